@@ -1,0 +1,28 @@
+//! The core of Klimadialog: what an idea, a support, an area and a resident are, how text is
+//! checked, how ideas are ranked, and (behind the `storage` feature) how they are stored.
+//!
+//! Everything here compiles to WebAssembly without the optional features, so the browser and
+//! the server share one validation.
+
+pub mod area;
+pub mod idea;
+pub mod listing;
+pub mod locale;
+pub mod ranking;
+pub mod reference;
+pub mod time;
+
+#[cfg(feature = "geometry")]
+pub mod geometry;
+
+#[cfg(feature = "storage")]
+pub mod demo;
+#[cfg(feature = "storage")]
+pub mod storage;
+
+pub use area::{AreaId, AreaSlug};
+pub use idea::{
+    Category, IdeaDescription, IdeaId, IdeaKind, IdeaTitle, ModerationState, PublicStatus,
+};
+pub use locale::Locale;
+pub use reference::{CategoryKey, SECTORS, THEMES};

@@ -1,0 +1,112 @@
+//! The two languages of the user interface and how a request picks one.
+
+use serde::{Deserialize, Serialize};
+
+/// A user-interface language. Danish is the default: the product is for Danish municipalities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    Da,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::Da, Locale::En];
+
+    /// The BCP 47 tag, as used in `<html lang>` and in the language cookie.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Da => "da",
+            Locale::En => "en",
+        }
+    }
+
+    /// Reads a tag such as `da`, `en-GB` or `EN`; anything else is not a language we offer.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "da" | "dk" => Some(Locale::Da),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    /// The language to use for a request: an explicit choice (the cookie set by the language
+    /// switch) wins; otherwise the best-weighted language of `Accept-Language` that we offer;
+    /// otherwise Danish.
+    pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Locale {
+        if let Some(locale) = cookie.and_then(Locale::from_tag) {
+            return locale;
+        }
+        accept_language
+            .and_then(Self::from_accept_language)
+            .unwrap_or_default()
+    }
+
+    fn from_accept_language(header: &str) -> Option<Locale> {
+        let mut best: Option<(f32, usize, Locale)> = None;
+        for (position, entry) in header.split(',').enumerate() {
+            let mut parts = entry.split(';');
+            let Some(locale) = parts.next().and_then(Locale::from_tag) else {
+                continue;
+            };
+            let quality = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if !(quality > 0.0 && quality <= 1.0) {
+                continue;
+            }
+            // Equal weights keep the order the browser sent.
+            let better = match best {
+                None => true,
+                Some((q, _, _)) => quality > q,
+            };
+            if better {
+                best = Some((quality, position, locale));
+            }
+        }
+        best.map(|(_, _, locale)| locale)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn danish_is_the_default() {
+        assert_eq!(Locale::negotiate(None, None), Locale::Da);
+        assert_eq!(Locale::negotiate(None, Some("fr-FR,de;q=0.8")), Locale::Da);
+        assert_eq!(Locale::negotiate(None, Some("")), Locale::Da);
+    }
+
+    #[test]
+    fn accept_language_picks_the_best_offered_language() {
+        assert_eq!(Locale::negotiate(None, Some("en")), Locale::En);
+        assert_eq!(Locale::negotiate(None, Some("en-GB,en;q=0.9")), Locale::En);
+        assert_eq!(
+            Locale::negotiate(None, Some("de-DE,en;q=0.5,da;q=0.9")),
+            Locale::Da
+        );
+        assert_eq!(Locale::negotiate(None, Some("fr, en;q=0.3")), Locale::En);
+        assert_eq!(
+            Locale::negotiate(None, Some("da;q=0, en;q=0.1")),
+            Locale::En
+        );
+    }
+
+    #[test]
+    fn the_cookie_overrides_the_header() {
+        assert_eq!(Locale::negotiate(Some("da"), Some("en")), Locale::Da);
+        assert_eq!(Locale::negotiate(Some("en"), Some("da")), Locale::En);
+        assert_eq!(Locale::negotiate(Some("xx"), Some("en")), Locale::En);
+    }
+
+    #[test]
+    fn hostile_headers_fall_back_to_danish() {
+        assert_eq!(Locale::negotiate(None, Some(";;;,,,q=")), Locale::Da);
+        assert_eq!(Locale::negotiate(None, Some("en;q=NaN")), Locale::Da);
+        assert_eq!(Locale::negotiate(None, Some("en;q=7")), Locale::Da);
+    }
+}

@@ -1,0 +1,122 @@
+//! Batched writes for demo data and benchmark data sets: many rows per statement, one
+//! transaction per batch, so a million supports take seconds rather than hours of fsyncs.
+
+use sqlx::QueryBuilder;
+
+use super::{Db, Result};
+
+/// SQLite allows 32 766 bound values per statement; stay well below.
+const ROWS_PER_STATEMENT: usize = 2_000;
+
+/// A synthetic or demo idea. Text is trusted here: it comes from the program, not from users.
+pub struct BulkIdea {
+    pub title: String,
+    pub description: String,
+    pub kind: &'static str,
+    pub sector: Option<&'static str>,
+    pub theme: Option<&'static str>,
+    pub area_id: i64,
+    pub point: Option<(f64, f64)>,
+    pub author_id: Option<i64>,
+    pub moderation_state: &'static str,
+    pub moderation_reason: Option<&'static str>,
+    pub created_at: i64,
+}
+
+impl Db {
+    /// Inserts residents with the given e-mails and display names; returns their ids in order.
+    pub async fn bulk_insert_residents(
+        &self,
+        residents: &[(String, Option<String>)],
+        at: i64,
+    ) -> Result<Vec<i64>> {
+        let mut tx = self.pool().begin().await?;
+        let first: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM residents")
+            .fetch_one(&mut *tx)
+            .await?;
+        for chunk in residents.chunks(ROWS_PER_STATEMENT) {
+            let mut q =
+                QueryBuilder::new("INSERT INTO residents (email, display_name, created_at) ");
+            q.push_values(chunk, |mut row, (email, name)| {
+                row.push_bind(email).push_bind(name).push_bind(at);
+            });
+            q.build().execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        // Row ids are handed out consecutively inside one write transaction.
+        Ok((first..first + residents.len() as i64).collect())
+    }
+
+    /// Inserts ideas; returns their ids in order.
+    pub async fn bulk_insert_ideas(&self, ideas: &[BulkIdea]) -> Result<Vec<i64>> {
+        let mut tx = self.pool().begin().await?;
+        let first: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM ideas")
+            .fetch_one(&mut *tx)
+            .await?;
+        for chunk in ideas.chunks(ROWS_PER_STATEMENT / 6) {
+            let mut q = QueryBuilder::new(
+                "INSERT INTO ideas (title, description, kind, sector_key, theme_key, area_id, lat, lon,
+                 author_id, moderation_state, moderation_reason, created_at, updated_at) ",
+            );
+            q.push_values(chunk, |mut row, idea| {
+                row.push_bind(&idea.title)
+                    .push_bind(&idea.description)
+                    .push_bind(idea.kind)
+                    .push_bind(idea.sector)
+                    .push_bind(idea.theme)
+                    .push_bind(idea.area_id)
+                    .push_bind(idea.point.map(|p| p.0))
+                    .push_bind(idea.point.map(|p| p.1))
+                    .push_bind(idea.author_id)
+                    .push_bind(idea.moderation_state)
+                    .push_bind(idea.moderation_reason)
+                    .push_bind(idea.created_at)
+                    .push_bind(idea.created_at);
+            });
+            q.build().execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok((first..first + ideas.len() as i64).collect())
+    }
+
+    /// Inserts supports (idea, resident, time); pairs already present are skipped. Returns how
+    /// many were new. The triggers keep every idea's count exact as they go.
+    pub async fn bulk_insert_supports(&self, supports: &[(i64, i64, i64)]) -> Result<u64> {
+        let mut tx = self.pool().begin().await?;
+        let mut inserted = 0;
+        for chunk in supports.chunks(ROWS_PER_STATEMENT) {
+            let mut q = QueryBuilder::new(
+                "INSERT OR IGNORE INTO supports (idea_id, resident_id, created_at) ",
+            );
+            q.push_values(chunk, |mut row, (idea, resident, at)| {
+                row.push_bind(idea).push_bind(resident).push_bind(at);
+            });
+            inserted += q.build().execute(&mut *tx).await?.rows_affected();
+        }
+        tx.commit().await?;
+        Ok(inserted)
+    }
+
+    pub async fn count_ideas(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM ideas")
+            .fetch_one(self.pool())
+            .await?)
+    }
+
+    pub async fn count_all_supports(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM supports")
+            .fetch_one(self.pool())
+            .await?)
+    }
+
+    /// True when every idea's stored support count equals its rows in `supports`.
+    pub async fn support_counts_agree(&self) -> Result<bool> {
+        let wrong: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM ideas i
+             WHERE i.support_count <> (SELECT count(*) FROM supports s WHERE s.idea_id = i.id)",
+        )
+        .fetch_one(self.pool())
+        .await?;
+        Ok(wrong == 0)
+    }
+}

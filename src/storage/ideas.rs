@@ -1,0 +1,237 @@
+//! Ideas: writing them and reading what public pages show.
+
+use sqlx::FromRow;
+
+use super::{Db, Result, StorageError};
+use crate::area::{AreaId, AreaSlug};
+use crate::geometry::LatLon;
+use crate::idea::{
+    Category, IdeaDescription, IdeaId, IdeaKind, IdeaTitle, ModerationState, PublicStatus,
+};
+use crate::listing::{Bilingual, IdeaDetail, IdeaPage, IdeaSummary, StatusEntry};
+use crate::time::Timestamp;
+
+/// A checked idea ready to store.
+pub struct NewIdea {
+    pub title: IdeaTitle,
+    pub description: IdeaDescription,
+    pub category: Category,
+    pub area: AreaId,
+    pub point: Option<LatLon>,
+    pub author: Option<i64>,
+    pub moderation: ModerationState,
+    pub created_at: i64,
+}
+
+/// A change of public status with its official answer.
+pub struct StatusUpdate<'a> {
+    pub status: PublicStatus,
+    pub answer_da: Option<&'a str>,
+    pub answer_en: Option<&'a str>,
+    pub staff: Option<i64>,
+    pub at: i64,
+}
+
+/// The columns of a card, as SQL returns them.
+#[derive(FromRow)]
+struct SummaryRow {
+    id: i64,
+    title: String,
+    kind: String,
+    category_key: String,
+    category_da: String,
+    category_en: String,
+    area_slug: String,
+    area_name: String,
+    support_count: i64,
+    status: String,
+    created_at: i64,
+}
+
+impl SummaryRow {
+    fn into_summary(self) -> Result<IdeaSummary> {
+        let bad = |what: &str| StorageError::InvalidRow(format!("idea {}: {what}", self.id));
+        Ok(IdeaSummary {
+            id: IdeaId(self.id),
+            kind: IdeaKind::parse(&self.kind).ok_or_else(|| bad("kind"))?,
+            status: PublicStatus::parse(&self.status).ok_or_else(|| bad("status"))?,
+            area_slug: AreaSlug::parse(&self.area_slug).ok_or_else(|| bad("area slug"))?,
+            title: self.title,
+            category_key: self.category_key,
+            category_name: Bilingual {
+                da: self.category_da,
+                en: Some(self.category_en),
+            },
+            area_name: self.area_name,
+            supports: self.support_count,
+            created_at: Timestamp(self.created_at),
+        })
+    }
+}
+
+const SUMMARY_COLUMNS: &str = "i.id, i.title, i.kind,
+    coalesce(i.sector_key, i.theme_key) AS category_key,
+    coalesce(s.name_da, t.name_da) AS category_da,
+    coalesce(s.name_en, t.name_en) AS category_en,
+    a.slug AS area_slug, a.name AS area_name, i.support_count, i.status, i.created_at";
+
+const SUMMARY_FROM: &str = "FROM ideas i
+    JOIN areas a ON a.id = i.area_id
+    LEFT JOIN sectors s ON s.key = i.sector_key
+    LEFT JOIN adaptation_themes t ON t.key = i.theme_key";
+
+impl Db {
+    pub async fn insert_idea(&self, idea: &NewIdea) -> Result<IdeaId> {
+        let (sector, theme) = match &idea.category {
+            Category::Sector(key) => (Some(key.as_str()), None),
+            Category::Theme(key) => (None, Some(key.as_str())),
+        };
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO ideas (title, description, kind, sector_key, theme_key, area_id, lat, lon,
+                                author_id, moderation_state, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(idea.title.as_str())
+        .bind(idea.description.as_str())
+        .bind(idea.category.kind().as_str())
+        .bind(sector)
+        .bind(theme)
+        .bind(idea.area.0)
+        .bind(idea.point.map(|p| p.lat))
+        .bind(idea.point.map(|p| p.lon))
+        .bind(idea.author)
+        .bind(idea.moderation.as_str())
+        .bind(idea.created_at)
+        .bind(idea.created_at)
+        .fetch_one(self.pool())
+        .await?;
+        Ok(IdeaId(id))
+    }
+
+    /// Sets an idea's public status and records it, with its answer, in the history.
+    pub async fn set_status(&self, idea: IdeaId, update: &StatusUpdate<'_>) -> Result<()> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query("UPDATE ideas SET status = ?, updated_at = ? WHERE id = ?")
+            .bind(update.status.as_str())
+            .bind(update.at)
+            .bind(idea.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO status_changes (idea_id, status, answer_da, answer_en, staff_id, created_at)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(idea.0)
+        .bind(update.status.as_str())
+        .bind(update.answer_da)
+        .bind(update.answer_en)
+        .bind(update.staff)
+        .bind(update.at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A page of published ideas, most supported first. One query for the page and one for
+    /// the total, whatever the page size.
+    pub async fn top_published_ideas(&self, page: u32, per_page: u32) -> Result<IdeaPage> {
+        let page = page.max(1);
+        let offset = i64::from(page - 1) * i64::from(per_page);
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} {SUMMARY_FROM}
+             WHERE i.moderation_state = 'published' AND i.status <> 'merged'
+             ORDER BY i.support_count DESC, i.created_at DESC, i.id DESC
+             LIMIT ? OFFSET ?"
+        );
+        let rows: Vec<SummaryRow> = sqlx::query_as(&sql)
+            .bind(i64::from(per_page))
+            .bind(offset)
+            .fetch_all(self.pool())
+            .await?;
+        let total = self.count_published_ideas().await?;
+        let ideas = rows
+            .into_iter()
+            .map(SummaryRow::into_summary)
+            .collect::<Result<_>>()?;
+        Ok(IdeaPage {
+            ideas,
+            total,
+            page,
+            per_page,
+        })
+    }
+
+    pub async fn count_published_ideas(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT count(*) FROM ideas WHERE moderation_state = 'published' AND status <> 'merged'",
+        )
+        .fetch_one(self.pool())
+        .await?)
+    }
+
+    /// A published idea with what its page shows; `None` if there is no such idea or the
+    /// public may not see it.
+    pub async fn published_idea(&self, id: IdeaId) -> Result<Option<IdeaDetail>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, i.description, r.display_name {SUMMARY_FROM}
+             LEFT JOIN residents r ON r.id = i.author_id
+             WHERE i.id = ? AND i.moderation_state = 'published'"
+        );
+        let row: Option<(SummaryRow, String, Option<String>)> = sqlx::query(&sql)
+            .bind(id.0)
+            .fetch_optional(self.pool())
+            .await?
+            .map(|row| -> Result<_> {
+                use sqlx::Row;
+                Ok((
+                    SummaryRow::from_row(&row)?,
+                    row.try_get("description")?,
+                    row.try_get("display_name")?,
+                ))
+            })
+            .transpose()?;
+        let Some((summary, description, author_name)) = row else {
+            return Ok(None);
+        };
+        let history = self.status_history(id).await?;
+        Ok(Some(IdeaDetail {
+            summary: summary.into_summary()?,
+            description,
+            author_name,
+            history,
+        }))
+    }
+
+    /// The status changes of an idea, oldest first.
+    pub async fn status_history(&self, id: IdeaId) -> Result<Vec<StatusEntry>> {
+        let rows: Vec<(String, Option<String>, Option<String>, i64)> = sqlx::query_as(
+            "SELECT status, answer_da, answer_en, created_at FROM status_changes
+             WHERE idea_id = ? ORDER BY created_at, id",
+        )
+        .bind(id.0)
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter()
+            .map(|(status, da, en, at)| {
+                let status = PublicStatus::parse(&status)
+                    .ok_or_else(|| StorageError::InvalidRow(format!("status {status:?}")))?;
+                Ok(StatusEntry {
+                    status,
+                    answer: da.map(|da| Bilingual { da, en }),
+                    at: Timestamp(at),
+                })
+            })
+            .collect()
+    }
+
+    /// The stored count of an idea's supports.
+    pub async fn support_count(&self, id: IdeaId) -> Result<Option<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT support_count FROM ideas WHERE id = ?")
+                .bind(id.0)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+}

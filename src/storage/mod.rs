@@ -1,0 +1,126 @@
+//! Storage on SQLite through sqlx. Every SQL statement of the product lives in this module,
+//! one function per query, so another backend can be added without touching the UI.
+
+mod bulk;
+mod ideas;
+mod reference;
+mod residents;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+pub use bulk::BulkIdea;
+pub use ideas::{NewIdea, StatusUpdate};
+pub use reference::{AreaRow, NewArea};
+pub use residents::NewResident;
+
+/// What can go wrong in storage. Callers log the details and show users a plain message.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("a stored row breaks the domain rules: {0}")]
+    InvalidRow(String),
+}
+
+impl StorageError {
+    /// Storage failures are the server's fault, never the user's; a busy database is
+    /// temporary and worth a retry.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            StorageError::Database(sqlx::Error::PoolTimedOut) => 503,
+            _ => 500,
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StorageError>;
+
+/// The database of one Klimadialog site.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pool: SqlitePool,
+}
+
+impl Db {
+    /// Opens (creating if missing) the SQLite database at `url` (`sqlite://path` or a plain
+    /// path), with WAL, foreign keys, a busy timeout and full sync, and brings its schema up to
+    /// date. Full sync in WAL mode means an acknowledged write survives a power cut too.
+    pub async fn open(url: &str) -> Result<Db> {
+        let url = if url.starts_with("sqlite:") {
+            url.to_owned()
+        } else {
+            format!("sqlite://{url}")
+        };
+        let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+        let options = SqliteConnectOptions::from_str(&url)?
+            .create_if_missing(true)
+            .journal_mode(if in_memory {
+                SqliteJournalMode::Memory
+            } else {
+                SqliteJournalMode::Wal
+            })
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        // An in-memory database exists per connection, so it must have exactly one.
+        let pool = SqlitePoolOptions::new()
+            .max_connections(if in_memory { 1 } else { 8 })
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Db { pool })
+    }
+
+    /// A fresh private database for tests and tools.
+    pub async fn open_in_memory() -> Result<Db> {
+        Db::open("sqlite::memory:").await
+    }
+
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Proves the database answers a query (for `/healthz`).
+    pub async fn check(&self) -> Result<()> {
+        sqlx::query_scalar::<_, i64>("SELECT 1")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Waits for running queries and closes every connection, so the WAL is checkpointed.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// The current time as stored.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::Db;
+
+    /// A fresh database in a real SQLite file that is deleted with the returned directory.
+    pub async fn file_db() -> (Db, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("test.db");
+        let db = Db::open(path.to_str().unwrap()).await.expect("open db");
+        (db, dir)
+    }
+}
+
+#[cfg(test)]
+mod tests;

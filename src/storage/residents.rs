@@ -1,0 +1,49 @@
+//! Residents and their supports.
+
+use super::{Db, Result};
+use crate::area::AreaId;
+use crate::idea::IdeaId;
+
+pub struct NewResident<'a> {
+    pub email: &'a str,
+    pub display_name: Option<&'a str>,
+    pub area: Option<AreaId>,
+    pub created_at: i64,
+}
+
+impl Db {
+    pub async fn insert_resident(&self, resident: &NewResident<'_>) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO residents (email, display_name, area_id, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+        )
+        .bind(resident.email)
+        .bind(resident.display_name)
+        .bind(resident.area.map(|a| a.0))
+        .bind(resident.created_at)
+        .fetch_one(self.pool())
+        .await?)
+    }
+
+    /// Records a support; `false` if the resident already supported the idea.
+    pub async fn add_support(&self, idea: IdeaId, resident: i64, at: i64) -> Result<bool> {
+        let done = sqlx::query(
+            "INSERT OR IGNORE INTO supports (idea_id, resident_id, created_at) VALUES (?, ?, ?)",
+        )
+        .bind(idea.0)
+        .bind(resident)
+        .bind(at)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Counts supports row by row; the stored count on the idea must always agree with it.
+    pub async fn count_supports_of(&self, idea: IdeaId) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT count(*) FROM supports WHERE idea_id = ?")
+                .bind(idea.0)
+                .fetch_one(self.pool())
+                .await?,
+        )
+    }
+}

@@ -1,0 +1,216 @@
+//! Storage tests on fresh real SQLite files: the schema refuses bad states, counts stay exact,
+//! and the public only sees what it may.
+
+use super::test_support::file_db;
+use super::*;
+use crate::demo::install_reference_data;
+use crate::idea::{Category, IdeaDescription, IdeaId, IdeaTitle, ModerationState};
+use crate::reference::CategoryKey;
+
+async fn db_with_reference() -> (Db, tempfile::TempDir) {
+    let (db, dir) = file_db().await;
+    install_reference_data(&db).await.unwrap();
+    (db, dir)
+}
+
+fn idea(title: &str, moderation: ModerationState) -> NewIdea {
+    NewIdea {
+        title: IdeaTitle::parse(title).unwrap(),
+        description: IdeaDescription::parse("En beskrivelse der er lang nok til at blive gemt.")
+            .unwrap(),
+        category: Category::Sector(CategoryKey::parse("transport").unwrap()),
+        area: crate::AreaId(1),
+        point: None,
+        author: None,
+        moderation,
+        created_at: now(),
+    }
+}
+
+async fn resident(db: &Db, n: usize) -> i64 {
+    let email = format!("r{n}@example.org");
+    db.insert_resident(&NewResident {
+        email: &email,
+        display_name: None,
+        area: None,
+        created_at: now(),
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_database_file_uses_wal_and_foreign_keys() {
+    let (db, _dir) = file_db().await;
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(fk, 1);
+    let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    assert!(busy >= 5_000);
+    db.check().await.unwrap();
+}
+
+#[tokio::test]
+async fn reopening_keeps_data_and_runs_no_migration_twice() {
+    let (db, dir) = db_with_reference().await;
+    let id = db
+        .insert_idea(&idea("Flere cykelstier", ModerationState::Published))
+        .await
+        .unwrap();
+    db.close().await;
+    let again = Db::open(dir.path().join("test.db").to_str().unwrap())
+        .await
+        .unwrap();
+    assert!(again.published_idea(id).await.unwrap().is_some());
+    install_reference_data(&again).await.unwrap();
+    assert_eq!(again.count_areas().await.unwrap(), 20);
+}
+
+#[tokio::test]
+async fn pending_rejected_and_unknown_ideas_are_not_public() {
+    let (db, _dir) = db_with_reference().await;
+    let public = db
+        .insert_idea(&idea("Synlig idé her", ModerationState::Published))
+        .await
+        .unwrap();
+    let pending = db
+        .insert_idea(&idea("Afventer godkendelse", ModerationState::Pending))
+        .await
+        .unwrap();
+    assert!(db.published_idea(public).await.unwrap().is_some());
+    assert!(db.published_idea(pending).await.unwrap().is_none());
+    assert!(db.published_idea(IdeaId(9_999)).await.unwrap().is_none());
+    let page = db.top_published_ideas(1, 20).await.unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.ideas[0].id, public);
+}
+
+#[tokio::test]
+async fn one_support_per_resident_per_idea_and_exact_counts() {
+    let (db, _dir) = db_with_reference().await;
+    let id = db
+        .insert_idea(&idea("Flere cykelstier", ModerationState::Published))
+        .await
+        .unwrap();
+    let a = resident(&db, 1).await;
+    let b = resident(&db, 2).await;
+    assert!(db.add_support(id, a, now()).await.unwrap());
+    assert!(!db.add_support(id, a, now()).await.unwrap());
+    assert!(db.add_support(id, b, now()).await.unwrap());
+    assert_eq!(db.support_count(id).await.unwrap(), Some(2));
+    assert_eq!(db.count_supports_of(id).await.unwrap(), 2);
+}
+
+#[tokio::test]
+async fn concurrent_supports_from_many_connections_count_exactly() {
+    let (db, _dir) = db_with_reference().await;
+    let id = db
+        .insert_idea(&idea("Flere cykelstier", ModerationState::Published))
+        .await
+        .unwrap();
+    let mut residents = Vec::new();
+    for n in 0..60 {
+        residents.push(resident(&db, n).await);
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    for (n, r) in residents.iter().copied().enumerate() {
+        for _ in 0..1 + n % 2 {
+            let db = db.clone();
+            tasks.spawn(async move { db.add_support(id, r, now()).await.unwrap() });
+        }
+    }
+    let new: usize = tasks
+        .join_all()
+        .await
+        .into_iter()
+        .filter(|fresh| *fresh)
+        .count();
+    assert_eq!(new, 60);
+    assert_eq!(db.support_count(id).await.unwrap(), Some(60));
+    assert!(db.support_counts_agree().await.unwrap());
+}
+
+/// The schema itself refuses states the domain forbids, whatever the code above it does.
+#[tokio::test]
+async fn the_schema_refuses_impossible_states() {
+    let (db, _dir) = db_with_reference().await;
+    let base = "INSERT INTO ideas (title, description, kind, sector_key, theme_key, area_id, moderation_state, status, merged_into, created_at, updated_at) VALUES";
+    let bad = [
+        "('T', 'D', 'mitigation', NULL, 'heat', 1, 'published', 'new', NULL, 0, 0)",
+        "('T', 'D', 'adaptation', 'energy', 'heat', 1, 'published', 'new', NULL, 0, 0)",
+        "('T', 'D', 'opinion', 'energy', NULL, 1, 'published', 'new', NULL, 0, 0)",
+        "('T', 'D', 'mitigation', 'energy', NULL, 1, 'visible', 'new', NULL, 0, 0)",
+        "('T', 'D', 'mitigation', 'energy', NULL, 1, 'published', 'adopted', NULL, 0, 0)",
+        "('T', 'D', 'mitigation', 'energy', NULL, 1, 'published', 'merged', NULL, 0, 0)",
+        "('T', 'D', 'mitigation', 'energy', NULL, 1, 'rejected', 'new', NULL, 0, 0)",
+        "('T', 'D', 'mitigation', 'nosuchsector', NULL, 1, 'published', 'new', NULL, 0, 0)",
+        "('T', 'D', 'mitigation', 'energy', NULL, 999, 'published', 'new', NULL, 0, 0)",
+        "('', 'D', 'mitigation', 'energy', NULL, 1, 'published', 'new', NULL, 0, 0)",
+    ];
+    for values in bad {
+        let result = sqlx::query(&format!("{base} {values}"))
+            .execute(db.pool())
+            .await;
+        assert!(result.is_err(), "accepted {values}");
+    }
+    let long_title = format!(
+        "('{}', 'D', 'mitigation', 'energy', NULL, 1, 'published', 'new', NULL, 0, 0)",
+        "x".repeat(121)
+    );
+    assert!(
+        sqlx::query(&format!("{base} {long_title}"))
+            .execute(db.pool())
+            .await
+            .is_err()
+    );
+    assert_eq!(db.count_ideas().await.unwrap(), 0);
+
+    let decision_without_answer = sqlx::query(
+        "INSERT INTO status_changes (idea_id, status, created_at) VALUES (1, 'not_adopted', 0)",
+    )
+    .execute(db.pool())
+    .await;
+    assert!(decision_without_answer.is_err());
+}
+
+#[tokio::test]
+async fn audit_events_are_append_only() {
+    let (db, _dir) = db_with_reference().await;
+    sqlx::query("INSERT INTO audit_events (action, object_type, object_id, created_at) VALUES ('approve', 'idea', 1, 0)")
+        .execute(db.pool())
+        .await
+        .unwrap();
+    assert!(
+        sqlx::query("UPDATE audit_events SET action = 'x'")
+            .execute(db.pool())
+            .await
+            .is_err()
+    );
+    assert!(
+        sqlx::query("DELETE FROM audit_events")
+            .execute(db.pool())
+            .await
+            .is_err()
+    );
+}
+
+#[tokio::test]
+async fn stored_areas_find_points() {
+    let (db, _dir) = db_with_reference().await;
+    let map = db.load_area_map().await.unwrap();
+    assert_eq!(map.len(), 20);
+    let areas = db.list_areas().await.unwrap();
+    let hals = areas.iter().find(|a| a.slug.as_str() == "hals").unwrap();
+    let at = crate::geometry::LatLon::new(56.9935, 10.3095).unwrap();
+    assert_eq!(map.locate(at), Some(hals.id));
+}

@@ -1,0 +1,162 @@
+//! Timestamps and how they read in Danish and English. Stored as Unix seconds (UTC); shown in
+//! Danish local time, which follows the EU summer-time rule.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Locale;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Timestamp(pub i64);
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+}
+
+const DAY: i64 = 86_400;
+
+/// Days since 1970-01-01 to a civil date (H. Hinnant's algorithm, proleptic Gregorian).
+fn civil_from_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Date { year, month, day }
+}
+
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The Unix time of 01:00 UTC on the last Sunday of a month: when EU summer time starts
+/// (March) and ends (October).
+fn last_sunday_0100_utc(year: i64, month: u32) -> i64 {
+    let first_of_next = days_from_civil(year, month + 1, 1);
+    let last = first_of_next - 1;
+    // 1970-01-01 was a Thursday; weekday 0 = Sunday.
+    let weekday = (last + 4).rem_euclid(7);
+    (last - weekday) * DAY + 3600
+}
+
+impl Timestamp {
+    /// Seconds east of UTC in Denmark at this moment: CET, or CEST in summer.
+    pub fn copenhagen_offset(self) -> i64 {
+        let year = civil_from_days(self.0.div_euclid(DAY)).year;
+        let summer =
+            last_sunday_0100_utc(year, 3) <= self.0 && self.0 < last_sunday_0100_utc(year, 10);
+        if summer { 7200 } else { 3600 }
+    }
+
+    /// The date in Denmark.
+    pub fn local_date(self) -> Date {
+        civil_from_days((self.0 + self.copenhagen_offset()).div_euclid(DAY))
+    }
+
+    /// "3. marts 2026" or "3 March 2026".
+    pub fn format_date(self, locale: Locale) -> String {
+        let d = self.local_date();
+        let i = (d.month - 1) as usize;
+        match locale {
+            Locale::Da => format!("{}. {} {}", d.day, MONTHS_DA[i], d.year),
+            Locale::En => format!("{} {} {}", d.day, MONTHS_EN[i], d.year),
+        }
+    }
+
+    /// ISO 8601 date, for `<time datetime>`.
+    pub fn iso_date(self) -> String {
+        let d = self.local_date();
+        format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+    }
+}
+
+const MONTHS_DA: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates_round_trip() {
+        for days in [-800_000, -1, 0, 1, 59, 365, 10_957, 20_000, 2_932_896] {
+            let d = civil_from_days(days);
+            assert_eq!(days_from_civil(d.year, d.month, d.day), days);
+        }
+        assert_eq!(
+            civil_from_days(0),
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+        );
+        assert_eq!(
+            civil_from_days(11_016),
+            Date {
+                year: 2000,
+                month: 2,
+                day: 29
+            }
+        );
+    }
+
+    #[test]
+    fn danish_summer_time_follows_the_eu_rule() {
+        // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
+        let start = days_from_civil(2026, 3, 29) * DAY + 3600;
+        let end = days_from_civil(2026, 10, 25) * DAY + 3600;
+        assert_eq!(Timestamp(start - 1).copenhagen_offset(), 3600);
+        assert_eq!(Timestamp(start).copenhagen_offset(), 7200);
+        assert_eq!(Timestamp(end - 1).copenhagen_offset(), 7200);
+        assert_eq!(Timestamp(end).copenhagen_offset(), 3600);
+    }
+
+    #[test]
+    fn dates_read_naturally_in_both_languages() {
+        // 2026-11-28 23:30 UTC is already 29 November in Denmark.
+        let ts = Timestamp(days_from_civil(2026, 11, 28) * DAY + 23 * 3600 + 1800);
+        assert_eq!(ts.format_date(Locale::Da), "29. november 2026");
+        assert_eq!(ts.format_date(Locale::En), "29 November 2026");
+        assert_eq!(ts.iso_date(), "2026-11-29");
+    }
+}
