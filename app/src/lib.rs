@@ -1,1 +1,106 @@
+//! Klimadialog's user interface. Pages are rendered on the server as complete HTML; only the
+//! interactive parts are islands, hydrated by a small WebAssembly bundle.
 
+pub mod components;
+pub mod config;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+pub mod server_fns;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use klimadialog::Locale;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::components::layout::Layout;
+use crate::pages::{
+    accessibility::AccessibilityPage, home::HomePage, idea::IdeaPage, ideas::IdeasPage,
+    not_found::NotFound,
+};
+
+/// The language cookie set by the language switch.
+pub const LANGUAGE_COOKIE: &str = "lang";
+
+/// The HTML document around every page. The language is chosen here, once per request, so
+/// `<html lang>` and every text below agree.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = request_locale();
+    provide_context(locale);
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.tag()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="stylesheet" href="/pkg/klimadialog.css" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn request_locale() -> Locale {
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return Locale::default();
+    };
+    let header = |name: http::HeaderName| {
+        parts
+            .headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect::<Vec<_>>()
+            .join(";")
+    };
+    let cookies = header(http::header::COOKIE);
+    let chosen = cookies
+        .split(';')
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(name, _)| *name == LANGUAGE_COOKIE)
+        .map(|(_, value)| value.trim());
+    let accept = parts
+        .headers
+        .get(http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    Locale::negotiate(chosen, accept)
+}
+
+#[cfg(not(feature = "ssr"))]
+fn request_locale() -> Locale {
+    Locale::default()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/ideas") view=IdeasPage ssr=SsrMode::Async />
+                    <Route path=path!("/ideas/:id") view=IdeaPage ssr=SsrMode::Async />
+                    <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

@@ -1,0 +1,3 @@
+pub mod idea_card;
+pub mod layout;
+pub mod share_link;

@@ -1,0 +1,39 @@
+//! What a municipality configures about its site: its name, where residents reach it, and the
+//! facts of its accessibility statement.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteConfig {
+    /// "Aalborg Kommune".
+    pub municipality: String,
+    /// The municipality's own website.
+    pub municipality_url: String,
+    /// Where residents write about accessibility problems, if the municipality has a mailbox for it.
+    pub accessibility_email: Option<String>,
+    /// When the accessibility statement was last reviewed (ISO date).
+    pub accessibility_reviewed: String,
+    /// The address the site is published at, for links residents share.
+    pub public_url: String,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            municipality: "Aalborg Kommune".into(),
+            municipality_url: "https://www.aalborg.dk".into(),
+            accessibility_email: None,
+            accessibility_reviewed: "2026-11-29".into(),
+            public_url: "http://127.0.0.1:3000".into(),
+        }
+    }
+}
+
+/// The configuration of the site being rendered.
+pub fn site_config() -> SiteConfig {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = leptos::prelude::use_context::<crate::state::AppState>() {
+        return (*state.config).clone();
+    }
+    SiteConfig::default()
+}

@@ -1,0 +1,287 @@
+//! Every user-visible text, in Danish and English. One struct holds one language's texts, so a
+//! text missing in either language is a compile error, and choosing a language is choosing a
+//! struct. Texts with values are functions. Islands get their texts as props, so none of this
+//! is shipped in the WebAssembly bundle.
+
+use klimadialog::{IdeaKind, Locale, PublicStatus};
+use leptos::prelude::*;
+
+pub struct Texts {
+    pub site_name: &'static str,
+    pub tagline: fn(&str) -> String,
+    pub skip_to_content: &'static str,
+    pub main_navigation: &'static str,
+    pub nav_home: &'static str,
+    pub nav_ideas: &'static str,
+    /// The link to the other language, written in that language.
+    pub other_language: &'static str,
+    pub other_language_hint: &'static str,
+    pub accessibility_statement: &'static str,
+    pub footer_about: fn(&str) -> String,
+    pub home_title: &'static str,
+    pub home_intro: &'static str,
+    pub most_supported: &'static str,
+    pub see_all_ideas: &'static str,
+    pub no_ideas_yet: &'static str,
+    pub all_ideas_title: &'static str,
+    pub ideas_count: fn(i64) -> String,
+    pub supports: fn(i64) -> String,
+    pub kind_label: &'static str,
+    pub category_label: &'static str,
+    pub area_label: &'static str,
+    pub status_label: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub page_of: fn(u32, u32) -> String,
+    pub pagination: &'static str,
+    pub proposed_by: fn(&str) -> String,
+    pub resident_in: fn(&str) -> String,
+    pub proposed_on: fn(&str) -> String,
+    pub status_history: &'static str,
+    pub official_answer: &'static str,
+    pub share_idea: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub more_in_area: fn(&str) -> String,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub back_home: &'static str,
+    pub error_title: &'static str,
+    pub error_text: &'static str,
+    pub a11y: AccessibilityTexts,
+}
+
+/// The accessibility statement (webtilgængelighedsloven); the facts come from configuration.
+pub struct AccessibilityTexts {
+    pub intro: fn(&str) -> String,
+    pub status_heading: &'static str,
+    pub status_text: &'static str,
+    pub limits_heading: &'static str,
+    pub limits: [&'static str; 2],
+    pub made_heading: &'static str,
+    pub made_text: &'static str,
+    pub feedback_heading: &'static str,
+    pub feedback_text: fn(&str) -> String,
+    pub feedback_email: &'static str,
+    pub feedback_website: &'static str,
+    pub complaint_heading: &'static str,
+    pub complaint_text: &'static str,
+    pub reviewed: fn(&str) -> String,
+}
+
+pub static DA: Texts = Texts {
+    site_name: "Klimadialog",
+    tagline: |m| format!("Borgernes idéer til klimaplanen i {m}"),
+    skip_to_content: "Gå til indhold",
+    main_navigation: "Hovedmenu",
+    nav_home: "Forside",
+    nav_ideas: "Alle idéer",
+    other_language: "English",
+    other_language_hint: "Read this site in English",
+    accessibility_statement: "Tilgængelighedserklæring",
+    footer_about: |m| {
+        format!(
+            "Klimadialog er {m}s dialog med borgerne om klimaplanen (DK2020): 70 % mindre udledning i 2030, netto nul i 2050 og et samfund, der kan tåle klimaets forandringer."
+        )
+    },
+    home_title: "Sammen om klimaplanen",
+    home_intro: "Her foreslår borgerne idéer til kommunens klimaplan, støtter hinandens forslag og ser, hvad der bliver til dem. Idéerne handler både om at mindske udledningen og om at tilpasse os til skybrud, stormflod og hedebølger.",
+    most_supported: "Mest støttede idéer",
+    see_all_ideas: "Se alle idéer",
+    no_ideas_yet: "Der er endnu ingen idéer.",
+    all_ideas_title: "Alle idéer",
+    ideas_count: |n| {
+        if n == 1 {
+            "1 idé".into()
+        } else {
+            format!("{n} idéer")
+        }
+    },
+    supports: |n| {
+        if n == 1 {
+            "1 støtte".into()
+        } else {
+            format!("{n} støtter")
+        }
+    },
+    kind_label: "Type",
+    category_label: "Emne",
+    area_label: "Område",
+    status_label: "Status",
+    previous_page: "Forrige side",
+    next_page: "Næste side",
+    page_of: |p, n| format!("Side {p} af {n}"),
+    pagination: "Sider",
+    proposed_by: |name| format!("Foreslået af {name}"),
+    resident_in: |area| format!("Borger i {area}"),
+    proposed_on: |date| format!("Foreslået {date}"),
+    status_history: "Forløb",
+    official_answer: "Kommunens svar",
+    share_idea: "Del idéen",
+    copy_link: "Kopiér link",
+    link_copied: "Linket er kopieret",
+    more_in_area: |area| format!("Flere idéer i {area}"),
+    not_found_title: "Siden findes ikke",
+    not_found_text: "Vi kan ikke finde den side eller idé, du leder efter. Måske er adressen skrevet forkert, eller idéen er ikke offentlig.",
+    back_home: "Til forsiden",
+    error_title: "Noget gik galt",
+    error_text: "Siden kunne ikke vises lige nu. Prøv igen om lidt.",
+    a11y: AccessibilityTexts {
+        intro: |m| {
+            format!(
+                "{m} ønsker at gøre Klimadialog tilgængelig for alle, også for dem, der bruger skærmlæser, forstørrelse, tastatur eller en ældre telefon. Denne erklæring gælder for hele Klimadialog."
+            )
+        },
+        status_heading: "Overholdelse",
+        status_text: "Klimadialog er bygget til at overholde WCAG 2.1 niveau AA, som webtilgængelighedsloven kræver. Alle sider kan bruges uden JavaScript, og de testes automatisk for tilgængelighedsfejl ved hver ændring. Løsningen overholder kravene delvist, indtil en uafhængig gennemgang er gennemført.",
+        limits_heading: "Kendte begrænsninger",
+        limits: [
+            "Der er endnu ikke foretaget en uafhængig gennemgang med brugere af hjælpemidler.",
+            "Billeder, som borgerne selv lægger op, har ikke altid en dækkende tekstbeskrivelse.",
+        ],
+        made_heading: "Sådan er erklæringen lavet",
+        made_text: "Erklæringen bygger på automatiske test (axe) af alle sider med og uden JavaScript og på manuel afprøvning med tastatur og skærmlæser.",
+        feedback_heading: "Giv os besked",
+        feedback_text: |m| {
+            format!(
+                "Oplever du problemer med tilgængeligheden, så skriv til {m}. Vi svarer så hurtigt som muligt."
+            )
+        },
+        feedback_email: "E-mail",
+        feedback_website: "Kommunens hjemmeside",
+        complaint_heading: "Klage",
+        complaint_text: "Er du ikke tilfreds med svaret, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn med webtilgængelighed i Danmark.",
+        reviewed: |d| format!("Erklæringen blev sidst gennemgået {d}."),
+    },
+};
+
+pub static EN: Texts = Texts {
+    site_name: "Klimadialog",
+    tagline: |m| format!("Residents' ideas for the climate plan of {m}"),
+    skip_to_content: "Skip to content",
+    main_navigation: "Main menu",
+    nav_home: "Home",
+    nav_ideas: "All ideas",
+    other_language: "Dansk",
+    other_language_hint: "Læs siden på dansk",
+    accessibility_statement: "Accessibility statement",
+    footer_about: |m| {
+        format!(
+            "Klimadialog is {m}'s dialogue with residents about its climate plan (DK2020): 70 % lower emissions by 2030, net zero by 2050, and a community ready for the changing climate."
+        )
+    },
+    home_title: "Shaping the climate plan together",
+    home_intro: "Here residents propose ideas for the municipality's climate plan, support each other's proposals and see what becomes of them. The ideas are about cutting emissions and about adapting to cloudbursts, storm surges and heatwaves.",
+    most_supported: "Most supported ideas",
+    see_all_ideas: "See all ideas",
+    no_ideas_yet: "There are no ideas yet.",
+    all_ideas_title: "All ideas",
+    ideas_count: |n| {
+        if n == 1 {
+            "1 idea".into()
+        } else {
+            format!("{n} ideas")
+        }
+    },
+    supports: |n| {
+        if n == 1 {
+            "1 support".into()
+        } else {
+            format!("{n} supports")
+        }
+    },
+    kind_label: "Kind",
+    category_label: "Topic",
+    area_label: "Area",
+    status_label: "Status",
+    previous_page: "Previous page",
+    next_page: "Next page",
+    page_of: |p, n| format!("Page {p} of {n}"),
+    pagination: "Pages",
+    proposed_by: |name| format!("Proposed by {name}"),
+    resident_in: |area| format!("Resident in {area}"),
+    proposed_on: |date| format!("Proposed {date}"),
+    status_history: "History",
+    official_answer: "The municipality's answer",
+    share_idea: "Share this idea",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    more_in_area: |area| format!("More ideas in {area}"),
+    not_found_title: "Page not found",
+    not_found_text: "We cannot find the page or idea you are looking for. The address may be mistyped, or the idea is not public.",
+    back_home: "Go to the home page",
+    error_title: "Something went wrong",
+    error_text: "The page cannot be shown right now. Please try again in a moment.",
+    a11y: AccessibilityTexts {
+        intro: |m| {
+            format!(
+                "{m} wants Klimadialog to be accessible to everyone, including people who use a screen reader, magnification, a keyboard or an older phone. This statement covers all of Klimadialog."
+            )
+        },
+        status_heading: "Compliance status",
+        status_text: "Klimadialog is built to meet WCAG 2.1 level AA, as Danish law on web accessibility requires. Every page works without JavaScript, and every change is tested automatically for accessibility errors. The site is partially compliant until an independent review has been completed.",
+        limits_heading: "Known limitations",
+        limits: [
+            "No independent review with users of assistive technology has been made yet.",
+            "Images uploaded by residents do not always have a full text description.",
+        ],
+        made_heading: "How this statement was prepared",
+        made_text: "The statement is based on automated tests (axe) of every page with and without JavaScript, and on manual testing with a keyboard and a screen reader.",
+        feedback_heading: "Tell us",
+        feedback_text: |m| {
+            format!(
+                "If you run into an accessibility problem, please write to {m}. We will answer as soon as we can."
+            )
+        },
+        feedback_email: "E-mail",
+        feedback_website: "The municipality's website",
+        complaint_heading: "Complaints",
+        complaint_text: "If you are not satisfied with our answer, you can complain to the Danish Agency for Digital Government (Digitaliseringsstyrelsen), which supervises web accessibility in Denmark.",
+        reviewed: |d| format!("This statement was last reviewed on {d}."),
+    },
+};
+
+pub fn texts(locale: Locale) -> &'static Texts {
+    match locale {
+        Locale::Da => &DA,
+        Locale::En => &EN,
+    }
+}
+
+pub fn kind_name(kind: IdeaKind, locale: Locale) -> &'static str {
+    match (kind, locale) {
+        (IdeaKind::Mitigation, Locale::Da) => "Mindre udledning",
+        (IdeaKind::Mitigation, Locale::En) => "Cutting emissions",
+        (IdeaKind::Adaptation, Locale::Da) => "Klimatilpasning",
+        (IdeaKind::Adaptation, Locale::En) => "Adaptation",
+    }
+}
+
+pub fn status_name(status: PublicStatus, locale: Locale) -> &'static str {
+    use PublicStatus::*;
+    match (status, locale) {
+        (New, Locale::Da) => "Ny",
+        (New, Locale::En) => "New",
+        (UnderReview, Locale::Da) => "Under behandling",
+        (UnderReview, Locale::En) => "Under review",
+        (InPlan, Locale::Da) => "Med i klimaplanen",
+        (InPlan, Locale::En) => "In the climate plan",
+        (PartlyInPlan, Locale::Da) => "Delvist med i klimaplanen",
+        (PartlyInPlan, Locale::En) => "Partly in the climate plan",
+        (AlreadyPlanned, Locale::Da) => "Allerede planlagt",
+        (AlreadyPlanned, Locale::En) => "Already planned",
+        (NotAdopted, Locale::Da) => "Ikke med i klimaplanen",
+        (NotAdopted, Locale::En) => "Not adopted",
+        (Merged, Locale::Da) => "Lagt sammen med en anden idé",
+        (Merged, Locale::En) => "Merged with another idea",
+    }
+}
+
+/// The language of this request, chosen on the server and provided at the root.
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}
+
+pub fn use_texts() -> &'static Texts {
+    texts(use_locale())
+}

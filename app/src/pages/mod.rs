@@ -1,0 +1,36 @@
+//! One page per file. Pages that load data render in `SsrMode::Async`, so the HTML is complete
+//! before it is sent: nothing waits for JavaScript, and the status code can still be set.
+
+pub mod accessibility;
+pub mod home;
+pub mod idea;
+pub mod ideas;
+pub mod not_found;
+
+use leptos::prelude::*;
+
+/// Sets the HTTP status of the page being rendered (404 for an unknown idea, and so on).
+pub fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(options), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(code),
+    ) {
+        options.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+/// Shown where data could not be loaded; the page still answers with a 5xx.
+#[component]
+pub fn LoadError() -> impl IntoView {
+    let t = crate::i18n::use_texts();
+    set_status(503);
+    view! {
+        <div class="notice error" role="alert">
+            <h2>{t.error_title}</h2>
+            <p>{t.error_text}</p>
+        </div>
+    }
+}

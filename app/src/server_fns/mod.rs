@@ -1,0 +1,4 @@
+//! Server functions, grouped by area of the product. Each is thin: parse input, call the core,
+//! map errors.
+
+pub mod ideas;

@@ -1,0 +1,23 @@
+//! What every request handler and server function can reach on the server.
+
+use std::sync::Arc;
+
+use klimadialog::storage::Db;
+use leptos::prelude::*;
+
+use crate::config::SiteConfig;
+use crate::error::AppError;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<SiteConfig>,
+}
+
+/// The state from the request's context; its absence is a wiring bug, not a user error.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from context");
+        AppError::Internal
+    })
+}

@@ -1,0 +1,122 @@
+//! The command line and environment of the `klimadialog` binary.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use klimadialog_app::config::SiteConfig;
+
+/// Klimadialog: residents' ideas for a Danish municipality's climate action plan.
+///
+/// Without a subcommand it serves the site. Every option can also be set in the environment.
+#[derive(Debug, Parser)]
+#[command(name = "klimadialog", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the site (the default).
+    Serve(Box<ServeArgs>),
+    /// Add synthetic ideas and supports to the database, for benchmarks.
+    Seed(SeedArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// The SQLite database (a path or sqlite:// URL); created if missing.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://klimadialog.db",
+        global = true
+    )]
+    pub database_url: String,
+}
+
+#[derive(Debug, Clone, Parser)]
+#[command(name = "serve")]
+pub struct ServeArgs {
+    /// The address and port to listen on.
+    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
+    pub site_addr: SocketAddr,
+
+    /// The folder with the built site (the WebAssembly bundle, CSS and public files).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+
+    /// Fill a new, empty database with the demo ideas. Turn off in production.
+    #[arg(long, env = "KLIMADIALOG_DEMO", default_value_t = true, action = clap::ArgAction::Set)]
+    pub demo: bool,
+
+    /// The municipality's name as residents know it.
+    #[arg(
+        long,
+        env = "KLIMADIALOG_MUNICIPALITY",
+        default_value = "Aalborg Kommune"
+    )]
+    pub municipality: String,
+
+    /// The municipality's website.
+    #[arg(
+        long,
+        env = "KLIMADIALOG_MUNICIPALITY_URL",
+        default_value = "https://www.aalborg.dk"
+    )]
+    pub municipality_url: String,
+
+    /// Where residents report accessibility problems (shown in the accessibility statement).
+    #[arg(long, env = "KLIMADIALOG_ACCESSIBILITY_EMAIL")]
+    pub accessibility_email: Option<String>,
+
+    /// When the accessibility statement was last reviewed (YYYY-MM-DD).
+    #[arg(
+        long,
+        env = "KLIMADIALOG_ACCESSIBILITY_REVIEWED",
+        default_value = "2026-11-29"
+    )]
+    pub accessibility_reviewed: String,
+
+    /// The public address of the site, for links residents share (default: http://<site-addr>).
+    #[arg(long, env = "KLIMADIALOG_PUBLIC_URL")]
+    pub public_url: Option<String>,
+}
+
+impl Default for ServeArgs {
+    fn default() -> Self {
+        ServeArgs::parse_from(["serve"])
+    }
+}
+
+impl ServeArgs {
+    pub fn site_config(&self) -> SiteConfig {
+        SiteConfig {
+            municipality: self.municipality.clone(),
+            municipality_url: self.municipality_url.clone(),
+            accessibility_email: self
+                .accessibility_email
+                .clone()
+                .filter(|e| !e.trim().is_empty()),
+            accessibility_reviewed: self.accessibility_reviewed.clone(),
+            public_url: self
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{}", self.site_addr)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SeedArgs {
+    /// How many ideas to add.
+    #[arg(long, default_value_t = 10_000)]
+    pub ideas: u64,
+    /// How many supports to add, spread over the new ideas.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub supports: u64,
+}

@@ -1,0 +1,111 @@
+//! The few routes outside the Leptos app: health check and language switch.
+
+use std::time::Duration;
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use klimadialog::Locale;
+use klimadialog_app::LANGUAGE_COOKIE;
+use klimadialog_app::state::AppState;
+use serde::Deserialize;
+use serde_json::json;
+
+/// `/healthz`: 200 when the process runs and the database answers, 503 otherwise.
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    let check = tokio::time::timeout(Duration::from_secs(2), state.db.check()).await;
+    match check {
+        Ok(Ok(())) => (
+            StatusCode::OK,
+            Json(json!({ "status": "ok", "database": "ok" })),
+        )
+            .into_response(),
+        Ok(Err(error)) => {
+            tracing::warn!(%error, "health check: database failed");
+            unavailable()
+        }
+        Err(_) => {
+            tracing::warn!("health check: database timed out");
+            unavailable()
+        }
+    }
+}
+
+fn unavailable() -> Response {
+    let body = Json(json!({ "status": "unavailable", "database": "unavailable" }));
+    let mut response = (StatusCode::SERVICE_UNAVAILABLE, body).into_response();
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("10"));
+    response
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SwitchQuery {
+    next: Option<String>,
+}
+
+/// `/lang/{da|en}?next=/path`: remembers the choice in a cookie and goes back to the page.
+pub async fn switch_language(
+    State(state): State<AppState>,
+    Path(tag): Path<String>,
+    Query(query): Query<SwitchQuery>,
+) -> Response {
+    let Some(locale) = Locale::ALL.into_iter().find(|l| l.tag() == tag) else {
+        return (StatusCode::NOT_FOUND, "Ukendt sprog / Unknown language").into_response();
+    };
+    let next = query
+        .next
+        .as_deref()
+        .filter(|n| is_local_path(n))
+        .unwrap_or("/");
+    let secure = if state.config.public_url.starts_with("https://") {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+        locale.tag()
+    );
+    let (Ok(location), Ok(cookie)) = (HeaderValue::from_str(next), HeaderValue::from_str(&cookie))
+    else {
+        return (StatusCode::BAD_REQUEST, "Ugyldig adresse / Invalid address").into_response();
+    };
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    response.headers_mut().insert(header::LOCATION, location);
+    response.headers_mut().insert(header::SET_COOKIE, cookie);
+    response
+}
+
+/// Only paths on this site: a redirect elsewhere would let anyone use the switch to send
+/// residents to a look-alike site.
+fn is_local_path(next: &str) -> bool {
+    next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && next.len() <= 2_000
+        && !next.chars().any(|c| c.is_control() || c == '\\')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert!(is_local_path("/"));
+        assert!(is_local_path("/ideas?page=2"));
+        for bad in [
+            "",
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "/a\r\nSet-Cookie: x",
+            "ideas",
+        ] {
+            assert!(!is_local_path(bad), "{bad:?}");
+        }
+    }
+}

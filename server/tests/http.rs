@@ -1,0 +1,247 @@
+//! The real router on port 0 with a fresh SQLite file per test, asked over real HTTP.
+
+use std::sync::Arc;
+
+use klimadialog::storage::Db;
+use klimadialog_app::state::AppState;
+use klimadialog_server::config::ServeArgs;
+use klimadialog_server::{open_database, router};
+use reqwest::StatusCode;
+use reqwest::redirect::Policy;
+
+struct TestApp {
+    base: String,
+    db: Db,
+    client: reqwest::Client,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    async fn spawn() -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let db = open_database(dir.path().join("site.db").to_str().unwrap(), true)
+            .await
+            .unwrap();
+        let args = ServeArgs::parse_from_for_tests(dir.path());
+        let state = AppState {
+            db: db.clone(),
+            config: Arc::new(args.site_config()),
+        };
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let app = router(state, klimadialog_server::leptos_options(&args));
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        let client = reqwest::Client::builder()
+            .redirect(Policy::none())
+            .build()
+            .unwrap();
+        TestApp {
+            base,
+            db,
+            client,
+            _dir: dir,
+        }
+    }
+
+    async fn get(&self, path: &str) -> (StatusCode, String) {
+        self.get_with(path, &[]).await
+    }
+
+    async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> (StatusCode, String) {
+        let mut request = self.client.get(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send().await.unwrap();
+        (response.status(), response.text().await.unwrap())
+    }
+}
+
+trait ForTests {
+    fn parse_from_for_tests(dir: &std::path::Path) -> ServeArgs;
+}
+
+impl ForTests for ServeArgs {
+    fn parse_from_for_tests(dir: &std::path::Path) -> ServeArgs {
+        use clap::Parser;
+        let root = dir.join("site");
+        ServeArgs::parse_from([
+            "serve",
+            "--site-addr",
+            "127.0.0.1:0",
+            "--site-root",
+            root.to_str().unwrap(),
+        ])
+    }
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[tokio::test]
+async fn the_front_page_lists_the_top_demo_ideas_in_danish() {
+    let app = TestApp::spawn().await;
+    let (status, html) = app.get("/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..100]);
+    assert!(html.contains(r#"<html lang="da""#));
+    assert!(html.contains("Mest støttede idéer"));
+    assert!(
+        count(&html, r#"class="idea-card""#) >= 10,
+        "fewer than 10 cards"
+    );
+    assert!(html.contains("Sammenhængende cykelsti langs Vejgårdsvej"));
+    assert!(html.contains("184 støtter"));
+    assert!(html.contains("Tilgængelighedserklæring"));
+    assert!(html.contains(r##"href="#main""##), "skip link");
+    // Complete without JavaScript: no unresolved Suspense fallbacks are left in the page.
+    assert!(
+        !html.contains("<!--s-"),
+        "streamed placeholders left in the HTML"
+    );
+}
+
+#[tokio::test]
+async fn an_idea_page_shows_its_answer_and_history() {
+    let app = TestApp::spawn().await;
+    let (status, html) = app.get("/ideas/1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<h1>Sammenhængende cykelsti langs Vejgårdsvej</h1>"));
+    assert!(html.contains("Kommunens svar"));
+    assert!(html.contains("Med i klimaplanen"));
+    assert!(html.contains("Under behandling"));
+    assert!(html.contains(r#"property="og:title""#));
+}
+
+#[tokio::test]
+async fn unknown_hidden_and_malformed_ideas_are_real_404_pages() {
+    let app = TestApp::spawn().await;
+    let pending = app.db.count_ideas().await.unwrap() - 1;
+    let rejected = pending + 1;
+    for path in [
+        "/ideas/99999".to_owned(),
+        format!("/ideas/{pending}"),
+        format!("/ideas/{rejected}"),
+        "/ideas/abc".to_owned(),
+        "/ideas/-1".to_owned(),
+        "/no/such/page".to_owned(),
+    ] {
+        let (status, html) = app.get(&path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(html.contains("Siden findes ikke"), "{path}");
+        assert!(html.contains(r#"<html lang="da""#), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_list_pages_through_every_published_idea() {
+    let app = TestApp::spawn().await;
+    let (status, first) = app.get("/ideas").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(first.contains("61 idéer"));
+    assert_eq!(count(&first, r#"class="idea-card""#), 20);
+    assert!(first.contains("Side 1 af 4"));
+    let (_, last) = app.get("/ideas?page=4").await;
+    assert_eq!(count(&last, r#"class="idea-card""#), 1);
+    let (status, odd) = app.get("/ideas?page=-3").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(odd.contains("Side 1 af 4"));
+}
+
+#[tokio::test]
+async fn english_by_accept_language_and_by_the_switch() {
+    let app = TestApp::spawn().await;
+    let (_, html) = app
+        .get_with("/", &[("accept-language", "en-GB,en;q=0.9")])
+        .await;
+    assert!(html.contains(r#"<html lang="en""#));
+    assert!(html.contains("Most supported ideas"));
+    assert!(html.contains("184 supports"));
+
+    let response = app
+        .client
+        .get(format!("{}/lang/en?next=%2Fideas%3Fpage%3D2", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()["location"], "/ideas?page=2");
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(cookie.starts_with("lang=en;"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"));
+
+    let (_, html) = app
+        .get_with(
+            "/ideas/1",
+            &[("cookie", "lang=en"), ("accept-language", "da")],
+        )
+        .await;
+    assert!(html.contains(r#"<html lang="en""#));
+    assert!(html.contains("The municipality's answer"));
+    assert!(html.contains("Thank you. The cycle path"));
+
+    let (_, html) = app
+        .get_with("/", &[("cookie", "lang=da"), ("accept-language", "en")])
+        .await;
+    assert!(html.contains(r#"<html lang="da""#));
+}
+
+#[tokio::test]
+async fn the_language_switch_only_returns_to_this_site() {
+    let app = TestApp::spawn().await;
+    for next in [
+        "https%3A%2F%2Fevil.example",
+        "%2F%2Fevil.example",
+        "%2F%5Cevil.example",
+    ] {
+        let response = app
+            .client
+            .get(format!("{}/lang/da?next={next}", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.headers()["location"], "/", "{next}");
+    }
+    let (status, _) = app.get("/lang/xx").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_accessibility_statement_is_generated_from_configuration() {
+    let app = TestApp::spawn().await;
+    let (status, html) = app.get("/tilgaengelighed").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<h1>Tilgængelighedserklæring</h1>"));
+    assert!(html.contains("Aalborg Kommune ønsker"));
+    assert!(html.contains("https://www.aalborg.dk"));
+    let (_, en) = app
+        .get_with("/tilgaengelighed", &[("accept-language", "en")])
+        .await;
+    assert!(en.contains("<h1>Accessibility statement</h1>"));
+}
+
+#[tokio::test]
+async fn healthz_checks_the_database() {
+    let app = TestApp::spawn().await;
+    let (status, body) = app.get("/healthz").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains(r#""database":"ok""#));
+    app.db.close().await;
+    let (status, body) = app.get("/healthz").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(body.contains("unavailable"));
+}
+
+#[tokio::test]
+async fn user_text_is_escaped() {
+    let app = TestApp::spawn().await;
+    let (_, html) = app.get("/ideas/1").await;
+    assert!(!html.contains("<script>alert"));
+    let (status, html) = app.get("/ideas/%3Cscript%3Ealert(1)%3C%2Fscript%3E").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!html.contains("<script>alert(1)</script>"));
+}
