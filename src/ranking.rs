@@ -69,7 +69,7 @@ mod tests {
             created_at,
             id,
         };
-        let mut ideas = vec![
+        let mut ideas = [
             key(3, 10, 1),
             key(7, 5, 2),
             key(3, 20, 3),
