@@ -1,3 +1,5 @@
+#![recursion_limit = "256"]
+
 //! Klimadialog's user interface. Pages are rendered on the server as complete HTML; only the
 //! interactive parts are islands, hydrated by a small WebAssembly bundle.
 

@@ -15,7 +15,7 @@ test('the front page shows the most supported ideas in Danish', async ({ page },
   await expect(page.getByRole('link', { name: 'Sammenhængende cykelsti langs Vejgårdsvej' })).toBeVisible();
   await expect(page.getByText('184 støtter')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Tilgængelighedserklæring' })).toBeVisible();
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
   if (jsEnabled(testInfo)) {
     await waitForIslands(page);
     expect(errors).toEqual([]);
@@ -30,12 +30,12 @@ test('a resident opens an idea and reads the official answer', async ({ page }, 
   await expect(page.getByRole('heading', { level: 1, name: 'Sammenhængende cykelsti langs Vejgårdsvej' })).toBeVisible();
   await expect(page.getByText('Kommunens svar')).toBeVisible();
   await expect(page.getByText('Med i klimaplanen').first()).toBeVisible();
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
   const copy = page.getByRole('button', { name: 'Kopiér link' });
   if (jsEnabled(testInfo)) {
     // The share island is alive only when the WebAssembly bundle hydrated it.
     await expect(copy).toBeVisible();
-    await expectAccessible(page);
+    await expectAccessible(page, testInfo);
     expect(errors).toEqual([]);
   } else {
     await expect(copy).toBeHidden();
@@ -43,24 +43,24 @@ test('a resident opens an idea and reads the official answer', async ({ page }, 
   }
 });
 
-test('an unknown idea is a real 404 page', async ({ page }) => {
+test('an unknown idea is a real 404 page', async ({ page }, testInfo) => {
   const response = await page.goto('/ideas/999999');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1, name: 'Siden findes ikke' })).toBeVisible();
   await page.getByRole('link', { name: 'Til forsiden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sammen om klimaplanen' })).toBeVisible();
   await page.goto('/ideas/999999');
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });
 
-test('the language switch turns the site English and back', async ({ page }) => {
+test('the language switch turns the site English and back', async ({ page }, testInfo) => {
   await page.goto('/ideas?page=2');
   await page.getByRole('link', { name: 'English' }).first().click();
   await expect(page).toHaveURL(/\/ideas\?page=2$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1, name: 'All ideas' })).toBeVisible();
   await expect(page.getByText('Page 2 of 4')).toBeVisible();
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
   await page.getByRole('link', { name: 'Home' }).click();
   await expect(page.getByRole('heading', { name: 'Most supported ideas' })).toBeVisible();
   await page.getByRole('link', { name: 'Dansk' }).first().click();
@@ -78,32 +78,32 @@ test('English is chosen from the browser language', async ({ browser }, testInfo
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1, name: 'Shaping the climate plan together' })).toBeVisible();
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
   await context.close();
 });
 
-test('all ideas page by page', async ({ page }) => {
+test('all ideas page by page', async ({ page }, testInfo) => {
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Alle idéer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Alle idéer' })).toBeVisible();
   await expect(page.getByText('61 idéer')).toBeVisible();
   await expect(page.getByText('Side 1 af 4')).toBeVisible();
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
   await page.getByRole('link', { name: 'Næste side' }).click();
   await expect(page.getByText('Side 2 af 4')).toBeVisible();
   await page.getByRole('link', { name: 'Forrige side' }).click();
   await expect(page.getByText('Side 1 af 4')).toBeVisible();
 });
 
-test('the accessibility statement is linked from every page', async ({ page }) => {
+test('the accessibility statement is linked from every page', async ({ page }, testInfo) => {
   await page.goto('/ideas');
   await page.getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tilgængelighedserklæring' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Giv os besked' })).toBeVisible();
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });
 
-test('the skip link moves keyboard users past the header', async ({ page }) => {
+test('the skip link moves keyboard users past the header', async ({ page }, testInfo) => {
   await page.goto('/');
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Gå til indhold' });
@@ -113,7 +113,7 @@ test('the skip link moves keyboard users past the header', async ({ page }) => {
   await expect(page).toHaveURL(/#main$/);
 });
 
-test('pages fit a 320 px wide phone without sideways scrolling', async ({ page }) => {
+test('pages fit a 320 px wide phone without sideways scrolling', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 320, height: 640 });
   for (const path of ['/', '/ideas', '/ideas/1', '/tilgaengelighed', '/ideas/999999']) {
     await page.goto(path);

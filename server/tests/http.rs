@@ -159,6 +159,13 @@ async fn english_by_accept_language_and_by_the_switch() {
     assert!(html.contains("Most supported ideas"));
     assert!(html.contains("184 supports"));
 
+    // The switch on a page links back to that very page, query included.
+    let (_, page_two) = app.get("/ideas?page=2").await;
+    assert!(
+        page_two.contains(r#"href="/lang/en?next=/ideas%3Fpage%3D2""#),
+        "switch link lost the query"
+    );
+
     let response = app
         .client
         .get(format!("{}/lang/en?next=%2Fideas%3Fpage%3D2", app.base))

@@ -11,11 +11,12 @@ use crate::i18n::{use_locale, use_texts};
 /// visitor back.
 fn language_switch_href() -> (String, &'static str) {
     let location = use_location();
-    let here = format!(
-        "{}{}",
-        location.pathname.get_untracked(),
-        location.search.get_untracked()
-    );
+    let path = location.pathname.get_untracked();
+    // The router gives the query without its leading '?'.
+    let here = match location.search.get_untracked().trim_start_matches('?') {
+        "" => path,
+        query => format!("{path}?{query}"),
+    };
     let other = match use_locale() {
         klimadialog::Locale::Da => klimadialog::Locale::En,
         klimadialog::Locale::En => klimadialog::Locale::Da,
