@@ -1,7 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, jsEnabled, waitForIslands, watchConsole } from './helpers';
+import { expect } from '@playwright/test';
+import { expectAccessible, jsEnabled, test, waitForIslands, watchConsole } from './helpers';
 
-// Every journey runs twice: in the js-on project and in the js-off project.
+// Every journey runs twice: in the js-on project and in the js-off project. The `test` from
+// helpers runs axe on every page a journey visits; the explicit checks below look at a page
+// in a particular state (for example after the islands have hydrated).
 
 test('the front page shows the most supported ideas in Danish', async ({ page }, testInfo) => {
   const errors = watchConsole(page);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, Page, TestInfo } from '@playwright/test';
+import { test as base, expect, Page, TestInfo } from '@playwright/test';
 
 export function jsEnabled(testInfo: TestInfo): boolean {
   return testInfo.project.use.javaScriptEnabled !== false;
@@ -53,3 +53,25 @@ export function watchConsole(page: Page): string[] {
 export async function waitForIslands(page: Page) {
   await page.waitForFunction(() => (window as any).__hydrateIsland !== undefined);
 }
+
+/**
+ * The `test` of every journey: it remembers each page the journey visits and, when the journey
+ * is done, runs axe on every one of them in the same browser context (same cookies, so the same
+ * language), so no visited page goes unchecked.
+ */
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use, testInfo) => {
+    const visited = new Set<string>();
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && frame.url().startsWith('http')) {
+        visited.add(frame.url().split('#')[0]);
+      }
+    });
+    await use(page);
+    if (testInfo.status !== testInfo.expectedStatus) return;
+    for (const url of visited) {
+      await page.goto(url);
+      await expectAccessible(page, testInfo);
+    }
+  },
+});

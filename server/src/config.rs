@@ -87,12 +87,6 @@ pub struct ServeArgs {
     pub public_url: Option<String>,
 }
 
-impl Default for ServeArgs {
-    fn default() -> Self {
-        ServeArgs::parse_from(["serve"])
-    }
-}
-
 impl ServeArgs {
     pub fn site_config(&self) -> SiteConfig {
         SiteConfig {
