@@ -56,6 +56,19 @@ async fn seed_adds_exactly_the_requested_data() {
 }
 
 #[test]
+fn seed_refuses_supports_without_ideas() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .args(["seed", "--ideas", "0", "--supports", "5"])
+        .env("DATABASE_URL", dir.path().join("bench.db"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(log.contains("supports need ideas"), "{log}");
+}
+
+#[test]
 fn sigterm_stops_the_server_gracefully() {
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(BIN)

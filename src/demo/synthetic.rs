@@ -49,12 +49,14 @@ pub struct SeedReport {
 pub async fn seed_synthetic(db: &Db, ideas: u64, supports: u64) -> Result<SeedReport> {
     let areas = db.list_areas().await?;
     if areas.is_empty() {
-        return Err(StorageError::InvalidRow(
-            "no areas: install reference data first".into(),
+        return Err(StorageError::Refused(
+            "there are no areas: install the reference data first",
         ));
     }
     if ideas == 0 && supports > 0 {
-        return Err(StorageError::InvalidRow("supports need ideas".into()));
+        return Err(StorageError::Refused(
+            "supports need ideas: ask for at least one idea",
+        ));
     }
     let mut rng = SplitMix::new(0x6b6c_696d_6164_6961);
     let now = now();

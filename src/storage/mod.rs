@@ -26,6 +26,8 @@ pub enum StorageError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("a stored row breaks the domain rules: {0}")]
     InvalidRow(String),
+    #[error("{0}")]
+    Refused(&'static str),
 }
 
 impl StorageError {
@@ -34,6 +36,7 @@ impl StorageError {
     pub fn status_code(&self) -> u16 {
         match self {
             StorageError::Database(sqlx::Error::PoolTimedOut) => 503,
+            StorageError::Refused(_) => 400,
             _ => 500,
         }
     }
