@@ -112,6 +112,8 @@ async fn an_idea_page_shows_its_answer_and_history() {
     assert!(html.contains("Med i klimaplanen"));
     assert!(html.contains("Under behandling"));
     assert!(html.contains(r#"property="og:title""#));
+    // The demo's first idea is by a resident with a public display name.
+    assert!(html.contains("Foreslået af Mette den"), "byline");
 }
 
 #[tokio::test]

@@ -71,8 +71,8 @@ fn IdeaView(idea: IdeaDetail) -> impl IntoView {
                 {idea.description.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
             </div>
             <p class="byline">
-                {author}" · "
-                <time datetime=summary.created_at.iso_date()>{(t.proposed_on)(&summary.created_at.format_date(locale))}</time>
+                {author}" "
+                <time datetime=summary.created_at.iso_date()>{summary.created_at.format_date(locale)}</time>
             </p>
             {(!idea.history.is_empty()).then(|| view! {
                 <section class="history" aria-labelledby="history-heading">
