@@ -10,6 +10,7 @@ pub mod listing;
 pub mod locale;
 pub mod ranking;
 pub mod reference;
+pub mod resident;
 pub mod time;
 
 #[cfg(feature = "geometry")]
@@ -17,6 +18,8 @@ pub mod geometry;
 
 #[cfg(feature = "storage")]
 pub mod demo;
+#[cfg(feature = "storage")]
+pub mod signin;
 #[cfg(feature = "storage")]
 pub mod storage;
 
@@ -26,3 +29,4 @@ pub use idea::{
 };
 pub use locale::Locale;
 pub use reference::{CategoryKey, SECTORS, THEMES};
+pub use resident::{EmailAddress, ResidentId};

@@ -5,6 +5,7 @@ mod bulk;
 mod ideas;
 mod reference;
 mod residents;
+mod signin;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -1,0 +1,250 @@
+use super::*;
+use crate::storage::test_support::file_db;
+
+const NOW: i64 = 1_800_000_000;
+
+fn mette() -> EmailAddress {
+    EmailAddress::parse("mette@example.org").unwrap()
+}
+
+fn client(name: &str) -> ClientTag {
+    static TAGGER: std::sync::OnceLock<ClientTagger> = std::sync::OnceLock::new();
+    TAGGER.get_or_init(ClientTagger::default).tag(name)
+}
+
+fn wrong(code: &SignInCode) -> String {
+    let n: u32 = code.as_str().parse().unwrap();
+    format!("{:06}", (n + 1) % 1_000_000)
+}
+
+#[test]
+fn codes_are_six_digits_and_typed_loosely() {
+    for _ in 0..200 {
+        let code = SignInCode::generate();
+        assert_eq!(code.as_str().len(), 6);
+        assert!(code.as_str().bytes().all(|b| b.is_ascii_digit()));
+    }
+    assert_eq!(SignInCode::parse(" 123 456 ").unwrap().as_str(), "123456");
+    assert_eq!(SignInCode::parse("123-456").unwrap().as_str(), "123456");
+    for bad in ["", "12345", "1234567", "12345a", "١٢٣٤٥٦"] {
+        assert!(SignInCode::parse(bad).is_none(), "{bad:?}");
+    }
+    assert_eq!(
+        format!("{:?}", SignInCode::parse("123456").unwrap()),
+        "SignInCode(******)"
+    );
+}
+
+#[test]
+fn session_tokens_are_long_random_and_strictly_parsed() {
+    let a = SessionToken::generate();
+    let b = SessionToken::generate();
+    assert_ne!(a, b);
+    assert_eq!(SessionToken::parse(a.as_str()), Some(a.clone()));
+    assert!(SessionToken::parse("abc").is_none());
+    assert!(SessionToken::parse(&"G".repeat(64)).is_none());
+    assert!(SessionToken::parse(&a.as_str().to_uppercase()).is_none());
+}
+
+#[tokio::test]
+async fn a_mailed_code_signs_in_and_works_once() {
+    let (db, _dir) = file_db().await;
+    let code = request_code(&db, &mette(), &client("client"), NOW)
+        .await
+        .unwrap();
+    let resident = verify_code(&db, &mette(), code.as_str(), NOW + 60)
+        .await
+        .unwrap();
+    assert!(matches!(
+        verify_code(&db, &mette(), code.as_str(), NOW + 61).await,
+        Err(SignInError::NoValidCode)
+    ));
+    // The same address is the same resident next time, however it is typed.
+    let again = request_code(&db, &mette(), &client("client"), NOW + 120)
+        .await
+        .unwrap();
+    let upper = EmailAddress::parse("METTE@example.org").unwrap();
+    assert_eq!(
+        verify_code(&db, &upper, again.as_str(), NOW + 130)
+            .await
+            .unwrap(),
+        resident
+    );
+    // Codes are stored only as hashes.
+    let stored: Vec<String> = sqlx::query_scalar("SELECT code_hash FROM sign_in_codes")
+        .fetch_all(db.pool())
+        .await
+        .unwrap();
+    assert!(
+        stored
+            .iter()
+            .all(|h| h.len() == 64 && !h.contains(code.as_str()))
+    );
+}
+
+#[tokio::test]
+async fn codes_expire_after_ten_minutes() {
+    let (db, _dir) = file_db().await;
+    let code = request_code(&db, &mette(), &client("client"), NOW)
+        .await
+        .unwrap();
+    let late = verify_code(&db, &mette(), code.as_str(), NOW + CODE_LIFETIME_SECONDS).await;
+    assert!(matches!(late, Err(SignInError::NoValidCode)));
+}
+
+#[tokio::test]
+async fn five_wrong_tries_lock_the_code_even_for_the_right_one() {
+    let (db, _dir) = file_db().await;
+    let code = request_code(&db, &mette(), &client("client"), NOW)
+        .await
+        .unwrap();
+    for left in (0..5).rev() {
+        match verify_code(&db, &mette(), &wrong(&code), NOW + 1).await {
+            Err(SignInError::WrongCode { tries_left }) => assert_eq!(tries_left, left),
+            other => panic!("expected a wrong code, got {other:?}"),
+        }
+    }
+    let sixth = verify_code(&db, &mette(), code.as_str(), NOW + 2).await;
+    assert!(matches!(sixth, Err(SignInError::Locked)), "{sixth:?}");
+}
+
+#[tokio::test]
+async fn parallel_guesses_get_no_more_than_five_comparisons() {
+    let (db, _dir) = file_db().await;
+    let code = request_code(&db, &mette(), &client("client"), NOW)
+        .await
+        .unwrap();
+    let mut guesses = tokio::task::JoinSet::new();
+    for _ in 0..40 {
+        let (db, guess) = (db.clone(), wrong(&code));
+        guesses.spawn(async move { verify_code(&db, &mette(), &guess, NOW + 1).await });
+    }
+    let results = guesses.join_all().await;
+    let compared = results
+        .iter()
+        .filter(|r| matches!(r, Err(SignInError::WrongCode { .. })))
+        .count();
+    let locked = results
+        .iter()
+        .filter(|r| matches!(r, Err(SignInError::Locked)))
+        .count();
+    assert_eq!((compared, locked), (5, 35));
+}
+
+#[tokio::test]
+async fn malformed_input_costs_no_try() {
+    let (db, _dir) = file_db().await;
+    let code = request_code(&db, &mette(), &client("client"), NOW)
+        .await
+        .unwrap();
+    for _ in 0..10 {
+        assert!(matches!(
+            verify_code(&db, &mette(), "abc", NOW + 1).await,
+            Err(SignInError::MalformedCode)
+        ));
+    }
+    assert!(
+        verify_code(&db, &mette(), code.as_str(), NOW + 2)
+            .await
+            .is_ok()
+    );
+}
+
+#[tokio::test]
+async fn a_new_code_replaces_the_old_one() {
+    let (db, _dir) = file_db().await;
+    let first = request_code(&db, &mette(), &client("client"), NOW)
+        .await
+        .unwrap();
+    let second = request_code(&db, &mette(), &client("client"), NOW + 30)
+        .await
+        .unwrap();
+    if first != second {
+        assert!(
+            verify_code(&db, &mette(), first.as_str(), NOW + 40)
+                .await
+                .is_err()
+        );
+    }
+    assert!(
+        verify_code(&db, &mette(), second.as_str(), NOW + 41)
+            .await
+            .is_ok()
+    );
+}
+
+#[tokio::test]
+async fn codes_are_rate_limited_per_address_and_per_client() {
+    let (db, _dir) = file_db().await;
+    for i in 0..CODES_PER_ADDRESS_PER_HOUR {
+        request_code(&db, &mette(), &client(&format!("client-{i}")), NOW + i)
+            .await
+            .unwrap();
+    }
+    match request_code(&db, &mette(), &client("another-client"), NOW + 100).await {
+        Err(SignInError::RateLimited { retry_after }) => assert_eq!(retry_after, 3600 - 100),
+        other => panic!("expected a rate limit, got {other:?}"),
+    }
+    // An hour after the first code, the address may ask again.
+    assert!(
+        request_code(&db, &mette(), &client("another-client"), NOW + 3600)
+            .await
+            .is_ok()
+    );
+
+    for i in 0..CODES_PER_CLIENT_PER_HOUR {
+        let email = EmailAddress::parse(&format!("r{i}@example.org")).unwrap();
+        request_code(&db, &email, &client("busy-client"), NOW)
+            .await
+            .unwrap();
+    }
+    let one_more = EmailAddress::parse("last@example.org").unwrap();
+    assert!(matches!(
+        request_code(&db, &one_more, &client("busy-client"), NOW).await,
+        Err(SignInError::RateLimited { .. })
+    ));
+}
+
+#[tokio::test]
+async fn sessions_are_renewed_at_sign_in_and_end_at_sign_out() {
+    let (db, _dir) = file_db().await;
+    let resident = db
+        .resident_for_email("mette@example.org", NOW)
+        .await
+        .unwrap();
+    let first = start_session(&db, resident, None, NOW).await.unwrap();
+    assert_eq!(
+        session_resident(&db, &first, NOW + 1).await.unwrap(),
+        Some(resident)
+    );
+    let second = start_session(&db, resident, Some(&first), NOW + 2)
+        .await
+        .unwrap();
+    assert_eq!(
+        session_resident(&db, &first, NOW + 3).await.unwrap(),
+        None,
+        "the old token is void"
+    );
+    assert_eq!(
+        session_resident(&db, &second, NOW + 3).await.unwrap(),
+        Some(resident)
+    );
+    let expired = NOW + 2 + SESSION_LIFETIME_SECONDS;
+    assert_eq!(session_resident(&db, &second, expired).await.unwrap(), None);
+    end_session(&db, &second).await.unwrap();
+    assert_eq!(session_resident(&db, &second, NOW + 4).await.unwrap(), None);
+}
+
+#[test]
+fn client_tags_hide_the_address() {
+    let tagger = ClientTagger::default();
+    let tag = tagger.tag("192.0.2.7");
+    assert_eq!(tag.as_str().len(), 64);
+    assert!(!tag.as_str().contains("192"));
+    assert_eq!(tagger.tag("192.0.2.7"), tag);
+    assert_ne!(
+        ClientTagger::default().tag("192.0.2.7"),
+        tag,
+        "salted per process"
+    );
+}
