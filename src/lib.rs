@@ -18,6 +18,8 @@ pub mod geometry;
 
 #[cfg(feature = "storage")]
 pub mod demo;
+#[cfg(feature = "mail")]
+pub mod mail;
 #[cfg(feature = "storage")]
 pub mod signin;
 #[cfg(feature = "storage")]

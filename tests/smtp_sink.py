@@ -1,0 +1,38 @@
+"""A real SMTP server for tests: aiosmtpd on loopback that saves every message it receives.
+
+Usage: python3 smtp_sink.py OUT_DIR
+Prints "READY <port>" once it accepts connections and "MAIL <n> <recipients>" after saving
+message n as OUT_DIR/<n>.eml. Stops when its standard input closes.
+"""
+import pathlib
+import socket
+import sys
+
+from aiosmtpd.controller import Controller
+
+
+class Sink:
+    def __init__(self, out):
+        self.out = pathlib.Path(out)
+        self.count = 0
+
+    async def handle_DATA(self, server, session, envelope):
+        self.count += 1
+        (self.out / f"{self.count}.eml").write_bytes(envelope.original_content)
+        print(f"MAIL {self.count} {','.join(envelope.rcpt_tos)}", flush=True)
+        return "250 Message accepted"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+if __name__ == "__main__":
+    port = free_port()
+    controller = Controller(Sink(sys.argv[1]), hostname="127.0.0.1", port=port)
+    controller.start()
+    print(f"READY {port}", flush=True)
+    sys.stdin.read()
+    controller.stop()
