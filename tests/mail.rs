@@ -1,84 +1,15 @@
 //! Mail really sent: to an SMTP server process (Python's aiosmtpd, started here) and into the
 //! outbox folder.
 
-use std::io::{BufRead, BufReader, Lines};
-use std::process::{Child, ChildStdout, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+#[path = "support/smtp.rs"]
+mod smtp;
 
 use klimadialog::EmailAddress;
 use klimadialog::mail::{Mail, Mailer};
 
-struct SmtpSink {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-    port: u16,
-    dir: tempfile::TempDir,
-}
-
-impl SmtpSink {
-    fn start() -> SmtpSink {
-        let dir = tempfile::tempdir().unwrap();
-        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp_sink.py");
-        let mut child = Command::new("python3")
-            .arg(script)
-            .arg(dir.path())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("python3 runs (scripts/setup installs aiosmtpd)");
-        let lines = forward_lines(BufReader::new(child.stdout.take().unwrap()).lines());
-        let ready = lines
-            .recv_timeout(Duration::from_secs(20))
-            .expect("aiosmtpd starts (is it installed? see scripts/setup)");
-        let port = ready
-            .strip_prefix("READY ")
-            .expect("READY line")
-            .trim()
-            .parse()
-            .unwrap();
-        SmtpSink {
-            child,
-            lines,
-            port,
-            dir,
-        }
-    }
-
-    /// Waits for the next received message and returns its raw text.
-    fn next_mail(&self) -> String {
-        let line = self
-            .lines
-            .recv_timeout(Duration::from_secs(20))
-            .expect("a mail arrives");
-        let n = line.split_whitespace().nth(1).unwrap();
-        std::fs::read_to_string(self.dir.path().join(format!("{n}.eml"))).unwrap()
-    }
-}
-
-impl Drop for SmtpSink {
-    fn drop(&mut self) {
-        drop(self.child.stdin.take());
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn forward_lines(lines: Lines<BufReader<ChildStdout>>) -> mpsc::Receiver<String> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in lines.map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    rx
-}
-
 #[tokio::test]
 async fn mail_reaches_a_real_smtp_server() {
-    let sink = SmtpSink::start();
+    let sink = smtp::SmtpSink::start();
     let url = format!("smtp://127.0.0.1:{}", sink.port);
     let mailer = Mailer::smtp(&url, "Klimadialog <klimadialog@example.org>").unwrap();
     let to = EmailAddress::parse("mette@example.org").unwrap();

@@ -49,7 +49,38 @@ pub struct Texts {
     pub back_home: &'static str,
     pub error_title: &'static str,
     pub error_text: &'static str,
+    pub signin: SignInTexts,
     pub a11y: AccessibilityTexts,
+}
+
+/// Signing in with a code sent by e-mail.
+pub struct SignInTexts {
+    pub sign_in: &'static str,
+    pub sign_out: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub email_label: &'static str,
+    pub send_code: &'static str,
+    pub privacy: &'static str,
+    pub code_title: &'static str,
+    pub code_sent_to: fn(&str) -> String,
+    pub code_label: &'static str,
+    pub code_hint: &'static str,
+    pub confirm: &'static str,
+    pub new_code: &'static str,
+    pub start_again: &'static str,
+    pub mail_subject: fn(&str) -> String,
+    pub mail_body: fn(&str, &str) -> String,
+    pub error_email_empty: &'static str,
+    pub error_email_invalid: &'static str,
+    pub error_rate_limited: &'static str,
+    pub error_mail_failed: &'static str,
+    pub error_unavailable: &'static str,
+    pub error_code_malformed: &'static str,
+    pub error_code_wrong: fn(i64) -> String,
+    pub error_code_locked: &'static str,
+    pub error_code_expired: &'static str,
+    pub error_start_again: &'static str,
 }
 
 /// The accessibility statement (webtilgængelighedsloven); the facts come from configuration.
@@ -126,6 +157,46 @@ pub static DA: Texts = Texts {
     back_home: "Til forsiden",
     error_title: "Noget gik galt",
     error_text: "Siden kunne ikke vises lige nu. Prøv igen om lidt.",
+    signin: SignInTexts {
+        sign_in: "Log ind",
+        sign_out: "Log ud",
+        title: "Log ind med din e-mail",
+        intro: "Vi sender en kode på 6 cifre til din e-mail. Du skal ikke oprette en adgangskode.",
+        email_label: "Din e-mail",
+        send_code: "Send mig en kode",
+        privacy: "Vi bruger kun din e-mail til at logge dig ind og til at fortælle dig, hvad der sker med dine idéer. Den bliver aldrig vist for andre.",
+        code_title: "Indtast koden",
+        code_sent_to: |email| {
+            format!("Vi har sendt en kode til {email}. Koden virker i 10 minutter.")
+        },
+        code_label: "Kode (6 cifre)",
+        code_hint: "Kan du ikke finde mailen? Se efter i mappen med uønsket post.",
+        confirm: "Log ind",
+        new_code: "Send en ny kode",
+        start_again: "Start forfra",
+        mail_subject: |code| format!("Din kode til Klimadialog: {code}"),
+        mail_body: |code, m| {
+            format!(
+                "Hej\n\nDin kode til at logge ind på Klimadialog ({m}) er:\n\n    {code}\n\nKoden virker i 10 minutter og kan kun bruges én gang.\n\nHar du ikke bedt om koden, kan du se bort fra denne mail.\n"
+            )
+        },
+        error_email_empty: "Skriv din e-mail.",
+        error_email_invalid: "Det ligner ikke en e-mailadresse. Tjek, at den er skrevet som navn@eksempel.dk.",
+        error_rate_limited: "Du har bedt om mange koder på kort tid. Vent lidt, og prøv igen.",
+        error_mail_failed: "Vi kunne ikke sende mailen lige nu. Prøv igen om lidt.",
+        error_unavailable: "Log ind virker ikke lige nu. Prøv igen om lidt.",
+        error_code_malformed: "Koden er 6 cifre. Skriv den, som den står i mailen.",
+        error_code_wrong: |left| {
+            if left == 1 {
+                "Koden passer ikke. Du har 1 forsøg tilbage.".into()
+            } else {
+                format!("Koden passer ikke. Du har {left} forsøg tilbage.")
+            }
+        },
+        error_code_locked: "Koden er prøvet for mange gange og virker ikke længere. Bed om en ny kode.",
+        error_code_expired: "Koden er udløbet eller allerede brugt. Bed om en ny kode.",
+        error_start_again: "Skriv din e-mail først, så sender vi en kode.",
+    },
     a11y: AccessibilityTexts {
         intro: |m| {
             format!(
@@ -211,6 +282,46 @@ pub static EN: Texts = Texts {
     back_home: "Go to the home page",
     error_title: "Something went wrong",
     error_text: "The page cannot be shown right now. Please try again in a moment.",
+    signin: SignInTexts {
+        sign_in: "Sign in",
+        sign_out: "Sign out",
+        title: "Sign in with your e-mail",
+        intro: "We send a 6-digit code to your e-mail. You do not need a password.",
+        email_label: "Your e-mail",
+        send_code: "Send me a code",
+        privacy: "We only use your e-mail to sign you in and to tell you what happens to your ideas. It is never shown to anyone.",
+        code_title: "Enter the code",
+        code_sent_to: |email| {
+            format!("We have sent a code to {email}. The code works for 10 minutes.")
+        },
+        code_label: "Code (6 digits)",
+        code_hint: "Cannot find the mail? Look in your spam folder.",
+        confirm: "Sign in",
+        new_code: "Send a new code",
+        start_again: "Start again",
+        mail_subject: |code| format!("Your Klimadialog code: {code}"),
+        mail_body: |code, m| {
+            format!(
+                "Hello\n\nYour code for signing in to Klimadialog ({m}) is:\n\n    {code}\n\nThe code works for 10 minutes and only once.\n\nIf you did not ask for it, you can ignore this mail.\n"
+            )
+        },
+        error_email_empty: "Enter your e-mail.",
+        error_email_invalid: "That does not look like an e-mail address. Check that it reads like name@example.dk.",
+        error_rate_limited: "You have asked for many codes in a short time. Please wait a little and try again.",
+        error_mail_failed: "We could not send the mail just now. Please try again in a moment.",
+        error_unavailable: "Signing in does not work just now. Please try again in a moment.",
+        error_code_malformed: "The code is 6 digits. Type it as it stands in the mail.",
+        error_code_wrong: |left| {
+            if left == 1 {
+                "That code is not right. You have 1 try left.".into()
+            } else {
+                format!("That code is not right. You have {left} tries left.")
+            }
+        },
+        error_code_locked: "The code has been tried too many times and no longer works. Ask for a new code.",
+        error_code_expired: "The code has expired or was already used. Ask for a new code.",
+        error_start_again: "Enter your e-mail first, and we will send you a code.",
+    },
     a11y: AccessibilityTexts {
         intro: |m| {
             format!(

@@ -10,7 +10,10 @@ pub mod i18n;
 pub mod pages;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
+pub mod session;
+#[cfg(feature = "ssr")]
 pub mod state;
+pub mod url;
 
 use klimadialog::Locale;
 use leptos::prelude::*;
@@ -20,8 +23,12 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::layout::Layout;
 use crate::pages::{
-    accessibility::AccessibilityPage, home::HomePage, idea::IdeaPage, ideas::IdeasPage,
+    accessibility::AccessibilityPage,
+    home::HomePage,
+    idea::IdeaPage,
+    ideas::IdeasPage,
     not_found::NotFound,
+    signin::{SignInCodePage, SignInPage},
 };
 
 /// The language cookie set by the language switch.
@@ -52,7 +59,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 #[cfg(feature = "ssr")]
-fn request_locale() -> Locale {
+pub fn request_locale() -> Locale {
     let Some(parts) = use_context::<http::request::Parts>() else {
         return Locale::default();
     };
@@ -79,7 +86,7 @@ fn request_locale() -> Locale {
 }
 
 #[cfg(not(feature = "ssr"))]
-fn request_locale() -> Locale {
+pub fn request_locale() -> Locale {
     Locale::default()
 }
 
@@ -94,6 +101,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ideas") view=IdeasPage ssr=SsrMode::Async />
                     <Route path=path!("/ideas/:id") view=IdeaPage ssr=SsrMode::Async />
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
+                    <Route path=path!("/signin") view=SignInPage />
+                    <Route path=path!("/signin/code") view=SignInCodePage />
                 </Routes>
             </Layout>
         </Router>

@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use klimadialog::mail::Mailer;
+use klimadialog::signin::ClientTagger;
 use klimadialog::storage::Db;
 use leptos::prelude::*;
 
@@ -12,6 +14,9 @@ use crate::error::AppError;
 pub struct AppState {
     pub db: Db,
     pub config: Arc<SiteConfig>,
+    pub mailer: Mailer,
+    /// Hashes client addresses for rate limits, with a salt that never leaves the process.
+    pub clients: ClientTagger,
 }
 
 /// The state from the request's context; its absence is a wiring bug, not a user error.

@@ -85,6 +85,23 @@ pub struct ServeArgs {
     /// The public address of the site, for links residents share (default: http://<site-addr>).
     #[arg(long, env = "KLIMADIALOG_PUBLIC_URL")]
     pub public_url: Option<String>,
+
+    /// Where the server keeps its files besides the database (the mail outbox).
+    #[arg(long, env = "KLIMADIALOG_DATA_DIR", default_value = "klimadialog-data")]
+    pub data_dir: PathBuf,
+
+    /// The SMTP server for mail, e.g. smtps://user:password@mail.example.dk:465. Without it,
+    /// mail is written to <data-dir>/outbox as .eml files and sign-in codes are logged.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of mail.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "Klimadialog <klimadialog@localhost>"
+    )]
+    pub mail_from: String,
 }
 
 impl ServeArgs {

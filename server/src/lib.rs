@@ -10,6 +10,8 @@ use std::sync::Arc;
 use axum::Router;
 use axum::routing::get;
 use klimadialog::demo;
+use klimadialog::mail::{MailError, Mailer};
+use klimadialog::signin::ClientTagger;
 use klimadialog::storage::{Db, StorageError};
 use klimadialog_app::state::AppState;
 use klimadialog_app::{App, shell};
@@ -28,6 +30,8 @@ pub enum ServerError {
     Storage(#[from] StorageError),
     #[error("network: {0}")]
     Io(#[from] std::io::Error),
+    #[error("mail: {0}")]
+    Mail(#[from] MailError),
 }
 
 impl ServerError {
@@ -36,6 +40,7 @@ impl ServerError {
         match self {
             ServerError::Io(_) => 69,
             ServerError::Storage(_) => 70,
+            ServerError::Mail(_) => 78,
         }
     }
 }
@@ -53,6 +58,29 @@ pub async fn open_database(url: &str, with_demo: bool) -> Result<Db, ServerError
         demo::install_demo(&db).await?;
     }
     Ok(db)
+}
+
+/// Everything requests need: the database, the site's configuration and the mailer.
+pub fn app_state(db: Db, args: &ServeArgs) -> Result<AppState, ServerError> {
+    let mailer = match args
+        .smtp_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    {
+        Some(url) => Mailer::smtp(url, &args.mail_from)?,
+        None => {
+            let outbox = args.data_dir.join("outbox");
+            tracing::warn!(outbox = %outbox.display(), "no SMTP_URL: mail goes to the outbox folder");
+            Mailer::outbox(outbox, &args.mail_from)?
+        }
+    };
+    Ok(AppState {
+        db,
+        config: Arc::new(args.site_config()),
+        mailer,
+        clients: ClientTagger::default(),
+    })
 }
 
 pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
@@ -97,10 +125,8 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
 /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight and closes the database.
 pub async fn serve(database_url: &str, args: ServeArgs) -> Result<(), ServerError> {
     let db = open_database(database_url, args.demo).await?;
-    let state = AppState {
-        db: db.clone(),
-        config: Arc::new(args.site_config()),
-    };
+    let state = app_state(db.clone(), &args)?;
+    let shutdown = shutdown_signal();
     let listener = tokio::net::TcpListener::bind(args.site_addr).await?;
     tracing::info!(address = %listener.local_addr()?, "serving Klimadialog");
     let app = router(state, leptos_options(&args));
@@ -108,34 +134,45 @@ pub async fn serve(database_url: &str, args: ServeArgs) -> Result<(), ServerErro
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(shutdown)
     .await?;
     tracing::info!("stopped serving; closing the database");
     db.close().await;
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Resolves on SIGTERM or Ctrl-C. The handlers are registered when this is called, not when it
+/// is first awaited, so a signal that comes right after start-up is not lost (it would
+/// otherwise kill the process without a clean shutdown).
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    let handlers = {
+        use tokio::signal::unix::{SignalKind, signal};
+        (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::interrupt()),
+        )
+    };
+    async move {
+        #[cfg(unix)]
+        match handlers {
+            (Ok(mut term), Ok(mut int)) => {
+                tokio::select! {
+                    _ = term.recv() => {},
+                    _ = int.recv() => {},
+                }
             }
-            Err(error) => {
-                tracing::error!(%error, "cannot listen for SIGTERM");
+            (term, int) => {
+                tracing::error!(
+                    ?term,
+                    ?int,
+                    "cannot listen for SIGTERM/SIGINT; stop with SIGKILL"
+                );
                 std::future::pending::<()>().await
             }
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("shutdown signal received");
     }
-    tracing::info!("shutdown signal received");
 }

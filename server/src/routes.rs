@@ -8,6 +8,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use klimadialog::Locale;
 use klimadialog_app::LANGUAGE_COOKIE;
+use klimadialog_app::session::is_local_path;
 use klimadialog_app::state::AppState;
 use serde::Deserialize;
 use serde_json::json;
@@ -77,35 +78,4 @@ pub async fn switch_language(
     response.headers_mut().insert(header::LOCATION, location);
     response.headers_mut().insert(header::SET_COOKIE, cookie);
     response
-}
-
-/// Only paths on this site: a redirect elsewhere would let anyone use the switch to send
-/// residents to a look-alike site.
-fn is_local_path(next: &str) -> bool {
-    next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.starts_with("/\\")
-        && next.len() <= 2_000
-        && !next.chars().any(|c| c.is_control() || c == '\\')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_local_path;
-
-    #[test]
-    fn only_local_paths_are_followed() {
-        assert!(is_local_path("/"));
-        assert!(is_local_path("/ideas?page=2"));
-        for bad in [
-            "",
-            "https://evil.example",
-            "//evil.example",
-            "/\\evil.example",
-            "/a\r\nSet-Cookie: x",
-            "ideas",
-        ] {
-            assert!(!is_local_path(bad), "{bad:?}");
-        }
-    }
 }

@@ -76,6 +76,7 @@ fn sigterm_stops_the_server_gracefully() {
         .env("DATABASE_URL", dir.path().join("site.db"))
         .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
         .env("LEPTOS_SITE_ROOT", dir.path())
+        .env("KLIMADIALOG_DATA_DIR", dir.path())
         .env("KLIMADIALOG_LOG_FORMAT", "json")
         .env("RUST_LOG", "info")
         .stderr(Stdio::piped())
@@ -104,8 +105,9 @@ fn sigterm_stops_the_server_gracefully() {
     let status = exit
         .recv_timeout(Duration::from_secs(15))
         .expect("server did not stop after SIGTERM");
-    assert!(status.unwrap().success());
+    let status = status.unwrap();
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(status.success(), "{status}: {rest:?}");
     assert!(
         rest.iter().any(|l| l.contains("closing the database")),
         "{rest:?}"

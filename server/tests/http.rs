@@ -1,83 +1,9 @@
 //! The real router on port 0 with a fresh SQLite file per test, asked over real HTTP.
 
-use std::sync::Arc;
+mod support;
 
-use klimadialog::storage::Db;
-use klimadialog_app::state::AppState;
-use klimadialog_server::config::ServeArgs;
-use klimadialog_server::{open_database, router};
 use reqwest::StatusCode;
-use reqwest::redirect::Policy;
-
-struct TestApp {
-    base: String,
-    db: Db,
-    client: reqwest::Client,
-    _dir: tempfile::TempDir,
-}
-
-impl TestApp {
-    async fn spawn() -> TestApp {
-        let dir = tempfile::tempdir().unwrap();
-        let db = open_database(dir.path().join("site.db").to_str().unwrap(), true)
-            .await
-            .unwrap();
-        let args = ServeArgs::parse_from_for_tests(dir.path());
-        let state = AppState {
-            db: db.clone(),
-            config: Arc::new(args.site_config()),
-        };
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let app = router(state, klimadialog_server::leptos_options(&args));
-        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        let client = reqwest::Client::builder()
-            .redirect(Policy::none())
-            .build()
-            .unwrap();
-        TestApp {
-            base,
-            db,
-            client,
-            _dir: dir,
-        }
-    }
-
-    async fn get(&self, path: &str) -> (StatusCode, String) {
-        self.get_with(path, &[]).await
-    }
-
-    async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> (StatusCode, String) {
-        let mut request = self.client.get(format!("{}{path}", self.base));
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let response = request.send().await.unwrap();
-        (response.status(), response.text().await.unwrap())
-    }
-}
-
-trait ForTests {
-    fn parse_from_for_tests(dir: &std::path::Path) -> ServeArgs;
-}
-
-impl ForTests for ServeArgs {
-    fn parse_from_for_tests(dir: &std::path::Path) -> ServeArgs {
-        use clap::Parser;
-        let root = dir.join("site");
-        ServeArgs::parse_from([
-            "serve",
-            "--site-addr",
-            "127.0.0.1:0",
-            "--site-root",
-            root.to_str().unwrap(),
-        ])
-    }
-}
-
-fn count(haystack: &str, needle: &str) -> usize {
-    haystack.matches(needle).count()
-}
+use support::{TestApp, count};
 
 #[tokio::test]
 async fn the_front_page_lists_the_top_demo_ideas_in_danish() {

@@ -143,3 +143,17 @@ impl Db {
         Ok(())
     }
 }
+
+impl Db {
+    pub async fn count_sessions(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM sessions")
+            .fetch_one(self.pool())
+            .await?)
+    }
+
+    pub async fn count_sign_in_codes(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM sign_in_codes")
+            .fetch_one(self.pool())
+            .await?)
+    }
+}

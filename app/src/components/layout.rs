@@ -5,39 +5,42 @@ use leptos_router::hooks::use_location;
 
 use crate::config::site_config;
 use crate::i18n::{use_locale, use_texts};
+use crate::server_fns::signin::SignOut;
+use crate::url::encode_component;
+use leptos::server_fn::ServerFn;
+
+/// Whether the request carries a session cookie. The header only needs to offer the right
+/// action: signing out of a stale session is harmless, and signing in replaces it.
+fn has_session_cookie() -> bool {
+    #[cfg(feature = "ssr")]
+    return crate::session::session_token().is_some();
+    #[cfg(not(feature = "ssr"))]
+    false
+}
+
+/// This page's path and query, to come back to after switching language or signing in.
+fn current_path_and_query() -> String {
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    // The router gives the query without its leading '?'.
+    match location.search.get_untracked().trim_start_matches('?') {
+        "" => path,
+        query => format!("{path}?{query}"),
+    }
+}
 
 /// The address of this page in the other language: `/lang/{tag}?next={path}`. The switch is a
 /// plain link, so it works without JavaScript; the server sets the cookie and sends the
 /// visitor back.
-fn language_switch_href() -> (String, &'static str) {
-    let location = use_location();
-    let path = location.pathname.get_untracked();
-    // The router gives the query without its leading '?'.
-    let here = match location.search.get_untracked().trim_start_matches('?') {
-        "" => path,
-        query => format!("{path}?{query}"),
-    };
+fn language_switch_href(here: &str) -> (String, &'static str) {
     let other = match use_locale() {
         klimadialog::Locale::Da => klimadialog::Locale::En,
         klimadialog::Locale::En => klimadialog::Locale::Da,
     };
     (
-        format!("/lang/{}?next={}", other.tag(), encode_component(&here)),
+        format!("/lang/{}?next={}", other.tag(), encode_component(here)),
         other.tag(),
     )
-}
-
-/// Percent-encodes everything but unreserved characters and `/`.
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[component]
@@ -45,7 +48,14 @@ pub fn Layout(children: Children) -> impl IntoView {
     let t = use_texts();
     let config = site_config();
     let path = use_location().pathname.get_untracked();
-    let (switch_href, other_tag) = language_switch_href();
+    let here = current_path_and_query();
+    let (switch_href, other_tag) = language_switch_href(&here);
+    let signed_in = has_session_cookie();
+    let sign_in_href = if path.starts_with("/signin") {
+        "/signin".to_owned()
+    } else {
+        format!("/signin?next={}", encode_component(&here))
+    };
     let current = move |href: &str| {
         let here = if href == "/" {
             path == "/"
@@ -69,7 +79,18 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav class="wrap main-nav" aria-label=t.main_navigation>
                 <ul>
                     <li><a href="/" aria-current=current("/")>{t.nav_home}</a></li>
-                    <li><a href="/ideas" aria-current=current("/ideas")>{t.nav_ideas}</a></li>
+                                        <li><a href="/ideas" aria-current=current("/ideas")>{t.nav_ideas}</a></li>
+                    <li class="nav-account">
+                        {if signed_in {
+                            view! {
+                                <form method="post" action={<SignOut as ServerFn>::PATH}>
+                                    <button type="submit" class="link-button">{t.signin.sign_out}</button>
+                                </form>
+                            }.into_any()
+                        } else {
+                            view! { <a href=sign_in_href aria-current=current("/signin")>{t.signin.sign_in}</a> }.into_any()
+                        }}
+                    </li>
                 </ul>
             </nav>
         </header>

@@ -6,6 +6,7 @@ pub mod home;
 pub mod idea;
 pub mod ideas;
 pub mod not_found;
+pub mod signin;
 
 use leptos::prelude::*;
 

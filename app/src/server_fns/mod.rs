@@ -2,3 +2,4 @@
 //! map errors.
 
 pub mod ideas;
+pub mod signin;

@@ -1,0 +1,120 @@
+//! `/signin` and `/signin/code`: sign in with a code sent by e-mail. Plain forms that post to
+//! the server functions in `server_fns::signin`; they work the same with JavaScript off.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+use crate::i18n::{SignInTexts, use_texts};
+use crate::server_fns::signin::{RequestSignInCode, VerifySignInCode};
+use crate::url::encode_component;
+
+/// The message for an error key from the query string; unknown keys show nothing.
+fn error_message(t: &SignInTexts, key: &str, left: Option<i64>) -> Option<String> {
+    Some(match key {
+        "email_empty" => t.error_email_empty.into(),
+        "email_invalid" => t.error_email_invalid.into(),
+        "rate_limited" => t.error_rate_limited.into(),
+        "mail_failed" => t.error_mail_failed.into(),
+        "unavailable" => t.error_unavailable.into(),
+        "code_malformed" => t.error_code_malformed.into(),
+        "code_wrong" => (t.error_code_wrong)(left.unwrap_or(0).clamp(0, 5)),
+        "code_locked" => t.error_code_locked.into(),
+        "code_expired" => t.error_code_expired.into(),
+        "start_again" => t.error_start_again.into(),
+        _ => return None,
+    })
+}
+
+struct Query {
+    error: Option<String>,
+    left: Option<i64>,
+    next: String,
+}
+
+fn read_query() -> Query {
+    let query = use_query_map().read_untracked();
+    Query {
+        error: query.get("error"),
+        left: query.get("left").and_then(|l| l.parse().ok()),
+        next: query
+            .get("next")
+            .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+            .unwrap_or_else(|| "/".into()),
+    }
+}
+
+/// What was typed into the e-mail field, kept by the server between the steps.
+fn remembered_email() -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(value) = crate::session::request_cookie(crate::session::SIGN_IN_EMAIL_COOKIE) {
+        return crate::url::decode_component(&value);
+    }
+    String::new()
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let t = &use_texts().signin;
+    let query = read_query();
+    let error = query
+        .error
+        .as_deref()
+        .and_then(|key| error_message(t, key, query.left));
+    let invalid = error.as_ref().map(|_| "true");
+    view! {
+        <Title text=format!("{} – Klimadialog", t.title) />
+        <Meta name="robots" content="noindex" />
+        <div class="narrow">
+            <h1>{t.title}</h1>
+            <p>{t.intro}</p>
+            <form method="post" action={<RequestSignInCode as ServerFn>::PATH} class="stack" novalidate>
+                <input type="hidden" name="next" value=query.next.clone() />
+                <label for="email">{t.email_label}</label>
+                {error.map(|message| view! { <p id="email-error" class="field-error" role="alert">{message}</p> })}
+                <input id="email" name="email" type="email" autocomplete="email" inputmode="email"
+                    value=remembered_email() aria-invalid=invalid aria-describedby=invalid.map(|_| "email-error") />
+                <button type="submit" class="button">{t.send_code}</button>
+            </form>
+            <p class="meta">{t.privacy}</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn SignInCodePage() -> impl IntoView {
+    let t = &use_texts().signin;
+    let query = read_query();
+    let email = remembered_email();
+    let error = query
+        .error
+        .as_deref()
+        .and_then(|key| error_message(t, key, query.left));
+    let invalid = error.as_ref().map(|_| "true");
+    let restart = format!("/signin?next={}", encode_component(&query.next));
+    view! {
+        <Title text=format!("{} – Klimadialog", t.code_title) />
+        <Meta name="robots" content="noindex" />
+        <div class="narrow">
+            <h1>{t.code_title}</h1>
+            {if email.is_empty() {
+                view! { <p>{t.error_start_again}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{(t.code_sent_to)(&email)}</p>
+                    <form method="post" action={<VerifySignInCode as ServerFn>::PATH} class="stack" novalidate>
+                        <input type="hidden" name="next" value=query.next.clone() />
+                        <label for="code">{t.code_label}</label>
+                        {error.map(|message| view! { <p id="code-error" class="field-error" role="alert">{message}</p> })}
+                        <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
+                            maxlength="9" class="code-input" aria-invalid=invalid aria-describedby=invalid.map(|_| "code-error") />
+                        <button type="submit" class="button">{t.confirm}</button>
+                    </form>
+                    <p class="meta">{t.code_hint}</p>
+                }.into_any()
+            }}
+            <p><a href=restart.clone()>{if email.is_empty() { t.start_again } else { t.new_code }}</a></p>
+        </div>
+    }
+}

@@ -1,0 +1,127 @@
+//! Cookies and sessions on the server: who is signed in, and the cookies that say so.
+
+use http::HeaderValue;
+use http::header::{COOKIE, SET_COOKIE};
+use http::request::Parts;
+use klimadialog::ResidentId;
+use klimadialog::signin::{self, SESSION_LIFETIME_SECONDS, SessionToken};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use crate::state::AppState;
+
+pub const SESSION_COOKIE: &str = "session";
+/// The address being signed in with, between the two steps of sign-in (never in a URL).
+pub const SIGN_IN_EMAIL_COOKIE: &str = "signin_email";
+
+/// The value of a request cookie.
+pub fn cookie(parts: &Parts, name: &str) -> Option<String> {
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v.trim().to_owned())
+}
+
+pub fn request_cookie(name: &str) -> Option<String> {
+    use_context::<Parts>().and_then(|parts| cookie(&parts, name))
+}
+
+/// Adds a `Set-Cookie` to the response: HttpOnly, SameSite=Lax, Secure when the site is
+/// served over HTTPS. `max_age` 0 deletes the cookie.
+pub fn set_cookie(name: &str, value: &str, path: &str, max_age: i64) {
+    let secure = use_context::<AppState>()
+        .map(|s| s.config.public_url.starts_with("https://"))
+        .unwrap_or(false);
+    let cookie = format!(
+        "{name}={value}; Path={path}; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+        if secure { "; Secure" } else { "" }
+    );
+    if let (Some(response), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&cookie),
+    ) {
+        response.append_header(SET_COOKIE, value);
+    }
+}
+
+pub fn session_token() -> Option<SessionToken> {
+    request_cookie(SESSION_COOKIE).and_then(|v| SessionToken::parse(&v))
+}
+
+pub fn set_session_cookie(token: &SessionToken) {
+    set_cookie(
+        SESSION_COOKIE,
+        token.as_str(),
+        "/",
+        SESSION_LIFETIME_SECONDS,
+    );
+}
+
+/// The signed-in resident of this request, if any.
+pub async fn current_resident(state: &AppState) -> Option<ResidentId> {
+    let token = session_token()?;
+    match signin::session_resident(&state.db, &token, klimadialog::storage::now()).await {
+        Ok(resident) => resident,
+        Err(error) => {
+            tracing::error!(%error, "session lookup failed");
+            None
+        }
+    }
+}
+
+/// The client's address as the connection shows it, for rate limits.
+pub fn client_address() -> String {
+    use_context::<Parts>()
+        .and_then(|parts| {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// Whether `next` is a path on this site. Redirects go only there: a redirect elsewhere would
+/// let anyone use the site to send residents to a look-alike.
+pub fn is_local_path(next: &str) -> bool {
+    next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && next.len() <= 2_000
+        && !next.chars().any(|c| c.is_control() || c == '\\')
+}
+
+/// A path on this site to return to after sign-in; anything else becomes the front page.
+pub fn local_path(next: &str) -> String {
+    if is_local_path(next) {
+        next.to_owned()
+    } else {
+        "/".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert!(is_local_path("/"));
+        assert!(is_local_path("/ideas?page=2"));
+        for bad in [
+            "",
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "/a\r\nSet-Cookie: x",
+            "ideas",
+        ] {
+            assert!(!is_local_path(bad), "{bad:?}");
+        }
+    }
+}
