@@ -8,7 +8,11 @@ const port = Number(process.env.E2E_PORT ?? 3999);
 const baseURL = `http://127.0.0.1:${port}`;
 const bin = process.env.KLIMADIALOG_BIN ?? path.resolve(__dirname, '../target/debug/klimadialog');
 const siteRoot = process.env.KLIMADIALOG_SITE_ROOT ?? path.resolve(__dirname, '../target/site');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'klimadialog-e2e-'));
+// Workers load this file again; they must share the server's folder, not make their own.
+if (!process.env.KLIMADIALOG_E2E_DATA) {
+  process.env.KLIMADIALOG_E2E_DATA = fs.mkdtempSync(path.join(os.tmpdir(), 'klimadialog-e2e-'));
+}
+const dataDir = process.env.KLIMADIALOG_E2E_DATA;
 
 export default defineConfig({
   testDir: './tests',
@@ -51,6 +55,8 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: siteRoot,
       KLIMADIALOG_DEMO: 'true',
+      // No SMTP_URL: mail goes to <data dir>/outbox, where the tests read it.
+      KLIMADIALOG_DATA_DIR: dataDir,
       RUST_LOG: 'warn',
     },
   },

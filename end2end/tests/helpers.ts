@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { test as base, expect, Page, TestInfo } from '@playwright/test';
 
 export function jsEnabled(testInfo: TestInfo): boolean {
@@ -75,3 +77,27 @@ export const test = base.extend<{ page: Page }>({
     }
   },
 });
+
+/**
+ * The newest sign-in code mailed to `address`. The e2e server has no SMTP server, so it writes
+ * mail as .eml files into its outbox; the HTTP tests cover real SMTP.
+ */
+export async function codeMailedTo(address: string): Promise<string> {
+  const outbox = path.join(process.env.KLIMADIALOG_E2E_DATA!, 'outbox');
+  let found: string | undefined;
+  await expect
+    .poll(() => {
+      const mails = fs
+        .readdirSync(outbox)
+        .map((name) => path.join(outbox, name))
+        .filter((file) => fs.readFileSync(file, 'utf8').includes(`To: ${address}`))
+        .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+      found = mails[0];
+      return found !== undefined;
+    })
+    .toBe(true);
+  const text = fs.readFileSync(found!, 'utf8');
+  const code = text.match(/\b(\d{6})\b/);
+  expect(code, 'a six-digit code in the mail').not.toBeNull();
+  return code![1];
+}
