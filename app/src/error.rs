@@ -13,6 +13,8 @@ pub enum AppError {
     BadRequest,
     #[error("internal error")]
     Internal,
+    #[error("sign in first")]
+    NotSignedIn,
 }
 
 impl AppError {
@@ -21,6 +23,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::BadRequest => 400,
             AppError::Internal => 500,
+            AppError::NotSignedIn => 401,
         }
     }
 }
@@ -46,5 +49,20 @@ impl From<klimadialog::storage::StorageError> for AppError {
     fn from(error: klimadialog::storage::StorageError) -> Self {
         tracing::error!(%error, "storage failed");
         AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// Puts this error's status on the response, for the callers that read statuses (the
+    /// island's background calls); without it every server-function error would be a 500.
+    pub fn respond(self) -> Self {
+        if let (Some(response), Ok(status)) = (
+            leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+            http::StatusCode::from_u16(self.status_code()),
+        ) {
+            response.set_status(status);
+        }
+        self
     }
 }

@@ -125,3 +125,30 @@ mod tests {
         }
     }
 }
+
+/// Whether this request is a plain HTML form post (JavaScript off), which wants a redirect
+/// rather than data.
+pub fn is_form_post() -> bool {
+    use_context::<Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
+        .unwrap_or(false)
+}
+
+/// What a resident was doing when sent to sign in, done once the code is confirmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    Support(klimadialog::IdeaId),
+}
+
+impl Intent {
+    pub fn parse(s: &str) -> Option<Intent> {
+        let id = s.strip_prefix("support:")?;
+        klimadialog::IdeaId::parse(id).map(Intent::Support)
+    }
+}

@@ -124,7 +124,7 @@ async fn a_resident_signs_in_with_a_mailed_code_and_signs_out() {
         .await;
     assert_eq!(
         location,
-        "/signin/code?error=code_wrong&next=/ideas/1&left=4"
+        "/signin/code?error=code_wrong&left=4&next=/ideas/1"
     );
     let page = browser.get(&location).await;
     assert!(page.contains("Koden passer ikke. Du har 4 forsøg tilbage."));
@@ -302,7 +302,7 @@ async fn the_sixth_try_is_refused_even_with_the_right_code() {
             .await;
         assert_eq!(
             location,
-            format!("/signin/code?error=code_wrong&next=/&left={left}")
+            format!("/signin/code?error=code_wrong&left={left}&next=/")
         );
     }
     let (_, location) = browser
@@ -315,5 +315,51 @@ async fn the_sixth_try_is_refused_even_with_the_right_code() {
             .get(&location)
             .await
             .contains("Koden er prøvet for mange gange")
+    );
+}
+
+#[tokio::test]
+async fn signing_in_to_support_comes_back_with_the_support_done() {
+    let sink = SmtpSink::start();
+    let app = TestApp::spawn_with_mail(Some(&format!("smtp://127.0.0.1:{}", sink.port))).await;
+    let before = app
+        .db
+        .support_count(klimadialog::IdeaId(1))
+        .await
+        .unwrap()
+        .unwrap();
+    let mut browser = Browser {
+        app: &app,
+        jar: Jar::default(),
+    };
+    let fields = [
+        ("email", "karen@example.org"),
+        ("next", "/ideas/1"),
+        ("intent", "support:1"),
+    ];
+    let (_, location) = browser.post_form("/fn/signin/request", &fields).await;
+    assert_eq!(location, "/signin/code?next=/ideas/1&intent=support%3A1");
+    let page = browser.get(&location).await;
+    assert!(page.contains(r#"name="intent" value="support:1""#));
+    let code = code_in(&sink.next_mail());
+    let fields = [
+        ("code", code.as_str()),
+        ("next", "/ideas/1"),
+        ("intent", "support:1"),
+    ];
+    let (_, location) = browser.post_form("/fn/signin/verify", &fields).await;
+    assert_eq!(location, "/ideas/1");
+    let after = app
+        .db
+        .support_count(klimadialog::IdeaId(1))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(after, before + 1, "the support was done by the sign-in");
+    assert!(
+        browser
+            .get("/ideas/1")
+            .await
+            .contains("Træk din støtte tilbage")
     );
 }

@@ -3,6 +3,7 @@
 use super::{Db, Result};
 use crate::area::AreaId;
 use crate::idea::IdeaId;
+use crate::resident::ResidentId;
 
 pub struct NewResident<'a> {
     pub email: &'a str,
@@ -22,6 +23,46 @@ impl Db {
         .bind(resident.created_at)
         .fetch_one(self.pool())
         .await?)
+    }
+
+    /// Records a support for a public idea; `false` if there already was one, or the idea is
+    /// not one the public can support (unknown, hidden, awaiting review or merged).
+    pub async fn add_public_support(
+        &self,
+        idea: IdeaId,
+        resident: ResidentId,
+        at: i64,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "INSERT OR IGNORE INTO supports (idea_id, resident_id, created_at)
+             SELECT id, ?, ? FROM ideas WHERE id = ? AND moderation_state = 'published' AND status <> 'merged'",
+        )
+        .bind(resident.0)
+        .bind(at)
+        .bind(idea.0)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Withdraws a support; `false` if there was none.
+    pub async fn remove_support(&self, idea: IdeaId, resident: ResidentId) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM supports WHERE idea_id = ? AND resident_id = ?")
+            .bind(idea.0)
+            .bind(resident.0)
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn has_support(&self, idea: IdeaId, resident: ResidentId) -> Result<bool> {
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM supports WHERE idea_id = ? AND resident_id = ?")
+                .bind(idea.0)
+                .bind(resident.0)
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(found.is_some())
     }
 
     /// Records a support; `false` if the resident already supported the idea.

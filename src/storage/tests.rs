@@ -214,3 +214,36 @@ async fn stored_areas_find_points() {
     let at = crate::geometry::LatLon::new(56.9935, 10.3095).unwrap();
     assert_eq!(map.locate(at), Some(hals.id));
 }
+
+#[tokio::test]
+async fn only_public_ideas_can_be_supported_and_withdrawing_is_exact() {
+    let (db, _dir) = db_with_reference().await;
+    let public = db
+        .insert_idea(&idea("Synlig idé her", ModerationState::Published))
+        .await
+        .unwrap();
+    let pending = db
+        .insert_idea(&idea("Afventer godkendelse", ModerationState::Pending))
+        .await
+        .unwrap();
+    let r = crate::ResidentId(resident(&db, 1).await);
+    assert!(db.add_public_support(public, r, now()).await.unwrap());
+    assert!(
+        !db.add_public_support(public, r, now()).await.unwrap(),
+        "one per resident"
+    );
+    assert!(
+        !db.add_public_support(pending, r, now()).await.unwrap(),
+        "not while awaiting review"
+    );
+    assert!(
+        !db.add_public_support(IdeaId(9_999), r, now())
+            .await
+            .unwrap()
+    );
+    assert!(db.has_support(public, r).await.unwrap());
+    assert!(db.remove_support(public, r).await.unwrap());
+    assert!(!db.remove_support(public, r).await.unwrap());
+    assert_eq!(db.support_count(public).await.unwrap(), Some(0));
+    assert_eq!(db.support_count(pending).await.unwrap(), Some(0));
+}

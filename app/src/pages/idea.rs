@@ -7,10 +7,13 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::components::share_link::ShareLink;
+use crate::components::support_button::{SupportButton, SupportTexts};
 use crate::i18n::{kind_name, status_name, use_locale, use_texts};
 use crate::pages::LoadError;
 use crate::pages::not_found::NotFound;
-use crate::server_fns::ideas::published_idea;
+use crate::server_fns::ideas::{SetSupport, SupportState, load_idea_for_visitor};
+use crate::url::encode_component;
+use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn IdeaPage() -> impl IntoView {
@@ -24,8 +27,8 @@ pub fn IdeaPage() -> impl IntoView {
     view! {
         <Suspense>
             {Suspend::new(async move {
-                match published_idea(id.0).await {
-                    Ok(Some(idea)) => view! { <IdeaView idea /> }.into_any(),
+                                match load_idea_for_visitor(id.0).await {
+                    Ok(Some(found)) => view! { <IdeaView idea=found.idea support=found.support /> }.into_any(),
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Err(_) => view! { <LoadError /> }.into_any(),
                 }
@@ -36,7 +39,7 @@ pub fn IdeaPage() -> impl IntoView {
 }
 
 #[component]
-fn IdeaView(idea: IdeaDetail) -> impl IntoView {
+fn IdeaView(idea: IdeaDetail, support: SupportState) -> impl IntoView {
     let locale = use_locale();
     let t = use_texts();
     let summary = idea.summary;
@@ -45,6 +48,19 @@ fn IdeaView(idea: IdeaDetail) -> impl IntoView {
         None => (t.proposed_by)(&(t.resident_in)(&summary.area_name)),
     };
     let excerpt: String = idea.description.chars().take(160).collect();
+    let here = format!("/ideas/{}", summary.id);
+    let support_texts = SupportTexts {
+        support: t.support_idea.to_owned(),
+        withdraw: t.withdraw_support.to_owned(),
+        you_support: t.you_support.to_owned(),
+        count_one: (t.supports)(1),
+        count_many: (t.supports)(2).replace('2', "{n}"),
+        sign_in_href: format!(
+            "/signin?next={}&intent=support%3A{}",
+            encode_component(&here),
+            summary.id
+        ),
+    };
     let url = format!(
         "{}/ideas/{}",
         crate::config::site_config()
@@ -60,7 +76,13 @@ fn IdeaView(idea: IdeaDetail) -> impl IntoView {
         <Meta property="og:url" content=url.clone() />
         <article class="idea">
             <h1>{summary.title.clone()}</h1>
-            <p class="supports big"><strong>{(t.supports)(summary.supports)}</strong></p>
+                        <SupportButton
+                idea=summary.id.0
+                state=support
+                action={<SetSupport as ServerFn>::PATH.to_owned()}
+                next=here
+                texts=support_texts
+            />
             <dl class="facts">
                 <div><dt>{t.kind_label}</dt><dd>{kind_name(summary.kind, locale)}</dd></div>
                 <div><dt>{t.category_label}</dt><dd>{summary.category_name.get(locale).to_owned()}</dd></div>

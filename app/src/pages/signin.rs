@@ -31,6 +31,8 @@ struct Query {
     error: Option<String>,
     left: Option<i64>,
     next: String,
+    /// What to do once signed in (`support:<idea>`); checked again by the server.
+    intent: Option<String>,
 }
 
 fn read_query() -> Query {
@@ -42,6 +44,9 @@ fn read_query() -> Query {
             .get("next")
             .filter(|n| n.starts_with('/') && !n.starts_with("//"))
             .unwrap_or_else(|| "/".into()),
+        intent: query
+            .get("intent")
+            .filter(|i| i.starts_with("support:") && i.len() <= 30),
     }
 }
 
@@ -69,8 +74,9 @@ pub fn SignInPage() -> impl IntoView {
         <div class="narrow">
             <h1>{t.title}</h1>
             <p>{t.intro}</p>
-            <form method="post" action={<RequestSignInCode as ServerFn>::PATH} class="stack" novalidate>
+                        <form method="post" action={<RequestSignInCode as ServerFn>::PATH} class="stack" novalidate>
                 <input type="hidden" name="next" value=query.next.clone() />
+                {query.intent.clone().map(|intent| view! { <input type="hidden" name="intent" value=intent /> })}
                 <label for="email">{t.email_label}</label>
                 {error.map(|message| view! { <p id="email-error" class="field-error" role="alert">{message}</p> })}
                 <input id="email" name="email" type="email" autocomplete="email" inputmode="email"
@@ -92,7 +98,12 @@ pub fn SignInCodePage() -> impl IntoView {
         .as_deref()
         .and_then(|key| error_message(t, key, query.left));
     let invalid = error.as_ref().map(|_| "true");
-    let restart = format!("/signin?next={}", encode_component(&query.next));
+    let intent = query
+        .intent
+        .as_deref()
+        .map(|i| format!("&intent={}", encode_component(i)))
+        .unwrap_or_default();
+    let restart = format!("/signin?next={}{intent}", encode_component(&query.next));
     view! {
         <Title text=format!("{} – Klimadialog", t.code_title) />
         <Meta name="robots" content="noindex" />
@@ -103,8 +114,9 @@ pub fn SignInCodePage() -> impl IntoView {
             } else {
                 view! {
                     <p>{(t.code_sent_to)(&email)}</p>
-                    <form method="post" action={<VerifySignInCode as ServerFn>::PATH} class="stack" novalidate>
+                                        <form method="post" action={<VerifySignInCode as ServerFn>::PATH} class="stack" novalidate>
                         <input type="hidden" name="next" value=query.next.clone() />
+                        {query.intent.clone().map(|intent| view! { <input type="hidden" name="intent" value=intent /> })}
                         <label for="code">{t.code_label}</label>
                         {error.map(|message| view! { <p id="code-error" class="field-error" role="alert">{message}</p> })}
                         <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"

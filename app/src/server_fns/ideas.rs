@@ -17,12 +17,81 @@ pub async fn top_ideas(page: u32, per_page: u32) -> Result<IdeaPage, AppError> {
     Ok(state.db.top_published_ideas(page, per_page).await?)
 }
 
-/// One published idea; `None` when it does not exist or is not public.
+/// A resident's support of one idea, as the support button shows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SupportState {
+    pub supported: bool,
+    pub count: i64,
+}
+
+/// The idea page's data: the idea, and whether the visitor supports it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct IdeaForVisitor {
+    pub idea: IdeaDetail,
+    pub support: SupportState,
+}
+
+/// One published idea with the visitor's support; `None` when it does not exist or is not public.
 #[server(prefix = "/fn")]
-pub async fn published_idea(id: i64) -> Result<Option<IdeaDetail>, AppError> {
+pub async fn load_idea_for_visitor(id: i64) -> Result<Option<IdeaForVisitor>, AppError> {
     let state = crate::state::app_state()?;
     if id <= 0 {
         return Ok(None);
     }
-    Ok(state.db.published_idea(klimadialog::IdeaId(id)).await?)
+    let id = klimadialog::IdeaId(id);
+    let Some(idea) = state.db.published_idea(id).await? else {
+        return Ok(None);
+    };
+    let supported = match crate::session::current_resident(&state).await {
+        Some(resident) => state.db.has_support(id, resident).await?,
+        None => false,
+    };
+    let support = SupportState {
+        supported,
+        count: idea.summary.supports,
+    };
+    Ok(Some(IdeaForVisitor { idea, support }))
+}
+
+/// Supports (`support` true) or withdraws support (false) for an idea. The button sends the
+/// state it wants, not "toggle", so a double tap or a resent form changes nothing twice.
+/// A plain form post is answered with a redirect to `next`; a visitor who is not signed in is
+/// sent to sign in, and the support is done when the code is confirmed.
+#[server(prefix = "/fn", endpoint = "ideas/support")]
+pub async fn set_support(idea: i64, support: bool, next: String) -> Result<SupportState, AppError> {
+    use klimadialog::{IdeaId, storage::now};
+
+    use crate::session::{current_resident, is_form_post, local_path};
+    use crate::url::encode_component;
+
+    let state = crate::state::app_state()?;
+    let id = IdeaId(idea);
+    let next = local_path(&next);
+    let Some(resident) = current_resident(&state).await else {
+        if !is_form_post() {
+            return Err(AppError::NotSignedIn.respond());
+        }
+        let intent = if support {
+            format!("&intent=support%3A{idea}")
+        } else {
+            String::new()
+        };
+        leptos_axum::redirect(&format!("/signin?next={}{intent}", encode_component(&next)));
+        return Ok(SupportState::default());
+    };
+    if support {
+        state.db.add_public_support(id, resident, now()).await?;
+    } else {
+        state.db.remove_support(id, resident).await?;
+    }
+    let count = state
+        .db
+        .support_count(id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.respond())?;
+    let supported = state.db.has_support(id, resident).await?;
+    if is_form_post() {
+        leptos_axum::redirect(&next);
+    }
+    Ok(SupportState { supported, count })
 }

@@ -1,0 +1,83 @@
+//! The support button. Without JavaScript it is a form that posts the wanted state and comes
+//! back to the page; with the island alive it posts in the background and updates in place.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::server_fns::ideas::SupportState;
+
+/// The button's texts, in the visitor's language (islands get their texts as props).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SupportTexts {
+    pub support: String,
+    pub withdraw: String,
+    pub you_support: String,
+    /// "1 støtte" and "{n} støtter".
+    pub count_one: String,
+    pub count_many: String,
+    /// Where to go to sign in when the session has gone.
+    pub sign_in_href: String,
+}
+
+fn count_text(texts: &SupportTexts, n: i64) -> String {
+    if n == 1 {
+        texts.count_one.clone()
+    } else {
+        texts.count_many.replace("{n}", &n.to_string())
+    }
+}
+
+#[island]
+pub fn SupportButton(
+    idea: i64,
+    state: SupportState,
+    action: String,
+    next: String,
+    texts: SupportTexts,
+) -> impl IntoView {
+    let (current, set_current) = signal(state);
+    let (busy, set_busy) = signal(false);
+    let texts = StoredValue::new(texts);
+    let next_for_submit = next.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use crate::error::AppError;
+            use crate::server_fns::ideas::set_support;
+            ev.prevent_default();
+            if busy.get_untracked() {
+                return;
+            }
+            set_busy.set(true);
+            let want = !current.get_untracked().supported;
+            let next = next_for_submit.clone();
+            leptos::task::spawn_local(async move {
+                match set_support(idea, want, next).await {
+                    Ok(state) => set_current.set(state),
+                    Err(AppError::NotSignedIn) => {
+                        let href = texts.with_value(|t| t.sign_in_href.clone());
+                        let _ = window().location().set_href(&href);
+                    }
+                    Err(_) => {}
+                }
+                set_busy.set(false);
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, &next_for_submit, set_current, set_busy);
+    };
+    view! {
+        <form method="post" action=action class="support" on:submit=submit>
+            <input type="hidden" name="idea" value=idea />
+            <input type="hidden" name="support" value=move || (!current.get().supported).to_string() />
+            <input type="hidden" name="next" value=next />
+            <p class="supports big" role="status">
+                <strong>{move || texts.with_value(|t| count_text(t, current.get().count))}</strong>
+                {move || current.get().supported.then(|| texts.with_value(|t| format!(" · {}", t.you_support)))}
+            </p>
+            <button type="submit" class=move || if current.get().supported { "button secondary" } else { "button" } disabled=busy>
+                {move || texts.with_value(|t| if current.get().supported { t.withdraw.clone() } else { t.support.clone() })}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,165 @@
+//! Supporting ideas over real HTTP: as plain form posts (JavaScript off), as the island's
+//! background calls (JavaScript on), after signing in, and under concurrency.
+
+mod support;
+
+use klimadialog::signin::{self, SessionToken};
+use klimadialog::storage::now;
+use klimadialog::{IdeaId, ResidentId};
+use reqwest::StatusCode;
+use support::TestApp;
+
+const IDEA: i64 = 1;
+
+async fn signed_in(app: &TestApp, n: usize) -> (ResidentId, SessionToken) {
+    let resident = app
+        .db
+        .resident_for_email(&format!("supporter-{n}@example.org"), now())
+        .await
+        .unwrap();
+    let token = signin::start_session(&app.db, resident, None, now())
+        .await
+        .unwrap();
+    (resident, token)
+}
+
+/// Posts the support form; `json` for the island's call, else as a browser without JavaScript.
+async fn post_support(
+    app: &TestApp,
+    token: Option<&SessionToken>,
+    idea: i64,
+    support: bool,
+    json: bool,
+) -> reqwest::Response {
+    let mut request = app
+        .client
+        .post(format!("{}/fn/ideas/support", app.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header(
+            "accept",
+            if json {
+                "application/json"
+            } else {
+                "text/html,*/*"
+            },
+        )
+        .body(format!(
+            "idea={idea}&support={support}&next=%2Fideas%2F{idea}"
+        ));
+    if let Some(token) = token {
+        request = request.header("cookie", format!("session={}", token.as_str()));
+    }
+    request.send().await.unwrap()
+}
+
+async fn count(app: &TestApp, idea: i64) -> i64 {
+    app.db.support_count(IdeaId(idea)).await.unwrap().unwrap()
+}
+
+#[tokio::test]
+async fn support_and_withdraw_without_javascript() {
+    let app = TestApp::spawn().await;
+    let before = count(&app, IDEA).await;
+    let (_, token) = signed_in(&app, 1).await;
+
+    let response = post_support(&app, Some(&token), IDEA, true, false).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(response.headers()["location"], "/ideas/1");
+    assert_eq!(count(&app, IDEA).await, before + 1);
+    // Sending the same form again changes nothing.
+    post_support(&app, Some(&token), IDEA, true, false).await;
+    assert_eq!(count(&app, IDEA).await, before + 1);
+
+    let cookie = format!("session={}", token.as_str());
+    let (_, page) = app.get_with("/ideas/1", &[("cookie", &cookie)]).await;
+    assert!(
+        page.contains("Træk din støtte tilbage"),
+        "the page knows the visitor supports it"
+    );
+    assert!(page.contains(&format!("{} støtter", before + 1)));
+
+    post_support(&app, Some(&token), IDEA, false, false).await;
+    assert_eq!(count(&app, IDEA).await, before);
+    let (_, page) = app.get_with("/ideas/1", &[("cookie", &cookie)]).await;
+    assert!(page.contains("Støt idéen"));
+}
+
+#[tokio::test]
+async fn the_island_gets_the_new_state_as_data() {
+    let app = TestApp::spawn().await;
+    let before = count(&app, IDEA).await;
+    let (_, token) = signed_in(&app, 1).await;
+    let response = post_support(&app, Some(&token), IDEA, true, true).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers().get("location").is_none());
+    let state: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(
+        state,
+        serde_json::json!({ "supported": true, "count": before + 1 })
+    );
+
+    let anonymous = post_support(&app, None, IDEA, true, true).await;
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(count(&app, IDEA).await, before + 1);
+}
+
+#[tokio::test]
+async fn anonymous_visitors_are_sent_to_sign_in_with_the_support_remembered() {
+    let app = TestApp::spawn().await;
+    let before = count(&app, IDEA).await;
+    let response = post_support(&app, None, IDEA, true, false).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(
+        response.headers()["location"],
+        "/signin?next=/ideas/1&intent=support%3A1"
+    );
+    assert_eq!(count(&app, IDEA).await, before);
+    let (_, page) = app.get("/signin?next=/ideas/1&intent=support%3A1").await;
+    assert!(
+        page.contains(r#"name="intent" value="support:1""#),
+        "the form carries the intent"
+    );
+}
+
+#[tokio::test]
+async fn ideas_the_public_cannot_see_cannot_be_supported() {
+    let app = TestApp::spawn().await;
+    let pending = app.db.count_ideas().await.unwrap() - 1;
+    let (_, token) = signed_in(&app, 1).await;
+    let response = post_support(&app, Some(&token), pending, true, true).await;
+    let state: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(state, serde_json::json!({ "supported": false, "count": 0 }));
+    assert_eq!(count(&app, pending).await, 0);
+}
+
+/// 200 residents support at once, 50 of them twice: the count goes up by exactly 200.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_supports_count_exactly() {
+    let app = std::sync::Arc::new(TestApp::spawn().await);
+    let before = count(&app, IDEA).await;
+    let mut tokens = Vec::new();
+    for n in 0..200 {
+        tokens.push(signed_in(&app, n).await.1);
+    }
+    let mut presses = tokio::task::JoinSet::new();
+    for (n, token) in tokens.iter().enumerate() {
+        for _ in 0..(1 + usize::from(n < 50)) {
+            let (app, token) = (app.clone(), token.clone());
+            presses.spawn(async move {
+                post_support(&app, Some(&token), IDEA, true, n % 2 == 0)
+                    .await
+                    .status()
+            });
+        }
+    }
+    let statuses = presses.join_all().await;
+    assert_eq!(statuses.len(), 250);
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == StatusCode::OK || *s == StatusCode::FOUND),
+        "{statuses:?}"
+    );
+    assert_eq!(count(&app, IDEA).await, before + 200);
+    assert!(app.db.support_counts_agree().await.unwrap());
+}
