@@ -51,9 +51,20 @@ export function watchConsole(page: Page): string[] {
   return errors;
 }
 
-/** Waits until the WebAssembly bundle has loaded and hydrated the islands. */
+/**
+ * Waits until the WebAssembly bundle has hydrated every island on the page. Each island marks
+ * its root `data-live` from an effect, and effects run only once it is alive in the browser.
+ */
 export async function waitForIslands(page: Page) {
-  await page.waitForFunction(() => (window as any).__hydrateIsland !== undefined);
+  if ((await page.locator('leptos-island').count()) === 0) {
+    // Nothing to hydrate; let the bundle finish loading so its errors would show.
+    await page.waitForLoadState('networkidle');
+    return;
+  }
+  await page.waitForFunction(() => {
+    const islands = document.querySelectorAll('leptos-island').length;
+    return islands > 0 && document.querySelectorAll('leptos-island > [data-live]').length === islands;
+  });
 }
 
 /**

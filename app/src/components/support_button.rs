@@ -37,6 +37,9 @@ pub fn SupportButton(
 ) -> impl IntoView {
     let (current, set_current) = signal(state);
     let (busy, set_busy) = signal(false);
+    // Effects run only in the browser: the form says when it has come alive.
+    let (live, set_live) = signal(false);
+    Effect::new(move |_| set_live.set(true));
     let texts = StoredValue::new(texts);
     let next_for_submit = next.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -67,7 +70,7 @@ pub fn SupportButton(
         let _ = (ev, &next_for_submit, set_current, set_busy);
     };
     view! {
-        <form method="post" action=action class="support" on:submit=submit>
+                <form method="post" action=action class="support" on:submit=submit data-live=move || live.get().then_some("true")>
             <input type="hidden" name="idea" value=idea />
             <input type="hidden" name="support" value=move || (!current.get().supported).to_string() />
             <input type="hidden" name="next" value=next />
