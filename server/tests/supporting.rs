@@ -163,3 +163,32 @@ async fn concurrent_supports_count_exactly() {
     assert_eq!(count(&app, IDEA).await, before + 200);
     assert!(app.db.support_counts_agree().await.unwrap());
 }
+
+#[tokio::test]
+async fn cards_show_the_visitors_support_and_lead_back_to_the_list() {
+    let app = TestApp::spawn().await;
+    let (_, token) = signed_in(&app, 1).await;
+    post_support(&app, Some(&token), IDEA, true, false).await;
+    let cookie = format!("session={}", token.as_str());
+
+    let (_, list) = app.get_with("/ideas?page=1", &[("cookie", &cookie)]).await;
+    assert_eq!(
+        support::count(&list, ">Træk din støtte tilbage</button>"),
+        1,
+        "only the supported card says so"
+    );
+    assert_eq!(support::count(&list, ">Støt idéen</button>"), 19);
+    assert_eq!(support::count(&list, r#"name="next" value="/ideas""#), 20);
+    assert!(
+        list.contains(r#"aria-describedby="idea-1""#),
+        "each button names its idea"
+    );
+
+    let (_, front) = app.get("/").await;
+    assert_eq!(
+        support::count(&front, ">Støt idéen</button>"),
+        10,
+        "anonymous visitors see plain buttons"
+    );
+    assert_eq!(support::count(&front, r#"name="next" value="/""#), 10);
+}

@@ -55,6 +55,27 @@ impl Db {
         Ok(done.rows_affected() == 1)
     }
 
+    /// Which of `ideas` the resident supports: one query for a whole list of cards.
+    pub async fn supported_among(
+        &self,
+        resident: ResidentId,
+        ideas: &[IdeaId],
+    ) -> Result<Vec<IdeaId>> {
+        if ideas.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut query =
+            sqlx::QueryBuilder::new("SELECT idea_id FROM supports WHERE resident_id = ");
+        query.push_bind(resident.0).push(" AND idea_id IN (");
+        let mut list = query.separated(", ");
+        for idea in ideas.iter().take(500) {
+            list.push_bind(idea.0);
+        }
+        query.push(")");
+        let ids: Vec<i64> = query.build_query_scalar().fetch_all(self.pool()).await?;
+        Ok(ids.into_iter().map(IdeaId).collect())
+    }
+
     pub async fn has_support(&self, idea: IdeaId, resident: ResidentId) -> Result<bool> {
         let found: Option<i64> =
             sqlx::query_scalar("SELECT 1 FROM supports WHERE idea_id = ? AND resident_id = ?")

@@ -247,3 +247,29 @@ async fn only_public_ideas_can_be_supported_and_withdrawing_is_exact() {
     assert_eq!(db.support_count(public).await.unwrap(), Some(0));
     assert_eq!(db.support_count(pending).await.unwrap(), Some(0));
 }
+
+#[tokio::test]
+async fn a_list_knows_which_of_its_ideas_the_visitor_supports() {
+    let (db, _dir) = db_with_reference().await;
+    let a = db
+        .insert_idea(&idea("Første idé her", ModerationState::Published))
+        .await
+        .unwrap();
+    let b = db
+        .insert_idea(&idea("Anden idé her", ModerationState::Published))
+        .await
+        .unwrap();
+    let c = db
+        .insert_idea(&idea("Tredje idé her", ModerationState::Published))
+        .await
+        .unwrap();
+    let me = crate::ResidentId(resident(&db, 1).await);
+    let other = crate::ResidentId(resident(&db, 2).await);
+    db.add_public_support(a, me, now()).await.unwrap();
+    db.add_public_support(c, me, now()).await.unwrap();
+    db.add_public_support(b, other, now()).await.unwrap();
+    let mut mine = db.supported_among(me, &[a, b, c]).await.unwrap();
+    mine.sort();
+    assert_eq!(mine, vec![a, c]);
+    assert!(db.supported_among(me, &[]).await.unwrap().is_empty());
+}

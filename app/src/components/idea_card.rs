@@ -1,41 +1,58 @@
-//! An idea in a list: title, kind, topic, area, status and support count.
+//! An idea in a list: title, kind, topic, area, status, and its support button.
 
 use klimadialog::IdeaKind;
 use klimadialog::listing::IdeaSummary;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
+use crate::components::support_button::{SupportButton, SupportTexts};
 use crate::i18n::{kind_name, status_name, use_locale, use_texts};
+use crate::server_fns::ideas::{IdeaPageForVisitor, SetSupport, SupportState};
 
 #[component]
-pub fn IdeaCard(idea: IdeaSummary) -> impl IntoView {
+pub fn IdeaCard(idea: IdeaSummary, support: SupportState, next: String) -> impl IntoView {
     let locale = use_locale();
     let t = use_texts();
     let kind_class = match idea.kind {
         IdeaKind::Mitigation => "badge kind-mitigation",
         IdeaKind::Adaptation => "badge kind-adaptation",
     };
+    let texts = SupportTexts::for_idea(t, idea.id, &next);
     view! {
         <li class="idea-card">
             <article>
-                <h3><a href=format!("/ideas/{}", idea.id)>{idea.title.clone()}</a></h3>
-                <p class="supports"><strong>{(t.supports)(idea.supports)}</strong></p>
+                                <h3 id=format!("idea-{}", idea.id)><a href=format!("/ideas/{}", idea.id)>{idea.title.clone()}</a></h3>
                 <dl class="facts">
                     <div><dt>{t.kind_label}</dt><dd><span class=kind_class>{kind_name(idea.kind, locale)}</span></dd></div>
                     <div><dt>{t.category_label}</dt><dd>{idea.category_name.get(locale).to_owned()}</dd></div>
                     <div><dt>{t.area_label}</dt><dd>{idea.area_name.clone()}</dd></div>
                     <div><dt>{t.status_label}</dt><dd class=format!("status status-{}", idea.status.as_str())>{status_name(idea.status, locale)}</dd></div>
                 </dl>
+                <SupportButton
+                    idea=idea.id.0
+                    state=support
+                    action={<SetSupport as ServerFn>::PATH.to_owned()}
+                    next=next
+                                        texts=texts
+                    described_by=format!("idea-{}", idea.id)
+                />
             </article>
         </li>
     }
 }
 
-/// A list of cards.
+/// A list of cards; `next` is the page to come back to after supporting from it.
 #[component]
-pub fn IdeaList(ideas: Vec<IdeaSummary>) -> impl IntoView {
+pub fn IdeaList(ideas: IdeaPageForVisitor, next: String) -> impl IntoView {
+    let cards: Vec<_> = ideas
+        .page
+        .ideas
+        .iter()
+        .map(|idea| (idea.clone(), ideas.support_of(idea)))
+        .collect();
     view! {
         <ol class="idea-list">
-            {ideas.into_iter().map(|idea| view! { <IdeaCard idea /> }).collect_view()}
+            {cards.into_iter().map(|(idea, support)| view! { <IdeaCard idea support next=next.clone() /> }).collect_view()}
         </ol>
     }
 }

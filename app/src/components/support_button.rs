@@ -34,6 +34,9 @@ pub fn SupportButton(
     action: String,
     next: String,
     texts: SupportTexts,
+    /// The id of the idea's title, so a screen reader says which idea a button in a list is for.
+    #[prop(optional)]
+    described_by: Option<String>,
 ) -> impl IntoView {
     let (current, set_current) = signal(state);
     let (busy, set_busy) = signal(false);
@@ -78,9 +81,26 @@ pub fn SupportButton(
                 <strong>{move || texts.with_value(|t| count_text(t, current.get().count))}</strong>
                 {move || current.get().supported.then(|| texts.with_value(|t| format!(" · {}", t.you_support)))}
             </p>
-            <button type="submit" class=move || if current.get().supported { "button secondary" } else { "button" } disabled=busy>
+            <button type="submit" class=move || if current.get().supported { "button secondary" } else { "button" } disabled=busy aria-describedby=described_by>
                 {move || texts.with_value(|t| if current.get().supported { t.withdraw.clone() } else { t.support.clone() })}
             </button>
         </form>
+    }
+}
+
+impl SupportTexts {
+    /// The button's texts for one idea, in the visitor's language.
+    pub fn for_idea(t: &crate::i18n::Texts, idea: klimadialog::IdeaId, here: &str) -> SupportTexts {
+        SupportTexts {
+            support: t.support_idea.to_owned(),
+            withdraw: t.withdraw_support.to_owned(),
+            you_support: t.you_support.to_owned(),
+            count_one: (t.supports)(1),
+            count_many: (t.supports)(2).replace('2', "{n}"),
+            sign_in_href: format!(
+                "/signin?next={}&intent=support%3A{idea}",
+                crate::url::encode_component(here)
+            ),
+        }
     }
 }

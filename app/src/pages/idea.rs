@@ -12,7 +12,7 @@ use crate::i18n::{kind_name, status_name, use_locale, use_texts};
 use crate::pages::LoadError;
 use crate::pages::not_found::NotFound;
 use crate::server_fns::ideas::{SetSupport, SupportState, load_idea_for_visitor};
-use crate::url::encode_component;
+
 use leptos::server_fn::ServerFn;
 
 #[component]
@@ -49,18 +49,7 @@ fn IdeaView(idea: IdeaDetail, support: SupportState) -> impl IntoView {
     };
     let excerpt: String = idea.description.chars().take(160).collect();
     let here = format!("/ideas/{}", summary.id);
-    let support_texts = SupportTexts {
-        support: t.support_idea.to_owned(),
-        withdraw: t.withdraw_support.to_owned(),
-        you_support: t.you_support.to_owned(),
-        count_one: (t.supports)(1),
-        count_many: (t.supports)(2).replace('2', "{n}"),
-        sign_in_href: format!(
-            "/signin?next={}&intent=support%3A{}",
-            encode_component(&here),
-            summary.id
-        ),
-    };
+    let support_texts = SupportTexts::for_idea(t, summary.id, &here);
     let url = format!(
         "{}/ideas/{}",
         crate::config::site_config()

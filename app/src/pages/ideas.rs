@@ -25,11 +25,13 @@ pub fn IdeasPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 match top_ideas(page, PER_PAGE).await {
-                    Ok(result) => {
-                        let pages = result.page_count();
+                    Ok(found) => {
+                        let pages = found.page.page_count();
+                        let total = found.page.total;
+                        let here = if page == 1 { "/ideas".to_owned() } else { format!("/ideas?page={page}") };
                         view! {
-                            <p class="count">{(t.ideas_count)(result.total)}</p>
-                            <IdeaList ideas=result.ideas />
+                            <p class="count">{(t.ideas_count)(total)}</p>
+                            <IdeaList ideas=found next=here />
                             <nav class="pagination" aria-label=t.pagination>
                                 {(page > 1).then(|| view! { <a rel="prev" href=format!("/ideas?page={}", page - 1)>{t.previous_page}</a> })}
                                 <span aria-current="page">{(t.page_of)(page, pages)}</span>

@@ -1,6 +1,7 @@
 //! Reading published ideas.
 
-use klimadialog::listing::{IdeaDetail, IdeaPage};
+use klimadialog::IdeaId;
+use klimadialog::listing::{IdeaDetail, IdeaPage, IdeaSummary};
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -8,13 +9,38 @@ use crate::error::AppError;
 /// Ideas per page in lists.
 pub const PER_PAGE: u32 = 20;
 
-/// A page of published ideas, most supported first.
+/// A page of ideas and which of them the visitor supports.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct IdeaPageForVisitor {
+    pub page: IdeaPage,
+    pub supported: Vec<IdeaId>,
+}
+
+impl IdeaPageForVisitor {
+    pub fn support_of(&self, idea: &IdeaSummary) -> SupportState {
+        SupportState {
+            supported: self.supported.contains(&idea.id),
+            count: idea.supports,
+        }
+    }
+}
+
+/// A page of published ideas, most supported first, with the visitor's supports: two queries
+/// for the page and one for the supports, whatever the page size.
 #[server(prefix = "/fn")]
-pub async fn top_ideas(page: u32, per_page: u32) -> Result<IdeaPage, AppError> {
+pub async fn top_ideas(page: u32, per_page: u32) -> Result<IdeaPageForVisitor, AppError> {
     let state = crate::state::app_state()?;
     let per_page = per_page.clamp(1, 50);
     let page = page.clamp(1, 100_000);
-    Ok(state.db.top_published_ideas(page, per_page).await?)
+    let page = state.db.top_published_ideas(page, per_page).await?;
+    let supported = match crate::session::current_resident(&state).await {
+        Some(resident) => {
+            let ids: Vec<IdeaId> = page.ideas.iter().map(|i| i.id).collect();
+            state.db.supported_among(resident, &ids).await?
+        }
+        None => Vec::new(),
+    };
+    Ok(IdeaPageForVisitor { page, supported })
 }
 
 /// A resident's support of one idea, as the support button shows it.
