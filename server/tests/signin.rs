@@ -42,6 +42,22 @@ struct Browser<'a> {
     jar: Jar,
 }
 
+/// The app with its mail going to a real SMTP server process.
+async fn app_with_mail() -> (SmtpSink, TestApp) {
+    let sink = SmtpSink::start();
+    let app = TestApp::spawn_with_mail(Some(&format!("smtp://127.0.0.1:{}", sink.port))).await;
+    (sink, app)
+}
+
+impl<'a> Browser<'a> {
+    fn new(app: &'a TestApp) -> Browser<'a> {
+        Browser {
+            app,
+            jar: Jar::default(),
+        }
+    }
+}
+
 impl Browser<'_> {
     /// Posts a form as a browser without JavaScript does; returns the status and Location.
     async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
@@ -90,12 +106,8 @@ fn code_in(mail: &str) -> String {
 
 #[tokio::test]
 async fn a_resident_signs_in_with_a_mailed_code_and_signs_out() {
-    let sink = SmtpSink::start();
-    let app = TestApp::spawn_with_mail(Some(&format!("smtp://127.0.0.1:{}", sink.port))).await;
-    let mut browser = Browser {
-        app: &app,
-        jar: Jar::default(),
-    };
+    let (sink, app) = app_with_mail().await;
+    let mut browser = Browser::new(&app);
 
     let page = browser.get("/signin?next=/ideas/1").await;
     assert!(page.contains(r#"action="/fn/signin/request""#));
@@ -171,12 +183,8 @@ async fn a_resident_signs_in_with_a_mailed_code_and_signs_out() {
 
 #[tokio::test]
 async fn session_cookies_are_http_only_and_same_site() {
-    let sink = SmtpSink::start();
-    let app = TestApp::spawn_with_mail(Some(&format!("smtp://127.0.0.1:{}", sink.port))).await;
-    let mut browser = Browser {
-        app: &app,
-        jar: Jar::default(),
-    };
+    let (sink, app) = app_with_mail().await;
+    let mut browser = Browser::new(&app);
     browser
         .post_form(
             "/fn/signin/request",
@@ -217,10 +225,7 @@ async fn session_cookies_are_http_only_and_same_site() {
 #[tokio::test]
 async fn bad_addresses_get_a_message_and_keep_what_was_typed() {
     let app = TestApp::spawn().await;
-    let mut browser = Browser {
-        app: &app,
-        jar: Jar::default(),
-    };
+    let mut browser = Browser::new(&app);
     let (_, location) = browser
         .post_form(
             "/fn/signin/request",
@@ -257,20 +262,14 @@ async fn bad_addresses_get_a_message_and_keep_what_was_typed() {
 #[tokio::test]
 async fn known_and_unknown_addresses_get_the_same_answer() {
     let app = TestApp::spawn().await;
-    let mut first = Browser {
-        app: &app,
-        jar: Jar::default(),
-    };
+    let mut first = Browser::new(&app);
     let known = first
         .post_form(
             "/fn/signin/request",
             &[("email", "demo-001@klimadialog.invalid"), ("next", "/")],
         )
         .await;
-    let mut second = Browser {
-        app: &app,
-        jar: Jar::default(),
-    };
+    let mut second = Browser::new(&app);
     let unknown = second
         .post_form(
             "/fn/signin/request",
@@ -282,12 +281,8 @@ async fn known_and_unknown_addresses_get_the_same_answer() {
 
 #[tokio::test]
 async fn the_sixth_try_is_refused_even_with_the_right_code() {
-    let sink = SmtpSink::start();
-    let app = TestApp::spawn_with_mail(Some(&format!("smtp://127.0.0.1:{}", sink.port))).await;
-    let mut browser = Browser {
-        app: &app,
-        jar: Jar::default(),
-    };
+    let (sink, app) = app_with_mail().await;
+    let mut browser = Browser::new(&app);
     browser
         .post_form(
             "/fn/signin/request",
@@ -320,18 +315,14 @@ async fn the_sixth_try_is_refused_even_with_the_right_code() {
 
 #[tokio::test]
 async fn signing_in_to_support_comes_back_with_the_support_done() {
-    let sink = SmtpSink::start();
-    let app = TestApp::spawn_with_mail(Some(&format!("smtp://127.0.0.1:{}", sink.port))).await;
+    let (sink, app) = app_with_mail().await;
     let before = app
         .db
         .support_count(klimadialog::IdeaId(1))
         .await
         .unwrap()
         .unwrap();
-    let mut browser = Browser {
-        app: &app,
-        jar: Jar::default(),
-    };
+    let mut browser = Browser::new(&app);
     let fields = [
         ("email", "karen@example.org"),
         ("next", "/ideas/1"),
