@@ -118,6 +118,9 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         ))
         .with_state(options)
         .merge(extra_routes)
+        .layer(axum::middleware::map_response(
+            routes::server_fn_error_status,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
 }

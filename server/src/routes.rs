@@ -79,3 +79,22 @@ pub async fn switch_language(
     response.headers_mut().insert(header::SET_COOKIE, cookie);
     response
 }
+
+/// Gives server-function errors the status they stand for. Leptos answers every error it raises
+/// itself (undecodable arguments, say) with a 500; the body is our `AppError`, which knows
+/// better: bad input is the client's mistake, and no user input may look like a server fault.
+pub async fn server_fn_error_status(response: Response) -> Response {
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    if let Ok(error) = serde_json::from_slice::<klimadialog_app::error::AppError>(&bytes)
+        && let Ok(status) = StatusCode::from_u16(error.status_code())
+    {
+        parts.status = status;
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}

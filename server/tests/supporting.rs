@@ -192,3 +192,39 @@ async fn cards_show_the_visitors_support_and_lead_back_to_the_list() {
     );
     assert_eq!(support::count(&front, r#"name="next" value="/""#), 10);
 }
+
+/// No input a client sends may be answered as a server fault.
+#[tokio::test]
+async fn malformed_posts_are_client_errors() {
+    let app = TestApp::spawn().await;
+    let bodies = [
+        "idea=abc&support=true&next=/",
+        "support=maybe",
+        "",
+        "idea=1&support=true",
+        "idea=99999999999999999999999&support=true&next=/",
+        "%%%",
+    ];
+    for path in [
+        "/fn/ideas/support",
+        "/fn/signin/verify",
+        "/fn/signin/request",
+    ] {
+        for body in bodies {
+            let response = app
+                .client
+                .post(format!("{}{path}", app.base))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "application/json")
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(
+                response.status(),
+                StatusCode::BAD_REQUEST,
+                "{path} {body:?}"
+            );
+        }
+    }
+}
