@@ -44,6 +44,10 @@ pub struct Texts {
     pub copy_link: &'static str,
     pub link_copied: &'static str,
     pub more_in_area: fn(&str) -> String,
+    /// What the author of an unpublished idea is told, by moderation state.
+    pub review_pending: &'static str,
+    pub review_rejected: fn(&str) -> String,
+    pub review_hidden: fn(&str) -> String,
     pub support_idea: &'static str,
     pub withdraw_support: &'static str,
     pub you_support: &'static str,
@@ -155,6 +159,13 @@ pub static DA: Texts = Texts {
     copy_link: "Kopiér link",
     link_copied: "Linket er kopieret",
     more_in_area: |area| format!("Flere idéer i {area}"),
+    review_pending: "Din idé venter på at blive godkendt. Indtil da er det kun dig, der kan se den.",
+    review_rejected: |reason| {
+        format!("Din idé blev ikke godkendt og er ikke offentlig. Begrundelse: {reason}")
+    },
+    review_hidden: |reason| {
+        format!("Din idé er skjult, mens den bliver gennemgået. Begrundelse: {reason}")
+    },
     support_idea: "Støt idéen",
     withdraw_support: "Træk din støtte tilbage",
     you_support: "du støtter idéen",
@@ -283,6 +294,11 @@ pub static EN: Texts = Texts {
     copy_link: "Copy link",
     link_copied: "Link copied",
     more_in_area: |area| format!("More ideas in {area}"),
+    review_pending: "Your idea is waiting to be approved. Until then, only you can see it.",
+    review_rejected: |reason| {
+        format!("Your idea was not approved and is not public. Reason: {reason}")
+    },
+    review_hidden: |reason| format!("Your idea is hidden while it is reviewed. Reason: {reason}"),
     support_idea: "Support this idea",
     withdraw_support: "Withdraw your support",
     you_support: "you support it",

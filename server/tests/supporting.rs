@@ -228,3 +228,55 @@ async fn malformed_posts_are_client_errors() {
         }
     }
 }
+
+/// An idea awaiting review is its author's alone; a rejected one shows its author the reason.
+#[tokio::test]
+async fn authors_see_their_unpublished_ideas_and_nobody_else_does() {
+    let app = TestApp::spawn().await;
+    let pending = app.db.count_ideas().await.unwrap() - 1;
+    let rejected = pending + 1;
+    let as_resident = |email: &str| {
+        let (db, email) = (app.db.clone(), email.to_owned());
+        async move {
+            let resident = db.resident_for_email(&email, now()).await.unwrap();
+            let token = signin::start_session(&db, resident, None, now())
+                .await
+                .unwrap();
+            format!("session={}", token.as_str())
+        }
+    };
+    // The demo's pending idea is by demo-005, the rejected one by demo-011.
+    let author = as_resident("demo-005@klimadialog.invalid").await;
+    let (status, page) = app
+        .get_with(&format!("/ideas/{pending}"), &[("cookie", &author)])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Din idé venter på at blive godkendt"));
+    assert!(
+        !page.contains(">Støt idéen</button>"),
+        "no supporting before approval"
+    );
+    assert!(page.contains(r#"<meta name="robots" content="noindex">"#));
+
+    let stranger = as_resident("someone@example.org").await;
+    let (status, _) = app
+        .get_with(&format!("/ideas/{pending}"), &[("cookie", &stranger)])
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = app.get(&format!("/ideas/{pending}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let rejected_author = as_resident("demo-011@klimadialog.invalid").await;
+    let (status, page) = app
+        .get_with(
+            &format!("/ideas/{rejected}"),
+            &[("cookie", &rejected_author)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Din idé blev ikke godkendt"));
+    assert!(
+        page.contains("Reklame hører ikke hjemme i klimadialogen."),
+        "the moderators' reason"
+    );
+}

@@ -9,6 +9,7 @@ use crate::idea::{
     Category, IdeaDescription, IdeaId, IdeaKind, IdeaTitle, ModerationState, PublicStatus,
 };
 use crate::listing::{Bilingual, IdeaDetail, IdeaPage, IdeaSummary, StatusEntry};
+use crate::resident::ResidentId;
 use crate::time::Timestamp;
 
 /// A checked idea ready to store.
@@ -21,6 +22,13 @@ pub struct NewIdea {
     pub author: Option<i64>,
     pub moderation: ModerationState,
     pub created_at: i64,
+}
+
+/// Where an idea stands with the moderators, and why, as its author is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moderation {
+    pub state: ModerationState,
+    pub reason: Option<String>,
 }
 
 /// A change of public status with its official answer.
@@ -173,34 +181,58 @@ impl Db {
     /// A published idea with what its page shows; `None` if there is no such idea or the
     /// public may not see it.
     pub async fn published_idea(&self, id: IdeaId) -> Result<Option<IdeaDetail>> {
+        let found = self
+            .idea_detail(id, "i.moderation_state = 'published'", None)
+            .await?;
+        Ok(found.map(|(detail, _)| detail))
+    }
+
+    /// An idea as its author may see it, in any moderation state, with the state and the
+    /// moderators' reason; `None` unless `author` wrote it.
+    pub async fn authored_idea(
+        &self,
+        id: IdeaId,
+        author: ResidentId,
+    ) -> Result<Option<(IdeaDetail, Moderation)>> {
+        self.idea_detail(id, "i.author_id = ?", Some(author)).await
+    }
+
+    /// One idea's page data where `condition` holds (it may bind the author).
+    async fn idea_detail(
+        &self,
+        id: IdeaId,
+        condition: &str,
+        author: Option<ResidentId>,
+    ) -> Result<Option<(IdeaDetail, Moderation)>> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, i.description, r.display_name {SUMMARY_FROM}
+            "SELECT {SUMMARY_COLUMNS}, i.description, r.display_name, i.moderation_state, i.moderation_reason
+             {SUMMARY_FROM}
              LEFT JOIN residents r ON r.id = i.author_id
-             WHERE i.id = ? AND i.moderation_state = 'published'"
+             WHERE i.id = ? AND {condition}"
         );
-        let row: Option<(SummaryRow, String, Option<String>)> = sqlx::query(&sql)
-            .bind(id.0)
-            .fetch_optional(self.pool())
-            .await?
-            .map(|row| -> Result<_> {
-                use sqlx::Row;
-                Ok((
-                    SummaryRow::from_row(&row)?,
-                    row.try_get("description")?,
-                    row.try_get("display_name")?,
-                ))
-            })
-            .transpose()?;
-        let Some((summary, description, author_name)) = row else {
+        let mut query = sqlx::query(&sql).bind(id.0);
+        if let Some(author) = author {
+            query = query.bind(author.0);
+        }
+        let Some(row) = query.fetch_optional(self.pool()).await? else {
             return Ok(None);
         };
-        let history = self.status_history(id).await?;
-        Ok(Some(IdeaDetail {
-            summary: summary.into_summary()?,
-            description,
-            author_name,
-            history,
-        }))
+        use sqlx::Row;
+        let summary = SummaryRow::from_row(&row)?.into_summary()?;
+        let state: String = row.try_get("moderation_state")?;
+        let moderation = Moderation {
+            state: ModerationState::parse(&state).ok_or_else(|| {
+                StorageError::InvalidRow(format!("idea {}: moderation state", id.0))
+            })?,
+            reason: row.try_get("moderation_reason")?,
+        };
+        let detail = IdeaDetail {
+            summary,
+            description: row.try_get("description")?,
+            author_name: row.try_get("display_name")?,
+            history: self.status_history(id).await?,
+        };
+        Ok(Some((detail, moderation)))
     }
 
     /// The status changes of an idea, oldest first.

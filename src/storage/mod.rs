@@ -14,7 +14,7 @@ use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use bulk::BulkIdea;
-pub use ideas::{NewIdea, StatusUpdate};
+pub use ideas::{Moderation, NewIdea, StatusUpdate};
 pub use reference::{AreaRow, NewArea};
 pub use residents::NewResident;
 

@@ -273,3 +273,24 @@ async fn a_list_knows_which_of_its_ideas_the_visitor_supports() {
     assert_eq!(mine, vec![a, c]);
     assert!(db.supported_among(me, &[]).await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn authors_see_their_own_ideas_in_any_state_and_nobody_else_does() {
+    let (db, _dir) = db_with_reference().await;
+    let author = crate::ResidentId(resident(&db, 1).await);
+    let other = crate::ResidentId(resident(&db, 2).await);
+    let mut pending = idea("Afventer godkendelse", ModerationState::Pending);
+    pending.author = Some(author.0);
+    let id = db.insert_idea(&pending).await.unwrap();
+    let (detail, moderation) = db.authored_idea(id, author).await.unwrap().unwrap();
+    assert_eq!(detail.summary.title, "Afventer godkendelse");
+    assert_eq!(
+        moderation,
+        Moderation {
+            state: ModerationState::Pending,
+            reason: None
+        }
+    );
+    assert!(db.authored_idea(id, other).await.unwrap().is_none());
+    assert!(db.published_idea(id).await.unwrap().is_none());
+}

@@ -11,7 +11,7 @@ use crate::components::support_button::{SupportButton, SupportTexts};
 use crate::i18n::{kind_name, status_name, use_locale, use_texts};
 use crate::pages::LoadError;
 use crate::pages::not_found::NotFound;
-use crate::server_fns::ideas::{SetSupport, SupportState, load_idea_for_visitor};
+use crate::server_fns::ideas::{ReviewNotice, SetSupport, SupportState, load_idea_for_visitor};
 
 use leptos::server_fn::ServerFn;
 
@@ -28,7 +28,9 @@ pub fn IdeaPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                                 match load_idea_for_visitor(id.0).await {
-                    Ok(Some(found)) => view! { <IdeaView idea=found.idea support=found.support /> }.into_any(),
+                    Ok(Some(found)) => view! {
+                        <IdeaView idea=found.idea support=found.support review=found.review />
+                    }.into_any(),
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Err(_) => view! { <LoadError /> }.into_any(),
                 }
@@ -39,7 +41,11 @@ pub fn IdeaPage() -> impl IntoView {
 }
 
 #[component]
-fn IdeaView(idea: IdeaDetail, support: SupportState) -> impl IntoView {
+fn IdeaView(
+    idea: IdeaDetail,
+    support: SupportState,
+    review: Option<ReviewNotice>,
+) -> impl IntoView {
     let locale = use_locale();
     let t = use_texts();
     let summary = idea.summary;
@@ -65,13 +71,21 @@ fn IdeaView(idea: IdeaDetail, support: SupportState) -> impl IntoView {
         <Meta property="og:url" content=url.clone() />
         <article class="idea">
             <h1>{summary.title.clone()}</h1>
-                        <SupportButton
-                idea=summary.id.0
-                state=support
-                action={<SetSupport as ServerFn>::PATH.to_owned()}
-                next=here
-                texts=support_texts
-            />
+                        {match &review {
+                Some(notice) => view! {
+                    <p class="notice review" role="status">{review_text(t, notice)}</p>
+                    <Meta name="robots" content="noindex" />
+                }.into_any(),
+                None => view! {
+                    <SupportButton
+                        idea=summary.id.0
+                        state=support
+                        action={<SetSupport as ServerFn>::PATH.to_owned()}
+                        next=here
+                        texts=support_texts
+                    />
+                }.into_any(),
+            }}
             <dl class="facts">
                 <div><dt>{t.kind_label}</dt><dd>{kind_name(summary.kind, locale)}</dd></div>
                 <div><dt>{t.category_label}</dt><dd>{summary.category_name.get(locale).to_owned()}</dd></div>
@@ -104,10 +118,22 @@ fn IdeaView(idea: IdeaDetail, support: SupportState) -> impl IntoView {
                     </ol>
                 </section>
             })}
-            <section class="share" aria-labelledby="share-heading">
+            {review.is_none().then(|| view! {
+                <section class="share" aria-labelledby="share-heading">
                 <h2 id="share-heading">{t.share_idea}</h2>
                 <ShareLink url copy_label=t.copy_link.to_owned() copied_label=t.link_copied.to_owned() />
             </section>
+            })}
         </article>
+    }
+}
+
+/// What the author of an idea the public cannot see is told about it.
+fn review_text(t: &crate::i18n::Texts, notice: &ReviewNotice) -> String {
+    let reason = notice.reason.as_deref().unwrap_or("");
+    match notice.state {
+        klimadialog::ModerationState::Rejected => (t.review_rejected)(reason),
+        klimadialog::ModerationState::Hidden => (t.review_hidden)(reason),
+        _ => t.review_pending.to_owned(),
     }
 }

@@ -50,11 +50,20 @@ pub struct SupportState {
     pub count: i64,
 }
 
-/// The idea page's data: the idea, and whether the visitor supports it.
+/// The idea page's data: the idea, whether the visitor supports it, and, when the visitor is
+/// the author of an idea the public cannot see, where it stands with the moderators.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct IdeaForVisitor {
     pub idea: IdeaDetail,
     pub support: SupportState,
+    pub review: Option<ReviewNotice>,
+}
+
+/// What the author of an unpublished idea is told.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ReviewNotice {
+    pub state: klimadialog::ModerationState,
+    pub reason: Option<String>,
 }
 
 /// One published idea with the visitor's support; `None` when it does not exist or is not public.
@@ -65,18 +74,41 @@ pub async fn load_idea_for_visitor(id: i64) -> Result<Option<IdeaForVisitor>, Ap
         return Ok(None);
     }
     let id = klimadialog::IdeaId(id);
-    let Some(idea) = state.db.published_idea(id).await? else {
+    let resident = crate::session::current_resident(&state).await;
+    if let Some(idea) = state.db.published_idea(id).await? {
+        let supported = match resident {
+            Some(resident) => state.db.has_support(id, resident).await?,
+            None => false,
+        };
+        let support = SupportState {
+            supported,
+            count: idea.summary.supports,
+        };
+        return Ok(Some(IdeaForVisitor {
+            idea,
+            support,
+            review: None,
+        }));
+    }
+    // Awaiting review, rejected or hidden: only its author sees it, with where it stands.
+    let Some(resident) = resident else {
         return Ok(None);
     };
-    let supported = match crate::session::current_resident(&state).await {
-        Some(resident) => state.db.has_support(id, resident).await?,
-        None => false,
-    };
-    let support = SupportState {
-        supported,
-        count: idea.summary.supports,
-    };
-    Ok(Some(IdeaForVisitor { idea, support }))
+    Ok(state
+        .db
+        .authored_idea(id, resident)
+        .await?
+        .map(|(idea, moderation)| IdeaForVisitor {
+            support: SupportState {
+                supported: false,
+                count: idea.summary.supports,
+            },
+            idea,
+            review: Some(ReviewNotice {
+                state: moderation.state,
+                reason: moderation.reason,
+            }),
+        }))
 }
 
 /// Supports (`support` true) or withdraws support (false) for an idea. The button sends the
