@@ -9,6 +9,7 @@ pub mod idea;
 pub mod listing;
 pub mod locale;
 pub mod ranking;
+pub mod ratelimit;
 pub mod reference;
 pub mod resident;
 pub mod time;

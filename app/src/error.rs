@@ -15,6 +15,8 @@ pub enum AppError {
     Internal,
     #[error("sign in first")]
     NotSignedIn,
+    #[error("too many requests; try again in {retry_after} seconds")]
+    RateLimited { retry_after: i64 },
 }
 
 impl AppError {
@@ -24,6 +26,7 @@ impl AppError {
             AppError::BadRequest => 400,
             AppError::Internal => 500,
             AppError::NotSignedIn => 401,
+            AppError::RateLimited { .. } => 429,
         }
     }
 }
@@ -62,6 +65,11 @@ impl AppError {
             http::StatusCode::from_u16(self.status_code()),
         ) {
             response.set_status(status);
+            if let AppError::RateLimited { retry_after } = &self
+                && let Ok(value) = http::HeaderValue::from_str(&retry_after.to_string())
+            {
+                response.insert_header(http::header::RETRY_AFTER, value);
+            }
         }
         self
     }

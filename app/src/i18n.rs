@@ -48,6 +48,7 @@ pub struct Texts {
     pub review_pending: &'static str,
     pub review_rejected: fn(&str) -> String,
     pub review_hidden: fn(&str) -> String,
+    pub too_many: &'static str,
     pub support_idea: &'static str,
     pub withdraw_support: &'static str,
     pub you_support: &'static str,
@@ -166,6 +167,7 @@ pub static DA: Texts = Texts {
     review_hidden: |reason| {
         format!("Din idé er skjult, mens den bliver gennemgået. Begrundelse: {reason}")
     },
+    too_many: "Du har trykket mange gange på kort tid. Vent lidt, og prøv så igen.",
     support_idea: "Støt idéen",
     withdraw_support: "Træk din støtte tilbage",
     you_support: "du støtter idéen",
@@ -299,6 +301,7 @@ pub static EN: Texts = Texts {
         format!("Your idea was not approved and is not public. Reason: {reason}")
     },
     review_hidden: |reason| format!("Your idea is hidden while it is reviewed. Reason: {reason}"),
+    too_many: "You have pressed many times in a short while. Please wait a little, then try again.",
     support_idea: "Support this idea",
     withdraw_support: "Withdraw your support",
     you_support: "you support it",

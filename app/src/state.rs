@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use klimadialog::mail::Mailer;
+use klimadialog::ratelimit::RateLimiter;
 use klimadialog::signin::ClientTagger;
 use klimadialog::storage::Db;
 use leptos::prelude::*;
@@ -17,6 +18,7 @@ pub struct AppState {
     pub mailer: Mailer,
     /// Hashes client addresses for rate limits, with a salt that never leaves the process.
     pub clients: ClientTagger,
+    pub limits: Arc<RateLimiter>,
 }
 
 /// The state from the request's context; its absence is a wiring bug, not a user error.

@@ -80,6 +80,7 @@ pub fn app_state(db: Db, args: &ServeArgs) -> Result<AppState, ServerError> {
         config: Arc::new(args.site_config()),
         mailer,
         clients: ClientTagger::default(),
+        limits: Default::default(),
     })
 }
 

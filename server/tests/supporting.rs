@@ -280,3 +280,46 @@ async fn authors_see_their_unpublished_ideas_and_nobody_else_does() {
         "the moderators' reason"
     );
 }
+
+/// A resident who presses far more often than a person does is slowed down, with a clear
+/// message and a Retry-After; others are not affected, and nothing is counted twice.
+#[tokio::test]
+async fn floods_of_presses_are_refused_politely() {
+    let app = TestApp::spawn().await;
+    let before = count(&app, IDEA).await;
+    let (_, token) = signed_in(&app, 1).await;
+    for n in 0..60 {
+        let response = post_support(&app, Some(&token), IDEA, n % 2 == 0, true).await;
+        assert_eq!(response.status(), StatusCode::OK, "press {n}");
+    }
+    let refused = post_support(&app, Some(&token), IDEA, true, true).await;
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry: i64 = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=600).contains(&retry), "{retry}");
+
+    let form = post_support(&app, Some(&token), IDEA, true, false).await;
+    assert_eq!(form.headers()["location"], "/ideas/1?notice=too_many");
+    let cookie = format!("session={}", token.as_str());
+    let (_, page) = app
+        .get_with("/ideas/1?notice=too_many", &[("cookie", &cookie)])
+        .await;
+    assert!(page.contains("Du har trykket mange gange på kort tid"));
+
+    assert_eq!(
+        count(&app, IDEA).await,
+        before,
+        "60 presses, alternating: back where it began"
+    );
+    let (_, other) = signed_in(&app, 2).await;
+    assert_eq!(
+        post_support(&app, Some(&other), IDEA, true, true)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(count(&app, IDEA).await, before + 1);
+}

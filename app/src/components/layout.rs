@@ -51,6 +51,11 @@ pub fn Layout(children: Children) -> impl IntoView {
     let here = current_path_and_query();
     let (switch_href, other_tag) = language_switch_href(&here);
     let signed_in = has_session_cookie();
+    // A form that was refused sends the visitor back with a notice to show.
+    let notice = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("notice")
+        .and_then(|key| (key == "too_many").then_some(t.too_many));
     let sign_in_href = if path.starts_with("/signin") {
         "/signin".to_owned()
     } else {
@@ -95,6 +100,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </nav>
         </header>
         <main id="main" class="wrap" tabindex="-1">
+            {notice.map(|text| view! { <p class="notice error" role="alert">{text}</p> })}
             {children()}
         </main>
         <footer class="site-footer">

@@ -12,6 +12,7 @@ pub struct SupportTexts {
     pub support: String,
     pub withdraw: String,
     pub you_support: String,
+    pub too_many: String,
     /// "1 støtte" and "{n} støtter".
     pub count_one: String,
     pub count_many: String,
@@ -40,6 +41,7 @@ pub fn SupportButton(
 ) -> impl IntoView {
     let (current, set_current) = signal(state);
     let (busy, set_busy) = signal(false);
+    let (refused, set_refused) = signal(false);
     // Effects run only in the browser: the form says when it has come alive.
     let (live, set_live) = signal(false);
     Effect::new(move |_| set_live.set(true));
@@ -59,7 +61,11 @@ pub fn SupportButton(
             let next = next_for_submit.clone();
             leptos::task::spawn_local(async move {
                 match set_support(idea, want, next).await {
-                    Ok(state) => set_current.set(state),
+                    Ok(state) => {
+                        set_refused.set(false);
+                        set_current.set(state);
+                    }
+                    Err(AppError::RateLimited { .. }) => set_refused.set(true),
                     Err(AppError::NotSignedIn) => {
                         let href = texts.with_value(|t| t.sign_in_href.clone());
                         let _ = window().location().set_href(&href);
@@ -70,7 +76,7 @@ pub fn SupportButton(
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, &next_for_submit, set_current, set_busy);
+        let _ = (ev, &next_for_submit, set_current, set_busy, set_refused);
     };
     view! {
                 <form method="post" action=action class="support" on:submit=submit data-live=move || live.get().then_some("true")>
@@ -80,6 +86,7 @@ pub fn SupportButton(
             <p class="supports big" role="status">
                 <strong>{move || texts.with_value(|t| count_text(t, current.get().count))}</strong>
                 {move || current.get().supported.then(|| texts.with_value(|t| format!(" · {}", t.you_support)))}
+                {move || refused.get().then(|| texts.with_value(|t| format!(" {}", t.too_many)))}
             </p>
             <button type="submit" class=move || if current.get().supported { "button secondary" } else { "button" } disabled=busy aria-describedby=described_by>
                 {move || texts.with_value(|t| if current.get().supported { t.withdraw.clone() } else { t.support.clone() })}
@@ -95,6 +102,7 @@ impl SupportTexts {
             support: t.support_idea.to_owned(),
             withdraw: t.withdraw_support.to_owned(),
             you_support: t.you_support.to_owned(),
+            too_many: t.too_many.to_owned(),
             count_one: (t.supports)(1),
             count_many: (t.supports)(2).replace('2', "{n}"),
             sign_in_href: format!(

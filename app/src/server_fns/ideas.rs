@@ -111,6 +111,19 @@ pub async fn load_idea_for_visitor(id: i64) -> Result<Option<IdeaForVisitor>, Ap
         }))
 }
 
+/// How often one resident, and one client address (a school, a library), may change supports:
+/// far above what a person does, far below what a script does.
+#[cfg(feature = "ssr")]
+const SUPPORTS_PER_RESIDENT: klimadialog::ratelimit::Limit = klimadialog::ratelimit::Limit {
+    max: 60,
+    per_seconds: 600,
+};
+#[cfg(feature = "ssr")]
+const SUPPORTS_PER_CLIENT: klimadialog::ratelimit::Limit = klimadialog::ratelimit::Limit {
+    max: 600,
+    per_seconds: 600,
+};
+
 /// Supports (`support` true) or withdraws support (false) for an idea. The button sends the
 /// state it wants, not "toggle", so a double tap or a resent form changes nothing twice.
 /// A plain form post is answered with a redirect to `next`; a visitor who is not signed in is
@@ -137,6 +150,29 @@ pub async fn set_support(idea: i64, support: bool, next: String) -> Result<Suppo
         leptos_axum::redirect(&format!("/signin?next={}{intent}", encode_component(&next)));
         return Ok(SupportState::default());
     };
+    let client = state.clients.tag(&crate::session::client_address());
+    let allowed = state
+        .limits
+        .check(
+            &format!("support:resident:{}", resident.0),
+            SUPPORTS_PER_RESIDENT,
+            now(),
+        )
+        .and_then(|()| {
+            state.limits.check(
+                &format!("support:client:{}", client.as_str()),
+                SUPPORTS_PER_CLIENT,
+                now(),
+            )
+        });
+    if let Err(retry_after) = allowed {
+        if is_form_post() {
+            let glue = if next.contains('?') { '&' } else { '?' };
+            leptos_axum::redirect(&format!("{next}{glue}notice=too_many"));
+            return Ok(SupportState::default());
+        }
+        return Err(AppError::RateLimited { retry_after }.respond());
+    }
     if support {
         state.db.add_public_support(id, resident, now()).await?;
     } else {
