@@ -35,6 +35,18 @@ struct Query {
     intent: Option<String>,
 }
 
+impl Query {
+    /// The message to show next to the field, and the field's `aria-invalid` to go with it.
+    fn message(&self, t: &SignInTexts) -> (Option<String>, Option<&'static str>) {
+        let message = self
+            .error
+            .as_deref()
+            .and_then(|key| error_message(t, key, self.left));
+        let invalid = message.as_ref().map(|_| "true");
+        (message, invalid)
+    }
+}
+
 fn read_query() -> Query {
     let query = use_query_map().read_untracked();
     Query {
@@ -63,11 +75,7 @@ fn remembered_email() -> String {
 pub fn SignInPage() -> impl IntoView {
     let t = &use_texts().signin;
     let query = read_query();
-    let error = query
-        .error
-        .as_deref()
-        .and_then(|key| error_message(t, key, query.left));
-    let invalid = error.as_ref().map(|_| "true");
+    let (error, invalid) = query.message(t);
     view! {
         <Title text=format!("{} – Klimadialog", t.title) />
         <Meta name="robots" content="noindex" />
@@ -93,11 +101,7 @@ pub fn SignInCodePage() -> impl IntoView {
     let t = &use_texts().signin;
     let query = read_query();
     let email = remembered_email();
-    let error = query
-        .error
-        .as_deref()
-        .and_then(|key| error_message(t, key, query.left));
-    let invalid = error.as_ref().map(|_| "true");
+    let (error, invalid) = query.message(t);
     let intent = query
         .intent
         .as_deref()
