@@ -49,6 +49,7 @@ pub struct Texts {
     pub review_rejected: fn(&str) -> String,
     pub review_hidden: fn(&str) -> String,
     pub too_many: &'static str,
+    pub me: MeTexts,
     pub support_idea: &'static str,
     pub withdraw_support: &'static str,
     pub you_support: &'static str,
@@ -59,6 +60,21 @@ pub struct Texts {
     pub error_text: &'static str,
     pub signin: SignInTexts,
     pub a11y: AccessibilityTexts,
+}
+
+/// The resident's own page.
+pub struct MeTexts {
+    pub nav: &'static str,
+    pub title: &'static str,
+    pub sign_in_first: &'static str,
+    pub my_ideas: &'static str,
+    pub no_ideas: &'static str,
+    pub my_supports: &'static str,
+    pub no_supports: &'static str,
+    pub pending: &'static str,
+    pub published: &'static str,
+    pub rejected: &'static str,
+    pub hidden: &'static str,
 }
 
 /// Signing in with a code sent by e-mail.
@@ -168,6 +184,19 @@ pub static DA: Texts = Texts {
         format!("Din idé er skjult, mens den bliver gennemgået. Begrundelse: {reason}")
     },
     too_many: "Du har trykket mange gange på kort tid. Vent lidt, og prøv så igen.",
+    me: MeTexts {
+        nav: "Min side",
+        title: "Dine idéer og støtter",
+        sign_in_first: "Log ind for at se dine idéer og de idéer, du støtter.",
+        my_ideas: "Dine idéer",
+        no_ideas: "Du har ikke foreslået nogen idéer endnu.",
+        my_supports: "Idéer, du støtter",
+        no_supports: "Du støtter ikke nogen idéer endnu.",
+        pending: "Afventer godkendelse",
+        published: "Offentlig",
+        rejected: "Ikke godkendt",
+        hidden: "Skjult",
+    },
     support_idea: "Støt idéen",
     withdraw_support: "Træk din støtte tilbage",
     you_support: "du støtter idéen",
@@ -302,6 +331,19 @@ pub static EN: Texts = Texts {
     },
     review_hidden: |reason| format!("Your idea is hidden while it is reviewed. Reason: {reason}"),
     too_many: "You have pressed many times in a short while. Please wait a little, then try again.",
+    me: MeTexts {
+        nav: "My page",
+        title: "Your ideas and supports",
+        sign_in_first: "Sign in to see your ideas and the ideas you support.",
+        my_ideas: "Your ideas",
+        no_ideas: "You have not proposed any ideas yet.",
+        my_supports: "Ideas you support",
+        no_supports: "You do not support any ideas yet.",
+        pending: "Awaiting review",
+        published: "Public",
+        rejected: "Not approved",
+        hidden: "Hidden",
+    },
     support_idea: "Support this idea",
     withdraw_support: "Withdraw your support",
     you_support: "you support it",

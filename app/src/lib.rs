@@ -27,6 +27,7 @@ use crate::pages::{
     home::HomePage,
     idea::IdeaPage,
     ideas::IdeasPage,
+    me::MyPage,
     not_found::NotFound,
     signin::{SignInCodePage, SignInPage},
 };
@@ -101,6 +102,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ideas") view=IdeasPage ssr=SsrMode::Async />
                     <Route path=path!("/ideas/:id") view=IdeaPage ssr=SsrMode::Async />
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
+                    <Route path=path!("/me") view=MyPage ssr=SsrMode::Async />
                     <Route path=path!("/signin") view=SignInPage />
                     <Route path=path!("/signin/code") view=SignInCodePage />
                 </Routes>

@@ -323,3 +323,32 @@ async fn floods_of_presses_are_refused_politely() {
     );
     assert_eq!(count(&app, IDEA).await, before + 1);
 }
+
+#[tokio::test]
+async fn my_page_lists_my_ideas_with_their_state_and_what_i_support() {
+    let app = TestApp::spawn().await;
+    let (status, page) = app.get("/me").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Log ind for at se dine idéer"));
+
+    // demo-005 wrote the demo's idea that awaits review.
+    let resident = app
+        .db
+        .resident_for_email("demo-005@klimadialog.invalid", now())
+        .await
+        .unwrap();
+    let token = signin::start_session(&app.db, resident, None, now())
+        .await
+        .unwrap();
+    post_support(&app, Some(&token), IDEA, true, false).await;
+    let cookie = format!("session={}", token.as_str());
+    let (_, page) = app.get_with("/me", &[("cookie", &cookie)]).await;
+    let (mine, supported) = page.split_once("Idéer, du støtter").expect("both sections");
+    assert!(mine.contains("Ladestandere på parkeringspladsen ved Klarup skole"));
+    assert!(mine.contains("Afventer godkendelse"));
+    assert!(supported.contains("Sammenhængende cykelsti langs Vejgårdsvej"));
+    assert!(
+        page.contains(r#"href="/me""#),
+        "the header links to my page when signed in"
+    );
+}

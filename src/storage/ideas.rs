@@ -235,6 +235,46 @@ impl Db {
         Ok(Some((detail, moderation)))
     }
 
+    /// The ideas a resident wrote, newest first, in any moderation state.
+    pub async fn ideas_by_author(
+        &self,
+        author: ResidentId,
+    ) -> Result<Vec<(IdeaSummary, ModerationState)>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, i.moderation_state {SUMMARY_FROM}
+             WHERE i.author_id = ? ORDER BY i.created_at DESC, i.id DESC LIMIT 500"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(author.0)
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|row| {
+                use sqlx::Row;
+                let state: String = row.try_get("moderation_state")?;
+                let state = ModerationState::parse(&state).ok_or_else(|| {
+                    StorageError::InvalidRow(format!("moderation state {state:?}"))
+                })?;
+                Ok((SummaryRow::from_row(row)?.into_summary()?, state))
+            })
+            .collect()
+    }
+
+    /// The public ideas a resident supports, most recently supported first.
+    pub async fn ideas_supported_by(&self, resident: ResidentId) -> Result<Vec<IdeaSummary>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} {SUMMARY_FROM}
+             JOIN supports sp ON sp.idea_id = i.id AND sp.resident_id = ?
+             WHERE i.moderation_state = 'published'
+             ORDER BY sp.created_at DESC, i.id DESC LIMIT 1000"
+        );
+        let rows: Vec<SummaryRow> = sqlx::query_as(&sql)
+            .bind(resident.0)
+            .fetch_all(self.pool())
+            .await?;
+        rows.into_iter().map(SummaryRow::into_summary).collect()
+    }
+
     /// The status changes of an idea, oldest first.
     pub async fn status_history(&self, id: IdeaId) -> Result<Vec<StatusEntry>> {
         let rows: Vec<(String, Option<String>, Option<String>, i64)> = sqlx::query_as(

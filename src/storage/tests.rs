@@ -294,3 +294,28 @@ async fn authors_see_their_own_ideas_in_any_state_and_nobody_else_does() {
     assert!(db.authored_idea(id, other).await.unwrap().is_none());
     assert!(db.published_idea(id).await.unwrap().is_none());
 }
+
+#[tokio::test]
+async fn a_resident_sees_what_they_wrote_and_what_they_support() {
+    let (db, _dir) = db_with_reference().await;
+    let me = crate::ResidentId(resident(&db, 1).await);
+    let mut mine = idea("Min egen idé her", ModerationState::Pending);
+    mine.author = Some(me.0);
+    let mine = db.insert_idea(&mine).await.unwrap();
+    let other = db
+        .insert_idea(&idea("En andens idé her", ModerationState::Published))
+        .await
+        .unwrap();
+    db.add_public_support(other, me, now()).await.unwrap();
+    let written = db.ideas_by_author(me).await.unwrap();
+    assert_eq!(written.len(), 1);
+    assert_eq!(
+        (written[0].0.id, written[0].1),
+        (mine, ModerationState::Pending)
+    );
+    let supported = db.ideas_supported_by(me).await.unwrap();
+    assert_eq!(
+        supported.iter().map(|i| i.id).collect::<Vec<_>>(),
+        vec![other]
+    );
+}

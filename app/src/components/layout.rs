@@ -88,6 +88,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <li class="nav-account">
                         {if signed_in {
                             view! {
+                                <a href="/me" aria-current=current("/me")>{t.me.nav}</a>
                                 <form method="post" action={<SignOut as ServerFn>::PATH}>
                                     <button type="submit" class="link-button">{t.signin.sign_out}</button>
                                 </form>

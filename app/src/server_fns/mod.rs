@@ -2,4 +2,5 @@
 //! map errors.
 
 pub mod ideas;
+pub mod me;
 pub mod signin;

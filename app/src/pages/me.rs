@@ -1,0 +1,85 @@
+//! `/me`: the signed-in resident's ideas, with where each stands, and the ideas they support.
+
+use klimadialog::ModerationState;
+use klimadialog::listing::IdeaSummary;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::i18n::{MeTexts, status_name, use_locale, use_texts};
+use crate::pages::LoadError;
+use crate::server_fns::me::load_my_page;
+
+fn moderation_name(t: &MeTexts, state: ModerationState) -> &'static str {
+    match state {
+        ModerationState::Pending => t.pending,
+        ModerationState::Published => t.published,
+        ModerationState::Rejected => t.rejected,
+        ModerationState::Hidden => t.hidden,
+    }
+}
+
+/// One line of a list: the idea's title as a link, and what to say about it.
+#[component]
+fn IdeaLine(idea: IdeaSummary, note: String) -> impl IntoView {
+    view! {
+        <li>
+            <a href=format!("/ideas/{}", idea.id)>{idea.title.clone()}</a>
+            <span class="meta">" · "{note}</span>
+        </li>
+    }
+}
+
+#[component]
+pub fn MyPage() -> impl IntoView {
+    let all = use_texts();
+    let t = &all.me;
+    let locale = use_locale();
+    view! {
+        <Title text=format!("{} – {}", t.title, all.site_name) />
+        <Meta name="robots" content="noindex" />
+        <h1>{t.title}</h1>
+        <Suspense>
+            {Suspend::new(async move {
+                match load_my_page().await {
+                    Ok(None) => view! {
+                        <p>{t.sign_in_first}</p>
+                        <p><a class="button" href="/signin?next=/me">{all.signin.sign_in}</a></p>
+                    }.into_any(),
+                    Ok(Some(page)) => view! {
+                        <section aria-labelledby="my-ideas">
+                            <h2 id="my-ideas">{t.my_ideas}</h2>
+                            {if page.ideas.is_empty() {
+                                view! { <p>{t.no_ideas}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="plain-list">
+                                        {page.ideas.into_iter().map(|(idea, state)| {
+                                            let note = format!("{} · {}", moderation_name(t, state), status_name(idea.status, locale));
+                                            view! { <IdeaLine idea note /> }
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                        </section>
+                        <section aria-labelledby="my-supports">
+                            <h2 id="my-supports">{t.my_supports}</h2>
+                            {if page.supported.is_empty() {
+                                view! { <p>{t.no_supports}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="plain-list">
+                                        {page.supported.into_iter().map(|idea| {
+                                            let note = (all.supports)(idea.supports);
+                                            view! { <IdeaLine idea note /> }
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                        </section>
+                    }.into_any(),
+                    Err(_) => view! { <LoadError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
