@@ -27,6 +27,10 @@ fn idea(title: &str, moderation: ModerationState) -> NewIdea {
     }
 }
 
+async fn insert(db: &Db, title: &str, moderation: ModerationState) -> IdeaId {
+    db.insert_idea(&idea(title, moderation)).await.unwrap()
+}
+
 async fn resident(db: &Db, n: usize) -> i64 {
     let email = format!("r{n}@example.org");
     db.insert_resident(&NewResident {
@@ -63,10 +67,7 @@ async fn the_database_file_uses_wal_and_foreign_keys() {
 #[tokio::test]
 async fn reopening_keeps_data_and_runs_no_migration_twice() {
     let (db, dir) = db_with_reference().await;
-    let id = db
-        .insert_idea(&idea("Flere cykelstier", ModerationState::Published))
-        .await
-        .unwrap();
+    let id = insert(&db, "Flere cykelstier", ModerationState::Published).await;
     db.close().await;
     let again = Db::open(dir.path().join("test.db").to_str().unwrap())
         .await
@@ -79,14 +80,8 @@ async fn reopening_keeps_data_and_runs_no_migration_twice() {
 #[tokio::test]
 async fn pending_rejected_and_unknown_ideas_are_not_public() {
     let (db, _dir) = db_with_reference().await;
-    let public = db
-        .insert_idea(&idea("Synlig idé her", ModerationState::Published))
-        .await
-        .unwrap();
-    let pending = db
-        .insert_idea(&idea("Afventer godkendelse", ModerationState::Pending))
-        .await
-        .unwrap();
+    let public = insert(&db, "Synlig idé her", ModerationState::Published).await;
+    let pending = insert(&db, "Afventer godkendelse", ModerationState::Pending).await;
     assert!(db.published_idea(public).await.unwrap().is_some());
     assert!(db.published_idea(pending).await.unwrap().is_none());
     assert!(db.published_idea(IdeaId(9_999)).await.unwrap().is_none());
@@ -98,10 +93,7 @@ async fn pending_rejected_and_unknown_ideas_are_not_public() {
 #[tokio::test]
 async fn one_support_per_resident_per_idea_and_exact_counts() {
     let (db, _dir) = db_with_reference().await;
-    let id = db
-        .insert_idea(&idea("Flere cykelstier", ModerationState::Published))
-        .await
-        .unwrap();
+    let id = insert(&db, "Flere cykelstier", ModerationState::Published).await;
     let a = resident(&db, 1).await;
     let b = resident(&db, 2).await;
     assert!(db.add_support(id, a, now()).await.unwrap());
@@ -114,10 +106,7 @@ async fn one_support_per_resident_per_idea_and_exact_counts() {
 #[tokio::test]
 async fn concurrent_supports_from_many_connections_count_exactly() {
     let (db, _dir) = db_with_reference().await;
-    let id = db
-        .insert_idea(&idea("Flere cykelstier", ModerationState::Published))
-        .await
-        .unwrap();
+    let id = insert(&db, "Flere cykelstier", ModerationState::Published).await;
     let mut residents = Vec::new();
     for n in 0..60 {
         residents.push(resident(&db, n).await);
@@ -218,14 +207,8 @@ async fn stored_areas_find_points() {
 #[tokio::test]
 async fn only_public_ideas_can_be_supported_and_withdrawing_is_exact() {
     let (db, _dir) = db_with_reference().await;
-    let public = db
-        .insert_idea(&idea("Synlig idé her", ModerationState::Published))
-        .await
-        .unwrap();
-    let pending = db
-        .insert_idea(&idea("Afventer godkendelse", ModerationState::Pending))
-        .await
-        .unwrap();
+    let public = insert(&db, "Synlig idé her", ModerationState::Published).await;
+    let pending = insert(&db, "Afventer godkendelse", ModerationState::Pending).await;
     let r = crate::ResidentId(resident(&db, 1).await);
     assert!(db.add_public_support(public, r, now()).await.unwrap());
     assert!(
@@ -251,18 +234,9 @@ async fn only_public_ideas_can_be_supported_and_withdrawing_is_exact() {
 #[tokio::test]
 async fn a_list_knows_which_of_its_ideas_the_visitor_supports() {
     let (db, _dir) = db_with_reference().await;
-    let a = db
-        .insert_idea(&idea("Første idé her", ModerationState::Published))
-        .await
-        .unwrap();
-    let b = db
-        .insert_idea(&idea("Anden idé her", ModerationState::Published))
-        .await
-        .unwrap();
-    let c = db
-        .insert_idea(&idea("Tredje idé her", ModerationState::Published))
-        .await
-        .unwrap();
+    let a = insert(&db, "Første idé her", ModerationState::Published).await;
+    let b = insert(&db, "Anden idé her", ModerationState::Published).await;
+    let c = insert(&db, "Tredje idé her", ModerationState::Published).await;
     let me = crate::ResidentId(resident(&db, 1).await);
     let other = crate::ResidentId(resident(&db, 2).await);
     db.add_public_support(a, me, now()).await.unwrap();
@@ -302,10 +276,7 @@ async fn a_resident_sees_what_they_wrote_and_what_they_support() {
     let mut mine = idea("Min egen idé her", ModerationState::Pending);
     mine.author = Some(me.0);
     let mine = db.insert_idea(&mine).await.unwrap();
-    let other = db
-        .insert_idea(&idea("En andens idé her", ModerationState::Published))
-        .await
-        .unwrap();
+    let other = insert(&db, "En andens idé her", ModerationState::Published).await;
     db.add_public_support(other, me, now()).await.unwrap();
     let written = db.ideas_by_author(me).await.unwrap();
     assert_eq!(written.len(), 1);

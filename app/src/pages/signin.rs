@@ -71,6 +71,15 @@ fn remembered_email() -> String {
     String::new()
 }
 
+/// The hidden fields that carry where to go and what to do from one sign-in step to the next.
+#[component]
+fn CarriedFields(next: String, intent: Option<String>) -> impl IntoView {
+    view! {
+        <input type="hidden" name="next" value=next />
+        {intent.map(|intent| view! { <input type="hidden" name="intent" value=intent /> })}
+    }
+}
+
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let t = &use_texts().signin;
@@ -83,8 +92,7 @@ pub fn SignInPage() -> impl IntoView {
             <h1>{t.title}</h1>
             <p>{t.intro}</p>
                         <form method="post" action={<RequestSignInCode as ServerFn>::PATH} class="stack" novalidate>
-                <input type="hidden" name="next" value=query.next.clone() />
-                {query.intent.clone().map(|intent| view! { <input type="hidden" name="intent" value=intent /> })}
+                <CarriedFields next=query.next.clone() intent=query.intent.clone() />
                 <label for="email">{t.email_label}</label>
                 {error.map(|message| view! { <p id="email-error" class="field-error" role="alert">{message}</p> })}
                 <input id="email" name="email" type="email" autocomplete="email" inputmode="email"
@@ -119,8 +127,7 @@ pub fn SignInCodePage() -> impl IntoView {
                 view! {
                     <p>{(t.code_sent_to)(&email)}</p>
                                         <form method="post" action={<VerifySignInCode as ServerFn>::PATH} class="stack" novalidate>
-                        <input type="hidden" name="next" value=query.next.clone() />
-                        {query.intent.clone().map(|intent| view! { <input type="hidden" name="intent" value=intent /> })}
+                        <CarriedFields next=query.next.clone() intent=query.intent.clone() />
                         <label for="code">{t.code_label}</label>
                         {error.map(|message| view! { <p id="code-error" class="field-error" role="alert">{message}</p> })}
                         <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
