@@ -21,6 +21,10 @@ pub mod geometry;
 pub mod demo;
 #[cfg(feature = "mail")]
 pub mod mail;
+#[cfg(feature = "photo")]
+pub mod photo;
+#[cfg(feature = "search")]
+pub mod search;
 #[cfg(feature = "storage")]
 pub mod signin;
 #[cfg(feature = "storage")]

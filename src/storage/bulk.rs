@@ -75,6 +75,10 @@ impl Db {
             });
             q.build().execute(&mut *tx).await?;
         }
+        for (n, idea) in ideas.iter().enumerate() {
+            let id = crate::IdeaId(first + n as i64);
+            super::search::index_idea(&mut tx, id, &idea.title, &idea.description).await?;
+        }
         tx.commit().await?;
         Ok((first..first + ideas.len() as i64).collect())
     }

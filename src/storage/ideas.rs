@@ -19,6 +19,8 @@ pub struct NewIdea {
     pub category: Category,
     pub area: AreaId,
     pub point: Option<LatLon>,
+    /// The re-encoded photo's file name, if the idea has one.
+    pub photo: Option<String>,
     pub author: Option<i64>,
     pub moderation: ModerationState,
     pub created_at: i64,
@@ -42,7 +44,7 @@ pub struct StatusUpdate<'a> {
 
 /// The columns of a card, as SQL returns them.
 #[derive(FromRow)]
-struct SummaryRow {
+pub(super) struct SummaryRow {
     id: i64,
     title: String,
     kind: String,
@@ -57,7 +59,7 @@ struct SummaryRow {
 }
 
 impl SummaryRow {
-    fn into_summary(self) -> Result<IdeaSummary> {
+    pub(super) fn into_summary(self) -> Result<IdeaSummary> {
         let bad = |what: &str| StorageError::InvalidRow(format!("idea {}: {what}", self.id));
         Ok(IdeaSummary {
             id: IdeaId(self.id),
@@ -77,27 +79,29 @@ impl SummaryRow {
     }
 }
 
-const SUMMARY_COLUMNS: &str = "i.id, i.title, i.kind,
+pub(super) const SUMMARY_COLUMNS: &str = "i.id, i.title, i.kind,
     coalesce(i.sector_key, i.theme_key) AS category_key,
     coalesce(s.name_da, t.name_da) AS category_da,
     coalesce(s.name_en, t.name_en) AS category_en,
     a.slug AS area_slug, a.name AS area_name, i.support_count, i.status, i.created_at";
 
-const SUMMARY_FROM: &str = "FROM ideas i
+pub(super) const SUMMARY_FROM: &str = "FROM ideas i
     JOIN areas a ON a.id = i.area_id
     LEFT JOIN sectors s ON s.key = i.sector_key
     LEFT JOIN adaptation_themes t ON t.key = i.theme_key";
 
 impl Db {
+    /// Stores a new idea and its search terms in one transaction.
     pub async fn insert_idea(&self, idea: &NewIdea) -> Result<IdeaId> {
         let (sector, theme) = match &idea.category {
             Category::Sector(key) => (Some(key.as_str()), None),
             Category::Theme(key) => (None, Some(key.as_str())),
         };
+        let mut tx = self.pool().begin().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO ideas (title, description, kind, sector_key, theme_key, area_id, lat, lon,
-                                author_id, moderation_state, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                photo, author_id, moderation_state, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(idea.title.as_str())
         .bind(idea.description.as_str())
@@ -107,13 +111,18 @@ impl Db {
         .bind(idea.area.0)
         .bind(idea.point.map(|p| p.lat))
         .bind(idea.point.map(|p| p.lon))
+        .bind(idea.photo.as_deref())
         .bind(idea.author)
         .bind(idea.moderation.as_str())
         .bind(idea.created_at)
         .bind(idea.created_at)
-        .fetch_one(self.pool())
+        .fetch_one(&mut *tx)
         .await?;
-        Ok(IdeaId(id))
+        let id = IdeaId(id);
+        super::search::index_idea(&mut tx, id, idea.title.as_str(), idea.description.as_str())
+            .await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// Sets an idea's public status and records it, with its answer, in the history.

@@ -5,6 +5,7 @@ mod bulk;
 mod ideas;
 mod reference;
 mod residents;
+mod search;
 mod signin;
 
 use std::str::FromStr;
@@ -79,7 +80,9 @@ impl Db {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Db { pool })
+        let db = Db { pool };
+        db.index_missing_ideas().await?;
+        Ok(db)
     }
 
     /// A fresh private database for tests and tools.
@@ -127,4 +130,4 @@ pub(crate) mod test_support {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

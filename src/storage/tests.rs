@@ -21,13 +21,14 @@ fn idea(title: &str, moderation: ModerationState) -> NewIdea {
         category: Category::Sector(CategoryKey::parse("transport").unwrap()),
         area: crate::AreaId(1),
         point: None,
+        photo: None,
         author: None,
         moderation,
         created_at: now(),
     }
 }
 
-async fn insert(db: &Db, title: &str, moderation: ModerationState) -> IdeaId {
+pub(crate) async fn insert(db: &Db, title: &str, moderation: ModerationState) -> IdeaId {
     db.insert_idea(&idea(title, moderation)).await.unwrap()
 }
 

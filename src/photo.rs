@@ -1,0 +1,103 @@
+//! Residents' photos. Whatever a phone sends is decoded and drawn again as a new JPEG: that
+//! drops every byte of metadata (EXIF with GPS position, camera serials, comments) instead of
+//! trying to find and cut it, turns the picture upright as the camera meant, and caps its size.
+
+use std::io::Cursor;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::imageops::FilterType;
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+use sha2::{Digest, Sha256};
+
+/// The largest upload accepted, in bytes.
+pub const MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
+/// The longest side of a stored photo, in pixels.
+pub const MAX_SIDE: u32 = 1600;
+/// Phones make up to ~50 megapixels; more than this is a decompression bomb, not a photo.
+const MAX_DECODED_SIDE: u32 = 12_000;
+const JPEG_QUALITY: u8 = 82;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PhotoError {
+    #[error("the file is larger than 10 MB")]
+    TooLarge,
+    #[error("the file is not a JPEG, PNG or WebP picture")]
+    NotAPicture,
+    #[error("the picture has too many pixels")]
+    TooManyPixels,
+    #[error("the picture could not be encoded")]
+    Encode,
+}
+
+/// A photo ready to store: a fresh JPEG without metadata.
+#[derive(Debug, Clone)]
+pub struct Photo {
+    pub jpeg: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Photo {
+    /// The file name, taken from the content so a name never changes what it shows; that is
+    /// what lets photos be cached for a year.
+    pub fn file_name(&self) -> String {
+        let digest = Sha256::digest(&self.jpeg);
+        let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        format!("{hex}.jpg")
+    }
+}
+
+/// Whether a name is one `Photo::file_name` makes; nothing else is ever looked up on disk.
+pub fn is_photo_name(name: &str) -> bool {
+    name.len() == 36
+        && name.ends_with(".jpg")
+        && name[..32]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Decodes an uploaded JPEG, PNG or WebP and re-encodes it upright, at most `MAX_SIDE` pixels
+/// on its longest side, as a JPEG with no metadata. CPU-bound: call it off the async threads.
+pub fn reencode(upload: &[u8]) -> Result<Photo, PhotoError> {
+    if upload.len() > MAX_UPLOAD_BYTES {
+        return Err(PhotoError::TooLarge);
+    }
+    let format = image::guess_format(upload).map_err(|_| PhotoError::NotAPicture)?;
+    if !matches!(
+        format,
+        ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP
+    ) {
+        return Err(PhotoError::NotAPicture);
+    }
+    let mut reader = ImageReader::with_format(Cursor::new(upload), format);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_DECODED_SIDE);
+    limits.max_image_height = Some(MAX_DECODED_SIDE);
+    limits.max_alloc = Some(512 * 1024 * 1024);
+    reader.limits(limits);
+    let decode_error = |e: image::ImageError| match e {
+        image::ImageError::Limits(_) => PhotoError::TooManyPixels,
+        _ => PhotoError::NotAPicture,
+    };
+    let mut decoder = reader.into_decoder().map_err(decode_error)?;
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut picture = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
+    picture.apply_orientation(orientation);
+    if picture.width() > MAX_SIDE || picture.height() > MAX_SIDE {
+        picture = picture.resize(MAX_SIDE, MAX_SIDE, FilterType::Triangle);
+    }
+    let rgb = picture.to_rgb8();
+    let mut jpeg = Vec::new();
+    JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
+        .encode_image(&rgb)
+        .map_err(|_| PhotoError::Encode)?;
+    Ok(Photo {
+        width: rgb.width(),
+        height: rgb.height(),
+        jpeg,
+    })
+}
+
+#[cfg(test)]
+mod tests;
