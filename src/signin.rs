@@ -120,6 +120,34 @@ impl SessionToken {
     }
 }
 
+/// The secret a draft cookie carries. Like a session token, only its hash is stored.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DraftToken(SessionToken);
+
+impl std::fmt::Debug for DraftToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DraftToken(******)")
+    }
+}
+
+impl DraftToken {
+    pub fn generate() -> DraftToken {
+        DraftToken(SessionToken::generate())
+    }
+
+    pub fn parse(value: &str) -> Option<DraftToken> {
+        SessionToken::parse(value).map(DraftToken)
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    pub(crate) fn hash(&self) -> String {
+        sha256_hex(&format!("draft:{}", self.0.0))
+    }
+}
+
 /// Identifies a client for rate limiting without storing its address: a hash of the address
 /// with a salt that lives only in the running process.
 #[derive(Clone)]

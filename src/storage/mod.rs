@@ -2,6 +2,7 @@
 //! one function per query, so another backend can be added without touching the UI.
 
 mod bulk;
+mod drafts;
 mod ideas;
 mod reference;
 mod residents;
@@ -15,6 +16,7 @@ use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use bulk::BulkIdea;
+pub use drafts::{DRAFT_LIFETIME_SECONDS, Draft};
 pub use ideas::{Moderation, NewIdea, StatusUpdate};
 pub use reference::{AreaRow, NewArea};
 pub use residents::NewResident;
