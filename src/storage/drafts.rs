@@ -1,7 +1,10 @@
 //! Drafts of ideas, one per browser, kept across sign-in.
 
-use super::{Db, Result, StorageError};
-use crate::proposal::DraftFields;
+use super::ideas::NewIdea;
+use super::{AreaRow, Db, Result, StorageError};
+use crate::geometry::LatLon;
+use crate::idea::{Category, IdeaId};
+use crate::proposal::{CheckedDraft, DraftErrors, DraftFields, FieldError, Place};
 use crate::signin::DraftToken;
 
 /// How long an untouched draft is kept.
@@ -14,7 +17,77 @@ pub struct Draft {
     pub photo: Option<String>,
 }
 
+/// A draft that passed every check, with the area it goes into.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadyDraft {
+    pub checked: CheckedDraft,
+    pub area: AreaRow,
+    /// The resident's point, when the area was derived from it.
+    pub point: Option<LatLon>,
+}
+
 impl Db {
+    /// Checks a draft against the sectors, themes and areas this site has, and finds the area
+    /// of a point. The outer `Result` is the database's; the inner one the resident's.
+    pub async fn check_draft(
+        &self,
+        fields: &DraftFields,
+    ) -> Result<std::result::Result<ReadyDraft, DraftErrors>> {
+        let sectors = self.list_categories(false).await?;
+        let themes = self.list_categories(true).await?;
+        let areas = self.list_areas().await?;
+        let known_category = |c: &Category| {
+            let list = match c {
+                Category::Sector(_) => &sectors,
+                Category::Theme(_) => &themes,
+            };
+            list.iter().any(|row| row.key == c.key().as_str())
+        };
+        let checked =
+            match fields.check(known_category, |slug| areas.iter().any(|a| &a.slug == slug)) {
+                Ok(checked) => checked,
+                Err(errors) => return Ok(Err(errors)),
+            };
+        let (area, point) = match &checked.place {
+            Place::Area(slug) => (areas.iter().find(|a| &a.slug == slug).cloned(), None),
+            Place::Point { lat, lon } => {
+                let point = LatLon::new(*lat, *lon);
+                let map = self.load_area_map().await?;
+                let id = point.and_then(|p| map.locate(p));
+                (areas.iter().find(|a| Some(a.id) == id).cloned(), point)
+            }
+        };
+        Ok(match area {
+            Some(area) => Ok(ReadyDraft {
+                checked,
+                area,
+                point,
+            }),
+            None => Err(DraftErrors {
+                place: Some(FieldError::PointOutside),
+                ..DraftErrors::default()
+            }),
+        })
+    }
+
+    /// Turns a browser's draft into an idea, once: the draft is deleted in the same
+    /// transaction, so a form sent twice (a double tap, a resend after a timeout) makes one
+    /// idea. `None` when the draft was already submitted.
+    pub async fn submit_draft(&self, token: &DraftToken, idea: &NewIdea) -> Result<Option<IdeaId>> {
+        let mut tx = self.pool().begin().await?;
+        let deleted = sqlx::query("DELETE FROM idea_drafts WHERE token_hash = ?")
+            .bind(token.hash())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if deleted == 0 {
+            return Ok(None);
+        }
+        let id = super::ideas::insert_idea_on(&mut tx, idea).await?;
+        tx.commit().await?;
+        Ok(Some(id))
+    }
+
     /// Saves a browser's draft, replacing what it had, and forgets drafts nobody touched for a
     /// week.
     pub async fn save_draft(&self, token: &DraftToken, draft: &Draft, now: i64) -> Result<()> {
@@ -102,6 +175,94 @@ mod tests {
             .unwrap();
         assert_eq!(db.count_drafts().await.unwrap(), 1, "the old draft is gone");
         db.delete_draft(&other).await.unwrap();
+        assert_eq!(db.count_drafts().await.unwrap(), 0);
+    }
+
+    fn fields(area: &str, point: Option<(&str, &str)>) -> DraftFields {
+        let (lat, lon) = point.unwrap_or(("", ""));
+        DraftFields {
+            kind: "adaptation".into(),
+            theme: "cloudburst".into(),
+            area: area.into(),
+            lat: lat.into(),
+            lon: lon.into(),
+            title: "Regnbede i Vestbyen".into(),
+            description: "Vandet står på vejen efter hvert skybrud.".into(),
+            ..DraftFields::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn the_server_derives_the_area_of_a_point_and_refuses_points_outside() {
+        let (db, _dir) = file_db().await;
+        crate::demo::install_reference_data(&db).await.unwrap();
+        let listed = db
+            .check_draft(&fields("hals", None))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((listed.area.name.as_str(), listed.point), ("Hals", None));
+        // Budolfi Kirke, in the middle of Aalborg: the point wins over the list.
+        let pointed = db
+            .check_draft(&fields("hals", Some(("57.0487", "9.9187"))))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(pointed.area.name, "Aalborg Midtby");
+        assert!(pointed.point.is_some());
+        // Copenhagen.
+        let outside = db
+            .check_draft(&fields("hals", Some(("55.676", "12.568"))))
+            .await
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(outside.place, Some(FieldError::PointOutside));
+        let mut unknown = fields("hals", None);
+        unknown.theme = "volcanoes".into();
+        let errors = db.check_draft(&unknown).await.unwrap().unwrap_err();
+        assert_eq!(errors.category, Some(FieldError::ThemeMissing));
+    }
+
+    #[tokio::test]
+    async fn a_draft_becomes_one_idea_however_often_it_is_sent() {
+        let (db, _dir) = file_db().await;
+        crate::demo::install_reference_data(&db).await.unwrap();
+        let token = DraftToken::generate();
+        let draft = Draft {
+            fields: fields("hals", None),
+            photo: None,
+        };
+        db.save_draft(&token, &draft, crate::storage::now())
+            .await
+            .unwrap();
+        let ready = db.check_draft(&draft.fields).await.unwrap().unwrap();
+        let idea = NewIdea {
+            title: ready.checked.title,
+            description: ready.checked.description,
+            category: ready.checked.category,
+            area: ready.area.id,
+            point: ready.point,
+            photo: None,
+            author: None,
+            moderation: crate::ModerationState::Pending,
+            created_at: crate::storage::now(),
+        };
+        let idea = std::sync::Arc::new(idea);
+        let sends: Vec<_> = (0..8)
+            .map(|_| {
+                let (db, token, idea) = (db.clone(), token.clone(), idea.clone());
+                tokio::spawn(async move { db.submit_draft(&token, &idea).await })
+            })
+            .collect();
+        let mut results = Vec::new();
+        for send in sends {
+            results.push(send.await.unwrap());
+        }
+        assert_eq!(
+            results.iter().filter(|r| matches!(r, Ok(Some(_)))).count(),
+            1
+        );
+        assert_eq!(db.count_ideas().await.unwrap(), 1);
         assert_eq!(db.count_drafts().await.unwrap(), 0);
     }
 }

@@ -93,34 +93,8 @@ pub(super) const SUMMARY_FROM: &str = "FROM ideas i
 impl Db {
     /// Stores a new idea and its search terms in one transaction.
     pub async fn insert_idea(&self, idea: &NewIdea) -> Result<IdeaId> {
-        let (sector, theme) = match &idea.category {
-            Category::Sector(key) => (Some(key.as_str()), None),
-            Category::Theme(key) => (None, Some(key.as_str())),
-        };
         let mut tx = self.pool().begin().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO ideas (title, description, kind, sector_key, theme_key, area_id, lat, lon,
-                                photo, author_id, moderation_state, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(idea.title.as_str())
-        .bind(idea.description.as_str())
-        .bind(idea.category.kind().as_str())
-        .bind(sector)
-        .bind(theme)
-        .bind(idea.area.0)
-        .bind(idea.point.map(|p| p.lat))
-        .bind(idea.point.map(|p| p.lon))
-        .bind(idea.photo.as_deref())
-        .bind(idea.author)
-        .bind(idea.moderation.as_str())
-        .bind(idea.created_at)
-        .bind(idea.created_at)
-        .fetch_one(&mut *tx)
-        .await?;
-        let id = IdeaId(id);
-        super::search::index_idea(&mut tx, id, idea.title.as_str(), idea.description.as_str())
-            .await?;
+        let id = insert_idea_on(&mut tx, idea).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -315,4 +289,38 @@ impl Db {
                 .await?,
         )
     }
+}
+
+/// Inserts an idea and its search terms on a connection that is in a transaction.
+pub(super) async fn insert_idea_on(
+    conn: &mut sqlx::SqliteConnection,
+    idea: &NewIdea,
+) -> Result<IdeaId> {
+    let (sector, theme) = match &idea.category {
+        Category::Sector(key) => (Some(key.as_str()), None),
+        Category::Theme(key) => (None, Some(key.as_str())),
+    };
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO ideas (title, description, kind, sector_key, theme_key, area_id, lat, lon,
+                                photo, author_id, moderation_state, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(idea.title.as_str())
+    .bind(idea.description.as_str())
+    .bind(idea.category.kind().as_str())
+    .bind(sector)
+    .bind(theme)
+    .bind(idea.area.0)
+    .bind(idea.point.map(|p| p.lat))
+    .bind(idea.point.map(|p| p.lon))
+    .bind(idea.photo.as_deref())
+    .bind(idea.author)
+    .bind(idea.moderation.as_str())
+    .bind(idea.created_at)
+    .bind(idea.created_at)
+    .fetch_one(&mut *conn)
+    .await?;
+    let id = IdeaId(id);
+    super::search::index_idea(conn, id, idea.title.as_str(), idea.description.as_str()).await?;
+    Ok(id)
 }

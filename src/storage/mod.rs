@@ -16,9 +16,9 @@ use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use bulk::BulkIdea;
-pub use drafts::{DRAFT_LIFETIME_SECONDS, Draft};
+pub use drafts::{DRAFT_LIFETIME_SECONDS, Draft, ReadyDraft};
 pub use ideas::{Moderation, NewIdea, StatusUpdate};
-pub use reference::{AreaRow, NewArea};
+pub use reference::{AreaRow, CategoryRow, NewArea};
 pub use residents::NewResident;
 
 /// What can go wrong in storage. Callers log the details and show users a plain message.

@@ -116,3 +116,35 @@ impl Db {
         Ok(AreaMap::new(shapes))
     }
 }
+
+/// A sector or theme as a form offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryRow {
+    pub key: String,
+    pub name_da: String,
+    pub name_en: String,
+}
+
+impl Db {
+    /// Sectors (`themes` false) or adaptation themes (true), in their display order.
+    pub async fn list_categories(&self, themes: bool) -> Result<Vec<CategoryRow>> {
+        let table = if themes {
+            "adaptation_themes"
+        } else {
+            "sectors"
+        };
+        let rows: Vec<(String, String, String)> = sqlx::query_as(&format!(
+            "SELECT key, name_da, name_en FROM {table} ORDER BY position, key"
+        ))
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(key, name_da, name_en)| CategoryRow {
+                key,
+                name_da,
+                name_en,
+            })
+            .collect())
+    }
+}
