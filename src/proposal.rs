@@ -48,6 +48,37 @@ pub enum FieldError {
     Text(TextError),
 }
 
+/// Why an uploaded photo was not kept, as the form is told after a redirect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PhotoProblem {
+    TooLarge,
+    NotAPicture,
+    TooManyPixels,
+    Failed,
+}
+
+impl PhotoProblem {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PhotoProblem::TooLarge => "too_large",
+            PhotoProblem::NotAPicture => "not_a_picture",
+            PhotoProblem::TooManyPixels => "too_many_pixels",
+            PhotoProblem::Failed => "failed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PhotoProblem> {
+        [
+            PhotoProblem::TooLarge,
+            PhotoProblem::NotAPicture,
+            PhotoProblem::TooManyPixels,
+            PhotoProblem::Failed,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == s)
+    }
+}
+
 /// The errors of a draft, by field; a field without an error is `None`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DraftErrors {

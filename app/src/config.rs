@@ -15,6 +15,9 @@ pub struct SiteConfig {
     pub accessibility_reviewed: String,
     /// The address the site is published at, for links residents share.
     pub public_url: String,
+    /// Post-moderation: new ideas are public at once (and hidden if rejected). Off by default:
+    /// new ideas wait for a moderator.
+    pub post_moderation: bool,
 }
 
 impl Default for SiteConfig {
@@ -25,6 +28,7 @@ impl Default for SiteConfig {
             accessibility_email: None,
             accessibility_reviewed: "2026-11-29".into(),
             public_url: "http://127.0.0.1:3000".into(),
+            post_moderation: false,
         }
     }
 }

@@ -29,6 +29,8 @@ use crate::pages::{
     ideas::IdeasPage,
     me::MyPage,
     not_found::NotFound,
+    propose::ProposePage,
+    propose_review::ProposeReviewPage,
     signin::{SignInCodePage, SignInPage},
 };
 
@@ -100,6 +102,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/ideas") view=IdeasPage ssr=SsrMode::Async />
+                    <Route path=path!("/ideas/new") view=ProposePage ssr=SsrMode::Async />
+                    <Route path=path!("/ideas/new/review") view=ProposeReviewPage ssr=SsrMode::Async />
                     <Route path=path!("/ideas/:id") view=IdeaPage ssr=SsrMode::Async />
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
                     <Route path=path!("/me") view=MyPage ssr=SsrMode::Async />

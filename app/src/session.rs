@@ -14,10 +14,9 @@ pub const SESSION_COOKIE: &str = "session";
 /// The address being signed in with, between the two steps of sign-in (never in a URL).
 pub const SIGN_IN_EMAIL_COOKIE: &str = "signin_email";
 
-/// The value of a request cookie.
-pub fn cookie(parts: &Parts, name: &str) -> Option<String> {
-    parts
-        .headers
+/// The value of a cookie in request headers.
+pub fn header_cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -27,20 +26,29 @@ pub fn cookie(parts: &Parts, name: &str) -> Option<String> {
         .map(|(_, v)| v.trim().to_owned())
 }
 
+pub fn cookie(parts: &Parts, name: &str) -> Option<String> {
+    header_cookie(&parts.headers, name)
+}
+
 pub fn request_cookie(name: &str) -> Option<String> {
     use_context::<Parts>().and_then(|parts| cookie(&parts, name))
 }
 
-/// Adds a `Set-Cookie` to the response: HttpOnly, SameSite=Lax, Secure when the site is
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, for the whole site, Secure when the site is
 /// served over HTTPS. `max_age` 0 deletes the cookie.
-pub fn set_cookie(name: &str, value: &str, path: &str, max_age: i64) {
+pub fn cookie_header(name: &str, value: &str, max_age: i64, secure: bool) -> String {
+    format!(
+        "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// Adds a `Set-Cookie` to the response of the request being handled.
+pub fn set_cookie(name: &str, value: &str, max_age: i64) {
     let secure = use_context::<AppState>()
         .map(|s| s.config.public_url.starts_with("https://"))
         .unwrap_or(false);
-    let cookie = format!(
-        "{name}={value}; Path={path}; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
-        if secure { "; Secure" } else { "" }
-    );
+    let cookie = cookie_header(name, value, max_age, secure);
     if let (Some(response), Ok(value)) = (
         use_context::<ResponseOptions>(),
         HeaderValue::from_str(&cookie),
@@ -54,12 +62,7 @@ pub fn session_token() -> Option<SessionToken> {
 }
 
 pub fn set_session_cookie(token: &SessionToken) {
-    set_cookie(
-        SESSION_COOKIE,
-        token.as_str(),
-        "/",
-        SESSION_LIFETIME_SECONDS,
-    );
+    set_cookie(SESSION_COOKIE, token.as_str(), SESSION_LIFETIME_SECONDS);
 }
 
 /// The signed-in resident of this request, if any.

@@ -19,6 +19,8 @@ pub struct AppState {
     /// Hashes client addresses for rate limits, with a salt that never leaves the process.
     pub clients: ClientTagger,
     pub limits: Arc<RateLimiter>,
+    /// Where residents' re-encoded photos are stored and served from.
+    pub photo_dir: Arc<std::path::PathBuf>,
 }
 
 /// The state from the request's context; its absence is a wiring bug, not a user error.

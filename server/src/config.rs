@@ -86,7 +86,12 @@ pub struct ServeArgs {
     #[arg(long, env = "KLIMADIALOG_PUBLIC_URL")]
     pub public_url: Option<String>,
 
-    /// Where the server keeps its files besides the database (the mail outbox).
+    /// When new ideas become public: `pre` (after a moderator approves them; the default) or
+    /// `post` (at once; moderators hide what breaks the rules afterwards).
+    #[arg(long, env = "KLIMADIALOG_MODERATION", value_enum, default_value_t = ModerationMode::Pre)]
+    pub moderation: ModerationMode,
+
+    /// Where the server keeps its files besides the database (photos, the mail outbox).
     #[arg(long, env = "KLIMADIALOG_DATA_DIR", default_value = "klimadialog-data")]
     pub data_dir: PathBuf,
 
@@ -104,6 +109,12 @@ pub struct ServeArgs {
     pub mail_from: String,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ModerationMode {
+    Pre,
+    Post,
+}
+
 impl ServeArgs {
     pub fn site_config(&self) -> SiteConfig {
         SiteConfig {
@@ -118,6 +129,7 @@ impl ServeArgs {
                 .public_url
                 .clone()
                 .unwrap_or_else(|| format!("http://{}", self.site_addr)),
+            post_moderation: self.moderation == ModerationMode::Post,
         }
     }
 }

@@ -8,11 +8,13 @@ pub mod routes;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::routing::get;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
 use klimadialog::demo;
 use klimadialog::mail::{MailError, Mailer};
 use klimadialog::signin::ClientTagger;
 use klimadialog::storage::{Db, StorageError};
+use klimadialog_app::server_fns::propose_form;
 use klimadialog_app::state::AppState;
 use klimadialog_app::{App, shell};
 use leptos::config::{Env, LeptosOptions};
@@ -81,6 +83,7 @@ pub fn app_state(db: Db, args: &ServeArgs) -> Result<AppState, ServerError> {
         mailer,
         clients: ClientTagger::default(),
         limits: Default::default(),
+        photo_dir: Arc::new(args.data_dir.join("photos")),
     })
 }
 
@@ -108,6 +111,12 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let extra_routes = Router::new()
         .route("/healthz", get(routes::healthz))
         .route("/lang/{tag}", get(routes::switch_language))
+        .route("/photos/{name}", get(routes::photo))
+        .route(
+            "/ideas/new",
+            post(propose_form::save_draft)
+                .layer(DefaultBodyLimit::max(propose_form::MAX_FORM_BYTES)),
+        )
         .with_state(state);
     Router::new()
         .leptos_routes_with_context(&options, routes, context.clone(), {

@@ -1,4 +1,4 @@
-//! The few routes outside the Leptos app: health check and language switch.
+//! The few routes outside the Leptos app: health check, language switch and photos.
 
 use std::time::Duration;
 
@@ -29,6 +29,32 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
         Err(_) => {
             tracing::warn!("health check: database timed out");
             unavailable()
+        }
+    }
+}
+
+/// `/photos/{name}`: a resident's re-encoded photo. Names come from the content, so a name
+/// always shows the same picture and browsers may keep it for a year.
+pub async fn photo(State(state): State<AppState>, Path(name): Path<String>) -> Response {
+    if !klimadialog::photo::is_photo_name(&name) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    match tokio::fs::read(state.photo_dir.join(&name)).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "image/jpeg"),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            StatusCode::NOT_FOUND.into_response()
+        }
+        Err(error) => {
+            tracing::error!(%error, "reading a photo failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }
 }

@@ -4,93 +4,15 @@
 mod smtp;
 mod support;
 
-use std::collections::HashMap;
-
 use reqwest::StatusCode;
 use smtp::SmtpSink;
-use support::TestApp;
-
-/// A browser's cookie jar, reduced to what these tests need.
-#[derive(Default)]
-struct Jar(HashMap<String, String>);
-
-impl Jar {
-    fn take(&mut self, response: &reqwest::Response) {
-        for header in response.headers().get_all("set-cookie") {
-            let text = header.to_str().unwrap();
-            let (pair, _) = text.split_once(';').unwrap_or((text, ""));
-            let (name, value) = pair.split_once('=').unwrap();
-            if text.contains("Max-Age=0") {
-                self.0.remove(name);
-            } else {
-                self.0.insert(name.to_owned(), value.to_owned());
-            }
-        }
-    }
-
-    fn header(&self) -> String {
-        self.0
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-}
-
-struct Browser<'a> {
-    app: &'a TestApp,
-    jar: Jar,
-}
+use support::{Browser, TestApp};
 
 /// The app with its mail going to a real SMTP server process.
 async fn app_with_mail() -> (SmtpSink, TestApp) {
     let sink = SmtpSink::start();
     let app = TestApp::spawn_with_mail(Some(&format!("smtp://127.0.0.1:{}", sink.port))).await;
     (sink, app)
-}
-
-impl<'a> Browser<'a> {
-    fn new(app: &'a TestApp) -> Browser<'a> {
-        Browser {
-            app,
-            jar: Jar::default(),
-        }
-    }
-}
-
-impl Browser<'_> {
-    /// Posts a form as a browser without JavaScript does; returns the status and Location.
-    async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
-        let body = fields
-            .iter()
-            .map(|(k, v)| format!("{k}={}", klimadialog_app::url::encode_component(v)))
-            .collect::<Vec<_>>()
-            .join("&");
-        let response = self
-            .app
-            .client
-            .post(format!("{}{path}", self.app.base))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("accept", "text/html,application/xhtml+xml")
-            .header("referer", format!("{}/signin", self.app.base))
-            .header("cookie", self.jar.header())
-            .body(body)
-            .send()
-            .await
-            .unwrap();
-        self.jar.take(&response);
-        let location = response
-            .headers()
-            .get("location")
-            .map(|l| l.to_str().unwrap().to_owned())
-            .unwrap_or_default();
-        (response.status(), location)
-    }
-
-    async fn get(&mut self, path: &str) -> String {
-        let cookie = self.jar.header();
-        self.app.get_with(path, &[("cookie", &cookie)]).await.1
-    }
 }
 
 fn code_in(mail: &str) -> String {

@@ -291,6 +291,27 @@ impl Db {
     }
 }
 
+impl Db {
+    /// Ideas with exactly this title: id, moderation state and author. For checks and tests.
+    pub async fn ideas_with_title(&self, title: &str) -> Result<Vec<(i64, String, Option<i64>)>> {
+        Ok(sqlx::query_as(
+            "SELECT id, moderation_state, author_id FROM ideas WHERE title = ? ORDER BY id",
+        )
+        .bind(title)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// The photo file names ideas use.
+    pub async fn photos_of_ideas(&self) -> Result<Vec<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT photo FROM ideas WHERE photo IS NOT NULL ORDER BY id")
+                .fetch_all(self.pool())
+                .await?,
+        )
+    }
+}
+
 /// Inserts an idea and its search terms on a connection that is in a transaction.
 pub(super) async fn insert_idea_on(
     conn: &mut sqlx::SqliteConnection,

@@ -55,7 +55,11 @@ pub fn Layout(children: Children) -> impl IntoView {
     let notice = leptos_router::hooks::use_query_map()
         .read_untracked()
         .get("notice")
-        .and_then(|key| (key == "too_many").then_some(t.too_many));
+        .and_then(|key| match key.as_str() {
+            "too_many" => Some(t.too_many),
+            "too_many_ideas" => Some(crate::i18n::use_propose_texts().too_many),
+            _ => None,
+        });
     let sign_in_href = if path.starts_with("/signin") {
         "/signin".to_owned()
     } else {
@@ -65,7 +69,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         let here = if href == "/" {
             path == "/"
         } else {
-            path == href || path.starts_with(&format!("{href}/"))
+            (path == href || path.starts_with(&format!("{href}/")))
+                && !(href == "/ideas" && path.starts_with("/ideas/new"))
         };
         here.then_some("page")
     };
@@ -84,7 +89,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav class="wrap main-nav" aria-label=t.main_navigation>
                 <ul>
                     <li><a href="/" aria-current=current("/")>{t.nav_home}</a></li>
-                                        <li><a href="/ideas" aria-current=current("/ideas")>{t.nav_ideas}</a></li>
+                    <li><a href="/ideas" aria-current=current("/ideas")>{t.nav_ideas}</a></li>
+                    <li><a href="/ideas/new" aria-current=current("/ideas/new")>{crate::i18n::use_propose_texts().nav}</a></li>
                     <li class="nav-account">
                         {if signed_in {
                             view! {

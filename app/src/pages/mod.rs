@@ -7,6 +7,8 @@ pub mod idea;
 pub mod ideas;
 pub mod me;
 pub mod not_found;
+pub mod propose;
+pub mod propose_review;
 pub mod signin;
 
 use leptos::prelude::*;

@@ -90,6 +90,9 @@ pub fn SignInPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <div class="narrow">
             <h1>{t.title}</h1>
+            {query.next.starts_with("/ideas/new").then(|| view! {
+                <p class="notice">{crate::i18n::use_propose_texts().draft_kept}</p>
+            })}
             <p>{t.intro}</p>
                         <form method="post" action={<RequestSignInCode as ServerFn>::PATH} class="stack" novalidate>
                 <CarriedFields next=query.next.clone() intent=query.intent.clone() />

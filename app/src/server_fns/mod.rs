@@ -3,4 +3,7 @@
 
 pub mod ideas;
 pub mod me;
+pub mod propose;
+#[cfg(feature = "ssr")]
+pub mod propose_form;
 pub mod signin;

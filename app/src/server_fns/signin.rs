@@ -46,7 +46,7 @@ pub async fn request_sign_in_code(
         .as_ref()
         .map(|e| e.as_str().to_owned())
         .unwrap_or(typed);
-    set_cookie(SIGN_IN_EMAIL_COOKIE, &encode_component(&keep), "/", 15 * 60);
+    set_cookie(SIGN_IN_EMAIL_COOKIE, &encode_component(&keep), 15 * 60);
 
     let outcome: Result<(), &str> = async {
         let email = parsed.map_err(|e| match e {
@@ -144,7 +144,7 @@ pub async fn verify_sign_in_code(
         .await
         .map_err(|e| internal(&e))?;
     set_session_cookie(&token);
-    set_cookie(SIGN_IN_EMAIL_COOKIE, "", "/", 0);
+    set_cookie(SIGN_IN_EMAIL_COOKIE, "", 0);
     if let Some(Intent::Support(idea)) = intent {
         state
             .db
@@ -168,7 +168,7 @@ pub async fn sign_out() -> Result<(), AppError> {
         tracing::error!(%error, "ending a session failed");
         return Err(AppError::Internal);
     }
-    set_cookie(SESSION_COOKIE, "", "/", 0);
+    set_cookie(SESSION_COOKIE, "", 0);
     leptos_axum::redirect("/");
     Ok(())
 }

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // each test file uses a different part
 
+use std::collections::HashMap;
+
 use klimadialog::storage::Db;
 use klimadialog_server::config::ServeArgs;
 use klimadialog_server::{open_database, router};
@@ -21,11 +23,23 @@ impl TestApp {
     }
 
     pub async fn spawn_with_mail(smtp_url: Option<&str>) -> TestApp {
+        TestApp::spawn_with(smtp_url, &[]).await
+    }
+
+    /// The app with more command-line options, such as `--moderation post`.
+    pub async fn spawn_with(smtp_url: Option<&str>, options: &[&str]) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let db = open_database(dir.path().join("site.db").to_str().unwrap(), true)
             .await
             .unwrap();
-        let args = test_args(dir.path(), smtp_url);
+        let args = {
+            use clap::Parser;
+            let list = test_arg_list(dir.path(), smtp_url);
+            ServeArgs::parse_from(
+                list.into_iter()
+                    .chain(options.iter().map(|o| o.to_string())),
+            )
+        };
         let state = klimadialog_server::app_state(db.clone(), &args).unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -62,21 +76,154 @@ impl TestApp {
 /// to the outbox there.
 pub fn test_args(dir: &std::path::Path, smtp_url: Option<&str>) -> ServeArgs {
     use clap::Parser;
+    ServeArgs::parse_from(test_arg_list(dir, smtp_url))
+}
+
+fn test_arg_list(dir: &std::path::Path, smtp_url: Option<&str>) -> Vec<String> {
     let root = dir.join("site");
     let mut args = vec![
-        "serve",
-        "--site-addr",
-        "127.0.0.1:0",
-        "--site-root",
-        root.to_str().unwrap(),
+        "serve".to_owned(),
+        "--site-addr".to_owned(),
+        "127.0.0.1:0".to_owned(),
+        "--site-root".to_owned(),
+        root.to_str().unwrap().to_owned(),
+        "--data-dir".to_owned(),
+        dir.to_str().unwrap().to_owned(),
     ];
-    args.extend(["--data-dir", dir.to_str().unwrap()]);
     if let Some(url) = smtp_url {
-        args.extend(["--smtp-url", url]);
+        args.extend(["--smtp-url".to_owned(), url.to_owned()]);
     }
-    ServeArgs::parse_from(args)
+    args
 }
 
 pub fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
+}
+
+/// A browser's cookie jar, reduced to what these tests need.
+#[derive(Default)]
+pub struct Jar(HashMap<String, String>);
+
+impl Jar {
+    pub fn take(&mut self, response: &reqwest::Response) {
+        for header in response.headers().get_all("set-cookie") {
+            let text = header.to_str().unwrap();
+            let (pair, _) = text.split_once(';').unwrap_or((text, ""));
+            let (name, value) = pair.split_once('=').unwrap();
+            if text.contains("Max-Age=0") {
+                self.0.remove(name);
+            } else {
+                self.0.insert(name.to_owned(), value.to_owned());
+            }
+        }
+    }
+
+    pub fn header(&self) -> String {
+        self.0
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+pub struct Browser<'a> {
+    pub app: &'a TestApp,
+    pub jar: Jar,
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp) -> Browser<'a> {
+        Browser {
+            app,
+            jar: Jar::default(),
+        }
+    }
+}
+
+impl Browser<'_> {
+    /// Posts a form as a browser without JavaScript does; returns the status and Location.
+    pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
+        let body = fields
+            .iter()
+            .map(|(k, v)| format!("{k}={}", klimadialog_app::url::encode_component(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let response = self
+            .app
+            .client
+            .post(format!("{}{path}", self.app.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("referer", format!("{}/signin", self.app.base))
+            .header("cookie", self.jar.header())
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        self.jar.take(&response);
+        let location = response
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        (response.status(), location)
+    }
+
+    pub async fn get(&mut self, path: &str) -> String {
+        let cookie = self.jar.header();
+        self.app.get_with(path, &[("cookie", &cookie)]).await.1
+    }
+}
+
+impl Browser<'_> {
+    /// Signs in as the resident with this address, as if the mailed code had been typed.
+    pub async fn sign_in_as(&mut self, email: &str) -> klimadialog::ResidentId {
+        use klimadialog::storage::now;
+        let resident = self.app.db.resident_for_email(email, now()).await.unwrap();
+        let token = klimadialog::signin::start_session(&self.app.db, resident, None, now())
+            .await
+            .unwrap();
+        self.jar
+            .0
+            .insert("session".to_owned(), token.as_str().to_owned());
+        resident
+    }
+
+    /// Posts a multipart form as a browser does, with an optional file in the `photo` field;
+    /// returns the status and Location.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        photo: Option<Vec<u8>>,
+    ) -> (StatusCode, String) {
+        let mut form = reqwest::multipart::Form::new();
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        let photo = photo.unwrap_or_default();
+        let part = reqwest::multipart::Part::bytes(photo)
+            .file_name("photo.jpg")
+            .mime_str("image/jpeg")
+            .unwrap();
+        form = form.part("photo", part);
+        let response = self
+            .app
+            .client
+            .post(format!("{}{path}", self.app.base))
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("cookie", self.jar.header())
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        self.jar.take(&response);
+        let location = response
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        (response.status(), location)
+    }
 }

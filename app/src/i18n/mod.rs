@@ -3,8 +3,12 @@
 //! struct. Texts with values are functions. Islands get their texts as props, so none of this
 //! is shipped in the WebAssembly bundle.
 
+mod propose;
+
 use klimadialog::{IdeaKind, Locale, PublicStatus};
 use leptos::prelude::*;
+
+pub use propose::{ProposeTexts, propose_texts};
 
 pub struct Texts {
     pub site_name: &'static str,
@@ -464,4 +468,8 @@ pub fn use_locale() -> Locale {
 
 pub fn use_texts() -> &'static Texts {
     texts(use_locale())
+}
+
+pub fn use_propose_texts() -> &'static ProposeTexts {
+    propose_texts(use_locale())
 }

@@ -1,0 +1,268 @@
+//! Proposing an idea: what the form and the check page show, sending the draft, and finding
+//! the area of a point. The form itself is posted as multipart (it may carry a photo) to
+//! `POST /ideas/new`, handled in `propose_form`.
+
+use klimadialog::listing::{Bilingual, IdeaSummary};
+use klimadialog::proposal::{DraftErrors, DraftFields};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// A choice in a select list, with its label in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: Bilingual,
+}
+
+/// What the propose form shows: the draft as typed, the lists to choose from, and (after a
+/// send) the errors of each field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProposeForm {
+    pub fields: DraftFields,
+    pub photo: Option<String>,
+    pub errors: DraftErrors,
+    /// The area the draft's point lies in, named, when it has a point inside the municipality.
+    pub located_in: Option<String>,
+    pub sectors: Vec<Choice>,
+    pub themes: Vec<Choice>,
+    pub areas: Vec<Choice>,
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) const DRAFT_COOKIE: &str = "draft";
+
+#[cfg(feature = "ssr")]
+fn draft_token() -> Option<klimadialog::signin::DraftToken> {
+    crate::session::request_cookie(DRAFT_COOKIE)
+        .and_then(|v| klimadialog::signin::DraftToken::parse(&v))
+}
+
+#[cfg(feature = "ssr")]
+async fn current_draft(
+    state: &crate::state::AppState,
+) -> Result<Option<klimadialog::storage::Draft>, AppError> {
+    let Some(token) = draft_token() else {
+        return Ok(None);
+    };
+    Ok(state
+        .db
+        .load_draft(&token, klimadialog::storage::now())
+        .await?)
+}
+
+/// The propose form's data. `check` asks for the errors too: after a send, not on a first
+/// visit, where an empty form is not yet wrong.
+#[server(prefix = "/fn")]
+pub async fn load_propose_form(check: bool) -> Result<ProposeForm, AppError> {
+    let state = crate::state::app_state()?;
+    let draft = current_draft(&state).await?.unwrap_or_default();
+    let checked = state.db.check_draft(&draft.fields).await?;
+    let errors = match (&checked, check) {
+        (Err(errors), true) => errors.clone(),
+        _ => DraftErrors::default(),
+    };
+    let located_in = match checked {
+        Ok(ready) if ready.point.is_some() => Some(ready.area.name),
+        _ => None,
+    };
+    let choices = |rows: Vec<klimadialog::storage::CategoryRow>| {
+        rows.into_iter()
+            .map(|row| Choice {
+                value: row.key,
+                label: Bilingual {
+                    da: row.name_da,
+                    en: Some(row.name_en),
+                },
+            })
+            .collect::<Vec<_>>()
+    };
+    let areas = state
+        .db
+        .list_areas()
+        .await?
+        .into_iter()
+        .map(|area| Choice {
+            value: area.slug.as_str().to_owned(),
+            label: Bilingual {
+                da: area.name,
+                en: None,
+            },
+        })
+        .collect();
+    Ok(ProposeForm {
+        fields: draft.fields,
+        photo: draft.photo,
+        errors,
+        located_in,
+        sectors: choices(state.db.list_categories(false).await?),
+        themes: choices(state.db.list_categories(true).await?),
+        areas,
+    })
+}
+
+/// The check page's data: the draft as it will look, similar published ideas, and whether the
+/// visitor can send it now or must sign in first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewPage {
+    pub title: String,
+    pub description: String,
+    pub kind: klimadialog::IdeaKind,
+    pub category: Bilingual,
+    pub area: String,
+    pub from_point: bool,
+    pub photo: Option<String>,
+    pub similar: Vec<IdeaSummary>,
+    pub signed_in: bool,
+    pub post_moderation: bool,
+}
+
+/// `Ok(None)` when there is no draft, or it is not complete (the form shows why).
+#[server(prefix = "/fn")]
+pub async fn load_review() -> Result<Option<ReviewPage>, AppError> {
+    use klimadialog::Category;
+
+    let state = crate::state::app_state()?;
+    let Some(draft) = current_draft(&state).await? else {
+        return Ok(None);
+    };
+    let Ok(ready) = state.db.check_draft(&draft.fields).await? else {
+        return Ok(None);
+    };
+    let themes = matches!(ready.checked.category, Category::Theme(_));
+    let category = state
+        .db
+        .list_categories(themes)
+        .await?
+        .into_iter()
+        .find(|row| row.key == ready.checked.category.key().as_str())
+        .map(|row| Bilingual {
+            da: row.name_da,
+            en: Some(row.name_en),
+        })
+        .ok_or(AppError::Internal)?;
+    let similar = state
+        .db
+        .similar_ideas(
+            ready.checked.title.as_str(),
+            ready.checked.description.as_str(),
+            5,
+        )
+        .await?;
+    Ok(Some(ReviewPage {
+        title: ready.checked.title.as_str().to_owned(),
+        description: ready.checked.description.as_str().to_owned(),
+        kind: ready.checked.category.kind(),
+        category,
+        area: ready.area.name,
+        from_point: ready.point.is_some(),
+        photo: draft.photo,
+        similar,
+        signed_in: crate::session::current_resident(&state).await.is_some(),
+        post_moderation: state.config.post_moderation,
+    }))
+}
+
+/// How many ideas one resident, and one client address, may send: a person with many ideas
+/// is welcome, a script is not.
+#[cfg(feature = "ssr")]
+const IDEAS_PER_RESIDENT: klimadialog::ratelimit::Limit = klimadialog::ratelimit::Limit {
+    max: 10,
+    per_seconds: 3600,
+};
+#[cfg(feature = "ssr")]
+const IDEAS_PER_CLIENT: klimadialog::ratelimit::Limit = klimadialog::ratelimit::Limit {
+    max: 30,
+    per_seconds: 3600,
+};
+
+/// Sends the draft as an idea: awaiting review (pre-moderation, the default) or public at once
+/// (post-moderation). Answered with a redirect, to the new idea when it worked.
+#[server(prefix = "/fn", endpoint = "ideas/submit")]
+pub async fn submit_idea() -> Result<(), AppError> {
+    use klimadialog::ModerationState;
+    use klimadialog::storage::{NewIdea, now};
+    use leptos_axum::redirect;
+
+    let state = crate::state::app_state()?;
+    let Some(resident) = crate::session::current_resident(&state).await else {
+        redirect("/signin?next=%2Fideas%2Fnew%2Freview");
+        return Ok(());
+    };
+    let (Some(token), Some(draft)) = (draft_token(), current_draft(&state).await?) else {
+        redirect("/ideas/new");
+        return Ok(());
+    };
+    let ready = match state.db.check_draft(&draft.fields).await? {
+        Ok(ready) => ready,
+        Err(_) => {
+            redirect("/ideas/new?check=1");
+            return Ok(());
+        }
+    };
+    // Counted only for ideas about to be stored, not for drafts sent back to be fixed.
+    let client = state.clients.tag(&crate::session::client_address());
+    let allowed = state
+        .limits
+        .check(
+            &format!("idea:resident:{}", resident.0),
+            IDEAS_PER_RESIDENT,
+            now(),
+        )
+        .and_then(|()| {
+            state.limits.check(
+                &format!("idea:client:{}", client.as_str()),
+                IDEAS_PER_CLIENT,
+                now(),
+            )
+        });
+    if allowed.is_err() {
+        redirect("/ideas/new/review?notice=too_many_ideas");
+        return Ok(());
+    }
+    let idea = NewIdea {
+        title: ready.checked.title,
+        description: ready.checked.description,
+        category: ready.checked.category,
+        area: ready.area.id,
+        point: ready.point,
+        photo: draft.photo,
+        author: Some(resident.0),
+        moderation: if state.config.post_moderation {
+            ModerationState::Published
+        } else {
+            ModerationState::Pending
+        },
+        created_at: now(),
+    };
+    match state.db.submit_draft(&token, &idea).await? {
+        Some(id) => {
+            crate::session::set_cookie(DRAFT_COOKIE, "", 0);
+            redirect(&format!("/ideas/{id}"));
+        }
+        // Sent twice: the first send made the idea; show the resident their ideas.
+        None => redirect("/me"),
+    }
+    Ok(())
+}
+
+/// The area a point lies in, for "use my location": its name, or `None` outside the
+/// municipality.
+#[server(prefix = "/fn", endpoint = "ideas/locate")]
+pub async fn locate_point(lat: f64, lon: f64) -> Result<Option<String>, AppError> {
+    let state = crate::state::app_state()?;
+    let Some(point) = klimadialog::geometry::LatLon::new(lat, lon) else {
+        return Err(AppError::BadRequest.respond());
+    };
+    let Some(id) = state.db.load_area_map().await?.locate(point) else {
+        return Ok(None);
+    };
+    Ok(state
+        .db
+        .list_areas()
+        .await?
+        .into_iter()
+        .find(|a| a.id == id)
+        .map(|a| a.name))
+}

@@ -1,0 +1,238 @@
+//! `POST /ideas/new`: the propose form, sent as multipart because it may carry a photo. A
+//! plain axum handler rather than a server function, so the upload gets its own body limit
+//! and a malformed body is a clear 400, never a panic. It saves what was typed as the
+//! browser's draft, then redirects: back to the form when something is missing, on to sign-in
+//! or to the check page when not.
+
+use std::net::SocketAddr;
+
+use axum::Extension;
+use axum::extract::multipart::{Field, Multipart, MultipartRejection};
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use klimadialog::photo::{self, MAX_UPLOAD_BYTES, PhotoError};
+use klimadialog::proposal::{DraftFields, PhotoProblem};
+use klimadialog::ratelimit::Limit;
+use klimadialog::signin::{self, DraftToken, SessionToken};
+use klimadialog::storage::{DRAFT_LIFETIME_SECONDS, Draft, now};
+
+use super::propose::DRAFT_COOKIE;
+use crate::session::{SESSION_COOKIE, cookie_header, header_cookie};
+use crate::state::AppState;
+
+/// The body limit of this route: the largest photo plus room for the text fields.
+pub const MAX_FORM_BYTES: usize = MAX_UPLOAD_BYTES + 256 * 1024;
+/// The most bytes a text field may have; the longest (the description) needs 16 KB at most.
+const MAX_TEXT_FIELD_BYTES: usize = 64 * 1024;
+/// Saving a draft can mean decoding a photo, which costs CPU: bounded per client address.
+const DRAFT_SAVES_PER_CLIENT: Limit = Limit {
+    max: 120,
+    per_seconds: 600,
+};
+
+/// What the form sent.
+#[derive(Default)]
+struct Sent {
+    fields: DraftFields,
+    photo: Option<Vec<u8>>,
+    photo_too_large: bool,
+    remove_photo: bool,
+}
+
+/// Reads a field to its end, or gives up after `max` bytes (`None`).
+async fn read_bounded(field: &mut Field<'_>, max: usize) -> Result<Option<Vec<u8>>, ()> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(|_| ())? {
+        if bytes.len() + chunk.len() > max {
+            return Ok(None);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(Some(bytes))
+}
+
+/// Reads the form. `Err` when the body is not a well-formed multipart form; a photo over the
+/// limit (including a body cut off at the route's limit) is a field error, not a failure.
+async fn read_form(mut multipart: Multipart) -> Result<Sent, ()> {
+    let mut sent = Sent::default();
+    loop {
+        let mut field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => return Ok(sent),
+            Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                sent.photo_too_large = true;
+                return Ok(sent);
+            }
+            Err(_) => return Err(()),
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "photo" {
+            match read_bounded(&mut field, MAX_UPLOAD_BYTES).await {
+                Ok(Some(bytes)) if !bytes.is_empty() => sent.photo = Some(bytes),
+                Ok(Some(_)) => {}
+                Ok(None) | Err(()) => {
+                    sent.photo_too_large = true;
+                    return Ok(sent);
+                }
+            }
+            continue;
+        }
+        let text = match read_bounded(&mut field, MAX_TEXT_FIELD_BYTES).await? {
+            Some(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            None => return Err(()),
+        };
+        let f = &mut sent.fields;
+        match name.as_str() {
+            "kind" => f.kind = text,
+            "sector" => f.sector = text,
+            "theme" => f.theme = text,
+            "area" => f.area = text,
+            "lat" => f.lat = text,
+            "lon" => f.lon = text,
+            "title" => f.title = text,
+            "description" => f.description = text,
+            "remove_photo" => sent.remove_photo = true,
+            _ => {}
+        }
+    }
+}
+
+fn see_other(to: &str, cookies: &[String]) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    let headers = response.headers_mut();
+    if let Ok(location) = HeaderValue::from_str(to) {
+        headers.insert(header::LOCATION, location);
+    }
+    for cookie in cookies {
+        if let Ok(value) = HeaderValue::from_str(cookie) {
+            headers.append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+fn bad_request(message: &'static str) -> Response {
+    (StatusCode::BAD_REQUEST, message).into_response()
+}
+
+/// Re-encodes a photo off the async threads and stores it under its content name.
+async fn store_photo(state: &AppState, upload: Vec<u8>) -> Result<String, PhotoProblem> {
+    let photo = tokio::task::spawn_blocking(move || photo::reencode(&upload))
+        .await
+        .map_err(|_| PhotoProblem::Failed)?
+        .map_err(|e| match e {
+            PhotoError::TooLarge => PhotoProblem::TooLarge,
+            PhotoError::NotAPicture => PhotoProblem::NotAPicture,
+            PhotoError::TooManyPixels => PhotoProblem::TooManyPixels,
+            PhotoError::Encode => PhotoProblem::Failed,
+        })?;
+    let name = photo.file_name();
+    let path = state.photo_dir.join(&name);
+    if !tokio::fs::try_exists(&path).await.unwrap_or(false) {
+        let partial = state.photo_dir.join(format!("{name}.partial"));
+        let written = async {
+            tokio::fs::create_dir_all(state.photo_dir.as_path()).await?;
+            tokio::fs::write(&partial, &photo.jpeg).await?;
+            tokio::fs::rename(&partial, &path).await
+        }
+        .await;
+        if let Err(error) = written {
+            tracing::error!(%error, "storing a photo failed");
+            return Err(PhotoProblem::Failed);
+        }
+    }
+    Ok(name)
+}
+
+pub async fn save_draft(
+    State(state): State<AppState>,
+    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let Ok(multipart) = multipart else {
+        return bad_request("Send the form as multipart/form-data.");
+    };
+    let address = connect.map(|c| c.0.0.ip().to_string()).unwrap_or_default();
+    let client = state.clients.tag(&address);
+    if state
+        .limits
+        .check(
+            &format!("draft:client:{}", client.as_str()),
+            DRAFT_SAVES_PER_CLIENT,
+            now(),
+        )
+        .is_err()
+    {
+        return see_other("/ideas/new?notice=too_many", &[]);
+    }
+    let Ok(sent) = read_form(multipart).await else {
+        return bad_request("The form could not be read. Go back and send it again.");
+    };
+    let secure = state.config.public_url.starts_with("https://");
+    let mut cookies = Vec::new();
+    let token = match header_cookie(&headers, DRAFT_COOKIE).and_then(|v| DraftToken::parse(&v)) {
+        Some(token) => token,
+        None => DraftToken::generate(),
+    };
+    // Renewed on every save, so a draft being worked on never expires under its author.
+    cookies.push(cookie_header(
+        DRAFT_COOKIE,
+        token.as_str(),
+        DRAFT_LIFETIME_SECONDS,
+        secure,
+    ));
+    let previous = match state.db.load_draft(&token, now()).await {
+        Ok(previous) => previous,
+        Err(error) => {
+            tracing::error!(%error, "loading a draft failed");
+            return (StatusCode::SERVICE_UNAVAILABLE, "Try again in a moment.").into_response();
+        }
+    };
+    let mut photo = previous
+        .and_then(|d| d.photo)
+        .filter(|_| !sent.remove_photo);
+    let mut photo_problem = sent.photo_too_large.then_some(PhotoProblem::TooLarge);
+    if let Some(upload) = sent.photo {
+        match store_photo(&state, upload).await {
+            Ok(name) => photo = Some(name),
+            Err(problem) => photo_problem = Some(problem),
+        }
+    }
+    let draft = Draft {
+        fields: sent.fields.bounded(),
+        photo,
+    };
+    let saved = state.db.save_draft(&token, &draft, now()).await;
+    let checked = match saved {
+        Ok(()) => state.db.check_draft(&draft.fields).await,
+        Err(error) => Err(error),
+    };
+    let checked = match checked {
+        Ok(checked) => checked,
+        Err(error) => {
+            tracing::error!(%error, "saving a draft failed");
+            return (StatusCode::SERVICE_UNAVAILABLE, "Try again in a moment.").into_response();
+        }
+    };
+    if checked.is_err() || photo_problem.is_some() {
+        let photo = photo_problem
+            .map(|p| format!("&photo_error={}", p.as_str()))
+            .unwrap_or_default();
+        return see_other(&format!("/ideas/new?check=1{photo}#form-errors"), &cookies);
+    }
+    let signed_in =
+        match header_cookie(&headers, SESSION_COOKIE).and_then(|v| SessionToken::parse(&v)) {
+            Some(session) => matches!(
+                signin::session_resident(&state.db, &session, now()).await,
+                Ok(Some(_))
+            ),
+            None => false,
+        };
+    if signed_in {
+        see_other("/ideas/new/review", &cookies)
+    } else {
+        see_other("/signin?next=%2Fideas%2Fnew%2Freview", &cookies)
+    }
+}
