@@ -56,8 +56,9 @@ pub fn Layout(children: Children) -> impl IntoView {
         .read_untracked()
         .get("notice")
         .and_then(|key| match key.as_str() {
-            "too_many" => Some(t.too_many),
-            "too_many_ideas" => Some(crate::i18n::use_propose_texts().too_many),
+            "too_many" => Some((t.too_many, "notice error")),
+            "too_many_ideas" => Some((crate::i18n::use_propose_texts().too_many, "notice error")),
+            "account_deleted" => Some((t.me.deleted, "notice")),
             _ => None,
         });
     let sign_in_href = if path.starts_with("/signin") {
@@ -107,7 +108,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </nav>
         </header>
         <main id="main" class="wrap" tabindex="-1">
-            {notice.map(|text| view! { <p class="notice error" role="alert">{text}</p> })}
+            {notice.map(|(text, class)| view! { <p class=class role="alert">{text}</p> })}
             {children()}
         </main>
         <footer class="site-footer">

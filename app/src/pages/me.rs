@@ -7,7 +7,9 @@ use leptos_meta::{Meta, Title};
 
 use crate::i18n::{MeTexts, status_name, use_locale, use_texts};
 use crate::pages::LoadError;
-use crate::server_fns::me::load_my_page;
+use crate::server_fns::me::{DeleteMyAccount, DownloadMyData, load_my_page};
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
 
 fn moderation_name(t: &MeTexts, state: ModerationState) -> &'static str {
     match state {
@@ -76,10 +78,48 @@ pub fn MyPage() -> impl IntoView {
                                 }.into_any()
                             }}
                         </section>
+                        <MyData />
+                        <DeleteAccount />
                     }.into_any(),
                     Err(_) => view! { <LoadError /> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn MyData() -> impl IntoView {
+    let t = &use_texts().me;
+    view! {
+        <section aria-labelledby="my-data">
+            <h2 id="my-data">{t.data_heading}</h2>
+            <p>{t.data_text}</p>
+            <p><a href={<DownloadMyData as ServerFn>::PATH} download="klimadialog-data.json">{t.data_link}</a></p>
+        </section>
+    }
+}
+
+#[component]
+fn DeleteAccount() -> impl IntoView {
+    let t = &use_texts().me;
+    let unconfirmed = use_query_map()
+        .read_untracked()
+        .get("error")
+        .is_some_and(|e| e == "delete_unconfirmed");
+    view! {
+        <section id="delete" aria-labelledby="delete-heading">
+            <h2 id="delete-heading">{t.delete_heading}</h2>
+            <p>{t.delete_text}</p>
+            <form method="post" action={<DeleteMyAccount as ServerFn>::PATH} class="stack">
+                {unconfirmed.then(|| view! { <p id="confirm-error" class="field-error" role="alert">{t.delete_unconfirmed}</p> })}
+                <div class="choice">
+                    <input type="checkbox" id="confirm" name="confirm" value="yes"
+                        aria-invalid=unconfirmed.then_some("true") aria-describedby=unconfirmed.then_some("confirm-error") />
+                    <label for="confirm">{t.delete_confirm}</label>
+                </div>
+                <button type="submit" class="button danger">{t.delete_button}</button>
+            </form>
+        </section>
     }
 }

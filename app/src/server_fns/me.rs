@@ -24,3 +24,50 @@ pub async fn load_my_page() -> Result<Option<MyPage>, AppError> {
     let supported = state.db.ideas_supported_by(resident).await?;
     Ok(Some(MyPage { ideas, supported }))
 }
+
+/// "Download my data": everything stored about the signed-in resident, as a JSON file.
+/// A plain link (GET) works without JavaScript; without a session it sends to sign-in.
+#[server(prefix = "/fn", endpoint = "me/data", input = leptos::server_fn::codec::GetUrl)]
+pub async fn download_my_data() -> Result<Option<serde_json::Value>, AppError> {
+    let state = crate::state::app_state()?;
+    let Some(resident) = crate::session::current_resident(&state).await else {
+        leptos_axum::redirect("/signin?next=%2Fme");
+        return Ok(None);
+    };
+    let Some(data) = state.db.personal_data(resident).await? else {
+        return Err(AppError::NotFound.respond());
+    };
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::header::CONTENT_DISPOSITION,
+            http::HeaderValue::from_static("attachment; filename=\"klimadialog-data.json\""),
+        );
+    }
+    serde_json::to_value(&data).map(Some).map_err(|error| {
+        tracing::error!(%error, "personal data did not serialise");
+        AppError::Internal
+    })
+}
+
+/// "Delete my account", confirmed by a tick in a box, then signed out and sent home.
+#[server(prefix = "/fn", endpoint = "me/delete")]
+pub async fn delete_my_account(confirm: Option<String>) -> Result<(), AppError> {
+    use crate::session::{SESSION_COOKIE, set_cookie};
+
+    let state = crate::state::app_state()?;
+    let Some(resident) = crate::session::current_resident(&state).await else {
+        leptos_axum::redirect("/signin?next=%2Fme");
+        return Ok(());
+    };
+    if confirm.as_deref() != Some("yes") {
+        leptos_axum::redirect("/me?error=delete_unconfirmed#delete");
+        return Ok(());
+    }
+    state
+        .db
+        .delete_resident(resident, klimadialog::storage::now())
+        .await?;
+    set_cookie(SESSION_COOKIE, "", 0);
+    leptos_axum::redirect("/?notice=account_deleted");
+    Ok(())
+}

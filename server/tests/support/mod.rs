@@ -102,7 +102,7 @@ pub fn count(haystack: &str, needle: &str) -> usize {
 
 /// A browser's cookie jar, reduced to what these tests need.
 #[derive(Default)]
-pub struct Jar(HashMap<String, String>);
+pub struct Jar(pub HashMap<String, String>);
 
 impl Jar {
     pub fn take(&mut self, response: &reqwest::Response) {
