@@ -66,6 +66,8 @@ pub fn LiveText(
     let (text, set_text) = signal(value);
     let (message, set_message) = signal(error);
     let texts = StoredValue::new(texts);
+    let (live, set_live) = signal(false);
+    Effect::new(move |_| set_live.set(true));
     let check = move || {
         let result = kind.check(&text.get_untracked());
         set_message.set(result.err().map(|e| texts.with_value(|t| t.message(e))));
@@ -110,7 +112,7 @@ pub fn LiveText(
         .into_any(),
     };
     view! {
-        <div class="field">
+        <div class="field" data-live=move || live.get().then_some("true")>
             <label for=name.clone()>{texts.with_value(|t| t.label.clone())}</label>
             <p id=format!("{name}-hint") class="hint">{texts.with_value(|t| t.hint.clone())}" "<span class="counter">{counter}</span></p>
             {move || message.get().map(|m| view! { <p id=format!("{name}-error") class="field-error">{m}</p> })}
