@@ -251,7 +251,8 @@ mod tests {
 
     #[test]
     fn each_bad_field_gets_its_own_error_and_no_other() {
-        let cases: Vec<(fn(&mut DraftFields), DraftErrors)> = vec![
+        type Case = (fn(&mut DraftFields), DraftErrors);
+        let cases: Vec<Case> = vec![
             (
                 |f| f.kind.clear(),
                 DraftErrors {

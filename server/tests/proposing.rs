@@ -122,7 +122,9 @@ async fn the_whole_journey_without_javascript_ends_awaiting_review() {
 async fn every_bad_field_gets_its_message_next_to_it_keeps_the_input_and_stores_nothing() {
     let app = TestApp::spawn().await;
     let ideas_before = app.db.count_ideas().await.unwrap();
-    let cases: &[(&[(&str, &str)], &str, &str)] = &[
+    /// Changed fields, the id of the message's element, and the message.
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+    let cases: &[Case] = &[
         (
             &[("kind", "")],
             "kind-error",
