@@ -63,3 +63,26 @@ test('a resident proposes an idea, signs in, sees similar ideas first and sends 
   await expect(mine.getByRole('link', { name: title })).toBeVisible();
   await expect(mine).toContainText('Afventer godkendelse');
 });
+
+test('"use my location" finds the area from the phone\'s position, and refuses a point outside', async ({ browser }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'the button needs JavaScript; without it the area list is the way');
+  // Budolfi Kirke in the middle of Aalborg, then Copenhagen.
+  const context = await browser.newContext({
+    geolocation: { latitude: 57.0487, longitude: 9.9187 },
+    permissions: ['geolocation'],
+    viewport: { width: 390, height: 844 },
+  });
+  const page = await context.newPage();
+  await page.goto('/ideas/new');
+  await waitForIslands(page);
+  await page.getByRole('button', { name: 'Brug min position' }).click();
+  await expect(page.getByText('Din position ligger i Aalborg Midtby.')).toBeVisible();
+  await expect(page.locator('input[name="lat"]')).toHaveValue('57.048700');
+
+  await context.setGeolocation({ latitude: 55.676, longitude: 12.568 });
+  await page.getByRole('button', { name: 'Brug min position' }).click();
+  await expect(page.getByText('Punktet ligger uden for Aalborg Kommune.')).toBeVisible();
+  await page.getByRole('button', { name: 'Brug listen i stedet' }).click();
+  await expect(page.locator('input[name="lat"]')).toHaveValue('');
+  await context.close();
+});

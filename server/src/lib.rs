@@ -21,6 +21,7 @@ use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::ServeArgs;
@@ -126,6 +127,7 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context(
             context, shell,
         ))
+        .layer(RequestBodyLimitLayer::new(routes::MAX_BODY_BYTES))
         .with_state(options)
         .merge(extra_routes)
         .layer(axum::middleware::map_response(

@@ -110,6 +110,9 @@ pub async fn switch_language(
 /// itself (undecodable arguments, say) with a 500; the body is our `AppError`, which knows
 /// better: bad input is the client's mistake, and no user input may look like a server fault.
 pub async fn server_fn_error_status(response: Response) -> Response {
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return too_large();
+    }
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
     }
@@ -123,4 +126,19 @@ pub async fn server_fn_error_status(response: Response) -> Response {
         parts.status = status;
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// Forms and server functions take small bodies (the longest is an idea's description); more is
+/// refused before it is read. The propose form, which may carry a photo, has its own limit.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The answer to a body over the limit: 413 with a sentence in both languages, since the
+/// request was not read far enough to know the visitor's.
+fn too_large() -> Response {
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "Det, du sendte, er for stort. / What you sent is too large.",
+    )
+        .into_response()
 }

@@ -180,3 +180,29 @@ async fn user_text_is_escaped() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(!html.contains("<script>alert(1)</script>"));
 }
+
+#[tokio::test]
+async fn oversized_bodies_are_refused_before_anything_is_stored() {
+    let app = TestApp::spawn().await;
+    let big = format!(
+        "email=a%40example.org&next=%2F&filler={}",
+        "x".repeat(200 * 1024)
+    );
+    for path in ["/fn/signin/request", "/fn/ideas/support", "/fn/me/delete"] {
+        let response = app
+            .client
+            .post(format!("{}{path}", app.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(big.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            reqwest::StatusCode::PAYLOAD_TOO_LARGE,
+            "{path}"
+        );
+        assert!(response.text().await.unwrap().contains("for stort"));
+    }
+    assert_eq!(app.db.count_sign_in_codes().await.unwrap(), 0);
+}
