@@ -269,6 +269,36 @@ pub enum GeometryError {
     OutsideWgs84,
 }
 
+/// SVG path data for a shape on a map: one closed subpath per ring, to one decimal (a tenth
+/// of a map unit is finer than any screen shows).
+pub fn svg_path(shape: &MultiPolygon<f64>, frame: &crate::map::MapFrame) -> String {
+    use std::fmt::Write;
+    let mut d = String::new();
+    let rings = shape
+        .0
+        .iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()));
+    for ring in rings {
+        for (i, c) in ring.0.iter().enumerate() {
+            let (x, y) = frame.project(c.y, c.x);
+            let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, x, y);
+        }
+        d.push('Z');
+    }
+    d
+}
+
+/// The bounding box (west, south, east, north) of shapes, if there are any.
+pub fn bounds<'a>(
+    shapes: impl IntoIterator<Item = &'a MultiPolygon<f64>>,
+) -> Option<(f64, f64, f64, f64)> {
+    shapes
+        .into_iter()
+        .filter_map(|s| s.bounding_rect())
+        .map(|r| (r.min().x, r.min().y, r.max().x, r.max().y))
+        .reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)))
+}
+
 /// The areas of the municipality in memory, for finding the area of a point.
 #[derive(Debug, Clone, Default)]
 pub struct AreaMap {

@@ -8,6 +8,7 @@ pub mod area;
 pub mod idea;
 pub mod listing;
 pub mod locale;
+pub mod map;
 pub mod proposal;
 pub mod ranking;
 pub mod ratelimit;

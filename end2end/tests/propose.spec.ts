@@ -64,7 +64,7 @@ test('a resident proposes an idea, signs in, sees similar ideas first and sends 
   await expect(mine).toContainText('Afventer godkendelse');
 });
 
-test('"use my location" finds the area from the phone\'s position, and refuses a point outside', async ({ browser }, testInfo) => {
+test('"use my location" and a tap on the map find the area; a point outside is refused', async ({ browser }, testInfo) => {
   test.skip(!jsEnabled(testInfo), 'the button needs JavaScript; without it the area list is the way');
   // Budolfi Kirke in the middle of Aalborg, then Copenhagen.
   const context = await browser.newContext({
@@ -84,5 +84,11 @@ test('"use my location" finds the area from the phone\'s position, and refuses a
   await expect(page.getByText('Punktet ligger uden for Aalborg Kommune.')).toBeVisible();
   await page.getByRole('button', { name: 'Brug listen i stedet' }).click();
   await expect(page.locator('input[name="lat"]')).toHaveValue('');
+
+  // A tap on the map puts a point there; the server names its area.
+  await page.locator('svg.map path[data-area="aalborg-midtby"]').click({ force: true });
+  await expect(page.getByText(/Punktet ligger i .+\. Vi bruger det i stedet for listen\./)).toBeVisible();
+  await expect(page.locator('input[name="lat"]')).not.toHaveValue('');
+  await expect(page.locator('svg.map circle.marker')).toHaveCount(1);
   await context.close();
 });

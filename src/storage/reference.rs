@@ -4,7 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{Db, Result, StorageError};
 use crate::area::{AreaId, AreaSlug};
+use geo::MultiPolygon;
+
 use crate::geometry::{AreaMap, LatLon};
+use crate::map::{DrawnArea, MapDrawing, MapFrame};
 use crate::reference::Named;
 
 /// An area as lists and filters show it.
@@ -99,21 +102,49 @@ impl Db {
             .collect()
     }
 
-    /// The polygons of every area, for finding the area of a point.
-    pub async fn load_area_map(&self) -> Result<AreaMap> {
+    /// Every area with its polygons, in display order.
+    pub async fn area_shapes(&self) -> Result<Vec<(AreaRow, MultiPolygon<f64>)>> {
         let rows: Vec<(i64, String)> =
             sqlx::query_as("SELECT id, geometry FROM areas ORDER BY position, id")
                 .fetch_all(self.pool())
                 .await?;
-        let shapes = rows
-            .into_iter()
+        let mut areas = self.list_areas().await?;
+        rows.into_iter()
             .map(|(id, geometry)| {
-                crate::geometry::from_geojson(&geometry)
-                    .map(|shape| (AreaId(id), shape))
-                    .map_err(|e| StorageError::InvalidRow(format!("area {id} geometry: {e}")))
+                let shape = crate::geometry::from_geojson(&geometry)
+                    .map_err(|e| StorageError::InvalidRow(format!("area {id} geometry: {e}")))?;
+                let index = areas
+                    .iter()
+                    .position(|a| a.id.0 == id)
+                    .ok_or_else(|| StorageError::InvalidRow(format!("area {id} vanished")))?;
+                Ok((areas.swap_remove(index), shape))
             })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(AreaMap::new(shapes))
+            .collect()
+    }
+
+    /// The polygons of every area, for finding the area of a point.
+    pub async fn load_area_map(&self) -> Result<AreaMap> {
+        let shapes = self.area_shapes().await?;
+        Ok(AreaMap::new(
+            shapes.into_iter().map(|(area, shape)| (area.id, shape)),
+        ))
+    }
+
+    /// The areas drawn `width` map units wide, for maps on pages.
+    pub async fn map_drawing(&self, width: f64) -> Result<MapDrawing> {
+        let shapes = self.area_shapes().await?;
+        let (west, south, east, north) = crate::geometry::bounds(shapes.iter().map(|(_, s)| s))
+            .unwrap_or((9.39, 56.81, 10.39, 57.23));
+        let frame = MapFrame::around(west, south, east, north, width, 8.0);
+        let areas = shapes
+            .into_iter()
+            .map(|(area, shape)| DrawnArea {
+                path: crate::geometry::svg_path(&shape, &frame),
+                slug: area.slug.as_str().to_owned(),
+                name: area.name,
+            })
+            .collect();
+        Ok(MapDrawing { frame, areas })
     }
 }
 
@@ -146,5 +177,31 @@ impl Db {
                 name_en,
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::storage::test_support::file_db;
+
+    #[tokio::test]
+    async fn the_drawn_map_has_every_area_and_a_click_on_its_label_finds_it() {
+        let (db, _dir) = file_db().await;
+        crate::demo::install_reference_data(&db).await.unwrap();
+        let drawing = db.map_drawing(600.0).await.unwrap();
+        let areas = db.list_areas().await.unwrap();
+        let map = db.load_area_map().await.unwrap();
+        assert_eq!(drawing.areas.len(), areas.len());
+        for (drawn, area) in drawing.areas.iter().zip(&areas) {
+            assert_eq!(drawn.slug, area.slug.as_str());
+            assert!(drawn.path.starts_with('M') && drawn.path.ends_with('Z'));
+            // Where the label is drawn, a click goes back to a point in the same area.
+            let (x, y) = drawing.frame.project(area.label.0, area.label.1);
+            assert!((0.0..=drawing.frame.width).contains(&x));
+            assert!((0.0..=drawing.frame.height).contains(&y));
+            let (lat, lon) = drawing.frame.unproject(x, y);
+            let point = crate::geometry::LatLon::new(lat, lon).unwrap();
+            assert_eq!(map.locate(point), Some(area.id), "{}", area.name);
+        }
     }
 }

@@ -1,7 +1,9 @@
-//! "Use my location": with JavaScript, the phone's position fills the form's point, and the
-//! server says which area it lies in (or that it lies outside the municipality). Without
-//! JavaScript there is no button; the area list does the job.
+//! "Use my location" and "put a point on the map": with JavaScript, the phone's position or a
+//! click on the map of areas fills the form's point, and the server says which area it lies in
+//! (or that it lies outside the municipality). Without JavaScript there is neither; the area
+//! list does the job, and it is also the text alternative to the map.
 
+use klimadialog::map::MapDrawing;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +16,10 @@ pub struct LocateTexts {
     pub outside: String,
     pub failed: String,
     pub remove: String,
+    /// What the map is, for screen readers; the list is their way to choose.
+    pub map_label: String,
+    /// "{area}" is filled in: where a point put on the map lies.
+    pub point_in: String,
 }
 
 #[island]
@@ -22,6 +28,7 @@ pub fn LocateMe(
     lon: String,
     /// The area the draft's point lies in, when it has one.
     located_in: Option<String>,
+    map: MapDrawing,
     texts: LocateTexts,
 ) -> impl IntoView {
     let (lat, set_lat) = signal(lat);
@@ -33,23 +40,62 @@ pub fn LocateMe(
     let (live, set_live) = signal(false);
     Effect::new(move |_| set_live.set(true));
     let has_point = move || !lat.get().is_empty();
+    // Fills the point and asks the server where it lies; `found` is the sentence for an area.
+    let set_point = move |la: f64, lo: f64, found: String| {
+        set_lat.set(format!("{la:.6}"));
+        set_lon.set(format!("{lo:.6}"));
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            let message = match crate::server_fns::propose::locate_point(la, lo).await {
+                Ok(Some(area)) => found.replace("{area}", &area),
+                Ok(None) => texts.with_value(|t| t.outside.clone()),
+                Err(_) => texts.with_value(|t| t.failed.clone()),
+            };
+            set_status.set(Some(message));
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = found;
+    };
+    let frame = map.frame;
+    let on_map_click = move |ev: leptos::ev::MouseEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(svg) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let rect = svg.get_bounding_client_rect();
+            if rect.width() <= 0.0 || rect.height() <= 0.0 {
+                return;
+            }
+            let x = (f64::from(ev.client_x()) - rect.left()) * frame.width / rect.width();
+            let y = (f64::from(ev.client_y()) - rect.top()) * frame.height / rect.height();
+            let (la, lo) = frame.unproject(x, y);
+            set_point(la, lo, texts.with_value(|t| t.point_in.clone()));
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    #[cfg(not(feature = "hydrate"))]
+    let _ = set_point;
+    let marker = move || {
+        let (la, lo) = (
+            lat.get().parse::<f64>().ok()?,
+            lon.get().parse::<f64>().ok()?,
+        );
+        let (cx, cy) = frame.project(la, lo);
+        Some(view! { <circle class="marker" cx=format!("{cx:.1}") cy=format!("{cy:.1}") r="7" /> })
+    };
+    let areas = StoredValue::new(map.areas);
     let locate = move |_| {
         #[cfg(feature = "hydrate")]
         {
             set_status.set(Some(texts.with_value(|t| t.locating.clone())));
             let found = move |la: f64, lo: f64| {
-                set_lat.set(format!("{la:.6}"));
-                set_lon.set(format!("{lo:.6}"));
-                leptos::task::spawn_local(async move {
-                    let message = match crate::server_fns::propose::locate_point(la, lo).await {
-                        Ok(Some(area)) => {
-                            texts.with_value(|t| t.location_in.replace("{area}", &area))
-                        }
-                        Ok(None) => texts.with_value(|t| t.outside.clone()),
-                        Err(_) => texts.with_value(|t| t.failed.clone()),
-                    };
-                    set_status.set(Some(message));
-                });
+                set_point(la, lo, texts.with_value(|t| t.location_in.clone()))
             };
             let failed = move || set_status.set(Some(texts.with_value(|t| t.failed.clone())));
             if ask_position(found, failed).is_err() {
@@ -68,6 +114,13 @@ pub fn LocateMe(
             <input type="hidden" name="lon" prop:value=move || lon.get() value=lon.get_untracked() />
             <p role="status" class="meta">{move || status.get()}</p>
             {move || live.get().then(|| view! {
+                <svg class="map picker" viewBox=format!("0 0 {} {}", frame.width, frame.height)
+                    role="img" aria-label=texts.with_value(|t| t.map_label.clone()) on:click=on_map_click>
+                    {areas.with_value(|areas| areas.iter().map(|a| view! {
+                        <path class="area" d=a.path.clone() data-area=a.slug.clone()><title>{a.name.clone()}</title></path>
+                    }).collect_view())}
+                    {marker}
+                </svg>
                 <p class="actions">
                     <button type="button" class="button secondary" on:click=locate>{texts.with_value(|t| t.use_location.clone())}</button>
                     {move || has_point().then(|| view! {

@@ -135,6 +135,8 @@ fn ProposeFormView(form: ProposeForm, photo_problem: Option<PhotoProblem>) -> im
         outside: (t.point_outside)(&site_config().municipality),
         failed: t.location_failed.to_owned(),
         remove: t.remove_location.to_owned(),
+        map_label: t.map_label.to_owned(),
+        point_in: (t.point_in)("{area}"),
     };
     let kind_radio = |value: &'static str, label: &'static str| {
         let id = format!("kind-{value}");
@@ -168,7 +170,7 @@ fn ProposeFormView(form: ProposeForm, photo_problem: Option<PhotoProblem>) -> im
             <fieldset>
                 <legend>{t.place_legend}</legend>
                 <ChoiceSelect id="area" label=t.area_label choices=form.areas current=fields.area.clone() error=place_error />
-                <LocateMe lat=fields.lat.clone() lon=fields.lon.clone() located_in=form.located_in texts=locate_texts />
+                <LocateMe lat=fields.lat.clone() lon=fields.lon.clone() located_in=form.located_in map=form.map texts=locate_texts />
             </fieldset>
             <LiveText kind=TextKind::Title name="title".to_owned() value=fields.title.clone()
                 error=message(t, errors.title) texts=text_texts(t, t.title_label, t.title_hint) />

@@ -28,6 +28,8 @@ pub struct ProposeForm {
     pub sectors: Vec<Choice>,
     pub themes: Vec<Choice>,
     pub areas: Vec<Choice>,
+    /// The areas drawn, for putting a point on the map.
+    pub map: klimadialog::map::MapDrawing,
 }
 
 #[cfg(feature = "ssr")]
@@ -99,8 +101,13 @@ pub async fn load_propose_form(check: bool) -> Result<ProposeForm, AppError> {
         sectors: choices(state.db.list_categories(false).await?),
         themes: choices(state.db.list_categories(true).await?),
         areas,
+        map: state.db.map_drawing(MAP_WIDTH).await?,
     })
 }
+
+/// Map units across; the SVG scales to the screen, this only sets the precision of paths.
+#[cfg(feature = "ssr")]
+const MAP_WIDTH: f64 = 600.0;
 
 /// The check page's data: the draft as it will look, similar published ideas, and whether the
 /// visitor can send it now or must sign in first.
