@@ -7,8 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
-/// How map coordinates (SVG user units, y down) relate to WGS84 degrees.
+/// How map coordinates (SVG user units, y down) relate to WGS84 degrees. It travels to the
+/// browser as whole numbers (millionths), so the WebAssembly bundle needs no code to parse or
+/// print floating-point numbers, which would cost more than the rest of the map.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(into = "WholeFrame", from = "WholeFrame")]
 pub struct MapFrame {
     /// The west and north edges of the drawing, in degrees.
     pub west: f64,
@@ -19,6 +22,58 @@ pub struct MapFrame {
     pub units_per_degree: f64,
     pub width: f64,
     pub height: f64,
+}
+
+/// A `MapFrame` in millionths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct WholeFrame([i64; 6]);
+
+const MILLION: f64 = 1e6;
+
+impl From<MapFrame> for WholeFrame {
+    fn from(f: MapFrame) -> WholeFrame {
+        let whole = |v: f64| (v * MILLION).round() as i64;
+        WholeFrame([
+            whole(f.west),
+            whole(f.north),
+            whole(f.lon_scale),
+            whole(f.units_per_degree),
+            whole(f.width),
+            whole(f.height),
+        ])
+    }
+}
+
+impl From<WholeFrame> for MapFrame {
+    fn from(WholeFrame(v): WholeFrame) -> MapFrame {
+        let real = |i: usize| v[i] as f64 / MILLION;
+        MapFrame {
+            west: real(0),
+            north: real(1),
+            lon_scale: real(2),
+            units_per_degree: real(3),
+            width: real(4),
+            height: real(5),
+        }
+    }
+}
+
+/// A coordinate in millionths of a degree (about 10 cm), as forms and the browser carry it.
+pub fn micro(degrees: f64) -> i64 {
+    (degrees * MILLION).round() as i64
+}
+
+/// Degrees from millionths.
+pub fn from_micro(micro: i64) -> f64 {
+    micro as f64 / MILLION
+}
+
+/// Millionths of a degree written as a decimal number ("57.048700"), with whole-number
+/// arithmetic only.
+pub fn micro_text(micro: i64) -> String {
+    let sign = if micro < 0 { "-" } else { "" };
+    let abs = micro.unsigned_abs();
+    format!("{sign}{}.{:06}", abs / 1_000_000, abs % 1_000_000)
 }
 
 impl MapFrame {
@@ -90,6 +145,20 @@ mod tests {
         let (_, bottom) = frame.project(56.81, 9.5);
         let ratio = (east - west) / (bottom - top);
         assert!((ratio - 60.6 / 46.7).abs() < 0.01, "{ratio}");
+    }
+
+    #[test]
+    fn the_frame_travels_as_whole_numbers_and_stays_exact_enough() {
+        let frame = aalborg();
+        let json = serde_json::to_string(&frame).unwrap();
+        assert!(!json.contains('.'), "{json}");
+        let back: MapFrame = serde_json::from_str(&json).unwrap();
+        let (x, y) = frame.project(57.048, 9.919);
+        let (x2, y2) = back.project(57.048, 9.919);
+        assert!((x - x2).abs() < 0.01 && (y - y2).abs() < 0.01);
+        assert_eq!(micro_text(57_048_700), "57.048700");
+        assert_eq!(micro_text(-1_500), "-0.001500");
+        assert_eq!(micro(9.9187), 9_918_700);
     }
 
     #[test]

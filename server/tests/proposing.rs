@@ -232,7 +232,7 @@ async fn a_point_is_turned_into_its_area_by_the_server() {
         .client
         .post(format!("{}/fn/ideas/locate", app.base))
         .header("content-type", "application/x-www-form-urlencoded")
-        .body("lat=57.0487&lon=9.9187")
+        .body("lat=57048700&lon=9918700")
         .send()
         .await
         .unwrap();
@@ -242,7 +242,7 @@ async fn a_point_is_turned_into_its_area_by_the_server() {
         .client
         .post(format!("{}/fn/ideas/locate", app.base))
         .header("content-type", "application/x-www-form-urlencoded")
-        .body("lat=55.676&lon=12.568")
+        .body("lat=55676000&lon=12568000")
         .send()
         .await
         .unwrap();
@@ -251,7 +251,7 @@ async fn a_point_is_turned_into_its_area_by_the_server() {
         .client
         .post(format!("{}/fn/ideas/locate", app.base))
         .header("content-type", "application/x-www-form-urlencoded")
-        .body("lat=999&lon=NaN")
+        .body("lat=999000000&lon=NaN")
         .send()
         .await
         .unwrap();

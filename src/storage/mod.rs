@@ -4,6 +4,7 @@
 mod bulk;
 mod drafts;
 mod ideas;
+mod listing;
 mod personal_data;
 mod reference;
 mod residents;
@@ -19,6 +20,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 pub use bulk::BulkIdea;
 pub use drafts::{DRAFT_LIFETIME_SECONDS, Draft, ReadyDraft};
 pub use ideas::{Moderation, NewIdea, StatusUpdate};
+pub use listing::FilterCounts;
 pub use personal_data::PersonalData;
 pub use reference::{AreaRow, CategoryRow, NewArea};
 pub use residents::NewResident;

@@ -7,13 +7,13 @@ use crate::demo::install_reference_data;
 use crate::idea::{Category, IdeaDescription, IdeaId, IdeaTitle, ModerationState};
 use crate::reference::CategoryKey;
 
-async fn db_with_reference() -> (Db, tempfile::TempDir) {
+pub(crate) async fn db_with_reference() -> (Db, tempfile::TempDir) {
     let (db, dir) = file_db().await;
     install_reference_data(&db).await.unwrap();
     (db, dir)
 }
 
-fn idea(title: &str, moderation: ModerationState) -> NewIdea {
+pub(crate) fn idea(title: &str, moderation: ModerationState) -> NewIdea {
     NewIdea {
         title: IdeaTitle::parse(title).unwrap(),
         description: IdeaDescription::parse("En beskrivelse der er lang nok til at blive gemt.")
@@ -32,7 +32,7 @@ pub(crate) async fn insert(db: &Db, title: &str, moderation: ModerationState) ->
     db.insert_idea(&idea(title, moderation)).await.unwrap()
 }
 
-async fn resident(db: &Db, n: usize) -> i64 {
+pub(crate) async fn resident(db: &Db, n: usize) -> i64 {
     let email = format!("r{n}@example.org");
     db.insert_resident(&NewResident {
         email: &email,

@@ -3,7 +3,7 @@
 //! (or that it lies outside the municipality). Without JavaScript there is neither; the area
 //! list does the job, and it is also the text alternative to the map.
 
-use klimadialog::map::MapDrawing;
+use klimadialog::map::{MapDrawing, from_micro, micro, micro_text};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -24,26 +24,29 @@ pub struct LocateTexts {
 
 #[island]
 pub fn LocateMe(
-    lat: String,
-    lon: String,
+    /// The draft's point in millionths of a degree (latitude, longitude), if it has one.
+    point: Option<(i64, i64)>,
     /// The area the draft's point lies in, when it has one.
     located_in: Option<String>,
     map: MapDrawing,
     texts: LocateTexts,
 ) -> impl IntoView {
-    let (lat, set_lat) = signal(lat);
-    let (lon, set_lon) = signal(lon);
+    // Whole millionths of a degree: the bundle never parses or prints a float.
+    let (point, set_point_value) = signal(point);
     let texts = StoredValue::new(texts);
     let initial =
         located_in.map(|area| texts.with_value(|t| t.location_in.replace("{area}", &area)));
     let (status, set_status) = signal(initial);
     let (live, set_live) = signal(false);
     Effect::new(move |_| set_live.set(true));
-    let has_point = move || !lat.get().is_empty();
+    let has_point = move || point.get().is_some();
+    let text_of = move |pick: fn((i64, i64)) -> i64| {
+        point.get().map(|p| micro_text(pick(p))).unwrap_or_default()
+    };
     // Fills the point and asks the server where it lies; `found` is the sentence for an area.
     let set_point = move |la: f64, lo: f64, found: String| {
-        set_lat.set(format!("{la:.6}"));
-        set_lon.set(format!("{lo:.6}"));
+        let (la, lo) = (micro(la), micro(lo));
+        set_point_value.set(Some((la, lo)));
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
             let message = match crate::server_fns::propose::locate_point(la, lo).await {
@@ -82,12 +85,10 @@ pub fn LocateMe(
     #[cfg(not(feature = "hydrate"))]
     let _ = set_point;
     let marker = move || {
-        let (la, lo) = (
-            lat.get().parse::<f64>().ok()?,
-            lon.get().parse::<f64>().ok()?,
-        );
-        let (cx, cy) = frame.project(la, lo);
-        Some(view! { <circle class="marker" cx=format!("{cx:.1}") cy=format!("{cy:.1}") r="7" /> })
+        let (la, lo) = point.get()?;
+        let (cx, cy) = frame.project(from_micro(la), from_micro(lo));
+        let (cx, cy) = (cx.round() as i64, cy.round() as i64);
+        Some(view! { <circle class="marker" cx=cx cy=cy r="7" /> })
     };
     let areas = StoredValue::new(map.areas);
     let locate = move |_| {
@@ -104,17 +105,17 @@ pub fn LocateMe(
         }
     };
     let remove = move |_| {
-        set_lat.set(String::new());
-        set_lon.set(String::new());
+        set_point_value.set(None);
         set_status.set(None);
     };
+    let (lat_now, lon_now) = (text_of(|p| p.0), text_of(|p| p.1));
     view! {
         <div class="locate" data-live=move || live.get().then_some("true")>
-            <input type="hidden" name="lat" prop:value=move || lat.get() value=lat.get_untracked() />
-            <input type="hidden" name="lon" prop:value=move || lon.get() value=lon.get_untracked() />
+            <input type="hidden" name="lat" prop:value=move || text_of(|p| p.0) value=lat_now />
+            <input type="hidden" name="lon" prop:value=move || text_of(|p| p.1) value=lon_now />
             <p role="status" class="meta">{move || status.get()}</p>
             {move || live.get().then(|| view! {
-                <svg class="map picker" viewBox=format!("0 0 {} {}", frame.width, frame.height)
+                <svg class="map picker" viewBox=format!("0 0 {} {}", frame.width as i64, frame.height as i64)
                     role="img" aria-label=texts.with_value(|t| t.map_label.clone()) on:click=on_map_click>
                     {areas.with_value(|areas| areas.iter().map(|a| view! {
                         <path class="area" d=a.path.clone() data-area=a.slug.clone()><title>{a.name.clone()}</title></path>

@@ -170,7 +170,7 @@ fn ProposeFormView(form: ProposeForm, photo_problem: Option<PhotoProblem>) -> im
             <fieldset>
                 <legend>{t.place_legend}</legend>
                 <ChoiceSelect id="area" label=t.area_label choices=form.areas current=fields.area.clone() error=place_error />
-                <LocateMe lat=fields.lat.clone() lon=fields.lon.clone() located_in=form.located_in map=form.map texts=locate_texts />
+                <LocateMe point=form.point located_in=form.located_in map=form.map texts=locate_texts />
             </fieldset>
             <LiveText kind=TextKind::Title name="title".to_owned() value=fields.title.clone()
                 error=message(t, errors.title) texts=text_texts(t, t.title_label, t.title_hint) />

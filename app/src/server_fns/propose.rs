@@ -25,6 +25,8 @@ pub struct ProposeForm {
     pub errors: DraftErrors,
     /// The area the draft's point lies in, named, when it has a point inside the municipality.
     pub located_in: Option<String>,
+    /// That point, in millionths of a degree.
+    pub point: Option<(i64, i64)>,
     pub sectors: Vec<Choice>,
     pub themes: Vec<Choice>,
     pub areas: Vec<Choice>,
@@ -60,15 +62,20 @@ async fn current_draft(
 pub async fn load_propose_form(check: bool) -> Result<ProposeForm, AppError> {
     let state = crate::state::app_state()?;
     let draft = current_draft(&state).await?.unwrap_or_default();
-    let checked = state.db.check_draft(&draft.fields).await?;
-    let errors = match (&checked, check) {
-        (Err(errors), true) => errors.clone(),
+    let errors = match (state.db.check_draft(&draft.fields).await?, check) {
+        (Err(errors), true) => errors,
         _ => DraftErrors::default(),
     };
-    let located_in = match checked {
-        Ok(ready) if ready.point.is_some() => Some(ready.area.name),
-        _ => None,
+    // The point is kept even while other fields are wrong, so fixing a title does not lose it.
+    let point = draft.fields.point().ok().flatten();
+    let located_in = match point {
+        Some((lat, lon)) => area_name_at(&state, lat, lon).await?,
+        None => None,
     };
+    let point = point.map(|(lat, lon)| {
+        use klimadialog::map::micro;
+        (micro(lat), micro(lon))
+    });
     let choices = |rows: Vec<klimadialog::storage::CategoryRow>| {
         rows.into_iter()
             .map(|row| Choice {
@@ -98,6 +105,7 @@ pub async fn load_propose_form(check: bool) -> Result<ProposeForm, AppError> {
         photo: draft.photo,
         errors,
         located_in,
+        point,
         sectors: choices(state.db.list_categories(false).await?),
         themes: choices(state.db.list_categories(true).await?),
         areas,
@@ -256,11 +264,27 @@ pub async fn submit_idea() -> Result<(), AppError> {
 
 /// The area a point lies in, for "use my location": its name, or `None` outside the
 /// municipality.
+/// Coordinates come in millionths of a degree, as the island carries them.
 #[server(prefix = "/fn", endpoint = "ideas/locate")]
-pub async fn locate_point(lat: f64, lon: f64) -> Result<Option<String>, AppError> {
+pub async fn locate_point(lat: i64, lon: i64) -> Result<Option<String>, AppError> {
+    use klimadialog::map::from_micro;
+
     let state = crate::state::app_state()?;
-    let Some(point) = klimadialog::geometry::LatLon::new(lat, lon) else {
+    if klimadialog::geometry::LatLon::new(from_micro(lat), from_micro(lon)).is_none() {
         return Err(AppError::BadRequest.respond());
+    }
+    area_name_at(&state, from_micro(lat), from_micro(lon)).await
+}
+
+/// The name of the area a point lies in; `None` outside the municipality.
+#[cfg(feature = "ssr")]
+async fn area_name_at(
+    state: &crate::state::AppState,
+    lat: f64,
+    lon: f64,
+) -> Result<Option<String>, AppError> {
+    let Some(point) = klimadialog::geometry::LatLon::new(lat, lon) else {
+        return Ok(None);
     };
     let Some(id) = state.db.load_area_map().await?.locate(point) else {
         return Ok(None);

@@ -1,0 +1,319 @@
+//! The public list of ideas: filtered, searched, sorted and paged, with a count per filter
+//! value. Every query starts from published ideas that are not merged.
+
+use serde::{Deserialize, Serialize};
+use sqlx::{QueryBuilder, Sqlite};
+
+use super::ideas::{SUMMARY_COLUMNS, SUMMARY_FROM, SummaryRow};
+use super::{Db, Result};
+use crate::filter::IdeaFilter;
+use crate::listing::IdeaPage;
+use crate::ranking::{RANDOM_MODULUS, SortOrder, TRENDING_WINDOW_SECONDS, random_multiplier};
+use crate::search;
+
+/// The filters that have a count per value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Area,
+    Sector,
+    Theme,
+    Kind,
+    Status,
+}
+
+/// How many ideas each value of each filter would show, given the other filters.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FilterCounts {
+    pub area: Vec<(String, i64)>,
+    pub sector: Vec<(String, i64)>,
+    pub theme: Vec<(String, i64)>,
+    pub kind: Vec<(String, i64)>,
+    pub status: Vec<(String, i64)>,
+}
+
+impl FilterCounts {
+    /// The count for one value of a filter; 0 when no idea has it.
+    pub fn of(list: &[(String, i64)], value: &str) -> i64 {
+        list.iter()
+            .find(|(v, _)| v == value)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    }
+}
+
+/// Adds the WHERE conditions of a filter, leaving out one facet (for that facet's counts).
+fn push_conditions(q: &mut QueryBuilder<'_, Sqlite>, filter: &IdeaFilter, except: Option<Facet>) {
+    q.push(" WHERE i.moderation_state = 'published' AND i.status <> 'merged'");
+    if let (Some(area), false) = (&filter.area, except == Some(Facet::Area)) {
+        q.push(" AND a.slug = ").push_bind(area.as_str().to_owned());
+    }
+    if let (Some(sector), false) = (&filter.sector, except == Some(Facet::Sector)) {
+        q.push(" AND i.sector_key = ")
+            .push_bind(sector.as_str().to_owned());
+    }
+    if let (Some(theme), false) = (&filter.theme, except == Some(Facet::Theme)) {
+        q.push(" AND i.theme_key = ")
+            .push_bind(theme.as_str().to_owned());
+    }
+    if let (Some(kind), false) = (filter.kind, except == Some(Facet::Kind)) {
+        q.push(" AND i.kind = ").push_bind(kind.as_str());
+    }
+    if let (Some(status), false) = (filter.status, except == Some(Facet::Status)) {
+        q.push(" AND i.status = ").push_bind(status.as_str());
+    }
+    if let Some(text) = &filter.q {
+        // A search with no searchable word (only stop words or signs) finds nothing.
+        let query = search::all_terms_query(text).unwrap_or_else(|| "\"\"".to_owned());
+        q.push(" AND i.id IN (SELECT rowid FROM idea_search WHERE idea_search MATCH ")
+            .push_bind(query)
+            .push(")");
+    }
+}
+
+impl Db {
+    /// A page of the public list. `seed` orders `random` for one visitor; `now` anchors
+    /// `trending`.
+    pub async fn list_published(
+        &self,
+        filter: &IdeaFilter,
+        per_page: u32,
+        seed: u32,
+        now: i64,
+    ) -> Result<IdeaPage> {
+        let page = filter.page.max(1);
+        let per_page = per_page.clamp(1, 100);
+        let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {SUMMARY_COLUMNS} {SUMMARY_FROM}"));
+        if filter.sort == SortOrder::Trending {
+            let cutoff = now - TRENDING_WINDOW_SECONDS;
+            q.push(" LEFT JOIN (SELECT idea_id, sum(min(created_at, ")
+                .push_bind(now)
+                .push(") - ")
+                .push_bind(cutoff)
+                .push(") AS score FROM supports WHERE created_at > ")
+                .push_bind(cutoff)
+                .push(" GROUP BY idea_id) tr ON tr.idea_id = i.id");
+        }
+        push_conditions(&mut q, filter, None);
+        match filter.sort {
+            SortOrder::Top => {
+                q.push(" ORDER BY i.support_count DESC, i.created_at DESC, i.id DESC");
+            }
+            SortOrder::New => {
+                q.push(" ORDER BY i.created_at DESC, i.id DESC");
+            }
+            SortOrder::Trending => {
+                q.push(" ORDER BY coalesce(tr.score, 0) DESC, i.support_count DESC, i.created_at DESC, i.id DESC");
+            }
+            SortOrder::Random => {
+                q.push(format!(" ORDER BY (i.id % {RANDOM_MODULUS}) * "))
+                    .push_bind(random_multiplier(seed))
+                    .push(format!(" % {RANDOM_MODULUS}, i.id"));
+            }
+        }
+        q.push(" LIMIT ")
+            .push_bind(i64::from(per_page))
+            .push(" OFFSET ")
+            .push_bind(i64::from(page - 1) * i64::from(per_page));
+        let rows: Vec<SummaryRow> = q.build_query_as().fetch_all(self.pool()).await?;
+        let ideas = rows
+            .into_iter()
+            .map(SummaryRow::into_summary)
+            .collect::<Result<_>>()?;
+        Ok(IdeaPage {
+            ideas,
+            total: self.count_published(filter).await?,
+            page,
+            per_page,
+        })
+    }
+
+    /// How many public ideas a filter shows.
+    pub async fn count_published(&self, filter: &IdeaFilter) -> Result<i64> {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "SELECT count(*) FROM ideas i JOIN areas a ON a.id = i.area_id",
+        );
+        push_conditions(&mut q, filter, None);
+        Ok(q.build_query_scalar().fetch_one(self.pool()).await?)
+    }
+
+    /// The count of every value of every filter, each given the other filters.
+    pub async fn filter_counts(&self, filter: &IdeaFilter) -> Result<FilterCounts> {
+        Ok(FilterCounts {
+            area: self.facet(filter, Facet::Area, "a.slug").await?,
+            sector: self.facet(filter, Facet::Sector, "i.sector_key").await?,
+            theme: self.facet(filter, Facet::Theme, "i.theme_key").await?,
+            kind: self.facet(filter, Facet::Kind, "i.kind").await?,
+            status: self.facet(filter, Facet::Status, "i.status").await?,
+        })
+    }
+
+    async fn facet(
+        &self,
+        filter: &IdeaFilter,
+        facet: Facet,
+        column: &str,
+    ) -> Result<Vec<(String, i64)>> {
+        let mut q = QueryBuilder::<Sqlite>::new(format!(
+            "SELECT {column}, count(*) FROM ideas i JOIN areas a ON a.id = i.area_id"
+        ));
+        push_conditions(&mut q, filter, Some(facet));
+        q.push(format!(" AND {column} IS NOT NULL GROUP BY {column}"));
+        Ok(q.build_query_as().fetch_all(self.pool()).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ModerationState;
+    use crate::storage::now;
+    use crate::storage::tests::{db_with_reference, idea, resident};
+
+    const DAY: i64 = 24 * 3600;
+
+    fn filter(pairs: &[(&str, &str)]) -> IdeaFilter {
+        IdeaFilter::from_pairs(pairs.iter().copied())
+    }
+
+    async fn ids(db: &Db, f: &IdeaFilter, seed: u32) -> Vec<i64> {
+        let page = db.list_published(f, 100, seed, now()).await.unwrap();
+        page.ideas.iter().map(|i| i.id.0).collect()
+    }
+
+    /// A: old, five supports 13 days ago. B: two days old, three supports yesterday. C: new.
+    async fn three_ideas() -> (Db, tempfile::TempDir, [i64; 3]) {
+        let (db, dir) = db_with_reference().await;
+        let t = now();
+        let mut made = [0; 3];
+        for (n, (title, age, supports, support_age)) in [
+            ("Idé A med gammel støtte", 60 * DAY, 5, 13 * DAY),
+            ("Idé B med frisk støtte", 2 * DAY, 3, DAY),
+            ("Idé C helt ny", DAY, 0, 0),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut new = idea(title, ModerationState::Published);
+            new.created_at = t - age;
+            let id = db.insert_idea(&new).await.unwrap();
+            for r in 0..supports {
+                let resident = resident(&db, n * 10 + r).await;
+                db.add_support(id, resident, t - support_age).await.unwrap();
+            }
+            made[n] = id.0;
+        }
+        (db, dir, made)
+    }
+
+    #[tokio::test]
+    async fn each_sort_order_on_hand_made_ideas() {
+        let (db, _dir, [a, b, c]) = three_ideas().await;
+        assert_eq!(ids(&db, &filter(&[]), 1).await, [a, b, c]);
+        assert_eq!(ids(&db, &filter(&[("sort", "new")]), 1).await, [c, b, a]);
+        // Three supports yesterday outweigh five thirteen days ago.
+        assert_eq!(
+            ids(&db, &filter(&[("sort", "trending")]), 1).await,
+            [b, a, c]
+        );
+        let random = ids(&db, &filter(&[("sort", "random")]), 99).await;
+        let mut sorted = random.clone();
+        sorted.sort();
+        assert_eq!(sorted, [a, b, c]);
+    }
+
+    #[tokio::test]
+    async fn random_order_is_one_visitors_own_and_pages_never_overlap() {
+        let (db, _dir) = db_with_reference().await;
+        crate::demo::install_demo(&db).await.unwrap();
+        let random = filter(&[("sort", "random")]);
+        let mine = ids(&db, &random, 7).await;
+        assert_eq!(mine, ids(&db, &random, 7).await, "stable on reload");
+        assert_ne!(
+            mine,
+            ids(&db, &random, 8).await,
+            "another visitor, another order"
+        );
+        let mut paged = Vec::new();
+        for page in 1..=7 {
+            let p = db
+                .list_published(&random.on_page(page), 10, 7, now())
+                .await
+                .unwrap();
+            paged.extend(p.ideas.iter().map(|i| i.id.0));
+        }
+        assert_eq!(
+            paged, mine,
+            "page by page is the same order, each idea once"
+        );
+    }
+
+    #[tokio::test]
+    async fn every_filter_alone_and_combined_with_its_counts() {
+        let (db, _dir) = db_with_reference().await;
+        crate::demo::install_demo(&db).await.unwrap();
+        let all = db
+            .list_published(&filter(&[]), 100, 0, now())
+            .await
+            .unwrap();
+        let counts = db.filter_counts(&filter(&[])).await.unwrap();
+        let sum = |list: &[(String, i64)]| list.iter().map(|(_, n)| n).sum::<i64>();
+        assert_eq!(sum(&counts.area), all.total);
+        assert_eq!(sum(&counts.kind), all.total);
+        assert_eq!(sum(&counts.status), all.total);
+        assert_eq!(sum(&counts.sector) + sum(&counts.theme), all.total);
+
+        for (name, value) in [
+            ("area", "vejgaard"),
+            ("sector", "transport"),
+            ("theme", "cloudburst"),
+            ("kind", "adaptation"),
+            ("status", "in_plan"),
+        ] {
+            let f = filter(&[(name, value)]);
+            let page = db.list_published(&f, 100, 0, now()).await.unwrap();
+            assert!(page.total > 0, "{name}={value} finds something");
+            let expected = match name {
+                "area" => FilterCounts::of(&counts.area, value),
+                "sector" => FilterCounts::of(&counts.sector, value),
+                "theme" => FilterCounts::of(&counts.theme, value),
+                "kind" => FilterCounts::of(&counts.kind, value),
+                _ => FilterCounts::of(&counts.status, value),
+            };
+            assert_eq!(page.total, expected, "{name}={value}");
+            for idea in &page.ideas {
+                match name {
+                    "area" => assert_eq!(idea.area_slug.as_str(), value),
+                    "sector" | "theme" => assert_eq!(idea.category_key, value),
+                    "kind" => assert_eq!(idea.kind.as_str(), value),
+                    _ => assert_eq!(idea.status.as_str(), value),
+                }
+            }
+        }
+
+        let both = filter(&[
+            ("kind", "mitigation"),
+            ("sector", "transport"),
+            ("q", "cykelstier"),
+        ]);
+        let found = db.list_published(&both, 100, 0, now()).await.unwrap();
+        assert!(found.total >= 1);
+        assert!(found.ideas.iter().all(|i| i.category_key == "transport"));
+        // Counts of one filter take the others into account.
+        let counts = db.filter_counts(&both).await.unwrap();
+        assert_eq!(FilterCounts::of(&counts.sector, "transport"), found.total);
+        let nothing = filter(&[("sector", "transport"), ("theme", "heat")]);
+        assert_eq!(db.count_published(&nothing).await.unwrap(), 0);
+        assert_eq!(
+            db.count_published(&filter(&[("q", "og i på")]))
+                .await
+                .unwrap(),
+            0
+        );
+        assert!(
+            db.count_published(&filter(&[("q", "norresundby")]))
+                .await
+                .unwrap()
+                > 0
+        );
+    }
+}
