@@ -116,6 +116,26 @@ impl IdeaFilter {
     }
 }
 
+/// How many ideas each value of each filter would show, given the other filters.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FilterCounts {
+    pub area: Vec<(String, i64)>,
+    pub sector: Vec<(String, i64)>,
+    pub theme: Vec<(String, i64)>,
+    pub kind: Vec<(String, i64)>,
+    pub status: Vec<(String, i64)>,
+}
+
+impl FilterCounts {
+    /// The count for one value of a filter; 0 when no idea has it.
+    pub fn of(list: &[(String, i64)], value: &str) -> i64 {
+        list.iter()
+            .find(|(v, _)| v == value)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

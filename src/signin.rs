@@ -279,6 +279,11 @@ pub async fn end_session(db: &Db, token: &SessionToken) -> Result<(), SignInErro
     Ok(db.delete_session(&token.hash()).await?)
 }
 
+/// A random number for a visitor's own random order of ideas.
+pub fn random_seed() -> u32 {
+    u32::from_le_bytes(random_bytes::<4>())
+}
+
 fn random_bytes<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes).expect("the operating system's random source works");

@@ -1,12 +1,11 @@
 //! The public list of ideas: filtered, searched, sorted and paged, with a count per filter
 //! value. Every query starts from published ideas that are not merged.
 
-use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Sqlite};
 
 use super::ideas::{SUMMARY_COLUMNS, SUMMARY_FROM, SummaryRow};
 use super::{Db, Result};
-use crate::filter::IdeaFilter;
+use crate::filter::{FilterCounts, IdeaFilter};
 use crate::listing::IdeaPage;
 use crate::ranking::{RANDOM_MODULUS, SortOrder, TRENDING_WINDOW_SECONDS, random_multiplier};
 use crate::search;
@@ -19,26 +18,6 @@ enum Facet {
     Theme,
     Kind,
     Status,
-}
-
-/// How many ideas each value of each filter would show, given the other filters.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct FilterCounts {
-    pub area: Vec<(String, i64)>,
-    pub sector: Vec<(String, i64)>,
-    pub theme: Vec<(String, i64)>,
-    pub kind: Vec<(String, i64)>,
-    pub status: Vec<(String, i64)>,
-}
-
-impl FilterCounts {
-    /// The count for one value of a filter; 0 when no idea has it.
-    pub fn of(list: &[(String, i64)], value: &str) -> i64 {
-        list.iter()
-            .find(|(v, _)| v == value)
-            .map(|(_, n)| *n)
-            .unwrap_or(0)
-    }
 }
 
 /// Adds the WHERE conditions of a filter, leaving out one facet (for that facet's counts).
@@ -62,11 +41,17 @@ fn push_conditions(q: &mut QueryBuilder<'_, Sqlite>, filter: &IdeaFilter, except
         q.push(" AND i.status = ").push_bind(status.as_str());
     }
     if let Some(text) = &filter.q {
-        // A search with no searchable word (only stop words or signs) finds nothing.
-        let query = search::all_terms_query(text).unwrap_or_else(|| "\"\"".to_owned());
-        q.push(" AND i.id IN (SELECT rowid FROM idea_search WHERE idea_search MATCH ")
-            .push_bind(query)
-            .push(")");
+        match search::all_terms_query(text) {
+            Some(query) => {
+                q.push(" AND i.id IN (SELECT rowid FROM idea_search WHERE idea_search MATCH ")
+                    .push_bind(query)
+                    .push(")");
+            }
+            // Only stop words or signs: nothing to search for, so nothing is found.
+            None => {
+                q.push(" AND 0");
+            }
+        }
     }
 }
 

@@ -20,7 +20,6 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 pub use bulk::BulkIdea;
 pub use drafts::{DRAFT_LIFETIME_SECONDS, Draft, ReadyDraft};
 pub use ideas::{Moderation, NewIdea, StatusUpdate};
-pub use listing::FilterCounts;
 pub use personal_data::PersonalData;
 pub use reference::{AreaRow, CategoryRow, NewArea};
 pub use residents::NewResident;

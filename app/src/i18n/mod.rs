@@ -3,11 +3,13 @@
 //! struct. Texts with values are functions. Islands get their texts as props, so none of this
 //! is shipped in the WebAssembly bundle.
 
+mod list;
 mod propose;
 
 use klimadialog::{IdeaKind, Locale, PublicStatus};
 use leptos::prelude::*;
 
+pub use list::{ListTexts, list_texts};
 pub use propose::{ProposeTexts, propose_texts};
 
 pub struct Texts {
@@ -499,4 +501,8 @@ pub fn use_texts() -> &'static Texts {
 
 pub fn use_propose_texts() -> &'static ProposeTexts {
     propose_texts(use_locale())
+}
+
+pub fn use_list_texts() -> &'static ListTexts {
+    list_texts(use_locale())
 }

@@ -1,47 +1,178 @@
-//! `/ideas`: every published idea, a page at a time.
+//! `/ideas`: every published idea, filtered, searched and sorted as the URL says, a page at a
+//! time. The filters are a plain GET form, so every state of the list is a link to share and
+//! works without JavaScript.
 
+use klimadialog::filter::{FilterCounts, IdeaFilter};
+use klimadialog::ranking::SortOrder;
+use klimadialog::{IdeaKind, PublicStatus};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::components::idea_card::IdeaList;
-use crate::i18n::use_texts;
+use crate::i18n::{kind_name, status_name, use_list_texts, use_locale, use_texts};
 use crate::pages::LoadError;
-use crate::server_fns::ideas::{PER_PAGE, top_ideas};
+use crate::server_fns::ideas::PER_PAGE;
+use crate::server_fns::list::{IdeaListPage, list_ideas};
+use crate::server_fns::propose::Choice;
+use crate::url::encode_component;
+
+/// The URL of the list with this filter.
+pub fn list_href(filter: &IdeaFilter) -> String {
+    let query: Vec<String> = filter
+        .pairs()
+        .into_iter()
+        .map(|(name, value)| format!("{name}={}", encode_component(&value)))
+        .collect();
+    if query.is_empty() {
+        "/ideas".to_owned()
+    } else {
+        format!("/ideas?{}", query.join("&"))
+    }
+}
+
+fn read_filter() -> IdeaFilter {
+    let query = use_query_map().read_untracked();
+    let pairs: Vec<(String, String)> = [
+        "area", "sector", "theme", "kind", "status", "q", "sort", "page",
+    ]
+    .into_iter()
+    .filter_map(|name| query.get(name).map(|v| (name.to_owned(), v)))
+    .collect();
+    IdeaFilter::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+}
 
 #[component]
 pub fn IdeasPage() -> impl IntoView {
     let t = use_texts();
-    // A page number that is not a positive number shows the first page: shared links stay usable.
-    let page = use_query_map()
-        .read_untracked()
-        .get("page")
-        .and_then(|p| p.parse::<u32>().ok())
-        .filter(|p| (1..=100_000).contains(p))
-        .unwrap_or(1);
+    let filter = read_filter();
     view! {
         <Title text=format!("{} – {}", t.all_ideas_title, t.site_name) />
+        {filter.narrows().then(|| view! { <Meta name="robots" content="noindex, follow" /> })}
         <h1>{t.all_ideas_title}</h1>
         <Suspense>
             {Suspend::new(async move {
-                match top_ideas(page, PER_PAGE).await {
-                    Ok(found) => {
-                        let pages = found.page.page_count();
-                        let total = found.page.total;
-                        let here = if page == 1 { "/ideas".to_owned() } else { format!("/ideas?page={page}") };
-                        view! {
-                            <p class="count">{(t.ideas_count)(total)}</p>
-                            <IdeaList ideas=found next=here />
-                            <nav class="pagination" aria-label=t.pagination>
-                                {(page > 1).then(|| view! { <a rel="prev" href=format!("/ideas?page={}", page - 1)>{t.previous_page}</a> })}
-                                <span aria-current="page">{(t.page_of)(page, pages)}</span>
-                                {(page < pages).then(|| view! { <a rel="next" href=format!("/ideas?page={}", page + 1)>{t.next_page}</a> })}
-                            </nav>
-                        }.into_any()
-                    }
+                match list_ideas(filter.clone(), PER_PAGE).await {
+                    Ok(found) => view! { <IdeaListView found filter /> }.into_any(),
                     Err(_) => view! { <LoadError /> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// A select of one filter, each value with how many ideas it would show.
+#[component]
+fn FilterSelect(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    all: &'static str,
+    options: Vec<(String, String, i64)>,
+    current: Option<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name>
+                <option value="">{all}</option>
+                {options.into_iter().map(|(value, text, n)| {
+                    let selected = current.as_deref() == Some(value.as_str());
+                    view! { <option value=value selected=selected>{format!("{text} ({n})")}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+fn with_counts(
+    choices: &[Choice],
+    counts: &[(String, i64)],
+    locale: klimadialog::Locale,
+) -> Vec<(String, String, i64)> {
+    choices
+        .iter()
+        .map(|c| {
+            (
+                c.value.clone(),
+                c.label.get(locale).to_owned(),
+                FilterCounts::of(counts, &c.value),
+            )
+        })
+        .collect()
+}
+
+#[component]
+fn IdeaListView(found: IdeaListPage, filter: IdeaFilter) -> impl IntoView {
+    let t = use_texts();
+    let l = use_list_texts();
+    let locale = use_locale();
+    let counts = &found.counts;
+    let kinds = IdeaKind::ALL
+        .into_iter()
+        .map(|k| {
+            (
+                k.as_str().to_owned(),
+                kind_name(k, locale).to_owned(),
+                FilterCounts::of(&counts.kind, k.as_str()),
+            )
+        })
+        .collect();
+    let statuses = PublicStatus::ALL
+        .iter()
+        .filter(|s| **s != PublicStatus::Merged)
+        .map(|s| {
+            (
+                s.as_str().to_owned(),
+                status_name(*s, locale).to_owned(),
+                FilterCounts::of(&counts.status, s.as_str()),
+            )
+        })
+        .collect();
+    let page = found.ideas.page.page;
+    let pages = found.ideas.page.page_count();
+    let total = found.ideas.page.total;
+    let here = list_href(&filter);
+    let empty = found.ideas.page.ideas.is_empty();
+    view! {
+        <form method="get" action="/ideas" class="filters" role="search" aria-label=l.filters>
+            <div class="field search-field">
+                <label for="q">{l.search}</label>
+                <input id="q" name="q" type="search" value=filter.q.clone().unwrap_or_default() placeholder=l.search_hint />
+            </div>
+            <FilterSelect id="filter-area" name="area" label=l.area all=l.all_areas
+                options=with_counts(&found.areas, &counts.area, locale) current=filter.area.as_ref().map(|a| a.as_str().to_owned()) />
+            <FilterSelect id="filter-kind" name="kind" label=l.kind all=l.all_kinds
+                options=kinds current=filter.kind.map(|k| k.as_str().to_owned()) />
+            <FilterSelect id="filter-sector" name="sector" label=l.sector all=l.all_sectors
+                options=with_counts(&found.sectors, &counts.sector, locale) current=filter.sector.as_ref().map(|s| s.as_str().to_owned()) />
+            <FilterSelect id="filter-theme" name="theme" label=l.theme all=l.all_themes
+                options=with_counts(&found.themes, &counts.theme, locale) current=filter.theme.as_ref().map(|s| s.as_str().to_owned()) />
+            <FilterSelect id="filter-status" name="status" label=l.status all=l.all_statuses
+                options=statuses current=filter.status.map(|s| s.as_str().to_owned()) />
+            <div class="field">
+                <label for="filter-sort">{l.sort}</label>
+                <select id="filter-sort" name="sort">
+                    {SortOrder::ALL.into_iter().map(|o| view! {
+                        <option value=o.as_str() selected=o == filter.sort>{l.sort_name(o)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="actions">
+                <button type="submit" class="button">{l.show}</button>
+                {filter.narrows().then(|| view! { <a href="/ideas">{l.clear}</a> })}
+            </div>
+        </form>
+        <p class="count" role="status">{(t.ideas_count)(total)}</p>
+        {if empty {
+            view! { <p>{l.no_match}</p> }.into_any()
+        } else {
+            view! { <IdeaList ideas=found.ideas next=here /> }.into_any()
+        }}
+        <nav class="pagination" aria-label=t.pagination>
+            {(page > 1).then(|| view! { <a rel="prev" href=list_href(&filter.on_page(page - 1))>{t.previous_page}</a> })}
+            <span aria-current="page">{(t.page_of)(page, pages)}</span>
+            {(page < pages).then(|| view! { <a rel="next" href=list_href(&filter.on_page(page + 1))>{t.next_page}</a> })}
+        </nav>
     }
 }

@@ -2,8 +2,55 @@
 //! map errors.
 
 pub mod ideas;
+pub mod list;
 pub mod me;
 pub mod propose;
 #[cfg(feature = "ssr")]
 pub mod propose_form;
 pub mod signin;
+
+/// The areas, sectors and themes as select lists offer them.
+#[cfg(feature = "ssr")]
+pub(crate) async fn reference_choices(
+    state: &crate::state::AppState,
+) -> Result<
+    (
+        Vec<propose::Choice>,
+        Vec<propose::Choice>,
+        Vec<propose::Choice>,
+    ),
+    crate::error::AppError,
+> {
+    use klimadialog::listing::Bilingual;
+    use propose::Choice;
+
+    let categories = |rows: Vec<klimadialog::storage::CategoryRow>| {
+        rows.into_iter()
+            .map(|row| Choice {
+                value: row.key,
+                label: Bilingual {
+                    da: row.name_da,
+                    en: Some(row.name_en),
+                },
+            })
+            .collect::<Vec<_>>()
+    };
+    let areas = state
+        .db
+        .list_areas()
+        .await?
+        .into_iter()
+        .map(|area| Choice {
+            value: area.slug.as_str().to_owned(),
+            label: Bilingual {
+                da: area.name,
+                en: None,
+            },
+        })
+        .collect();
+    Ok((
+        areas,
+        categories(state.db.list_categories(false).await?),
+        categories(state.db.list_categories(true).await?),
+    ))
+}

@@ -76,38 +76,15 @@ pub async fn load_propose_form(check: bool) -> Result<ProposeForm, AppError> {
         use klimadialog::map::micro;
         (micro(lat), micro(lon))
     });
-    let choices = |rows: Vec<klimadialog::storage::CategoryRow>| {
-        rows.into_iter()
-            .map(|row| Choice {
-                value: row.key,
-                label: Bilingual {
-                    da: row.name_da,
-                    en: Some(row.name_en),
-                },
-            })
-            .collect::<Vec<_>>()
-    };
-    let areas = state
-        .db
-        .list_areas()
-        .await?
-        .into_iter()
-        .map(|area| Choice {
-            value: area.slug.as_str().to_owned(),
-            label: Bilingual {
-                da: area.name,
-                en: None,
-            },
-        })
-        .collect();
+    let (areas, sectors, themes) = super::reference_choices(&state).await?;
     Ok(ProposeForm {
         fields: draft.fields,
         photo: draft.photo,
         errors,
         located_in,
         point,
-        sectors: choices(state.db.list_categories(false).await?),
-        themes: choices(state.db.list_categories(true).await?),
+        sectors,
+        themes,
         areas,
         map: state.db.map_drawing(MAP_WIDTH).await?,
     })

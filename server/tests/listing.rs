@@ -1,0 +1,113 @@
+//! `/ideas` as a plain GET form over real HTTP: every filter alone and combined, Danish search,
+//! sort orders, the visitor's own random order, and links that keep the filters.
+
+mod support;
+
+use reqwest::StatusCode;
+use support::{TestApp, count};
+
+/// The idea links of a list page, in order.
+fn idea_links(page: &str) -> Vec<String> {
+    page.match_indices(r#"<h3 id="idea-"#)
+        .map(|(at, _)| {
+            let rest = &page[at + 12..];
+            rest[..rest.find('"').unwrap()].to_owned()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn each_filter_alone_and_combined_shows_only_matching_ideas() {
+    let app = TestApp::spawn().await;
+    let (_, all) = app.get("/ideas").await;
+    assert!(all.contains(r#"<form method="get" action="/ideas""#));
+    for label in [
+        "Søg",
+        "Område",
+        "Type",
+        "Sektor",
+        "Tema",
+        "Status",
+        "Sortering",
+    ] {
+        assert!(all.contains(&format!(">{label}</label>")), "{label}");
+    }
+
+    let (status, vejgaard) = app.get("/ideas?area=vejgaard").await;
+    assert_eq!(status, StatusCode::OK);
+    let cards = idea_links(&vejgaard);
+    assert!(!cards.is_empty());
+    assert_eq!(count(&vejgaard, "<dd>Vejgård</dd>"), cards.len());
+    assert!(vejgaard.contains(r#"<option value="vejgaard" selected"#));
+
+    let (_, adaptation) = app.get("/ideas?kind=adaptation&theme=cloudburst").await;
+    assert!(!idea_links(&adaptation).is_empty());
+    assert_eq!(count(&adaptation, "kind-mitigation"), 0);
+
+    let (_, nothing) = app.get("/ideas?sector=transport&theme=heat").await;
+    assert!(idea_links(&nothing).is_empty());
+    assert!(nothing.contains("Ingen idéer passer til det, du har valgt."));
+}
+
+#[tokio::test]
+async fn danish_search_finds_stems_and_names_typed_without_special_letters() {
+    let app = TestApp::spawn().await;
+    let (_, found) = app.get("/ideas?q=cykelstier").await;
+    assert!(found.contains("Sammenhængende cykelsti langs Vejgårdsvej"));
+    let (_, plain) = app.get("/ideas?q=norresundby").await;
+    let (_, danish) = app.get("/ideas?q=N%C3%B8rresundby").await;
+    assert!(!idea_links(&plain).is_empty());
+    assert_eq!(idea_links(&plain), idea_links(&danish));
+    // Search text is shown back escaped, never as markup.
+    let (status, hostile) = app
+        .get("/ideas?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!hostile.contains("<script>alert(1)</script>"));
+}
+
+#[tokio::test]
+async fn random_order_is_stable_for_a_visitor_and_their_own() {
+    let app = TestApp::spawn().await;
+    let first = app
+        .client
+        .get(format!("{}/ideas?sort=random", app.base))
+        .send()
+        .await
+        .unwrap();
+    let cookie = first.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("seed="), "{cookie}");
+    let seed = cookie.split(';').next().unwrap().to_owned();
+    let (_, a) = app
+        .get_with("/ideas?sort=random", &[("cookie", &seed)])
+        .await;
+    let (_, b) = app
+        .get_with("/ideas?sort=random", &[("cookie", &seed)])
+        .await;
+    assert_eq!(idea_links(&a), idea_links(&b));
+    let (_, other) = app
+        .get_with("/ideas?sort=random", &[("cookie", "seed=12345")])
+        .await;
+    assert_ne!(idea_links(&a), idea_links(&other));
+    // The next page continues the same order with the same filters.
+    assert!(a.contains(r#"href="/ideas?sort=random&amp;page=2""#));
+}
+
+#[tokio::test]
+async fn page_links_keep_the_filters_and_bad_values_still_show_a_list() {
+    let app = TestApp::spawn().await;
+    let (_, page) = app.get("/ideas?kind=mitigation&sort=new").await;
+    assert!(page.contains(r#"href="/ideas?kind=mitigation&amp;sort=new&amp;page=2""#));
+    let (_, second) = app.get("/ideas?kind=mitigation&sort=new&page=2").await;
+    assert!(second.contains(r#"href="/ideas?kind=mitigation&amp;sort=new""#));
+    for bad in [
+        "/ideas?area=..%2F..%2Fetc&page=-1&sort=evil",
+        "/ideas?page=99999999999999",
+        "/ideas?status=adopted&kind=both",
+        "/ideas?q=%22%20OR%20*",
+    ] {
+        let (status, body) = app.get(bad).await;
+        assert_eq!(status, StatusCode::OK, "{bad}");
+        assert!(body.contains("Alle idéer"), "{bad}");
+    }
+}
