@@ -106,8 +106,53 @@ async fn page_links_keep_the_filters_and_bad_values_still_show_a_list() {
         "/ideas?status=adopted&kind=both",
         "/ideas?q=%22%20OR%20*",
     ] {
-        let (status, body) = app.get(bad).await;
-        assert_eq!(status, StatusCode::OK, "{bad}");
+        // Bad values are dropped: the visitor lands on the list without them.
+        let response = app
+            .client
+            .get(format!("{}{bad}", app.base))
+            .send()
+            .await
+            .unwrap();
+        let to = match response.status() {
+            StatusCode::FOUND => response.headers()["location"].to_str().unwrap().to_owned(),
+            status => {
+                assert_eq!(status, StatusCode::OK, "{bad}");
+                bad.to_owned()
+            }
+        };
+        let (status, body) = app.get(&to).await;
+        assert_eq!(status, StatusCode::OK, "{bad} → {to}");
         assert!(body.contains("Alle idéer"), "{bad}");
     }
+}
+
+#[tokio::test]
+async fn a_sent_form_is_redirected_to_the_one_short_url_of_its_filter() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .client
+        .get(format!(
+            "{}/ideas?q=&area=vejgaard&kind=&sector=&theme=&status=&sort=new",
+            app.base
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(
+        response.headers()["location"],
+        "/ideas?area=vejgaard&sort=new"
+    );
+    let (status, _) = app.get("/ideas?area=vejgaard&sort=new").await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the short URL is not redirected again"
+    );
+    let (status, _) = app.get("/ideas?q=N%C3%B8rresundby").await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "a search with Danish letters is already short"
+    );
 }

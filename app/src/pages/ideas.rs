@@ -31,21 +31,33 @@ pub fn list_href(filter: &IdeaFilter) -> String {
     }
 }
 
-fn read_filter() -> IdeaFilter {
+/// The filter of this request, and whether its URL already is the filter's one URL. A plain
+/// GET form sends every field, empty ones too (`?q=&area=hals&kind=…`); such a URL is sent on
+/// to the short one, so what a visitor shares is the same link everyone else gets.
+fn read_filter() -> (IdeaFilter, bool) {
     let query = use_query_map().read_untracked();
-    let pairs: Vec<(String, String)> = [
-        "area", "sector", "theme", "kind", "status", "q", "sort", "page",
-    ]
-    .into_iter()
-    .filter_map(|name| query.get(name).map(|v| (name.to_owned(), v)))
-    .collect();
-    IdeaFilter::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+    let mut sent: Vec<(String, String)> = (&*query)
+        .into_iter()
+        .map(|(name, value)| (name.to_string(), value.to_owned()))
+        .collect();
+    let filter = IdeaFilter::from_pairs(sent.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let mut canonical: Vec<(String, String)> = filter
+        .pairs()
+        .into_iter()
+        .map(|(n, v)| (n.to_owned(), v))
+        .collect();
+    sent.sort();
+    canonical.sort();
+    (filter, sent == canonical)
 }
 
 #[component]
 pub fn IdeasPage() -> impl IntoView {
     let t = use_texts();
-    let filter = read_filter();
+    let (filter, canonical) = read_filter();
+    if !canonical {
+        crate::pages::redirect_to(&list_href(&filter));
+    }
     view! {
         <Title text=format!("{} – {}", t.all_ideas_title, t.site_name) />
         {filter.narrows().then(|| view! { <Meta name="robots" content="noindex, follow" /> })}

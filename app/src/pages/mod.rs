@@ -26,6 +26,20 @@ pub fn set_status(code: u16) {
     let _ = code;
 }
 
+/// Answers the page being rendered with a redirect (302) to `to`, a path on this site.
+pub fn redirect_to(to: &str) {
+    #[cfg(feature = "ssr")]
+    if let (Some(options), Ok(location)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(to),
+    ) {
+        options.set_status(http::StatusCode::FOUND);
+        options.insert_header(http::header::LOCATION, location);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = to;
+}
+
 /// Shown where data could not be loaded; the page still answers with a 5xx.
 #[component]
 pub fn LoadError() -> impl IntoView {
