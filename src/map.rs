@@ -126,6 +126,31 @@ pub struct DrawnArea {
     pub path: String,
 }
 
+/// Shades on a map: 0 for none, then 1 to `SHADES` by equal steps up to the largest value.
+pub const SHADES: u8 = 4;
+
+/// The shade of a value on a map whose largest value is `max`: nothing is 0, the largest is
+/// `SHADES`, and every other value lands in one of equal steps between.
+pub fn shade(value: i64, max: i64) -> u8 {
+    if value <= 0 || max <= 0 {
+        return 0;
+    }
+    let steps = i64::from(SHADES);
+    (((value.min(max) * steps) + max - 1) / max).clamp(1, steps) as u8
+}
+
+/// The values a shade stands for, `(from, to)` inclusive, for the legend.
+pub fn shade_range(shade: u8, max: i64) -> (i64, i64) {
+    if shade == 0 || max <= 0 {
+        return (0, 0);
+    }
+    let steps = i64::from(SHADES);
+    let s = i64::from(shade.min(SHADES));
+    let from = ((s - 1) * max) / steps + 1;
+    let to = (s * max) / steps;
+    (from, to.max(from))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +193,24 @@ mod tests {
             let (x, y) = frame.project(lat, lon);
             let (la, lo) = frame.unproject(x, y);
             assert!((la - lat).abs() < 1e-12 && (lo - lon).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn shades_split_the_range_in_equal_steps_and_the_legend_agrees() {
+        assert_eq!(shade(0, 10), 0);
+        assert_eq!(shade(1, 10), 1);
+        assert_eq!(shade(3, 10), 2);
+        assert_eq!(shade(10, 10), 4);
+        assert_eq!(shade(5, 0), 0);
+        for max in [1, 3, 7, 10, 184, 1000] {
+            for value in 1..=max {
+                let (from, to) = shade_range(shade(value, max), max);
+                assert!(
+                    (from..=to).contains(&value),
+                    "{value} of {max}: {from}–{to}"
+                );
+            }
         }
     }
 }

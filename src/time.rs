@@ -76,6 +76,21 @@ impl Timestamp {
         }
     }
 
+    /// RFC 3339 time in UTC ("2026-11-29T11:02:41Z"), for open data.
+    pub fn rfc3339_utc(self) -> String {
+        let d = civil_from_days(self.0.div_euclid(DAY));
+        let s = self.0.rem_euclid(DAY);
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            d.year,
+            d.month,
+            d.day,
+            s / 3600,
+            s % 3600 / 60,
+            s % 60
+        )
+    }
+
     /// ISO 8601 date, for `<time datetime>`.
     pub fn iso_date(self) -> String {
         let d = self.local_date();
@@ -115,6 +130,15 @@ const MONTHS_EN: [&str; 12] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn open_data_times_are_rfc3339_in_utc() {
+        assert_eq!(
+            Timestamp(1_795_950_161).rfc3339_utc(),
+            "2026-11-29T11:02:41Z"
+        );
+        assert_eq!(Timestamp(-1).rfc3339_utc(), "1969-12-31T23:59:59Z");
+    }
 
     #[test]
     fn civil_dates_round_trip() {

@@ -27,6 +27,7 @@ use crate::pages::{
     home::HomePage,
     idea::IdeaPage,
     ideas::IdeasPage,
+    map::MapPage,
     me::MyPage,
     not_found::NotFound,
     propose::ProposePage,
@@ -105,6 +106,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ideas/new") view=ProposePage ssr=SsrMode::Async />
                     <Route path=path!("/ideas/new/review") view=ProposeReviewPage ssr=SsrMode::Async />
                     <Route path=path!("/ideas/:id") view=IdeaPage ssr=SsrMode::Async />
+                    <Route path=path!("/map") view=MapPage ssr=SsrMode::Async />
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
                     <Route path=path!("/me") view=MyPage ssr=SsrMode::Async />
                     <Route path=path!("/signin") view=SignInPage />

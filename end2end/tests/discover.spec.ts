@@ -24,3 +24,22 @@ test('the public filters the list and searches in Danish, with a URL to share', 
   await page.goto(shared);
   await expect(page.getByLabel('Søg')).toHaveValue('norresundby');
 });
+
+test('the map links each area to its ideas and has the same numbers as a table', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Kort', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Idéerne på kortet' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Idéer og støtter pr. område' });
+  await expect(table.getByRole('row')).toHaveCount(21);
+  const hals = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'Hals' }) });
+  const ideas = Number(await hals.getByRole('cell').first().innerText());
+
+  await page.getByRole('link', { name: new RegExp(`^Hals: ${ideas} idéer`) }).click();
+  await expect(page).toHaveURL(/\/ideas\?area=hals$/);
+  await expect(page.getByRole('status').filter({ hasText: 'idé' })).toContainText(String(ideas));
+
+  await page.goto('/map');
+  await page.getByRole('link', { name: 'antal støtter' }).click();
+  await expect(page).toHaveURL(/\/map\?by=supports$/);
+  await expect(page.getByRole('link', { name: 'antal støtter' })).toHaveAttribute('aria-current', 'page');
+});

@@ -3,6 +3,7 @@
 //! same server on port 0.
 
 pub mod config;
+pub mod open_data;
 pub mod routes;
 
 use std::sync::Arc;
@@ -113,6 +114,8 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .route("/healthz", get(routes::healthz))
         .route("/lang/{tag}", get(routes::switch_language))
         .route("/photos/{name}", get(routes::photo))
+        .route("/api/ideas.json", get(open_data::ideas_json))
+        .route("/api/ideas.geojson", get(open_data::ideas_geojson))
         .route(
             "/ideas/new",
             post(propose_form::save_draft)

@@ -156,3 +156,36 @@ async fn a_sent_form_is_redirected_to_the_one_short_url_of_its_filter() {
         "a search with Danish letters is already short"
     );
 }
+
+#[tokio::test]
+async fn the_map_links_every_area_and_its_table_matches_its_shading() {
+    let app = TestApp::spawn().await;
+    for path in ["/map", "/map?by=supports"] {
+        let (status, page) = app.get(path).await;
+        assert_eq!(status, StatusCode::OK);
+        let areas = app.db.list_areas().await.unwrap();
+        for area in &areas {
+            let slug = area.slug.as_str();
+            let link = format!(r#"<a href="/ideas?area={slug}" aria-label="#);
+            assert_eq!(count(&page, &link), 1, "{path}: map link for {slug}");
+            // The table row and the map's path carry the same shade.
+            let row_at = page
+                .find(&format!(r#"<tr data-area="{slug}" data-shade=""#))
+                .unwrap();
+            let row_shade = &page[row_at..][..60].split("data-shade=\"").nth(1).unwrap()[..1];
+            let path_class = format!(r#"class="area shade-{row_shade}""#);
+            let path_at = page.find(&link).unwrap();
+            assert!(
+                page[path_at..]
+                    .split("</path>")
+                    .next()
+                    .unwrap()
+                    .contains(&path_class),
+                "{path}: {slug} is shade {row_shade} in the table but not on the map: {}",
+                &page[path_at..][..400]
+            );
+        }
+        assert!(page.contains("<caption>"));
+        assert!(page.contains(r#"aria-labelledby="map-title""#));
+    }
+}

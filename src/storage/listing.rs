@@ -12,7 +12,7 @@ use crate::search;
 
 /// The filters that have a count per value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Facet {
+pub(super) enum Facet {
     Area,
     Sector,
     Theme,
@@ -21,7 +21,11 @@ enum Facet {
 }
 
 /// Adds the WHERE conditions of a filter, leaving out one facet (for that facet's counts).
-fn push_conditions(q: &mut QueryBuilder<'_, Sqlite>, filter: &IdeaFilter, except: Option<Facet>) {
+pub(super) fn push_conditions(
+    q: &mut QueryBuilder<'_, Sqlite>,
+    filter: &IdeaFilter,
+    except: Option<Facet>,
+) {
     q.push(" WHERE i.moderation_state = 'published' AND i.status <> 'merged'");
     if let (Some(area), false) = (&filter.area, except == Some(Facet::Area)) {
         q.push(" AND a.slug = ").push_bind(area.as_str().to_owned());

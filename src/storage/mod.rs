@@ -5,6 +5,7 @@ mod bulk;
 mod drafts;
 mod ideas;
 mod listing;
+mod open_data;
 mod personal_data;
 mod reference;
 mod residents;
@@ -20,8 +21,9 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 pub use bulk::BulkIdea;
 pub use drafts::{DRAFT_LIFETIME_SECONDS, Draft, ReadyDraft};
 pub use ideas::{Moderation, NewIdea, StatusUpdate};
+pub use open_data::OpenIdea;
 pub use personal_data::PersonalData;
-pub use reference::{AreaRow, CategoryRow, NewArea};
+pub use reference::{AreaCount, AreaRow, CategoryRow, NewArea};
 pub use residents::NewResident;
 
 /// What can go wrong in storage. Callers log the details and show users a plain message.

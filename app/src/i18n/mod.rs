@@ -4,12 +4,14 @@
 //! is shipped in the WebAssembly bundle.
 
 mod list;
+mod map;
 mod propose;
 
 use klimadialog::{IdeaKind, Locale, PublicStatus};
 use leptos::prelude::*;
 
 pub use list::{ListTexts, list_texts};
+pub use map::{MapTexts, map_texts};
 pub use propose::{ProposeTexts, propose_texts};
 
 pub struct Texts {
@@ -505,4 +507,8 @@ pub fn use_propose_texts() -> &'static ProposeTexts {
 
 pub fn use_list_texts() -> &'static ListTexts {
     list_texts(use_locale())
+}
+
+pub fn use_map_texts() -> &'static MapTexts {
+    map_texts(use_locale())
 }

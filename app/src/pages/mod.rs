@@ -5,6 +5,7 @@ pub mod accessibility;
 pub mod home;
 pub mod idea;
 pub mod ideas;
+pub mod map;
 pub mod me;
 pub mod not_found;
 pub mod propose;

@@ -3,6 +3,7 @@
 
 pub mod ideas;
 pub mod list;
+pub mod map;
 pub mod me;
 pub mod propose;
 #[cfg(feature = "ssr")]

@@ -1,0 +1,79 @@
+//! Texts of the map of areas.
+
+use klimadialog::Locale;
+
+pub struct MapTexts {
+    pub nav: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub shade_by: &'static str,
+    pub by_ideas: &'static str,
+    pub by_supports: &'static str,
+    pub map_title: fn(&str) -> String,
+    pub legend: &'static str,
+    pub none: &'static str,
+    pub range: fn(i64, i64) -> String,
+    pub area_ideas: fn(&str, i64, i64) -> String,
+    pub table_caption: &'static str,
+    pub area: &'static str,
+    pub ideas: &'static str,
+    pub supports: &'static str,
+    pub points_note: &'static str,
+}
+
+pub static DA: MapTexts = MapTexts {
+    nav: "Kort",
+    title: "Idéerne på kortet",
+    intro: "Hvor i kommunen kommer idéerne fra, og hvor bliver de støttet? Tryk på et område for at se dets idéer. Tabellen under kortet viser det samme.",
+    shade_by: "Farv områderne efter",
+    by_ideas: "antal idéer",
+    by_supports: "antal støtter",
+    map_title: |what| format!("Kort over kommunens områder, farvet efter {what}"),
+    legend: "Forklaring",
+    none: "Ingen",
+    range: |from, to| {
+        if from == to {
+            format!("{from}")
+        } else {
+            format!("{from}–{to}")
+        }
+    },
+    area_ideas: |area, ideas, supports| format!("{area}: {ideas} idéer, {supports} støtter"),
+    table_caption: "Idéer og støtter pr. område",
+    area: "Område",
+    ideas: "Idéer",
+    supports: "Støtter",
+    points_note: "Prikkerne er idéer, hvor forslagsstilleren har sat et punkt.",
+};
+
+pub static EN: MapTexts = MapTexts {
+    nav: "Map",
+    title: "The ideas on the map",
+    intro: "Where in the municipality do the ideas come from, and where are they supported? Tap an area to see its ideas. The table below the map shows the same.",
+    shade_by: "Shade the areas by",
+    by_ideas: "number of ideas",
+    by_supports: "number of supports",
+    map_title: |what| format!("Map of the municipality's areas, shaded by {what}"),
+    legend: "Legend",
+    none: "None",
+    range: |from, to| {
+        if from == to {
+            format!("{from}")
+        } else {
+            format!("{from}–{to}")
+        }
+    },
+    area_ideas: |area, ideas, supports| format!("{area}: {ideas} ideas, {supports} supports"),
+    table_caption: "Ideas and supports per area",
+    area: "Area",
+    ideas: "Ideas",
+    supports: "Supports",
+    points_note: "The dots are ideas whose author put a point on the map.",
+};
+
+pub fn map_texts(locale: Locale) -> &'static MapTexts {
+    match locale {
+        Locale::Da => &DA,
+        Locale::En => &EN,
+    }
+}

@@ -1,0 +1,102 @@
+//! Open data: published ideas as anyone may reuse them. Nothing here identifies a person: no
+//! e-mail, no resident id, and a name only where the author chose a public display name.
+
+use serde::Serialize;
+use sqlx::{QueryBuilder, Sqlite};
+
+use super::listing::push_conditions;
+use super::{Db, Result};
+use crate::filter::IdeaFilter;
+use crate::time::Timestamp;
+
+/// One published idea in open data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpenIdea {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub kind: String,
+    pub sector: Option<String>,
+    pub theme: Option<String>,
+    pub area: String,
+    pub area_name: String,
+    pub status: String,
+    pub supports: i64,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    /// The author's chosen public name, if they chose one.
+    pub author: Option<String>,
+    /// Where the idea is: its own point, or else its area's representative point.
+    pub lat: f64,
+    pub lon: f64,
+    /// Whether `lat`/`lon` is the idea's own point (true) or its area's (false).
+    pub exact_point: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct OpenRow {
+    id: i64,
+    title: String,
+    description: String,
+    kind: String,
+    sector_key: Option<String>,
+    theme_key: Option<String>,
+    area: String,
+    area_name: String,
+    status: String,
+    support_count: i64,
+    created_at: i64,
+    author: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    label_lat: f64,
+    label_lon: f64,
+}
+
+impl Db {
+    /// Published ideas matching a filter, oldest first (a stable order for paging), `limit`
+    /// from `offset`.
+    pub async fn open_ideas(
+        &self,
+        filter: &IdeaFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<OpenIdea>> {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "SELECT i.id, i.title, i.description, i.kind, i.sector_key, i.theme_key,
+                    a.slug AS area, a.name AS area_name, i.status, i.support_count, i.created_at,
+                    r.display_name AS author, i.lat, i.lon, a.label_lat, a.label_lon
+             FROM ideas i JOIN areas a ON a.id = i.area_id
+             LEFT JOIN residents r ON r.id = i.author_id AND r.deleted_at IS NULL",
+        );
+        push_conditions(&mut q, filter, None);
+        q.push(" ORDER BY i.id LIMIT ")
+            .push_bind(limit)
+            .push(" OFFSET ")
+            .push_bind(offset);
+        let rows: Vec<OpenRow> = q.build_query_as().fetch_all(self.pool()).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let exact = r.lat.is_some() && r.lon.is_some();
+                OpenIdea {
+                    id: r.id,
+                    title: r.title,
+                    description: r.description,
+                    kind: r.kind,
+                    sector: r.sector_key,
+                    theme: r.theme_key,
+                    area: r.area,
+                    area_name: r.area_name,
+                    status: r.status,
+                    supports: r.support_count,
+                    created_at: Timestamp(r.created_at).rfc3339_utc(),
+                    author: r.author,
+                    lat: r.lat.unwrap_or(r.label_lat),
+                    lon: r.lon.unwrap_or(r.label_lon),
+                    exact_point: exact,
+                }
+            })
+            .collect())
+    }
+}
