@@ -28,6 +28,20 @@ impl fmt::Display for IdeaId {
     }
 }
 
+/// The width and height in a photo's file name (`{hash}.{width}x{height}.jpg`).
+pub fn photo_size(name: &str) -> Option<(u32, u32)> {
+    let rest = name.strip_suffix(".jpg")?;
+    let (_, size) = rest.rsplit_once('.')?;
+    let (w, h) = size.split_once('x')?;
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+            .filter(|n| *n > 0)
+    };
+    Some((number(w)?, number(h)?))
+}
+
 /// Why a piece of idea text was refused. The UI turns each into a sentence in the user's
 /// language; the limits travel with the error so the sentence can name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]

@@ -71,6 +71,10 @@ pub struct IdeaDetail {
     pub description: String,
     /// The author's chosen public name; `None` shows "Resident in <area>".
     pub author_name: Option<String>,
+    /// The photo's file name (`{hash}.{width}x{height}.jpg`), if the idea has one.
+    pub photo: Option<String>,
+    /// The idea's own point in millionths of a degree (latitude, longitude), if it has one.
+    pub point: Option<(i64, i64)>,
     pub history: Vec<StatusEntry>,
 }
 

@@ -39,22 +39,30 @@ pub struct Photo {
 }
 
 impl Photo {
-    /// The file name, taken from the content so a name never changes what it shows; that is
-    /// what lets photos be cached for a year.
+    /// The file name, taken from the content so a name never changes what it shows (that is
+    /// what lets photos be cached for a year), with the picture's size so pages can reserve
+    /// its space before it loads: `{hash}.{width}x{height}.jpg`.
     pub fn file_name(&self) -> String {
         let digest = Sha256::digest(&self.jpeg);
         let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-        format!("{hex}.jpg")
+        format!("{hex}.{}x{}.jpg", self.width, self.height)
     }
 }
 
 /// Whether a name is one `Photo::file_name` makes; nothing else is ever looked up on disk.
 pub fn is_photo_name(name: &str) -> bool {
-    name.len() == 36
-        && name.ends_with(".jpg")
+    let hex_ok = name.len() > 33
+        && name.is_char_boundary(32)
         && name[..32]
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        && name.as_bytes()[32] == b'.';
+    // After the hash only "{width}x{height}.jpg": digits, one x, the extension.
+    hex_ok
+        && name[33..]
+            .strip_suffix(".jpg")
+            .is_some_and(|size| size.bytes().all(|b| b.is_ascii_digit() || b == b'x'))
+        && crate::idea::photo_size(name).is_some()
 }
 
 /// Decodes an uploaded JPEG, PNG or WebP and re-encodes it upright, at most `MAX_SIDE` pixels

@@ -273,8 +273,8 @@ async fn a_photo_comes_back_without_its_gps_data_and_cached_for_a_year() {
     let start = review
         .find("/photos/")
         .expect("the photo on the check page");
-    let src = &review[start..start + 44];
-    assert!(src.ends_with(".jpg"), "{src}");
+    let src = &review[start..start + review[start..].find('"').unwrap()];
+    assert!(src.ends_with(".800x1600.jpg"), "{src}");
 
     let photo = app
         .client
@@ -297,10 +297,11 @@ async fn a_photo_comes_back_without_its_gps_data_and_cached_for_a_year() {
     // Turned upright (the EXIF said "rotate 90°") and at most 1600 px.
     assert_eq!((stored.width(), stored.height()), (800, 1600));
 
-    browser.post_form("/fn/ideas/submit", &[]).await;
-    let (_, _, _) = idea_state(&app, "Flere cykelstier til skolerne")
-        .await
-        .unwrap();
+    let (_, idea_page) = browser.post_form("/fn/ideas/submit", &[]).await;
+    // The idea page reserves the photo's space and loads it lazily.
+    let page = browser.get(&idea_page).await;
+    let img = format!(r#"src="{src}" width="800" height="1600" loading="lazy""#);
+    assert!(page.contains(&img), "{page}");
     let photos = app.db.photos_of_ideas().await.unwrap();
     assert!(photos.iter().any(|p| src.ends_with(p.as_str())));
 

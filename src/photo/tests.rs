@@ -80,7 +80,14 @@ fn names_come_from_content_and_only_such_names_are_valid() {
     assert_ne!(a.file_name(), b.file_name());
     assert_eq!(a.file_name(), reencode(&jpeg(30, 30)).unwrap().file_name());
     assert!(is_photo_name(&a.file_name()));
+    assert!(a.file_name().ends_with(".30x30.jpg"));
+    assert_eq!(crate::idea::photo_size(&a.file_name()), Some((30, 30)));
     for bad in [
+        "x.1x1.jpg",
+        "../../../../../../../../../../etc.1x1.jpg",
+        &format!("{}.0x5.jpg", "a".repeat(32)),
+        &format!("{}.jpg", "a".repeat(32)),
+        &format!("{}.evil.30x30.jpg", "a".repeat(32)),
         "../etc/passwd",
         "x.jpg",
         &a.file_name().replace(".jpg", ".png"),

@@ -188,7 +188,8 @@ impl Db {
         author: Option<ResidentId>,
     ) -> Result<Option<(IdeaDetail, Moderation)>> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, i.description, r.display_name, i.moderation_state, i.moderation_reason
+            "SELECT {SUMMARY_COLUMNS}, i.description, r.display_name, i.moderation_state, i.moderation_reason,
+                    i.photo, i.lat, i.lon
              {SUMMARY_FROM}
              LEFT JOIN residents r ON r.id = i.author_id
              WHERE i.id = ? AND {condition}"
@@ -213,6 +214,14 @@ impl Db {
             summary,
             description: row.try_get("description")?,
             author_name: row.try_get("display_name")?,
+            photo: row.try_get("photo")?,
+            point: match (
+                row.try_get::<Option<f64>, _>("lat")?,
+                row.try_get::<Option<f64>, _>("lon")?,
+            ) {
+                (Some(lat), Some(lon)) => Some((crate::map::micro(lat), crate::map::micro(lon))),
+                _ => None,
+            },
             history: self.status_history(id).await?,
         };
         Ok(Some((detail, moderation)))

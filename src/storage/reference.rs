@@ -130,6 +130,30 @@ impl Db {
         ))
     }
 
+    /// One area drawn on its own, `width` map units wide (the mini-map of an idea's page).
+    pub async fn area_drawing(&self, slug: &AreaSlug, width: f64) -> Result<Option<MapDrawing>> {
+        let Some((area, shape)) = self
+            .area_shapes()
+            .await?
+            .into_iter()
+            .find(|(area, _)| &area.slug == slug)
+        else {
+            return Ok(None);
+        };
+        let Some((west, south, east, north)) = crate::geometry::bounds([&shape]) else {
+            return Ok(None);
+        };
+        let frame = MapFrame::around(west, south, east, north, width, 6.0);
+        Ok(Some(MapDrawing {
+            areas: vec![DrawnArea {
+                path: crate::geometry::svg_path(&shape, &frame),
+                slug: area.slug.as_str().to_owned(),
+                name: area.name,
+            }],
+            frame,
+        }))
+    }
+
     /// The areas drawn `width` map units wide, for maps on pages.
     pub async fn map_drawing(&self, width: f64) -> Result<MapDrawing> {
         let shapes = self.area_shapes().await?;

@@ -52,6 +52,8 @@ pub struct Texts {
     pub copy_link: &'static str,
     pub link_copied: &'static str,
     pub more_in_area: fn(&str) -> String,
+    pub photo_alt: fn(&str) -> String,
+    pub area_map: fn(&str) -> String,
     /// What the author of an unpublished idea is told, by moderation state.
     pub review_pending: &'static str,
     pub review_rejected: fn(&str) -> String,
@@ -193,6 +195,8 @@ pub static DA: Texts = Texts {
     copy_link: "Kopiér link",
     link_copied: "Linket er kopieret",
     more_in_area: |area| format!("Flere idéer i {area}"),
+    photo_alt: |title| format!("Foto til idéen: {title}"),
+    area_map: |area| format!("Kort over {area}"),
     review_pending: "Din idé venter på at blive godkendt. Indtil da er det kun dig, der kan se den.",
     review_rejected: |reason| {
         format!("Din idé blev ikke godkendt og er ikke offentlig. Begrundelse: {reason}")
@@ -351,6 +355,8 @@ pub static EN: Texts = Texts {
     copy_link: "Copy link",
     link_copied: "Link copied",
     more_in_area: |area| format!("More ideas in {area}"),
+    photo_alt: |title| format!("Photo for the idea: {title}"),
+    area_map: |area| format!("Map of {area}"),
     review_pending: "Your idea is waiting to be approved. Until then, only you can see it.",
     review_rejected: |reason| {
         format!("Your idea was not approved and is not public. Reason: {reason}")

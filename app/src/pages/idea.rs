@@ -2,6 +2,7 @@
 
 use klimadialog::IdeaId;
 use klimadialog::listing::IdeaDetail;
+use klimadialog::map::{MapDrawing, from_micro};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -29,7 +30,7 @@ pub fn IdeaPage() -> impl IntoView {
             {Suspend::new(async move {
                                 match load_idea_for_visitor(id.0).await {
                     Ok(Some(found)) => view! {
-                        <IdeaView idea=found.idea support=found.support review=found.review />
+                        <IdeaView idea=found.idea support=found.support review=found.review map=found.map />
                     }.into_any(),
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Err(_) => view! { <LoadError /> }.into_any(),
@@ -45,6 +46,7 @@ fn IdeaView(
     idea: IdeaDetail,
     support: SupportState,
     review: Option<ReviewNotice>,
+    map: Option<MapDrawing>,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = use_texts();
@@ -54,6 +56,10 @@ fn IdeaView(
         None => (t.proposed_by)(&(t.resident_in)(&summary.area_name)),
     };
     let excerpt: String = idea.description.chars().take(160).collect();
+    let category_href = match summary.kind {
+        klimadialog::IdeaKind::Mitigation => format!("/ideas?sector={}", summary.category_key),
+        klimadialog::IdeaKind::Adaptation => format!("/ideas?theme={}", summary.category_key),
+    };
     let here = format!("/ideas/{}", summary.id);
     let support_texts = SupportTexts::for_idea(t, summary.id, &here);
     let url = format!(
@@ -69,6 +75,11 @@ fn IdeaView(
         <Meta property="og:title" content=summary.title.clone() />
         <Meta property="og:description" content=excerpt />
         <Meta property="og:url" content=url.clone() />
+        <Meta property="og:type" content="article" />
+        {idea.photo.clone().map(|photo| {
+            let base = crate::config::site_config().public_url;
+            view! { <Meta property="og:image" content=format!("{}/photos/{photo}", base.trim_end_matches('/')) /> }
+        })}
         <article class="idea">
             <h1>{summary.title.clone()}</h1>
                         {match &review {
@@ -88,10 +99,17 @@ fn IdeaView(
             }}
             <dl class="facts">
                 <div><dt>{t.kind_label}</dt><dd>{kind_name(summary.kind, locale)}</dd></div>
-                <div><dt>{t.category_label}</dt><dd>{summary.category_name.get(locale).to_owned()}</dd></div>
-                <div><dt>{t.area_label}</dt><dd>{summary.area_name.clone()}</dd></div>
+                <div><dt>{t.category_label}</dt><dd><a href=category_href>{summary.category_name.get(locale).to_owned()}</a></dd></div>
+                <div><dt>{t.area_label}</dt><dd><a href=format!("/ideas?area={}", summary.area_slug.as_str())>{summary.area_name.clone()}</a></dd></div>
                 <div><dt>{t.status_label}</dt><dd class=format!("status status-{}", summary.status.as_str())>{status_name(summary.status, locale)}</dd></div>
             </dl>
+            {idea.photo.clone().and_then(|photo| {
+                let (width, height) = klimadialog::idea::photo_size(&photo)?;
+                Some(view! {
+                    <img class="photo" src=format!("/photos/{photo}") width=width height=height
+                        loading="lazy" decoding="async" alt=(t.photo_alt)(&summary.title) />
+                })
+            })}
             <div class="description">
                 {idea.description.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
             </div>
@@ -118,6 +136,7 @@ fn IdeaView(
                     </ol>
                 </section>
             })}
+            {map.map(|drawing| view! { <MiniMap drawing point=idea.point /> })}
             {review.is_none().then(|| view! {
                 <section class="share" aria-labelledby="share-heading">
                 <h2 id="share-heading">{t.share_idea}</h2>
@@ -126,6 +145,33 @@ fn IdeaView(
             })}
         </article>
     }
+}
+
+/// The idea's area on its own, with the idea's point if it has one, linking to the area's ideas.
+#[component]
+fn MiniMap(drawing: MapDrawing, point: Option<(i64, i64)>) -> impl IntoView {
+    let t = use_texts();
+    let frame = drawing.frame;
+    let Some(area) = drawing.areas.into_iter().next() else {
+        return ().into_any();
+    };
+    let marker = point.map(|(lat, lon)| {
+        let (x, y) = frame.project(from_micro(lat), from_micro(lon));
+        view! { <circle class="marker" cx=x.round() as i64 cy=y.round() as i64 r="6" /> }
+    });
+    view! {
+        <figure class="mini-map">
+            <a href=format!("/ideas?area={}", area.slug)>
+                <svg class="map" viewBox=format!("0 0 {} {}", frame.width as i64, frame.height as i64)
+                    role="img" aria-label=(t.area_map)(&area.name)>
+                    <path class="area shade-1" d=area.path />
+                    {marker}
+                </svg>
+                <figcaption>{(t.more_in_area)(&area.name)}</figcaption>
+            </a>
+        </figure>
+    }
+    .into_any()
 }
 
 /// What the author of an idea the public cannot see is told about it.

@@ -57,6 +57,8 @@ pub struct IdeaForVisitor {
     pub idea: IdeaDetail,
     pub support: SupportState,
     pub review: Option<ReviewNotice>,
+    /// The idea's area drawn on its own, for the page's mini-map.
+    pub map: Option<klimadialog::map::MapDrawing>,
 }
 
 /// What the author of an unpublished idea is told.
@@ -70,11 +72,30 @@ pub struct ReviewNotice {
 #[server(prefix = "/fn")]
 pub async fn load_idea_for_visitor(id: i64) -> Result<Option<IdeaForVisitor>, AppError> {
     let state = crate::state::app_state()?;
+    let Some(mut found) = idea_for_visitor(&state, id).await? else {
+        return Ok(None);
+    };
+    found.map = state
+        .db
+        .area_drawing(&found.idea.summary.area_slug, MINI_MAP_WIDTH)
+        .await?;
+    Ok(Some(found))
+}
+
+/// Map units across the mini-map; it scales to its box, this sets the paths' precision.
+#[cfg(feature = "ssr")]
+const MINI_MAP_WIDTH: f64 = 240.0;
+
+#[cfg(feature = "ssr")]
+async fn idea_for_visitor(
+    state: &crate::state::AppState,
+    id: i64,
+) -> Result<Option<IdeaForVisitor>, AppError> {
     if id <= 0 {
         return Ok(None);
     }
     let id = klimadialog::IdeaId(id);
-    let resident = crate::session::current_resident(&state).await;
+    let resident = crate::session::current_resident(state).await;
     if let Some(idea) = state.db.published_idea(id).await? {
         let supported = match resident {
             Some(resident) => state.db.has_support(id, resident).await?,
@@ -88,6 +109,7 @@ pub async fn load_idea_for_visitor(id: i64) -> Result<Option<IdeaForVisitor>, Ap
             idea,
             support,
             review: None,
+            map: None,
         }));
     }
     // Awaiting review, rejected or hidden: only its author sees it, with where it stands.
@@ -108,6 +130,7 @@ pub async fn load_idea_for_visitor(id: i64) -> Result<Option<IdeaForVisitor>, Ap
                 state: moderation.state,
                 reason: moderation.reason,
             }),
+            map: None,
         }))
 }
 
