@@ -59,6 +59,84 @@ pub(super) fn push_conditions(
     }
 }
 
+/// The query of a page of the list. `prefix` is "" to run it, or "EXPLAIN QUERY PLAN " for
+/// tests that check it is answered from indexes.
+fn list_query(
+    prefix: &str,
+    filter: &IdeaFilter,
+    per_page: u32,
+    seed: u32,
+    now: i64,
+) -> QueryBuilder<'static, Sqlite> {
+    let page = filter.page.max(1);
+    let mut q =
+        QueryBuilder::<Sqlite>::new(format!("{prefix}SELECT {SUMMARY_COLUMNS} {SUMMARY_FROM}"));
+    if filter.sort == SortOrder::Trending {
+        let cutoff = now - TRENDING_WINDOW_SECONDS;
+        q.push(" LEFT JOIN (SELECT idea_id, sum(min(created_at, ")
+            .push_bind(now)
+            .push(") - ")
+            .push_bind(cutoff)
+            // Recent supports found by time: without statistics SQLite would rather walk the
+            // whole (idea, time) index to get them grouped, which reads every support.
+            .push(") AS score FROM supports INDEXED BY supports_time WHERE created_at > ")
+            .push_bind(cutoff)
+            .push(" GROUP BY idea_id) tr ON tr.idea_id = i.id");
+    }
+    push_conditions(&mut q, filter, None);
+    match filter.sort {
+        SortOrder::Top => {
+            q.push(" ORDER BY i.support_count DESC, i.created_at DESC, i.id DESC");
+        }
+        SortOrder::New => {
+            q.push(" ORDER BY i.created_at DESC, i.id DESC");
+        }
+        SortOrder::Trending => {
+            q.push(" ORDER BY coalesce(tr.score, 0) DESC, i.support_count DESC, i.created_at DESC, i.id DESC");
+        }
+        SortOrder::Random => {
+            q.push(format!(" ORDER BY (i.id % {RANDOM_MODULUS}) * "))
+                .push_bind(random_multiplier(seed))
+                .push(format!(" % {RANDOM_MODULUS}, i.id"));
+        }
+    }
+    q.push(" LIMIT ")
+        .push_bind(i64::from(per_page))
+        .push(" OFFSET ")
+        .push_bind(i64::from(page - 1) * i64::from(per_page));
+    q
+}
+
+fn count_query(prefix: &str, filter: &IdeaFilter) -> QueryBuilder<'static, Sqlite> {
+    let mut q = QueryBuilder::<Sqlite>::new(format!(
+        "{prefix}SELECT count(*) FROM ideas i JOIN areas a ON a.id = i.area_id"
+    ));
+    push_conditions(&mut q, filter, None);
+    q
+}
+
+const FACETS: [(Facet, &str); 5] = [
+    (Facet::Area, "a.slug"),
+    (Facet::Sector, "i.sector_key"),
+    (Facet::Theme, "i.theme_key"),
+    (Facet::Kind, "i.kind"),
+    (Facet::Status, "i.status"),
+];
+
+fn facet_query(
+    prefix: &str,
+    filter: &IdeaFilter,
+    facet: Facet,
+    column: &str,
+) -> QueryBuilder<'static, Sqlite> {
+    let mut q = QueryBuilder::<Sqlite>::new(format!(
+        "{prefix}SELECT {column}, count(*) FROM ideas i JOIN areas a ON a.id = i.area_id"
+    ));
+    push_conditions(&mut q, filter, Some(facet));
+    q.push(format!(" AND {column} IS NOT NULL GROUP BY {column}"));
+    q
+}
+
 impl Db {
     /// A page of the public list. `seed` orders `random` for one visitor; `now` anchors
     /// `trending`.
@@ -69,41 +147,11 @@ impl Db {
         seed: u32,
         now: i64,
     ) -> Result<IdeaPage> {
-        let page = filter.page.max(1);
         let per_page = per_page.clamp(1, 100);
-        let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {SUMMARY_COLUMNS} {SUMMARY_FROM}"));
-        if filter.sort == SortOrder::Trending {
-            let cutoff = now - TRENDING_WINDOW_SECONDS;
-            q.push(" LEFT JOIN (SELECT idea_id, sum(min(created_at, ")
-                .push_bind(now)
-                .push(") - ")
-                .push_bind(cutoff)
-                .push(") AS score FROM supports WHERE created_at > ")
-                .push_bind(cutoff)
-                .push(" GROUP BY idea_id) tr ON tr.idea_id = i.id");
-        }
-        push_conditions(&mut q, filter, None);
-        match filter.sort {
-            SortOrder::Top => {
-                q.push(" ORDER BY i.support_count DESC, i.created_at DESC, i.id DESC");
-            }
-            SortOrder::New => {
-                q.push(" ORDER BY i.created_at DESC, i.id DESC");
-            }
-            SortOrder::Trending => {
-                q.push(" ORDER BY coalesce(tr.score, 0) DESC, i.support_count DESC, i.created_at DESC, i.id DESC");
-            }
-            SortOrder::Random => {
-                q.push(format!(" ORDER BY (i.id % {RANDOM_MODULUS}) * "))
-                    .push_bind(random_multiplier(seed))
-                    .push(format!(" % {RANDOM_MODULUS}, i.id"));
-            }
-        }
-        q.push(" LIMIT ")
-            .push_bind(i64::from(per_page))
-            .push(" OFFSET ")
-            .push_bind(i64::from(page - 1) * i64::from(per_page));
-        let rows: Vec<SummaryRow> = q.build_query_as().fetch_all(self.pool()).await?;
+        let rows: Vec<SummaryRow> = list_query("", filter, per_page, seed, now)
+            .build_query_as()
+            .fetch_all(self.pool())
+            .await?;
         let ideas = rows
             .into_iter()
             .map(SummaryRow::into_summary)
@@ -111,43 +159,46 @@ impl Db {
         Ok(IdeaPage {
             ideas,
             total: self.count_published(filter).await?,
-            page,
+            page: filter.page.max(1),
             per_page,
         })
     }
 
     /// How many public ideas a filter shows.
     pub async fn count_published(&self, filter: &IdeaFilter) -> Result<i64> {
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "SELECT count(*) FROM ideas i JOIN areas a ON a.id = i.area_id",
-        );
-        push_conditions(&mut q, filter, None);
-        Ok(q.build_query_scalar().fetch_one(self.pool()).await?)
+        Ok(count_query("", filter)
+            .build_query_scalar()
+            .fetch_one(self.pool())
+            .await?)
     }
 
     /// The count of every value of every filter, each given the other filters.
     pub async fn filter_counts(&self, filter: &IdeaFilter) -> Result<FilterCounts> {
+        let mut lists = Vec::with_capacity(FACETS.len());
+        for (facet, column) in FACETS {
+            let list: Vec<(String, i64)> = facet_query("", filter, facet, column)
+                .build_query_as()
+                .fetch_all(self.pool())
+                .await?;
+            lists.push(list);
+        }
+        let mut lists = lists.into_iter();
+        let mut next = || lists.next().unwrap_or_default();
         Ok(FilterCounts {
-            area: self.facet(filter, Facet::Area, "a.slug").await?,
-            sector: self.facet(filter, Facet::Sector, "i.sector_key").await?,
-            theme: self.facet(filter, Facet::Theme, "i.theme_key").await?,
-            kind: self.facet(filter, Facet::Kind, "i.kind").await?,
-            status: self.facet(filter, Facet::Status, "i.status").await?,
+            area: next(),
+            sector: next(),
+            theme: next(),
+            kind: next(),
+            status: next(),
         })
     }
 
-    async fn facet(
-        &self,
-        filter: &IdeaFilter,
-        facet: Facet,
-        column: &str,
-    ) -> Result<Vec<(String, i64)>> {
-        let mut q = QueryBuilder::<Sqlite>::new(format!(
-            "SELECT {column}, count(*) FROM ideas i JOIN areas a ON a.id = i.area_id"
-        ));
-        push_conditions(&mut q, filter, Some(facet));
-        q.push(format!(" AND {column} IS NOT NULL GROUP BY {column}"));
-        Ok(q.build_query_as().fetch_all(self.pool()).await?)
+    /// The plan SQLite chooses for a query, one line per step, for tests.
+    #[cfg(test)]
+    async fn plan(&self, mut q: QueryBuilder<'static, Sqlite>) -> Vec<String> {
+        let rows: Vec<(i64, i64, i64, String)> =
+            q.build_query_as().fetch_all(self.pool()).await.unwrap();
+        rows.into_iter().map(|(_, _, _, detail)| detail).collect()
     }
 }
 
@@ -304,5 +355,50 @@ mod tests {
                 .unwrap()
                 > 0
         );
+    }
+
+    /// Every list, filter, sort and search is answered from indexes: the plans never scan
+    /// the supports table, and never scan ideas except through an index.
+    #[tokio::test]
+    async fn list_queries_use_indexes() {
+        let (db, _dir) = db_with_reference().await;
+        crate::demo::install_demo(&db).await.unwrap();
+        let filters = [
+            vec![],
+            vec![("sort", "new")],
+            vec![("sort", "trending")],
+            vec![("sort", "random")],
+            vec![("area", "hals")],
+            vec![("sector", "transport"), ("sort", "new")],
+            vec![("theme", "heat")],
+            vec![("kind", "adaptation"), ("status", "in_plan")],
+            vec![("q", "cykelsti")],
+            vec![
+                ("q", "cykelsti"),
+                ("area", "vejgaard"),
+                ("sort", "trending"),
+            ],
+        ];
+        for pairs in filters {
+            let f = filter(&pairs);
+            let mut plans = vec![
+                db.plan(list_query("EXPLAIN QUERY PLAN ", &f, 20, 7, now()))
+                    .await,
+                db.plan(count_query("EXPLAIN QUERY PLAN ", &f)).await,
+            ];
+            for (facet, column) in FACETS {
+                plans.push(
+                    db.plan(facet_query("EXPLAIN QUERY PLAN ", &f, facet, column))
+                        .await,
+                );
+            }
+            for step in plans.iter().flatten() {
+                assert!(!step.starts_with("SCAN supports"), "{pairs:?}: {step}");
+                assert!(
+                    !(step.starts_with("SCAN i") && !step.contains("INDEX")),
+                    "{pairs:?}: {step} in {plans:?}"
+                );
+            }
+        }
     }
 }
