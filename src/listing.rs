@@ -78,6 +78,27 @@ pub struct IdeaDetail {
     pub history: Vec<StatusEntry>,
 }
 
+/// How many weeks back the weekly statistics go.
+pub const STATS_WEEKS: i64 = 26;
+
+/// One bar of a chart: a key (sector, theme, area slug, or the week's Monday as Unix time)
+/// with its ideas and supports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    pub key: String,
+    pub ideas: i64,
+    pub supports: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    pub by_sector: Vec<Tally>,
+    pub by_theme: Vec<Tally>,
+    pub by_area: Vec<Tally>,
+    /// The last `STATS_WEEKS` weeks, oldest first, every week present (0s included).
+    pub by_week: Vec<Tally>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,6 +33,7 @@ use crate::pages::{
     propose::ProposePage,
     propose_review::ProposeReviewPage,
     signin::{SignInCodePage, SignInPage},
+    stats::StatsPage,
 };
 
 /// The language cookie set by the language switch.
@@ -107,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ideas/new/review") view=ProposeReviewPage ssr=SsrMode::Async />
                     <Route path=path!("/ideas/:id") view=IdeaPage ssr=SsrMode::Async />
                     <Route path=path!("/map") view=MapPage ssr=SsrMode::Async />
+                    <Route path=path!("/stats") view=StatsPage ssr=SsrMode::Async />
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
                     <Route path=path!("/me") view=MyPage ssr=SsrMode::Async />
                     <Route path=path!("/signin") view=SignInPage />

@@ -117,7 +117,7 @@ test('the skip link moves keyboard users past the header', async ({ page }, test
 
 test('pages fit a 320 px wide phone without sideways scrolling', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of ['/', '/ideas', '/ideas/1', '/ideas/new', '/ideas/new/review', '/me', '/map', '/tilgaengelighed', '/ideas/999999']) {
+  for (const path of ['/', '/ideas', '/ideas/1', '/ideas/new', '/ideas/new/review', '/me', '/map', '/stats', '/tilgaengelighed', '/ideas/999999']) {
     await page.goto(path);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, path).toBeLessThanOrEqual(320);

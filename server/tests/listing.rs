@@ -189,3 +189,20 @@ async fn the_map_links_every_area_and_its_table_matches_its_shading() {
         assert!(page.contains(r#"aria-labelledby="map-title""#));
     }
 }
+
+#[tokio::test]
+async fn statistics_are_charts_with_their_numbers_as_tables() {
+    let app = TestApp::spawn().await;
+    let (status, page) = app.get("/stats").await;
+    assert_eq!(status, StatusCode::OK);
+    for (id, rows) in [("sectors", 9), ("themes", 9), ("areas", 20), ("weeks", 26)] {
+        let svg =
+            format!(r#"role="img" aria-labelledby="{id}-heading" aria-describedby="{id}-table""#);
+        assert_eq!(count(&page, &svg), 1, "{id}: chart");
+        let table_at = page.find(&format!(r#"<table id="{id}-table""#)).unwrap();
+        let table = &page[table_at..page[table_at..].find("</table>").unwrap() + table_at];
+        assert_eq!(count(table, r#"<th scope="row">"#), rows, "{id}: rows");
+    }
+    assert!(page.contains("Transport"));
+    assert!(page.contains("Skybrud"));
+}

@@ -92,6 +92,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <li><a href="/" aria-current=current("/")>{t.nav_home}</a></li>
                     <li><a href="/ideas" aria-current=current("/ideas")>{t.nav_ideas}</a></li>
                     <li><a href="/map" aria-current=current("/map")>{crate::i18n::use_map_texts().nav}</a></li>
+                    <li><a href="/stats" aria-current=current("/stats")>{crate::i18n::use_stats_texts().nav}</a></li>
                     <li><a href="/ideas/new" aria-current=current("/ideas/new")>{crate::i18n::use_propose_texts().nav}</a></li>
                     <li class="nav-account">
                         {if signed_in {

@@ -6,6 +6,7 @@
 mod list;
 mod map;
 mod propose;
+mod stats;
 
 use klimadialog::{IdeaKind, Locale, PublicStatus};
 use leptos::prelude::*;
@@ -13,6 +14,7 @@ use leptos::prelude::*;
 pub use list::{ListTexts, list_texts};
 pub use map::{MapTexts, map_texts};
 pub use propose::{ProposeTexts, propose_texts};
+pub use stats::{StatsTexts, stats_texts};
 
 pub struct Texts {
     pub site_name: &'static str,
@@ -517,4 +519,8 @@ pub fn use_list_texts() -> &'static ListTexts {
 
 pub fn use_map_texts() -> &'static MapTexts {
     map_texts(use_locale())
+}
+
+pub fn use_stats_texts() -> &'static StatsTexts {
+    stats_texts(use_locale())
 }

@@ -11,6 +11,7 @@ pub mod not_found;
 pub mod propose;
 pub mod propose_review;
 pub mod signin;
+pub mod stats;
 
 use leptos::prelude::*;
 

@@ -1,0 +1,55 @@
+//! Texts of the statistics page.
+
+use klimadialog::Locale;
+
+pub struct StatsTexts {
+    pub nav: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub by_sector: &'static str,
+    pub by_theme: &'static str,
+    pub by_area: &'static str,
+    pub by_week: &'static str,
+    pub week_of: fn(&str) -> String,
+    pub ideas: &'static str,
+    pub supports: &'static str,
+    pub what: &'static str,
+    pub show_numbers: &'static str,
+}
+
+pub static DA: StatsTexts = StatsTexts {
+    nav: "Tal",
+    title: "Idéerne i tal",
+    intro: "Offentlige idéer og deres støtter fordelt på sektor, tema, område og uge.",
+    by_sector: "Pr. sektor (mindre udledning)",
+    by_theme: "Pr. tema (klimatilpasning)",
+    by_area: "Pr. område",
+    by_week: "Pr. uge, det seneste halve år",
+    week_of: |monday| format!("Ugen fra {monday}"),
+    ideas: "Idéer",
+    supports: "Støtter",
+    what: "Hvad",
+    show_numbers: "Se tallene som tabel",
+};
+
+pub static EN: StatsTexts = StatsTexts {
+    nav: "Figures",
+    title: "The ideas in figures",
+    intro: "Public ideas and their supports by sector, theme, area and week.",
+    by_sector: "By sector (cutting emissions)",
+    by_theme: "By theme (adaptation)",
+    by_area: "By area",
+    by_week: "By week, the last six months",
+    week_of: |monday| format!("Week of {monday}"),
+    ideas: "Ideas",
+    supports: "Supports",
+    what: "What",
+    show_numbers: "See the figures as a table",
+};
+
+pub fn stats_texts(locale: Locale) -> &'static StatsTexts {
+    match locale {
+        Locale::Da => &DA,
+        Locale::En => &EN,
+    }
+}

@@ -1,0 +1,117 @@
+//! `/stats`: ideas and supports per sector, theme, area and week, as bar charts drawn on the
+//! server in SVG, each with its numbers in a table as the text alternative.
+
+use klimadialog::Locale;
+use klimadialog::listing::Tally;
+use klimadialog::time::Timestamp;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::i18n::{use_locale, use_stats_texts, use_texts};
+use crate::pages::LoadError;
+use crate::server_fns::propose::Choice;
+use crate::server_fns::stats::load_stats;
+
+#[component]
+pub fn StatsPage() -> impl IntoView {
+    let t = use_stats_texts();
+    let all = use_texts();
+    let locale = use_locale();
+    view! {
+        <Title text=format!("{} – {}", t.title, all.site_name) />
+        <Meta name="description" content=t.intro />
+        <h1>{t.title}</h1>
+        <p class="lead">{t.intro}</p>
+        <p class="legend-line">
+            <span class="swatch bar-ideas" aria-hidden="true"></span>{t.ideas}" "
+            <span class="swatch bar-supports" aria-hidden="true"></span>{t.supports}
+        </p>
+        <Suspense>
+            {Suspend::new(async move {
+                match load_stats().await {
+                    Ok(page) => {
+                        let named = |tallies: Vec<Tally>, names: &[Choice]| -> Vec<(String, Tally)> {
+                            names.iter().map(|c| {
+                                let tally = tallies.iter().find(|t| t.key == c.value).cloned()
+                                    .unwrap_or(Tally { key: c.value.clone(), ideas: 0, supports: 0 });
+                                (c.label.get(locale).to_owned(), tally)
+                            }).collect()
+                        };
+                        let weeks: Vec<(String, Tally)> = page.stats.by_week.into_iter().map(|t| {
+                            let monday = Timestamp(t.key.parse().unwrap_or(0));
+                            ((t_week(locale))(&monday.iso_date()), t)
+                        }).collect();
+                        view! {
+                            <BarChart id="sectors" title=t.by_sector rows=named(page.stats.by_sector, &page.sectors) />
+                            <BarChart id="themes" title=t.by_theme rows=named(page.stats.by_theme, &page.themes) />
+                            <BarChart id="areas" title=t.by_area rows=named(page.stats.by_area, &page.areas) />
+                            <BarChart id="weeks" title=t.by_week rows=weeks />
+                        }.into_any()
+                    }
+                    Err(_) => view! { <LoadError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn t_week(locale: Locale) -> fn(&str) -> String {
+    crate::i18n::stats_texts(locale).week_of
+}
+
+/// Map units of the label column and of each bar's full length.
+const LABEL_WIDTH: i64 = 250;
+const BAR_WIDTH: i64 = 320;
+const ROW: i64 = 30;
+
+/// A horizontal bar chart: per row a bar for ideas and one for supports, each scaled to its
+/// own largest value, with the numbers written beside them; then the same numbers as a table.
+#[component]
+fn BarChart(id: &'static str, title: &'static str, rows: Vec<(String, Tally)>) -> impl IntoView {
+    let t = use_stats_texts();
+    let max_ideas = rows.iter().map(|(_, t)| t.ideas).max().unwrap_or(0).max(1);
+    let max_supports = rows
+        .iter()
+        .map(|(_, t)| t.supports)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let height = ROW * rows.len() as i64 + 4;
+    let width = LABEL_WIDTH + BAR_WIDTH + 70;
+    let heading = format!("{id}-heading");
+    let bars = rows.iter().enumerate().map(|(n, (label, tally))| {
+        let y = 2 + ROW * n as i64;
+        let ideas = BAR_WIDTH * tally.ideas / max_ideas;
+        let supports = BAR_WIDTH * tally.supports / max_supports;
+        view! {
+            <g>
+                <text x=LABEL_WIDTH - 8 y=y + 19 text-anchor="end">{label.clone()}</text>
+                <rect class="bar-ideas" x=LABEL_WIDTH y=y + 3 width=ideas.max(1) height="11" />
+                <text class="value" x=LABEL_WIDTH + ideas.max(1) + 4 y=y + 13>{tally.ideas}</text>
+                <rect class="bar-supports" x=LABEL_WIDTH y=y + 15 width=supports.max(1) height="11" />
+                <text class="value" x=LABEL_WIDTH + supports.max(1) + 4 y=y + 25>{tally.supports}</text>
+            </g>
+        }
+    }).collect_view();
+    view! {
+        <section class="chart" aria-labelledby=heading.clone()>
+            <h2 id=heading.clone()>{title}</h2>
+            <svg class="bars" viewBox=format!("0 0 {width} {height}") role="img" aria-labelledby=heading.clone()
+                aria-describedby=format!("{id}-table")>
+                {bars}
+            </svg>
+            <details>
+                <summary>{t.show_numbers}</summary>
+                <table id=format!("{id}-table") class="area-table">
+                    <caption class="visually-hidden">{title}</caption>
+                    <thead><tr><th scope="col">{t.what}</th><th scope="col">{t.ideas}</th><th scope="col">{t.supports}</th></tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|(label, tally)| view! {
+                            <tr><th scope="row">{label}</th><td>{tally.ideas}</td><td>{tally.supports}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        </section>
+    }
+}
