@@ -1,0 +1,101 @@
+//! Pages make a fixed number of database queries whatever the number of ideas: no query per
+//! idea. Every statement sqlx runs is logged as an event with target `sqlx::query`; this test
+//! binary counts them with a tracing layer of its own (one test, so nothing else runs queries
+//! meanwhile).
+
+mod support;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use klimadialog::storage::{NewIdea, now};
+use klimadialog::{Category, CategoryKey, IdeaDescription, IdeaTitle, ModerationState};
+use support::TestApp;
+use tracing_subscriber::layer::SubscriberExt;
+
+static QUERIES: AtomicUsize = AtomicUsize::new(0);
+
+struct CountQueries;
+
+/// The statement's summary (its first words), to leave out the PRAGMAs a new pool connection
+/// runs: those depend on the pool, not on the page.
+#[derive(Default)]
+struct Summary(String);
+
+impl tracing::field::Visit for Summary {
+    fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
+        if field.name() == "summary" {
+            self.0 = value.to_owned();
+        }
+    }
+
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        if field.name() == "summary" {
+            self.0 = format!("{value:?}");
+        }
+    }
+}
+
+impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for CountQueries {
+    fn on_event(&self, event: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
+        if event.metadata().target() != "sqlx::query" {
+            return;
+        }
+        let mut summary = Summary::default();
+        event.record(&mut summary);
+        if !summary.0.trim_start_matches('"').to_uppercase().starts_with("PRAGMA") {
+            QUERIES.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+}
+
+async fn queries_for(app: &TestApp, path: &str) -> usize {
+    QUERIES.store(0, Ordering::SeqCst);
+    let (status, _) = app.get(path).await;
+    assert!(status.is_success(), "{path}: {status}");
+    QUERIES.load(Ordering::SeqCst)
+}
+
+#[tokio::test]
+async fn pages_make_the_same_number_of_queries_however_many_ideas_there_are() {
+    tracing::subscriber::set_global_default(tracing_subscriber::registry().with(CountQueries))
+        .unwrap();
+    let app = TestApp::spawn().await;
+    let pages = [
+        "/",
+        "/ideas",
+        "/ideas?sort=trending&area=hals",
+        "/ideas?q=cykelsti",
+        "/map",
+        "/stats",
+        "/ideas/1",
+    ];
+    let mut before = Vec::new();
+    for path in pages {
+        before.push(queries_for(&app, path).await);
+    }
+    for n in 0..150 {
+        app.db
+            .insert_idea(&NewIdea {
+                title: IdeaTitle::parse(&format!("Ekstra idé nummer {n} i Hals")).unwrap(),
+                description: IdeaDescription::parse("Endnu en idé om cykelsti og regnvand i Hals.")
+                    .unwrap(),
+                category: Category::Sector(CategoryKey::parse("transport").unwrap()),
+                area: klimadialog::AreaId(19),
+                point: None,
+                photo: None,
+                author: None,
+                moderation: ModerationState::Published,
+                created_at: now(),
+            })
+            .await
+            .unwrap();
+    }
+    for (path, before) in pages.iter().zip(before) {
+        let after = queries_for(&app, path).await;
+        assert_eq!(
+            after, before,
+            "{path}: {before} queries before 150 more ideas, {after} after"
+        );
+        assert!(after <= 20, "{path}: {after} queries");
+    }
+}
