@@ -42,7 +42,12 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for CountQueries {
         }
         let mut summary = Summary::default();
         event.record(&mut summary);
-        if !summary.0.trim_start_matches('"').to_uppercase().starts_with("PRAGMA") {
+        if !summary
+            .0
+            .trim_start_matches('"')
+            .to_uppercase()
+            .starts_with("PRAGMA")
+        {
             QUERIES.fetch_add(1, Ordering::SeqCst);
         }
     }

@@ -401,4 +401,31 @@ mod tests {
             }
         }
     }
+
+    /// The map's and the statistics' queries too: by index, never every support.
+    #[tokio::test]
+    async fn map_and_statistics_queries_use_indexes() {
+        let (db, _dir) = db_with_reference().await;
+        crate::demo::install_demo(&db).await.unwrap();
+        let weekly = super::super::stats::WEEKLY_SUPPORTS_SQL;
+        for sql in [
+            super::super::reference::AREA_COUNTS_SQL,
+            super::super::reference::IDEA_POINTS_SQL,
+            weekly,
+        ] {
+            let rows: Vec<(i64, i64, i64, String)> =
+                sqlx::query_as(&format!("EXPLAIN QUERY PLAN {sql}"))
+                    .bind(0i64)
+                    .fetch_all(db.pool())
+                    .await
+                    .unwrap();
+            for (_, _, _, step) in rows {
+                assert!(!step.starts_with("SCAN supports"), "{step} in {sql}");
+                assert!(
+                    !step.starts_with("SCAN i ") && step != "SCAN i" && step != "SCAN ideas",
+                    "{step} in {sql}"
+                );
+            }
+        }
+    }
 }

@@ -230,6 +230,16 @@ mod tests {
     }
 }
 
+pub(super) const AREA_COUNTS_SQL: &str =
+    "SELECT a.id, count(i.id), coalesce(sum(i.support_count), 0)
+     FROM areas a LEFT JOIN ideas i
+       ON i.area_id = a.id AND i.moderation_state = 'published' AND i.status <> 'merged'
+     GROUP BY a.id ORDER BY a.position, a.id";
+
+pub(super) const IDEA_POINTS_SQL: &str = "SELECT id, title, lat, lon FROM ideas
+     WHERE moderation_state = 'published' AND status <> 'merged' AND lat IS NOT NULL
+     ORDER BY support_count DESC, id LIMIT ?";
+
 /// What a map shows of one area: its published ideas and their supports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AreaCount {
@@ -241,14 +251,9 @@ pub struct AreaCount {
 impl Db {
     /// Published ideas and supports per area, every area included (with 0s).
     pub async fn area_counts(&self) -> Result<Vec<AreaCount>> {
-        let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
-            "SELECT a.id, count(i.id), coalesce(sum(i.support_count), 0)
-             FROM areas a LEFT JOIN ideas i
-               ON i.area_id = a.id AND i.moderation_state = 'published' AND i.status <> 'merged'
-             GROUP BY a.id ORDER BY a.position, a.id",
-        )
-        .fetch_all(self.pool())
-        .await?;
+        let rows: Vec<(i64, i64, i64)> = sqlx::query_as(AREA_COUNTS_SQL)
+            .fetch_all(self.pool())
+            .await?;
         Ok(rows
             .into_iter()
             .map(|(area, ideas, supports)| AreaCount {
@@ -261,13 +266,9 @@ impl Db {
 
     /// The most supported published ideas that have a point: id, title, latitude, longitude.
     pub async fn idea_points(&self, limit: i64) -> Result<Vec<(i64, String, f64, f64)>> {
-        Ok(sqlx::query_as(
-            "SELECT id, title, lat, lon FROM ideas
-             WHERE moderation_state = 'published' AND status <> 'merged' AND lat IS NOT NULL
-             ORDER BY support_count DESC, id LIMIT ?",
-        )
-        .bind(limit)
-        .fetch_all(self.pool())
-        .await?)
+        Ok(sqlx::query_as(IDEA_POINTS_SQL)
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await?)
     }
 }

@@ -9,6 +9,15 @@ const FIRST_MONDAY: i64 = 4 * 24 * 3600;
 /// How many weeks back the weekly figures go.
 pub const WEEKS: i64 = crate::listing::STATS_WEEKS;
 
+// The weekly query below spells these out.
+const _: () = assert!(FIRST_MONDAY == 345_600 && WEEK == 604_800);
+
+/// Supports given since a time, to public ideas, by week; found by time.
+pub(super) const WEEKLY_SUPPORTS_SQL: &str = "SELECT (s.created_at - 345600) / 604800, count(*)
+     FROM supports s INDEXED BY supports_time JOIN ideas i ON i.id = s.idea_id
+     WHERE s.created_at >= ? AND i.moderation_state = 'published' AND i.status <> 'merged'
+     GROUP BY 1";
+
 const PUBLIC: &str = "i.moderation_state = 'published' AND i.status <> 'merged'";
 
 impl Db {
@@ -56,14 +65,10 @@ impl Db {
         .fetch_all(self.pool())
         .await?;
         // Supports given in the period, to public ideas; found by time.
-        let supports: Vec<(i64, i64)> = sqlx::query_as(&format!(
-            "SELECT (s.created_at - {FIRST_MONDAY}) / {WEEK}, count(*)
-             FROM supports s INDEXED BY supports_time JOIN ideas i ON i.id = s.idea_id
-             WHERE s.created_at >= ? AND {PUBLIC} GROUP BY 1"
-        ))
-        .bind(since)
-        .fetch_all(self.pool())
-        .await?;
+        let supports: Vec<(i64, i64)> = sqlx::query_as(WEEKLY_SUPPORTS_SQL)
+            .bind(since)
+            .fetch_all(self.pool())
+            .await?;
         let count_in = |rows: &[(i64, i64)], week: i64| {
             rows.iter()
                 .find(|(w, _)| *w == week)
