@@ -44,7 +44,8 @@ export default defineConfig({
     { name: 'js-off', use: { javaScriptEnabled: false } },
   ],
   webServer: {
-    command: `"${bin}" serve`,
+    // A staff account for the staff journeys, its password on stdin as an operator would pipe it.
+    command: `printf '%s\\n' "$E2E_STAFF_PASSWORD" | "${bin}" staff add e2e-admin --role admin && "${bin}" serve`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -57,6 +58,7 @@ export default defineConfig({
       KLIMADIALOG_DEMO: 'true',
       // No SMTP_URL: mail goes to <data dir>/outbox, where the tests read it.
       KLIMADIALOG_DATA_DIR: dataDir,
+      E2E_STAFF_PASSWORD: 'e2e-klimaplan-adgang',
       RUST_LOG: 'warn',
     },
   },

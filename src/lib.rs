@@ -30,6 +30,7 @@ pub mod photo;
 pub mod search;
 #[cfg(feature = "storage")]
 pub mod signin;
+pub mod staff;
 #[cfg(feature = "storage")]
 pub mod storage;
 

@@ -118,6 +118,16 @@ impl SessionToken {
     fn hash(&self) -> String {
         sha256_hex(&format!("session:{}", self.0))
     }
+
+    /// A new random token (for staff sessions; residents get theirs at sign-in).
+    pub fn new_random() -> SessionToken {
+        SessionToken::generate()
+    }
+
+    /// The stored form of a staff session's token: hashed apart from residents' tokens.
+    pub(crate) fn staff_hash(&self) -> String {
+        sha256_hex(&format!("staff:{}", self.0))
+    }
 }
 
 /// The secret a draft cookie carries. Like a session token, only its hash is stored.

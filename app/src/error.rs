@@ -15,6 +15,8 @@ pub enum AppError {
     Internal,
     #[error("sign in first")]
     NotSignedIn,
+    #[error("not allowed for your role")]
+    Forbidden,
     #[error("too many requests; try again in {retry_after} seconds")]
     RateLimited { retry_after: i64 },
 }
@@ -26,6 +28,7 @@ impl AppError {
             AppError::BadRequest => 400,
             AppError::Internal => 500,
             AppError::NotSignedIn => 401,
+            AppError::Forbidden => 403,
             AppError::RateLimited { .. } => 429,
         }
     }

@@ -33,6 +33,8 @@ use crate::pages::{
     propose::ProposePage,
     propose_review::ProposeReviewPage,
     signin::{SignInCodePage, SignInPage},
+    staff::StaffDashboardPage,
+    staff_login::StaffLoginPage,
     stats::StatsPage,
 };
 
@@ -109,6 +111,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ideas/:id") view=IdeaPage ssr=SsrMode::Async />
                     <Route path=path!("/map") view=MapPage ssr=SsrMode::Async />
                     <Route path=path!("/stats") view=StatsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff") view=StaffDashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/login") view=StaffLoginPage />
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
                     <Route path=path!("/me") view=MyPage ssr=SsrMode::Async />
                     <Route path=path!("/signin") view=SignInPage />

@@ -11,6 +11,9 @@ use leptos_axum::ResponseOptions;
 use crate::state::AppState;
 
 pub const SESSION_COOKIE: &str = "session";
+/// Staff sessions have their own cookie, SameSite=Strict: no other site can start a request
+/// that carries it.
+pub const STAFF_SESSION_COOKIE: &str = "staff_session";
 /// The address being signed in with, between the two steps of sign-in (never in a URL).
 pub const SIGN_IN_EMAIL_COOKIE: &str = "signin_email";
 
@@ -63,6 +66,58 @@ pub fn session_token() -> Option<SessionToken> {
 
 pub fn set_session_cookie(token: &SessionToken) {
     set_cookie(SESSION_COOKIE, token.as_str(), SESSION_LIFETIME_SECONDS);
+}
+
+pub fn staff_session_token() -> Option<SessionToken> {
+    request_cookie(STAFF_SESSION_COOKIE).and_then(|v| SessionToken::parse(&v))
+}
+
+/// Sets (or with `None`, deletes) the staff session cookie.
+pub fn set_staff_session_cookie(token: Option<&SessionToken>) {
+    let secure = use_context::<AppState>()
+        .map(|s| s.config.public_url.starts_with("https://"))
+        .unwrap_or(false);
+    let (value, max_age) = match token {
+        Some(t) => (t.as_str(), klimadialog::staff::STAFF_SESSION_SECONDS),
+        None => ("", 0),
+    };
+    let cookie = cookie_header(STAFF_SESSION_COOKIE, value, max_age, secure)
+        .replace("SameSite=Lax", "SameSite=Strict");
+    if let (Some(response), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&cookie),
+    ) {
+        response.append_header(SET_COOKIE, value);
+    }
+}
+
+/// The staff member of this request, if the request carries a live staff session.
+pub async fn current_staff(state: &AppState) -> Option<klimadialog::staff::StaffMember> {
+    let token = staff_session_token()?;
+    match klimadialog::staff::staff_session(&state.db, &token, klimadialog::storage::now()).await {
+        Ok(member) => member,
+        Err(error) => {
+            tracing::error!(%error, "staff session lookup failed");
+            None
+        }
+    }
+}
+
+/// The staff member of this request if their role allows `needed`: every staff page and staff
+/// server function starts here. 401 without a staff session, 403 with too small a role.
+pub async fn require_staff(
+    state: &AppState,
+    needed: klimadialog::staff::StaffRole,
+) -> Result<klimadialog::staff::StaffMember, crate::error::AppError> {
+    use crate::error::AppError;
+    let member = current_staff(state)
+        .await
+        .ok_or_else(|| AppError::NotSignedIn.respond())?;
+    if member.role.allows(needed) {
+        Ok(member)
+    } else {
+        Err(AppError::Forbidden.respond())
+    }
 }
 
 /// The signed-in resident of this request, if any.

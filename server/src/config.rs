@@ -25,6 +25,26 @@ pub enum Command {
     Serve(Box<ServeArgs>),
     /// Add synthetic ideas and supports to the database, for benchmarks.
     Seed(SeedArgs),
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Add a staff account. The password is asked for on the terminal, or read from the first
+    /// line of standard input when that is not a terminal; never from the command line, where
+    /// other users of the machine could see it.
+    Add(StaffAddArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct StaffAddArgs {
+    /// The login name (2-60 lowercase letters, digits, dots, hyphens, underscores).
+    pub name: String,
+    /// `moderator` or `admin`.
+    #[arg(long, value_parser = ["moderator", "admin"], default_value = "moderator")]
+    pub role: String,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -5,6 +5,7 @@
 pub mod config;
 pub mod open_data;
 pub mod routes;
+pub mod staff_cli;
 
 use std::sync::Arc;
 
@@ -36,6 +37,8 @@ pub enum ServerError {
     Io(#[from] std::io::Error),
     #[error("mail: {0}")]
     Mail(#[from] MailError),
+    #[error("{0}")]
+    Usage(String),
 }
 
 impl ServerError {
@@ -45,6 +48,7 @@ impl ServerError {
             ServerError::Io(_) => 69,
             ServerError::Storage(_) => 70,
             ServerError::Mail(_) => 78,
+            ServerError::Usage(_) => 64,
         }
     }
 }

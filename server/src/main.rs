@@ -2,7 +2,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
-use klimadialog_server::config::{Cli, Command, ServeArgs};
+use klimadialog_server::config::{Cli, Command, ServeArgs, StaffCommand};
 use klimadialog_server::{ServerError, open_database, serve};
 
 #[tokio::main]
@@ -14,6 +14,9 @@ async fn main() -> ExitCode {
         Some(Command::Serve(args)) => serve(&cli.database.database_url, *args).await,
         Some(Command::Seed(args)) => {
             seed(&cli.database.database_url, args.ideas, args.supports).await
+        }
+        Some(Command::Staff(StaffCommand::Add(args))) => {
+            klimadialog_server::staff_cli::add(&cli.database.database_url, &args).await
         }
     };
     match result {

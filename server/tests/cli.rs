@@ -113,3 +113,65 @@ fn sigterm_stops_the_server_gracefully() {
         "{rest:?}"
     );
 }
+
+/// Runs `klimadialog staff add …` with `stdin` as its standard input (not a terminal).
+fn staff_add(db: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .arg("--database-url")
+        .arg(db)
+        .args(["staff", "add"])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[tokio::test]
+async fn staff_add_reads_the_password_from_stdin_and_stores_only_its_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("staff.db");
+    let out = staff_add(
+        &db_path,
+        &["anna", "--role", "admin"],
+        "klimaplan-for-aalborg\nignored\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let db = Db::open(db_path.to_str().unwrap()).await.unwrap();
+    let account = db.staff_account("anna").await.unwrap().unwrap();
+    assert_eq!(account.role, "admin");
+    assert!(account.password_hash.starts_with("$argon2id$"));
+    assert!(klimadialog::staff::verify_password(
+        &account.password_hash,
+        "klimaplan-for-aalborg"
+    ));
+    db.close().await;
+    let file = std::fs::read(&db_path).unwrap();
+    assert!(!file.windows(21).any(|w| w == b"klimaplan-for-aalborg"));
+
+    // A short password, a taken name or a password on the command line are refused.
+    let short = staff_add(&db_path, &["bo"], "kort\n");
+    assert_eq!(short.status.code(), Some(64));
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 12 characters"));
+    let again = staff_add(&db_path, &["anna"], "klimaplan-for-aalborg\n");
+    assert_eq!(again.status.code(), Some(64));
+    let argv = staff_add(
+        &db_path,
+        &["carl", "--password", "klimaplan-for-aalborg"],
+        "",
+    );
+    assert!(!argv.status.success());
+}

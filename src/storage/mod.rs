@@ -11,6 +11,7 @@ mod reference;
 mod residents;
 mod search;
 mod signin;
+mod staff;
 mod stats;
 
 use std::str::FromStr;
@@ -26,6 +27,7 @@ pub use open_data::OpenIdea;
 pub use personal_data::PersonalData;
 pub use reference::{AreaCount, AreaRow, CategoryRow, NewArea};
 pub use residents::NewResident;
+pub use staff::StaffAccount;
 pub use stats::{Stats, Tally};
 
 /// What can go wrong in storage. Callers log the details and show users a plain message.

@@ -6,6 +6,7 @@
 mod list;
 mod map;
 mod propose;
+mod staff;
 mod stats;
 
 use klimadialog::{IdeaKind, Locale, PublicStatus};
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 pub use list::{ListTexts, list_texts};
 pub use map::{MapTexts, map_texts};
 pub use propose::{ProposeTexts, propose_texts};
+pub use staff::{StaffTexts, staff_texts};
 pub use stats::{StatsTexts, stats_texts};
 
 pub struct Texts {
@@ -523,4 +525,8 @@ pub fn use_map_texts() -> &'static MapTexts {
 
 pub fn use_stats_texts() -> &'static StatsTexts {
     stats_texts(use_locale())
+}
+
+pub fn use_staff_texts() -> &'static StaffTexts {
+    staff_texts(use_locale())
 }

@@ -11,6 +11,8 @@ pub mod not_found;
 pub mod propose;
 pub mod propose_review;
 pub mod signin;
+pub mod staff;
+pub mod staff_login;
 pub mod stats;
 
 use leptos::prelude::*;

@@ -9,6 +9,7 @@ pub mod propose;
 #[cfg(feature = "ssr")]
 pub mod propose_form;
 pub mod signin;
+pub mod staff;
 pub mod stats;
 
 /// The areas, sectors and themes as select lists offer them.

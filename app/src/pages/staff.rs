@@ -1,0 +1,79 @@
+//! `/staff`: the dashboard. Without a staff session it sends to the login page; a role that may
+//! not see it gets 403.
+
+use klimadialog::PublicStatus;
+use klimadialog::staff::StaffRole;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::{Meta, Title};
+
+use crate::error::AppError;
+use crate::i18n::{status_name, use_locale, use_staff_texts, use_texts};
+use crate::pages::{LoadError, redirect_to, set_status};
+use crate::server_fns::staff::{StaffLogout, load_dashboard};
+
+/// What a staff page shows when the request may not see it.
+#[component]
+pub fn StaffRefusal(error: AppError, here: &'static str) -> impl IntoView {
+    let t = use_staff_texts();
+    match error {
+        AppError::NotSignedIn => {
+            redirect_to(&format!(
+                "/staff/login?next={}",
+                crate::url::encode_component(here)
+            ));
+            ().into_any()
+        }
+        AppError::Forbidden => {
+            set_status(403);
+            view! {
+                <h1>{t.forbidden_title}</h1>
+                <p>{t.forbidden_text}</p>
+            }
+            .into_any()
+        }
+        _ => view! { <LoadError /> }.into_any(),
+    }
+}
+
+#[component]
+pub fn StaffDashboardPage() -> impl IntoView {
+    let t = use_staff_texts();
+    let all = use_texts();
+    let locale = use_locale();
+    view! {
+        <Title text=format!("{} – {}", t.dashboard_title, all.site_name) />
+        <Meta name="robots" content="noindex" />
+        <Suspense>
+            {Suspend::new(async move {
+                match load_dashboard().await {
+                    Ok(d) => {
+                        let role = match d.member.role {
+                            StaffRole::Admin => t.role_admin,
+                            StaffRole::Moderator => t.role_moderator,
+                        };
+                        view! {
+                            <h1>{t.dashboard_title}</h1>
+                            <p>{(t.signed_in_as)(&d.member.username, role)}</p>
+                            <form method="post" action={<StaffLogout as ServerFn>::PATH}>
+                                <button type="submit" class="button secondary">{t.log_out}</button>
+                            </form>
+                            <dl class="figures">
+                                <div><dt>{t.waiting}</dt><dd>{d.pending}</dd></div>
+                                <div><dt>{t.hidden}</dt><dd>{d.hidden}</dd></div>
+                            </dl>
+                            <h2>{t.per_status}</h2>
+                            <ul class="plain-list">
+                                {d.per_status.into_iter().filter_map(|(status, n)| {
+                                    let status = PublicStatus::parse(&status)?;
+                                    Some(view! { <li>{status_name(status, locale)}": "{n}</li> })
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                    Err(error) => view! { <StaffRefusal error here="/staff" /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,44 @@
+//! `/staff/login`: staff sign in with username and password. A plain form; works without
+//! JavaScript.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+use crate::i18n::{use_staff_texts, use_texts};
+use crate::server_fns::staff::StaffLogin;
+
+#[component]
+pub fn StaffLoginPage() -> impl IntoView {
+    let t = use_staff_texts();
+    let all = use_texts();
+    let query = use_query_map().read_untracked();
+    let error = query.get("error").and_then(|e| match e.as_str() {
+        "bad" => Some(t.bad_credentials),
+        "locked" => Some(t.locked),
+        "too_many" => Some(t.too_many),
+        _ => None,
+    });
+    let user = query.get("user").unwrap_or_default();
+    let next = query.get("next").unwrap_or_else(|| "/staff".to_owned());
+    let invalid = error.map(|_| "true");
+    view! {
+        <Title text=format!("{} – {}", t.login_title, all.site_name) />
+        <Meta name="robots" content="noindex" />
+        <div class="narrow">
+            <h1>{t.login_title}</h1>
+            <form method="post" action={<StaffLogin as ServerFn>::PATH} class="stack" novalidate>
+                <input type="hidden" name="next" value=next />
+                {error.map(|m| view! { <p id="login-error" class="field-error" role="alert">{m}</p> })}
+                <label for="username">{t.username}</label>
+                <input id="username" name="username" type="text" autocomplete="username" value=user
+                    aria-invalid=invalid aria-describedby=invalid.map(|_| "login-error") />
+                <label for="password">{t.password}</label>
+                <input id="password" name="password" type="password" autocomplete="current-password"
+                    aria-invalid=invalid aria-describedby=invalid.map(|_| "login-error") />
+                <button type="submit" class="button">{t.log_in}</button>
+            </form>
+        </div>
+    }
+}

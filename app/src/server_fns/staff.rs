@@ -1,0 +1,112 @@
+//! Staff sign-in, sign-out and the dashboard's figures. Every staff server function checks the
+//! role on the server with `require_staff`.
+
+use klimadialog::staff::StaffMember;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// Login attempts per client address: enough for a team behind one address, too few to try
+/// passwords across many accounts.
+#[cfg(feature = "ssr")]
+const LOGINS_PER_CLIENT: klimadialog::ratelimit::Limit = klimadialog::ratelimit::Limit {
+    max: 30,
+    per_seconds: 600,
+};
+
+/// Where staff go after signing in: a staff page, never anywhere else.
+#[cfg(feature = "ssr")]
+fn staff_path(next: &str) -> String {
+    if crate::session::is_local_path(next)
+        && next.starts_with("/staff")
+        && !next.starts_with("/staff/login")
+    {
+        next.to_owned()
+    } else {
+        "/staff".to_owned()
+    }
+}
+
+#[server(prefix = "/fn", endpoint = "staff/login")]
+pub async fn staff_login(username: String, password: String, next: String) -> Result<(), AppError> {
+    use klimadialog::staff::{LoginError, login, start_staff_session};
+    use klimadialog::storage::now;
+
+    use crate::url::encode_component;
+
+    let state = crate::state::app_state()?;
+    let next = staff_path(&next);
+    let back = |error: &str| {
+        format!(
+            "/staff/login?error={error}&user={}&next={}",
+            encode_component(&username.chars().take(60).collect::<String>()),
+            encode_component(&next)
+        )
+    };
+    let client = state.clients.tag(&crate::session::client_address());
+    if state
+        .limits
+        .check(
+            &format!("staff-login:{}", client.as_str()),
+            LOGINS_PER_CLIENT,
+            now(),
+        )
+        .is_err()
+    {
+        leptos_axum::redirect(&back("too_many"));
+        return Ok(());
+    }
+    let password: String = password.chars().take(1000).collect();
+    match login(&state.db, &username, &password, now()).await {
+        Ok(member) => {
+            let old = crate::session::staff_session_token();
+            let token = start_staff_session(&state.db, &member, old.as_ref(), now())
+                .await
+                .map_err(AppError::from)?;
+            crate::session::set_staff_session_cookie(Some(&token));
+            leptos_axum::redirect(&next);
+        }
+        Err(LoginError::BadCredentials) => leptos_axum::redirect(&back("bad")),
+        Err(LoginError::Locked { .. }) => leptos_axum::redirect(&back("locked")),
+        Err(LoginError::Storage(error)) => return Err(AppError::from(error)),
+    }
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "staff/logout")]
+pub async fn staff_logout() -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    if let Some(token) = crate::session::staff_session_token() {
+        klimadialog::staff::end_staff_session(&state.db, &token).await?;
+    }
+    crate::session::set_staff_session_cookie(None);
+    leptos_axum::redirect("/staff/login");
+    Ok(())
+}
+
+/// The dashboard's figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub member: StaffMember,
+    pub pending: i64,
+    pub hidden: i64,
+    pub per_status: Vec<(String, i64)>,
+}
+
+#[server(prefix = "/fn", endpoint = "staff/dashboard")]
+pub async fn load_dashboard() -> Result<Dashboard, AppError> {
+    use klimadialog::filter::IdeaFilter;
+    use klimadialog::staff::StaffRole;
+
+    let state = crate::state::app_state()?;
+    let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
+    let (pending, hidden) = state.db.moderation_counts().await?;
+    let per_status = state.db.filter_counts(&IdeaFilter::default()).await?.status;
+    Ok(Dashboard {
+        member,
+        pending,
+        hidden,
+        per_status,
+    })
+}

@@ -1,0 +1,170 @@
+//! Staff sign-in and the dashboard over real HTTP, and who may see what.
+
+mod support;
+
+use klimadialog::staff::{Password, StaffRole, hash_password};
+use klimadialog::storage::now;
+use reqwest::StatusCode;
+use support::{Browser, TestApp};
+
+const PASSWORD: &str = "klimaplan-for-aalborg";
+
+async fn with_staff() -> TestApp {
+    let app = TestApp::spawn().await;
+    let hash = hash_password(&Password::parse(PASSWORD).unwrap());
+    app.db
+        .insert_staff("anna", &hash, StaffRole::Admin, now())
+        .await
+        .unwrap();
+    app.db
+        .insert_staff("mo", &hash, StaffRole::Moderator, now())
+        .await
+        .unwrap();
+    app
+}
+
+async fn staff_browser<'a>(app: &'a TestApp, name: &str) -> Browser<'a> {
+    let mut browser = Browser::new(app);
+    let (status, location) = browser
+        .post_form(
+            "/fn/staff/login",
+            &[
+                ("username", name),
+                ("password", PASSWORD),
+                ("next", "/staff"),
+            ],
+        )
+        .await;
+    assert_eq!((status, location.as_str()), (StatusCode::FOUND, "/staff"));
+    browser
+}
+
+#[tokio::test]
+async fn staff_sign_in_with_a_strict_cookie_and_see_the_dashboard() {
+    let app = with_staff().await;
+    let login = app.get("/staff/login").await.1;
+    for label in ["Brugernavn", "Adgangskode"] {
+        assert!(login.contains(&format!(">{label}</label>")), "{label}");
+    }
+    let response = app
+        .client
+        .post(format!("{}/fn/staff/login", app.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "text/html")
+        .body(format!("username=anna&password={PASSWORD}&next=%2Fstaff"))
+        .send()
+        .await
+        .unwrap();
+    let cookie = response.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("staff_session="));
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+
+    let mut browser = staff_browser(&app, "anna").await;
+    let page = browser.get("/staff").await;
+    assert!(page.contains("Logget ind som anna (administrator)."));
+    assert!(page.contains("Idéer, der venter på moderation"));
+    let (_, location) = browser.post_form("/fn/staff/logout", &[]).await;
+    assert_eq!(location, "/staff/login");
+    let response = app
+        .client
+        .get(format!("{}/staff", app.base))
+        .header("cookie", browser.jar.header())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND, "signed out");
+}
+
+#[tokio::test]
+async fn wrong_passwords_get_one_message_and_five_lock_the_account() {
+    let app = with_staff().await;
+    let mut browser = Browser::new(&app);
+    for name in ["anna", "nobody"] {
+        let (_, location) = browser
+            .post_form(
+                "/fn/staff/login",
+                &[
+                    ("username", name),
+                    ("password", "forkert-kodeord"),
+                    ("next", "/staff"),
+                ],
+            )
+            .await;
+        assert!(location.starts_with("/staff/login?error=bad"), "{location}");
+    }
+    let page = browser.get("/staff/login?error=bad&user=anna").await;
+    assert!(page.contains("Brugernavn eller adgangskode er forkert."));
+    for _ in 0..4 {
+        browser
+            .post_form(
+                "/fn/staff/login",
+                &[
+                    ("username", "anna"),
+                    ("password", "forkert-kodeord"),
+                    ("next", "/staff"),
+                ],
+            )
+            .await;
+    }
+    let (_, location) = browser
+        .post_form(
+            "/fn/staff/login",
+            &[
+                ("username", "anna"),
+                ("password", PASSWORD),
+                ("next", "/staff"),
+            ],
+        )
+        .await;
+    assert!(
+        location.starts_with("/staff/login?error=locked"),
+        "{location}"
+    );
+    assert!(browser.get(&location).await.contains("Kontoen er låst"));
+}
+
+/// Who may reach the dashboard and its server function: anonymous and residents are sent to
+/// sign in (401 for the function), moderators and admins get it.
+#[tokio::test]
+async fn only_staff_see_the_dashboard() {
+    let app = with_staff().await;
+    let mut resident = Browser::new(&app);
+    resident.sign_in_as("borger@example.org").await;
+    let anonymous = Browser::new(&app);
+    let moderator = staff_browser(&app, "mo").await;
+    let admin = staff_browser(&app, "anna").await;
+    let cases = [
+        (&anonymous, false),
+        (&resident, false),
+        (&moderator, true),
+        (&admin, true),
+    ];
+    for (who, allowed) in cases {
+        let page = app
+            .client
+            .get(format!("{}/staff", app.base))
+            .header("cookie", who.jar.header())
+            .send()
+            .await
+            .unwrap();
+        let function = app
+            .client
+            .post(format!("{}/fn/staff/dashboard", app.base))
+            .header("cookie", who.jar.header())
+            .header("content-type", "application/x-www-form-urlencoded")
+            .send()
+            .await
+            .unwrap();
+        if allowed {
+            assert_eq!(page.status(), StatusCode::OK);
+            assert_eq!(function.status(), StatusCode::OK);
+        } else {
+            assert_eq!(page.status(), StatusCode::FOUND);
+            assert_eq!(page.headers()["location"], "/staff/login?next=/staff");
+            assert_eq!(function.status(), StatusCode::UNAUTHORIZED);
+        }
+    }
+}

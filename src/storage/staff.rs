@@ -1,0 +1,129 @@
+//! Staff accounts and their sessions.
+
+use super::{Db, Result, StorageError};
+use crate::staff::{StaffMember, StaffRole};
+
+/// A staff account as login needs it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StaffAccount {
+    pub id: i64,
+    pub username: String,
+    pub password_hash: String,
+    pub role: String,
+    pub failed_logins: i64,
+    pub locked_until: Option<i64>,
+    pub disabled_at: Option<i64>,
+}
+
+impl Db {
+    pub async fn insert_staff(
+        &self,
+        username: &str,
+        password_hash: &str,
+        role: StaffRole,
+        now: i64,
+    ) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO staff_users (username, password_hash, role, created_at)
+             VALUES (?, ?, ?, ?) RETURNING id",
+        )
+        .bind(username)
+        .bind(password_hash)
+        .bind(role.as_str())
+        .bind(now)
+        .fetch_one(self.pool())
+        .await?)
+    }
+
+    pub async fn staff_account(&self, username: &str) -> Result<Option<StaffAccount>> {
+        Ok(sqlx::query_as(
+            "SELECT id, username, password_hash, role, failed_logins, locked_until, disabled_at
+             FROM staff_users WHERE username = ?",
+        )
+        .bind(username)
+        .fetch_optional(self.pool())
+        .await?)
+    }
+
+    /// Sets an account's count of failed logins in a row, and the lock that goes with it.
+    pub async fn record_staff_failure(
+        &self,
+        staff: i64,
+        failures: i64,
+        locked_until: Option<i64>,
+    ) -> Result<()> {
+        sqlx::query("UPDATE staff_users SET failed_logins = ?, locked_until = ? WHERE id = ?")
+            .bind(failures)
+            .bind(locked_until)
+            .bind(staff)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn insert_staff_session(
+        &self,
+        token_hash: &str,
+        staff: i64,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at)
+             VALUES (?, ?, ?, ?)",
+        )
+        .bind(token_hash)
+        .bind(staff)
+        .bind(now)
+        .bind(expires_at)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// The member of a live session on an enabled account.
+    pub async fn staff_session(&self, token_hash: &str, now: i64) -> Result<Option<StaffMember>> {
+        let row: Option<(i64, String, String)> = sqlx::query_as(
+            "SELECT u.id, u.username, u.role FROM staff_sessions s
+             JOIN staff_users u ON u.id = s.staff_id
+             WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled_at IS NULL",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|(id, username, role)| {
+            let role = StaffRole::parse(&role)
+                .ok_or_else(|| StorageError::InvalidRow(format!("staff {id}: role")))?;
+            Ok(StaffMember { id, username, role })
+        })
+        .transpose()
+    }
+
+    pub async fn delete_staff_session(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = ?")
+            .bind(token_hash)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn count_staff(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM staff_users")
+            .fetch_one(self.pool())
+            .await?)
+    }
+}
+
+impl Db {
+    /// Ideas waiting for a moderator, and hidden ideas.
+    pub async fn moderation_counts(&self) -> Result<(i64, i64)> {
+        Ok(sqlx::query_as(
+            "SELECT count(*) FILTER (WHERE moderation_state = 'pending'),
+                    count(*) FILTER (WHERE moderation_state = 'hidden')
+             FROM ideas",
+        )
+        .fetch_one(self.pool())
+        .await?)
+    }
+}
