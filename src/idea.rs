@@ -201,6 +201,36 @@ impl ModerationState {
     pub fn is_public(self) -> bool {
         self == ModerationState::Published
     }
+
+    /// The state a moderator's action leads to, if the action fits this state: approve a new
+    /// idea, reject a new one, hide a public one, restore a hidden or rejected one.
+    pub fn after(self, action: ModerationAction) -> Option<ModerationState> {
+        use ModerationAction as A;
+        use ModerationState as S;
+        match (self, action) {
+            (S::Pending, A::Approve) => Some(S::Published),
+            (S::Pending, A::Reject) => Some(S::Rejected),
+            (S::Published | S::Pending, A::Hide) => Some(S::Hidden),
+            (S::Hidden | S::Rejected, A::Restore) => Some(S::Published),
+            _ => None,
+        }
+    }
+}
+
+string_enum!(
+    /// What a moderator does to an idea. Rejecting and hiding need a reason the author sees.
+    ModerationAction {
+        Approve => "approve",
+        Reject => "reject",
+        Hide => "hide",
+        Restore => "restore",
+    }
+);
+
+impl ModerationAction {
+    pub fn needs_reason(self) -> bool {
+        matches!(self, ModerationAction::Reject | ModerationAction::Hide)
+    }
 }
 
 string_enum!(
@@ -319,6 +349,21 @@ mod tests {
             Category::from_columns(IdeaKind::Adaptation, Some("energy"), Some("heat")).is_none()
         );
         assert!(Category::from_columns(IdeaKind::Adaptation, None, None).is_none());
+    }
+
+    #[test]
+    fn moderation_moves_only_along_its_paths() {
+        use ModerationAction as A;
+        use ModerationState as S;
+        assert_eq!(S::Pending.after(A::Approve), Some(S::Published));
+        assert_eq!(S::Pending.after(A::Reject), Some(S::Rejected));
+        assert_eq!(S::Published.after(A::Hide), Some(S::Hidden));
+        assert_eq!(S::Hidden.after(A::Restore), Some(S::Published));
+        assert_eq!(S::Rejected.after(A::Restore), Some(S::Published));
+        assert_eq!(S::Published.after(A::Approve), None);
+        assert_eq!(S::Rejected.after(A::Hide), None);
+        assert!(A::Reject.needs_reason() && A::Hide.needs_reason());
+        assert!(!A::Approve.needs_reason());
     }
 
     #[test]

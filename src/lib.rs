@@ -36,7 +36,8 @@ pub mod storage;
 
 pub use area::{AreaId, AreaSlug};
 pub use idea::{
-    Category, IdeaDescription, IdeaId, IdeaKind, IdeaTitle, ModerationState, PublicStatus,
+    Category, IdeaDescription, IdeaId, IdeaKind, IdeaTitle, ModerationAction, ModerationState,
+    PublicStatus,
 };
 pub use locale::Locale;
 pub use reference::{CategoryKey, SECTORS, THEMES};

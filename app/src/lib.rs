@@ -35,6 +35,7 @@ use crate::pages::{
     signin::{SignInCodePage, SignInPage},
     staff::StaffDashboardPage,
     staff_login::StaffLoginPage,
+    staff_moderation::StaffModerationPage,
     stats::StatsPage,
 };
 
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/stats") view=StatsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=StaffDashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/login") view=StaffLoginPage />
+                    <Route path=path!("/staff/moderation") view=StaffModerationPage ssr=SsrMode::Async />
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
                     <Route path=path!("/me") view=MyPage ssr=SsrMode::Async />
                     <Route path=path!("/signin") view=SignInPage />

@@ -116,6 +116,8 @@ test('the skip link moves keyboard users past the header', async ({ page }, test
 });
 
 test('pages fit a 320 px wide phone without sideways scrolling', async ({ page }, testInfo) => {
+  // Ten pages, each also checked by axe: more than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 320, height: 640 });
   for (const path of ['/', '/ideas', '/ideas/1', '/ideas/new', '/ideas/new/review', '/me', '/map', '/stats', '/tilgaengelighed', '/ideas/999999']) {
     await page.goto(path);

@@ -18,6 +18,10 @@ test('staff sign in with username and password, see the dashboard and sign out',
   await expect(page.getByRole('heading', { level: 1, name: 'Overblik' })).toBeVisible();
   await expect(page.getByText('Logget ind som e2e-admin (administrator).')).toBeVisible();
 
+  await page.getByRole('link', { name: 'Moderation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Moderation' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ladestandere på parkeringspladsen ved Klarup skole' })).toBeVisible();
+  await page.goto('/staff');
   await page.getByRole('button', { name: 'Log ud' }).click();
   await expect(page).toHaveURL(/\/staff\/login$/);
 });

@@ -2,42 +2,8 @@
 
 mod support;
 
-use klimadialog::staff::{Password, StaffRole, hash_password};
-use klimadialog::storage::now;
 use reqwest::StatusCode;
-use support::{Browser, TestApp};
-
-const PASSWORD: &str = "klimaplan-for-aalborg";
-
-async fn with_staff() -> TestApp {
-    let app = TestApp::spawn().await;
-    let hash = hash_password(&Password::parse(PASSWORD).unwrap());
-    app.db
-        .insert_staff("anna", &hash, StaffRole::Admin, now())
-        .await
-        .unwrap();
-    app.db
-        .insert_staff("mo", &hash, StaffRole::Moderator, now())
-        .await
-        .unwrap();
-    app
-}
-
-async fn staff_browser<'a>(app: &'a TestApp, name: &str) -> Browser<'a> {
-    let mut browser = Browser::new(app);
-    let (status, location) = browser
-        .post_form(
-            "/fn/staff/login",
-            &[
-                ("username", name),
-                ("password", PASSWORD),
-                ("next", "/staff"),
-            ],
-        )
-        .await;
-    assert_eq!((status, location.as_str()), (StatusCode::FOUND, "/staff"));
-    browser
-}
+use support::{Browser, STAFF_PASSWORD as PASSWORD, staff_browser, with_staff};
 
 #[tokio::test]
 async fn staff_sign_in_with_a_strict_cookie_and_see_the_dashboard() {

@@ -5,6 +5,7 @@ mod bulk;
 mod drafts;
 mod ideas;
 mod listing;
+mod moderation;
 mod open_data;
 mod personal_data;
 mod reference;
@@ -23,6 +24,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 pub use bulk::BulkIdea;
 pub use drafts::{DRAFT_LIFETIME_SECONDS, Draft, ReadyDraft};
 pub use ideas::{Moderation, NewIdea, StatusUpdate};
+pub use moderation::{QueueItem, Refusal};
 pub use open_data::OpenIdea;
 pub use personal_data::PersonalData;
 pub use reference::{AreaCount, AreaRow, CategoryRow, NewArea};

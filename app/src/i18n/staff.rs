@@ -20,6 +20,16 @@ pub struct StaffTexts {
     pub forbidden_text: &'static str,
     pub role_moderator: &'static str,
     pub role_admin: &'static str,
+    pub moderation_title: &'static str,
+    pub queue_empty: &'static str,
+    pub reports: fn(i64) -> String,
+    pub reason_label: &'static str,
+    pub approve: &'static str,
+    pub reject: &'static str,
+    pub hide: &'static str,
+    pub done: &'static str,
+    pub reason_missing: &'static str,
+    pub not_now: &'static str,
 }
 
 pub static DA: StaffTexts = StaffTexts {
@@ -40,6 +50,22 @@ pub static DA: StaffTexts = StaffTexts {
     forbidden_text: "Din rolle giver ikke adgang til denne side.",
     role_moderator: "moderator",
     role_admin: "administrator",
+    moderation_title: "Moderation",
+    queue_empty: "Ingen idéer venter.",
+    reports: |n| {
+        if n == 1 {
+            "1 anmeldelse".into()
+        } else {
+            format!("{n} anmeldelser")
+        }
+    },
+    reason_label: "Begrundelse (forslagsstilleren ser den, hvis idéen afvises eller skjules)",
+    approve: "Godkend",
+    reject: "Afvis",
+    hide: "Skjul",
+    done: "Gemt.",
+    reason_missing: "Skriv en begrundelse, når en idé afvises eller skjules.",
+    not_now: "Idéen er allerede behandlet.",
 };
 
 pub static EN: StaffTexts = StaffTexts {
@@ -60,6 +86,22 @@ pub static EN: StaffTexts = StaffTexts {
     forbidden_text: "Your role does not give access to this page.",
     role_moderator: "moderator",
     role_admin: "administrator",
+    moderation_title: "Moderation",
+    queue_empty: "No ideas are waiting.",
+    reports: |n| {
+        if n == 1 {
+            "1 report".into()
+        } else {
+            format!("{n} reports")
+        }
+    },
+    reason_label: "Reason (the author sees it if the idea is rejected or hidden)",
+    approve: "Approve",
+    reject: "Reject",
+    hide: "Hide",
+    done: "Saved.",
+    reason_missing: "Write a reason when rejecting or hiding an idea.",
+    not_now: "The idea has been dealt with already.",
 };
 
 pub fn staff_texts(locale: Locale) -> &'static StaffTexts {

@@ -13,6 +13,7 @@ pub mod propose_review;
 pub mod signin;
 pub mod staff;
 pub mod staff_login;
+pub mod staff_moderation;
 pub mod stats;
 
 use leptos::prelude::*;

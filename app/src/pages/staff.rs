@@ -58,6 +58,7 @@ pub fn StaffDashboardPage() -> impl IntoView {
                             <form method="post" action={<StaffLogout as ServerFn>::PATH}>
                                 <button type="submit" class="button secondary">{t.log_out}</button>
                             </form>
+                            <p><a class="button" href="/staff/moderation">{t.moderation_title}</a></p>
                             <dl class="figures">
                                 <div><dt>{t.waiting}</dt><dd>{d.pending}</dd></div>
                                 <div><dt>{t.hidden}</dt><dd>{d.hidden}</dd></div>

@@ -5,6 +5,7 @@ pub mod ideas;
 pub mod list;
 pub mod map;
 pub mod me;
+pub mod moderation;
 pub mod propose;
 #[cfg(feature = "ssr")]
 pub mod propose_form;

@@ -227,3 +227,40 @@ impl Browser<'_> {
         (response.status(), location)
     }
 }
+
+/// The password of the test staff accounts.
+pub const STAFF_PASSWORD: &str = "klimaplan-for-aalborg";
+
+/// The app with an admin `anna` and a moderator `mo`.
+pub async fn with_staff() -> TestApp {
+    use klimadialog::staff::{Password, StaffRole, hash_password};
+    use klimadialog::storage::now;
+    let app = TestApp::spawn().await;
+    let hash = hash_password(&Password::parse(STAFF_PASSWORD).unwrap());
+    app.db
+        .insert_staff("anna", &hash, StaffRole::Admin, now())
+        .await
+        .unwrap();
+    app.db
+        .insert_staff("mo", &hash, StaffRole::Moderator, now())
+        .await
+        .unwrap();
+    app
+}
+
+/// A browser signed in as staff member `name` through the login form.
+pub async fn staff_browser<'a>(app: &'a TestApp, name: &str) -> Browser<'a> {
+    let mut browser = Browser::new(app);
+    let (status, location) = browser
+        .post_form(
+            "/fn/staff/login",
+            &[
+                ("username", name),
+                ("password", STAFF_PASSWORD),
+                ("next", "/staff"),
+            ],
+        )
+        .await;
+    assert_eq!((status, location.as_str()), (StatusCode::FOUND, "/staff"));
+    browser
+}

@@ -1,0 +1,79 @@
+//! `/staff/moderation`: new and reported ideas, oldest first, each with approve, reject and
+//! hide. Plain forms: one reason field and a button per action.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+use crate::i18n::{use_locale, use_staff_texts, use_texts};
+use crate::pages::staff::StaffRefusal;
+use crate::server_fns::moderation::{ModerateIdea, QueueEntry, load_queue};
+
+#[component]
+pub fn StaffModerationPage() -> impl IntoView {
+    let t = use_staff_texts();
+    let all = use_texts();
+    let query = use_query_map().read_untracked();
+    let error = query.get("error").and_then(|e| match e.as_str() {
+        "reason" => Some(t.reason_missing),
+        "not_now" => Some(t.not_now),
+        _ => None,
+    });
+    let failed_idea = query.get("idea").and_then(|i| i.parse::<i64>().ok());
+    let done = query.get("done").is_some();
+    view! {
+        <Title text=format!("{} – {}", t.moderation_title, all.site_name) />
+        <Meta name="robots" content="noindex" />
+        <Suspense>
+            {Suspend::new(async move {
+                match load_queue().await {
+                    Ok(queue) => view! {
+                        <h1>{t.moderation_title}</h1>
+                        {done.then(|| view! { <p class="notice" role="status">{t.done}</p> })}
+                        {error.map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
+                        {if queue.is_empty() {
+                            view! { <p>{t.queue_empty}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ol class="queue">
+                                    {queue.into_iter().map(|entry| view! { <QueueCard entry failed=failed_idea /> }).collect_view()}
+                                </ol>
+                            }.into_any()
+                        }}
+                    }.into_any(),
+                    Err(error) => view! { <StaffRefusal error here="/staff/moderation" /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn QueueCard(entry: QueueEntry, failed: Option<i64>) -> impl IntoView {
+    let t = use_staff_texts();
+    let locale = use_locale();
+    let reason_id = format!("reason-{}", entry.id);
+    let invalid = (failed == Some(entry.id)).then_some("true");
+    view! {
+        <li class="queue-card" id=format!("idea-{}", entry.id)>
+            <h2><a href=format!("/ideas/{}", entry.id)>{entry.title.clone()}</a></h2>
+            <p class="meta">
+                {entry.area_name.clone()}" · "
+                <time datetime=entry.created_at.iso_date()>{entry.created_at.format_date(locale)}</time>
+                {(entry.open_reports > 0).then(|| format!(" · {}", (t.reports)(entry.open_reports)))}
+            </p>
+            <p class="description">{entry.description.clone()}</p>
+            <form method="post" action={<ModerateIdea as ServerFn>::PATH} class="stack">
+                <input type="hidden" name="idea" value=entry.id />
+                <label for=reason_id.clone()>{t.reason_label}</label>
+                <textarea id=reason_id.clone() name="reason" rows="2" aria-invalid=invalid></textarea>
+                <div class="actions">
+                    <button type="submit" name="action" value="approve" class="button">{t.approve}</button>
+                    <button type="submit" name="action" value="reject" class="button secondary">{t.reject}</button>
+                    <button type="submit" name="action" value="hide" class="button secondary">{t.hide}</button>
+                </div>
+            </form>
+        </li>
+    }
+}

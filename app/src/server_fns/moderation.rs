@@ -1,0 +1,78 @@
+//! The moderation queue and moderators' actions. Moderator role, checked on the server.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueueEntry {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub area_name: String,
+    pub state: klimadialog::ModerationState,
+    pub created_at: klimadialog::time::Timestamp,
+    pub open_reports: i64,
+}
+
+#[server(prefix = "/fn", endpoint = "staff/moderation/queue")]
+pub async fn load_queue() -> Result<Vec<QueueEntry>, AppError> {
+    use klimadialog::staff::StaffRole;
+
+    let state = crate::state::app_state()?;
+    crate::session::require_staff(&state, StaffRole::Moderator).await?;
+    let items = state.db.moderation_queue(200).await?;
+    Ok(items
+        .into_iter()
+        .filter_map(|item| {
+            Some(QueueEntry {
+                state: klimadialog::ModerationState::parse(&item.moderation_state)?,
+                id: item.id,
+                title: item.title,
+                description: item.description,
+                area_name: item.area_name,
+                created_at: klimadialog::time::Timestamp(item.created_at),
+                open_reports: item.open_reports,
+            })
+        })
+        .collect())
+}
+
+/// Approves, rejects, hides or restores an idea, then goes back to the queue. Rejecting and
+/// hiding need a reason, which the author will read.
+#[server(prefix = "/fn", endpoint = "staff/moderation/act")]
+pub async fn moderate_idea(
+    idea: i64,
+    action: String,
+    reason: Option<String>,
+) -> Result<(), AppError> {
+    use klimadialog::staff::StaffRole;
+    use klimadialog::storage::{Refusal, now};
+    use klimadialog::{IdeaId, ModerationAction};
+
+    let state = crate::state::app_state()?;
+    let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
+    let Some(action) = ModerationAction::parse(&action) else {
+        return Err(AppError::BadRequest.respond());
+    };
+    let reason: Option<String> = reason
+        .map(|r| r.trim().chars().take(1000).collect::<String>())
+        .filter(|r| !r.is_empty());
+    if action.needs_reason() && reason.is_none() {
+        leptos_axum::redirect(&format!(
+            "/staff/moderation?error=reason&idea={idea}#idea-{idea}"
+        ));
+        return Ok(());
+    }
+    let done = state
+        .db
+        .moderate(IdeaId(idea), action, reason.as_deref(), member.id, now())
+        .await?;
+    match done {
+        Ok(_) => leptos_axum::redirect(&format!("/staff/moderation?done={}", action.as_str())),
+        Err(Refusal::NoSuchIdea) => return Err(AppError::NotFound.respond()),
+        Err(Refusal::NotNow) => leptos_axum::redirect("/staff/moderation?error=not_now"),
+    }
+    Ok(())
+}

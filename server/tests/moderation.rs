@@ -1,0 +1,139 @@
+//! The moderation queue over real HTTP: approve, reject with a reason, hide, each in the audit
+//! log; and nobody but staff may do it.
+
+mod support;
+
+use reqwest::StatusCode;
+use support::{Browser, TestApp, staff_browser, with_staff};
+
+const PENDING: &str = "Ladestandere på parkeringspladsen ved Klarup skole";
+
+async fn id_of(app: &TestApp, title: &str) -> i64 {
+    app.db.ideas_with_title(title).await.unwrap()[0].0
+}
+
+async fn state_of(app: &TestApp, title: &str) -> String {
+    app.db.ideas_with_title(title).await.unwrap()[0].1.clone()
+}
+
+#[tokio::test]
+async fn a_moderator_approves_a_new_idea_and_the_audit_log_says_so() {
+    let app = with_staff().await;
+    let id = id_of(&app, PENDING).await;
+    let mut mo = staff_browser(&app, "mo").await;
+    let queue = mo.get("/staff/moderation").await;
+    assert!(queue.contains(PENDING));
+    for label in ["Godkend", "Afvis", "Skjul"] {
+        assert!(queue.contains(&format!(">{label}</button>")), "{label}");
+    }
+
+    // Rejecting needs a reason; without one nothing changes.
+    let idea = id.to_string();
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/moderation/act",
+            &[("idea", &idea), ("action", "reject"), ("reason", " ")],
+        )
+        .await;
+    assert!(
+        location.starts_with("/staff/moderation?error=reason"),
+        "{location}"
+    );
+    assert!(mo.get(&location).await.contains("Skriv en begrundelse"));
+    assert_eq!(state_of(&app, PENDING).await, "pending");
+
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/moderation/act",
+            &[("idea", &idea), ("action", "approve")],
+        )
+        .await;
+    assert_eq!(location, "/staff/moderation?done=approve");
+    assert_eq!(state_of(&app, PENDING).await, "published");
+    let (status, _) = app.get(&format!("/ideas/{id}")).await;
+    assert_eq!(status, StatusCode::OK, "public now");
+    assert!(
+        !mo.get("/staff/moderation").await.contains(PENDING),
+        "out of the queue"
+    );
+
+    let audit = app.db.audit_of("idea", id).await.unwrap();
+    assert_eq!(audit.len(), 1);
+    let (staff, action, before, after) = &audit[0];
+    assert_eq!(
+        *staff,
+        Some(app.db.staff_account("mo").await.unwrap().unwrap().id)
+    );
+    assert_eq!(action, "moderation.approve");
+    assert!(before.as_deref().unwrap().contains("pending"));
+    assert!(after.as_deref().unwrap().contains("published"));
+
+    // Approving twice is refused politely and records nothing.
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/moderation/act",
+            &[("idea", &idea), ("action", "approve")],
+        )
+        .await;
+    assert_eq!(location, "/staff/moderation?error=not_now");
+    assert_eq!(app.db.audit_of("idea", id).await.unwrap().len(), 1);
+
+    // Hiding with a reason: gone from public lists, the author can read why.
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/moderation/act",
+            &[
+                ("idea", &idea),
+                ("action", "hide"),
+                ("reason", "Dobbelt indsendt."),
+            ],
+        )
+        .await;
+    assert_eq!(location, "/staff/moderation?done=hide");
+    assert_eq!(state_of(&app, PENDING).await, "hidden");
+    let (status, _) = app.get(&format!("/ideas/{id}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn nobody_but_staff_may_moderate() {
+    let app = with_staff().await;
+    let id = id_of(&app, PENDING).await.to_string();
+    let mut resident = Browser::new(&app);
+    resident.sign_in_as("borger@example.org").await;
+    let anonymous = Browser::new(&app);
+    for who in [&anonymous, &resident] {
+        let page = app
+            .client
+            .get(format!("{}/staff/moderation", app.base))
+            .header("cookie", who.jar.header())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), StatusCode::FOUND);
+        let act = app
+            .client
+            .post(format!("{}/fn/staff/moderation/act", app.base))
+            .header("cookie", who.jar.header())
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(format!("idea={id}&action=approve"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(act.status(), StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(state_of(&app, PENDING).await, "pending");
+    let admin = staff_browser(&app, "anna").await;
+    let page = app
+        .client
+        .get(format!("{}/staff/moderation", app.base))
+        .header("cookie", admin.jar.header())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        page.status(),
+        StatusCode::OK,
+        "an admin may do what a moderator may"
+    );
+}

@@ -1,0 +1,113 @@
+//! The moderation queue and moderators' actions, each recorded in the audit log.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Db, Result, StorageError};
+use crate::idea::{IdeaId, ModerationAction, ModerationState};
+
+/// An idea as the moderation queue shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct QueueItem {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub area_name: String,
+    pub moderation_state: String,
+    pub created_at: i64,
+    pub open_reports: i64,
+}
+
+/// Why a moderator's action was not carried out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    NoSuchIdea,
+    /// The action does not fit the idea's state (approving a public idea, say).
+    NotNow,
+}
+
+impl Db {
+    /// Ideas waiting for a moderator (new, or with open reports), oldest first.
+    pub async fn moderation_queue(&self, limit: i64) -> Result<Vec<QueueItem>> {
+        Ok(sqlx::query_as(
+            "SELECT i.id, i.title, i.description, a.name AS area_name, i.moderation_state, i.created_at,
+                    (SELECT count(*) FROM reports r WHERE r.idea_id = i.id AND r.resolved_at IS NULL) AS open_reports
+             FROM ideas i JOIN areas a ON a.id = i.area_id
+             WHERE i.moderation_state = 'pending'
+                OR i.id IN (SELECT idea_id FROM reports WHERE resolved_at IS NULL)
+             ORDER BY i.created_at, i.id LIMIT ?",
+        )
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Carries out a moderator's action and records it, before and after, in the audit log,
+    /// in one transaction: no change without its record.
+    pub async fn moderate(
+        &self,
+        idea: IdeaId,
+        action: ModerationAction,
+        reason: Option<&str>,
+        staff: i64,
+        now: i64,
+    ) -> Result<std::result::Result<ModerationState, Refusal>> {
+        let mut tx = self.pool().begin().await?;
+        let before: Option<(String, Option<String>)> =
+            sqlx::query_as("SELECT moderation_state, moderation_reason FROM ideas WHERE id = ?")
+                .bind(idea.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((state, old_reason)) = before else {
+            return Ok(Err(Refusal::NoSuchIdea));
+        };
+        let state = ModerationState::parse(&state)
+            .ok_or_else(|| StorageError::InvalidRow(format!("idea {}: state", idea.0)))?;
+        let Some(after) = state.after(action) else {
+            return Ok(Err(Refusal::NotNow));
+        };
+        let reason = if action.needs_reason() { reason } else { None };
+        sqlx::query(
+            "UPDATE ideas SET moderation_state = ?, moderation_reason = ?, updated_at = ? WHERE id = ?",
+        )
+        .bind(after.as_str())
+        .bind(reason)
+        .bind(now)
+        .bind(idea.0)
+        .execute(&mut *tx)
+        .await?;
+        let before_json =
+            serde_json::json!({ "moderation_state": state.as_str(), "reason": old_reason });
+        let after_json =
+            serde_json::json!({ "moderation_state": after.as_str(), "reason": reason });
+        sqlx::query(
+            "INSERT INTO audit_events (staff_id, action, object_type, object_id, before_json, after_json, created_at)
+             VALUES (?, ?, 'idea', ?, ?, ?, ?)",
+        )
+        .bind(staff)
+        .bind(format!("moderation.{}", action.as_str()))
+        .bind(idea.0)
+        .bind(before_json.to_string())
+        .bind(after_json.to_string())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(after))
+    }
+
+    /// The audit log's entries about one object, oldest first: (staff id, action, before, after).
+    pub async fn audit_of(
+        &self,
+        object_type: &str,
+        object_id: i64,
+    ) -> Result<Vec<(Option<i64>, String, Option<String>, Option<String>)>> {
+        Ok(sqlx::query_as(
+            "SELECT staff_id, action, before_json, after_json FROM audit_events
+             WHERE object_type = ? AND object_id = ? ORDER BY id",
+        )
+        .bind(object_type)
+        .bind(object_id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+}
