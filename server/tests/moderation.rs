@@ -93,6 +93,34 @@ async fn a_moderator_approves_a_new_idea_and_the_audit_log_says_so() {
     assert_eq!(state_of(&app, PENDING).await, "hidden");
     let (status, _) = app.get(&format!("/ideas/{id}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // Withheld ideas can be restored, and that is logged too.
+    let queue = mo.get("/staff/moderation").await;
+    assert!(queue.contains("Skjulte og afviste idéer") && queue.contains(">Gendan</button>"));
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/moderation/act",
+            &[("idea", &idea), ("action", "restore")],
+        )
+        .await;
+    assert_eq!(location, "/staff/moderation?done=restore");
+    assert_eq!(state_of(&app, PENDING).await, "published");
+    let actions: Vec<String> = app
+        .db
+        .audit_of("idea", id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.1)
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "moderation.approve",
+            "moderation.hide",
+            "moderation.restore"
+        ]
+    );
 }
 
 #[tokio::test]

@@ -41,6 +41,20 @@ impl Db {
         .await?)
     }
 
+    /// Hidden and rejected ideas, most recently changed first, for restoring.
+    pub async fn withheld_ideas(&self, limit: i64) -> Result<Vec<QueueItem>> {
+        Ok(sqlx::query_as(
+            "SELECT i.id, i.title, i.description, a.name AS area_name, i.moderation_state, i.created_at,
+                    0 AS open_reports
+             FROM ideas i JOIN areas a ON a.id = i.area_id
+             WHERE i.moderation_state IN ('hidden', 'rejected')
+             ORDER BY i.updated_at DESC, i.id DESC LIMIT ?",
+        )
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
     /// Carries out a moderator's action and records it, before and after, in the audit log,
     /// in one transaction: no change without its record.
     pub async fn moderate(

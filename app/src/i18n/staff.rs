@@ -30,6 +30,8 @@ pub struct StaffTexts {
     pub done: &'static str,
     pub reason_missing: &'static str,
     pub not_now: &'static str,
+    pub withheld: &'static str,
+    pub restore: &'static str,
 }
 
 pub static DA: StaffTexts = StaffTexts {
@@ -66,6 +68,8 @@ pub static DA: StaffTexts = StaffTexts {
     done: "Gemt.",
     reason_missing: "Skriv en begrundelse, når en idé afvises eller skjules.",
     not_now: "Idéen er allerede behandlet.",
+    withheld: "Skjulte og afviste idéer",
+    restore: "Gendan",
 };
 
 pub static EN: StaffTexts = StaffTexts {
@@ -102,6 +106,8 @@ pub static EN: StaffTexts = StaffTexts {
     done: "Saved.",
     reason_missing: "Write a reason when rejecting or hiding an idea.",
     not_now: "The idea has been dealt with already.",
+    withheld: "Hidden and rejected ideas",
+    restore: "Restore",
 };
 
 pub fn staff_texts(locale: Locale) -> &'static StaffTexts {

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{use_locale, use_staff_texts, use_texts};
 use crate::pages::staff::StaffRefusal;
-use crate::server_fns::moderation::{ModerateIdea, QueueEntry, load_queue};
+use crate::server_fns::moderation::{ModerateIdea, ModerationPage, QueueEntry, load_queue};
 
 #[component]
 pub fn StaffModerationPage() -> impl IntoView {
@@ -28,7 +28,7 @@ pub fn StaffModerationPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 match load_queue().await {
-                    Ok(queue) => view! {
+                    Ok(ModerationPage { queue, withheld }) => view! {
                         <h1>{t.moderation_title}</h1>
                         {done.then(|| view! { <p class="notice" role="status">{t.done}</p> })}
                         {error.map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
@@ -41,6 +41,22 @@ pub fn StaffModerationPage() -> impl IntoView {
                                 </ol>
                             }.into_any()
                         }}
+                        <section aria-labelledby="withheld-heading">
+                            <h2 id="withheld-heading">{t.withheld}</h2>
+                            <ul class="plain-list">
+                                {withheld.into_iter().map(|entry| view! {
+                                    <li>
+                                        <a href=format!("/ideas/{}", entry.id)>{entry.title.clone()}</a>
+                                        <form method="post" action={<ModerateIdea as ServerFn>::PATH} class="inline-form">
+                                            <input type="hidden" name="idea" value=entry.id />
+                                            <button type="submit" name="action" value="restore" class="button secondary"
+                                                aria-describedby=format!("withheld-{}", entry.id)>{t.restore}</button>
+                                        </form>
+                                        <span id=format!("withheld-{}", entry.id) class="visually-hidden">{entry.title}</span>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
                     }.into_any(),
                     Err(error) => view! { <StaffRefusal error here="/staff/moderation" /> }.into_any(),
                 }

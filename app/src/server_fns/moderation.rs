@@ -16,14 +16,28 @@ pub struct QueueEntry {
     pub open_reports: i64,
 }
 
+/// The queue (new and reported ideas) and the withheld ideas (hidden or rejected).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModerationPage {
+    pub queue: Vec<QueueEntry>,
+    pub withheld: Vec<QueueEntry>,
+}
+
 #[server(prefix = "/fn", endpoint = "staff/moderation/queue")]
-pub async fn load_queue() -> Result<Vec<QueueEntry>, AppError> {
+pub async fn load_queue() -> Result<ModerationPage, AppError> {
     use klimadialog::staff::StaffRole;
 
     let state = crate::state::app_state()?;
     crate::session::require_staff(&state, StaffRole::Moderator).await?;
-    let items = state.db.moderation_queue(200).await?;
-    Ok(items
+    Ok(ModerationPage {
+        queue: entries(state.db.moderation_queue(200).await?),
+        withheld: entries(state.db.withheld_ideas(200).await?),
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn entries(items: Vec<klimadialog::storage::QueueItem>) -> Vec<QueueEntry> {
+    items
         .into_iter()
         .filter_map(|item| {
             Some(QueueEntry {
@@ -36,7 +50,7 @@ pub async fn load_queue() -> Result<Vec<QueueEntry>, AppError> {
                 open_reports: item.open_reports,
             })
         })
-        .collect())
+        .collect()
 }
 
 /// Approves, rejects, hides or restores an idea, then goes back to the queue. Rejecting and
