@@ -327,10 +327,13 @@ mod tests {
         assert!(db.support_counts_agree().await.unwrap());
         // The pending and the rejected idea stay out of public lists.
         assert_eq!(
-            db.count_published_ideas().await.unwrap(),
+            db.count_published(&Default::default()).await.unwrap(),
             ideas::IDEAS.len() as i64
         );
-        let top = db.top_published_ideas(1, 10).await.unwrap();
+        let top = db
+            .list_published(&Default::default(), 10, 0, crate::storage::now())
+            .await
+            .unwrap();
         assert_eq!(top.ideas[0].title, ideas::IDEAS[0].title);
         let decided = db.published_idea(top.ideas[0].id).await.unwrap().unwrap();
         assert_eq!(decided.summary.status, PublicStatus::InPlan);

@@ -26,6 +26,29 @@ pub struct ReadyDraft {
     pub point: Option<LatLon>,
 }
 
+impl ReadyDraft {
+    /// The idea this draft becomes, by `author`, in the moderation state the site starts with.
+    pub fn into_idea(
+        self,
+        photo: Option<String>,
+        author: Option<i64>,
+        moderation: crate::ModerationState,
+        now: i64,
+    ) -> NewIdea {
+        NewIdea {
+            title: self.checked.title,
+            description: self.checked.description,
+            category: self.checked.category,
+            area: self.area.id,
+            point: self.point,
+            photo,
+            author,
+            moderation,
+            created_at: now,
+        }
+    }
+}
+
 impl Db {
     /// Checks a draft against the sectors, themes and areas this site has, and finds the area
     /// of a point. The outer `Result` is the database's; the inner one the resident's.
@@ -236,17 +259,12 @@ mod tests {
             .await
             .unwrap();
         let ready = db.check_draft(&draft.fields).await.unwrap().unwrap();
-        let idea = NewIdea {
-            title: ready.checked.title,
-            description: ready.checked.description,
-            category: ready.checked.category,
-            area: ready.area.id,
-            point: ready.point,
-            photo: None,
-            author: None,
-            moderation: crate::ModerationState::Pending,
-            created_at: crate::storage::now(),
-        };
+        let idea = ready.into_idea(
+            None,
+            None,
+            crate::ModerationState::Pending,
+            crate::storage::now(),
+        );
         let idea = std::sync::Arc::new(idea);
         let sends: Vec<_> = (0..8)
             .map(|_| {

@@ -8,7 +8,7 @@ use crate::geometry::LatLon;
 use crate::idea::{
     Category, IdeaDescription, IdeaId, IdeaKind, IdeaTitle, ModerationState, PublicStatus,
 };
-use crate::listing::{Bilingual, IdeaDetail, IdeaPage, IdeaSummary, StatusEntry};
+use crate::listing::{Bilingual, IdeaDetail, IdeaSummary, StatusEntry};
 use crate::resident::ResidentId;
 use crate::time::Timestamp;
 
@@ -122,43 +122,6 @@ impl Db {
         .await?;
         tx.commit().await?;
         Ok(())
-    }
-
-    /// A page of published ideas, most supported first. One query for the page and one for
-    /// the total, whatever the page size.
-    pub async fn top_published_ideas(&self, page: u32, per_page: u32) -> Result<IdeaPage> {
-        let page = page.max(1);
-        let offset = i64::from(page - 1) * i64::from(per_page);
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} {SUMMARY_FROM}
-             WHERE i.moderation_state = 'published' AND i.status <> 'merged'
-             ORDER BY i.support_count DESC, i.created_at DESC, i.id DESC
-             LIMIT ? OFFSET ?"
-        );
-        let rows: Vec<SummaryRow> = sqlx::query_as(&sql)
-            .bind(i64::from(per_page))
-            .bind(offset)
-            .fetch_all(self.pool())
-            .await?;
-        let total = self.count_published_ideas().await?;
-        let ideas = rows
-            .into_iter()
-            .map(SummaryRow::into_summary)
-            .collect::<Result<_>>()?;
-        Ok(IdeaPage {
-            ideas,
-            total,
-            page,
-            per_page,
-        })
-    }
-
-    pub async fn count_published_ideas(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar(
-            "SELECT count(*) FROM ideas WHERE moderation_state = 'published' AND status <> 'merged'",
-        )
-        .fetch_one(self.pool())
-        .await?)
     }
 
     /// A published idea with what its page shows; `None` if there is no such idea or the

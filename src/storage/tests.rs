@@ -86,7 +86,10 @@ async fn pending_rejected_and_unknown_ideas_are_not_public() {
     assert!(db.published_idea(public).await.unwrap().is_some());
     assert!(db.published_idea(pending).await.unwrap().is_none());
     assert!(db.published_idea(IdeaId(9_999)).await.unwrap().is_none());
-    let page = db.top_published_ideas(1, 20).await.unwrap();
+    let page = db
+        .list_published(&Default::default(), 20, 0, now())
+        .await
+        .unwrap();
     assert_eq!(page.total, 1);
     assert_eq!(page.ideas[0].id, public);
 }

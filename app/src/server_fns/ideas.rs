@@ -32,7 +32,12 @@ pub async fn top_ideas(page: u32, per_page: u32) -> Result<IdeaPageForVisitor, A
     let state = crate::state::app_state()?;
     let per_page = per_page.clamp(1, 50);
     let page = page.clamp(1, 100_000);
-    let page = state.db.top_published_ideas(page, per_page).await?;
+    // The list's default order (most supported first), on the asked page.
+    let filter = klimadialog::filter::IdeaFilter::default().on_page(page);
+    let page = state
+        .db
+        .list_published(&filter, per_page, 0, klimadialog::storage::now())
+        .await?;
     let supported = match crate::session::current_resident(&state).await {
         Some(resident) => {
             let ids: Vec<IdeaId> = page.ideas.iter().map(|i| i.id).collect();

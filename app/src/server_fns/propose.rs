@@ -174,7 +174,7 @@ const IDEAS_PER_CLIENT: klimadialog::ratelimit::Limit = klimadialog::ratelimit::
 #[server(prefix = "/fn", endpoint = "ideas/submit")]
 pub async fn submit_idea() -> Result<(), AppError> {
     use klimadialog::ModerationState;
-    use klimadialog::storage::{NewIdea, now};
+    use klimadialog::storage::now;
     use leptos_axum::redirect;
 
     let state = crate::state::app_state()?;
@@ -213,21 +213,12 @@ pub async fn submit_idea() -> Result<(), AppError> {
         redirect("/ideas/new/review?notice=too_many_ideas");
         return Ok(());
     }
-    let idea = NewIdea {
-        title: ready.checked.title,
-        description: ready.checked.description,
-        category: ready.checked.category,
-        area: ready.area.id,
-        point: ready.point,
-        photo: draft.photo,
-        author: Some(resident.0),
-        moderation: if state.config.post_moderation {
-            ModerationState::Published
-        } else {
-            ModerationState::Pending
-        },
-        created_at: now(),
+    let moderation = if state.config.post_moderation {
+        ModerationState::Published
+    } else {
+        ModerationState::Pending
     };
+    let idea = ready.into_idea(draft.photo, Some(resident.0), moderation, now());
     match state.db.submit_draft(&token, &idea).await? {
         Some(id) => {
             crate::session::set_cookie(DRAFT_COOKIE, "", 0);

@@ -161,6 +161,11 @@ impl Browser<'_> {
             .send()
             .await
             .unwrap();
+        self.took(response)
+    }
+
+    /// Keeps the response's cookies; returns its status and Location.
+    fn took(&mut self, response: reqwest::Response) -> (StatusCode, String) {
         self.jar.take(&response);
         let location = response
             .headers()
@@ -218,13 +223,7 @@ impl Browser<'_> {
             .send()
             .await
             .unwrap();
-        self.jar.take(&response);
-        let location = response
-            .headers()
-            .get("location")
-            .map(|l| l.to_str().unwrap().to_owned())
-            .unwrap_or_default();
-        (response.status(), location)
+        self.took(response)
     }
 }
 
