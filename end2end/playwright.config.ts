@@ -16,6 +16,7 @@ const dataDir = process.env.KLIMADIALOG_E2E_DATA;
 
 export default defineConfig({
   testDir: './tests',
+  globalSetup: './global-setup.ts',
   timeout: 30_000,
   retries: 0,
   workers: 2,

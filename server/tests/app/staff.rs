@@ -1,9 +1,8 @@
 //! Staff sign-in and the dashboard over real HTTP, and who may see what.
 
-mod support;
 
 use reqwest::StatusCode;
-use support::{Browser, STAFF_PASSWORD as PASSWORD, staff_browser, with_staff};
+use crate::support::{Browser, STAFF_PASSWORD as PASSWORD, staff_browser, with_staff};
 
 #[tokio::test]
 async fn staff_sign_in_with_a_strict_cookie_and_see_the_dashboard() {

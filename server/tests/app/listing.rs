@@ -1,10 +1,9 @@
 //! `/ideas` as a plain GET form over real HTTP: every filter alone and combined, Danish search,
 //! sort orders, the visitor's own random order, and links that keep the filters.
 
-mod support;
 
 use reqwest::StatusCode;
-use support::{TestApp, count};
+use crate::support::{TestApp, count};
 
 /// The idea links of a list page, in order.
 fn idea_links(page: &str) -> Vec<String> {

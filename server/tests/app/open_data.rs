@@ -1,10 +1,9 @@
 //! Open data over real HTTP: the filters of `/ideas`, RFC 7946 GeoJSON checked by GDAL's
 //! `ogrinfo`, and no personal data.
 
-mod support;
 
 use reqwest::StatusCode;
-use support::TestApp;
+use crate::support::TestApp;
 
 async fn fetch(app: &TestApp, path: &str) -> (StatusCode, reqwest::header::HeaderMap, String) {
     let response = app

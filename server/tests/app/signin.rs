@@ -1,12 +1,10 @@
 //! Signing in by e-mail code over real HTTP, with the code mailed to a real SMTP server process.
 
-#[path = "../../tests/support/smtp.rs"]
-mod smtp;
-mod support;
+use crate::smtp;
 
 use reqwest::StatusCode;
 use smtp::SmtpSink;
-use support::{Browser, TestApp};
+use crate::support::{Browser, TestApp};
 
 /// The app with its mail going to a real SMTP server process.
 async fn app_with_mail() -> (SmtpSink, TestApp) {

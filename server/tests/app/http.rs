@@ -1,9 +1,8 @@
 //! The real router on port 0 with a fresh SQLite file per test, asked over real HTTP.
 
-mod support;
 
 use reqwest::StatusCode;
-use support::{TestApp, count};
+use crate::support::{TestApp, count};
 
 #[tokio::test]
 async fn the_front_page_lists_the_top_demo_ideas_in_danish() {

@@ -1,13 +1,11 @@
 //! Proposing an idea over real HTTP, as a browser without JavaScript does it: the multipart
 //! form, the draft kept across sign-in, similar ideas, sending, and moderation.
 
-#[path = "../../tests/support/images.rs"]
-mod images;
-mod support;
+use crate::images;
 
 use klimadialog::ModerationState;
 use reqwest::StatusCode;
-use support::{Browser, TestApp, count};
+use crate::support::{Browser, TestApp, count};
 
 const GOOD: &[(&str, &str)] = &[
     ("kind", "mitigation"),

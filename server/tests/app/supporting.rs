@@ -1,13 +1,12 @@
 //! Supporting ideas over real HTTP: as plain form posts (JavaScript off), as the island's
 //! background calls (JavaScript on), after signing in, and under concurrency.
 
-mod support;
 
 use klimadialog::signin::{self, SessionToken};
 use klimadialog::storage::now;
 use klimadialog::{IdeaId, ResidentId};
 use reqwest::StatusCode;
-use support::TestApp;
+use crate::support::TestApp;
 
 const IDEA: i64 = 1;
 
@@ -173,12 +172,12 @@ async fn cards_show_the_visitors_support_and_lead_back_to_the_list() {
 
     let (_, list) = app.get_with("/ideas?page=1", &[("cookie", &cookie)]).await;
     assert_eq!(
-        support::count(&list, ">Træk din støtte tilbage</button>"),
+        crate::support::count(&list, ">Træk din støtte tilbage</button>"),
         1,
         "only the supported card says so"
     );
-    assert_eq!(support::count(&list, ">Støt idéen</button>"), 19);
-    assert_eq!(support::count(&list, r#"name="next" value="/ideas""#), 20);
+    assert_eq!(crate::support::count(&list, ">Støt idéen</button>"), 19);
+    assert_eq!(crate::support::count(&list, r#"name="next" value="/ideas""#), 20);
     assert!(
         list.contains(r#"aria-describedby="idea-1""#),
         "each button names its idea"
@@ -186,11 +185,11 @@ async fn cards_show_the_visitors_support_and_lead_back_to_the_list() {
 
     let (_, front) = app.get("/").await;
     assert_eq!(
-        support::count(&front, ">Støt idéen</button>"),
+        crate::support::count(&front, ">Støt idéen</button>"),
         10,
         "anonymous visitors see plain buttons"
     );
-    assert_eq!(support::count(&front, r#"name="next" value="/""#), 10);
+    assert_eq!(crate::support::count(&front, r#"name="next" value="/""#), 10);
 }
 
 /// No input a client sends may be answered as a server fault.

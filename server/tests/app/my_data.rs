@@ -1,11 +1,10 @@
 //! `/me`: downloading everything stored about me, and deleting my account, over real HTTP.
 
-mod support;
 
 use klimadialog::storage::{NewIdea, now};
 use klimadialog::{Category, CategoryKey, IdeaDescription, IdeaId, IdeaTitle, ModerationState};
 use reqwest::StatusCode;
-use support::{Browser, TestApp};
+use crate::support::{Browser, TestApp};
 
 const EMAIL: &str = "mine-data@example.org";
 

@@ -1,10 +1,9 @@
 //! The moderation queue over real HTTP: approve, reject with a reason, hide, each in the audit
 //! log; and nobody but staff may do it.
 
-mod support;
 
 use reqwest::StatusCode;
-use support::{Browser, TestApp, staff_browser, with_staff};
+use crate::support::{Browser, TestApp, staff_browser, with_staff};
 
 const PENDING: &str = "Ladestandere på parkeringspladsen ved Klarup skole";
 

@@ -1,0 +1,23 @@
+//! The server as residents, staff and operators meet it: the real router on port 0 with a fresh
+//! SQLite file per test, asked over real HTTP, and the real binary for the command line.
+//!
+//! One test binary rather than one per file: each links the whole server, and on a two-core
+//! machine linking a dozen of them cost more than running every test.
+
+#[path = "../../../tests/support/images.rs"]
+mod images;
+#[path = "../../../tests/support/smtp.rs"]
+mod smtp;
+#[path = "../support/mod.rs"]
+mod support;
+
+mod cli;
+mod http;
+mod listing;
+mod moderation;
+mod my_data;
+mod open_data;
+mod proposing;
+mod signin;
+mod staff;
+mod supporting;
