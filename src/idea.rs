@@ -56,7 +56,12 @@ pub enum TextError {
     ControlCharacters,
 }
 
-fn clean_text(input: &str, min: usize, max: usize, multiline: bool) -> Result<String, TextError> {
+pub(crate) fn clean_text(
+    input: &str,
+    min: usize,
+    max: usize,
+    multiline: bool,
+) -> Result<String, TextError> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
         return Err(TextError::Empty);
@@ -186,6 +191,8 @@ macro_rules! string_enum {
     };
 }
 
+pub(crate) use string_enum;
+
 string_enum!(
     /// Who may see an idea. Pre-moderation starts ideas as `Pending`, post-moderation as
     /// `Published`; rejected and hidden ideas keep their data but leave public lists.
@@ -210,8 +217,11 @@ impl ModerationState {
         match (self, action) {
             (S::Pending, A::Approve) => Some(S::Published),
             (S::Pending, A::Reject) => Some(S::Rejected),
-            (S::Published | S::Pending, A::Hide) => Some(S::Hidden),
+            // Hiding a hidden idea gives it the moderator's reason (after reports hid it).
+            (S::Published | S::Pending | S::Hidden, A::Hide) => Some(S::Hidden),
             (S::Hidden | S::Rejected, A::Restore) => Some(S::Published),
+            // A reported idea the moderator finds fine: its reports are closed, it stays.
+            (S::Published, A::Keep) => Some(S::Published),
             _ => None,
         }
     }
@@ -224,6 +234,7 @@ string_enum!(
         Reject => "reject",
         Hide => "hide",
         Restore => "restore",
+        Keep => "keep",
     }
 );
 
@@ -356,6 +367,10 @@ mod tests {
         use ModerationAction as A;
         use ModerationState as S;
         assert_eq!(S::Pending.after(A::Approve), Some(S::Published));
+        assert_eq!(S::Published.after(A::Keep), Some(S::Published));
+        assert_eq!(S::Pending.after(A::Keep), None);
+        assert_eq!(S::Hidden.after(A::Keep), None);
+        assert_eq!(S::Hidden.after(A::Hide), Some(S::Hidden));
         assert_eq!(S::Pending.after(A::Reject), Some(S::Rejected));
         assert_eq!(S::Published.after(A::Hide), Some(S::Hidden));
         assert_eq!(S::Hidden.after(A::Restore), Some(S::Published));

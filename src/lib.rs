@@ -14,6 +14,7 @@ pub mod proposal;
 pub mod ranking;
 pub mod ratelimit;
 pub mod reference;
+pub mod report;
 pub mod resident;
 pub mod time;
 

@@ -18,6 +18,8 @@ pub struct SiteConfig {
     /// Post-moderation: new ideas are public at once (and hidden if rejected). Off by default:
     /// new ideas wait for a moderator.
     pub post_moderation: bool,
+    /// Open reports that hide a public idea until a moderator has looked; 0 never hides.
+    pub report_threshold: u32,
 }
 
 impl Default for SiteConfig {
@@ -29,6 +31,7 @@ impl Default for SiteConfig {
             accessibility_reviewed: "2026-11-29".into(),
             public_url: "http://127.0.0.1:3000".into(),
             post_moderation: false,
+            report_threshold: klimadialog::report::DEFAULT_REPORT_THRESHOLD,
         }
     }
 }

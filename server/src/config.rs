@@ -111,6 +111,11 @@ pub struct ServeArgs {
     #[arg(long, env = "KLIMADIALOG_MODERATION", value_enum, default_value_t = ModerationMode::Pre)]
     pub moderation: ModerationMode,
 
+    /// Open reports by different residents that hide a public idea until a moderator has
+    /// looked at it; 0 never hides.
+    #[arg(long, env = "KLIMADIALOG_REPORT_THRESHOLD", default_value_t = klimadialog::report::DEFAULT_REPORT_THRESHOLD)]
+    pub report_threshold: u32,
+
     /// Where the server keeps its files besides the database (photos, the mail outbox).
     #[arg(long, env = "KLIMADIALOG_DATA_DIR", default_value = "klimadialog-data")]
     pub data_dir: PathBuf,
@@ -150,6 +155,7 @@ impl ServeArgs {
                 .clone()
                 .unwrap_or_else(|| format!("http://{}", self.site_addr)),
             post_moderation: self.moderation == ModerationMode::Post,
+            report_threshold: self.report_threshold,
         }
     }
 }

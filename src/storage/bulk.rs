@@ -30,7 +30,7 @@ impl Db {
         residents: &[(String, Option<String>)],
         at: i64,
     ) -> Result<Vec<i64>> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let first: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM residents")
             .fetch_one(&mut *tx)
             .await?;
@@ -49,7 +49,7 @@ impl Db {
 
     /// Inserts ideas; returns their ids in order.
     pub async fn bulk_insert_ideas(&self, ideas: &[BulkIdea]) -> Result<Vec<i64>> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let first: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM ideas")
             .fetch_one(&mut *tx)
             .await?;
@@ -86,7 +86,7 @@ impl Db {
     /// Inserts supports (idea, resident, time); pairs already present are skipped. Returns how
     /// many were new. The triggers keep every idea's count exact as they go.
     pub async fn bulk_insert_supports(&self, supports: &[(i64, i64, i64)]) -> Result<u64> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let mut inserted = 0;
         for chunk in supports.chunks(ROWS_PER_STATEMENT) {
             let mut q = QueryBuilder::new(

@@ -97,7 +97,7 @@ impl Db {
     /// transaction, so a form sent twice (a double tap, a resend after a timeout) makes one
     /// idea. `None` when the draft was already submitted.
     pub async fn submit_draft(&self, token: &DraftToken, idea: &NewIdea) -> Result<Option<IdeaId>> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let deleted = sqlx::query("DELETE FROM idea_drafts WHERE token_hash = ?")
             .bind(token.hash())
             .execute(&mut *tx)
@@ -116,7 +116,7 @@ impl Db {
     pub async fn save_draft(&self, token: &DraftToken, draft: &Draft, now: i64) -> Result<()> {
         let fields = serde_json::to_string(&draft.fields)
             .map_err(|e| StorageError::InvalidRow(format!("draft fields: {e}")))?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM idea_drafts WHERE updated_at < ?")
             .bind(now - DRAFT_LIFETIME_SECONDS)
             .execute(&mut *tx)

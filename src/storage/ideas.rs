@@ -93,7 +93,7 @@ pub(super) const SUMMARY_FROM: &str = "FROM ideas i
 impl Db {
     /// Stores a new idea and its search terms in one transaction.
     pub async fn insert_idea(&self, idea: &NewIdea) -> Result<IdeaId> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let id = insert_idea_on(&mut tx, idea).await?;
         tx.commit().await?;
         Ok(id)
@@ -101,7 +101,7 @@ impl Db {
 
     /// Sets an idea's public status and records it, with its answer, in the history.
     pub async fn set_status(&self, idea: IdeaId, update: &StatusUpdate<'_>) -> Result<()> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE ideas SET status = ?, updated_at = ? WHERE id = ?")
             .bind(update.status.as_str())
             .bind(update.at)

@@ -1,6 +1,7 @@
 //! Storage on SQLite through sqlx. Every SQL statement of the product lives in this module,
 //! one function per query, so another backend can be added without touching the UI.
 
+mod audit;
 mod bulk;
 mod drafts;
 mod ideas;
@@ -9,6 +10,7 @@ mod moderation;
 mod open_data;
 mod personal_data;
 mod reference;
+mod reports;
 mod residents;
 mod search;
 mod signin;
@@ -21,6 +23,7 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
+pub use audit::{AuditEntry, AuditFilter};
 pub use bulk::BulkIdea;
 pub use drafts::{DRAFT_LIFETIME_SECONDS, Draft, ReadyDraft};
 pub use ideas::{Moderation, NewIdea, StatusUpdate};
@@ -28,6 +31,7 @@ pub use moderation::{QueueItem, Refusal};
 pub use open_data::OpenIdea;
 pub use personal_data::PersonalData;
 pub use reference::{AreaCount, AreaRow, CategoryRow, NewArea};
+pub use reports::OpenReport;
 pub use residents::NewResident;
 pub use staff::StaffAccount;
 pub use stats::{Stats, Tally};
@@ -105,6 +109,13 @@ impl Db {
 
     pub(crate) fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// A transaction that takes the write lock at its start. A deferred one that reads first
+    /// fails at once (SQLITE_BUSY_SNAPSHOT, no busy wait) when another write lands between its
+    /// read and its write; this one waits its turn instead.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
     /// Proves the database answers a query (for `/healthz`).

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Db, Result, StorageError};
+use super::{Db, Result, StorageError, audit};
 use crate::idea::{IdeaId, ModerationAction, ModerationState};
 
 /// An idea as the moderation queue shows it.
@@ -13,6 +13,7 @@ pub struct QueueItem {
     pub description: String,
     pub area_name: String,
     pub moderation_state: String,
+    pub moderation_reason: Option<String>,
     pub created_at: i64,
     pub open_reports: i64,
 }
@@ -29,7 +30,7 @@ impl Db {
     /// Ideas waiting for a moderator (new, or with open reports), oldest first.
     pub async fn moderation_queue(&self, limit: i64) -> Result<Vec<QueueItem>> {
         Ok(sqlx::query_as(
-            "SELECT i.id, i.title, i.description, a.name AS area_name, i.moderation_state, i.created_at,
+            "SELECT i.id, i.title, i.description, a.name AS area_name, i.moderation_state, i.moderation_reason, i.created_at,
                     (SELECT count(*) FROM reports r WHERE r.idea_id = i.id AND r.resolved_at IS NULL) AS open_reports
              FROM ideas i JOIN areas a ON a.id = i.area_id
              WHERE i.moderation_state = 'pending'
@@ -44,7 +45,7 @@ impl Db {
     /// Hidden and rejected ideas, most recently changed first, for restoring.
     pub async fn withheld_ideas(&self, limit: i64) -> Result<Vec<QueueItem>> {
         Ok(sqlx::query_as(
-            "SELECT i.id, i.title, i.description, a.name AS area_name, i.moderation_state, i.created_at,
+            "SELECT i.id, i.title, i.description, a.name AS area_name, i.moderation_state, i.moderation_reason, i.created_at,
                     0 AS open_reports
              FROM ideas i JOIN areas a ON a.id = i.area_id
              WHERE i.moderation_state IN ('hidden', 'rejected')
@@ -65,7 +66,7 @@ impl Db {
         staff: i64,
         now: i64,
     ) -> Result<std::result::Result<ModerationState, Refusal>> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let before: Option<(String, Option<String>)> =
             sqlx::query_as("SELECT moderation_state, moderation_reason FROM ideas WHERE id = ?")
                 .bind(idea.0)
@@ -89,39 +90,36 @@ impl Db {
         .bind(idea.0)
         .execute(&mut *tx)
         .await?;
-        let before_json =
-            serde_json::json!({ "moderation_state": state.as_str(), "reason": old_reason });
-        let after_json =
-            serde_json::json!({ "moderation_state": after.as_str(), "reason": reason });
-        sqlx::query(
-            "INSERT INTO audit_events (staff_id, action, object_type, object_id, before_json, after_json, created_at)
-             VALUES (?, ?, 'idea', ?, ?, ?, ?)",
+        // Whatever the moderator decided, the idea's open reports have been reviewed.
+        let resolved = sqlx::query(
+            "UPDATE reports SET resolved_at = ?, resolved_by = ? WHERE idea_id = ? AND resolved_at IS NULL",
         )
-        .bind(staff)
-        .bind(format!("moderation.{}", action.as_str()))
-        .bind(idea.0)
-        .bind(before_json.to_string())
-        .bind(after_json.to_string())
         .bind(now)
+        .bind(staff)
+        .bind(idea.0)
         .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        audit::record(
+            &mut tx,
+            audit::Record {
+                staff: Some(staff),
+                action: &format!("moderation.{}", action.as_str()),
+                object_type: "idea",
+                object_id: Some(idea.0),
+                before: Some(
+                    serde_json::json!({ "moderation_state": state.as_str(), "reason": old_reason }),
+                ),
+                after: Some(serde_json::json!({
+                    "moderation_state": after.as_str(),
+                    "reason": reason,
+                    "reports_closed": resolved,
+                })),
+                at: now,
+            },
+        )
         .await?;
         tx.commit().await?;
         Ok(Ok(after))
-    }
-
-    /// The audit log's entries about one object, oldest first: (staff id, action, before, after).
-    pub async fn audit_of(
-        &self,
-        object_type: &str,
-        object_id: i64,
-    ) -> Result<Vec<(Option<i64>, String, Option<String>, Option<String>)>> {
-        Ok(sqlx::query_as(
-            "SELECT staff_id, action, before_json, after_json FROM audit_events
-             WHERE object_type = ? AND object_id = ? ORDER BY id",
-        )
-        .bind(object_type)
-        .bind(object_id)
-        .fetch_all(self.pool())
-        .await?)
     }
 }

@@ -141,7 +141,7 @@ impl Db {
     /// without address or name, so nothing points back at the person. Signing up again with
     /// the same address makes a new resident with no supports.
     pub async fn delete_resident(&self, resident: ResidentId, now: i64) -> Result<bool> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let email: Option<String> =
             sqlx::query_scalar("SELECT email FROM residents WHERE id = ? AND deleted_at IS NULL")
                 .bind(resident.0)

@@ -44,7 +44,7 @@ impl Db {
             if batch.is_empty() {
                 return Ok(indexed);
             }
-            let mut tx = self.pool().begin().await?;
+            let mut tx = self.begin_write().await?;
             for (id, title, description) in &batch {
                 index_idea(&mut tx, IdeaId(*id), title, description).await?;
             }

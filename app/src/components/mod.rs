@@ -2,5 +2,19 @@ pub mod idea_card;
 pub mod layout;
 pub mod live_text;
 pub mod locate_me;
+pub mod report_form;
 pub mod share_link;
 pub mod support_button;
+
+/// The text inside a `<textarea>`. Leptos writes a textarea's children into the server's HTML
+/// without escaping them (as raw text), so a typed `</textarea><script>` would close the element
+/// and run; on the server the text is escaped here. In the browser it is set as text, unescaped.
+pub fn textarea_text(text: &str) -> String {
+    if cfg!(feature = "ssr") {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    } else {
+        text.to_owned()
+    }
+}

@@ -6,6 +6,7 @@
 mod list;
 mod map;
 mod propose;
+mod report;
 mod staff;
 mod stats;
 
@@ -15,6 +16,7 @@ use leptos::prelude::*;
 pub use list::{ListTexts, list_texts};
 pub use map::{MapTexts, map_texts};
 pub use propose::{ProposeTexts, propose_texts};
+pub use report::{ReportTexts, reason_name, report_texts};
 pub use staff::{StaffTexts, staff_texts};
 pub use stats::{StatsTexts, stats_texts};
 
@@ -529,4 +531,8 @@ pub fn use_stats_texts() -> &'static StatsTexts {
 
 pub fn use_staff_texts() -> &'static StaffTexts {
     staff_texts(use_locale())
+}
+
+pub fn use_report_texts() -> &'static ReportTexts {
+    report_texts(use_locale())
 }

@@ -32,6 +32,9 @@ pub struct StaffTexts {
     pub not_now: &'static str,
     pub withheld: &'static str,
     pub restore: &'static str,
+    pub keep: &'static str,
+    pub open_reports: &'static str,
+    pub hidden_by_reports: &'static str,
 }
 
 pub static DA: StaffTexts = StaffTexts {
@@ -70,6 +73,9 @@ pub static DA: StaffTexts = StaffTexts {
     not_now: "Idéen er allerede behandlet.",
     withheld: "Skjulte og afviste idéer",
     restore: "Gendan",
+    keep: "Behold (luk anmeldelserne)",
+    open_reports: "Åbne anmeldelser",
+    hidden_by_reports: "Skjult automatisk efter anmeldelser",
 };
 
 pub static EN: StaffTexts = StaffTexts {
@@ -108,6 +114,9 @@ pub static EN: StaffTexts = StaffTexts {
     not_now: "The idea has been dealt with already.",
     withheld: "Hidden and rejected ideas",
     restore: "Restore",
+    keep: "Keep (close the reports)",
+    open_reports: "Open reports",
+    hidden_by_reports: "Hidden automatically after reports",
 };
 
 pub fn staff_texts(locale: Locale) -> &'static StaffTexts {

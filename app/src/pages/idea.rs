@@ -5,8 +5,9 @@ use klimadialog::listing::IdeaDetail;
 use klimadialog::map::{MapDrawing, from_micro};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::components::report_form::ReportForm;
 use crate::components::share_link::ShareLink;
 use crate::components::support_button::{SupportButton, SupportTexts};
 use crate::i18n::{kind_name, status_name, use_locale, use_texts};
@@ -25,13 +26,18 @@ pub fn IdeaPage() -> impl IntoView {
     let Some(id) = id else {
         return view! { <NotFound /> }.into_any();
     };
+    let reported_just_now =
+        use_query_map().read_untracked().get("report").as_deref() == Some("thanks");
     view! {
         <Suspense>
             {Suspend::new(async move {
                                 match load_idea_for_visitor(id.0).await {
                     Ok(Some(found)) => view! {
-                        <IdeaView idea=found.idea support=found.support review=found.review map=found.map />
+                        <IdeaView idea=found.idea support=found.support review=found.review map=found.map
+                            signed_in=found.signed_in reported=found.reported />
                     }.into_any(),
+                    // The report that hid the idea: its reporter is thanked, not told it is gone.
+                    Ok(None) if reported_just_now => view! { <ReportedAndHidden /> }.into_any(),
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Err(_) => view! { <LoadError /> }.into_any(),
                 }
@@ -47,6 +53,8 @@ fn IdeaView(
     support: SupportState,
     review: Option<ReviewNotice>,
     map: Option<MapDrawing>,
+    signed_in: bool,
+    reported: bool,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = use_texts();
@@ -143,6 +151,7 @@ fn IdeaView(
                 <ShareLink url copy_label=t.copy_link.to_owned() copied_label=t.link_copied.to_owned() />
             </section>
             })}
+            {review.is_none().then(|| view! { <ReportForm idea=summary.id.0 signed_in reported /> })}
         </article>
     }
 }
@@ -174,9 +183,26 @@ fn MiniMap(drawing: MapDrawing, point: Option<(i64, i64)>) -> impl IntoView {
     .into_any()
 }
 
+/// Shown to the resident whose report hid the idea.
+#[component]
+fn ReportedAndHidden() -> impl IntoView {
+    let t = crate::i18n::use_report_texts();
+    let all = use_texts();
+    view! {
+        <Title text=format!("{} – {}", t.thanks, all.site_name) />
+        <Meta name="robots" content="noindex" />
+        <h1>{t.open}</h1>
+        <p class="notice" role="status">{t.thanks}</p>
+        <p><a href="/ideas">{all.nav_ideas}</a></p>
+    }
+}
+
 /// What the author of an idea the public cannot see is told about it.
 fn review_text(t: &crate::i18n::Texts, notice: &ReviewNotice) -> String {
     let reason = notice.reason.as_deref().unwrap_or("");
+    if notice.reason.as_deref() == Some(klimadialog::report::AUTO_HIDE_REASON) {
+        return crate::i18n::use_report_texts().hidden_by_reports.to_owned();
+    }
     match notice.state {
         klimadialog::ModerationState::Rejected => (t.review_rejected)(reason),
         klimadialog::ModerationState::Hidden => (t.review_hidden)(reason),

@@ -6,7 +6,9 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::i18n::{use_locale, use_staff_texts, use_texts};
+use klimadialog::{ModerationAction, ModerationState};
+
+use crate::i18n::{reason_name, use_locale, use_staff_texts, use_texts};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::moderation::{ModerateIdea, ModerationPage, QueueEntry, load_queue};
 
@@ -71,6 +73,24 @@ fn QueueCard(entry: QueueEntry, failed: Option<i64>) -> impl IntoView {
     let locale = use_locale();
     let reason_id = format!("reason-{}", entry.id);
     let invalid = (failed == Some(entry.id)).then_some("true");
+    // Only the actions that fit the idea's state: a new idea is approved or rejected, a public
+    // one with reports is kept or hidden, one that reports hid is restored or hidden for good.
+    let actions: Vec<(ModerationAction, &str, bool)> = match entry.state {
+        ModerationState::Pending => vec![
+            (ModerationAction::Approve, t.approve, true),
+            (ModerationAction::Reject, t.reject, false),
+            (ModerationAction::Hide, t.hide, false),
+        ],
+        ModerationState::Published => vec![
+            (ModerationAction::Keep, t.keep, true),
+            (ModerationAction::Hide, t.hide, false),
+        ],
+        ModerationState::Hidden => vec![
+            (ModerationAction::Restore, t.restore, true),
+            (ModerationAction::Hide, t.hide, false),
+        ],
+        ModerationState::Rejected => vec![(ModerationAction::Restore, t.restore, true)],
+    };
     view! {
         <li class="queue-card" id=format!("idea-{}", entry.id)>
             <h2><a href=format!("/ideas/{}", entry.id)>{entry.title.clone()}</a></h2>
@@ -80,14 +100,27 @@ fn QueueCard(entry: QueueEntry, failed: Option<i64>) -> impl IntoView {
                 {(entry.open_reports > 0).then(|| format!(" · {}", (t.reports)(entry.open_reports)))}
             </p>
             <p class="description">{entry.description.clone()}</p>
+            {entry.hidden_by_reports.then(|| view! { <p class="notice">{t.hidden_by_reports}</p> })}
+            {(!entry.reports.is_empty()).then(|| view! {
+                <h3>{t.open_reports}</h3>
+                <ul class="reports">
+                    {entry.reports.iter().map(|(reason, comment)| view! {
+                        <li>
+                            <strong>{reason_name(*reason, locale)}</strong>
+                            {comment.clone().map(|c| view! { ": " <q>{c}</q> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
             <form method="post" action={<ModerateIdea as ServerFn>::PATH} class="stack">
                 <input type="hidden" name="idea" value=entry.id />
                 <label for=reason_id.clone()>{t.reason_label}</label>
                 <textarea id=reason_id.clone() name="reason" rows="2" aria-invalid=invalid></textarea>
                 <div class="actions">
-                    <button type="submit" name="action" value="approve" class="button">{t.approve}</button>
-                    <button type="submit" name="action" value="reject" class="button secondary">{t.reject}</button>
-                    <button type="submit" name="action" value="hide" class="button secondary">{t.hide}</button>
+                    {actions.iter().map(|(action, label, primary)| view! {
+                        <button type="submit" name="action" value=action.as_str()
+                            class=if *primary { "button" } else { "button secondary" }>{*label}</button>
+                    }).collect_view()}
                 </div>
             </form>
         </li>

@@ -64,6 +64,9 @@ pub struct IdeaForVisitor {
     pub review: Option<ReviewNotice>,
     /// The idea's area drawn on its own, for the page's mini-map.
     pub map: Option<klimadialog::map::MapDrawing>,
+    pub signed_in: bool,
+    /// Whether the visitor has reported this idea.
+    pub reported: bool,
 }
 
 /// What the author of an unpublished idea is told.
@@ -102,9 +105,12 @@ async fn idea_for_visitor(
     let id = klimadialog::IdeaId(id);
     let resident = crate::session::current_resident(state).await;
     if let Some(idea) = state.db.published_idea(id).await? {
-        let supported = match resident {
-            Some(resident) => state.db.has_support(id, resident).await?,
-            None => false,
+        let (supported, reported) = match resident {
+            Some(resident) => (
+                state.db.has_support(id, resident).await?,
+                state.db.has_reported(id, resident).await?,
+            ),
+            None => (false, false),
         };
         let support = SupportState {
             supported,
@@ -115,6 +121,8 @@ async fn idea_for_visitor(
             support,
             review: None,
             map: None,
+            signed_in: resident.is_some(),
+            reported,
         }));
     }
     // Awaiting review, rejected or hidden: only its author sees it, with where it stands.
@@ -136,6 +144,8 @@ async fn idea_for_visitor(
                 reason: moderation.reason,
             }),
             map: None,
+            signed_in: true,
+            reported: false,
         }))
 }
 

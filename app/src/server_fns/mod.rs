@@ -9,6 +9,7 @@ pub mod moderation;
 pub mod propose;
 #[cfg(feature = "ssr")]
 pub mod propose_form;
+pub mod reports;
 pub mod signin;
 pub mod staff;
 pub mod stats;

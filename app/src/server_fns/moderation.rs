@@ -14,6 +14,9 @@ pub struct QueueEntry {
     pub state: klimadialog::ModerationState,
     pub created_at: klimadialog::time::Timestamp,
     pub open_reports: i64,
+    /// The open reports' reasons and comments, oldest first.
+    pub reports: Vec<(klimadialog::report::ReportReason, Option<String>)>,
+    pub hidden_by_reports: bool,
 }
 
 /// The queue (new and reported ideas) and the withheld ideas (hidden or rejected).
@@ -29,8 +32,18 @@ pub async fn load_queue() -> Result<ModerationPage, AppError> {
 
     let state = crate::state::app_state()?;
     crate::session::require_staff(&state, StaffRole::Moderator).await?;
+    let mut queue = entries(state.db.moderation_queue(200).await?);
+    let ids: Vec<i64> = queue.iter().map(|e| e.id).collect();
+    for report in state.db.open_reports_of(&ids).await? {
+        let Some(reason) = klimadialog::report::ReportReason::parse(&report.reason) else {
+            continue;
+        };
+        if let Some(entry) = queue.iter_mut().find(|e| e.id == report.idea_id) {
+            entry.reports.push((reason, report.comment));
+        }
+    }
     Ok(ModerationPage {
-        queue: entries(state.db.moderation_queue(200).await?),
+        queue,
         withheld: entries(state.db.withheld_ideas(200).await?),
     })
 }
@@ -48,6 +61,9 @@ fn entries(items: Vec<klimadialog::storage::QueueItem>) -> Vec<QueueEntry> {
                 area_name: item.area_name,
                 created_at: klimadialog::time::Timestamp(item.created_at),
                 open_reports: item.open_reports,
+                reports: Vec::new(),
+                hidden_by_reports: item.moderation_reason.as_deref()
+                    == Some(klimadialog::report::AUTO_HIDE_REASON),
             })
         })
         .collect()

@@ -1,8 +1,7 @@
 //! The real router on port 0 with a fresh SQLite file per test, asked over real HTTP.
 
-
-use reqwest::StatusCode;
 use crate::support::{TestApp, count};
+use reqwest::StatusCode;
 
 #[tokio::test]
 async fn the_front_page_lists_the_top_demo_ideas_in_danish() {

@@ -1,9 +1,8 @@
 //! `/ideas` as a plain GET form over real HTTP: every filter alone and combined, Danish search,
 //! sort orders, the visitor's own random order, and links that keep the filters.
 
-
-use reqwest::StatusCode;
 use crate::support::{TestApp, count};
+use reqwest::StatusCode;
 
 /// The idea links of a list page, in order.
 fn idea_links(page: &str) -> Vec<String> {

@@ -18,6 +18,7 @@ mod moderation;
 mod my_data;
 mod open_data;
 mod proposing;
+mod reports;
 mod signin;
 mod staff;
 mod supporting;

@@ -1,9 +1,8 @@
 //! The moderation queue over real HTTP: approve, reject with a reason, hide, each in the audit
 //! log; and nobody but staff may do it.
 
-
-use reqwest::StatusCode;
 use crate::support::{Browser, TestApp, staff_browser, with_staff};
+use reqwest::StatusCode;
 
 const PENDING: &str = "Ladestandere på parkeringspladsen ved Klarup skole";
 

@@ -1,10 +1,9 @@
 //! `/me`: downloading everything stored about me, and deleting my account, over real HTTP.
 
-
+use crate::support::{Browser, TestApp};
 use klimadialog::storage::{NewIdea, now};
 use klimadialog::{Category, CategoryKey, IdeaDescription, IdeaId, IdeaTitle, ModerationState};
 use reqwest::StatusCode;
-use crate::support::{Browser, TestApp};
 
 const EMAIL: &str = "mine-data@example.org";
 

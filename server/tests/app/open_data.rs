@@ -1,9 +1,8 @@
 //! Open data over real HTTP: the filters of `/ideas`, RFC 7946 GeoJSON checked by GDAL's
 //! `ogrinfo`, and no personal data.
 
-
-use reqwest::StatusCode;
 use crate::support::TestApp;
+use reqwest::StatusCode;
 
 async fn fetch(app: &TestApp, path: &str) -> (StatusCode, reqwest::header::HeaderMap, String) {
     let response = app

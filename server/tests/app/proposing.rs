@@ -3,9 +3,9 @@
 
 use crate::images;
 
+use crate::support::{Browser, TestApp, count};
 use klimadialog::ModerationState;
 use reqwest::StatusCode;
-use crate::support::{Browser, TestApp, count};
 
 const GOOD: &[(&str, &str)] = &[
     ("kind", "mitigation"),
@@ -211,6 +211,18 @@ async fn every_bad_field_gets_its_message_next_to_it_keeps_the_input_and_stores_
     let page = browser.get("/ideas/new?check=1").await;
     assert!(!page.contains("<script>alert(1)</script>"));
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+
+    // Nor in the description, which the form shows in a textarea (whose children Leptos does
+    // not escape by itself).
+    let breakout = "Lang nok beskrivelse </textarea><script>alert(2)</script>";
+    let fields = with(&[("title", "Kort"), ("description", breakout)]);
+    browser.post_multipart("/ideas/new", &fields, None).await;
+    let page = browser.get("/ideas/new?check=1").await;
+    assert!(
+        !page.contains("<script>alert(2)"),
+        "the textarea was closed by input"
+    );
+    assert!(page.contains("&lt;/textarea&gt;&lt;script&gt;alert(2)&lt;/script&gt;</textarea>"));
 }
 
 #[tokio::test]

@@ -2,9 +2,9 @@
 
 use crate::smtp;
 
+use crate::support::{Browser, TestApp};
 use reqwest::StatusCode;
 use smtp::SmtpSink;
-use crate::support::{Browser, TestApp};
 
 /// The app with its mail going to a real SMTP server process.
 async fn app_with_mail() -> (SmtpSink, TestApp) {

@@ -1,8 +1,7 @@
 //! Staff sign-in and the dashboard over real HTTP, and who may see what.
 
-
-use reqwest::StatusCode;
 use crate::support::{Browser, STAFF_PASSWORD as PASSWORD, staff_browser, with_staff};
+use reqwest::StatusCode;
 
 #[tokio::test]
 async fn staff_sign_in_with_a_strict_cookie_and_see_the_dashboard() {

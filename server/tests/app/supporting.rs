@@ -1,12 +1,11 @@
 //! Supporting ideas over real HTTP: as plain form posts (JavaScript off), as the island's
 //! background calls (JavaScript on), after signing in, and under concurrency.
 
-
+use crate::support::TestApp;
 use klimadialog::signin::{self, SessionToken};
 use klimadialog::storage::now;
 use klimadialog::{IdeaId, ResidentId};
 use reqwest::StatusCode;
-use crate::support::TestApp;
 
 const IDEA: i64 = 1;
 
@@ -177,7 +176,10 @@ async fn cards_show_the_visitors_support_and_lead_back_to_the_list() {
         "only the supported card says so"
     );
     assert_eq!(crate::support::count(&list, ">Støt idéen</button>"), 19);
-    assert_eq!(crate::support::count(&list, r#"name="next" value="/ideas""#), 20);
+    assert_eq!(
+        crate::support::count(&list, r#"name="next" value="/ideas""#),
+        20
+    );
     assert!(
         list.contains(r#"aria-describedby="idea-1""#),
         "each button names its idea"
@@ -189,7 +191,10 @@ async fn cards_show_the_visitors_support_and_lead_back_to_the_list() {
         10,
         "anonymous visitors see plain buttons"
     );
-    assert_eq!(crate::support::count(&front, r#"name="next" value="/""#), 10);
+    assert_eq!(
+        crate::support::count(&front, r#"name="next" value="/""#),
+        10
+    );
 }
 
 /// No input a client sends may be answered as a server fault.

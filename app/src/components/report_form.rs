@@ -1,0 +1,80 @@
+//! "Report this idea" under an idea: a disclosure with a plain form, so it works without
+//! JavaScript. What the last post did comes back in the address (`report=`), with what was typed
+//! when something was missing.
+
+use klimadialog::report::ReportReason;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+use crate::i18n::{reason_name, use_locale, use_report_texts};
+use crate::server_fns::reports::ReportIdea;
+use crate::url::encode_component;
+
+/// `reported`: this visitor has reported the idea before; `signed_in`: whether the form can
+/// be sent at once (otherwise it links to sign-in and back).
+#[component]
+pub fn ReportForm(idea: i64, signed_in: bool, reported: bool) -> impl IntoView {
+    let t = use_report_texts();
+    let locale = use_locale();
+    let query = use_query_map().read_untracked();
+    let outcome = query.get("report").unwrap_or_default();
+    let typed_reason = query.get("reason").unwrap_or_default();
+    let typed_comment = query.get("comment").unwrap_or_default();
+    let (reason_error, comment_error, notice) = match outcome.as_str() {
+        "reason_missing" => (Some(t.reason_missing), None, None),
+        "comment_too_long" => (None, Some(t.comment_too_long), None),
+        "comment_bad" => (None, Some(t.comment_bad), None),
+        "too_many" => (None, None, Some(t.too_many)),
+        _ => (None, None, None),
+    };
+    let open = !outcome.is_empty();
+    let body = if outcome == "thanks" {
+        view! { <p class="notice" role="status">{t.thanks}</p> }.into_any()
+    } else if reported {
+        view! { <p>{t.already}</p> }.into_any()
+    } else if !signed_in {
+        let next = encode_component(&format!("/ideas/{idea}?report=open#report"));
+        view! { <p><a href=format!("/signin?next={next}")>{t.sign_in_first}</a></p> }.into_any()
+    } else {
+        let choice = |reason: ReportReason| {
+            let id = format!("report-{}", reason.as_str());
+            view! {
+                <div class="choice">
+                    <input type="radio" id=id.clone() name="reason" value=reason.as_str()
+                        checked=typed_reason == reason.as_str()
+                        aria-describedby=reason_error.map(|_| "report-reason-error") />
+                    <label for=id>{reason_name(reason, locale)}</label>
+                </div>
+            }
+        };
+        view! {
+            {notice.map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
+            <form method="post" action={<ReportIdea as ServerFn>::PATH} class="stack">
+                <input type="hidden" name="idea" value=idea />
+                <fieldset>
+                    <legend>{t.why}</legend>
+                    {reason_error.map(|m| view! { <p id="report-reason-error" class="field-error">{m}</p> })}
+                    {ReportReason::ALL.iter().map(|r| choice(*r)).collect_view()}
+                </fieldset>
+                <div class="field">
+                    <label for="report-comment">{t.comment}</label>
+                    <p id="report-comment-hint" class="hint">{t.comment_hint}</p>
+                    {comment_error.map(|m| view! { <p id="report-comment-error" class="field-error">{m}</p> })}
+                    <textarea id="report-comment" name="comment" rows="3" maxlength="1000"
+                        aria-invalid=comment_error.map(|_| "true")
+                        aria-describedby=if comment_error.is_some() { "report-comment-error report-comment-hint" } else { "report-comment-hint" }
+                    >{crate::components::textarea_text(&typed_comment)}</textarea>
+                </div>
+                <button type="submit" class="button secondary">{t.send}</button>
+            </form>
+        }
+        .into_any()
+    };
+    view! {
+        <details id="report" class="report" open=open>
+            <summary>{t.open}</summary>
+            {body}
+        </details>
+    }
+}

@@ -1,0 +1,98 @@
+//! Residents reporting ideas that break the rules.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// How many ideas one resident may report in an hour: plenty for a conscientious reader, too
+/// few for one person to hide ideas they merely dislike faster than moderators can look.
+#[cfg(feature = "ssr")]
+const REPORTS_PER_RESIDENT: klimadialog::ratelimit::Limit = klimadialog::ratelimit::Limit {
+    max: 20,
+    per_seconds: 3600,
+};
+
+/// Reports a public idea, then goes back to it with what happened in the address (`report=`),
+/// and, when the form was incomplete, what was typed, so the form shows it again. A visitor who
+/// is not signed in is sent to sign in and comes back to the form.
+#[server(prefix = "/fn", endpoint = "ideas/report")]
+pub async fn report_idea(
+    idea: i64,
+    reason: Option<String>,
+    comment: Option<String>,
+) -> Result<(), AppError> {
+    use klimadialog::IdeaId;
+    use klimadialog::idea::TextError;
+    use klimadialog::report::{ReportComment, ReportOutcome, ReportReason};
+    use klimadialog::storage::now;
+
+    use crate::session::current_resident;
+    use crate::url::encode_component;
+
+    let state = crate::state::app_state()?;
+    let here = format!("/ideas/{idea}");
+    let Some(resident) = current_resident(&state).await else {
+        let next = encode_component(&format!("{here}?report=open#report"));
+        leptos_axum::redirect(&format!("/signin?next={next}"));
+        return Ok(());
+    };
+    let comment_text = comment.unwrap_or_default();
+    let back_with = |problem: &str, reason: &str| {
+        leptos_axum::redirect(&format!(
+            "{here}?report={problem}&reason={}&comment={}#report",
+            encode_component(reason),
+            encode_component(
+                &comment_text
+                    .chars()
+                    .take(ReportComment::MAX_CHARS + 1)
+                    .collect::<String>()
+            ),
+        ));
+    };
+    let reason_text = reason.unwrap_or_default();
+    let Some(reason) = ReportReason::parse(&reason_text) else {
+        back_with("reason_missing", "");
+        return Ok(());
+    };
+    let comment = match ReportComment::parse(&comment_text) {
+        Ok(comment) => comment,
+        Err(TextError::TooLong { .. }) => {
+            back_with("comment_too_long", reason.as_str());
+            return Ok(());
+        }
+        Err(_) => {
+            back_with("comment_bad", reason.as_str());
+            return Ok(());
+        }
+    };
+    let key = format!("report:resident:{}", resident.0);
+    if state
+        .limits
+        .check(&key, REPORTS_PER_RESIDENT, now())
+        .is_err()
+    {
+        back_with("too_many", reason.as_str());
+        return Ok(());
+    }
+    let outcome = state
+        .db
+        .report_idea(
+            IdeaId(idea),
+            resident,
+            reason,
+            comment.as_ref(),
+            state.config.report_threshold,
+            now(),
+        )
+        .await?;
+    match outcome {
+        ReportOutcome::Recorded { .. } => {
+            leptos_axum::redirect(&format!("{here}?report=thanks#report"))
+        }
+        ReportOutcome::AlreadyReported => {
+            leptos_axum::redirect(&format!("{here}?report=already#report"))
+        }
+        ReportOutcome::NotPublic => return Err(AppError::NotFound.respond()),
+    }
+    Ok(())
+}

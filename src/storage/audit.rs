@@ -1,0 +1,114 @@
+//! The audit log: every staff action (and every automatic one, with no staff member), who,
+//! when, what, before and after. Append-only: the schema's triggers refuse changes.
+
+use serde::{Deserialize, Serialize};
+use sqlx::SqliteConnection;
+
+use super::{Db, Result};
+
+/// One action to record, written in the transaction of the change it describes.
+pub(crate) struct Record<'a> {
+    /// `None` for what the system did by itself (reports hiding an idea).
+    pub staff: Option<i64>,
+    pub action: &'a str,
+    pub object_type: &'a str,
+    pub object_id: Option<i64>,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+    pub at: i64,
+}
+
+pub(crate) async fn record(conn: &mut SqliteConnection, entry: Record<'_>) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_events (staff_id, action, object_type, object_id, before_json, after_json, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(entry.staff)
+    .bind(entry.action)
+    .bind(entry.object_type)
+    .bind(entry.object_id)
+    .bind(entry.before.map(|v| v.to_string()))
+    .bind(entry.after.map(|v| v.to_string()))
+    .bind(entry.at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// An entry as the audit page and its CSV export show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub created_at: i64,
+    /// `None` for automatic actions; a deleted account's entries keep its id only.
+    pub staff: Option<String>,
+    pub action: String,
+    pub object_type: String,
+    pub object_id: Option<i64>,
+    pub before_json: Option<String>,
+    pub after_json: Option<String>,
+}
+
+/// Which entries to list; every part optional, all parts combined.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    /// A staff member's username.
+    pub staff: Option<String>,
+    /// An action, or the start of one followed by a dot (`moderation.` for all of them).
+    pub action: Option<String>,
+    pub object_type: Option<String>,
+    pub object_id: Option<i64>,
+    /// Unix seconds, inclusive.
+    pub from: Option<i64>,
+    /// Unix seconds, exclusive.
+    pub until: Option<i64>,
+}
+
+impl Db {
+    /// The newest entries matching `filter`, newest first, from `offset` on.
+    pub async fn audit_log(
+        &self,
+        filter: &AuditFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<AuditEntry>> {
+        Ok(sqlx::query_as(
+            "SELECT e.id, e.created_at, s.username AS staff, e.action, e.object_type, e.object_id,
+                    e.before_json, e.after_json
+             FROM audit_events e LEFT JOIN staff_users s ON s.id = e.staff_id
+             WHERE (?1 IS NULL OR s.username = ?1)
+               AND (?2 IS NULL OR e.action = ?2 OR (substr(?2, -1) = '.' AND substr(e.action, 1, length(?2)) = ?2))
+               AND (?3 IS NULL OR e.object_type = ?3)
+               AND (?4 IS NULL OR e.object_id = ?4)
+               AND (?5 IS NULL OR e.created_at >= ?5)
+               AND (?6 IS NULL OR e.created_at < ?6)
+             ORDER BY e.id DESC LIMIT ?7 OFFSET ?8",
+        )
+        .bind(filter.staff.as_deref())
+        .bind(filter.action.as_deref())
+        .bind(filter.object_type.as_deref())
+        .bind(filter.object_id)
+        .bind(filter.from)
+        .bind(filter.until)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// The audit log's entries about one object, oldest first: (staff id, action, before, after).
+    pub async fn audit_of(
+        &self,
+        object_type: &str,
+        object_id: i64,
+    ) -> Result<Vec<(Option<i64>, String, Option<String>, Option<String>)>> {
+        Ok(sqlx::query_as(
+            "SELECT staff_id, action, before_json, after_json FROM audit_events
+             WHERE object_type = ? AND object_id = ? ORDER BY id",
+        )
+        .bind(object_type)
+        .bind(object_id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+}
