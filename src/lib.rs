@@ -5,6 +5,7 @@
 //! the server share one validation.
 
 pub mod area;
+pub mod csv;
 pub mod filter;
 pub mod idea;
 pub mod listing;

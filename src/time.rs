@@ -52,6 +52,30 @@ fn last_sunday_0100_utc(year: i64, month: u32) -> i64 {
     (last - weekday) * DAY + 3600
 }
 
+impl Date {
+    /// A date written `YYYY-MM-DD`, as date inputs send it; `None` for anything else.
+    pub fn parse_iso(text: &str) -> Option<Date> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year: i64 = parts.next()?.parse().ok()?;
+        let month: u32 = parts.next()?.parse().ok()?;
+        let day: u32 = parts.next()?.parse().ok()?;
+        let date = Date { year, month, day };
+        // Round-tripping refuses 2026-02-30 and months past 12.
+        let valid = (1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && civil_from_days(days_from_civil(year, month, day)) == date;
+        valid.then_some(date)
+    }
+
+    /// The first second of this day in Denmark.
+    pub fn start_in_denmark(self) -> Timestamp {
+        let midnight_utc = days_from_civil(self.year, self.month, self.day) * DAY;
+        // The offset at noon is the day's offset at midnight (the clocks change at night).
+        let offset = Timestamp(midnight_utc + DAY / 2).copenhagen_offset();
+        Timestamp(midnight_utc - offset)
+    }
+}
+
 impl Timestamp {
     /// Seconds east of UTC in Denmark at this moment: CET, or CEST in summer.
     pub fn copenhagen_offset(self) -> i64 {
@@ -88,6 +112,21 @@ impl Timestamp {
             s / 3600,
             s % 3600 / 60,
             s % 60
+        )
+    }
+
+    /// Date and time in Denmark to the minute, "2026-11-29 14:03", for logs staff read.
+    pub fn local_minute(self) -> String {
+        let local = self.0 + self.copenhagen_offset();
+        let d = civil_from_days(local.div_euclid(DAY));
+        let s = local.rem_euclid(DAY);
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}",
+            d.year,
+            d.month,
+            d.day,
+            s / 3600,
+            s % 3600 / 60
         )
     }
 
@@ -130,6 +169,44 @@ const MONTHS_EN: [&str; 12] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_parse_and_impossible_ones_do_not() {
+        assert_eq!(
+            Date::parse_iso("2026-11-29"),
+            Some(Date {
+                year: 2026,
+                month: 11,
+                day: 29
+            })
+        );
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "2026-00-10",
+            "29-11-2026x",
+            "",
+            "2026-11",
+            "-1-01-01",
+        ] {
+            assert_eq!(Date::parse_iso(bad), None, "{bad}");
+        }
+        assert!(Date::parse_iso("2024-02-29").is_some(), "leap day");
+    }
+
+    #[test]
+    fn a_danish_day_starts_at_local_midnight() {
+        // Winter: 23:00 UTC the day before; summer: 22:00 UTC.
+        let winter = Date::parse_iso("2026-11-29").unwrap().start_in_denmark();
+        assert_eq!(winter.rfc3339_utc(), "2026-11-28T23:00:00Z");
+        let summer = Date::parse_iso("2026-07-01").unwrap().start_in_denmark();
+        assert_eq!(summer.rfc3339_utc(), "2026-06-30T22:00:00Z");
+        assert_eq!(winter.local_minute(), "2026-11-29 00:00");
+        assert_eq!(
+            Timestamp(summer.0 + 3661).local_minute(),
+            "2026-07-01 01:01"
+        );
+    }
 
     #[test]
     fn open_data_times_are_rfc3339_in_utc() {

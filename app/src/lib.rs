@@ -34,8 +34,10 @@ use crate::pages::{
     propose_review::ProposeReviewPage,
     signin::{SignInCodePage, SignInPage},
     staff::StaffDashboardPage,
+    staff_audit::StaffAuditPage,
     staff_login::StaffLoginPage,
     staff_moderation::StaffModerationPage,
+    staff_team::StaffTeamPage,
     stats::StatsPage,
 };
 
@@ -115,6 +117,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffDashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/login") view=StaffLoginPage />
                     <Route path=path!("/staff/moderation") view=StaffModerationPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/team") view=StaffTeamPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
                     <Route path=path!("/me") view=MyPage ssr=SsrMode::Async />
                     <Route path=path!("/signin") view=SignInPage />

@@ -120,6 +120,26 @@ pub async fn require_staff(
     }
 }
 
+/// `require_staff` for axum handlers outside Leptos (exports), from the request's headers.
+pub async fn require_staff_in(
+    state: &AppState,
+    headers: &http::HeaderMap,
+    needed: klimadialog::staff::StaffRole,
+) -> Result<klimadialog::staff::StaffMember, crate::error::AppError> {
+    use crate::error::AppError;
+    let token = header_cookie(headers, STAFF_SESSION_COOKIE)
+        .and_then(|v| SessionToken::parse(&v))
+        .ok_or(AppError::NotSignedIn)?;
+    let member = klimadialog::staff::staff_session(&state.db, &token, klimadialog::storage::now())
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    if member.role.allows(needed) {
+        Ok(member)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// The signed-in resident of this request, if any.
 pub async fn current_resident(state: &AppState) -> Option<ResidentId> {
     let token = session_token()?;

@@ -6,6 +6,7 @@ pub mod config;
 pub mod open_data;
 pub mod routes;
 pub mod staff_cli;
+pub mod staff_export;
 
 use std::sync::Arc;
 
@@ -120,6 +121,7 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .route("/photos/{name}", get(routes::photo))
         .route("/api/ideas.json", get(open_data::ideas_json))
         .route("/api/ideas.geojson", get(open_data::ideas_geojson))
+        .route("/staff/audit.csv", get(staff_export::audit_csv))
         .route(
             "/ideas/new",
             post(propose_form::save_draft)

@@ -42,6 +42,13 @@ pub fn hash_password(password: &Password) -> String {
         .to_string()
 }
 
+/// Hashes on tokio's blocking threads, so a slow hash holds up no other request.
+pub async fn hash_off_thread(password: Password) -> Result<String, StorageError> {
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|_| StorageError::Refused("password hashing failed"))
+}
+
 /// Whether `candidate` is the password of `hash`. CPU-bound, like hashing.
 pub fn verify_password(hash: &str, candidate: &str) -> bool {
     PasswordHash::new(hash)

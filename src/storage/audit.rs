@@ -65,12 +65,13 @@ pub struct AuditFilter {
 }
 
 impl Db {
-    /// The newest entries matching `filter`, newest first, from `offset` on.
+    /// Entries matching `filter`, newest first, older than entry `before` when given: pages
+    /// keyed by id stay stable while new entries arrive.
     pub async fn audit_log(
         &self,
         filter: &AuditFilter,
+        before: Option<i64>,
         limit: i64,
-        offset: i64,
     ) -> Result<Vec<AuditEntry>> {
         Ok(sqlx::query_as(
             "SELECT e.id, e.created_at, s.username AS staff, e.action, e.object_type, e.object_id,
@@ -82,7 +83,8 @@ impl Db {
                AND (?4 IS NULL OR e.object_id = ?4)
                AND (?5 IS NULL OR e.created_at >= ?5)
                AND (?6 IS NULL OR e.created_at < ?6)
-             ORDER BY e.id DESC LIMIT ?7 OFFSET ?8",
+               AND (?7 IS NULL OR e.id < ?7)
+             ORDER BY e.id DESC LIMIT ?8",
         )
         .bind(filter.staff.as_deref())
         .bind(filter.action.as_deref())
@@ -90,10 +92,34 @@ impl Db {
         .bind(filter.object_id)
         .bind(filter.from)
         .bind(filter.until)
+        .bind(before)
         .bind(limit)
-        .bind(offset)
         .fetch_all(self.pool())
         .await?)
+    }
+
+    /// Records that a staff member exported something, and with which filter.
+    pub async fn record_export(
+        &self,
+        staff: i64,
+        action: &str,
+        filter: serde_json::Value,
+        now: i64,
+    ) -> Result<()> {
+        let mut conn = self.pool().acquire().await?;
+        record(
+            &mut conn,
+            Record {
+                staff: Some(staff),
+                action,
+                object_type: "export",
+                object_id: None,
+                before: None,
+                after: Some(filter),
+                at: now,
+            },
+        )
+        .await
     }
 
     /// The audit log's entries about one object, oldest first: (staff id, action, before, after).

@@ -16,6 +16,7 @@ mod search;
 mod signin;
 mod staff;
 mod stats;
+mod team;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -35,6 +36,7 @@ pub use reports::OpenReport;
 pub use residents::NewResident;
 pub use staff::StaffAccount;
 pub use stats::{Stats, Tally};
+pub use team::{TeamChange, TeamMember, TeamRefusal};
 
 /// What can go wrong in storage. Callers log the details and show users a plain message.
 #[derive(Debug, thiserror::Error)]

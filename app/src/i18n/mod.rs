@@ -9,6 +9,7 @@ mod propose;
 mod report;
 mod staff;
 mod stats;
+mod team;
 
 use klimadialog::{IdeaKind, Locale, PublicStatus};
 use leptos::prelude::*;
@@ -19,6 +20,7 @@ pub use propose::{ProposeTexts, propose_texts};
 pub use report::{ReportTexts, reason_name, report_texts};
 pub use staff::{StaffTexts, staff_texts};
 pub use stats::{StatsTexts, stats_texts};
+pub use team::{TeamTexts, team_texts};
 
 pub struct Texts {
     pub site_name: &'static str,
@@ -535,4 +537,8 @@ pub fn use_staff_texts() -> &'static StaffTexts {
 
 pub fn use_report_texts() -> &'static ReportTexts {
     report_texts(use_locale())
+}
+
+pub fn use_team_texts() -> &'static TeamTexts {
+    team_texts(use_locale())
 }

@@ -12,8 +12,10 @@ pub mod propose;
 pub mod propose_review;
 pub mod signin;
 pub mod staff;
+pub mod staff_audit;
 pub mod staff_login;
 pub mod staff_moderation;
+pub mod staff_team;
 pub mod stats;
 
 use leptos::prelude::*;

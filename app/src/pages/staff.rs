@@ -41,6 +41,7 @@ pub fn StaffDashboardPage() -> impl IntoView {
     let t = use_staff_texts();
     let all = use_texts();
     let locale = use_locale();
+    let team = crate::i18n::use_team_texts();
     view! {
         <Title text=format!("{} – {}", t.dashboard_title, all.site_name) />
         <Meta name="robots" content="noindex" />
@@ -58,7 +59,15 @@ pub fn StaffDashboardPage() -> impl IntoView {
                             <form method="post" action={<StaffLogout as ServerFn>::PATH}>
                                 <button type="submit" class="button secondary">{t.log_out}</button>
                             </form>
-                            <p><a class="button" href="/staff/moderation">{t.moderation_title}</a></p>
+                            <nav aria-label=t.dashboard_title>
+                                <ul class="plain-list staff-links">
+                                    <li><a class="button" href="/staff/moderation">{t.moderation_title}</a></li>
+                                    {(d.member.role == StaffRole::Admin).then(|| view! {
+                                        <li><a class="button secondary" href="/staff/team">{team.team_title}</a></li>
+                                        <li><a class="button secondary" href="/staff/audit">{team.audit_title}</a></li>
+                                    })}
+                                </ul>
+                            </nav>
                             <dl class="figures">
                                 <div><dt>{t.waiting}</dt><dd>{d.pending}</dd></div>
                                 <div><dt>{t.hidden}</dt><dd>{d.hidden}</dd></div>

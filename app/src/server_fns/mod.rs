@@ -1,6 +1,7 @@
 //! Server functions, grouped by area of the product. Each is thin: parse input, call the core,
 //! map errors.
 
+pub mod audit;
 pub mod ideas;
 pub mod list;
 pub mod map;
@@ -13,6 +14,7 @@ pub mod reports;
 pub mod signin;
 pub mod staff;
 pub mod stats;
+pub mod team;
 
 /// The areas, sectors and themes as select lists offer them.
 #[cfg(feature = "ssr")]

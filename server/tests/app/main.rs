@@ -22,3 +22,4 @@ mod reports;
 mod signin;
 mod staff;
 mod supporting;
+mod team;

@@ -1,0 +1,145 @@
+//! `/staff/audit`: every staff action, newest first, filtered by staff member, kind of action,
+//! object and dates with a plain GET form; older entries page by entry id; the same filter as CSV
+//! at `/staff/audit.csv`.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+use crate::i18n::{use_team_texts, use_texts};
+use crate::pages::staff::StaffRefusal;
+use crate::server_fns::audit::{AuditPage, AuditQuery, AuditRow, load_audit};
+
+#[component]
+pub fn StaffAuditPage() -> impl IntoView {
+    let t = use_team_texts();
+    let all = use_texts();
+    let params = use_query_map().read_untracked();
+    let query = AuditQuery::from_pairs(
+        ["staff", "action", "object", "id", "from", "until"]
+            .into_iter()
+            .filter_map(|n| params.get_str(n).map(|v| (n, v))),
+    );
+    let before = params.get("before").and_then(|b| b.parse::<i64>().ok());
+    let base_query = query.to_query();
+    view! {
+        <Title text=format!("{} – {}", t.audit_title, all.site_name) />
+        <Meta name="robots" content="noindex" />
+        <Suspense>
+            {Suspend::new(async move {
+                match load_audit(query.clone(), before).await {
+                    Ok(AuditPage { rows, older, staff_names }) => {
+                        let glue = if base_query.is_empty() { "" } else { "&" };
+                        view! {
+                            <h1>{t.audit_title}</h1>
+                            <AuditFilterForm query=query.clone() staff_names />
+                            <p><a href=format!("/staff/audit.csv?{base_query}") download="">{t.download_csv}</a></p>
+                            {if rows.is_empty() {
+                                view! { <p>{t.nothing}</p> }.into_any()
+                            } else {
+                                view! { <AuditTable rows /> }.into_any()
+                            }}
+                            <nav class="pager">
+                                {before.is_some().then(|| view! { <a href=format!("/staff/audit?{base_query}")>{t.newest}</a> })}
+                                {older.map(|id| view! {
+                                    <a href=format!("/staff/audit?{base_query}{glue}before={id}")>{t.older}</a>
+                                })}
+                            </nav>
+                        }.into_any()
+                    }
+                    Err(error) => view! { <StaffRefusal error here="/staff/audit" /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AuditFilterForm(query: AuditQuery, staff_names: Vec<String>) -> impl IntoView {
+    let t = use_team_texts();
+    let option = |value: &str, label: String, current: &str| {
+        view! { <option value=value.to_owned() selected=current == value>{label}</option> }
+    };
+    let actions = [
+        ("moderation.", t.actions_moderation),
+        ("staff.", t.actions_staff),
+        ("idea.", t.actions_idea),
+    ];
+    let objects = [("idea", t.objects_idea), ("staff_user", t.objects_staff)];
+    view! {
+        <form method="get" action="/staff/audit" class="filters" aria-label=t.filter>
+            <div class="field">
+                <label for="audit-staff">{t.staff_member}</label>
+                <select id="audit-staff" name="staff">
+                    {option("", t.all.to_owned(), &query.staff)}
+                    {staff_names.iter().map(|n| option(n, n.clone(), &query.staff)).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="audit-action">{t.action}</label>
+                <select id="audit-action" name="action">
+                    {option("", t.all.to_owned(), &query.action)}
+                    {actions.iter().map(|(v, l)| option(v, (*l).to_owned(), &query.action)).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="audit-object">{t.object}</label>
+                <select id="audit-object" name="object">
+                    {option("", t.all.to_owned(), &query.object)}
+                    {objects.iter().map(|(v, l)| option(v, (*l).to_owned(), &query.object)).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="audit-id">{t.object_id}</label>
+                <input id="audit-id" name="id" type="text" inputmode="numeric" value=query.id.clone() />
+            </div>
+            <div class="field">
+                <label for="audit-from">{t.from}</label>
+                <input id="audit-from" name="from" type="date" value=query.from.clone() />
+            </div>
+            <div class="field">
+                <label for="audit-until">{t.until}</label>
+                <input id="audit-until" name="until" type="date" value=query.until.clone() />
+            </div>
+            <button type="submit" class="button">{t.show}</button>
+        </form>
+    }
+}
+
+#[component]
+fn AuditTable(rows: Vec<AuditRow>) -> impl IntoView {
+    let t = use_team_texts();
+    view! {
+        <div class="table-scroll" role="region" aria-label=t.audit_title tabindex="0">
+            <table class="audit">
+                <thead><tr>
+                    <th scope="col">{t.when}</th>
+                    <th scope="col">{t.staff_member}</th>
+                    <th scope="col">{t.action}</th>
+                    <th scope="col">{t.object}</th>
+                    <th scope="col">{t.before}</th>
+                    <th scope="col">{t.after}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| {
+                        let object = match (row.object_type.as_str(), row.object_id) {
+                            ("idea", Some(id)) => view! { <a href=format!("/ideas/{id}")>{format!("idea {id}")}</a> }.into_any(),
+                            (kind, Some(id)) => format!("{kind} {id}").into_any(),
+                            (kind, None) => kind.to_owned().into_any(),
+                        };
+                        view! {
+                            <tr>
+                                <td><time datetime=row.at.rfc3339_utc()>{row.at.local_minute()}</time></td>
+                                <td>{row.staff.unwrap_or_else(|| t.system.to_owned())}</td>
+                                <td><code>{row.action}</code></td>
+                                <td>{object}</td>
+                                <td><code class="json">{row.before.unwrap_or_default()}</code></td>
+                                <td><code class="json">{row.after.unwrap_or_default()}</code></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,149 @@
+//! Staff downloads outside the Leptos pages: `/staff/audit.csv`. The role is checked here as in
+//! every staff server function, and each download is itself recorded in the audit log.
+
+use axum::body::Body;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use klimadialog::csv::{BOM, Cell, write_row};
+use klimadialog::staff::StaffRole;
+use klimadialog::storage::AuditEntry;
+use klimadialog_app::error::AppError;
+use klimadialog_app::server_fns::audit::AuditQuery;
+use klimadialog_app::state::AppState;
+
+/// Entries read per query while writing the CSV, so memory stays flat however long the log.
+const CHUNK: i64 = 1000;
+
+pub async fn audit_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let member = match klimadialog_app::session::require_staff_in(
+        &state,
+        &headers,
+        StaffRole::Admin,
+    )
+    .await
+    {
+        Ok(member) => member,
+        Err(error) => return refused(&error),
+    };
+    let pairs: Vec<(String, String)> = query
+        .as_deref()
+        .map(|q| serde_urlencoded::from_str(q).unwrap_or_default())
+        .unwrap_or_default();
+    let query = AuditQuery::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let filter = query.filter();
+    let now = klimadialog::storage::now();
+    if let Err(error) = state
+        .db
+        .record_export(
+            member.id,
+            "export.audit_csv",
+            serde_json::json!({ "filter": query.to_query() }),
+            now,
+        )
+        .await
+    {
+        tracing::error!(%error, "recording an export failed");
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
+    let db = state.db.clone();
+    // Chunks of the log, newest first, each a page keyed by the last id of the one before.
+    let stream = futures_util::stream::unfold(Some((None::<i64>, true)), move |cursor| {
+        let db = db.clone();
+        let filter = filter.clone();
+        async move {
+            let (before, first) = cursor?;
+            let mut out = String::new();
+            if first {
+                out.push_str(BOM);
+                write_row(
+                    &mut out,
+                    &[
+                        "id",
+                        "time_utc",
+                        "staff",
+                        "action",
+                        "object_type",
+                        "object_id",
+                        "before",
+                        "after",
+                    ]
+                    .map(Cell::Text),
+                );
+            }
+            let entries = match db.audit_log(&filter, before, CHUNK).await {
+                Ok(entries) => entries,
+                Err(error) => {
+                    tracing::error!(%error, "audit export failed midway");
+                    return Some((Err(std::io::Error::other("storage")), None));
+                }
+            };
+            let next =
+                (entries.len() as i64 == CHUNK).then(|| (entries.last().map(|e| e.id), false));
+            for entry in &entries {
+                write_entry(&mut out, entry);
+            }
+            Some((Ok::<_, std::io::Error>(out), next))
+        }
+    });
+    let mut response = Body::from_stream(stream).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"klimadialog-audit.csv\""),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn write_entry(out: &mut String, entry: &AuditEntry) {
+    let time = klimadialog::time::Timestamp(entry.created_at).rfc3339_utc();
+    write_row(
+        out,
+        &[
+            Cell::Number(entry.id),
+            Cell::Text(&time),
+            entry
+                .staff
+                .as_deref()
+                .map_or(Cell::Text("system"), Cell::Text),
+            Cell::Text(&entry.action),
+            Cell::Text(&entry.object_type),
+            entry.object_id.map_or(Cell::Empty, Cell::Number),
+            entry.before_json.as_deref().map_or(Cell::Empty, Cell::Text),
+            entry.after_json.as_deref().map_or(Cell::Empty, Cell::Text),
+        ],
+    );
+}
+
+/// 401 or 403 with a sentence in both languages (a download has no page to show it on).
+fn refused(error: &AppError) -> Response {
+    let (status, text) = match error {
+        AppError::NotSignedIn => (
+            StatusCode::UNAUTHORIZED,
+            "Log ind som medarbejder for at hente filen. / Sign in as staff to download the file.",
+        ),
+        AppError::Forbidden => (
+            StatusCode::FORBIDDEN,
+            "Din rolle giver ikke adgang til filen. / Your role does not give access to the file.",
+        ),
+        _ => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Prøv igen om lidt. / Try again shortly.",
+        ),
+    };
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        text,
+    )
+        .into_response()
+}

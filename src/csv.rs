@@ -1,0 +1,121 @@
+//! CSV for staff exports: RFC 4180 (quoted where needed, CRLF line ends), UTF-8 with a byte
+//! order mark so Excel reads Danish letters right, and text cells that a spreadsheet would take
+//! for a formula neutralised, since exports carry what residents typed.
+
+/// Goes first in the file: Excel takes a UTF-8 file without it for the local code page.
+pub const BOM: &str = "\u{feff}";
+
+/// One cell of a row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell<'a> {
+    /// Written as typed, except that a leading `=`, `+`, `-`, `@`, tab or carriage return gets a
+    /// `'` before it, so a spreadsheet shows it as text instead of computing it.
+    Text(&'a str),
+    Number(i64),
+    Empty,
+}
+
+/// Appends one row, ending in CRLF.
+pub fn write_row(out: &mut String, cells: &[Cell<'_>]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        match cell {
+            Cell::Text(text) => write_text(out, text),
+            Cell::Number(n) => out.push_str(&n.to_string()),
+            Cell::Empty => {}
+        }
+    }
+    out.push_str("\r\n");
+}
+
+fn write_text(out: &mut String, text: &str) {
+    let neutralise = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quote = neutralise || text.contains([',', '"', '\r', '\n']);
+    if quote {
+        out.push('"');
+    }
+    if neutralise {
+        out.push('\'');
+    }
+    for c in text.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quote {
+        out.push('"');
+    }
+}
+
+/// A whole file: the BOM, the header row and the rows.
+pub fn document<'a>(header: &[&str], rows: impl IntoIterator<Item = Vec<Cell<'a>>>) -> String {
+    let mut out = String::from(BOM);
+    let header: Vec<Cell<'_>> = header.iter().map(|h| Cell::Text(h)).collect();
+    write_row(&mut out, &header);
+    for row in rows {
+        write_row(&mut out, &row);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[Cell<'_>]) -> String {
+        let mut out = String::new();
+        write_row(&mut out, cells);
+        out
+    }
+
+    #[test]
+    fn plain_cells_stay_plain_and_rows_end_in_crlf() {
+        assert_eq!(
+            row(&[Cell::Text("Nørresundby"), Cell::Number(42), Cell::Empty]),
+            "Nørresundby,42,\r\n"
+        );
+    }
+
+    #[test]
+    fn commas_quotes_and_line_breaks_are_quoted_per_rfc_4180() {
+        assert_eq!(row(&[Cell::Text("a,b")]), "\"a,b\"\r\n");
+        assert_eq!(
+            row(&[Cell::Text("sagde \"nej\"")]),
+            "\"sagde \"\"nej\"\"\"\r\n"
+        );
+        assert_eq!(row(&[Cell::Text("to\nlinjer")]), "\"to\nlinjer\"\r\n");
+    }
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for formula in [
+            "=HYPERLINK(\"http://x\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            let written = row(&[Cell::Text(formula)]);
+            assert!(written.starts_with("\"'"), "{formula:?} -> {written:?}");
+        }
+        assert_eq!(
+            row(&[Cell::Text("1+1=2")]),
+            "1+1=2\r\n",
+            "only a leading sign counts"
+        );
+        assert_eq!(row(&[Cell::Number(-5)]), "-5\r\n", "numbers are numbers");
+    }
+
+    #[test]
+    fn a_document_starts_with_the_bom_and_the_header() {
+        let doc = document(
+            &["id", "titel"],
+            [vec![Cell::Number(1), Cell::Text("Æbler")]],
+        );
+        assert_eq!(doc, "\u{feff}id,titel\r\n1,Æbler\r\n");
+    }
+}
