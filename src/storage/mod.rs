@@ -3,6 +3,7 @@
 
 mod audit;
 mod bulk;
+mod corrections;
 mod drafts;
 mod ideas;
 mod listing;
@@ -26,6 +27,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 pub use audit::{AuditEntry, AuditFilter};
 pub use bulk::BulkIdea;
+pub use corrections::{Correction, CorrectionRefusal};
 pub use drafts::{DRAFT_LIFETIME_SECONDS, Draft, ReadyDraft};
 pub use ideas::{Moderation, NewIdea, StatusUpdate};
 pub use moderation::{QueueItem, Refusal};

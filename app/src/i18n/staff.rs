@@ -35,6 +35,15 @@ pub struct StaffTexts {
     pub keep: &'static str,
     pub open_reports: &'static str,
     pub hidden_by_reports: &'static str,
+    pub correct: &'static str,
+    pub title_label: &'static str,
+    pub category_label: &'static str,
+    pub sectors: &'static str,
+    pub themes: &'static str,
+    pub area_label: &'static str,
+    pub save_correction: &'static str,
+    pub original_title: fn(&str) -> String,
+    pub title_invalid: &'static str,
 }
 
 pub static DA: StaffTexts = StaffTexts {
@@ -76,6 +85,15 @@ pub static DA: StaffTexts = StaffTexts {
     keep: "Behold (luk anmeldelserne)",
     open_reports: "Åbne anmeldelser",
     hidden_by_reports: "Skjult automatisk efter anmeldelser",
+    correct: "Ret idéen",
+    title_label: "Titel",
+    category_label: "Sektor eller tilpasningstema",
+    sectors: "Reduktion: sektorer",
+    themes: "Tilpasning: temaer",
+    area_label: "Område",
+    save_correction: "Gem rettelsen",
+    original_title: |t| format!("Forslagsstillerens titel: {t}"),
+    title_invalid: "Titlen skal være 5-120 tegn på én linje.",
 };
 
 pub static EN: StaffTexts = StaffTexts {
@@ -117,6 +135,15 @@ pub static EN: StaffTexts = StaffTexts {
     keep: "Keep (close the reports)",
     open_reports: "Open reports",
     hidden_by_reports: "Hidden automatically after reports",
+    correct: "Correct the idea",
+    title_label: "Title",
+    category_label: "Sector or adaptation theme",
+    sectors: "Mitigation: sectors",
+    themes: "Adaptation: themes",
+    area_label: "Area",
+    save_correction: "Save the correction",
+    original_title: |t| format!("The author's title: {t}"),
+    title_invalid: "The title must be 5-120 characters on one line.",
 };
 
 pub fn staff_texts(locale: Locale) -> &'static StaffTexts {

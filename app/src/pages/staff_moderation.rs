@@ -10,7 +10,10 @@ use klimadialog::{ModerationAction, ModerationState};
 
 use crate::i18n::{reason_name, use_locale, use_staff_texts, use_texts};
 use crate::pages::staff::StaffRefusal;
-use crate::server_fns::moderation::{ModerateIdea, ModerationPage, QueueEntry, load_queue};
+use crate::server_fns::moderation::{
+    CorrectIdea, ModerateIdea, ModerationPage, QueueEntry, load_queue,
+};
+use crate::server_fns::propose::Choice;
 
 #[component]
 pub fn StaffModerationPage() -> impl IntoView {
@@ -20,6 +23,7 @@ pub fn StaffModerationPage() -> impl IntoView {
     let error = query.get("error").and_then(|e| match e.as_str() {
         "reason" => Some(t.reason_missing),
         "not_now" => Some(t.not_now),
+        "title" => Some(t.title_invalid),
         _ => None,
     });
     let failed_idea = query.get("idea").and_then(|i| i.parse::<i64>().ok());
@@ -30,7 +34,9 @@ pub fn StaffModerationPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 match load_queue().await {
-                    Ok(ModerationPage { queue, withheld }) => view! {
+                    Ok(ModerationPage { queue, withheld, areas, sectors, themes }) => {
+                        let choices = CorrectionChoices { areas, sectors, themes };
+                        view! {
                         <h1>{t.moderation_title}</h1>
                         {done.then(|| view! { <p class="notice" role="status">{t.done}</p> })}
                         {error.map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
@@ -39,7 +45,7 @@ pub fn StaffModerationPage() -> impl IntoView {
                         } else {
                             view! {
                                 <ol class="queue">
-                                    {queue.into_iter().map(|entry| view! { <QueueCard entry failed=failed_idea /> }).collect_view()}
+                                    {queue.into_iter().map(|entry| view! { <QueueCard entry failed=failed_idea choices=choices.clone() /> }).collect_view()}
                                 </ol>
                             }.into_any()
                         }}
@@ -59,7 +65,8 @@ pub fn StaffModerationPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         </section>
-                    }.into_any(),
+                    }.into_any()
+                    }
                     Err(error) => view! { <StaffRefusal error here="/staff/moderation" /> }.into_any(),
                 }
             })}
@@ -67,8 +74,16 @@ pub fn StaffModerationPage() -> impl IntoView {
     }
 }
 
+/// The lists the correction form chooses from.
+#[derive(Clone)]
+struct CorrectionChoices {
+    areas: Vec<Choice>,
+    sectors: Vec<Choice>,
+    themes: Vec<Choice>,
+}
+
 #[component]
-fn QueueCard(entry: QueueEntry, failed: Option<i64>) -> impl IntoView {
+fn QueueCard(entry: QueueEntry, failed: Option<i64>, choices: CorrectionChoices) -> impl IntoView {
     let t = use_staff_texts();
     let locale = use_locale();
     let reason_id = format!("reason-{}", entry.id);
@@ -99,6 +114,7 @@ fn QueueCard(entry: QueueEntry, failed: Option<i64>) -> impl IntoView {
                 <time datetime=entry.created_at.iso_date()>{entry.created_at.format_date(locale)}</time>
                 {(entry.open_reports > 0).then(|| format!(" · {}", (t.reports)(entry.open_reports)))}
             </p>
+            {entry.original_title.clone().map(|o| view! { <p class="meta">{(t.original_title)(&o)}</p> })}
             <p class="description">{entry.description.clone()}</p>
             {entry.hidden_by_reports.then(|| view! { <p class="notice">{t.hidden_by_reports}</p> })}
             {(!entry.reports.is_empty()).then(|| view! {
@@ -123,6 +139,52 @@ fn QueueCard(entry: QueueEntry, failed: Option<i64>) -> impl IntoView {
                     }).collect_view()}
                 </div>
             </form>
+            <CorrectionForm entry=entry.clone() choices />
         </li>
+    }
+}
+
+#[component]
+fn CorrectionForm(entry: QueueEntry, choices: CorrectionChoices) -> impl IntoView {
+    let t = use_staff_texts();
+    let locale = use_locale();
+    let id = entry.id;
+    let options = |prefix: &'static str, list: Vec<Choice>, current: String| {
+        list.into_iter()
+            .map(|c| {
+                let value = format!("{prefix}:{}", c.value);
+                let selected = value == current;
+                view! { <option value=value selected=selected>{c.label.get(locale).to_owned()}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <details class="correct">
+            <summary>{t.correct}</summary>
+            <form method="post" action={<CorrectIdea as ServerFn>::PATH} class="stack">
+                <input type="hidden" name="idea" value=id />
+                <div class="field">
+                    <label for=format!("title-{id}")>{t.title_label}</label>
+                    <input id=format!("title-{id}") name="title" type="text" value=entry.title.clone() />
+                </div>
+                <div class="field">
+                    <label for=format!("category-{id}")>{t.category_label}</label>
+                    <select id=format!("category-{id}") name="category">
+                        <optgroup label=t.sectors>{options("sector", choices.sectors, entry.category.clone())}</optgroup>
+                        <optgroup label=t.themes>{options("theme", choices.themes, entry.category.clone())}</optgroup>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=format!("area-{id}")>{t.area_label}</label>
+                    <select id=format!("area-{id}") name="area">
+                        {choices.areas.into_iter().map(|c| {
+                            let selected = c.value == entry.area_slug;
+                            view! { <option value=c.value.clone() selected=selected>{c.label.get(locale).to_owned()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button secondary">{t.save_correction}</button>
+            </form>
+        </details>
     }
 }

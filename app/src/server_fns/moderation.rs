@@ -17,6 +17,11 @@ pub struct QueueEntry {
     /// The open reports' reasons and comments, oldest first.
     pub reports: Vec<(klimadialog::report::ReportReason, Option<String>)>,
     pub hidden_by_reports: bool,
+    /// `sector:<key>` or `theme:<key>`, as the correction form's select writes it.
+    pub category: String,
+    pub area_slug: String,
+    /// The author's title, when a moderator has corrected it.
+    pub original_title: Option<String>,
 }
 
 /// The queue (new and reported ideas) and the withheld ideas (hidden or rejected).
@@ -24,6 +29,10 @@ pub struct QueueEntry {
 pub struct ModerationPage {
     pub queue: Vec<QueueEntry>,
     pub withheld: Vec<QueueEntry>,
+    /// For the correction form: areas, sectors and themes.
+    pub areas: Vec<super::propose::Choice>,
+    pub sectors: Vec<super::propose::Choice>,
+    pub themes: Vec<super::propose::Choice>,
 }
 
 #[server(prefix = "/fn", endpoint = "staff/moderation/queue")]
@@ -42,9 +51,19 @@ pub async fn load_queue() -> Result<ModerationPage, AppError> {
             entry.reports.push((reason, report.comment));
         }
     }
+    for entry in &mut queue {
+        entry.original_title = state
+            .db
+            .original_title(klimadialog::IdeaId(entry.id))
+            .await?;
+    }
+    let (areas, sectors, themes) = super::reference_choices(&state).await?;
     Ok(ModerationPage {
         queue,
         withheld: entries(state.db.withheld_ideas(200).await?),
+        areas,
+        sectors,
+        themes,
     })
 }
 
@@ -64,6 +83,13 @@ fn entries(items: Vec<klimadialog::storage::QueueItem>) -> Vec<QueueEntry> {
                 reports: Vec::new(),
                 hidden_by_reports: item.moderation_reason.as_deref()
                     == Some(klimadialog::report::AUTO_HIDE_REASON),
+                category: match (&item.sector_key, &item.theme_key) {
+                    (Some(sector), _) => format!("sector:{sector}"),
+                    (_, Some(theme)) => format!("theme:{theme}"),
+                    _ => String::new(),
+                },
+                area_slug: item.area_slug,
+                original_title: None,
             })
         })
         .collect()
@@ -103,6 +129,65 @@ pub async fn moderate_idea(
         Ok(_) => leptos_axum::redirect(&format!("/staff/moderation?done={}", action.as_str())),
         Err(Refusal::NoSuchIdea) => return Err(AppError::NotFound.respond()),
         Err(Refusal::NotNow) => leptos_axum::redirect("/staff/moderation?error=not_now"),
+    }
+    Ok(())
+}
+
+/// Corrects an idea's title, kind and sector or theme, or area. The author's version stays in
+/// the audit log; the queue shows the original title next to the corrected one.
+#[server(prefix = "/fn", endpoint = "staff/moderation/correct")]
+pub async fn correct_idea(
+    idea: i64,
+    title: String,
+    category: String,
+    area: String,
+) -> Result<(), AppError> {
+    use klimadialog::reference::CategoryKey;
+    use klimadialog::staff::StaffRole;
+    use klimadialog::storage::{Correction, CorrectionRefusal, now};
+    use klimadialog::{Category, IdeaId, IdeaTitle};
+
+    let state = crate::state::app_state()?;
+    let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
+    let back = |error: &str| {
+        leptos_axum::redirect(&format!(
+            "/staff/moderation?error={error}&idea={idea}#idea-{idea}"
+        ))
+    };
+    let Ok(title) = IdeaTitle::parse(&title) else {
+        back("title");
+        return Ok(());
+    };
+    let category = match category.split_once(':') {
+        Some(("sector", key)) => CategoryKey::parse(key).map(Category::Sector),
+        Some(("theme", key)) => CategoryKey::parse(key).map(Category::Theme),
+        _ => None,
+    };
+    let Some(category) = category else {
+        return Err(AppError::BadRequest.respond());
+    };
+    let areas = state.db.list_areas().await?;
+    let Some(area) = areas.iter().find(|a| a.slug.as_str() == area) else {
+        return Err(AppError::BadRequest.respond());
+    };
+    let correction = Correction {
+        title: Some(title),
+        category: Some(category),
+        area: Some(area.id),
+    };
+    match state
+        .db
+        .correct_idea(IdeaId(idea), &correction, member.id, now())
+        .await?
+    {
+        Ok(()) => leptos_axum::redirect(&format!("/staff/moderation?done=correct#idea-{idea}")),
+        Err(CorrectionRefusal::Unchanged) => {
+            leptos_axum::redirect(&format!("/staff/moderation#idea-{idea}"))
+        }
+        Err(CorrectionRefusal::NoSuchIdea) => return Err(AppError::NotFound.respond()),
+        Err(CorrectionRefusal::NoSuchArea | CorrectionRefusal::NoSuchCategory) => {
+            return Err(AppError::BadRequest.respond());
+        }
     }
     Ok(())
 }

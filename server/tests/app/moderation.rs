@@ -163,3 +163,93 @@ async fn nobody_but_staff_may_moderate() {
         "an admin may do what a moderator may"
     );
 }
+
+#[tokio::test]
+async fn a_moderator_corrects_a_title_category_and_area_and_the_original_stays() {
+    let app = with_staff().await;
+    let id = id_of(&app, PENDING).await;
+    let mut mo = staff_browser(&app, "mo").await;
+    let idea = id.to_string();
+    let queue = mo.get("/staff/moderation").await;
+    assert!(queue.contains("<summary>Ret idéen</summary>"));
+    assert!(queue.contains(r#"<option value="sector:transport" selected"#));
+
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/moderation/correct",
+            &[
+                ("idea", &idea),
+                ("title", "x"),
+                ("category", "theme:heat"),
+                ("area", "hasseris"),
+            ],
+        )
+        .await;
+    assert!(location.contains("error=title"), "{location}");
+    assert!(
+        mo.get(&location)
+            .await
+            .contains("Titlen skal være 5-120 tegn")
+    );
+    assert_eq!(
+        app.db.ideas_with_title(PENDING).await.unwrap().len(),
+        1,
+        "unchanged"
+    );
+
+    let fixed = "Ladestandere på parkeringspladsen ved Klarup Skole";
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/moderation/correct",
+            &[
+                ("idea", &idea),
+                ("title", fixed),
+                ("category", "theme:heat"),
+                ("area", "hasseris"),
+            ],
+        )
+        .await;
+    assert!(
+        location.starts_with("/staff/moderation?done=correct"),
+        "{location}"
+    );
+    let queue = mo.get("/staff/moderation").await;
+    assert!(queue.contains(fixed));
+    assert!(queue.contains(&format!("Forslagsstillerens titel: {PENDING}")));
+    assert!(queue.contains(r#"<option value="theme:heat" selected"#));
+    let audit = app.db.audit_of("idea", id).await.unwrap();
+    assert_eq!(audit.last().unwrap().1, "idea.correct");
+    assert!(
+        audit
+            .last()
+            .unwrap()
+            .2
+            .as_deref()
+            .unwrap()
+            .contains(PENDING)
+    );
+
+    for (category, area) in [
+        ("theme:nonsense", "hasseris"),
+        ("sector:transport", "atlantis"),
+        ("x", "hasseris"),
+    ] {
+        let (status, _) = mo
+            .post_form(
+                "/fn/staff/moderation/correct",
+                &[
+                    ("idea", &idea),
+                    ("title", fixed),
+                    ("category", category),
+                    ("area", area),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{category} {area}");
+    }
+    assert_eq!(
+        app.db.audit_of("idea", id).await.unwrap().len(),
+        audit.len(),
+        "nothing changed"
+    );
+}

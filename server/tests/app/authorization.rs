@@ -1,0 +1,146 @@
+//! The authorisation matrix: every staff page, download and server function, asked by an
+//! anonymous visitor, a signed-in resident, a moderator and an admin. Roles are checked on the
+//! server, so each answer here is what a hand-made request gets, whatever the pages show.
+
+use reqwest::StatusCode;
+
+use crate::support::{Browser, staff_browser, with_staff};
+
+/// What a request may get.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Expect {
+    /// Served (a page: 200; a server function: anything but 401/403/5xx).
+    Allowed,
+    /// Sent to sign in: a page redirects to the staff login, anything else answers 401.
+    SignIn,
+    Forbidden,
+}
+
+use Expect::*;
+
+/// Pages and downloads: (path, anonymous/resident, moderator, admin).
+const PAGES: &[(&str, Expect, Expect)] = &[
+    ("/staff", Allowed, Allowed),
+    ("/staff/moderation", Allowed, Allowed),
+    ("/staff/team", Forbidden, Allowed),
+    ("/staff/audit", Forbidden, Allowed),
+    ("/staff/audit.csv", Forbidden, Allowed),
+];
+
+/// Server functions with arguments that would succeed or fail harmlessly: (endpoint, body,
+/// moderator, admin).
+const FUNCTIONS: &[(&str, &str, Expect, Expect)] = &[
+    ("staff/dashboard", "", Allowed, Allowed),
+    ("staff/moderation/queue", "", Allowed, Allowed),
+    (
+        "staff/moderation/act",
+        "idea=999999&action=approve",
+        Allowed,
+        Allowed,
+    ),
+    (
+        "staff/moderation/correct",
+        "idea=999999&title=Flere+cykelstier&category=sector%3Atransport&area=nowhere",
+        Allowed,
+        Allowed,
+    ),
+    ("staff/team", "", Forbidden, Allowed),
+    (
+        "staff/team/add",
+        "username=x&role=moderator&password=a&password_again=b",
+        Forbidden,
+        Allowed,
+    ),
+    (
+        "staff/team/change",
+        "member=999999&change=enable",
+        Forbidden,
+        Allowed,
+    ),
+    (
+        "staff/audit",
+        "query[staff]=&query[action]=&query[object]=&query[id]=&query[from]=&query[until]=",
+        Forbidden,
+        Allowed,
+    ),
+];
+
+fn check(who: &str, what: &str, expect: Expect, status: StatusCode, location: &str, page: bool) {
+    let ok = match expect {
+        Allowed if page => status == StatusCode::OK,
+        Allowed => !matches!(status.as_u16(), 401 | 403 | 500..),
+        SignIn if page && !what.ends_with(".csv") => {
+            status == StatusCode::FOUND && location.starts_with("/staff/login")
+        }
+        SignIn => status == StatusCode::UNAUTHORIZED,
+        Forbidden => status == StatusCode::FORBIDDEN,
+    };
+    assert!(
+        ok,
+        "{who} {what}: expected {expect:?}, got {status} {location}"
+    );
+}
+
+async fn ask(browser: &Browser<'_>, path: &str, body: Option<&str>) -> (StatusCode, String) {
+    let url = format!("{}{path}", browser.app.base);
+    let request = match body {
+        Some(body) => browser
+            .app
+            .client
+            .post(url)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.to_owned()),
+        None => browser.app.client.get(url),
+    };
+    let response = request
+        .header("cookie", browser.jar.header())
+        .send()
+        .await
+        .unwrap();
+    let location = response
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (response.status(), location)
+}
+
+#[tokio::test]
+async fn every_staff_page_and_function_checks_the_role_on_the_server() {
+    let app = with_staff().await;
+    let anonymous = Browser::new(&app);
+    let mut resident = Browser::new(&app);
+    resident.sign_in_as("lone@example.dk").await;
+    let moderator = staff_browser(&app, "mo").await;
+    let admin = staff_browser(&app, "anna").await;
+    let staff_before = app.db.count_staff().await.unwrap();
+
+    for (path, for_moderator, for_admin) in PAGES {
+        for (who, browser, expect) in [
+            ("anonymous", &anonymous, SignIn),
+            ("resident", &resident, SignIn),
+            ("moderator", &moderator, *for_moderator),
+            ("admin", &admin, *for_admin),
+        ] {
+            let (status, location) = ask(browser, path, None).await;
+            check(who, path, expect, status, &location, true);
+        }
+    }
+    for (endpoint, body, for_moderator, for_admin) in FUNCTIONS {
+        let path = format!("/fn/{endpoint}");
+        for (who, browser, expect) in [
+            ("anonymous", &anonymous, SignIn),
+            ("resident", &resident, SignIn),
+            ("moderator", &moderator, *for_moderator),
+            ("admin", &admin, *for_admin),
+        ] {
+            let (status, location) = ask(browser, &path, Some(body)).await;
+            check(who, &path, expect, status, &location, false);
+        }
+    }
+    assert_eq!(
+        app.db.count_staff().await.unwrap(),
+        staff_before,
+        "no refused call changed anything"
+    );
+}

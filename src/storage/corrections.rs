@@ -1,0 +1,217 @@
+//! Moderators correcting an idea: a typo in its title, its kind and sector or theme, its area.
+//! What the author wrote stays in the audit log's `before`, so the original is never lost.
+
+use super::{Db, Result, audit, search};
+use crate::area::AreaId;
+use crate::idea::{Category, IdeaId, IdeaTitle};
+
+/// What a moderator corrects; `None` leaves a part as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Correction {
+    pub title: Option<IdeaTitle>,
+    pub category: Option<Category>,
+    pub area: Option<AreaId>,
+}
+
+/// Why a correction was not made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CorrectionRefusal {
+    NoSuchIdea,
+    NoSuchArea,
+    NoSuchCategory,
+    /// Nothing differs from what is stored.
+    Unchanged,
+}
+
+impl Db {
+    pub async fn correct_idea(
+        &self,
+        idea: IdeaId,
+        correction: &Correction,
+        staff: i64,
+        now: i64,
+    ) -> Result<std::result::Result<(), CorrectionRefusal>> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<(String, String, String, Option<String>, Option<String>, i64)> = sqlx::query_as(
+            "SELECT title, description, kind, sector_key, theme_key, area_id FROM ideas WHERE id = ?",
+        )
+        .bind(idea.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((title, description, kind, sector, theme, area)) = row else {
+            return Ok(Err(CorrectionRefusal::NoSuchIdea));
+        };
+        if let Some(new_area) = correction.area {
+            let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE id = ?")
+                .bind(new_area.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if exists.is_none() {
+                return Ok(Err(CorrectionRefusal::NoSuchArea));
+            }
+        }
+        if let Some(category) = &correction.category {
+            let sql = match category {
+                Category::Sector(_) => "SELECT key FROM sectors WHERE key = ?",
+                Category::Theme(_) => "SELECT key FROM adaptation_themes WHERE key = ?",
+            };
+            let exists: Option<String> = sqlx::query_scalar(sql)
+                .bind(category.key().as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+            if exists.is_none() {
+                return Ok(Err(CorrectionRefusal::NoSuchCategory));
+            }
+        }
+        let new_title = correction
+            .title
+            .as_ref()
+            .map_or(title.as_str(), IdeaTitle::as_str);
+        let (new_kind, new_sector, new_theme) = match &correction.category {
+            Some(Category::Sector(key)) => ("mitigation", Some(key.as_str()), None),
+            Some(Category::Theme(key)) => ("adaptation", None, Some(key.as_str())),
+            None => (kind.as_str(), sector.as_deref(), theme.as_deref()),
+        };
+        let new_area = correction.area.map_or(area, |a| a.0);
+        let changed = new_title != title
+            || new_kind != kind
+            || new_sector != sector.as_deref()
+            || new_theme != theme.as_deref()
+            || new_area != area;
+        if !changed {
+            return Ok(Err(CorrectionRefusal::Unchanged));
+        }
+        sqlx::query(
+            "UPDATE ideas SET title = ?, kind = ?, sector_key = ?, theme_key = ?, area_id = ?, updated_at = ?
+             WHERE id = ?",
+        )
+        .bind(new_title)
+        .bind(new_kind)
+        .bind(new_sector)
+        .bind(new_theme)
+        .bind(new_area)
+        .bind(now)
+        .bind(idea.0)
+        .execute(&mut *tx)
+        .await?;
+        if new_title != title {
+            search::index_idea(&mut tx, idea, new_title, &description).await?;
+        }
+        audit::record(
+            &mut tx,
+            audit::Record {
+                staff: Some(staff),
+                action: "idea.correct",
+                object_type: "idea",
+                object_id: Some(idea.0),
+                before: Some(serde_json::json!({
+                    "title": title, "kind": kind, "sector": sector, "theme": theme, "area_id": area,
+                })),
+                after: Some(serde_json::json!({
+                    "title": new_title, "kind": new_kind, "sector": new_sector, "theme": new_theme,
+                    "area_id": new_area,
+                })),
+                at: now,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// The title as its author wrote it, when a moderator has corrected it since.
+    pub async fn original_title(&self, idea: IdeaId) -> Result<Option<String>> {
+        let first: Option<String> = sqlx::query_scalar(
+            "SELECT json_extract(before_json, '$.title') FROM audit_events
+             WHERE object_type = 'idea' AND object_id = ? AND action = 'idea.correct'
+             ORDER BY id LIMIT 1",
+        )
+        .bind(idea.0)
+        .fetch_optional(self.pool())
+        .await?
+        .flatten();
+        let current: Option<String> = sqlx::query_scalar("SELECT title FROM ideas WHERE id = ?")
+            .bind(idea.0)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(first.filter(|original| Some(original) != current.as_ref()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ModerationState;
+    use crate::reference::CategoryKey;
+    use crate::staff::StaffRole;
+    use crate::storage::tests::{db_with_reference, insert};
+
+    #[tokio::test]
+    async fn a_corrected_title_is_searchable_and_the_original_stays_in_the_log() {
+        let (db, _dir) = db_with_reference().await;
+        let mo = db
+            .insert_staff("mo", "$argon2id$x", StaffRole::Moderator, 1)
+            .await
+            .unwrap();
+        let idea = insert(
+            &db,
+            "Flere cykelstir ved skolen",
+            ModerationState::Published,
+        )
+        .await;
+        let fixed = Correction {
+            title: Some(IdeaTitle::parse("Flere cykelstier ved skolen").unwrap()),
+            category: Some(Category::Theme(CategoryKey::parse("heat").unwrap())),
+            area: Some(AreaId(2)),
+        };
+        assert_eq!(db.correct_idea(idea, &fixed, mo, 5).await.unwrap(), Ok(()));
+        assert_eq!(db.search_published_ids("cykelsti").await.unwrap(), [idea]);
+        assert_eq!(
+            db.original_title(idea).await.unwrap().as_deref(),
+            Some("Flere cykelstir ved skolen")
+        );
+        let (kind, theme, sector, area): (String, Option<String>, Option<String>, i64) =
+            sqlx::query_as("SELECT kind, theme_key, sector_key, area_id FROM ideas WHERE id = ?")
+                .bind(idea.0)
+                .fetch_one(db.pool())
+                .await
+                .unwrap();
+        assert_eq!(
+            (kind.as_str(), theme.as_deref(), sector, area),
+            ("adaptation", Some("heat"), None, 2)
+        );
+        let log = db.audit_of("idea", idea.0).await.unwrap();
+        assert_eq!(log.len(), 1);
+        assert!(log[0].2.as_deref().unwrap().contains("cykelstir ved"));
+
+        assert_eq!(
+            db.correct_idea(idea, &fixed, mo, 6).await.unwrap(),
+            Err(CorrectionRefusal::Unchanged)
+        );
+        let nowhere = Correction {
+            area: Some(AreaId(9999)),
+            ..Correction::default()
+        };
+        assert_eq!(
+            db.correct_idea(idea, &nowhere, mo, 6).await.unwrap(),
+            Err(CorrectionRefusal::NoSuchArea)
+        );
+        assert_eq!(
+            db.correct_idea(IdeaId(9999), &fixed, mo, 6).await.unwrap(),
+            Err(CorrectionRefusal::NoSuchIdea)
+        );
+        let unknown = Correction {
+            category: Some(Category::Theme(CategoryKey::parse("nonsense").unwrap())),
+            ..Correction::default()
+        };
+        assert_eq!(
+            db.correct_idea(idea, &unknown, mo, 6).await.unwrap(),
+            Err(CorrectionRefusal::NoSuchCategory)
+        );
+        assert_eq!(
+            db.audit_of("idea", idea.0).await.unwrap().len(),
+            1,
+            "refusals change nothing"
+        );
+    }
+}
