@@ -23,6 +23,9 @@ pub enum CorrectionRefusal {
     Unchanged,
 }
 
+/// Title, description, kind, sector, theme and area id, as stored.
+type IdeaColumns = (String, String, String, Option<String>, Option<String>, i64);
+
 impl Db {
     pub async fn correct_idea(
         &self,
@@ -32,7 +35,7 @@ impl Db {
         now: i64,
     ) -> Result<std::result::Result<(), CorrectionRefusal>> {
         let mut tx = self.begin_write().await?;
-        let row: Option<(String, String, String, Option<String>, Option<String>, i64)> = sqlx::query_as(
+        let row: Option<IdeaColumns> = sqlx::query_as(
             "SELECT title, description, kind, sector_key, theme_key, area_id FROM ideas WHERE id = ?",
         )
         .bind(idea.0)
