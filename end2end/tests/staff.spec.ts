@@ -25,3 +25,34 @@ test('staff sign in with username and password, see the dashboard and sign out',
   await page.getByRole('button', { name: 'Log ud' }).click();
   await expect(page).toHaveURL(/\/staff\/login$/);
 });
+
+test('an admin adds a moderator and finds it in the audit log', async ({ page }, testInfo) => {
+  const name = `e2e-mod-${testInfo.project.name}`;
+  await page.goto('/staff/login?next=/staff/team');
+  await page.getByLabel('Brugernavn').fill('e2e-admin');
+  await page.getByLabel('Adgangskode').fill('e2e-klimaplan-adgang');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Medarbejdere' })).toBeVisible();
+
+  const form = page.locator('#add');
+  await form.getByLabel('Brugernavn').fill(name);
+  await form.getByLabel('Moderator').check();
+  await form.getByLabel('Første adgangskode').fill('kort');
+  await form.getByLabel('Gentag adgangskoden').fill('kort');
+  await form.getByRole('button', { name: 'Tilføj' }).click();
+  await expect(page.getByText('Adgangskoden skal være mindst 12 tegn.')).toBeVisible();
+  await expect(page.locator('#add').getByLabel('Brugernavn')).toHaveValue(name);
+
+  await page.locator('#add').getByLabel('Første adgangskode').fill('moderator-kodeord-1');
+  await page.locator('#add').getByLabel('Gentag adgangskoden').fill('moderator-kodeord-1');
+  await page.locator('#add').getByRole('button', { name: 'Tilføj' }).click();
+  await expect(page.getByRole('status')).toHaveText('Gemt.');
+  await expect(page.getByRole('rowheader', { name })).toBeVisible();
+
+  await page.goto('/staff');
+  await page.getByRole('link', { name: 'Handlingslog' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Handlingslog' })).toBeVisible();
+  await page.getByLabel('Handling', { exact: true }).selectOption({ label: 'Medarbejdere' });
+  await page.getByRole('button', { name: 'Vis' }).click();
+  await expect(page.getByRole('cell', { name: new RegExp(`"username":"${name}"`) })).toBeVisible();
+});
