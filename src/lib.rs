@@ -4,6 +4,7 @@
 //! Everything here compiles to WebAssembly without the optional features, so the browser and
 //! the server share one validation.
 
+pub mod answer;
 pub mod area;
 pub mod csv;
 pub mod filter;

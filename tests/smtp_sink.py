@@ -1,8 +1,10 @@
 """A real SMTP server for tests: aiosmtpd on loopback that saves every message it receives.
 
-Usage: python3 smtp_sink.py OUT_DIR
+Usage: python3 smtp_sink.py OUT_DIR [REFUSE]
 Prints "READY <port>" once it accepts connections and "MAIL <n> <recipients>" after saving
-message n as OUT_DIR/<n>.eml. Stops when its standard input closes.
+message n as OUT_DIR/<n>.eml. With REFUSE, the first REFUSE messages get a temporary failure
+(451), as from a mail server that is busy, and each prints "REFUSED <k>". Stops when its
+standard input closes.
 """
 import pathlib
 import socket
@@ -12,11 +14,17 @@ from aiosmtpd.controller import Controller
 
 
 class Sink:
-    def __init__(self, out):
+    def __init__(self, out, refuse):
         self.out = pathlib.Path(out)
         self.count = 0
+        self.refuse = refuse
+        self.refused = 0
 
     async def handle_DATA(self, server, session, envelope):
+        if self.refused < self.refuse:
+            self.refused += 1
+            print(f"REFUSED {self.refused}", flush=True)
+            return "451 4.3.0 Try again later"
         self.count += 1
         (self.out / f"{self.count}.eml").write_bytes(envelope.original_content)
         print(f"MAIL {self.count} {','.join(envelope.rcpt_tos)}", flush=True)
@@ -31,7 +39,7 @@ def free_port():
 
 if __name__ == "__main__":
     port = free_port()
-    controller = Controller(Sink(sys.argv[1]), hostname="127.0.0.1", port=port)
+    controller = Controller(Sink(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 0), hostname="127.0.0.1", port=port)
     controller.start()
     print(f"READY {port}", flush=True)
     sys.stdin.read()

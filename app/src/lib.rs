@@ -35,6 +35,7 @@ use crate::pages::{
     signin::{SignInCodePage, SignInPage},
     staff::StaffDashboardPage,
     staff_audit::StaffAuditPage,
+    staff_ideas::StaffIdeasPage,
     staff_login::StaffLoginPage,
     staff_moderation::StaffModerationPage,
     staff_team::StaffTeamPage,
@@ -117,6 +118,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffDashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/login") view=StaffLoginPage />
                     <Route path=path!("/staff/moderation") view=StaffModerationPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/ideas") view=StaffIdeasPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/team") view=StaffTeamPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />

@@ -37,6 +37,50 @@ pub fn request_cookie(name: &str) -> Option<String> {
     use_context::<Parts>().and_then(|parts| cookie(&parts, name))
 }
 
+/// What a form had typed when it was sent back with an error, for the page to show again: in a
+/// short-lived cookie rather than the address, which proxies log and Referer headers carry.
+pub const TYPED_COOKIE: &str = "typed";
+
+/// Room for typed text in the cookie; browsers keep about 4 KB per cookie. Longer text (only a
+/// long answer is) is cut, never refused.
+const TYPED_BYTES: usize = 3500;
+
+/// Keeps `fields` for the next page of this browser (five minutes).
+pub fn keep_typed(fields: &[(&str, &str)]) {
+    let mut value = String::new();
+    for (name, text) in fields {
+        let mut text: &str = text;
+        loop {
+            let pair = format!(
+                "{}{}={}",
+                if value.is_empty() { "" } else { "&" },
+                crate::url::encode_component(name),
+                crate::url::encode_component(text)
+            );
+            if value.len() + pair.len() <= TYPED_BYTES {
+                value.push_str(&pair);
+                break;
+            }
+            // Cut by characters until it fits.
+            let keep = text.chars().count() * 3 / 4;
+            if keep == 0 {
+                break;
+            }
+            text = &text[..text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i)];
+        }
+    }
+    set_cookie(TYPED_COOKIE, &value, 300);
+}
+
+/// A field kept by `keep_typed`, from this request's cookie.
+pub fn typed(name: &str) -> Option<String> {
+    let cookie = request_cookie(TYPED_COOKIE)?;
+    cookie.split('&').find_map(|pair| {
+        let (n, v) = pair.split_once('=')?;
+        (crate::url::decode_component(n) == name).then(|| crate::url::decode_component(v))
+    })
+}
+
 /// A `Set-Cookie` value: HttpOnly, SameSite=Lax, for the whole site, Secure when the site is
 /// served over HTTPS. `max_age` 0 deletes the cookie.
 pub fn cookie_header(name: &str, value: &str, max_age: i64, secure: bool) -> String {

@@ -21,6 +21,8 @@ pub struct AppState {
     pub limits: Arc<RateLimiter>,
     /// Where residents' re-encoded photos are stored and served from.
     pub photo_dir: Arc<std::path::PathBuf>,
+    /// Wakes the mail worker when mail has been queued, so it goes out at once.
+    pub mail_queued: Arc<tokio::sync::Notify>,
 }
 
 /// The state from the request's context; its absence is a wiring bug, not a user error.

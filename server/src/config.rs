@@ -125,6 +125,10 @@ pub struct ServeArgs {
     #[arg(long, env = "SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
 
+    /// Seconds before a failed mail is tried again, doubling after each further failure.
+    #[arg(long, env = "KLIMADIALOG_MAIL_RETRY_SECONDS", default_value_t = 30)]
+    pub mail_retry_seconds: u64,
+
     /// The sender of mail.
     #[arg(
         long,

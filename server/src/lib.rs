@@ -3,6 +3,7 @@
 //! same server on port 0.
 
 pub mod config;
+pub mod mail_worker;
 pub mod open_data;
 pub mod routes;
 pub mod staff_cli;
@@ -91,6 +92,7 @@ pub fn app_state(db: Db, args: &ServeArgs) -> Result<AppState, ServerError> {
         clients: ClientTagger::default(),
         limits: Default::default(),
         photo_dir: Arc::new(args.data_dir.join("photos")),
+        mail_queued: Default::default(),
     })
 }
 
@@ -150,6 +152,7 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
 pub async fn serve(database_url: &str, args: ServeArgs) -> Result<(), ServerError> {
     let db = open_database(database_url, args.demo).await?;
     let state = app_state(db.clone(), &args)?;
+    mail_worker::spawn(state.clone(), args.mail_retry_seconds);
     let shutdown = shutdown_signal();
     let listener = tokio::net::TcpListener::bind(args.site_addr).await?;
     tracing::info!(address = %listener.local_addr()?, "serving Klimadialog");

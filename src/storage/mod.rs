@@ -17,6 +17,7 @@ mod search;
 mod signin;
 mod staff;
 mod stats;
+mod status;
 mod team;
 
 use std::str::FromStr;
@@ -38,6 +39,7 @@ pub use reports::OpenReport;
 pub use residents::NewResident;
 pub use staff::StaffAccount;
 pub use stats::{Stats, Tally};
+pub use status::{DueMail, MAX_MAIL_ATTEMPTS, StatusRefusal, retry_delay};
 pub use team::{TeamChange, TeamMember, TeamRefusal};
 
 /// What can go wrong in storage. Callers log the details and show users a plain message.

@@ -137,7 +137,7 @@ impl Db {
     }
 
     /// Deletes a resident's account in one transaction: supports (the counts drop with them),
-    /// sessions, sign-in codes and reports go; ideas stay without an author; the row stays
+    /// sessions, sign-in codes, reports and queued mail go; ideas stay without an author; the row stays
     /// without address or name, so nothing points back at the person. Signing up again with
     /// the same address makes a new resident with no supports.
     pub async fn delete_resident(&self, resident: ResidentId, now: i64) -> Result<bool> {
@@ -155,6 +155,7 @@ impl Db {
             "DELETE FROM supports WHERE resident_id = ?",
             "DELETE FROM sessions WHERE resident_id = ?",
             "DELETE FROM reports WHERE resident_id = ?",
+            "DELETE FROM status_mails WHERE resident_id = ?",
             "UPDATE ideas SET author_id = NULL WHERE author_id = ?",
         ] {
             sqlx::query(sql).bind(resident.0).execute(&mut *tx).await?;

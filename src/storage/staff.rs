@@ -116,6 +116,15 @@ impl Db {
 }
 
 impl Db {
+    /// Ideas with open reports by residents.
+    pub async fn reported_idea_count(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT count(DISTINCT idea_id) FROM reports WHERE resolved_at IS NULL",
+        )
+        .fetch_one(self.pool())
+        .await?)
+    }
+
     /// Ideas waiting for a moderator, and hidden ideas.
     pub async fn moderation_counts(&self) -> Result<(i64, i64)> {
         Ok(sqlx::query_as(

@@ -1,6 +1,8 @@
 //! A real SMTP server process for tests: `tests/smtp_sink.py` (Python's aiosmtpd), with the
 //! messages it receives. Shared by the core's and the server's tests through `#[path]`.
 
+#![allow(dead_code)] // each test binary uses a different part
+
 use std::io::{BufRead, BufReader, Lines};
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::mpsc;
@@ -15,6 +17,11 @@ pub struct SmtpSink {
 
 impl SmtpSink {
     pub fn start() -> SmtpSink {
+        SmtpSink::start_refusing(0)
+    }
+
+    /// A sink that answers the first `refuse` messages with a temporary failure (451).
+    pub fn start_refusing(refuse: u32) -> SmtpSink {
         let dir = tempfile::tempdir().unwrap();
         // The core's and the server's tests both use this file; the script is at the top.
         let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -25,6 +32,7 @@ impl SmtpSink {
         let mut child = Command::new("python3")
             .arg(script)
             .arg(dir.path())
+            .arg(refuse.to_string())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
@@ -49,12 +57,29 @@ impl SmtpSink {
 
     /// Waits for the next received message and returns its raw text.
     pub fn next_mail(&self) -> String {
-        let line = self
-            .lines
-            .recv_timeout(Duration::from_secs(20))
-            .expect("a mail arrives");
-        let n = line.split_whitespace().nth(1).unwrap();
-        std::fs::read_to_string(self.dir.path().join(format!("{n}.eml"))).unwrap()
+        loop {
+            let line = self
+                .lines
+                .recv_timeout(Duration::from_secs(20))
+                .expect("a mail arrives");
+            if let Some(rest) = line.strip_prefix("MAIL ") {
+                let n = rest.split_whitespace().next().unwrap();
+                return std::fs::read_to_string(self.dir.path().join(format!("{n}.eml"))).unwrap();
+            }
+        }
+    }
+
+    /// Whether another message arrives within `wait` (refusals do not count).
+    pub fn mail_within(&self, wait: Duration) -> bool {
+        let until = std::time::Instant::now() + wait;
+        loop {
+            let left = until.saturating_duration_since(std::time::Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) if line.starts_with("MAIL ") => return true,
+                Ok(_) => continue,
+                Err(_) => return false,
+            }
+        }
     }
 }
 
@@ -76,4 +101,58 @@ fn forward_lines(lines: Lines<BufReader<ChildStdout>>) -> mpsc::Receiver<String>
         }
     });
     rx
+}
+
+/// The text of a received mail's body, with its transfer encoding (quoted-printable or base64,
+/// as lettre picks for non-ASCII text) undone.
+pub fn mail_body(raw: &str) -> String {
+    let raw = raw.replace("\r\n", "\n");
+    let (headers, body) = raw.split_once("\n\n").unwrap_or((&raw, ""));
+    let encoding = headers
+        .lines()
+        .find_map(|l| l.strip_prefix("Content-Transfer-Encoding: "))
+        .unwrap_or("7bit")
+        .trim()
+        .to_ascii_lowercase();
+    let bytes = match encoding.as_str() {
+        "quoted-printable" => {
+            let joined = body.replace("=\n", "");
+            let b = joined.as_bytes();
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if b[i] == b'='
+                    && i + 2 < b.len()
+                    && let Ok(v) = u8::from_str_radix(&joined[i + 1..i + 3], 16)
+                {
+                    out.push(v);
+                    i += 3;
+                    continue;
+                }
+                out.push(b[i]);
+                i += 1;
+            }
+            out
+        }
+        "base64" => {
+            const ALPHABET: &[u8] =
+                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            let mut out = Vec::new();
+            let (mut acc, mut bits) = (0u32, 0);
+            for c in body.bytes() {
+                let Some(v) = ALPHABET.iter().position(|&a| a == c) else {
+                    continue;
+                };
+                acc = (acc << 6) | v as u32;
+                bits += 6;
+                if bits >= 8 {
+                    bits -= 8;
+                    out.push((acc >> bits) as u8);
+                }
+            }
+            out
+        }
+        _ => body.as_bytes().to_vec(),
+    };
+    String::from_utf8_lossy(&bytes).into_owned()
 }

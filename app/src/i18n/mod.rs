@@ -3,23 +3,27 @@
 //! struct. Texts with values are functions. Islands get their texts as props, so none of this
 //! is shipped in the WebAssembly bundle.
 
+mod answers;
 mod list;
 mod map;
 mod propose;
 mod report;
 mod staff;
 mod stats;
+mod status_mail;
 mod team;
 
 use klimadialog::{IdeaKind, Locale, PublicStatus};
 use leptos::prelude::*;
 
+pub use answers::{AnswerTexts, answer_texts};
 pub use list::{ListTexts, list_texts};
 pub use map::{MapTexts, map_texts};
 pub use propose::{ProposeTexts, propose_texts};
 pub use report::{ReportTexts, reason_name, report_texts};
 pub use staff::{StaffTexts, staff_texts};
 pub use stats::{StatsTexts, stats_texts};
+pub use status_mail::status_mail;
 pub use team::{TeamTexts, team_texts};
 
 pub struct Texts {
@@ -541,4 +545,8 @@ pub fn use_report_texts() -> &'static ReportTexts {
 
 pub fn use_team_texts() -> &'static TeamTexts {
     team_texts(use_locale())
+}
+
+pub fn use_answer_texts() -> &'static AnswerTexts {
+    answer_texts(use_locale())
 }

@@ -44,6 +44,10 @@ pub struct StaffTexts {
     pub save_correction: &'static str,
     pub original_title: fn(&str) -> String,
     pub title_invalid: &'static str,
+    pub reported: &'static str,
+    pub mails_waiting: &'static str,
+    pub recent: &'static str,
+    pub system: &'static str,
 }
 
 pub static DA: StaffTexts = StaffTexts {
@@ -94,6 +98,10 @@ pub static DA: StaffTexts = StaffTexts {
     save_correction: "Gem rettelsen",
     original_title: |t| format!("Forslagsstillerens titel: {t}"),
     title_invalid: "Titlen skal være 5-120 tegn på én linje.",
+    reported: "Idéer med åbne anmeldelser",
+    mails_waiting: "Statusmails, der ikke er sendt endnu",
+    recent: "Seneste handlinger",
+    system: "Systemet",
 };
 
 pub static EN: StaffTexts = StaffTexts {
@@ -144,6 +152,10 @@ pub static EN: StaffTexts = StaffTexts {
     save_correction: "Save the correction",
     original_title: |t| format!("The author's title: {t}"),
     title_invalid: "The title must be 5-120 characters on one line.",
+    reported: "Ideas with open reports",
+    mails_waiting: "Status mails not sent yet",
+    recent: "Recent actions",
+    system: "The system",
 };
 
 pub fn staff_texts(locale: Locale) -> &'static StaffTexts {

@@ -13,6 +13,7 @@ pub mod propose_review;
 pub mod signin;
 pub mod staff;
 pub mod staff_audit;
+pub mod staff_ideas;
 pub mod staff_login;
 pub mod staff_moderation;
 pub mod staff_team;

@@ -42,6 +42,7 @@ pub fn StaffDashboardPage() -> impl IntoView {
     let all = use_texts();
     let locale = use_locale();
     let team = crate::i18n::use_team_texts();
+    let answers = crate::i18n::use_answer_texts();
     view! {
         <Title text=format!("{} – {}", t.dashboard_title, all.site_name) />
         <Meta name="robots" content="noindex" />
@@ -62,6 +63,7 @@ pub fn StaffDashboardPage() -> impl IntoView {
                             <nav aria-label=t.dashboard_title>
                                 <ul class="plain-list staff-links">
                                     <li><a class="button" href="/staff/moderation">{t.moderation_title}</a></li>
+                                    <li><a class="button secondary" href="/staff/ideas">{answers.title}</a></li>
                                     {(d.member.role == StaffRole::Admin).then(|| view! {
                                         <li><a class="button secondary" href="/staff/team">{team.team_title}</a></li>
                                         <li><a class="button secondary" href="/staff/audit">{team.audit_title}</a></li>
@@ -71,12 +73,25 @@ pub fn StaffDashboardPage() -> impl IntoView {
                             <dl class="figures">
                                 <div><dt>{t.waiting}</dt><dd>{d.pending}</dd></div>
                                 <div><dt>{t.hidden}</dt><dd>{d.hidden}</dd></div>
+                                <div><dt>{t.reported}</dt><dd>{d.reported}</dd></div>
+                                <div><dt>{t.mails_waiting}</dt><dd>{d.mails_waiting}</dd></div>
                             </dl>
                             <h2>{t.per_status}</h2>
                             <ul class="plain-list">
                                 {d.per_status.into_iter().filter_map(|(status, n)| {
                                     let status = PublicStatus::parse(&status)?;
                                     Some(view! { <li>{status_name(status, locale)}": "{n}</li> })
+                                }).collect_view()}
+                            </ul>
+                            <h2>{t.recent}</h2>
+                            <ul class="plain-list recent">
+                                {d.recent.into_iter().map(|(at, who, action, idea)| view! {
+                                    <li>
+                                        <time datetime=at.rfc3339_utc()>{at.local_minute()}</time>" · "
+                                        {who.unwrap_or_else(|| t.system.to_owned())}" · "
+                                        <code>{action}</code>
+                                        {idea.map(|id| view! { " · "<a href=format!("/ideas/{id}")>{format!("#{id}")}</a> })}
+                                    </li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()

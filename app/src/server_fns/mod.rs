@@ -1,6 +1,7 @@
 //! Server functions, grouped by area of the product. Each is thin: parse input, call the core,
 //! map errors.
 
+pub mod answers;
 pub mod audit;
 pub mod ideas;
 pub mod list;

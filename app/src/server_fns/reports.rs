@@ -12,8 +12,8 @@ const REPORTS_PER_RESIDENT: klimadialog::ratelimit::Limit = klimadialog::ratelim
     per_seconds: 3600,
 };
 
-/// Reports a public idea, then goes back to it with what happened in the address (`report=`),
-/// and, when the form was incomplete, what was typed, so the form shows it again. A visitor who
+/// Reports a public idea, then goes back to it with what happened in the address (`report=`)
+/// and, when the form was incomplete, what was typed in a cookie, so the form shows it. A visitor who
 /// is not signed in is sent to sign in and comes back to the form.
 #[server(prefix = "/fn", endpoint = "ideas/report")]
 pub async fn report_idea(
@@ -38,15 +38,14 @@ pub async fn report_idea(
     };
     let comment_text = comment.unwrap_or_default();
     let back_with = |problem: &str, reason: &str| {
+        let typed: String = comment_text
+            .chars()
+            .take(ReportComment::MAX_CHARS + 1)
+            .collect();
+        crate::session::keep_typed(&[("report_comment", &typed)]);
         leptos_axum::redirect(&format!(
-            "{here}?report={problem}&reason={}&comment={}#report",
+            "{here}?report={problem}&reason={}#report",
             encode_component(reason),
-            encode_component(
-                &comment_text
-                    .chars()
-                    .take(ReportComment::MAX_CHARS + 1)
-                    .collect::<String>()
-            ),
         ));
     };
     let reason_text = reason.unwrap_or_default();

@@ -92,6 +92,16 @@ pub struct Dashboard {
     pub pending: i64,
     pub hidden: i64,
     pub per_status: Vec<(String, i64)>,
+    pub reported: i64,
+    /// Status mails not sent yet (waiting for a retry, or given up).
+    pub mails_waiting: i64,
+    /// The latest staff actions: when, who (`None`: the system), what, about which idea.
+    pub recent: Vec<(
+        klimadialog::time::Timestamp,
+        Option<String>,
+        String,
+        Option<i64>,
+    )>,
 }
 
 #[server(prefix = "/fn", endpoint = "staff/dashboard")]
@@ -103,10 +113,28 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
     let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
     let (pending, hidden) = state.db.moderation_counts().await?;
     let per_status = state.db.filter_counts(&IdeaFilter::default()).await?.status;
+    let recent = state
+        .db
+        .audit_log(&klimadialog::storage::AuditFilter::default(), None, 10)
+        .await?
+        .into_iter()
+        .map(|e| {
+            let idea = (e.object_type == "idea").then_some(e.object_id).flatten();
+            (
+                klimadialog::time::Timestamp(e.created_at),
+                e.staff,
+                e.action,
+                idea,
+            )
+        })
+        .collect();
     Ok(Dashboard {
         member,
         pending,
         hidden,
         per_status,
+        reported: state.db.reported_idea_count().await?,
+        mails_waiting: state.db.unsent_status_mails().await?,
+        recent,
     })
 }

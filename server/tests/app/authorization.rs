@@ -22,6 +22,7 @@ use Expect::*;
 const PAGES: &[(&str, Expect, Expect)] = &[
     ("/staff", Allowed, Allowed),
     ("/staff/moderation", Allowed, Allowed),
+    ("/staff/ideas", Allowed, Allowed),
     ("/staff/team", Forbidden, Allowed),
     ("/staff/audit", Forbidden, Allowed),
     ("/staff/audit.csv", Forbidden, Allowed),
@@ -41,6 +42,13 @@ const FUNCTIONS: &[(&str, &str, Expect, Expect)] = &[
     (
         "staff/moderation/correct",
         "idea=999999&title=Flere+cykelstier&category=sector%3Atransport&area=nowhere",
+        Allowed,
+        Allowed,
+    ),
+    ("staff/ideas", "query=status%3Dnew", Allowed, Allowed),
+    (
+        "staff/ideas/status",
+        "idea=999999&status=under_review",
         Allowed,
         Allowed,
     ),

@@ -11,6 +11,7 @@ mod smtp;
 #[path = "../support/mod.rs"]
 mod support;
 
+mod answers;
 mod authorization;
 mod cli;
 mod http;

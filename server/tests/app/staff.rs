@@ -132,3 +132,43 @@ async fn only_staff_see_the_dashboard() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_dashboard_counts_what_waits_and_shows_recent_actions() {
+    let app = with_staff().await;
+    let mut resident = Browser::new(&app);
+    resident.sign_in_as("lone@example.dk").await;
+    let reported = app
+        .db
+        .ideas_with_title("Sammenhængende cykelsti langs Vejgårdsvej")
+        .await
+        .unwrap()[0]
+        .0;
+    resident
+        .post_form(
+            "/fn/ideas/report",
+            &[("idea", &reported.to_string()), ("reason", "spam")],
+        )
+        .await;
+    let mut mo = staff_browser(&app, "mo").await;
+    let pending = app
+        .db
+        .ideas_with_title("Ladestandere på parkeringspladsen ved Klarup skole")
+        .await
+        .unwrap()[0]
+        .0;
+    mo.post_form(
+        "/fn/staff/moderation/act",
+        &[("idea", &pending.to_string()), ("action", "approve")],
+    )
+    .await;
+    let page = mo.get("/staff").await;
+    assert!(
+        page.contains("<dt>Idéer med åbne anmeldelser</dt><dd>1</dd>"),
+        "{page}"
+    );
+    assert!(page.contains("<dt>Statusmails, der ikke er sendt endnu</dt><dd>0</dd>"));
+    assert!(page.contains("<h2>Seneste handlinger</h2>"));
+    assert!(page.contains("<code>moderation.approve</code>"));
+    assert!(page.contains(&format!(r##"href="/ideas/{pending}">#{pending}</a>"##)));
+}

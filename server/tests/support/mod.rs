@@ -41,6 +41,7 @@ impl TestApp {
             )
         };
         let state = klimadialog_server::app_state(db.clone(), &args).unwrap();
+        klimadialog_server::mail_worker::spawn(state.clone(), args.mail_retry_seconds);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let app = router(state, klimadialog_server::leptos_options(&args));

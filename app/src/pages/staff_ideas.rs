@@ -1,0 +1,188 @@
+//! `/staff/ideas`: public ideas with their status, filtered like `/ideas`, each with a form to
+//! set a new status and the municipality's answer. Plain forms; the change mails the author and
+//! the supporters in the background.
+
+use klimadialog::PublicStatus;
+use klimadialog::answer::SETTABLE;
+use klimadialog::filter::IdeaFilter;
+use klimadialog::listing::IdeaSummary;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+use crate::components::textarea_text;
+use crate::i18n::{status_name, use_answer_texts, use_locale, use_texts};
+use crate::pages::staff::StaffRefusal;
+use crate::server_fns::answers::{SetIdeaStatus, StaffIdeas, load_staff_ideas};
+use crate::url::encode_component;
+
+#[component]
+pub fn StaffIdeasPage() -> impl IntoView {
+    let t = use_answer_texts();
+    let all = use_texts();
+    let locale = use_locale();
+    let params = use_query_map().read_untracked();
+    let filter = IdeaFilter::from_pairs(
+        ["status", "q", "page"]
+            .into_iter()
+            .filter_map(|n| params.get_str(n).map(|v| (n, v))),
+    );
+    let query: String = filter
+        .pairs()
+        .into_iter()
+        .filter(|(n, _)| *n != "sort")
+        .map(|(n, v)| format!("{n}={}", encode_component(&v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    let here = if query.is_empty() {
+        "/staff/ideas".to_owned()
+    } else {
+        format!("/staff/ideas?{query}")
+    };
+    let error_idea = params.get("idea").and_then(|i| i.parse::<i64>().ok());
+    let error = params.get("error").and_then(|e| match e.as_str() {
+        "status" => Some(t.error_status),
+        "answer_required" => Some(t.error_answer_required),
+        "english_alone" => Some(t.error_english_alone),
+        "answer_invalid" => Some(t.error_answer_invalid),
+        _ => None,
+    });
+    let done = params.get("done").and_then(|i| i.parse::<i64>().ok());
+    let current_status = filter.status.map(|s| s.as_str()).unwrap_or("").to_owned();
+    let q = filter.q.clone().unwrap_or_default();
+    view! {
+        <Title text=format!("{} – {}", t.title, all.site_name) />
+        <Meta name="robots" content="noindex" />
+        <Suspense>
+            {Suspend::new(async move {
+                match load_staff_ideas(query.clone()).await {
+                    Ok(StaffIdeas { page }) => {
+                        let pages = page.page_count();
+                        let at = page.page;
+                        let link = |n: u32| {
+                            let f = filter.on_page(n);
+                            let q: Vec<String> = f.pairs().into_iter().filter(|(k, _)| *k != "sort")
+                                .map(|(k, v)| format!("{k}={}", encode_component(&v))).collect();
+                            format!("/staff/ideas?{}", q.join("&"))
+                        };
+                        view! {
+                            <h1>{t.title}</h1>
+                            <p>{t.intro}</p>
+                            <form method="get" action="/staff/ideas" class="filters">
+                                <div class="field">
+                                    <label for="staff-status">{t.filter_status}</label>
+                                    <select id="staff-status" name="status">
+                                        <option value="" selected=current_status.is_empty()>{t.all}</option>
+                                        {PublicStatus::ALL.iter().map(|s| view! {
+                                            <option value=s.as_str() selected=current_status == s.as_str()>{status_name(*s, locale)}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <div class="field">
+                                    <label for="staff-q">{t.search}</label>
+                                    <input id="staff-q" name="q" type="search" value=q.clone() />
+                                </div>
+                                <button type="submit" class="button">{t.show}</button>
+                            </form>
+                            {if page.ideas.is_empty() {
+                                view! { <p>{t.none}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ol class="queue">
+                                        {page.ideas.into_iter().map(|idea| {
+                                            let failed = (error_idea == Some(idea.id.0)).then_some(error).flatten();
+                                            let saved = done == Some(idea.id.0);
+                                            view! { <StatusCard idea back=here.clone() failed saved /> }
+                                        }).collect_view()}
+                                    </ol>
+                                }.into_any()
+                            }}
+                            <nav class="pager">
+                                {(at > 1).then(|| view! { <a href=link(at - 1)>{t.previous}</a> })}
+                                {(at < pages).then(|| view! { <a href=link(at + 1)>{t.next}</a> })}
+                            </nav>
+                        }.into_any()
+                    }
+                    Err(error) => view! { <StaffRefusal error here="/staff/ideas" /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn StatusCard(
+    idea: IdeaSummary,
+    back: String,
+    failed: Option<&'static str>,
+    saved: bool,
+) -> impl IntoView {
+    let t = use_answer_texts();
+    let locale = use_locale();
+    let id = idea.id.0;
+    let (typed_da, typed_en) = if failed.is_some() {
+        typed_answers()
+    } else {
+        Default::default()
+    };
+    let status_choice = |status: PublicStatus| {
+        let input_id = format!("status-{id}-{}", status.as_str());
+        view! {
+            <div class="choice">
+                <input type="radio" id=input_id.clone() name="status" value=status.as_str() />
+                <label for=input_id>{status_name(status, locale)}</label>
+            </div>
+        }
+    };
+    view! {
+        <li class="queue-card" id=format!("idea-{id}")>
+            <h2><a href=format!("/ideas/{id}")>{idea.title.clone()}</a></h2>
+            <p class="meta">
+                {t.current}": "<strong>{status_name(idea.status, locale)}</strong>
+                " · "{idea.area_name.clone()}" · "{idea.supports}
+            </p>
+            {saved.then(|| view! { <p class="notice" role="status">{t.saved}</p> })}
+            {failed.map(|m| view! { <p class="notice error" role="alert" id=format!("status-error-{id}")>{m}</p> })}
+            <details open=failed.is_some()>
+                <summary>{t.set_status}</summary>
+                <form method="post" action={<SetIdeaStatus as ServerFn>::PATH} class="stack">
+                    <input type="hidden" name="idea" value=id />
+                    <input type="hidden" name="back" value=back />
+                    <fieldset>
+                        <legend>{t.status_legend}</legend>
+                        {SETTABLE.iter().map(|s| status_choice(*s)).collect_view()}
+                    </fieldset>
+                    <div class="field">
+                        <label for=format!("answer-da-{id}")>{t.answer_da}</label>
+                        <p id=format!("answer-da-hint-{id}") class="hint">{t.answer_da_hint}</p>
+                        <textarea id=format!("answer-da-{id}") name="answer_da" rows="4" maxlength="4000"
+                            aria-describedby=format!("answer-da-hint-{id}")
+                            aria-invalid=failed.map(|_| "true")>{textarea_text(&typed_da)}</textarea>
+                    </div>
+                    <div class="field">
+                        <label for=format!("answer-en-{id}")>{t.answer_en}</label>
+                        <textarea id=format!("answer-en-{id}") name="answer_en" rows="3" maxlength="4000"
+                            >{textarea_text(&typed_en)}</textarea>
+                    </div>
+                    <button type="submit" class="button">{t.save}</button>
+                </form>
+            </details>
+        </li>
+    }
+}
+
+/// The answers sent back with an error, kept in a cookie on the server.
+fn typed_answers() -> (String, String) {
+    #[cfg(feature = "ssr")]
+    {
+        (
+            crate::session::typed("answer_da").unwrap_or_default(),
+            crate::session::typed("answer_en").unwrap_or_default(),
+        )
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        Default::default()
+    }
+}

@@ -1,0 +1,95 @@
+//! Staff giving ideas a status and the municipality's official answer. Moderator role or more,
+//! checked on the server; the mails to author and supporters are queued with the change.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// Ideas per page on the staff ideas page.
+pub const STAFF_PER_PAGE: u32 = 20;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffIdeas {
+    pub page: klimadialog::listing::IdeaPage,
+}
+
+/// Public ideas with the filter of `/ideas` (its query string), for setting statuses.
+#[server(prefix = "/fn", endpoint = "staff/ideas")]
+pub async fn load_staff_ideas(query: String) -> Result<StaffIdeas, AppError> {
+    use crate::url::decode_component;
+    use klimadialog::filter::IdeaFilter;
+    use klimadialog::staff::StaffRole;
+    use klimadialog::storage::now;
+
+    let state = crate::state::app_state()?;
+    crate::session::require_staff(&state, StaffRole::Moderator).await?;
+    let pairs: Vec<(String, String)> = query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(n, v)| (decode_component(n), decode_component(&v.replace('+', " "))))
+        .collect();
+    let filter = IdeaFilter::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let page = state
+        .db
+        .list_published(&filter, STAFF_PER_PAGE, 0, now())
+        .await?;
+    Ok(StaffIdeas { page })
+}
+
+/// Sets a status with its answer, then goes back to the list (`back`, a `/staff/ideas` address).
+/// A refused change goes back with an error key and what was typed in a cookie.
+#[server(prefix = "/fn", endpoint = "staff/ideas/status")]
+pub async fn set_idea_status(
+    idea: i64,
+    status: Option<String>,
+    answer_da: Option<String>,
+    answer_en: Option<String>,
+    back: Option<String>,
+) -> Result<(), AppError> {
+    use klimadialog::answer::{AnswerError, check_answer};
+    use klimadialog::staff::StaffRole;
+    use klimadialog::storage::{StatusRefusal, now};
+
+    let state = crate::state::app_state()?;
+    let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
+    let back = back
+        .filter(|b| crate::session::is_local_path(b) && b.starts_with("/staff/ideas"))
+        .unwrap_or_else(|| "/staff/ideas".to_owned());
+    let back = back.split('#').next().unwrap_or("/staff/ideas").to_owned();
+    let glue = if back.contains('?') { '&' } else { '?' };
+    let (answer_da, answer_en) = (answer_da.unwrap_or_default(), answer_en.unwrap_or_default());
+    let checked = check_answer(status.as_deref().unwrap_or(""), &answer_da, &answer_en);
+    let (status, answer) = match checked {
+        Ok(ok) => ok,
+        Err(error) => {
+            let key = match error {
+                AnswerError::Status => "status",
+                AnswerError::AnswerRequired => "answer_required",
+                AnswerError::EnglishWithoutDanish => "english_alone",
+                AnswerError::Danish(_) | AnswerError::English(_) => "answer_invalid",
+            };
+            crate::session::keep_typed(&[("answer_da", &answer_da), ("answer_en", &answer_en)]);
+            leptos_axum::redirect(&format!("{back}{glue}error={key}&idea={idea}#idea-{idea}"));
+            return Ok(());
+        }
+    };
+    let done = state
+        .db
+        .answer_idea(
+            klimadialog::IdeaId(idea),
+            status,
+            answer.as_ref(),
+            member.id,
+            now(),
+        )
+        .await?;
+    match done {
+        Ok(_) => {
+            state.mail_queued.notify_one();
+            leptos_axum::redirect(&format!("{back}{glue}done={idea}#idea-{idea}"));
+        }
+        Err(StatusRefusal::NotPublic) => return Err(AppError::NotFound.respond()),
+    }
+    Ok(())
+}

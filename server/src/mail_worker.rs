@@ -1,0 +1,103 @@
+//! Sends the queued status mails in the background: at once when woken after a status change,
+//! and every so often for retries. A failed send waits longer each time and never blocks the
+//! staff action that queued it; the queue is in the database, so a restart loses nothing.
+
+use std::time::Duration;
+
+use klimadialog::EmailAddress;
+use klimadialog::PublicStatus;
+use klimadialog::mail::Mail;
+use klimadialog::storage::{DueMail, now, retry_delay};
+use klimadialog_app::state::AppState;
+
+/// Mails sent per round, so one round never holds a long list in memory.
+const BATCH: i64 = 50;
+
+/// Starts the worker; it runs as long as the runtime. `retry_base` is the wait after the first
+/// failure in seconds, doubling after each further one.
+pub fn spawn(state: AppState, retry_base: u64) -> tokio::task::JoinHandle<()> {
+    let poll = Duration::from_secs(retry_base.clamp(1, 60));
+    tokio::spawn(async move {
+        loop {
+            // A round that sent a full batch goes on at once; otherwise wait to be woken.
+            let full = deliver_due(&state, retry_base as i64).await;
+            if !full {
+                tokio::select! {
+                    _ = state.mail_queued.notified() => {}
+                    _ = tokio::time::sleep(poll) => {}
+                }
+            }
+        }
+    })
+}
+
+/// Sends what is due; whether the batch was full.
+async fn deliver_due(state: &AppState, retry_base: i64) -> bool {
+    let due = match state.db.due_status_mails(now(), BATCH).await {
+        Ok(due) => due,
+        Err(error) => {
+            tracing::error!(%error, "reading the mail queue failed");
+            return false;
+        }
+    };
+    for mail in &due {
+        let result = match compose(state, mail) {
+            Some(message) => state
+                .mailer
+                .send(message.as_mail())
+                .await
+                .map_err(|e| e.to_string()),
+            None => Err("unreadable queued mail".to_owned()),
+        };
+        let stored = match result {
+            Ok(()) => state.db.mark_mail_sent(mail.id, now()).await,
+            Err(error) => {
+                // The address is personal data: the log names the queue row, not the person.
+                tracing::warn!(mail = mail.id, attempts = mail.attempts + 1, %error, "status mail not sent; will retry");
+                let at = now();
+                state
+                    .db
+                    .mark_mail_failed(mail.id, at + retry_delay(mail.attempts, retry_base), at)
+                    .await
+            }
+        };
+        if let Err(error) = stored {
+            tracing::error!(%error, mail = mail.id, "recording a mail attempt failed");
+        }
+    }
+    due.len() as i64 == BATCH
+}
+
+struct Composed {
+    to: EmailAddress,
+    subject: String,
+    body: String,
+}
+
+impl Composed {
+    fn as_mail(&self) -> Mail<'_> {
+        Mail {
+            to: &self.to,
+            subject: self.subject.clone(),
+            body: self.body.clone(),
+        }
+    }
+}
+
+fn compose(state: &AppState, mail: &DueMail) -> Option<Composed> {
+    let to = EmailAddress::parse(&mail.email).ok()?;
+    let status = PublicStatus::parse(&mail.status)?;
+    let link = format!(
+        "{}/ideas/{}",
+        state.config.public_url.trim_end_matches('/'),
+        mail.idea_id
+    );
+    let (subject, body) = klimadialog_app::i18n::status_mail(
+        &mail.title,
+        status,
+        mail.answer_da.as_deref(),
+        mail.answer_en.as_deref(),
+        &link,
+    );
+    Some(Composed { to, subject, body })
+}

@@ -1,0 +1,198 @@
+//! Staff set a status with the official answer; the author and each supporter get one mail at a
+//! real SMTP server, sent in the background, retried when the server refuses, and never holding
+//! up the staff action.
+
+use std::time::Duration;
+
+use klimadialog::storage::{NewIdea, now};
+use klimadialog::{
+    Category, CategoryKey, IdeaDescription, IdeaId, IdeaTitle, ModerationState, ResidentId,
+};
+use reqwest::StatusCode;
+
+use crate::smtp::{SmtpSink, mail_body};
+use crate::support::{Browser, STAFF_PASSWORD, TestApp};
+
+/// The app with a moderator and a published idea by one resident supported by two others.
+async fn app_with_idea(smtp: &SmtpSink, retry_seconds: &str) -> (TestApp, IdeaId) {
+    use klimadialog::staff::{Password, StaffRole, hash_password};
+    let url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let app = TestApp::spawn_with(Some(&url), &["--mail-retry-seconds", retry_seconds]).await;
+    let hash = hash_password(&Password::parse(STAFF_PASSWORD).unwrap());
+    app.db
+        .insert_staff("mo", &hash, StaffRole::Moderator, now())
+        .await
+        .unwrap();
+    let author = app
+        .db
+        .resident_for_email("forfatter@example.dk", now())
+        .await
+        .unwrap();
+    let idea = app
+        .db
+        .insert_idea(&NewIdea {
+            title: IdeaTitle::parse("Delebiler i Hasseris").unwrap(),
+            description: IdeaDescription::parse(
+                "Flere delebiler gør det let at undvære bil nummer to.",
+            )
+            .unwrap(),
+            category: Category::Sector(CategoryKey::parse("transport").unwrap()),
+            area: klimadialog::AreaId(3),
+            point: None,
+            photo: None,
+            author: Some(author.0),
+            moderation: ModerationState::Published,
+            created_at: now(),
+        })
+        .await
+        .unwrap();
+    app.db
+        .add_public_support(idea, author, now())
+        .await
+        .unwrap();
+    for email in ["a@example.dk", "b@example.dk"] {
+        let supporter: ResidentId = app.db.resident_for_email(email, now()).await.unwrap();
+        app.db
+            .add_public_support(idea, supporter, now())
+            .await
+            .unwrap();
+    }
+    (app, idea)
+}
+
+async fn set_status(
+    mo: &mut Browser<'_>,
+    idea: IdeaId,
+    fields: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let id = idea.0.to_string();
+    let mut all = vec![("idea", id.as_str()), ("back", "/staff/ideas?q=delebiler")];
+    all.extend_from_slice(fields);
+    mo.post_form("/fn/staff/ideas/status", &all).await
+}
+
+// Multi-threaded: the SMTP sink is read with blocking waits, and the mail worker must run
+// meanwhile.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_decision_with_its_answer_mails_author_and_supporters_once_each() {
+    let smtp = SmtpSink::start();
+    let (app, idea) = app_with_idea(&smtp, "30").await;
+    let mut mo = crate::support::staff_browser(&app, "mo").await;
+    let list = mo.get("/staff/ideas?q=delebiler").await;
+    assert!(list.contains("Delebiler i Hasseris") && list.contains("Gem og send besked"));
+
+    // A decision without an answer is refused: nothing stored, nothing sent, English kept.
+    let (_, location) = set_status(
+        &mut mo,
+        idea,
+        &[
+            ("status", "not_adopted"),
+            ("answer_da", ""),
+            ("answer_en", "Not <b>now</b>."),
+        ],
+    )
+    .await;
+    assert!(location.contains("error=english_alone"), "{location}");
+    let page = mo.get(&location).await;
+    assert!(page.contains("Skriv det danske svar"));
+    assert!(
+        page.contains("Not &lt;b&gt;now&lt;/b&gt;.</textarea>"),
+        "kept and escaped"
+    );
+    let (_, location) = set_status(&mut mo, idea, &[("status", "in_plan")]).await;
+    assert!(location.contains("error=answer_required"), "{location}");
+    let (_, location) =
+        set_status(&mut mo, idea, &[("status", "merged"), ("answer_da", "x")]).await;
+    assert!(location.contains("error=status"), "{location}");
+    assert!(!smtp.mail_within(Duration::from_millis(500)));
+    assert_eq!(
+        app.db
+            .published_idea(idea)
+            .await
+            .unwrap()
+            .unwrap()
+            .summary
+            .status
+            .as_str(),
+        "new"
+    );
+
+    let (status, location) = set_status(
+        &mut mo,
+        idea,
+        &[
+            ("status", "in_plan"),
+            (
+                "answer_da",
+                "Delebiler indgår i planens afsnit om transport.",
+            ),
+            (
+                "answer_en",
+                "Car sharing is part of the plan's transport section.",
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert!(
+        location.ends_with(&format!("done={0}#idea-{0}", idea.0)),
+        "{location}"
+    );
+    let mut recipients = Vec::new();
+    for _ in 0..3 {
+        let mail = smtp.next_mail();
+        let body = mail_body(&mail);
+        assert!(
+            body.contains("Kommunens svar:\nDelebiler indgår i planens afsnit om transport."),
+            "{body}"
+        );
+        assert!(
+            body.contains("The municipality's answer:\nCar sharing is part"),
+            "{body}"
+        );
+        assert!(body.contains(&format!("/ideas/{}", idea.0)), "{body}");
+        let to = mail
+            .lines()
+            .find_map(|l| l.strip_prefix("To: "))
+            .unwrap()
+            .to_owned();
+        recipients.push(to);
+    }
+    recipients.sort();
+    assert_eq!(
+        recipients,
+        ["a@example.dk", "b@example.dk", "forfatter@example.dk"]
+    );
+    assert!(
+        !smtp.mail_within(Duration::from_secs(2)),
+        "one mail each, the author once"
+    );
+
+    let page = app.get(&format!("/ideas/{}", idea.0)).await.1;
+    assert!(page.contains("Delebiler indgår i planens afsnit om transport."));
+    let audit = app.db.audit_of("idea", idea.0).await.unwrap();
+    assert_eq!(audit.last().unwrap().1, "idea.status");
+}
+
+// Multi-threaded: the SMTP sink is read with blocking waits, and the mail worker must run
+// meanwhile.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refusing_mail_server_does_not_block_the_change_and_the_mail_comes_later() {
+    let smtp = SmtpSink::start_refusing(2);
+    let (app, idea) = app_with_idea(&smtp, "1").await;
+    let mut mo = crate::support::staff_browser(&app, "mo").await;
+    let started = std::time::Instant::now();
+    let (status, _) = set_status(&mut mo, idea, &[("status", "under_review")]).await;
+    assert_eq!(
+        status,
+        StatusCode::FOUND,
+        "the staff action does not wait for mail"
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+    // Two refusals, then all three arrive on retries.
+    for _ in 0..3 {
+        assert!(mail_body(&smtp.next_mail()).contains("Under behandling"));
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.db.unsent_status_mails().await.unwrap(), 0);
+}

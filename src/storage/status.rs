@@ -1,0 +1,262 @@
+//! Staff setting an idea's public status with the official answer, and the queue of mails that
+//! tell its author and supporters.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Db, Result, audit};
+use crate::answer::OfficialAnswer;
+use crate::idea::{IdeaId, PublicStatus};
+
+/// Why a status was not set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusRefusal {
+    /// No such idea, or not public (statuses answer the public).
+    NotPublic,
+}
+
+/// A queued mail that is due, with what it needs to be written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct DueMail {
+    pub id: i64,
+    pub attempts: i64,
+    pub email: String,
+    pub idea_id: i64,
+    pub title: String,
+    pub status: String,
+    pub answer_da: Option<String>,
+    pub answer_en: Option<String>,
+}
+
+/// Attempts after which a mail is given up (about a day of back-off).
+pub const MAX_MAIL_ATTEMPTS: i64 = 12;
+
+impl Db {
+    /// Sets the status of a public idea, records it with its answer in the history and the
+    /// audit log, and queues one mail for its author and each supporter, all in one
+    /// transaction. Returns how many mails were queued.
+    pub async fn answer_idea(
+        &self,
+        idea: IdeaId,
+        status: PublicStatus,
+        answer: Option<&OfficialAnswer>,
+        staff: i64,
+        now: i64,
+    ) -> Result<std::result::Result<u64, StatusRefusal>> {
+        let mut tx = self.begin_write().await?;
+        let before: Option<String> = sqlx::query_scalar(
+            "SELECT status FROM ideas WHERE id = ? AND moderation_state = 'published'",
+        )
+        .bind(idea.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(before) = before else {
+            return Ok(Err(StatusRefusal::NotPublic));
+        };
+        sqlx::query("UPDATE ideas SET status = ?, updated_at = ? WHERE id = ?")
+            .bind(status.as_str())
+            .bind(now)
+            .bind(idea.0)
+            .execute(&mut *tx)
+            .await?;
+        let change: i64 = sqlx::query_scalar(
+            "INSERT INTO status_changes (idea_id, status, answer_da, answer_en, staff_id, created_at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(idea.0)
+        .bind(status.as_str())
+        .bind(answer.map(|a| a.da.as_str()))
+        .bind(answer.and_then(|a| a.en.as_deref()))
+        .bind(staff)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        // The author and the supporters, once each, who still have an address.
+        let queued = sqlx::query(
+            "INSERT INTO status_mails (status_change_id, resident_id, next_attempt_at)
+             SELECT ?1, r.id, ?2 FROM residents r
+             WHERE r.email IS NOT NULL
+               AND (r.id = (SELECT author_id FROM ideas WHERE id = ?3)
+                    OR r.id IN (SELECT resident_id FROM supports WHERE idea_id = ?3))
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(change)
+        .bind(now)
+        .bind(idea.0)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        audit::record(
+            &mut tx,
+            audit::Record {
+                staff: Some(staff),
+                action: "idea.status",
+                object_type: "idea",
+                object_id: Some(idea.0),
+                before: Some(serde_json::json!({ "status": before })),
+                after: Some(serde_json::json!({
+                    "status": status.as_str(),
+                    "answer_da": answer.map(|a| &a.da),
+                    "answer_en": answer.and_then(|a| a.en.as_ref()),
+                    "mails_queued": queued,
+                })),
+                at: now,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(queued))
+    }
+
+    /// Mails due now, oldest first.
+    pub async fn due_status_mails(&self, now: i64, limit: i64) -> Result<Vec<DueMail>> {
+        Ok(sqlx::query_as(
+            "SELECT m.id, m.attempts, r.email, i.id AS idea_id, i.title, c.status, c.answer_da, c.answer_en
+             FROM status_mails m
+             JOIN status_changes c ON c.id = m.status_change_id
+             JOIN ideas i ON i.id = c.idea_id
+             JOIN residents r ON r.id = m.resident_id
+             WHERE m.sent_at IS NULL AND m.failed_at IS NULL AND m.next_attempt_at <= ?
+               AND r.email IS NOT NULL
+             ORDER BY m.next_attempt_at, m.id LIMIT ?",
+        )
+        .bind(now)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    pub async fn mark_mail_sent(&self, mail: i64, now: i64) -> Result<()> {
+        sqlx::query("UPDATE status_mails SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")
+            .bind(now)
+            .bind(mail)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Counts a failed attempt: tries again at `retry_at`, or gives up after the last attempt.
+    pub async fn mark_mail_failed(&self, mail: i64, retry_at: i64, now: i64) -> Result<()> {
+        sqlx::query(
+            "UPDATE status_mails SET attempts = attempts + 1, next_attempt_at = ?,
+                    failed_at = CASE WHEN attempts + 1 >= ? THEN ? END
+             WHERE id = ?",
+        )
+        .bind(retry_at)
+        .bind(MAX_MAIL_ATTEMPTS)
+        .bind(now)
+        .bind(mail)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// Queued mails not yet sent (waiting or given up), for the dashboard and tests.
+    pub async fn unsent_status_mails(&self) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT count(*) FROM status_mails WHERE sent_at IS NULL")
+                .fetch_one(self.pool())
+                .await?,
+        )
+    }
+}
+
+/// Seconds to wait before attempt `attempts + 1`: `base`, doubling, at most six hours.
+pub fn retry_delay(attempts: i64, base: i64) -> i64 {
+    let doubled = base.saturating_mul(1_i64 << attempts.clamp(0, 20));
+    doubled.min(6 * 3600)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ModerationState;
+    use crate::storage::tests::{db_with_reference, insert, resident};
+    use crate::{ResidentId, staff::StaffRole};
+
+    #[test]
+    fn retries_back_off_and_are_capped() {
+        assert_eq!(retry_delay(0, 30), 30);
+        assert_eq!(retry_delay(1, 30), 60);
+        assert_eq!(retry_delay(5, 30), 960);
+        assert_eq!(retry_delay(40, 30), 6 * 3600);
+    }
+
+    #[tokio::test]
+    async fn one_mail_per_recipient_per_change_and_none_for_hidden_ideas() {
+        let (db, _dir) = db_with_reference().await;
+        let mo = db
+            .insert_staff("mo", "$argon2id$x", StaffRole::Moderator, 1)
+            .await
+            .unwrap();
+        let idea = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
+        let (a, b) = (resident(&db, 1).await, resident(&db, 2).await);
+        sqlx::query("UPDATE ideas SET author_id = ? WHERE id = ?")
+            .bind(a)
+            .bind(idea.0)
+            .execute(db.pool())
+            .await
+            .unwrap();
+        // The author supports their own idea too: still one mail.
+        db.add_public_support(idea, ResidentId(a), 1).await.unwrap();
+        db.add_public_support(idea, ResidentId(b), 1).await.unwrap();
+        let answer = OfficialAnswer {
+            da: "Indgår i planen.".into(),
+            en: None,
+        };
+        let queued = db
+            .answer_idea(idea, PublicStatus::InPlan, Some(&answer), mo, 10)
+            .await
+            .unwrap();
+        assert_eq!(queued, Ok(2));
+        let due = db.due_status_mails(10, 10).await.unwrap();
+        assert_eq!(due.len(), 2);
+        assert_eq!(due[0].answer_da.as_deref(), Some("Indgår i planen."));
+        db.mark_mail_sent(due[0].id, 11).await.unwrap();
+        db.mark_mail_failed(due[1].id, 100, 11).await.unwrap();
+        assert!(
+            db.due_status_mails(99, 10).await.unwrap().is_empty(),
+            "waits for its retry"
+        );
+        assert_eq!(db.due_status_mails(100, 10).await.unwrap().len(), 1);
+        let log = db.audit_of("idea", idea.0).await.unwrap();
+        assert_eq!(log.last().unwrap().1, "idea.status");
+
+        let hidden = insert(&db, "Skjult idé om cykler", ModerationState::Pending).await;
+        assert_eq!(
+            db.answer_idea(hidden, PublicStatus::UnderReview, None, mo, 12)
+                .await
+                .unwrap(),
+            Err(StatusRefusal::NotPublic)
+        );
+    }
+
+    #[tokio::test]
+    async fn retrying_stops_after_the_last_attempt() {
+        let (db, _dir) = db_with_reference().await;
+        let mo = db
+            .insert_staff("mo", "$argon2id$x", StaffRole::Moderator, 1)
+            .await
+            .unwrap();
+        let idea = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
+        let a = resident(&db, 1).await;
+        db.add_public_support(idea, ResidentId(a), 1).await.unwrap();
+        db.answer_idea(idea, PublicStatus::UnderReview, None, mo, 10)
+            .await
+            .unwrap()
+            .unwrap();
+        for attempt in 0..MAX_MAIL_ATTEMPTS {
+            let due = db.due_status_mails(1000 + attempt, 10).await.unwrap();
+            assert_eq!(due.len(), 1, "attempt {attempt}");
+            db.mark_mail_failed(due[0].id, 1001 + attempt, 1000 + attempt)
+                .await
+                .unwrap();
+        }
+        assert!(
+            db.due_status_mails(i64::MAX / 2, 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(db.unsent_status_mails().await.unwrap(), 1);
+    }
+}
