@@ -3,6 +3,7 @@
 //! same server on port 0.
 
 pub mod config;
+pub mod idea_export;
 pub mod mail_worker;
 pub mod open_data;
 pub mod routes;
@@ -124,6 +125,11 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .route("/api/ideas.json", get(open_data::ideas_json))
         .route("/api/ideas.geojson", get(open_data::ideas_geojson))
         .route("/staff/audit.csv", get(staff_export::audit_csv))
+        .route("/staff/export/ideas", get(idea_export::by_format))
+        .route("/staff/export/ideas.csv", get(idea_export::csv))
+        .route("/staff/export/ideas.xlsx", get(idea_export::xlsx))
+        .route("/staff/export/ideas.geojson", get(idea_export::geojson))
+        .route("/staff/export/ideas.json", get(idea_export::json))
         .route(
             "/ideas/new",
             post(propose_form::save_draft)

@@ -125,7 +125,7 @@ fn write_entry(out: &mut String, entry: &AuditEntry) {
 }
 
 /// 401 or 403 with a sentence in both languages (a download has no page to show it on).
-fn refused(error: &AppError) -> Response {
+pub(crate) fn refused(error: &AppError) -> Response {
     let (status, text) = match error {
         AppError::NotSignedIn => (
             StatusCode::UNAUTHORIZED,

@@ -20,13 +20,23 @@ pub(super) enum Facet {
     Status,
 }
 
-/// Adds the WHERE conditions of a filter, leaving out one facet (for that facet's counts).
+/// Adds the WHERE conditions of a filter on public ideas, leaving out one facet (for that
+/// facet's counts).
 pub(super) fn push_conditions(
     q: &mut QueryBuilder<'_, Sqlite>,
     filter: &IdeaFilter,
     except: Option<Facet>,
 ) {
     q.push(" WHERE i.moderation_state = 'published' AND i.status <> 'merged'");
+    push_filter(q, filter, except);
+}
+
+/// Adds ` AND …` for each part of a filter, leaving out one facet.
+pub(super) fn push_filter(
+    q: &mut QueryBuilder<'_, Sqlite>,
+    filter: &IdeaFilter,
+    except: Option<Facet>,
+) {
     if let (Some(area), false) = (&filter.area, except == Some(Facet::Area)) {
         q.push(" AND a.slug = ").push_bind(area.as_str().to_owned());
     }

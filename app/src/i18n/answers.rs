@@ -24,6 +24,12 @@ pub struct AnswerTexts {
     pub none: &'static str,
     pub previous: &'static str,
     pub next: &'static str,
+    pub export: &'static str,
+    pub export_intro: &'static str,
+    pub format: &'static str,
+    pub include_contact: &'static str,
+    pub include_contact_hint: &'static str,
+    pub download: &'static str,
 }
 
 pub static DA: AnswerTexts = AnswerTexts {
@@ -48,6 +54,12 @@ pub static DA: AnswerTexts = AnswerTexts {
     none: "Ingen idéer passer til filteret.",
     previous: "Forrige side",
     next: "Næste side",
+    export: "Eksportér",
+    export_intro: "Idéerne med filteret ovenfor, i alle moderationstilstande. Hver eksport skrives i handlingsloggen.",
+    format: "Format",
+    include_contact: "Medtag forslagsstillernes e-mailadresser",
+    include_contact_hint: "Kun når det er nødvendigt, fx for at kontakte dem. Skrives i handlingsloggen.",
+    download: "Hent",
 };
 
 pub static EN: AnswerTexts = AnswerTexts {
@@ -72,6 +84,12 @@ pub static EN: AnswerTexts = AnswerTexts {
     none: "No ideas match the filter.",
     previous: "Previous page",
     next: "Next page",
+    export: "Export",
+    export_intro: "The ideas of the filter above, in every moderation state. Every export is recorded in the audit log.",
+    format: "Format",
+    include_contact: "Include the authors' e-mail addresses",
+    include_contact_hint: "Only when needed, e.g. to contact them. Recorded in the audit log.",
+    download: "Download",
 };
 
 pub fn answer_texts(locale: Locale) -> &'static AnswerTexts {

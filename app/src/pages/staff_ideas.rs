@@ -57,7 +57,7 @@ pub fn StaffIdeasPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 match load_staff_ideas(query.clone()).await {
-                    Ok(StaffIdeas { page }) => {
+                    Ok(StaffIdeas { page, admin }) => {
                         let pages = page.page_count();
                         let at = page.page;
                         let link = |n: u32| {
@@ -102,6 +102,7 @@ pub fn StaffIdeasPage() -> impl IntoView {
                                 {(at > 1).then(|| view! { <a href=link(at - 1)>{t.previous}</a> })}
                                 {(at < pages).then(|| view! { <a href=link(at + 1)>{t.next}</a> })}
                             </nav>
+                            <ExportForm filter=filter.clone() admin />
                         }.into_any()
                     }
                     Err(error) => view! { <StaffRefusal error here="/staff/ideas" /> }.into_any(),
@@ -184,5 +185,58 @@ fn typed_answers() -> (String, String) {
     #[cfg(not(feature = "ssr"))]
     {
         Default::default()
+    }
+}
+
+/// Downloads of the filtered ideas: a plain GET form, so the filter travels in the address.
+#[component]
+fn ExportForm(filter: IdeaFilter, admin: bool) -> impl IntoView {
+    let t = use_answer_texts();
+    let hidden = filter
+        .pairs()
+        .into_iter()
+        .filter(|(n, _)| !matches!(*n, "sort" | "page"))
+        .map(|(n, v)| view! { <input type="hidden" name=n value=v /> })
+        .collect_view();
+    let format = |value: &'static str, label: &'static str| {
+        let id = format!("export-{value}");
+        view! {
+            <div class="choice">
+                <input type="radio" id=id.clone() name="format" value=value checked=value == "csv" />
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+    view! {
+        <section aria-labelledby="export-heading" class="export">
+            <h2 id="export-heading">{t.export}</h2>
+            <p>{t.export_intro}</p>
+            <ul class="plain-list">
+                {[("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("geojson", "GeoJSON"), ("json", "JSON")].map(|(ext, label)| {
+                    let query: Vec<String> = filter.pairs().into_iter()
+                        .filter(|(n, _)| !matches!(*n, "sort" | "page"))
+                        .map(|(n, v)| format!("{n}={}", encode_component(&v))).collect();
+                    view! { <li><a href=format!("/staff/export/ideas.{ext}?{}", query.join("&")) download="">{t.download}" "{label}</a></li> }
+                }).collect_view()}
+            </ul>
+            {admin.then(|| view! {
+                <form method="get" action="/staff/export/ideas" class="stack">
+                    {hidden}
+                    <fieldset>
+                        <legend>{t.format}</legend>
+                        {format("csv", "CSV")}
+                        {format("xlsx", "Excel (XLSX)")}
+                        {format("geojson", "GeoJSON")}
+                        {format("json", "JSON")}
+                    </fieldset>
+                    <div class="choice">
+                        <input type="checkbox" id="export-contact" name="contact" value="1" aria-describedby="export-contact-hint" />
+                        <label for="export-contact">{t.include_contact}</label>
+                    </div>
+                    <p id="export-contact-hint" class="hint">{t.include_contact_hint}</p>
+                    <button type="submit" class="button secondary">{t.download}</button>
+                </form>
+            })}
+        </section>
     }
 }

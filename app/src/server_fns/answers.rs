@@ -12,6 +12,8 @@ pub const STAFF_PER_PAGE: u32 = 20;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StaffIdeas {
     pub page: klimadialog::listing::IdeaPage,
+    /// Admins may add residents' contact details to an export.
+    pub admin: bool,
 }
 
 /// Public ideas with the filter of `/ideas` (its query string), for setting statuses.
@@ -23,7 +25,7 @@ pub async fn load_staff_ideas(query: String) -> Result<StaffIdeas, AppError> {
     use klimadialog::storage::now;
 
     let state = crate::state::app_state()?;
-    crate::session::require_staff(&state, StaffRole::Moderator).await?;
+    let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
     let pairs: Vec<(String, String)> = query
         .split('&')
         .filter_map(|pair| pair.split_once('='))
@@ -34,7 +36,10 @@ pub async fn load_staff_ideas(query: String) -> Result<StaffIdeas, AppError> {
         .db
         .list_published(&filter, STAFF_PER_PAGE, 0, now())
         .await?;
-    Ok(StaffIdeas { page })
+    Ok(StaffIdeas {
+        page,
+        admin: member.role == StaffRole::Admin,
+    })
 }
 
 /// Sets a status with its answer, then goes back to the list (`back`, a `/staff/ideas` address).

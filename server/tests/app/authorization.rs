@@ -26,6 +26,11 @@ const PAGES: &[(&str, Expect, Expect)] = &[
     ("/staff/team", Forbidden, Allowed),
     ("/staff/audit", Forbidden, Allowed),
     ("/staff/audit.csv", Forbidden, Allowed),
+    ("/staff/export/ideas.csv", Allowed, Allowed),
+    ("/staff/export/ideas.xlsx", Allowed, Allowed),
+    ("/staff/export/ideas.geojson", Allowed, Allowed),
+    ("/staff/export/ideas.json", Allowed, Allowed),
+    ("/staff/export/ideas.csv?contact=1", Forbidden, Allowed),
 ];
 
 /// Server functions with arguments that would succeed or fail harmlessly: (endpoint, body,
@@ -77,7 +82,7 @@ fn check(who: &str, what: &str, expect: Expect, status: StatusCode, location: &s
     let ok = match expect {
         Allowed if page => status == StatusCode::OK,
         Allowed => !matches!(status.as_u16(), 401 | 403 | 500..),
-        SignIn if page && !what.ends_with(".csv") => {
+        SignIn if page && !what.contains('.') => {
             status == StatusCode::FOUND && location.starts_with("/staff/login")
         }
         SignIn => status == StatusCode::UNAUTHORIZED,

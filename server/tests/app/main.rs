@@ -14,6 +14,7 @@ mod support;
 mod answers;
 mod authorization;
 mod cli;
+mod exports;
 mod http;
 mod listing;
 mod moderation;
