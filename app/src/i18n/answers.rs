@@ -30,6 +30,15 @@ pub struct AnswerTexts {
     pub include_contact: &'static str,
     pub include_contact_hint: &'static str,
     pub download: &'static str,
+    pub merge_label: &'static str,
+    pub merge: &'static str,
+    pub merge_hint: &'static str,
+    pub error_merge_target: &'static str,
+    pub merges: &'static str,
+    pub merged_into: fn(&str, &str) -> String,
+    pub undone: &'static str,
+    pub undo: &'static str,
+    pub merged_done: &'static str,
 }
 
 pub static DA: AnswerTexts = AnswerTexts {
@@ -60,6 +69,15 @@ pub static DA: AnswerTexts = AnswerTexts {
     include_contact: "Medtag forslagsstillernes e-mailadresser",
     include_contact_hint: "Kun når det er nødvendigt, fx for at kontakte dem. Skrives i handlingsloggen.",
     download: "Hent",
+    merge_label: "Læg sammen med idé nr.",
+    merge: "Læg sammen",
+    merge_hint: "Idéen her bliver en henvisning til den anden, og dens støtter tæller med der (hver borger én gang).",
+    error_merge_target: "Skriv nummeret på en anden offentlig idé, som ikke selv er lagt sammen.",
+    merges: "Sammenlagte idéer",
+    merged_into: |a, b| format!("»{a}« lagt sammen med »{b}«"),
+    undone: "fortrudt",
+    undo: "Fortryd",
+    merged_done: "Idéerne er lagt sammen.",
 };
 
 pub static EN: AnswerTexts = AnswerTexts {
@@ -90,6 +108,15 @@ pub static EN: AnswerTexts = AnswerTexts {
     include_contact: "Include the authors' e-mail addresses",
     include_contact_hint: "Only when needed, e.g. to contact them. Recorded in the audit log.",
     download: "Download",
+    merge_label: "Merge into idea no.",
+    merge: "Merge",
+    merge_hint: "This idea becomes a pointer to the other one, and its supporters count there (each resident once).",
+    error_merge_target: "Write the number of another public idea that is not merged itself.",
+    merges: "Merged ideas",
+    merged_into: |a, b| format!("\"{a}\" merged into \"{b}\""),
+    undone: "undone",
+    undo: "Undo",
+    merged_done: "The ideas are merged.",
 };
 
 pub fn answer_texts(locale: Locale) -> &'static AnswerTexts {

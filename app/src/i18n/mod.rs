@@ -70,6 +70,7 @@ pub struct Texts {
     pub review_pending: &'static str,
     pub review_rejected: fn(&str) -> String,
     pub review_hidden: fn(&str) -> String,
+    pub merged_here: fn(i64) -> String,
     pub too_many: &'static str,
     pub me: MeTexts,
     pub support_idea: &'static str,
@@ -212,6 +213,9 @@ pub static DA: Texts = Texts {
     review_pending: "Din idé venter på at blive godkendt. Indtil da er det kun dig, der kan se den.",
     review_rejected: |reason| {
         format!("Din idé blev ikke godkendt og er ikke offentlig. Begrundelse: {reason}")
+    },
+    merged_here: |from| {
+        format!("Idé nr. {from} er lagt sammen med denne idé. Dens støtter tæller med her.")
     },
     review_hidden: |reason| {
         format!("Din idé er skjult, mens den bliver gennemgået. Begrundelse: {reason}")
@@ -374,6 +378,9 @@ pub static EN: Texts = Texts {
         format!("Your idea was not approved and is not public. Reason: {reason}")
     },
     review_hidden: |reason| format!("Your idea is hidden while it is reviewed. Reason: {reason}"),
+    merged_here: |from| {
+        format!("Idea no. {from} has been merged into this one. Its supports count here.")
+    },
     too_many: "You have pressed many times in a short while. Please wait a little, then try again.",
     me: MeTexts {
         nav: "My page",

@@ -26,15 +26,24 @@ pub fn IdeaPage() -> impl IntoView {
     let Some(id) = id else {
         return view! { <NotFound /> }.into_any();
     };
+    let merged_from = use_query_map()
+        .read_untracked()
+        .get("merged")
+        .and_then(|m| m.parse::<i64>().ok());
     let reported_just_now =
         use_query_map().read_untracked().get("report").as_deref() == Some("thanks");
     view! {
         <Suspense>
             {Suspend::new(async move {
                                 match load_idea_for_visitor(id.0).await {
+                    Ok(Some(found)) if found.merged_into.is_some() => {
+                        let into = found.merged_into.unwrap_or_default();
+                        crate::pages::redirect_to(&format!("/ideas/{into}?merged={}", id.0));
+                        ().into_any()
+                    }
                     Ok(Some(found)) => view! {
                         <IdeaView idea=found.idea support=found.support review=found.review map=found.map
-                            signed_in=found.signed_in reported=found.reported />
+                            signed_in=found.signed_in reported=found.reported merged_from />
                     }.into_any(),
                     // The report that hid the idea: its reporter is thanked, not told it is gone.
                     Ok(None) if reported_just_now => view! { <ReportedAndHidden /> }.into_any(),
@@ -55,6 +64,7 @@ fn IdeaView(
     map: Option<MapDrawing>,
     signed_in: bool,
     reported: bool,
+    merged_from: Option<i64>,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = use_texts();
@@ -90,6 +100,7 @@ fn IdeaView(
         })}
         <article class="idea">
             <h1>{summary.title.clone()}</h1>
+            {merged_from.map(|from| view! { <p class="notice" role="status">{(t.merged_here)(from)}</p> })}
                         {match &review {
                 Some(notice) => view! {
                     <p class="notice review" role="status">{review_text(t, notice)}</p>

@@ -14,7 +14,9 @@ use leptos_router::hooks::use_query_map;
 use crate::components::textarea_text;
 use crate::i18n::{status_name, use_answer_texts, use_locale, use_texts};
 use crate::pages::staff::StaffRefusal;
-use crate::server_fns::answers::{SetIdeaStatus, StaffIdeas, load_staff_ideas};
+use crate::server_fns::answers::{
+    MergeEntry, MergeIdea, SetIdeaStatus, StaffIdeas, UndoMerge, load_staff_ideas,
+};
 use crate::url::encode_component;
 
 #[component]
@@ -46,9 +48,11 @@ pub fn StaffIdeasPage() -> impl IntoView {
         "answer_required" => Some(t.error_answer_required),
         "english_alone" => Some(t.error_english_alone),
         "answer_invalid" => Some(t.error_answer_invalid),
+        "merge_target" => Some(t.error_merge_target),
         _ => None,
     });
     let done = params.get("done").and_then(|i| i.parse::<i64>().ok());
+    let just_merged = params.get("merged").is_some() || params.get("unmerged").is_some();
     let current_status = filter.status.map(|s| s.as_str()).unwrap_or("").to_owned();
     let q = filter.q.clone().unwrap_or_default();
     view! {
@@ -57,7 +61,7 @@ pub fn StaffIdeasPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 match load_staff_ideas(query.clone()).await {
-                    Ok(StaffIdeas { page, admin }) => {
+                    Ok(StaffIdeas { page, admin, merges }) => {
                         let pages = page.page_count();
                         let at = page.page;
                         let link = |n: u32| {
@@ -102,6 +106,7 @@ pub fn StaffIdeasPage() -> impl IntoView {
                                 {(at > 1).then(|| view! { <a href=link(at - 1)>{t.previous}</a> })}
                                 {(at < pages).then(|| view! { <a href=link(at + 1)>{t.next}</a> })}
                             </nav>
+                            <MergeList merges admin just_merged />
                             <ExportForm filter=filter.clone() admin />
                         }.into_any()
                     }
@@ -122,6 +127,7 @@ fn StatusCard(
     let t = use_answer_texts();
     let locale = use_locale();
     let id = idea.id.0;
+    let back_for_merge = back.clone();
     let (typed_da, typed_en) = if failed.is_some() {
         typed_answers()
     } else {
@@ -169,6 +175,15 @@ fn StatusCard(
                     <button type="submit" class="button">{t.save}</button>
                 </form>
             </details>
+            <form method="post" action={<MergeIdea as ServerFn>::PATH} class="inline-form merge">
+                <input type="hidden" name="idea" value=id />
+                <input type="hidden" name="back" value=back_for_merge />
+                <label for=format!("merge-{id}")>{t.merge_label}</label>
+                <input id=format!("merge-{id}") name="into" type="text" inputmode="numeric" size="6"
+                    aria-describedby=format!("merge-hint-{id}") />
+                <button type="submit" class="button secondary">{t.merge}</button>
+                <p id=format!("merge-hint-{id}") class="hint">{t.merge_hint}</p>
+            </form>
         </li>
     }
 }
@@ -239,4 +254,31 @@ fn ExportForm(filter: IdeaFilter, admin: bool) -> impl IntoView {
             })}
         </section>
     }
+}
+
+/// The latest merges, each undoable by an admin.
+#[component]
+fn MergeList(merges: Vec<MergeEntry>, admin: bool, just_merged: bool) -> impl IntoView {
+    let t = use_answer_texts();
+    (!merges.is_empty() || just_merged).then(|| view! {
+        <section id="merges" aria-labelledby="merges-heading">
+            <h2 id="merges-heading">{t.merges}</h2>
+            {just_merged.then(|| view! { <p class="notice" role="status">{t.merged_done}</p> })}
+            <ul class="plain-list">
+                {merges.into_iter().map(|m| view! {
+                    <li>
+                        <a href=format!("/ideas/{}", m.into_idea)>{(t.merged_into)(&m.from_title, &m.into_title)}</a>
+                        {m.undone.then(|| format!(" ({})", t.undone))}
+                        {(admin && !m.undone).then(|| view! {
+                            <form method="post" action={<UndoMerge as ServerFn>::PATH} class="inline-form">
+                                <input type="hidden" name="merge" value=m.id />
+                                <button type="submit" class="button secondary"
+                                    aria-label=format!("{}: {}", t.undo, m.from_title)>{t.undo}</button>
+                            </form>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    })
 }

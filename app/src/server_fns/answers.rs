@@ -12,8 +12,19 @@ pub const STAFF_PER_PAGE: u32 = 20;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StaffIdeas {
     pub page: klimadialog::listing::IdeaPage,
-    /// Admins may add residents' contact details to an export.
+    /// Admins may add residents' contact details to an export, and undo merges.
     pub admin: bool,
+    pub merges: Vec<MergeEntry>,
+}
+
+/// A merge as the staff ideas page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergeEntry {
+    pub id: i64,
+    pub from_title: String,
+    pub into_idea: i64,
+    pub into_title: String,
+    pub undone: bool,
 }
 
 /// Public ideas with the filter of `/ideas` (its query string), for setting statuses.
@@ -39,6 +50,19 @@ pub async fn load_staff_ideas(query: String) -> Result<StaffIdeas, AppError> {
     Ok(StaffIdeas {
         page,
         admin: member.role == StaffRole::Admin,
+        merges: state
+            .db
+            .recent_merges(20)
+            .await?
+            .into_iter()
+            .map(|m| MergeEntry {
+                id: m.id,
+                from_title: m.from_title,
+                into_idea: m.into_idea,
+                into_title: m.into_title,
+                undone: m.undone_at.is_some(),
+            })
+            .collect(),
     })
 }
 
@@ -58,10 +82,7 @@ pub async fn set_idea_status(
 
     let state = crate::state::app_state()?;
     let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
-    let back = back
-        .filter(|b| crate::session::is_local_path(b) && b.starts_with("/staff/ideas"))
-        .unwrap_or_else(|| "/staff/ideas".to_owned());
-    let back = back.split('#').next().unwrap_or("/staff/ideas").to_owned();
+    let back = staff_ideas_path(back);
     let glue = if back.contains('?') { '&' } else { '?' };
     let (answer_da, answer_en) = (answer_da.unwrap_or_default(), answer_en.unwrap_or_default());
     let checked = check_answer(status.as_deref().unwrap_or(""), &answer_da, &answer_en);
@@ -97,4 +118,72 @@ pub async fn set_idea_status(
         Err(StatusRefusal::NotPublic) => return Err(AppError::NotFound.respond()),
     }
     Ok(())
+}
+
+/// Merges idea `idea` into idea `into` (a duplicate into the one kept), then goes back.
+#[server(prefix = "/fn", endpoint = "staff/ideas/merge")]
+pub async fn merge_idea(
+    idea: i64,
+    into: Option<String>,
+    back: Option<String>,
+) -> Result<(), AppError> {
+    use klimadialog::staff::StaffRole;
+    use klimadialog::storage::{MergeRefusal, now};
+
+    let state = crate::state::app_state()?;
+    let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
+    let back = staff_ideas_path(back);
+    let glue = if back.contains('?') { '&' } else { '?' };
+    let target = into
+        .as_deref()
+        .map(|s| s.trim().trim_start_matches('#'))
+        .and_then(|s| s.parse::<i64>().ok());
+    let Some(target) = target else {
+        leptos_axum::redirect(&format!(
+            "{back}{glue}error=merge_target&idea={idea}#idea-{idea}"
+        ));
+        return Ok(());
+    };
+    let done = state
+        .db
+        .merge_ideas(
+            klimadialog::IdeaId(idea),
+            klimadialog::IdeaId(target),
+            member.id,
+            now(),
+        )
+        .await?;
+    match done {
+        Ok(_) => leptos_axum::redirect(&format!("{back}{glue}merged={idea}#merges")),
+        Err(MergeRefusal::SameIdea | MergeRefusal::NotMergeable | MergeRefusal::NoSuchMerge) => {
+            leptos_axum::redirect(&format!(
+                "{back}{glue}error=merge_target&idea={idea}#idea-{idea}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Undoes a merge. Admins only: a merge is a moderator's call, taking it back the team's.
+#[server(prefix = "/fn", endpoint = "staff/ideas/unmerge")]
+pub async fn undo_merge(merge: i64) -> Result<(), AppError> {
+    use klimadialog::staff::StaffRole;
+    use klimadialog::storage::now;
+
+    let state = crate::state::app_state()?;
+    let member = crate::session::require_staff(&state, StaffRole::Admin).await?;
+    match state.db.undo_merge(merge, member.id, now()).await? {
+        Ok(()) => leptos_axum::redirect("/staff/ideas?unmerged=1#merges"),
+        Err(_) => return Err(AppError::NotFound.respond()),
+    }
+    Ok(())
+}
+
+/// A `/staff/ideas` address to go back to, without its fragment.
+#[cfg(feature = "ssr")]
+fn staff_ideas_path(back: Option<String>) -> String {
+    let back = back
+        .filter(|b| crate::session::is_local_path(b) && b.starts_with("/staff/ideas"))
+        .unwrap_or_else(|| "/staff/ideas".to_owned());
+    back.split('#').next().unwrap_or("/staff/ideas").to_owned()
 }

@@ -67,6 +67,8 @@ pub struct IdeaForVisitor {
     pub signed_in: bool,
     /// Whether the visitor has reported this idea.
     pub reported: bool,
+    /// The idea this one was merged into: its page is where visitors go.
+    pub merged_into: Option<i64>,
 }
 
 /// What the author of an unpublished idea is told.
@@ -83,6 +85,14 @@ pub async fn load_idea_for_visitor(id: i64) -> Result<Option<IdeaForVisitor>, Ap
     let Some(mut found) = idea_for_visitor(&state, id).await? else {
         return Ok(None);
     };
+    if found.idea.summary.status == klimadialog::PublicStatus::Merged {
+        found.merged_into = state
+            .db
+            .merged_into(found.idea.summary.id)
+            .await?
+            .map(|i| i.0);
+        return Ok(Some(found));
+    }
     found.map = state
         .db
         .area_drawing(&found.idea.summary.area_slug, MINI_MAP_WIDTH)
@@ -123,6 +133,7 @@ async fn idea_for_visitor(
             map: None,
             signed_in: resident.is_some(),
             reported,
+            merged_into: None,
         }));
     }
     // Awaiting review, rejected or hidden: only its author sees it, with where it stands.
@@ -146,6 +157,7 @@ async fn idea_for_visitor(
             map: None,
             signed_in: true,
             reported: false,
+            merged_into: None,
         }))
 }
 

@@ -57,6 +57,13 @@ const FUNCTIONS: &[(&str, &str, Expect, Expect)] = &[
         Allowed,
         Allowed,
     ),
+    (
+        "staff/ideas/merge",
+        "idea=999999&into=999998",
+        Allowed,
+        Allowed,
+    ),
+    ("staff/ideas/unmerge", "merge=999999", Forbidden, Allowed),
     ("staff/team", "", Forbidden, Allowed),
     (
         "staff/team/add",

@@ -17,6 +17,7 @@ mod cli;
 mod exports;
 mod http;
 mod listing;
+mod merges;
 mod moderation;
 mod my_data;
 mod open_data;
