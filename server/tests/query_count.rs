@@ -64,7 +64,7 @@ async fn queries_for(app: &TestApp, path: &str) -> usize {
 async fn pages_make_the_same_number_of_queries_however_many_ideas_there_are() {
     tracing::subscriber::set_global_default(tracing_subscriber::registry().with(CountQueries))
         .unwrap();
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_without_mail_worker().await;
     let pages = [
         "/",
         "/ideas",

@@ -28,6 +28,15 @@ impl TestApp {
 
     /// The app with more command-line options, such as `--moderation post`.
     pub async fn spawn_with(smtp_url: Option<&str>, options: &[&str]) -> TestApp {
+        TestApp::start(smtp_url, options, true).await
+    }
+
+    /// Without the background mail worker, whose polling would show up in query counts.
+    pub async fn spawn_without_mail_worker() -> TestApp {
+        TestApp::start(None, &[], false).await
+    }
+
+    async fn start(smtp_url: Option<&str>, options: &[&str], mail_worker: bool) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let db = open_database(dir.path().join("site.db").to_str().unwrap(), true)
             .await
@@ -41,7 +50,9 @@ impl TestApp {
             )
         };
         let state = klimadialog_server::app_state(db.clone(), &args).unwrap();
-        klimadialog_server::mail_worker::spawn(state.clone(), args.mail_retry_seconds);
+        if mail_worker {
+            klimadialog_server::mail_worker::spawn(state.clone(), args.mail_retry_seconds);
+        }
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let app = router(state, klimadialog_server::leptos_options(&args));
