@@ -56,3 +56,27 @@ test('an admin adds a moderator and finds it in the audit log', async ({ page },
   await page.getByRole('button', { name: 'Vis' }).click();
   await expect(page.getByRole('cell', { name: new RegExp(`"username":"${name}"`) })).toBeVisible();
 });
+
+test('staff give an idea a status with the municipality answer, which residents then read', async ({ page }) => {
+  await page.goto('/staff/login?next=/staff/ideas');
+  await page.getByLabel('Brugernavn').fill('e2e-admin');
+  await page.getByLabel('Adgangskode').fill('e2e-klimaplan-adgang');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Status og svar' })).toBeVisible();
+  await page.getByLabel('Søg').fill('elbus hals');
+  await page.getByRole('button', { name: 'Vis' }).click();
+  const card = page.locator('.queue-card').filter({ hasText: 'Elbus mellem Hals og Aalborg hver halve time' });
+  await card.getByText('Sæt status').click();
+  // A decision without the answer is refused, and says why.
+  await card.getByLabel('Med i klimaplanen', { exact: true }).check();
+  await card.getByRole('button', { name: 'Gem og send besked' }).click();
+  const again = page.locator('.queue-card').filter({ hasText: 'Elbus mellem Hals og Aalborg hver halve time' });
+  await expect(again.getByRole('alert')).toHaveText('Skriv kommunens svar: en beslutning skal begrundes.');
+  await again.getByLabel('Med i klimaplanen', { exact: true }).check();
+  await again.getByLabel('Kommunens svar (dansk)').fill('Elbusser til Hals indgår i planens transportafsnit.');
+  await again.getByRole('button', { name: 'Gem og send besked' }).click();
+  await expect(page.getByText('Status gemt. Beskederne sendes nu.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Elbus mellem Hals og Aalborg hver halve time' }).click();
+  await expect(page.getByText('Elbusser til Hals indgår i planens transportafsnit.').first()).toBeVisible();
+});
