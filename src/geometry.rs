@@ -217,6 +217,11 @@ pub fn to_geojson(shape: &MultiPolygon<f64>) -> String {
 pub fn from_geojson(text: &str) -> Result<MultiPolygon<f64>, GeometryError> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|_| GeometryError::NotJson)?;
+    from_geojson_value(&value)
+}
+
+/// [`from_geojson`] for a geometry object already parsed.
+pub fn from_geojson_value(value: &serde_json::Value) -> Result<MultiPolygon<f64>, GeometryError> {
     let coordinates = value.get("coordinates").ok_or(GeometryError::NotAPolygon)?;
     let polygon = |v: &serde_json::Value| -> Result<Polygon<f64>, GeometryError> {
         let rings = v.as_array().ok_or(GeometryError::NotAPolygon)?;

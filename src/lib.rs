@@ -21,6 +21,8 @@ pub mod resident;
 pub mod time;
 
 #[cfg(feature = "geometry")]
+pub mod area_import;
+#[cfg(feature = "geometry")]
 pub mod geometry;
 
 #[cfg(feature = "storage")]

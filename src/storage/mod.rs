@@ -1,6 +1,7 @@
 //! Storage on SQLite through sqlx. Every SQL statement of the product lives in this module,
 //! one function per query, so another backend can be added without touching the UI.
 
+mod area_import;
 mod audit;
 mod bulk;
 mod corrections;
@@ -28,6 +29,7 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
+pub use area_import::{ImportMode, ImportSummary};
 pub use audit::{AuditEntry, AuditFilter};
 pub use bulk::BulkIdea;
 pub use corrections::{Correction, CorrectionRefusal};

@@ -84,7 +84,8 @@ impl Db {
     /// All areas in their display order.
     pub async fn list_areas(&self) -> Result<Vec<AreaRow>> {
         let rows: Vec<(i64, String, String, f64, f64)> = sqlx::query_as(
-            "SELECT id, slug, name, label_lat, label_lon FROM areas ORDER BY position, name",
+            "SELECT id, slug, name, label_lat, label_lon FROM areas WHERE retired_at IS NULL
+             ORDER BY position, name",
         )
         .fetch_all(self.pool())
         .await?;
@@ -104,10 +105,11 @@ impl Db {
 
     /// Every area with its polygons, in display order.
     pub async fn area_shapes(&self) -> Result<Vec<(AreaRow, MultiPolygon<f64>)>> {
-        let rows: Vec<(i64, String)> =
-            sqlx::query_as("SELECT id, geometry FROM areas ORDER BY position, id")
-                .fetch_all(self.pool())
-                .await?;
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, geometry FROM areas WHERE retired_at IS NULL ORDER BY position, id",
+        )
+        .fetch_all(self.pool())
+        .await?;
         let mut areas = self.list_areas().await?;
         rows.into_iter()
             .map(|(id, geometry)| {
@@ -234,6 +236,7 @@ pub(super) const AREA_COUNTS_SQL: &str =
     "SELECT a.id, count(i.id), coalesce(sum(i.support_count), 0)
      FROM areas a LEFT JOIN ideas i
        ON i.area_id = a.id AND i.moderation_state = 'published' AND i.status <> 'merged'
+     WHERE a.retired_at IS NULL
      GROUP BY a.id ORDER BY a.position, a.id";
 
 pub(super) const IDEA_POINTS_SQL: &str = "SELECT id, title, lat, lon FROM ideas
