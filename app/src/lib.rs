@@ -34,6 +34,7 @@ use crate::pages::{
     propose_review::ProposeReviewPage,
     signin::{SignInCodePage, SignInPage},
     staff::StaffDashboardPage,
+    staff_areas::StaffAreasPage,
     staff_audit::StaffAuditPage,
     staff_ideas::StaffIdeasPage,
     staff_login::StaffLoginPage,
@@ -119,6 +120,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/login") view=StaffLoginPage />
                     <Route path=path!("/staff/moderation") view=StaffModerationPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/ideas") view=StaffIdeasPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/areas") view=StaffAreasPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/team") view=StaffTeamPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />

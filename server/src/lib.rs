@@ -131,6 +131,12 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .route("/staff/export/ideas.geojson", get(idea_export::geojson))
         .route("/staff/export/ideas.json", get(idea_export::json))
         .route(
+            "/staff/areas/upload",
+            post(klimadialog_app::server_fns::areas_upload::upload_areas).layer(
+                DefaultBodyLimit::max(klimadialog_app::server_fns::areas_upload::MAX_UPLOAD_BYTES),
+            ),
+        )
+        .route(
             "/ideas/new",
             post(propose_form::save_draft)
                 .layer(DefaultBodyLimit::max(propose_form::MAX_FORM_BYTES)),

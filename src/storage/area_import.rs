@@ -305,3 +305,62 @@ mod tests {
         assert_eq!(done.removed, 0);
     }
 }
+
+/// An uploaded file waiting for its preview to be confirmed.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct PendingImport {
+    pub id: i64,
+    pub staff_id: i64,
+    pub name_property: String,
+    pub file_name: String,
+    pub geojson: String,
+    pub created_at: i64,
+}
+
+impl Db {
+    /// Keeps an uploaded file for its preview; clears uploads older than a day.
+    pub async fn save_pending_import(
+        &self,
+        staff: i64,
+        name_property: &str,
+        file_name: &str,
+        geojson: &str,
+        now: i64,
+    ) -> Result<i64> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM pending_area_imports WHERE created_at < ?")
+            .bind(now - 86_400)
+            .execute(&mut *tx)
+            .await?;
+        let id = sqlx::query_scalar(
+            "INSERT INTO pending_area_imports (staff_id, name_property, file_name, geojson, created_at)
+             VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(staff)
+        .bind(name_property)
+        .bind(file_name)
+        .bind(geojson)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn pending_import(&self, id: i64) -> Result<Option<PendingImport>> {
+        Ok(
+            sqlx::query_as("SELECT * FROM pending_area_imports WHERE id = ?")
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
+    pub async fn delete_pending_import(&self, id: i64) -> Result<()> {
+        sqlx::query("DELETE FROM pending_area_imports WHERE id = ?")
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+}

@@ -29,7 +29,7 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-pub use area_import::{ImportMode, ImportSummary};
+pub use area_import::{ImportMode, ImportSummary, PendingImport};
 pub use audit::{AuditEntry, AuditFilter};
 pub use bulk::BulkIdea;
 pub use corrections::{Correction, CorrectionRefusal};

@@ -4,6 +4,7 @@
 //! is shipped in the WebAssembly bundle.
 
 mod answers;
+mod areas;
 mod list;
 mod map;
 mod propose;
@@ -17,6 +18,7 @@ use klimadialog::{IdeaKind, Locale, PublicStatus};
 use leptos::prelude::*;
 
 pub use answers::{AnswerTexts, answer_texts};
+pub use areas::{AreasTexts, areas_texts};
 pub use list::{ListTexts, list_texts};
 pub use map::{MapTexts, map_texts};
 pub use propose::{ProposeTexts, propose_texts};
@@ -556,4 +558,8 @@ pub fn use_team_texts() -> &'static TeamTexts {
 
 pub fn use_answer_texts() -> &'static AnswerTexts {
     answer_texts(use_locale())
+}
+
+pub fn use_areas_texts() -> &'static AreasTexts {
+    areas_texts(use_locale())
 }

@@ -12,6 +12,7 @@ pub mod propose;
 pub mod propose_review;
 pub mod signin;
 pub mod staff;
+pub mod staff_areas;
 pub mod staff_audit;
 pub mod staff_ideas;
 pub mod staff_login;

@@ -67,6 +67,7 @@ pub fn StaffDashboardPage() -> impl IntoView {
                                     {(d.member.role == StaffRole::Admin).then(|| view! {
                                         <li><a class="button secondary" href="/staff/team">{team.team_title}</a></li>
                                         <li><a class="button secondary" href="/staff/audit">{team.audit_title}</a></li>
+                                        <li><a class="button secondary" href="/staff/areas">{crate::i18n::use_areas_texts().title}</a></li>
                                     })}
                                 </ul>
                             </nav>

@@ -2,6 +2,9 @@
 //! map errors.
 
 pub mod answers;
+pub mod areas;
+#[cfg(feature = "ssr")]
+pub mod areas_upload;
 pub mod audit;
 pub mod ideas;
 pub mod list;

@@ -41,7 +41,7 @@ struct Sent {
 }
 
 /// Reads a field to its end, or gives up after `max` bytes (`None`).
-async fn read_bounded(field: &mut Field<'_>, max: usize) -> Result<Option<Vec<u8>>, ()> {
+pub(crate) async fn read_bounded(field: &mut Field<'_>, max: usize) -> Result<Option<Vec<u8>>, ()> {
     let mut bytes = Vec::new();
     while let Some(chunk) = field.chunk().await.map_err(|_| ())? {
         if bytes.len() + chunk.len() > max {

@@ -24,6 +24,7 @@ const PAGES: &[(&str, Expect, Expect)] = &[
     ("/staff/moderation", Allowed, Allowed),
     ("/staff/ideas", Allowed, Allowed),
     ("/staff/team", Forbidden, Allowed),
+    ("/staff/areas", Forbidden, Allowed),
     ("/staff/audit", Forbidden, Allowed),
     ("/staff/audit.csv", Forbidden, Allowed),
     ("/staff/export/ideas.csv", Allowed, Allowed),
@@ -65,6 +66,13 @@ const FUNCTIONS: &[(&str, &str, Expect, Expect)] = &[
     ),
     ("staff/ideas/unmerge", "merge=999999", Forbidden, Allowed),
     ("staff/team", "", Forbidden, Allowed),
+    ("staff/areas", "", Forbidden, Allowed),
+    (
+        "staff/areas/apply",
+        "import=999999&mode=merge",
+        Forbidden,
+        Allowed,
+    ),
     (
         "staff/team/add",
         "username=x&role=moderator&password=a&password_again=b",

@@ -12,6 +12,7 @@ mod smtp;
 mod support;
 
 mod answers;
+mod areas;
 mod authorization;
 mod cli;
 mod exports;

@@ -1,0 +1,143 @@
+//! `POST /staff/areas/upload`: an admin uploads a GeoJSON file of areas (multipart, so an axum
+//! handler with its own body limit, like the propose form). A file that reads is kept for its
+//! preview; one that does not goes back with the reason. Nothing about the areas changes here.
+
+use axum::extract::State;
+use axum::extract::multipart::{Multipart, MultipartRejection};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use klimadialog::area_import::{ImportError, read_areas};
+use klimadialog::staff::StaffRole;
+use klimadialog::storage::now;
+
+use super::propose_form::read_bounded;
+use crate::state::AppState;
+use crate::url::encode_component;
+
+/// The largest area file taken: real municipal boundary files are well under this; a file
+/// over it is refused before it is read.
+pub const MAX_AREA_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+/// The route's body limit: the file and the form's small fields.
+pub const MAX_UPLOAD_BYTES: usize = MAX_AREA_FILE_BYTES + 64 * 1024;
+
+fn see_other(to: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(location) = HeaderValue::from_str(to) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
+}
+
+fn back(error: &str, detail: &str) -> Response {
+    see_other(&format!(
+        "/staff/areas?error={error}&detail={}#upload",
+        encode_component(detail)
+    ))
+}
+
+pub async fn upload_areas(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let member = match crate::session::require_staff_in(&state, &headers, StaffRole::Admin).await {
+        Ok(member) => member,
+        Err(crate::error::AppError::NotSignedIn) => {
+            return see_other("/staff/login?next=/staff/areas");
+        }
+        Err(_) => return StatusCode::FORBIDDEN.into_response(),
+    };
+    let Ok(mut multipart) = multipart else {
+        return (StatusCode::BAD_REQUEST, "Ugyldig formular / Invalid form").into_response();
+    };
+    let (mut file, mut file_name, mut property) = (None, String::new(), String::new());
+    loop {
+        let mut field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return back("too_large", "");
+            }
+            Err(_) => return back("not_geojson", ""),
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "file" {
+            file_name = field
+                .file_name()
+                .unwrap_or_default()
+                .chars()
+                .take(200)
+                .collect();
+            let mut bytes = Vec::new();
+            loop {
+                match field.chunk().await {
+                    Ok(Some(chunk)) if bytes.len() + chunk.len() <= MAX_AREA_FILE_BYTES => {
+                        bytes.extend_from_slice(&chunk);
+                    }
+                    Ok(Some(_)) => return back("too_large", ""),
+                    Ok(None) => break,
+                    // A body cut off at the route's limit arrives as an error of the field.
+                    Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                        return back("too_large", "");
+                    }
+                    Err(_) => return back("not_geojson", ""),
+                }
+            }
+            file = Some(bytes);
+        } else if name == "property"
+            && let Ok(Some(bytes)) = read_bounded(&mut field, 1024).await
+        {
+            property = String::from_utf8_lossy(&bytes)
+                .trim()
+                .chars()
+                .take(100)
+                .collect();
+        }
+    }
+    let Some(file) = file.filter(|f| !f.is_empty()) else {
+        return back("no_file", "");
+    };
+    if property.is_empty() {
+        return back("no_property", "");
+    }
+    let Ok(text) = String::from_utf8(file) else {
+        return back("not_geojson", "");
+    };
+    // Reading is CPU work on a file of up to 20 MB: off the async threads.
+    let checked = {
+        let (text, property) = (text.clone(), property.clone());
+        tokio::task::spawn_blocking(move || read_areas(&text, &property).map(|areas| areas.len()))
+            .await
+    };
+    match checked {
+        Ok(Ok(_)) => {}
+        Ok(Err(error)) => {
+            let (key, detail) = match &error {
+                ImportError::NotJson | ImportError::NotFeatureCollection => {
+                    ("not_geojson", String::new())
+                }
+                ImportError::UnsupportedCrs => ("crs", String::new()),
+                ImportError::Empty => ("empty", String::new()),
+                ImportError::NotAPolygon { feature } => ("not_polygon", feature.to_string()),
+                ImportError::OutsideWgs84 { feature } => ("outside", feature.to_string()),
+                ImportError::MissingName { feature, .. } => ("no_name", feature.to_string()),
+                ImportError::SelfIntersecting { name } => ("self_intersecting", name.clone()),
+                ImportError::SameSlug(names) => ("same_slug", names.clone()),
+            };
+            return back(key, &detail);
+        }
+        Err(_) => return back("not_geojson", ""),
+    }
+    match state
+        .db
+        .save_pending_import(member.id, &property, &file_name, &text, now())
+        .await
+    {
+        Ok(id) => see_other(&format!("/staff/areas?preview={id}")),
+        Err(error) => {
+            tracing::error!(%error, "keeping an area file failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
