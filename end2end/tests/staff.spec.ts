@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { expect } from '@playwright/test';
 import { test } from './helpers';
 
@@ -79,4 +80,20 @@ test('staff give an idea a status with the municipality answer, which residents 
 
   await page.getByRole('link', { name: 'Elbus mellem Hals og Aalborg hver halve time' }).click();
   await expect(page.getByText('Elbusser til Hals indgår i planens transportafsnit.').first()).toBeVisible();
+});
+
+test('an admin previews the postcode areas from a real boundary file', async ({ page }) => {
+  await page.goto('/staff/login?next=/staff/areas');
+  await page.getByLabel('Brugernavn').fill('e2e-admin');
+  await page.getByLabel('Adgangskode').fill('e2e-klimaplan-adgang');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Områder' })).toBeVisible();
+  await page.getByLabel('GeoJSON-fil', { exact: true }).setInputFiles(path.resolve(__dirname, '../../../shared/geo/aalborg-postnumre.geojson'));
+  await page.getByLabel('Egenskaben med områdets navn').fill('POSTBYNAVN');
+  await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+  await expect(page.getByRole('heading', { name: 'Forhåndsvisning af aalborg-postnumre.geojson' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Kort over områderne i filen' })).toBeVisible();
+  await expect(page.getByText('18 områder i filen:')).toBeVisible();
+  // Only a preview here: replacing the areas would change what the other journeys see.
+  await expect(page.getByRole('button', { name: 'Erstat alle områder med filens' })).toBeVisible();
 });

@@ -18,11 +18,11 @@ pub fn StaffRefusal(error: AppError, here: &'static str) -> impl IntoView {
     let t = use_staff_texts();
     match error {
         AppError::NotSignedIn => {
-            redirect_to(&format!(
-                "/staff/login?next={}",
-                crate::url::encode_component(here)
-            ));
-            ().into_any()
+            let login = format!("/staff/login?next={}", crate::url::encode_component(here));
+            redirect_to(&login);
+            // The redirect is the answer; the link is for the rare response that arrives
+            // without it (seen once in an end-to-end run, not yet explained).
+            view! { <p><a href=login>{t.login_title}</a></p> }.into_any()
         }
         AppError::Forbidden => {
             set_status(403);
