@@ -88,7 +88,7 @@ pub async fn json(state: State<AppState>, headers: HeaderMap, query: RawQuery) -
     export(state, headers, query, Format::Json).await
 }
 
-const COLUMNS: [&str; 20] = [
+const COLUMNS: [&str; 21] = [
     "id",
     "title",
     "description",
@@ -109,6 +109,7 @@ const COLUMNS: [&str; 20] = [
     "lon",
     "exact_point",
     "author_name",
+    "staff_note",
 ];
 
 async fn export(
@@ -284,6 +285,7 @@ fn csv_row(out: &mut String, idea: &ExportIdea, with_contact: bool) {
         Cell::Text(&lon),
         Cell::Text(if idea.exact_point { "true" } else { "false" }),
         text(&idea.author_name),
+        text(&idea.staff_note),
     ];
     if with_contact {
         cells.push(text(&idea.author_email));
@@ -369,7 +371,7 @@ async fn xlsx_file(
                 r.map(|_| ()).map_err(|e| e.to_string())
             };
             let text = |s: &Option<String>| s.clone().unwrap_or_default();
-            let strings: [(u16, String); 12] = [
+            let strings: [(u16, String); 13] = [
                 (1, idea.title.clone()),
                 (2, idea.description.clone()),
                 (3, idea.kind.clone()),
@@ -382,6 +384,7 @@ async fn xlsx_file(
                 (10, text(&idea.moderation_reason)),
                 (11, idea.status.clone()),
                 (19, text(&idea.author_name)),
+                (20, text(&idea.staff_note)),
             ];
             put(sheet.write_number(row, 0, idea.id as f64))?;
             for (col, value) in strings {
@@ -399,7 +402,7 @@ async fn xlsx_file(
             put(sheet.write_number(row, 17, round6(idea.lon)))?;
             put(sheet.write_boolean(row, 18, idea.exact_point))?;
             if let Some(email) = &idea.author_email {
-                put(sheet.write_string(row, 20, email))?;
+                put(sheet.write_string(row, 21, email))?;
             }
             row += 1;
         }

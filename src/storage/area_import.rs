@@ -199,10 +199,7 @@ mod tests {
     use crate::{Category, CategoryKey, IdeaDescription, IdeaTitle, ModerationState};
 
     fn postcodes() -> Vec<ImportedArea> {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/geo/aalborg-postnumre.geojson"
-        );
+        let path = crate::area_import::shared_geo_file("aalborg-postnumre.geojson");
         read_areas(&std::fs::read_to_string(path).unwrap(), "POSTBYNAVN").unwrap()
     }
 

@@ -35,6 +35,8 @@ pub struct ExportIdea {
     pub author_name: Option<String>,
     /// Only filled when contact details were asked for.
     pub author_email: Option<String>,
+    /// What staff noted on the idea for each other.
+    pub staff_note: Option<String>,
 }
 
 impl Db {
@@ -60,7 +62,7 @@ impl Db {
         );
         q.push(if with_contact { "r.email" } else { "NULL" });
         q.push(
-            " AS author_email
+            " AS author_email, i.staff_note
              FROM ideas i JOIN areas a ON a.id = i.area_id
              LEFT JOIN sectors s ON s.key = i.sector_key
              LEFT JOIN adaptation_themes t ON t.key = i.theme_key

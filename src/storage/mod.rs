@@ -11,6 +11,7 @@ mod ideas;
 mod listing;
 mod merges;
 mod moderation;
+mod notes;
 mod open_data;
 mod personal_data;
 mod reference;

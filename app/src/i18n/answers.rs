@@ -39,6 +39,11 @@ pub struct AnswerTexts {
     pub undone: &'static str,
     pub undo: &'static str,
     pub merged_done: &'static str,
+    pub note: &'static str,
+    pub note_hint: &'static str,
+    pub save_note: &'static str,
+    pub note_saved: &'static str,
+    pub error_note: &'static str,
 }
 
 pub static DA: AnswerTexts = AnswerTexts {
@@ -78,6 +83,11 @@ pub static DA: AnswerTexts = AnswerTexts {
     undone: "fortrudt",
     undo: "Fortryd",
     merged_done: "Idéerne er lagt sammen.",
+    note: "Intern note",
+    note_hint: "Kun for medarbejdere: vises aldrig offentligt, men kommer med i eksporter.",
+    save_note: "Gem note",
+    note_saved: "Noten er gemt.",
+    error_note: "Noten må højst være 4.000 tegn og ikke indeholde kontroltegn.",
 };
 
 pub static EN: AnswerTexts = AnswerTexts {
@@ -117,6 +127,11 @@ pub static EN: AnswerTexts = AnswerTexts {
     undone: "undone",
     undo: "Undo",
     merged_done: "The ideas are merged.",
+    note: "Internal note",
+    note_hint: "For staff only: never shown publicly, but included in exports.",
+    save_note: "Save note",
+    note_saved: "The note is saved.",
+    error_note: "The note can be at most 4,000 characters without control characters.",
 };
 
 pub fn answer_texts(locale: Locale) -> &'static AnswerTexts {

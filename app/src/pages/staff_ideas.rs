@@ -15,7 +15,7 @@ use crate::components::textarea_text;
 use crate::i18n::{status_name, use_answer_texts, use_locale, use_texts};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::answers::{
-    MergeEntry, MergeIdea, SetIdeaStatus, StaffIdeas, UndoMerge, load_staff_ideas,
+    MergeEntry, MergeIdea, SetIdeaStatus, SetStaffNote, StaffIdeas, UndoMerge, load_staff_ideas,
 };
 use crate::url::encode_component;
 
@@ -49,10 +49,12 @@ pub fn StaffIdeasPage() -> impl IntoView {
         "english_alone" => Some(t.error_english_alone),
         "answer_invalid" => Some(t.error_answer_invalid),
         "merge_target" => Some(t.error_merge_target),
+        "note" => Some(t.error_note),
         _ => None,
     });
     let done = params.get("done").and_then(|i| i.parse::<i64>().ok());
     let just_merged = params.get("merged").is_some() || params.get("unmerged").is_some();
+    let noted = params.get("noted").and_then(|i| i.parse::<i64>().ok());
     let current_status = filter.status.map(|s| s.as_str()).unwrap_or("").to_owned();
     let q = filter.q.clone().unwrap_or_default();
     view! {
@@ -61,7 +63,7 @@ pub fn StaffIdeasPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 match load_staff_ideas(query.clone()).await {
-                    Ok(StaffIdeas { page, admin, merges }) => {
+                    Ok(StaffIdeas { page, admin, merges, notes }) => {
                         let pages = page.page_count();
                         let at = page.page;
                         let link = |n: u32| {
@@ -97,7 +99,9 @@ pub fn StaffIdeasPage() -> impl IntoView {
                                         {page.ideas.into_iter().map(|idea| {
                                             let failed = (error_idea == Some(idea.id.0)).then_some(error).flatten();
                                             let saved = done == Some(idea.id.0);
-                                            view! { <StatusCard idea back=here.clone() failed saved /> }
+                                            let note = notes.iter().find(|(id, _)| *id == idea.id.0).map(|(_, n)| n.clone());
+                                            let noted = noted == Some(idea.id.0);
+                                            view! { <StatusCard idea back=here.clone() failed saved note noted /> }
                                         }).collect_view()}
                                     </ol>
                                 }.into_any()
@@ -123,11 +127,20 @@ fn StatusCard(
     back: String,
     failed: Option<&'static str>,
     saved: bool,
+    note: Option<String>,
+    noted: bool,
 ) -> impl IntoView {
     let t = use_answer_texts();
     let locale = use_locale();
     let id = idea.id.0;
     let back_for_merge = back.clone();
+    let back_for_note = back.clone();
+    // After a refused note, what was typed; otherwise the stored note.
+    let note_text = if failed == Some(t.error_note) {
+        typed_field("note")
+    } else {
+        note.unwrap_or_default()
+    };
     let (typed_da, typed_en) = if failed.is_some() {
         typed_answers()
     } else {
@@ -173,6 +186,21 @@ fn StatusCard(
                             >{textarea_text(&typed_en)}</textarea>
                     </div>
                     <button type="submit" class="button">{t.save}</button>
+                </form>
+            </details>
+            <details open=noted || failed == Some(t.error_note)>
+                <summary>{t.note}</summary>
+                {noted.then(|| view! { <p class="notice" role="status">{t.note_saved}</p> })}
+                <form method="post" action={<SetStaffNote as ServerFn>::PATH} class="stack">
+                    <input type="hidden" name="idea" value=id />
+                    <input type="hidden" name="back" value=back_for_note />
+                    <div class="field">
+                        <label for=format!("note-{id}")>{t.note}</label>
+                        <p id=format!("note-hint-{id}") class="hint">{t.note_hint}</p>
+                        <textarea id=format!("note-{id}") name="note" rows="3" maxlength="4000"
+                            aria-describedby=format!("note-hint-{id}")>{textarea_text(&note_text)}</textarea>
+                    </div>
+                    <button type="submit" class="button secondary">{t.save_note}</button>
                 </form>
             </details>
             <form method="post" action={<MergeIdea as ServerFn>::PATH} class="inline-form merge">
@@ -281,4 +309,14 @@ fn MergeList(merges: Vec<MergeEntry>, admin: bool, just_merged: bool) -> impl In
             </ul>
         </section>
     })
+}
+
+/// A field sent back with an error, kept in a cookie on the server.
+fn typed_field(name: &str) -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(text) = crate::session::typed(name) {
+        return text;
+    }
+    let _ = name;
+    String::new()
 }

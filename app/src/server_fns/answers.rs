@@ -15,6 +15,8 @@ pub struct StaffIdeas {
     /// Admins may add residents' contact details to an export, and undo merges.
     pub admin: bool,
     pub merges: Vec<MergeEntry>,
+    /// Internal notes of the ideas on the page that have one.
+    pub notes: Vec<(i64, String)>,
 }
 
 /// A merge as the staff ideas page lists it.
@@ -47,7 +49,10 @@ pub async fn load_staff_ideas(query: String) -> Result<StaffIdeas, AppError> {
         .db
         .list_published(&filter, STAFF_PER_PAGE, 0, now())
         .await?;
+    let ids: Vec<i64> = page.ideas.iter().map(|i| i.id.0).collect();
+    let notes = state.db.staff_notes_of(&ids).await?;
     Ok(StaffIdeas {
+        notes,
         page,
         admin: member.role == StaffRole::Admin,
         merges: state
@@ -186,4 +191,40 @@ fn staff_ideas_path(back: Option<String>) -> String {
         .filter(|b| crate::session::is_local_path(b) && b.starts_with("/staff/ideas"))
         .unwrap_or_else(|| "/staff/ideas".to_owned());
     back.split('#').next().unwrap_or("/staff/ideas").to_owned()
+}
+
+/// Sets or clears an idea's internal note (staff only, never public), then goes back.
+#[server(prefix = "/fn", endpoint = "staff/ideas/note")]
+pub async fn set_staff_note(
+    idea: i64,
+    note: Option<String>,
+    back: Option<String>,
+) -> Result<(), AppError> {
+    use klimadialog::staff::StaffRole;
+    use klimadialog::storage::now;
+
+    let state = crate::state::app_state()?;
+    let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
+    let back = staff_ideas_path(back);
+    let glue = if back.contains('?') { '&' } else { '?' };
+    let text: String = note.unwrap_or_default().trim().replace("\r\n", "\n");
+    if text.chars().count() > 4000
+        || text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        crate::session::keep_typed(&[("note", &text)]);
+        leptos_axum::redirect(&format!("{back}{glue}error=note&idea={idea}#idea-{idea}"));
+        return Ok(());
+    }
+    let note = (!text.is_empty()).then_some(text.as_str());
+    if !state
+        .db
+        .set_staff_note(klimadialog::IdeaId(idea), note, member.id, now())
+        .await?
+    {
+        return Err(AppError::NotFound.respond());
+    }
+    leptos_axum::redirect(&format!("{back}{glue}noted={idea}#idea-{idea}"));
+    Ok(())
 }

@@ -236,3 +236,65 @@ async fn contact_details_only_for_admins_who_ask_and_every_export_is_audited() {
             .contains("\"include_contact\":true")
     );
 }
+
+#[tokio::test]
+async fn internal_notes_are_in_exports_and_nowhere_public() {
+    let app = with_staff().await;
+    let mut mo = staff_browser(&app, "mo").await;
+    let idea = app
+        .db
+        .ideas_with_title("Sammenhængende cykelsti langs Vejgårdsvej")
+        .await
+        .unwrap()[0]
+        .0
+        .to_string();
+    let too_long = "x".repeat(4001);
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/ideas/note",
+            &[("idea", &idea), ("note", &too_long)],
+        )
+        .await;
+    assert!(location.contains("error=note"), "{location}");
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/ideas/note",
+            &[
+                ("idea", &idea),
+                ("note", "Vejafdelingen: med i budget 2027"),
+                ("back", "/staff/ideas"),
+            ],
+        )
+        .await;
+    assert!(location.contains(&format!("noted={idea}")), "{location}");
+    assert!(
+        mo.get("/staff/ideas")
+            .await
+            .contains("Vejafdelingen: med i budget 2027</textarea>")
+    );
+    let (_, csv) = download(&mo, "/staff/export/ideas.csv").await;
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",author_name,staff_note")
+    );
+    assert!(csv.contains("Vejafdelingen: med i budget 2027"));
+    for public in [
+        format!("/ideas/{idea}"),
+        "/api/ideas.json".to_owned(),
+        "/ideas".to_owned(),
+    ] {
+        assert!(
+            !app.get(&public).await.1.contains("Vejafdelingen"),
+            "{public}"
+        );
+    }
+    let audit = app
+        .db
+        .audit_of("idea", idea.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(audit.last().unwrap().1, "idea.note");
+}
