@@ -1,6 +1,6 @@
 //! Staff accounts and their sessions.
 
-use super::{Db, Result, StorageError};
+use super::{Db, Result, StorageError, audit};
 use crate::staff::{StaffMember, StaffRole};
 
 /// A staff account as login needs it.
@@ -68,6 +68,8 @@ impl Db {
         now: i64,
         expires_at: i64,
     ) -> Result<()> {
+        // A sign-in is in the audit log too: who could act, and since when.
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at)
              VALUES (?, ?, ?, ?)",
@@ -76,8 +78,10 @@ impl Db {
         .bind(staff)
         .bind(now)
         .bind(expires_at)
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?;
+        audit::record(&mut tx, session_event(staff, "staff.login", now)).await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -101,10 +105,17 @@ impl Db {
     }
 
     pub async fn delete_staff_session(&self, token_hash: &str) -> Result<()> {
-        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = ?")
-            .bind(token_hash)
-            .execute(self.pool())
-            .await?;
+        let mut tx = self.begin_write().await?;
+        let staff: Option<i64> = sqlx::query_scalar(
+            "DELETE FROM staff_sessions WHERE token_hash = ? RETURNING staff_id",
+        )
+        .bind(token_hash)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(staff) = staff {
+            audit::record(&mut tx, session_event(staff, "staff.logout", super::now())).await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -134,5 +145,17 @@ impl Db {
         )
         .fetch_one(self.pool())
         .await?)
+    }
+}
+
+fn session_event(staff: i64, action: &str, at: i64) -> audit::Record<'_> {
+    audit::Record {
+        staff: Some(staff),
+        action,
+        object_type: "staff_user",
+        object_id: Some(staff),
+        before: None,
+        after: None,
+        at,
     }
 }
