@@ -61,10 +61,28 @@ export async function waitForIslands(page: Page) {
     await page.waitForLoadState('networkidle');
     return;
   }
-  await page.waitForFunction(() => {
-    const islands = document.querySelectorAll('leptos-island').length;
-    return islands > 0 && document.querySelectorAll('leptos-island > [data-live]').length === islands;
-  });
+  try {
+    await page.waitForFunction(
+      () => {
+        const islands = document.querySelectorAll('leptos-island').length;
+        return islands > 0 && document.querySelectorAll('leptos-island > [data-live]').length === islands;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+  } catch (error) {
+    // Say which islands stayed dead and whether the bundle loaded, so a failure can be read.
+    const state = await page.evaluate(() => ({
+      dead: Array.from(document.querySelectorAll('leptos-island'))
+        .filter((island) => !island.querySelector(':scope > [data-live]'))
+        .map((island) => island.outerHTML.slice(0, 160)),
+      resources: performance
+        .getEntriesByType('resource')
+        .map((r) => `${r.name.split('/').pop()} ${Math.round(r.duration)} ms`)
+        .filter((r) => r.includes('klimadialog')),
+    }));
+    throw new Error(`islands not hydrated: ${JSON.stringify(state, null, 1)}\n${error}`);
+  }
 }
 
 /**

@@ -114,6 +114,7 @@ pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
 /// The whole site as one router.
 pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
+    let staff_state = state.clone();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())
@@ -153,6 +154,10 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .layer(RequestBodyLimitLayer::new(routes::MAX_BODY_BYTES))
         .with_state(options)
         .merge(extra_routes)
+        .layer(axum::middleware::from_fn_with_state(
+            staff_state,
+            routes::staff_pages_need_login,
+        ))
         .layer(axum::middleware::map_response(
             routes::server_fn_error_status,
         ))

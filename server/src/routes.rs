@@ -142,3 +142,47 @@ fn too_large() -> Response {
     )
         .into_response()
 }
+
+/// Staff pages need a staff session. Without one the answer is the redirect to the staff login,
+/// decided here, before the page renders: a redirect set from inside a page's suspended part
+/// was seen lost once in an end-to-end run. The role is still checked by each page and server
+/// function; downloads answer 401 themselves.
+pub async fn staff_pages_need_login(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = request.uri().path();
+    let staff_page = request.method() == axum::http::Method::GET
+        && (path == "/staff" || path.starts_with("/staff/"))
+        && path != "/staff/login"
+        && !path.starts_with("/staff/export")
+        && !path.contains('.');
+    if staff_page {
+        let signed_out = matches!(
+            klimadialog_app::session::require_staff_in(
+                &state,
+                request.headers(),
+                klimadialog::staff::StaffRole::Moderator,
+            )
+            .await,
+            Err(klimadialog_app::error::AppError::NotSignedIn)
+        );
+        if signed_out {
+            let here = request
+                .uri()
+                .path_and_query()
+                .map_or(path, |pq| pq.as_str());
+            let to = format!(
+                "/staff/login?next={}",
+                klimadialog_app::url::encode_component(here)
+            );
+            let mut response = StatusCode::FOUND.into_response();
+            if let Ok(location) = HeaderValue::from_str(&to) {
+                response.headers_mut().insert(header::LOCATION, location);
+            }
+            return response;
+        }
+    }
+    next.run(request).await
+}

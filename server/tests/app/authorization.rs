@@ -172,3 +172,28 @@ async fn every_staff_page_and_function_checks_the_role_on_the_server() {
         "no refused call changed anything"
     );
 }
+
+#[tokio::test]
+async fn signed_out_staff_pages_send_to_the_login_with_the_whole_address() {
+    let app = crate::support::TestApp::spawn().await;
+    let response = app
+        .client
+        .get(format!("{}/staff/ideas?q=cykel", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(
+        response.headers()["location"],
+        "/staff/login?next=/staff/ideas%3Fq%3Dcykel"
+    );
+    assert_eq!(app.get("/staff/login").await.0, StatusCode::OK);
+    assert_eq!(
+        app.get("/staff/audit.csv").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.get("/staff/export/ideas?format=csv").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
