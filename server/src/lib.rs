@@ -115,6 +115,7 @@ pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
 pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
     let staff_state = state.clone();
+    let header_state = state.clone();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())
@@ -160,6 +161,10 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         ))
         .layer(axum::middleware::map_response(
             routes::server_fn_error_status,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            header_state,
+            routes::security_headers,
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

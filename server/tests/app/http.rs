@@ -218,3 +218,85 @@ async fn an_idea_page_links_its_area_and_topic_and_previews_well_when_shared() {
     assert!(page.contains(r#"class="mini-map""#));
     assert!(page.contains(r#"aria-label="Kort over Vejgård""#));
 }
+
+#[tokio::test]
+async fn every_kind_of_response_carries_the_security_headers() {
+    let app = TestApp::spawn().await;
+    let paths = [
+        "/",
+        "/ideas",
+        "/ideas/1",
+        "/ideas/999999",
+        "/map",
+        "/stats",
+        "/signin",
+        "/staff/login",
+        "/staff",
+        "/api/ideas.json",
+        "/api/ideas.geojson",
+        "/healthz",
+        "/pkg/klimadialog.css",
+        "/no-such-page",
+    ];
+    for path in paths {
+        let response = app
+            .client
+            .get(format!("{}{path}", app.base))
+            .send()
+            .await
+            .unwrap();
+        let headers = response.headers();
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["x-frame-options"], "DENY", "{path}");
+        assert_eq!(
+            headers["referrer-policy"], "strict-origin-when-cross-origin",
+            "{path}"
+        );
+        assert!(
+            headers["permissions-policy"]
+                .to_str()
+                .unwrap()
+                .contains("geolocation=(self)"),
+            "{path}"
+        );
+        assert!(
+            headers["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .contains("frame-ancestors 'none'"),
+            "{path}"
+        );
+        assert!(
+            headers.get("strict-transport-security").is_none(),
+            "{path}: plain HTTP"
+        );
+    }
+    let response = app
+        .client
+        .post(format!("{}/fn/ideas/support", app.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("idea=1&support=true&next=%2F")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.headers()["x-content-type-options"],
+        "nosniff",
+        "server functions too"
+    );
+}
+
+#[tokio::test]
+async fn hsts_only_when_the_site_is_served_over_https() {
+    let app = TestApp::spawn_with(None, &["--public-url", "https://klimadialog.aalborg.dk"]).await;
+    let response = app
+        .client
+        .get(format!("{}/", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+}
