@@ -116,6 +116,7 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
     let staff_state = state.clone();
     let header_state = state.clone();
+    let csrf_state = state.clone();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())
@@ -155,6 +156,10 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .layer(RequestBodyLimitLayer::new(routes::MAX_BODY_BYTES))
         .with_state(options)
         .merge(extra_routes)
+        .layer(axum::middleware::from_fn_with_state(
+            csrf_state,
+            routes::refuse_cross_site_writes,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             staff_state,
             routes::staff_pages_need_login,

@@ -224,3 +224,42 @@ pub async fn security_headers(
     }
     response
 }
+
+/// Refuses state-changing requests (anything but GET, HEAD and OPTIONS) that a browser says come
+/// from another site: `Sec-Fetch-Site: cross-site`, or an `Origin` that is neither this host nor
+/// the configured public address. Requests without either header (scripts, old browsers) pass;
+/// staff cookies are SameSite=Strict and resident cookies SameSite=Lax besides.
+pub async fn refuse_cross_site_writes(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    use axum::http::Method;
+    let writes = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if writes && is_cross_site(request.headers(), &state.config.public_url) {
+        return (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Formularen kom fra et andet websted. / The form came from another site.",
+        )
+            .into_response();
+    }
+    next.run(request).await
+}
+
+fn is_cross_site(headers: &axum::http::HeaderMap, public_url: &str) -> bool {
+    let value = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if value("sec-fetch-site") == Some("cross-site") {
+        return true;
+    }
+    let Some(origin) = value("origin") else {
+        return false;
+    };
+    let host = value("host").unwrap_or("");
+    let own = [format!("http://{host}"), format!("https://{host}")];
+    let public = public_url.trim_end_matches('/');
+    !(own.iter().any(|o| o == origin) || origin == public)
+}

@@ -300,3 +300,70 @@ async fn hsts_only_when_the_site_is_served_over_https() {
         "max-age=31536000; includeSubDomains"
     );
 }
+
+/// Every endpoint that changes something, as a browser on another site would post to it.
+const WRITES: &[&str] = &[
+    "/fn/ideas/locate",
+    "/fn/ideas/report",
+    "/fn/ideas/submit",
+    "/fn/ideas/support",
+    "/fn/me/delete",
+    "/fn/signin/request",
+    "/fn/signin/verify",
+    "/fn/signout",
+    "/fn/staff/areas/apply",
+    "/fn/staff/ideas/merge",
+    "/fn/staff/ideas/note",
+    "/fn/staff/ideas/status",
+    "/fn/staff/ideas/unmerge",
+    "/fn/staff/login",
+    "/fn/staff/logout",
+    "/fn/staff/moderation/act",
+    "/fn/staff/moderation/correct",
+    "/fn/staff/team/add",
+    "/fn/staff/team/change",
+    "/ideas/new",
+    "/staff/areas/upload",
+];
+
+#[tokio::test]
+async fn posts_from_another_site_are_refused_on_every_write() {
+    let app = TestApp::spawn().await;
+    let staff_before = app.db.count_staff().await.unwrap();
+    for path in WRITES {
+        for (name, value) in [
+            ("origin", "https://evil.example"),
+            ("sec-fetch-site", "cross-site"),
+        ] {
+            let response = app
+                .client
+                .post(format!("{}{path}", app.base))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header(name, value)
+                .body("username=anna&password=x&next=%2Fstaff&email=a%40example.dk&idea=1&support=true")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(
+                response.status(),
+                StatusCode::FORBIDDEN,
+                "{path} with {name}: {value}"
+            );
+            assert!(response.text().await.unwrap().contains("another site"));
+        }
+    }
+    assert_eq!(app.db.count_staff().await.unwrap(), staff_before);
+    // The site's own forms pass: same origin, or a same-site fetch.
+    let response = app
+        .client
+        .post(format!("{}/fn/signin/request", app.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "text/html")
+        .header("origin", app.base.as_str())
+        .header("sec-fetch-site", "same-origin")
+        .body("email=lone%40example.dk&next=%2F")
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(response.status(), StatusCode::FORBIDDEN);
+}
