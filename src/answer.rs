@@ -60,6 +60,16 @@ pub fn check_answer(
     }
 }
 
+/// A note staff keep on an idea for each other: empty clears it (`Ok(None)`), else up to
+/// 4 000 characters, line breaks allowed, no other control characters.
+pub fn parse_staff_note(input: &str) -> Result<Option<String>, TextError> {
+    match clean_text(input, 1, ANSWER_MAX_CHARS, true) {
+        Ok(text) => Ok(Some(text)),
+        Err(TextError::Empty) => Ok(None),
+        Err(other) => Err(other),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +108,20 @@ mod tests {
                     en: Some("Part of the plan.".into())
                 })
             ))
+        );
+    }
+
+    #[test]
+    fn a_staff_note_is_optional_bounded_and_one_text() {
+        assert_eq!(parse_staff_note("  "), Ok(None));
+        assert_eq!(parse_staff_note(" a\r\nb "), Ok(Some("a\nb".into())));
+        assert_eq!(
+            parse_staff_note(&"x".repeat(4001)),
+            Err(TextError::TooLong { max: 4000 })
+        );
+        assert_eq!(
+            parse_staff_note("a\u{1}"),
+            Err(TextError::ControlCharacters)
         );
     }
 

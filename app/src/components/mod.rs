@@ -18,3 +18,14 @@ pub fn textarea_text(text: &str) -> String {
         text.to_owned()
     }
 }
+
+/// A field a form sent back with an error (kept by `session::keep_typed` in a cookie), or empty.
+/// In the browser there is no cookie to read: pages render it on the server.
+pub fn typed_field(name: &str) -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(text) = crate::session::typed(name) {
+        return text;
+    }
+    let _ = name;
+    String::new()
+}

@@ -20,7 +20,7 @@ pub fn ReportForm(idea: i64, signed_in: bool, reported: bool) -> impl IntoView {
     let query = use_query_map().read_untracked();
     let outcome = query.get("report").unwrap_or_default();
     let typed_reason = query.get("reason").unwrap_or_default();
-    let typed_comment = typed_comment();
+    let typed_comment = crate::components::typed_field("report_comment");
     let (reason_error, comment_error, notice) = match outcome.as_str() {
         "reason_missing" => (Some(t.reason_missing), None, None),
         "comment_too_long" => (None, Some(t.comment_too_long), None),
@@ -77,13 +77,4 @@ pub fn ReportForm(idea: i64, signed_in: bool, reported: bool) -> impl IntoView {
             {body}
         </details>
     }
-}
-
-/// The comment sent back with an error, kept in a cookie on the server.
-fn typed_comment() -> String {
-    #[cfg(feature = "ssr")]
-    if let Some(text) = crate::session::typed("report_comment") {
-        return text;
-    }
-    String::new()
 }

@@ -11,7 +11,7 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::components::textarea_text;
+use crate::components::{textarea_text, typed_field};
 use crate::i18n::{status_name, use_answer_texts, use_locale, use_texts};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::answers::{
@@ -142,7 +142,7 @@ fn StatusCard(
         note.unwrap_or_default()
     };
     let (typed_da, typed_en) = if failed.is_some() {
-        typed_answers()
+        (typed_field("answer_da"), typed_field("answer_en"))
     } else {
         Default::default()
     };
@@ -213,21 +213,6 @@ fn StatusCard(
                 <p id=format!("merge-hint-{id}") class="hint">{t.merge_hint}</p>
             </form>
         </li>
-    }
-}
-
-/// The answers sent back with an error, kept in a cookie on the server.
-fn typed_answers() -> (String, String) {
-    #[cfg(feature = "ssr")]
-    {
-        (
-            crate::session::typed("answer_da").unwrap_or_default(),
-            crate::session::typed("answer_en").unwrap_or_default(),
-        )
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        Default::default()
     }
 }
 
@@ -309,14 +294,4 @@ fn MergeList(merges: Vec<MergeEntry>, admin: bool, just_merged: bool) -> impl In
             </ul>
         </section>
     })
-}
-
-/// A field sent back with an error, kept in a cookie on the server.
-fn typed_field(name: &str) -> String {
-    #[cfg(feature = "ssr")]
-    if let Some(text) = crate::session::typed(name) {
-        return text;
-    }
-    let _ = name;
-    String::new()
 }

@@ -87,8 +87,7 @@ pub async fn set_idea_status(
 
     let state = crate::state::app_state()?;
     let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
-    let back = staff_ideas_path(back);
-    let glue = if back.contains('?') { '&' } else { '?' };
+    let back = staff_ideas_back(back);
     let (answer_da, answer_en) = (answer_da.unwrap_or_default(), answer_en.unwrap_or_default());
     let checked = check_answer(status.as_deref().unwrap_or(""), &answer_da, &answer_en);
     let (status, answer) = match checked {
@@ -101,7 +100,7 @@ pub async fn set_idea_status(
                 AnswerError::Danish(_) | AnswerError::English(_) => "answer_invalid",
             };
             crate::session::keep_typed(&[("answer_da", &answer_da), ("answer_en", &answer_en)]);
-            leptos_axum::redirect(&format!("{back}{glue}error={key}&idea={idea}#idea-{idea}"));
+            leptos_axum::redirect(&format!("{back}error={key}&idea={idea}#idea-{idea}"));
             return Ok(());
         }
     };
@@ -118,7 +117,7 @@ pub async fn set_idea_status(
     match done {
         Ok(_) => {
             state.mail_queued.notify_one();
-            leptos_axum::redirect(&format!("{back}{glue}done={idea}#idea-{idea}"));
+            leptos_axum::redirect(&format!("{back}done={idea}#idea-{idea}"));
         }
         Err(StatusRefusal::NotPublic) => return Err(AppError::NotFound.respond()),
     }
@@ -137,16 +136,13 @@ pub async fn merge_idea(
 
     let state = crate::state::app_state()?;
     let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
-    let back = staff_ideas_path(back);
-    let glue = if back.contains('?') { '&' } else { '?' };
+    let back = staff_ideas_back(back);
     let target = into
         .as_deref()
         .map(|s| s.trim().trim_start_matches('#'))
         .and_then(|s| s.parse::<i64>().ok());
     let Some(target) = target else {
-        leptos_axum::redirect(&format!(
-            "{back}{glue}error=merge_target&idea={idea}#idea-{idea}"
-        ));
+        leptos_axum::redirect(&format!("{back}error=merge_target&idea={idea}#idea-{idea}"));
         return Ok(());
     };
     let done = state
@@ -159,11 +155,9 @@ pub async fn merge_idea(
         )
         .await?;
     match done {
-        Ok(_) => leptos_axum::redirect(&format!("{back}{glue}merged={idea}#merges")),
+        Ok(_) => leptos_axum::redirect(&format!("{back}merged={idea}#merges")),
         Err(MergeRefusal::SameIdea | MergeRefusal::NotMergeable | MergeRefusal::NoSuchMerge) => {
-            leptos_axum::redirect(&format!(
-                "{back}{glue}error=merge_target&idea={idea}#idea-{idea}"
-            ));
+            leptos_axum::redirect(&format!("{back}error=merge_target&idea={idea}#idea-{idea}"));
         }
     }
     Ok(())
@@ -184,13 +178,16 @@ pub async fn undo_merge(merge: i64) -> Result<(), AppError> {
     Ok(())
 }
 
-/// A `/staff/ideas` address to go back to, without its fragment.
+/// The `/staff/ideas` address to go back to, without its fragment and ready for one more
+/// query parameter (ending in `?` or `&`).
 #[cfg(feature = "ssr")]
-fn staff_ideas_path(back: Option<String>) -> String {
+fn staff_ideas_back(back: Option<String>) -> String {
     let back = back
         .filter(|b| crate::session::is_local_path(b) && b.starts_with("/staff/ideas"))
         .unwrap_or_else(|| "/staff/ideas".to_owned());
-    back.split('#').next().unwrap_or("/staff/ideas").to_owned()
+    let back = back.split('#').next().unwrap_or("/staff/ideas");
+    let glue = if back.contains('?') { '&' } else { '?' };
+    format!("{back}{glue}")
 }
 
 /// Sets or clears an idea's internal note (staff only, never public), then goes back.
@@ -205,19 +202,14 @@ pub async fn set_staff_note(
 
     let state = crate::state::app_state()?;
     let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
-    let back = staff_ideas_path(back);
-    let glue = if back.contains('?') { '&' } else { '?' };
-    let text: String = note.unwrap_or_default().trim().replace("\r\n", "\n");
-    if text.chars().count() > 4000
-        || text
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        crate::session::keep_typed(&[("note", &text)]);
-        leptos_axum::redirect(&format!("{back}{glue}error=note&idea={idea}#idea-{idea}"));
+    let back = staff_ideas_back(back);
+    let typed = note.unwrap_or_default();
+    let Ok(note) = klimadialog::answer::parse_staff_note(&typed) else {
+        crate::session::keep_typed(&[("note", &typed)]);
+        leptos_axum::redirect(&format!("{back}error=note&idea={idea}#idea-{idea}"));
         return Ok(());
-    }
-    let note = (!text.is_empty()).then_some(text.as_str());
+    };
+    let note = note.as_deref();
     if !state
         .db
         .set_staff_note(klimadialog::IdeaId(idea), note, member.id, now())
@@ -225,6 +217,6 @@ pub async fn set_staff_note(
     {
         return Err(AppError::NotFound.respond());
     }
-    leptos_axum::redirect(&format!("{back}{glue}noted={idea}#idea-{idea}"));
+    leptos_axum::redirect(&format!("{back}noted={idea}#idea-{idea}"));
     Ok(())
 }

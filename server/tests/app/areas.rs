@@ -35,12 +35,7 @@ async fn upload(browser: &Browser<'_>, file: Vec<u8>, property: &str) -> (Status
         .send()
         .await
         .unwrap();
-    let location = response
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    (response.status(), location)
+    (response.status(), crate::support::location(&response))
 }
 
 #[tokio::test]

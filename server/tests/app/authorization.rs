@@ -125,12 +125,7 @@ async fn ask(browser: &Browser<'_>, path: &str, body: Option<&str>) -> (StatusCo
         .send()
         .await
         .unwrap();
-    let location = response
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    (response.status(), location)
+    (response.status(), crate::support::location(&response))
 }
 
 #[tokio::test]

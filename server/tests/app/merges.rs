@@ -117,13 +117,6 @@ async fn a_moderator_merges_a_duplicate_and_an_admin_undoes_it_with_exact_counts
         app.get(&format!("/ideas/{}", duplicate.0)).await.0,
         StatusCode::OK
     );
-    let actions: Vec<String> = app
-        .db
-        .audit_of("idea", duplicate.0)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.1)
-        .collect();
+    let actions = app.audit_actions("idea", duplicate.0).await;
     assert_eq!(actions, ["idea.merge", "idea.unmerge"]);
 }

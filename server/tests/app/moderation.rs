@@ -103,14 +103,7 @@ async fn a_moderator_approves_a_new_idea_and_the_audit_log_says_so() {
         .await;
     assert_eq!(location, "/staff/moderation?done=restore");
     assert_eq!(state_of(&app, PENDING).await, "published");
-    let actions: Vec<String> = app
-        .db
-        .audit_of("idea", id)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.1)
-        .collect();
+    let actions = app.audit_actions("idea", id).await;
     assert_eq!(
         actions,
         [

@@ -190,14 +190,7 @@ async fn one_report_per_resident_and_three_hide_the_idea_until_a_moderator_resto
     assert_eq!(location, "/staff/moderation?done=restore");
     assert_eq!(app.get(&format!("/ideas/{id}")).await.0, StatusCode::OK);
     assert_eq!(open_reports(&app, id).await, 0);
-    let actions: Vec<String> = app
-        .db
-        .audit_of("idea", id)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|(_, action, _, _)| action)
-        .collect();
+    let actions = app.audit_actions("idea", id).await;
     assert_eq!(actions, ["moderation.auto_hide", "moderation.restore"]);
 }
 

@@ -33,14 +33,7 @@ async fn staff_sign_in_with_a_strict_cookie_and_see_the_dashboard() {
     let (_, location) = browser.post_form("/fn/staff/logout", &[]).await;
     assert_eq!(location, "/staff/login");
     let anna = app.db.staff_account("anna").await.unwrap().unwrap().id;
-    let actions: Vec<String> = app
-        .db
-        .audit_of("staff_user", anna)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.1)
-        .collect();
+    let actions = app.audit_actions("staff_user", anna).await;
     assert_eq!(
         actions,
         ["staff.login", "staff.login", "staff.logout"],

@@ -70,6 +70,17 @@ impl TestApp {
         }
     }
 
+    /// The audit log's actions about one object, oldest first.
+    pub async fn audit_actions(&self, object_type: &str, object_id: i64) -> Vec<String> {
+        self.db
+            .audit_of(object_type, object_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(_, action, _, _)| action)
+            .collect()
+    }
+
     pub async fn get(&self, path: &str) -> (StatusCode, String) {
         self.get_with(path, &[]).await
     }
@@ -110,6 +121,15 @@ fn test_arg_list(dir: &std::path::Path, smtp_url: Option<&str>) -> Vec<String> {
 
 pub fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
+}
+
+/// A response's Location header, or empty.
+pub fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned())
+        .unwrap_or_default()
 }
 
 /// A browser's cookie jar, reduced to what these tests need.
@@ -179,12 +199,7 @@ impl Browser<'_> {
     /// Keeps the response's cookies; returns its status and Location.
     fn took(&mut self, response: reqwest::Response) -> (StatusCode, String) {
         self.jar.take(&response);
-        let location = response
-            .headers()
-            .get("location")
-            .map(|l| l.to_str().unwrap().to_owned())
-            .unwrap_or_default();
-        (response.status(), location)
+        (response.status(), location(&response))
     }
 
     pub async fn get(&mut self, path: &str) -> String {
