@@ -15,6 +15,7 @@ pub struct Limit {
 #[derive(Debug, Default)]
 pub struct RateLimiter {
     events: Mutex<HashMap<String, VecDeque<i64>>>,
+    off: bool,
 }
 
 /// Keys kept before old ones are swept out, so memory stays bounded under any load.
@@ -23,7 +24,19 @@ const SWEEP_ABOVE: usize = 50_000;
 impl RateLimiter {
     /// Counts one event for `key` at `now` (seconds) if it is within `limit`; otherwise counts
     /// nothing and says how many seconds until it would be.
+    /// A limiter that allows everything: for load tests on loopback, where one address
+    /// stands for thousands of clients.
+    pub fn off() -> RateLimiter {
+        RateLimiter {
+            off: true,
+            ..RateLimiter::default()
+        }
+    }
+
     pub fn check(&self, key: &str, limit: Limit, now: i64) -> Result<(), i64> {
+        if self.off {
+            return Ok(());
+        }
         let mut events = self
             .events
             .lock()

@@ -196,14 +196,23 @@ pub async fn current_resident(state: &AppState) -> Option<ResidentId> {
     }
 }
 
-/// The client's address as the connection shows it, for rate limits.
+/// The client's address as the server resolved it (through trusted proxies), for rate limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
+/// The client's address, for rate limits: as resolved by the server, else the connection's.
 pub fn client_address() -> String {
     use_context::<Parts>()
         .and_then(|parts| {
-            parts
-                .extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip().to_string())
+            let resolved = parts.extensions.get::<ClientAddress>().map(|c| c.0);
+            resolved
+                .or_else(|| {
+                    parts
+                        .extensions
+                        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                        .map(|c| c.0.ip())
+                })
+                .map(|ip| ip.to_string())
         })
         .unwrap_or_else(|| "unknown".to_owned())
 }

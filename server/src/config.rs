@@ -28,6 +28,17 @@ pub enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     Staff(StaffCommand),
+    /// Write a consistent copy of the database to a new file; safe while the site serves.
+    Backup(BackupArgs),
+    /// Put a backup in place of the database (stop the server first). The backup is checked
+    /// first; the database it replaces is kept beside it as `<file>.replaced-<time>`.
+    Restore(BackupArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    /// The backup file.
+    pub path: std::path::PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -128,6 +139,16 @@ pub struct ServeArgs {
     /// Seconds before a failed mail is tried again, doubling after each further failure.
     #[arg(long, env = "KLIMADIALOG_MAIL_RETRY_SECONDS", default_value_t = 30)]
     pub mail_retry_seconds: u64,
+
+    /// Per-address limits on sign-in, login, proposals, supports, reports and exports. Turn
+    /// off only for load tests on loopback, where one address stands for thousands of clients.
+    #[arg(long, env = "KLIMADIALOG_RATE_LIMITS", default_value_t = true, action = clap::ArgAction::Set)]
+    pub rate_limits: bool,
+
+    /// Addresses of reverse proxies in front of the server (comma-separated). Only from these
+    /// is `X-Forwarded-For` believed, to know the client's address for rate limits.
+    #[arg(long, env = "KLIMADIALOG_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 
     /// The sender of mail.
     #[arg(

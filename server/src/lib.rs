@@ -2,7 +2,9 @@
 //! stop. `main.rs` only parses the command line and calls in here, so tests can start the
 //! same server on port 0.
 
+pub mod client_address;
 pub mod config;
+pub mod flood_guard;
 pub mod idea_export;
 pub mod mail_worker;
 pub mod open_data;
@@ -17,6 +19,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use klimadialog::demo;
 use klimadialog::mail::{MailError, Mailer};
+use klimadialog::ratelimit::RateLimiter;
 use klimadialog::signin::ClientTagger;
 use klimadialog::storage::{Db, StorageError};
 use klimadialog_app::server_fns::propose_form;
@@ -91,7 +94,14 @@ pub fn app_state(db: Db, args: &ServeArgs) -> Result<AppState, ServerError> {
         config: Arc::new(args.site_config()),
         mailer,
         clients: ClientTagger::default(),
-        limits: Default::default(),
+        limits: Arc::new(if args.rate_limits {
+            RateLimiter::default()
+        } else {
+            tracing::warn!(
+                "rate limits are off (KLIMADIALOG_RATE_LIMITS=false): only for load tests"
+            );
+            RateLimiter::off()
+        }),
         photo_dir: Arc::new(args.data_dir.join("photos")),
         mail_queued: Default::default(),
     })
@@ -112,7 +122,10 @@ pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
 }
 
 /// The whole site as one router.
-pub fn router(state: AppState, options: LeptosOptions) -> Router {
+pub fn router(state: AppState, args: &ServeArgs) -> Router {
+    let options = leptos_options(args);
+    let proxies = client_address::TrustedProxies::new(args.trusted_proxies.clone());
+    let flood_guard = flood_guard::FloodGuard::new(args.rate_limits);
     let routes = generate_route_list(App);
     let staff_state = state.clone();
     let header_state = state.clone();
@@ -168,8 +181,16 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             routes::server_fn_error_status,
         ))
         .layer(axum::middleware::from_fn_with_state(
+            flood_guard,
+            flood_guard::guard,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             header_state,
             routes::security_headers,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            proxies,
+            client_address::resolve_client_address,
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
@@ -183,7 +204,7 @@ pub async fn serve(database_url: &str, args: ServeArgs) -> Result<(), ServerErro
     let shutdown = shutdown_signal();
     let listener = tokio::net::TcpListener::bind(args.site_addr).await?;
     tracing::info!(address = %listener.local_addr()?, "serving Klimadialog");
-    let app = router(state, leptos_options(&args));
+    let app = router(state, &args);
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),

@@ -3,6 +3,7 @@
 
 mod area_import;
 mod audit;
+mod backup;
 mod bulk;
 mod corrections;
 mod drafts;
@@ -32,6 +33,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 pub use area_import::{ImportMode, ImportSummary, PendingImport};
 pub use audit::{AuditEntry, AuditFilter};
+pub use backup::{database_file, restore};
 pub use bulk::BulkIdea;
 pub use corrections::{Correction, CorrectionRefusal};
 pub use drafts::{DRAFT_LIFETIME_SECONDS, Draft, ReadyDraft};

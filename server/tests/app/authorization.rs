@@ -4,7 +4,7 @@
 
 use reqwest::StatusCode;
 
-use crate::support::{Browser, staff_browser, with_staff};
+use crate::support::{Browser, staff_browser, with_staff_and};
 
 /// What a request may get.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -130,7 +130,9 @@ async fn ask(browser: &Browser<'_>, path: &str, body: Option<&str>) -> (StatusCo
 
 #[tokio::test]
 async fn every_staff_page_and_function_checks_the_role_on_the_server() {
-    let app = with_staff().await;
+    // Every download four times over from one address would meet the flood guard, which is
+    // tested on its own (rate_limits.rs); here only the roles are asked.
+    let app = with_staff_and(&["--rate-limits", "false"]).await;
     let anonymous = Browser::new(&app);
     let mut resident = Browser::new(&app);
     resident.sign_in_as("lone@example.dk").await;

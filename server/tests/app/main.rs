@@ -23,6 +23,7 @@ mod moderation;
 mod my_data;
 mod open_data;
 mod proposing;
+mod rate_limits;
 mod reports;
 mod signin;
 mod staff;

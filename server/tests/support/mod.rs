@@ -55,7 +55,7 @@ impl TestApp {
         }
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let app = router(state, klimadialog_server::leptos_options(&args));
+        let app = router(state, &args);
         let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         let client = reqwest::Client::builder()
@@ -259,9 +259,14 @@ pub const STAFF_PASSWORD: &str = "klimaplan-for-aalborg";
 
 /// The app with an admin `anna` and a moderator `mo`.
 pub async fn with_staff() -> TestApp {
+    with_staff_and(&[]).await
+}
+
+/// [`with_staff`] with more command-line options.
+pub async fn with_staff_and(options: &[&str]) -> TestApp {
     use klimadialog::staff::{Password, StaffRole, hash_password};
     use klimadialog::storage::now;
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_with(None, options).await;
     let hash = hash_password(&Password::parse(STAFF_PASSWORD).unwrap());
     app.db
         .insert_staff("anna", &hash, StaffRole::Admin, now())
