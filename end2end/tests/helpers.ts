@@ -88,15 +88,20 @@ export async function waitForIslands(page: Page) {
 /**
  * The `test` of every journey: it remembers each page the journey visits and, when the journey
  * is done, runs axe on every one of them in the same browser context (same cookies, so the same
- * language), so no visited page goes unchecked.
+ * language), so no visited page goes unchecked. Chromium reports anything the site's
+ * Content-Security-Policy blocked on the console; any such report fails the journey.
  */
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use, testInfo) => {
     const visited = new Set<string>();
+    const blocked: string[] = [];
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame() && frame.url().startsWith('http')) {
         visited.add(frame.url().split('#')[0]);
       }
+    });
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) blocked.push(`${page.url()}: ${msg.text()}`);
     });
     await use(page);
     if (testInfo.status !== testInfo.expectedStatus) return;
@@ -104,6 +109,7 @@ export const test = base.extend<{ page: Page }>({
       await page.goto(url);
       await expectAccessible(page, testInfo);
     }
+    expect(blocked, 'Content-Security-Policy violations').toEqual([]);
   },
 });
 

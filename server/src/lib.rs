@@ -26,7 +26,7 @@ use klimadialog_app::server_fns::propose_form;
 use klimadialog_app::state::AppState;
 use klimadialog_app::{App, shell};
 use leptos::config::{Env, LeptosOptions};
-use leptos::prelude::provide_context;
+use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -132,7 +132,16 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
     let csrf_state = state.clone();
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            // The nonce the security headers put in the policy, for the page's inline scripts
+            // (in place of the one leptos_axum made, which no header would name).
+            let nonce = use_context::<http::request::Parts>()
+                .and_then(|parts| parts.extensions.get::<leptos::nonce::Nonce>().cloned());
+            if let Some(nonce) = nonce {
+                provide_context(nonce);
+            }
+        }
     };
     let extra_routes = Router::new()
         .route("/healthz", get(routes::healthz))

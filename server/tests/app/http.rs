@@ -286,6 +286,65 @@ async fn every_kind_of_response_carries_the_security_headers() {
     );
 }
 
+/// Pages allow scripts from the site only, and their inline script by a nonce that changes
+/// with every response; nothing else inline runs.
+#[tokio::test]
+async fn the_script_policy_names_a_fresh_nonce_that_every_inline_script_carries() {
+    let app = TestApp::spawn().await;
+    let mut nonces = Vec::new();
+    for path in [
+        "/",
+        "/ideas",
+        "/ideas/1",
+        "/map",
+        "/signin",
+        "/no-such-page",
+    ] {
+        let response = app
+            .client
+            .get(format!("{}{path}", app.base))
+            .send()
+            .await
+            .unwrap();
+        let policy = response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        for directive in [
+            "default-src 'self'",
+            "'wasm-unsafe-eval'",
+            "style-src 'self'",
+            "object-src 'none'",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(policy.contains(directive), "{path}: {policy}");
+        }
+        assert!(!policy.contains("unsafe-inline"), "{path}: {policy}");
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .expect("a nonce")
+            .to_owned();
+        assert!(nonce.len() >= 22, "128 bits: {nonce}");
+        let page = response.text().await.unwrap();
+        let scripts = page.matches("<script").count();
+        assert!(scripts > 0, "{path} loads the islands");
+        assert_eq!(
+            page.matches(&format!("<script nonce=\"{nonce}\"")).count()
+                + page
+                    .matches(&format!("<script type=\"module\" nonce=\"{nonce}\""))
+                    .count(),
+            scripts,
+            "{path}: every script carries the nonce\n{page}"
+        );
+        nonces.push(nonce);
+    }
+    nonces.sort();
+    nonces.dedup();
+    assert_eq!(nonces.len(), 6, "a fresh nonce per response");
+}
+
 #[tokio::test]
 async fn hsts_only_when_the_site_is_served_over_https() {
     let app = TestApp::spawn_with(None, &["--public-url", "https://klimadialog.aalborg.dk"]).await;

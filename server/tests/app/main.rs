@@ -19,6 +19,7 @@ mod durability;
 mod exports;
 mod http;
 mod listing;
+mod load;
 mod merges;
 mod moderation;
 mod my_data;

@@ -67,11 +67,19 @@ impl ServerProcess {
         self.child.wait().unwrap();
     }
 
-    /// What the server logged at warning level or above.
+    /// SIGTERM, and waits for the clean shutdown.
+    pub fn stop(mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        self.child.wait().unwrap();
+    }
+
+    /// What the server logged as errors.
     pub fn problems(&self) -> Vec<String> {
         let log = self.log.lock().unwrap();
         log.iter()
-            .filter(|l| l.contains("\"WARN\"") || l.contains("\"ERROR\""))
+            .filter(|l| l.contains("\"level\":\"ERROR\""))
             .cloned()
             .collect()
     }
