@@ -31,6 +31,45 @@ impl Db {
     }
 }
 
+impl Db {
+    /// A digest of every row of every table except `except`, to show that requests changed
+    /// nothing. Rows are compared as SQLite quotes them, in sorted order.
+    pub async fn content_digest(&self, except: &[&str]) -> Result<String> {
+        use sha2::{Digest, Sha256};
+        let tables: Vec<String> = sqlx::query_scalar(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             ORDER BY name",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut digest = Sha256::new();
+        for table in tables.iter().filter(|t| !except.contains(&t.as_str())) {
+            let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?)")
+                .bind(table)
+                .fetch_all(self.pool())
+                .await?;
+            if columns.is_empty() {
+                continue;
+            }
+            let quoted = |name: &str| format!("\"{}\"", name.replace('"', "\"\""));
+            let row = columns
+                .iter()
+                .map(|c| format!("quote({})", quoted(c)))
+                .collect::<Vec<_>>()
+                .join(" || '|' || ");
+            let sql = format!("SELECT {row} FROM {}", quoted(table));
+            let mut rows: Vec<String> = sqlx::query_scalar(&sql).fetch_all(self.pool()).await?;
+            rows.sort();
+            digest.update(table.as_bytes());
+            for row in rows {
+                digest.update(row.as_bytes());
+                digest.update([0]);
+            }
+        }
+        Ok(format!("{:x}", digest.finalize()))
+    }
+}
+
 /// The file behind a `sqlite://path?options` URL (or a plain path).
 pub fn database_file(url: &str) -> PathBuf {
     let path = url

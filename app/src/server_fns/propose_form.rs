@@ -148,13 +148,19 @@ async fn store_photo(state: &AppState, upload: Vec<u8>) -> Result<String, PhotoP
 pub async fn save_draft(
     State(state): State<AppState>,
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    resolved: Option<Extension<crate::session::ClientAddress>>,
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let Ok(multipart) = multipart else {
         return bad_request("Send the form as multipart/form-data.");
     };
-    let address = connect.map(|c| c.0.0.ip().to_string()).unwrap_or_default();
+    // The address as resolved through trusted proxies, else the connection's.
+    let address = resolved
+        .map(|c| c.0.0)
+        .or(connect.map(|c| c.0.0.ip()))
+        .map(|ip| ip.to_string())
+        .unwrap_or_default();
     let client = state.clients.tag(&address);
     if state
         .limits

@@ -17,6 +17,7 @@ mod authorization;
 mod cli;
 mod durability;
 mod exports;
+mod hostile;
 mod http;
 mod listing;
 mod load;
