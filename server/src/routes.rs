@@ -37,7 +37,7 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 /// always shows the same picture and browsers may keep it for a year.
 pub async fn photo(State(state): State<AppState>, Path(name): Path<String>) -> Response {
     if !klimadialog::photo::is_photo_name(&name) {
-        return StatusCode::NOT_FOUND.into_response();
+        return no_such_photo();
     }
     match tokio::fs::read(state.photo_dir.join(&name)).await {
         Ok(bytes) => (
@@ -49,14 +49,21 @@ pub async fn photo(State(state): State<AppState>, Path(name): Path<String>) -> R
             bytes,
         )
             .into_response(),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            StatusCode::NOT_FOUND.into_response()
-        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => no_such_photo(),
         Err(error) => {
             tracing::error!(%error, "reading a photo failed");
             StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }
+}
+
+fn no_such_photo() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "Billedet findes ikke. / No such photo.",
+    )
+        .into_response()
 }
 
 fn unavailable() -> Response {

@@ -32,9 +32,9 @@ impl Db {
 }
 
 impl Db {
-    /// A digest of every row of every table except `except`, to show that requests changed
-    /// nothing. Rows are compared as SQLite quotes them, in sorted order.
-    pub async fn content_digest(&self, except: &[&str]) -> Result<String> {
+    /// A digest of each table's rows (but the tables in `except`), by table, to show that
+    /// requests changed nothing. Rows are compared as SQLite quotes them, in sorted order.
+    pub async fn content_digest(&self, except: &[&str]) -> Result<Vec<(String, String)>> {
         use sha2::{Digest, Sha256};
         let tables: Vec<String> = sqlx::query_scalar(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
@@ -42,10 +42,10 @@ impl Db {
         )
         .fetch_all(self.pool())
         .await?;
-        let mut digest = Sha256::new();
-        for table in tables.iter().filter(|t| !except.contains(&t.as_str())) {
+        let mut digests = Vec::new();
+        for table in tables.into_iter().filter(|t| !except.contains(&t.as_str())) {
             let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?)")
-                .bind(table)
+                .bind(&table)
                 .fetch_all(self.pool())
                 .await?;
             if columns.is_empty() {
@@ -57,16 +57,17 @@ impl Db {
                 .map(|c| format!("quote({})", quoted(c)))
                 .collect::<Vec<_>>()
                 .join(" || '|' || ");
-            let sql = format!("SELECT {row} FROM {}", quoted(table));
+            let sql = format!("SELECT {row} FROM {}", quoted(&table));
             let mut rows: Vec<String> = sqlx::query_scalar(&sql).fetch_all(self.pool()).await?;
             rows.sort();
-            digest.update(table.as_bytes());
+            let mut digest = Sha256::new();
             for row in rows {
                 digest.update(row.as_bytes());
                 digest.update([0]);
             }
+            digests.push((table, format!("{:x}", digest.finalize())));
         }
-        Ok(format!("{:x}", digest.finalize()))
+        Ok(digests)
     }
 }
 

@@ -21,6 +21,10 @@ impl Db {
         let Some(before) = before else {
             return Ok(false);
         };
+        // Saving the note as it is changes nothing and is not worth an audit entry.
+        if before.as_deref() == note {
+            return Ok(true);
+        }
         sqlx::query("UPDATE ideas SET staff_note = ? WHERE id = ?")
             .bind(note)
             .bind(idea.0)

@@ -107,7 +107,7 @@ pub fn LiveText(
         TextKind::Description => view! {
             <textarea id=name.clone() name=name.clone() rows="8" prop:value=move || text.get()
                 on:input=on_input on:blur=move |_| check()
-                aria-invalid=invalid aria-describedby=described>{crate::components::textarea_text(&text.get_untracked())}</textarea>
+                aria-invalid=invalid aria-describedby=described>{crate::components::raw_text(&text.get_untracked())}</textarea>
         }
         .into_any(),
     };

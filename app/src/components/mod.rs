@@ -6,10 +6,11 @@ pub mod report_form;
 pub mod share_link;
 pub mod support_button;
 
-/// The text inside a `<textarea>`. Leptos writes a textarea's children into the server's HTML
-/// without escaping them (as raw text), so a typed `</textarea><script>` would close the element
-/// and run; on the server the text is escaped here. In the browser it is set as text, unescaped.
-pub fn textarea_text(text: &str) -> String {
+/// Text inside a `<textarea>` or a `<title>`. Leptos writes these elements' text into the
+/// server's HTML without escaping it (HTML parses them as raw text), so a typed
+/// `</textarea><script>` or `</title><script>` would close the element and run; on the server
+/// the text is escaped here (the browser decodes it back). In the browser it is set as text.
+pub fn raw_text(text: &str) -> String {
     if cfg!(feature = "ssr") {
         text.replace('&', "&amp;")
             .replace('<', "&lt;")

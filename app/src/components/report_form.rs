@@ -64,7 +64,7 @@ pub fn ReportForm(idea: i64, signed_in: bool, reported: bool) -> impl IntoView {
                     <textarea id="report-comment" name="comment" rows="3" maxlength="1000"
                         aria-invalid=comment_error.map(|_| "true")
                         aria-describedby=if comment_error.is_some() { "report-comment-error report-comment-hint" } else { "report-comment-hint" }
-                    >{crate::components::textarea_text(&typed_comment)}</textarea>
+                    >{crate::components::raw_text(&typed_comment)}</textarea>
                 </div>
                 <button type="submit" class="button secondary">{t.send}</button>
             </form>

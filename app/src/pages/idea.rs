@@ -88,7 +88,7 @@ fn IdeaView(
         summary.id
     );
     view! {
-        <Title text=format!("{} – {}", summary.title, t.site_name) />
+        <Title text=format!("{} – {}", crate::components::raw_text(&summary.title), t.site_name) />
         <Meta name="description" content=excerpt.clone() />
         <Meta property="og:title" content=summary.title.clone() />
         <Meta property="og:description" content=excerpt />

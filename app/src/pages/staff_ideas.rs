@@ -11,7 +11,7 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{textarea_text, typed_field};
+use crate::components::{raw_text, typed_field};
 use crate::i18n::{status_name, use_answer_texts, use_locale, use_texts};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::answers::{
@@ -178,12 +178,12 @@ fn StatusCard(
                         <p id=format!("answer-da-hint-{id}") class="hint">{t.answer_da_hint}</p>
                         <textarea id=format!("answer-da-{id}") name="answer_da" rows="4" maxlength="4000"
                             aria-describedby=format!("answer-da-hint-{id}")
-                            aria-invalid=failed.map(|_| "true")>{textarea_text(&typed_da)}</textarea>
+                            aria-invalid=failed.map(|_| "true")>{raw_text(&typed_da)}</textarea>
                     </div>
                     <div class="field">
                         <label for=format!("answer-en-{id}")>{t.answer_en}</label>
                         <textarea id=format!("answer-en-{id}") name="answer_en" rows="3" maxlength="4000"
-                            >{textarea_text(&typed_en)}</textarea>
+                            >{raw_text(&typed_en)}</textarea>
                     </div>
                     <button type="submit" class="button">{t.save}</button>
                 </form>
@@ -198,7 +198,7 @@ fn StatusCard(
                         <label for=format!("note-{id}")>{t.note}</label>
                         <p id=format!("note-hint-{id}") class="hint">{t.note_hint}</p>
                         <textarea id=format!("note-{id}") name="note" rows="3" maxlength="4000"
-                            aria-describedby=format!("note-hint-{id}")>{textarea_text(&note_text)}</textarea>
+                            aria-describedby=format!("note-hint-{id}")>{raw_text(&note_text)}</textarea>
                     </div>
                     <button type="submit" class="button secondary">{t.save_note}</button>
                 </form>

@@ -50,14 +50,7 @@ fn unleash(
 
 /// A copy of what was acknowledged and asked so far.
 fn snapshot(ledger: &Mutex<Ledger>) -> Ledger {
-    let ledger = ledger.lock().unwrap();
-    Ledger {
-        supports: ledger.supports.clone(),
-        uncertain: ledger.uncertain.clone(),
-        asked: ledger.asked.clone(),
-        proposals: ledger.proposals.clone(),
-        ..Ledger::default()
-    }
+    ledger.lock().unwrap().clone()
 }
 
 impl Resident {
@@ -130,15 +123,11 @@ async fn acknowledged_writes_survive_sigkill_and_the_backup_restores() {
         server.kill();
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
         tasks.join_all().await;
-        let ledger = ledger.lock().unwrap();
-        assert!(
-            ledger.errors.is_empty(),
-            "round {round}: {:?}",
-            ledger.errors
-        );
-        verify(&database, &ledger, CLIENTS).await;
+        let now = snapshot(&ledger);
+        assert!(now.errors.is_empty(), "round {round}: {:?}", now.errors);
+        verify(&database, &now, CLIENTS).await;
     }
-    let ledger = ledger.lock().unwrap();
+    let ledger = snapshot(&ledger);
     let supports = ledger.supports.len();
     eprintln!(
         "durability: {supports} support pairs, {} proposals, {} reads acknowledged; {} pairs in flight at a kill",

@@ -10,8 +10,6 @@
 //! passwords that differ. Valid text that merely looks hostile is stored and shown escaped,
 //! which `escaping_of_stored_text` checks apart.
 
-use reqwest::StatusCode;
-
 use crate::support::{Browser, TestApp, staff_browser, with_staff_and};
 
 /// Values no field should choke on.
@@ -156,12 +154,17 @@ const QUERIES: &[(&str, &[&str])] = &[
     ("/staff/login", &["next", "error", "user"]),
     ("/staff/ideas", &["status", "q", "page", "error"]),
     ("/staff/audit", &["actor", "action", "before", "object"]),
+    ("/staff/areas", &["preview", "error"]),
+];
+
+/// Downloads: a filter that does not parse is dropped, as on `/ideas`, and the download that
+/// follows is recorded in the audit log, as every download must be.
+const EXPORTS: &[(&str, &[&str])] = &[
     (
         "/staff/export/ideas.csv",
         &["status", "contact", "area", "moderation"],
     ),
     ("/staff/export/ideas", &["format"]),
-    ("/staff/areas", &["preview", "error"]),
 ];
 
 const PATHS: &[&str] = &[
@@ -246,7 +249,13 @@ impl Tally {
 
 fn check_body(what: &str, body: &str) {
     for raw in RAW {
-        assert!(!body.contains(raw), "{what}: unescaped {raw:?}");
+        if let Some(at) = body.find(raw) {
+            let from = at.saturating_sub(300);
+            panic!(
+                "{what}: unescaped {raw:?} in …{}…",
+                &body[body.floor_char_boundary(from)..body.floor_char_boundary(at + 100)]
+            );
+        }
     }
     for internal in INTERNAL {
         assert!(
@@ -366,7 +375,7 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
             "application/json",
             br#"{"idea": "1; DROP TABLE ideas"}"#.to_vec(),
         ),
-        ("text/plain", b"idea=1".to_vec()),
+        ("text/plain", b"idea=999999&note=x".to_vec()),
         ("multipart/form-data; boundary=x", b"--x\r\nbroken".to_vec()),
         (
             "application/x-www-form-urlencoded",
@@ -382,23 +391,22 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
                 if ends_the_session(path) && !cookie.is_empty() {
                     continue;
                 }
-                let response = app
+                let sent = app
                     .client
                     .post(format!("{}{path}", app.base))
                     .header("content-type", *content_type)
                     .header("cookie", cookie.as_str())
                     .body(body.clone())
                     .send()
-                    .await
-                    .unwrap();
-                tally
-                    .check(
-                        &app,
-                        cookie,
-                        &format!("{who} POST {path} as {content_type}"),
-                        response,
-                    )
                     .await;
+                let what = format!("{who} POST {path} as {content_type}, {} bytes", body.len());
+                match sent {
+                    Ok(response) => tally.check(&app, cookie, &what, response).await,
+                    // The server answers 413 and closes before reading a body over its limit,
+                    // so the client may see its write cut off instead of the answer.
+                    Err(error) if body.len() > 1024 * 1024 && error.is_request() => tally.sent += 1,
+                    Err(error) => panic!("{what}: {error}"),
+                }
             }
         }
     }
@@ -520,7 +528,57 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
     }
 
     let after = app.db.content_digest(&except).await.unwrap();
-    assert_eq!(before, after, "a hostile request changed a row");
+    let changed: Vec<&String> = before
+        .iter()
+        .zip(&after)
+        .filter(|(b, a)| b != a)
+        .map(|((table, _), _)| table)
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "hostile requests changed rows of {changed:?}"
+    );
+
+    for (path, params) in EXPORTS {
+        for param in *params {
+            for value in HOSTILE {
+                let url = format!(
+                    "{}{path}?{param}={}",
+                    app.base,
+                    klimadialog_app::url::encode_component(value)
+                );
+                let response = app
+                    .client
+                    .get(url)
+                    .header("cookie", admin.as_str())
+                    .send()
+                    .await
+                    .unwrap();
+                tally
+                    .check(
+                        &app,
+                        admin,
+                        &format!("GET {path}?{param}={value:?}"),
+                        response,
+                    )
+                    .await;
+            }
+        }
+    }
+    let except = ["idea_drafts", "audit_events"];
+    let without_audit = |digests: &[(String, String)]| -> Vec<(String, String)> {
+        digests
+            .iter()
+            .filter(|(t, _)| !except.contains(&t.as_str()))
+            .cloned()
+            .collect()
+    };
+    let after_exports = app.db.content_digest(&except).await.unwrap();
+    assert_eq!(
+        without_audit(&after),
+        after_exports,
+        "downloads changed only the audit log"
+    );
     assert!(tally.sent >= 1000, "only {} requests", tally.sent);
     eprintln!("hostile corpus: {} requests, no row changed", tally.sent);
 }
@@ -532,7 +590,7 @@ async fn escaping_of_stored_text() {
     let app = with_staff_and(&["--moderation", "post"]).await;
     let mut resident = Browser::new(&app);
     resident.sign_in_as("markup@example.org").await;
-    let title = "<script>alert(1)</script> cykelsti";
+    let title = "</title><script>alert(1)</script> cykelsti";
     let description = "\"><img src=x onerror=alert(1)> Byg en cykelsti langs vejen til skolen.";
     resident
         .post_multipart(
@@ -573,7 +631,7 @@ async fn escaping_of_stored_text() {
             "/fn/staff/ideas/status",
             &[
                 ("idea", &id),
-                ("status", "adopted"),
+                ("status", "in_plan"),
                 ("answer_da", "<script>alert(1)</script> Vi bygger den."),
                 ("answer_en", ""),
                 ("back", "/staff/ideas"),
@@ -581,7 +639,7 @@ async fn escaping_of_stored_text() {
         )
         .await;
     let idea_page = resident.get(&format!("/ideas/{id}")).await;
-    assert!(idea_page.contains("&lt;script&gt;alert(1)&lt;/script&gt; cykelsti"));
+    assert!(idea_page.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; cykelsti"));
     assert!(idea_page.contains("Vi bygger den."), "the answer is shown");
     for path in [
         "/".to_owned(),
@@ -600,10 +658,9 @@ async fn escaping_of_stored_text() {
         "/staff/audit",
     ] {
         let page = admin.get(path).await;
-        assert!(
-            page.contains("cykelsti") || path == "/staff",
-            "{path} shows the idea"
-        );
+        if path.contains("moderation") || path.contains("ideas") {
+            assert!(page.contains("cykelsti"), "{path} shows the idea");
+        }
         check_body(path, &page);
     }
 }

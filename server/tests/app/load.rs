@@ -80,7 +80,7 @@ async fn many_residents_at_once_lose_nothing_and_counts_are_exact() {
     let problems = server.problems();
     server.stop();
 
-    let ledger = ledger.lock().unwrap();
+    let ledger = ledger.lock().unwrap().clone();
     let writes = ledger.asked.values().sum::<u64>() + ledger.proposals.len() as u64;
     eprintln!(
         "load: {:.0} requests/s ({} reads, {writes} writes, {} proposals) in {elapsed:.1} s",

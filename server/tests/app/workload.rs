@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -151,7 +151,7 @@ pub fn seed_from_clock() -> u64 {
 }
 
 /// What the server acknowledged, and what it was asked without an answer (the process died).
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Ledger {
     /// (client, idea) → supported, for answers received.
     pub supports: HashMap<(usize, i64), bool>,
@@ -357,7 +357,7 @@ impl Resident {
 
 /// Checks that everything acknowledged is in the database: each support or withdrawal as last
 /// answered, each proposed idea with its title.
-pub async fn verify(database: &PathBuf, ledger: &Ledger, residents: usize) {
+pub async fn verify(database: &Path, ledger: &Ledger, residents: usize) {
     let db = Db::open(database.to_str().unwrap()).await.unwrap();
     assert!(db.integrity_ok().await.unwrap(), "PRAGMA integrity_check");
     assert!(db.support_counts_agree().await.unwrap(), "cached counts");
