@@ -2,8 +2,8 @@ import { chromium, FullConfig } from '@playwright/test';
 
 /**
  * Loads the front page once with JavaScript on and waits for its islands, so the first journey
- * does not pay for the browser's first compile of the (unoptimised, several MB) debug
- * WebAssembly bundle on a busy two-core machine. Runs after the web server is up.
+ * does not pay for the browser's first compile of the WebAssembly bundle (several MB in a
+ * debug build) on a busy two-core machine. Runs after the web server is up.
  */
 export default async function warmUp(config: FullConfig) {
   const use = config.projects[0].use;

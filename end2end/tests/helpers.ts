@@ -100,11 +100,19 @@ export const test = base.extend<{ page: Page }>({
         visited.add(frame.url().split('#')[0]);
       }
     });
+    // Everything the page said, printed when a journey fails: a panic during hydration shows
+    // here, and only here.
+    const said: string[] = [];
     page.on('console', (msg) => {
+      said.push(`${msg.type()}: ${msg.text()}`);
       if (/Content Security Policy/i.test(msg.text())) blocked.push(`${page.url()}: ${msg.text()}`);
     });
+    page.on('pageerror', (error) => said.push(`pageerror: ${error.message}`));
     await use(page);
-    if (testInfo.status !== testInfo.expectedStatus) return;
+    if (testInfo.status !== testInfo.expectedStatus) {
+      if (said.length) console.log(`console of the failed journey:\n${said.join('\n').slice(0, 4000)}`);
+      return;
+    }
     for (const url of visited) {
       await page.goto(url);
       await expectAccessible(page, testInfo);

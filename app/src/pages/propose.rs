@@ -180,15 +180,17 @@ fn ProposeFormView(form: ProposeForm, photo_problem: Option<PhotoProblem>) -> im
                 <label for="photo">{t.photo_label}</label>
                 <p id="photo-hint" class="hint">{t.photo_hint}</p>
                 {photo_error.map(|m| view! { <p id="photo-error" class="field-error">{m}</p> })}
-                {form.photo.map(|name| view! {
+                {form.photo.map(|name| {
+                    let (width, height) = klimadialog::idea::photo_size(&name).unwrap_or((1600, 1200));
+                    view! {
                     <figure class="photo-preview">
-                        <img src=format!("/photos/{name}") alt=t.photo_current loading="lazy" />
+                        <img src=format!("/photos/{name}") width=width height=height alt=t.photo_current loading="lazy" />
                         <figcaption>
                             <input type="checkbox" id="remove_photo" name="remove_photo" value="1" />
                             <label for="remove_photo">{t.remove_photo}</label>
                         </figcaption>
                     </figure>
-                })}
+                }})}
                 <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp"
                     aria-invalid=photo_error.map(|_| "true")
                     aria-describedby=if photo_error.is_some() { "photo-error photo-hint" } else { "photo-hint" } />

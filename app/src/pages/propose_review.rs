@@ -56,8 +56,11 @@ fn Review(page: ReviewPage) -> impl IntoView {
                 <div><dt>{all.area_label}</dt><dd>{area_line}</dd></div>
             </dl>
             <p class="description">{page.description.clone()}</p>
-            {page.photo.clone().map(|name| view! {
-                <img class="photo" src=format!("/photos/{name}") alt=t.photo_current loading="lazy" />
+            {page.photo.clone().map(|name| {
+                let (width, height) = klimadialog::idea::photo_size(&name).unwrap_or((1600, 1200));
+                view! {
+                    <img class="photo" src=format!("/photos/{name}") width=width height=height alt=t.photo_current loading="lazy" />
+                }
             })}
             <p><a href="/ideas/new">{t.edit}</a></p>
         </article>

@@ -1,0 +1,63 @@
+import { expect } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { jsEnabled, test, waitForIslands } from './helpers';
+
+// The page weight budget of a resident's first view of the front page on a phone, as the
+// browser transferred it (gzip from the server): HTML + CSS ≤ 30 KB, the WebAssembly bundle
+// ≤ 150 KB (checked where it is the release bundle; the debug one is not what residents get),
+// no render-blocking script, no font downloads, every image sized and lazy. The figures are
+// written to test-results/weight.json for bench/README.
+
+const KB = 1024;
+
+test('the first view of the front page stays within the page weight budget', async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'the bundle is only fetched with JavaScript on');
+  const transfers: { url: string; type: string; bytes: number }[] = [];
+  page.on('requestfinished', async (request) => {
+    const sizes = await request.sizes();
+    transfers.push({ url: request.url(), type: request.resourceType(), bytes: sizes.responseBodySize });
+  });
+  await page.goto('/');
+  await waitForIslands(page);
+  await page.waitForLoadState('networkidle');
+
+  const sum = (pick: (t: { url: string; type: string }) => boolean) =>
+    transfers.filter(pick).reduce((total, t) => total + t.bytes, 0);
+  const html = sum((t) => t.type === 'document');
+  const css = sum((t) => t.type === 'stylesheet');
+  const wasm = sum((t) => t.url.endsWith('.wasm'));
+  const js = sum((t) => t.type === 'script');
+  const fonts = transfers.filter((t) => t.type === 'font');
+  const release = process.env.KLIMADIALOG_RELEASE === '1';
+  const figures = { html, css, htmlAndCss: html + css, js, wasm, release, requests: transfers.length };
+  fs.mkdirSync('test-results', { recursive: true });
+  fs.writeFileSync(path.join('test-results', 'weight.json'), JSON.stringify(figures, null, 1));
+  console.log(`page weight of /: ${JSON.stringify(figures)}`);
+
+  expect(html + css, 'HTML + CSS of the first view, gzip').toBeLessThanOrEqual(30 * KB);
+  if (release) expect(wasm, 'WebAssembly bundle, gzip').toBeLessThanOrEqual(150 * KB);
+  expect(fonts.map((f) => f.url), 'font downloads').toEqual([]);
+  const fontFamily = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  expect(fontFamily).toMatch(/system-ui|-apple-system/);
+
+  // Scripts in the head must not hold up the first paint: modules are deferred by nature.
+  const blocking = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('script[src], head script'))
+      .filter((s) => !(s as HTMLScriptElement).async && !(s as HTMLScriptElement).defer && (s as HTMLScriptElement).type !== 'module')
+      .map((s) => s.outerHTML.slice(0, 120)),
+  );
+  expect(blocking, 'render-blocking scripts').toEqual([]);
+});
+
+test('every image on the public pages is sized and loads lazily', async ({ page }) => {
+  for (const url of ['/', '/ideas', '/ideas/1', '/map', '/stats']) {
+    await page.goto(url);
+    const unsized = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('img'))
+        .filter((img) => !img.getAttribute('width') || !img.getAttribute('height') || img.getAttribute('loading') !== 'lazy')
+        .map((img) => img.outerHTML.slice(0, 120)),
+    );
+    expect(unsized, `images on ${url}`).toEqual([]);
+  }
+});
