@@ -23,7 +23,10 @@ pub fn write_row(out: &mut String, cells: &[Cell<'_>]) {
         }
         match cell {
             Cell::Text(text) => write_text(out, text),
-            Cell::Number(n) => out.push_str(&n.to_string()),
+            Cell::Number(n) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{n}");
+            }
             Cell::Empty => {}
         }
     }
@@ -39,11 +42,10 @@ fn write_text(out: &mut String, text: &str) {
     if neutralise {
         out.push('\'');
     }
-    for c in text.chars() {
-        if c == '"' {
-            out.push('"');
-        }
-        out.push(c);
+    if text.contains('"') {
+        out.push_str(&text.replace('"', "\"\""));
+    } else {
+        out.push_str(text);
     }
     if quote {
         out.push('"');

@@ -182,54 +182,76 @@ fn text_stream(
     with_contact: bool,
     format: Format,
 ) -> impl futures_util::Stream<Item = Result<String, std::io::Error>> {
-    // (the id to continue after, whether anything was written yet); None once done.
-    futures_util::stream::unfold(Some((0_i64, false)), move |cursor| {
-        let db = db.clone();
-        let filter = filter.clone();
-        async move {
-            let (after, started) = cursor?;
-            let ideas = match db.export_ideas(&filter, after, CHUNK, with_contact).await {
-                Ok(ideas) => ideas,
+    let chunks = read_ahead(db, filter, with_contact);
+    // (the chunks, whether anything was written yet, whether the opening is still due); None
+    // once done.
+    futures_util::stream::unfold(Some((chunks, false, true)), move |state| async move {
+        let (mut chunks, started, opening_due) = state?;
+        let mut out = String::new();
+        if opening_due {
+            out.push_str(&opening(format, with_contact));
+        }
+        let ideas = match chunks.recv().await {
+            Some(Ok(ideas)) => ideas,
+            Some(Err(())) => return Some((Err(std::io::Error::other("storage")), None)),
+            None => {
+                out.push_str(closing(format));
+                return Some((Ok(out), None));
+            }
+        };
+        let mut wrote = started;
+        for idea in &ideas {
+            match format {
+                Format::Csv => csv_row(&mut out, idea, with_contact),
+                Format::Json | Format::GeoJson => {
+                    if wrote {
+                        out.push(',');
+                    }
+                    let value = if format == Format::Json {
+                        json_object(idea)
+                    } else {
+                        feature(idea)
+                    };
+                    out.push_str(&value.to_string());
+                    out.push('\n');
+                }
+                Format::Xlsx => {}
+            }
+            wrote = true;
+        }
+        Some((Ok(out), Some((chunks, wrote, false))))
+    })
+}
+
+/// Reads the ideas chunk by chunk in a task of its own, one chunk ahead of the writer, so the
+/// database works on the next chunk while the last one is formatted and sent. The channel ends
+/// after the last chunk, or after an error (which is logged).
+fn read_ahead(
+    db: klimadialog::storage::Db,
+    filter: IdeaFilter,
+    with_contact: bool,
+) -> tokio::sync::mpsc::Receiver<Result<Vec<klimadialog::storage::ExportIdea>, ()>> {
+    let (send, receive) = tokio::sync::mpsc::channel(2);
+    tokio::spawn(async move {
+        let mut after = 0;
+        loop {
+            let chunk = match db.export_ideas(&filter, after, CHUNK, with_contact).await {
+                Ok(chunk) => chunk,
                 Err(error) => {
                     tracing::error!(%error, "export failed midway");
-                    return Some((Err(std::io::Error::other("storage")), None));
+                    let _ = send.send(Err(())).await;
+                    return;
                 }
             };
-            let mut out = String::new();
-            if after == 0 {
-                out.push_str(&opening(format, with_contact));
+            let last = chunk.last().map(|idea| idea.id);
+            let more = chunk.len() as i64 == CHUNK;
+            if chunk.is_empty() || send.send(Ok(chunk)).await.is_err() || !more {
+                return;
             }
-            let mut wrote = started;
-            for idea in &ideas {
-                match format {
-                    Format::Csv => csv_row(&mut out, idea, with_contact),
-                    Format::Json | Format::GeoJson => {
-                        if wrote {
-                            out.push(',');
-                        }
-                        let value = if format == Format::Json {
-                            json_object(idea)
-                        } else {
-                            feature(idea)
-                        };
-                        out.push_str(&value.to_string());
-                        out.push('\n');
-                    }
-                    Format::Xlsx => {}
-                }
-                wrote = true;
-            }
-            let more = ideas.len() as i64 == CHUNK;
-            let next = match ideas.last() {
-                Some(last) if more => Some((last.id, wrote)),
-                _ => {
-                    out.push_str(closing(format));
-                    None
-                }
-            };
-            Some((Ok(out), next))
+            after = last.unwrap_or(after);
         }
-    })
+    });
+    receive
 }
 
 fn opening(format: Format, with_contact: bool) -> String {

@@ -70,7 +70,7 @@ impl Db {
              WHERE i.id > ",
         )
         .push_bind(after);
-        push_filter(&mut q, filter, None);
+        push_filter(&mut q, filter, None, None);
         q.push(" ORDER BY i.id LIMIT ").push_bind(limit);
         Ok(q.build_query_as().fetch_all(self.pool()).await?)
     }

@@ -26,16 +26,22 @@ pub(super) fn push_conditions(
     q: &mut QueryBuilder<'_, Sqlite>,
     filter: &IdeaFilter,
     except: Option<Facet>,
+    hits: Option<&Hits>,
 ) {
     q.push(" WHERE i.moderation_state = 'published' AND i.status <> 'merged'");
-    push_filter(q, filter, except);
+    push_filter(q, filter, except, hits);
 }
+
+/// The ideas a search matched, as a JSON array of ids: found once per page and used by its
+/// list, count and every facet, instead of running the full-text search for each of them.
+pub(super) struct Hits(String);
 
 /// Adds ` AND …` for each part of a filter, leaving out one facet.
 pub(super) fn push_filter(
     q: &mut QueryBuilder<'_, Sqlite>,
     filter: &IdeaFilter,
     except: Option<Facet>,
+    hits: Option<&Hits>,
 ) {
     if let (Some(area), false) = (&filter.area, except == Some(Facet::Area)) {
         q.push(" AND a.slug = ").push_bind(area.as_str().to_owned());
@@ -54,7 +60,11 @@ pub(super) fn push_filter(
     if let (Some(status), false) = (filter.status, except == Some(Facet::Status)) {
         q.push(" AND i.status = ").push_bind(status.as_str());
     }
-    if let Some(text) = &filter.q {
+    if let (Some(_), Some(hits)) = (&filter.q, hits) {
+        q.push(" AND i.id IN (SELECT value FROM json_each(")
+            .push_bind(hits.0.clone())
+            .push("))");
+    } else if let Some(text) = &filter.q {
         match search::all_terms_query(text) {
             Some(query) => {
                 q.push(" AND i.id IN (SELECT rowid FROM idea_search WHERE idea_search MATCH ")
@@ -76,24 +86,15 @@ fn list_query(
     filter: &IdeaFilter,
     per_page: u32,
     seed: u32,
-    now: i64,
+    hits: Option<&Hits>,
 ) -> QueryBuilder<'static, Sqlite> {
     let page = filter.page.max(1);
     let mut q =
         QueryBuilder::<Sqlite>::new(format!("{prefix}SELECT {SUMMARY_COLUMNS} {SUMMARY_FROM}"));
     if filter.sort == SortOrder::Trending {
-        let cutoff = now - TRENDING_WINDOW_SECONDS;
-        q.push(" LEFT JOIN (SELECT idea_id, sum(min(created_at, ")
-            .push_bind(now)
-            .push(") - ")
-            .push_bind(cutoff)
-            // Recent supports found by time: without statistics SQLite would rather walk the
-            // whole (idea, time) index to get them grouped, which reads every support.
-            .push(") AS score FROM supports INDEXED BY supports_time WHERE created_at > ")
-            .push_bind(cutoff)
-            .push(" GROUP BY idea_id) tr ON tr.idea_id = i.id");
+        q.push(" LEFT JOIN trending_scores tr ON tr.idea_id = i.id");
     }
-    push_conditions(&mut q, filter, None);
+    push_conditions(&mut q, filter, None, hits);
     match filter.sort {
         SortOrder::Top => {
             q.push(" ORDER BY i.support_count DESC, i.created_at DESC, i.id DESC");
@@ -117,11 +118,15 @@ fn list_query(
     q
 }
 
-fn count_query(prefix: &str, filter: &IdeaFilter) -> QueryBuilder<'static, Sqlite> {
+fn count_query(
+    prefix: &str,
+    filter: &IdeaFilter,
+    hits: Option<&Hits>,
+) -> QueryBuilder<'static, Sqlite> {
     let mut q = QueryBuilder::<Sqlite>::new(format!(
         "{prefix}SELECT count(*) FROM ideas i JOIN areas a ON a.id = i.area_id"
     ));
-    push_conditions(&mut q, filter, None);
+    push_conditions(&mut q, filter, None, hits);
     q
 }
 
@@ -138,16 +143,47 @@ fn facet_query(
     filter: &IdeaFilter,
     facet: Facet,
     column: &str,
+    hits: Option<&Hits>,
 ) -> QueryBuilder<'static, Sqlite> {
     let mut q = QueryBuilder::<Sqlite>::new(format!(
         "{prefix}SELECT {column}, count(*) FROM ideas i JOIN areas a ON a.id = i.area_id"
     ));
-    push_conditions(&mut q, filter, Some(facet));
+    push_conditions(&mut q, filter, Some(facet), hits);
     q.push(format!(" AND {column} IS NOT NULL GROUP BY {column}"));
     q
 }
 
 impl Db {
+    /// Works out every idea's trending score for `now` (see `ranking::trending_score`) unless
+    /// that was done in the same minute. Residents see trending move once a minute; the page
+    /// no longer sums every recent support.
+    async fn refresh_trending(&self, now: i64) -> Result<()> {
+        let minute = now.div_euclid(60);
+        let mut done = self.trending_minute.lock().await;
+        if *done == Some(minute) {
+            return Ok(());
+        }
+        let cutoff = now - TRENDING_WINDOW_SECONDS;
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM trending_scores")
+            .execute(&mut *tx)
+            .await?;
+        // Recent supports found by time: without statistics SQLite would rather walk the whole
+        // (idea, time) index to get them grouped, which reads every support.
+        sqlx::query(
+            "INSERT INTO trending_scores (idea_id, score)
+             SELECT idea_id, sum(min(created_at, ?1) - ?2) FROM supports INDEXED BY supports_time
+             WHERE created_at > ?2 GROUP BY idea_id",
+        )
+        .bind(now)
+        .bind(cutoff)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        *done = Some(minute);
+        Ok(())
+    }
+
     /// A page of the public list. `seed` orders `random` for one visitor; `now` anchors
     /// `trending`.
     pub async fn list_published(
@@ -158,7 +194,11 @@ impl Db {
         now: i64,
     ) -> Result<IdeaPage> {
         let per_page = per_page.clamp(1, 100);
-        let rows: Vec<SummaryRow> = list_query("", filter, per_page, seed, now)
+        if filter.sort == SortOrder::Trending {
+            self.refresh_trending(now).await?;
+        }
+        let hits = self.search_hits(filter).await?;
+        let rows: Vec<SummaryRow> = list_query("", filter, per_page, seed, hits.as_ref())
             .build_query_as()
             .fetch_all(self.pool())
             .await?;
@@ -168,7 +208,7 @@ impl Db {
             .collect::<Result<_>>()?;
         Ok(IdeaPage {
             ideas,
-            total: self.count_published(filter).await?,
+            total: self.count_with(filter, hits.as_ref()).await?,
             page: filter.page.max(1),
             per_page,
         })
@@ -176,17 +216,38 @@ impl Db {
 
     /// How many public ideas a filter shows.
     pub async fn count_published(&self, filter: &IdeaFilter) -> Result<i64> {
-        Ok(count_query("", filter)
+        let hits = self.search_hits(filter).await?;
+        self.count_with(filter, hits.as_ref()).await
+    }
+
+    async fn count_with(&self, filter: &IdeaFilter, hits: Option<&Hits>) -> Result<i64> {
+        Ok(count_query("", filter, hits)
             .build_query_scalar()
             .fetch_one(self.pool())
             .await?)
     }
 
+    /// What a filter's search words match, if it has any.
+    async fn search_hits(&self, filter: &IdeaFilter) -> Result<Option<Hits>> {
+        let Some(query) = filter.q.as_deref().and_then(search::all_terms_query) else {
+            return Ok(None);
+        };
+        let ids: String = sqlx::query_scalar(
+            "SELECT coalesce(json_group_array(rowid), '[]') FROM idea_search
+             WHERE idea_search MATCH ?",
+        )
+        .bind(query)
+        .fetch_one(self.pool())
+        .await?;
+        Ok(Some(Hits(ids)))
+    }
+
     /// The count of every value of every filter, each given the other filters.
     pub async fn filter_counts(&self, filter: &IdeaFilter) -> Result<FilterCounts> {
         let mut lists = Vec::with_capacity(FACETS.len());
+        let hits = self.search_hits(filter).await?;
         for (facet, column) in FACETS {
-            let list: Vec<(String, i64)> = facet_query("", filter, facet, column)
+            let list: Vec<(String, i64)> = facet_query("", filter, facet, column, hits.as_ref())
                 .build_query_as()
                 .fetch_all(self.pool())
                 .await?;
@@ -391,14 +452,18 @@ mod tests {
         ];
         for pairs in filters {
             let f = filter(&pairs);
+            // As the pages run them: a search found once, then used by list, count and facets.
+            let hits = db.search_hits(&f).await.unwrap();
+            let hits = hits.as_ref();
             let mut plans = vec![
-                db.plan(list_query("EXPLAIN QUERY PLAN ", &f, 20, 7, now()))
+                db.plan(list_query("EXPLAIN QUERY PLAN ", &f, 20, 7, hits))
                     .await,
-                db.plan(count_query("EXPLAIN QUERY PLAN ", &f)).await,
+                db.plan(count_query("EXPLAIN QUERY PLAN ", &f, hits)).await,
+                db.plan(count_query("EXPLAIN QUERY PLAN ", &f, None)).await,
             ];
             for (facet, column) in FACETS {
                 plans.push(
-                    db.plan(facet_query("EXPLAIN QUERY PLAN ", &f, facet, column))
+                    db.plan(facet_query("EXPLAIN QUERY PLAN ", &f, facet, column, hits))
                         .await,
                 );
             }

@@ -82,6 +82,8 @@ pub type Result<T> = std::result::Result<T, StorageError>;
 #[derive(Debug, Clone)]
 pub struct Db {
     pool: SqlitePool,
+    /// The minute `trending_scores` was last worked out for; one refresh at a time.
+    trending_minute: std::sync::Arc<tokio::sync::Mutex<Option<i64>>>,
 }
 
 impl Db {
@@ -112,7 +114,10 @@ impl Db {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        let db = Db { pool };
+        let db = Db {
+            pool,
+            trending_minute: Default::default(),
+        };
         db.index_missing_ideas().await?;
         Ok(db)
     }

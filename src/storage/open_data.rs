@@ -69,7 +69,7 @@ impl Db {
              FROM ideas i JOIN areas a ON a.id = i.area_id
              LEFT JOIN residents r ON r.id = i.author_id AND r.deleted_at IS NULL",
         );
-        push_conditions(&mut q, filter, None);
+        push_conditions(&mut q, filter, None, None);
         q.push(" ORDER BY i.id LIMIT ")
             .push_bind(limit)
             .push(" OFFSET ")
