@@ -21,6 +21,10 @@ pub struct ListTexts {
     pub show: &'static str,
     pub clear: &'static str,
     pub no_match: &'static str,
+    /// The heading over the list (read by screen readers; the cards are its subheadings).
+    pub results: &'static str,
+    /// The page's description for search engines and link previews.
+    pub description: &'static str,
     pub sort_top: &'static str,
     pub sort_trending: &'static str,
     pub sort_new: &'static str,
@@ -56,6 +60,8 @@ pub static DA: ListTexts = ListTexts {
     show: "Vis idéer",
     clear: "Nulstil",
     no_match: "Ingen idéer passer til det, du har valgt.",
+    results: "Idéerne",
+    description: "Alle borgernes idéer til klimaplanen: søg, filtrér efter område, sektor, tema og status, og se hvilke der har mest støtte.",
     sort_top: "Mest støttede",
     sort_trending: "Populære lige nu",
     sort_new: "Nyeste",
@@ -80,6 +86,8 @@ pub static EN: ListTexts = ListTexts {
     show: "Show ideas",
     clear: "Clear",
     no_match: "No ideas match what you chose.",
+    results: "The ideas",
+    description: "All residents' ideas for the climate plan: search, filter by area, sector, theme and status, and see which have the most support.",
     sort_top: "Most supported",
     sort_trending: "Popular right now",
     sort_new: "Newest",

@@ -60,6 +60,7 @@ pub fn IdeasPage() -> impl IntoView {
     }
     view! {
         <Title text=format!("{} – {}", t.all_ideas_title, t.site_name) />
+        <Meta name="description" content=use_list_texts().description />
         {filter.narrows().then(|| view! { <Meta name="robots" content="noindex, follow" /> })}
         <h1>{t.all_ideas_title}</h1>
         <Suspense>
@@ -175,6 +176,7 @@ fn IdeaListView(found: IdeaListPage, filter: IdeaFilter) -> impl IntoView {
                 {filter.narrows().then(|| view! { <a href="/ideas">{l.clear}</a> })}
             </div>
         </form>
+        <h2 class="visually-hidden">{l.results}</h2>
         <p class="count" role="status">{(t.ideas_count)(total)}</p>
         {if empty {
             view! { <p>{l.no_match}</p> }.into_any()
