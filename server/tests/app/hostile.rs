@@ -10,6 +10,8 @@
 //! passwords that differ. Valid text that merely looks hostile is stored and shown escaped,
 //! which `escaping_of_stored_text` checks apart.
 
+use klimadialog_app::url::encode_component;
+
 use crate::support::{Browser, TestApp, staff_browser, with_staff_and};
 
 /// Values no field should choke on.
@@ -199,6 +201,42 @@ struct Tally {
 }
 
 impl Tally {
+    /// Sends `request` with `cookie` and checks the answer.
+    async fn send(
+        &mut self,
+        app: &TestApp,
+        cookie: &str,
+        what: &str,
+        request: reqwest::RequestBuilder,
+    ) {
+        let response = request.header("cookie", cookie).send().await.unwrap();
+        self.check(app, cookie, what, response).await;
+    }
+
+    /// Opens each page with each of its parameters set to each hostile value.
+    async fn query_corpus(
+        &mut self,
+        app: &TestApp,
+        pages: &[(&str, &[&str])],
+        cookie: impl Fn(&str) -> String,
+    ) {
+        for (path, params) in pages {
+            for param in *params {
+                for value in HOSTILE {
+                    let url = format!("{}{path}?{param}={}", app.base, encode_component(value));
+                    let request = self.client.get(url);
+                    self.send(
+                        app,
+                        &cookie(path),
+                        &format!("GET {path}?{param}={value:?}"),
+                        request,
+                    )
+                    .await;
+                }
+            }
+        }
+    }
+
     /// Checks one answer, and the page it redirects to, as a browser would follow it.
     async fn check(
         &mut self,
@@ -273,18 +311,17 @@ fn check_body(what: &str, body: &str) {
 fn form_body(fields: &[(&str, String)]) -> String {
     fields
         .iter()
-        .map(|(k, v)| format!("{k}={}", klimadialog_app::url::encode_component(v)))
+        .map(|(k, v)| format!("{k}={}", encode_component(v)))
         .collect::<Vec<_>>()
         .join("&")
 }
 
 /// The variants of one write's fields: each left out, each replaced by each hostile value,
 /// and one extra field.
-fn variants(fields: &[(&str, &str)]) -> Vec<Vec<(&'static str, String)>> {
-    let base: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
+fn variants(fields: &[(&'static str, &str)]) -> Vec<Vec<(&'static str, String)>> {
+    let base: Vec<(&'static str, String)> =
+        fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
     let mut out = Vec::new();
-    let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
-    let base: Vec<(&'static str, String)> = base.into_iter().map(|(k, v)| (leak(k), v)).collect();
     for skip in 0..base.len() {
         let mut fewer = base.clone();
         fewer.remove(skip);
@@ -297,7 +334,7 @@ fn variants(fields: &[(&str, &str)]) -> Vec<Vec<(&'static str, String)>> {
             out.push(changed);
         }
     }
-    let mut extra = base.clone();
+    let mut extra = base;
     extra.push(("admin", "true".to_owned()));
     out.push(extra);
     out
@@ -328,6 +365,7 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
     // apart (rate_limits.rs) and would only answer 429 here.
     let app = with_staff_and(&["--rate-limits", "false"]).await;
     let senders = senders(&app).await;
+    let (resident, admin) = (senders.cookies[1].1.as_str(), senders.cookies[2].1.as_str());
     // Drafts are the visitor's own scratch space (typed text kept for the form), not product
     // data; every other table must stay exactly as it was.
     let except = ["idea_drafts"];
@@ -352,24 +390,14 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
                 } else {
                     "application/json"
                 };
-                let response = tally
+                let request = tally
                     .client
                     .post(format!("{}{path}", app.base))
                     .header("content-type", "application/x-www-form-urlencoded")
                     .header("accept", accept)
-                    .header("cookie", cookie.as_str())
-                    .body(form_body(&variant))
-                    .send()
-                    .await
-                    .unwrap();
-                tally
-                    .check(
-                        &app,
-                        cookie,
-                        &format!("{who} POST {path} {variant:?}"),
-                        response,
-                    )
-                    .await;
+                    .body(form_body(&variant));
+                let what = format!("{who} POST {path} {variant:?}");
+                tally.send(&app, cookie, &what, request).await;
             }
         }
     }
@@ -448,28 +476,16 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
                             .mime_str(mime)
                             .unwrap(),
                     );
-                let cookie = &senders.cookies[1].1;
-                let response = tally
+                let request = tally
                     .client
                     .post(format!("{}/ideas/new", app.base))
                     .header("accept", "text/html")
-                    .header("cookie", cookie.as_str())
-                    .multipart(form)
-                    .send()
-                    .await
-                    .unwrap();
-                tally
-                    .check(
-                        &app,
-                        cookie,
-                        &format!("/ideas/new {field}={value:?} with {name}"),
-                        response,
-                    )
-                    .await;
+                    .multipart(form);
+                let what = format!("/ideas/new {field}={value:?} with {name}");
+                tally.send(&app, resident, &what, request).await;
             }
         }
     }
-    let admin = &senders.cookies[2].1;
     for (name, bytes) in [
         ("areas.geojson", b"not json".to_vec()),
         ("areas.geojson", br#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]},"properties":{"navn":"<script>alert(1)</script>"}}]}"#.to_vec()),
@@ -480,61 +496,29 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
             let form = reqwest::multipart::Form::new()
                 .text("name_property", property)
                 .part("file", reqwest::multipart::Part::bytes(bytes.clone()).file_name(name));
-            let response = tally
-                    .client
+            let request = tally
+                .client
                 .post(format!("{}/staff/areas/upload", app.base))
                 .header("accept", "text/html")
-                .header("cookie", admin.as_str())
-                .multipart(form)
-                .send()
-                .await
-                .unwrap();
-            tally.check(&app, admin, &format!("areas upload {name} {property:?}"), response).await;
+                .multipart(form);
+            let what = format!("areas upload {name} {property:?}");
+            tally.send(&app, admin, &what, request).await;
         }
     }
 
     // Query parameters and paths, as a browser would open them.
-    for (path, params) in QUERIES {
-        let cookie = if path.starts_with("/staff") {
-            admin.as_str()
+    let staff_or_resident = |path: &str| {
+        if path.starts_with("/staff") {
+            admin
         } else {
-            senders.cookies[1].1.as_str()
-        };
-        for param in *params {
-            for value in HOSTILE {
-                let url = format!(
-                    "{}{path}?{param}={}",
-                    app.base,
-                    klimadialog_app::url::encode_component(value)
-                );
-                let response = tally
-                    .client
-                    .get(url)
-                    .header("cookie", cookie)
-                    .send()
-                    .await
-                    .unwrap();
-                tally
-                    .check(
-                        &app,
-                        cookie,
-                        &format!("GET {path}?{param}={value:?}"),
-                        response,
-                    )
-                    .await;
-            }
+            resident
         }
-    }
+        .to_owned()
+    };
+    tally.query_corpus(&app, QUERIES, staff_or_resident).await;
     for path in PATHS {
-        let response = tally
-            .client
-            .get(format!("{}{path}", app.base))
-            .send()
-            .await
-            .unwrap();
-        tally
-            .check(&app, "", &format!("GET {path}"), response)
-            .await;
+        let request = tally.client.get(format!("{}{path}", app.base));
+        tally.send(&app, "", &format!("GET {path}"), request).await;
     }
 
     let after = app.db.content_digest(&except).await.unwrap();
@@ -549,32 +533,9 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
         "hostile requests changed rows of {changed:?}"
     );
 
-    for (path, params) in EXPORTS {
-        for param in *params {
-            for value in HOSTILE {
-                let url = format!(
-                    "{}{path}?{param}={}",
-                    app.base,
-                    klimadialog_app::url::encode_component(value)
-                );
-                let response = tally
-                    .client
-                    .get(url)
-                    .header("cookie", admin.as_str())
-                    .send()
-                    .await
-                    .unwrap();
-                tally
-                    .check(
-                        &app,
-                        admin,
-                        &format!("GET {path}?{param}={value:?}"),
-                        response,
-                    )
-                    .await;
-            }
-        }
-    }
+    tally
+        .query_corpus(&app, EXPORTS, |_| admin.to_owned())
+        .await;
     let except = ["idea_drafts", "audit_events"];
     let without_audit = |digests: &[(String, String)]| -> Vec<(String, String)> {
         digests
