@@ -203,17 +203,20 @@ pub struct ClientAddress(pub std::net::IpAddr);
 /// The client's address, for rate limits: as resolved by the server, else the connection's.
 pub fn client_address() -> String {
     use_context::<Parts>()
-        .and_then(|parts| {
-            let resolved = parts.extensions.get::<ClientAddress>().map(|c| c.0);
-            resolved
-                .or_else(|| {
-                    parts
-                        .extensions
-                        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                        .map(|c| c.0.ip())
-                })
-                .map(|ip| ip.to_string())
+        .map(|parts| client_address_in(&parts.extensions))
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// [`client_address`] for handlers outside the Leptos context, from the request's extensions.
+pub fn client_address_in(extensions: &http::Extensions) -> String {
+    let resolved = extensions.get::<ClientAddress>().map(|c| c.0);
+    resolved
+        .or_else(|| {
+            extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip())
         })
+        .map(|ip| ip.to_string())
         .unwrap_or_else(|| "unknown".to_owned())
 }
 

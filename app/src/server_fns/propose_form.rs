@@ -4,11 +4,8 @@
 //! browser's draft, then redirects: back to the form when something is missing, on to sign-in
 //! or to the check page when not.
 
-use std::net::SocketAddr;
-
-use axum::Extension;
+use axum::extract::State;
 use axum::extract::multipart::{Field, Multipart, MultipartRejection};
-use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use klimadialog::photo::{self, MAX_UPLOAD_BYTES, PhotoError};
@@ -147,20 +144,14 @@ async fn store_photo(state: &AppState, upload: Vec<u8>) -> Result<String, PhotoP
 
 pub async fn save_draft(
     State(state): State<AppState>,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
-    resolved: Option<Extension<crate::session::ClientAddress>>,
+    extensions: http::Extensions,
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let Ok(multipart) = multipart else {
         return bad_request("Send the form as multipart/form-data.");
     };
-    // The address as resolved through trusted proxies, else the connection's.
-    let address = resolved
-        .map(|c| c.0.0)
-        .or(connect.map(|c| c.0.0.ip()))
-        .map(|ip| ip.to_string())
-        .unwrap_or_default();
+    let address = crate::session::client_address_in(&extensions);
     let client = state.clients.tag(&address);
     if state
         .limits

@@ -38,7 +38,7 @@ fn unleash(
         );
         let (client, base) = (client.clone(), base.to_owned());
         tasks.spawn(async move {
-            let mut resident = residents[n].lock().unwrap().clone_state();
+            let mut resident = residents[n].lock().unwrap().clone();
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                 resident.act(&client, &base, &ideas, &ledger).await;
             }
@@ -51,16 +51,6 @@ fn unleash(
 /// A copy of what was acknowledged and asked so far.
 fn snapshot(ledger: &Mutex<Ledger>) -> Ledger {
     ledger.lock().unwrap().clone()
-}
-
-impl Resident {
-    fn clone_state(&self) -> Resident {
-        Resident {
-            n: self.n,
-            cookie: self.cookie.clone(),
-            dice: self.dice.clone(),
-        }
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

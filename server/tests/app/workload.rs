@@ -167,6 +167,7 @@ pub struct Ledger {
 }
 
 /// One resident's client: one support, withdrawal, proposal or read after another.
+#[derive(Clone)]
 pub struct Resident {
     pub n: usize,
     pub cookie: String,
@@ -199,9 +200,10 @@ impl Resident {
         ideas: &[i64],
         ledger: &Mutex<Ledger>,
     ) {
+        let idea = ideas[self.dice.below(ideas.len() as u64) as usize];
         match pick(&mut self.dice) {
-            Action::Read => self.read(client, base, ideas, ledger).await,
-            Action::Support => self.support(client, base, ideas, ledger).await,
+            Action::Read => self.read(client, base, idea, ledger).await,
+            Action::Support => self.support(client, base, idea, ledger).await,
             Action::Propose => self.propose(client, base, ledger).await,
         }
     }
@@ -210,10 +212,9 @@ impl Resident {
         &mut self,
         client: &reqwest::Client,
         base: &str,
-        ideas: &[i64],
+        idea: i64,
         ledger: &Mutex<Ledger>,
     ) {
-        let idea = ideas[self.dice.below(ideas.len() as u64) as usize];
         let path = match self.dice.below(4) {
             0 => "/".to_owned(),
             1 => "/ideas?sort=trending".to_owned(),
@@ -236,10 +237,9 @@ impl Resident {
         &mut self,
         client: &reqwest::Client,
         base: &str,
-        ideas: &[i64],
+        idea: i64,
         ledger: &Mutex<Ledger>,
     ) {
-        let idea = ideas[self.dice.below(ideas.len() as u64) as usize];
         let key = (self.n, idea);
         let want = !ledger
             .lock()
