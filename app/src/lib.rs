@@ -72,26 +72,26 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 #[cfg(feature = "ssr")]
 pub fn request_locale() -> Locale {
-    let Some(parts) = use_context::<http::request::Parts>() else {
-        return Locale::default();
-    };
-    let header = |name: http::HeaderName| {
-        parts
-            .headers
-            .get_all(name)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .collect::<Vec<_>>()
-            .join(";")
-    };
-    let cookies = header(http::header::COOKIE);
+    use_context::<http::request::Parts>()
+        .map(|parts| locale_of(&parts.headers))
+        .unwrap_or_default()
+}
+
+/// The language a request asks for: the language switch's cookie, else `Accept-Language`.
+#[cfg(feature = "ssr")]
+pub fn locale_of(headers: &http::HeaderMap) -> Locale {
+    let cookies = headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(";");
     let chosen = cookies
         .split(';')
         .filter_map(|c| c.trim().split_once('='))
         .find(|(name, _)| *name == LANGUAGE_COOKIE)
         .map(|(_, value)| value.trim());
-    let accept = parts
-        .headers
+    let accept = headers
         .get(http::header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
     Locale::negotiate(chosen, accept)

@@ -145,6 +145,11 @@ pub struct ServeArgs {
     #[arg(long, env = "KLIMADIALOG_RATE_LIMITS", default_value_t = true, action = clap::ArgAction::Set)]
     pub rate_limits: bool,
 
+    /// Keep rendered public pages for visitors without a session for up to ten seconds, until
+    /// the database changes. Off only to measure or debug rendering itself.
+    #[arg(long, env = "KLIMADIALOG_PAGE_CACHE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub page_cache: bool,
+
     /// Addresses of reverse proxies in front of the server (comma-separated). Only from these
     /// is `X-Forwarded-For` believed, to know the client's address for rate limits.
     #[arg(long, env = "KLIMADIALOG_TRUSTED_PROXIES", value_delimiter = ',')]

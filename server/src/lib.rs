@@ -8,6 +8,7 @@ pub mod flood_guard;
 pub mod idea_export;
 pub mod mail_worker;
 pub mod open_data;
+pub mod page_cache;
 pub mod routes;
 pub mod staff_cli;
 pub mod staff_export;
@@ -126,6 +127,7 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
     let options = leptos_options(args);
     let proxies = client_address::TrustedProxies::new(args.trusted_proxies.clone());
     let flood_guard = flood_guard::FloodGuard::new(args.rate_limits);
+    let page_cache = page_cache::PageCache::new(state.db.clone(), args.page_cache);
     let routes = generate_route_list(App);
     let staff_state = state.clone();
     let header_state = state.clone();
@@ -200,6 +202,10 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             proxies,
             client_address::resolve_client_address,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            page_cache,
+            page_cache::serve,
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

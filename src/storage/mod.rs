@@ -26,6 +26,8 @@ mod status;
 mod team;
 
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use sqlx::SqlitePool;
@@ -84,6 +86,8 @@ pub struct Db {
     pool: SqlitePool,
     /// The minute `trending_scores` was last worked out for; one refresh at a time.
     trending_minute: std::sync::Arc<tokio::sync::Mutex<Option<i64>>>,
+    /// Counts committed write transactions (see [`Db::changes`]).
+    changes: Arc<AtomicU64>,
 }
 
 impl Db {
@@ -107,16 +111,30 @@ impl Db {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
+        let changes = Arc::new(AtomicU64::new(0));
+        let counter = changes.clone();
         // An in-memory database exists per connection, so it must have exactly one.
         let pool = SqlitePoolOptions::new()
             .max_connections(if in_memory { 1 } else { 8 })
             .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |connection, _| {
+                let counter = counter.clone();
+                Box::pin(async move {
+                    let mut handle = connection.lock_handle().await?;
+                    handle.set_commit_hook(move || {
+                        counter.fetch_add(1, Ordering::SeqCst);
+                        true
+                    });
+                    Ok(())
+                })
+            })
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         let db = Db {
             pool,
             trending_minute: Default::default(),
+            changes,
         };
         db.index_missing_ideas().await?;
         Ok(db)
@@ -125,6 +143,20 @@ impl Db {
     /// A fresh private database for tests and tools.
     pub async fn open_in_memory() -> Result<Db> {
         Db::open("sqlite::memory:").await
+    }
+
+    /// A number that grows whenever a write transaction commits on any connection of this
+    /// database (and when [`Db::mark_changed`] is called): what was read while it stayed the
+    /// same is still current. SQLite calls its commit hook just before the commit becomes
+    /// visible, so a reader that starts in that instant can still see the old data under the
+    /// new number; whoever knows a write has finished calls `mark_changed` to close that gap.
+    pub fn changes(&self) -> u64 {
+        self.changes.load(Ordering::SeqCst)
+    }
+
+    /// Counts a change after a write is known to have finished (see [`Db::changes`]).
+    pub fn mark_changed(&self) {
+        self.changes.fetch_add(1, Ordering::SeqCst);
     }
 
     pub(crate) fn pool(&self) -> &SqlitePool {

@@ -294,3 +294,24 @@ async fn a_resident_sees_what_they_wrote_and_what_they_support() {
         vec![other]
     );
 }
+
+#[tokio::test]
+async fn the_change_counter_grows_with_every_commit_and_not_with_reads() {
+    let (db, _dir) = db_with_reference().await;
+    let id = insert(&db, "En idé der skal tælles", ModerationState::Published).await;
+    let me = crate::ResidentId(resident(&db, 1).await);
+    let before = db.changes();
+    db.published_idea(id).await.unwrap();
+    db.count_ideas().await.unwrap();
+    let filter = crate::filter::IdeaFilter::default();
+    db.list_published(&filter, 20, 0, now()).await.unwrap();
+    assert_eq!(db.changes(), before, "reads are not changes");
+    db.add_public_support(id, me, now()).await.unwrap();
+    let after_support = db.changes();
+    assert!(after_support > before, "a support is a change");
+    insert(&db, "Endnu en idé at tælle", ModerationState::Pending).await;
+    assert!(db.changes() > after_support, "a new idea is a change");
+    let marked = db.changes();
+    db.mark_changed();
+    assert_eq!(db.changes(), marked + 1);
+}

@@ -22,7 +22,7 @@ pub struct IdeaListPage {
 /// The cookie that holds a visitor's seed for `sort=random`, so their order stays the same
 /// from page to page and on reload, and differs from other visitors'.
 #[cfg(feature = "ssr")]
-const SEED_COOKIE: &str = "seed";
+pub const SEED_COOKIE: &str = "seed";
 
 #[cfg(feature = "ssr")]
 fn visitor_seed() -> u32 {

@@ -25,6 +25,7 @@ mod merges;
 mod moderation;
 mod my_data;
 mod open_data;
+mod page_cache;
 mod proposing;
 mod rate_limits;
 mod reports;

@@ -32,8 +32,8 @@ impl TestApp {
     }
 
     /// Without the background mail worker, whose polling would show up in query counts.
-    pub async fn spawn_without_mail_worker() -> TestApp {
-        TestApp::start(None, &[], false).await
+    pub async fn spawn_without_mail_worker(options: &[&str]) -> TestApp {
+        TestApp::start(None, options, false).await
     }
 
     async fn start(smtp_url: Option<&str>, options: &[&str], mail_worker: bool) -> TestApp {

@@ -1,0 +1,406 @@
+//! A short-lived copy of the public pages for visitors without a session.
+//!
+//! Everyone who is not signed in sees the same `/`, `/ideas?…`, idea page, map and statistics
+//! in their language, and a campaign launch sends thousands of them to the same few addresses
+//! at once. Rendering a page costs about a millisecond of CPU and a few queries; answering from
+//! memory costs microseconds. So the first request renders, and the others get its copy until
+//! the database changes (any commit, see `Db::changes`) or ten seconds pass (for what changes
+//! with the clock alone).
+//!
+//! - Only GET requests of the public pages, and only when every cookie is one that cannot change
+//!   what the page shows to someone else (the language, the random-order seed); a session, a
+//!   draft or typed text means the visitor's own page, rendered for them and never kept.
+//!   `sort=random` pages are each visitor's own order and never kept either.
+//! - Only a 200 HTML page that sets no cookie is kept.
+//! - One render per page at a time: others asking meanwhile wait for it, or, when the copy is
+//!   only out of date, get the copy (never older than ten seconds and one render).
+//! - A kept page's inline scripts are allowed by their hashes, not by the render's nonce: a
+//!   nonce must be new in every response, a copy is the same bytes every time.
+//! - At most [`BUDGET_BYTES`] of pages; when full, out-of-date pages go, and if that is not
+//!   enough the new page is not kept (odd addresses cannot push out the busy ones).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use klimadialog::Locale;
+use klimadialog::storage::Db;
+use tokio::sync::watch;
+
+/// The longest a kept page is served.
+pub const MAX_AGE: Duration = Duration::from_secs(10);
+
+/// The most memory kept pages take (plain and gzip together).
+pub const BUDGET_BYTES: usize = 16 * 1024 * 1024;
+
+/// Cookies that do not make a page the visitor's own.
+const SHARED_COOKIES: [&str; 2] = [
+    klimadialog_app::LANGUAGE_COOKIE,
+    klimadialog_app::server_fns::list::SEED_COOKIE,
+];
+
+type Key = (String, Locale);
+
+pub struct PageCache {
+    db: Db,
+    enabled: bool,
+    slots: Mutex<Slots>,
+}
+
+#[derive(Default)]
+struct Slots {
+    map: HashMap<Key, Slot>,
+    bytes: usize,
+}
+
+#[derive(Default)]
+struct Slot {
+    page: Option<Arc<Page>>,
+    /// Set while a request renders this page; its sender goes when the render ends.
+    filling: Option<watch::Receiver<()>>,
+}
+
+struct Page {
+    /// `Db::changes` when the render started: the page is current while it is unchanged.
+    changes: u64,
+    made: Instant,
+    headers: HeaderMap,
+    plain: Bytes,
+    gzip: Bytes,
+}
+
+enum Lookup {
+    Hit(Arc<Page>),
+    Wait(watch::Receiver<()>),
+    Fill(Filling),
+}
+
+/// The right to render a page for everyone. Dropping it, also when the request is cancelled,
+/// lets the waiting requests go on.
+struct Filling {
+    changes: u64,
+    started: Instant,
+    _done: watch::Sender<()>,
+}
+
+impl PageCache {
+    pub fn new(db: Db, enabled: bool) -> Arc<PageCache> {
+        Arc::new(PageCache {
+            db,
+            enabled,
+            slots: Mutex::default(),
+        })
+    }
+
+    fn slots(&self) -> MutexGuard<'_, Slots> {
+        // A panic while holding the lock leaves plain data behind, still consistent enough
+        // for a cache: at worst a page is rendered again.
+        self.slots
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn lookup(&self, key: &Key) -> Lookup {
+        let changes = self.db.changes();
+        let mut slots = self.slots();
+        let slot = slots.map.entry(key.clone()).or_default();
+        let filling = slot
+            .filling
+            .as_ref()
+            .filter(|f| f.has_changed().is_ok())
+            .cloned();
+        if let Some(page) = slot.page.as_ref().filter(|p| p.made.elapsed() < MAX_AGE)
+            && (page.changes == changes || filling.is_some())
+        {
+            return Lookup::Hit(page.clone());
+        }
+        if let Some(filling) = filling {
+            return Lookup::Wait(filling);
+        }
+        let (done, waiting) = watch::channel(());
+        slot.filling = Some(waiting);
+        Lookup::Fill(Filling {
+            changes,
+            started: Instant::now(),
+            _done: done,
+        })
+    }
+
+    fn peek(&self, key: &Key) -> Option<Arc<Page>> {
+        let changes = self.db.changes();
+        let slots = self.slots();
+        let page = slots.map.get(key)?.page.as_ref()?;
+        (page.changes == changes && page.made.elapsed() < MAX_AGE).then(|| page.clone())
+    }
+
+    /// Ends a render: keeps its page if there is room, and clears the slot of the render.
+    fn finish(&self, key: &Key, page: Option<Arc<Page>>) {
+        let changes = self.db.changes();
+        let mut slots = self.slots();
+        if let Some(page) = page {
+            let size = page.size();
+            if slots.bytes + size > BUDGET_BYTES {
+                slots.drop_out_of_date(changes);
+            }
+            if slots.bytes + size <= BUDGET_BYTES {
+                let slot = slots.map.entry(key.clone()).or_default();
+                let old = slot.page.replace(page).map_or(0, |p| p.size());
+                slots.bytes = slots.bytes + size - old;
+            }
+        }
+        if let Some(slot) = slots.map.get_mut(key) {
+            slot.filling = None;
+            if slot.page.is_none() {
+                slots.map.remove(key);
+            }
+        }
+    }
+
+    async fn fill(&self, filling: Filling, key: Key, response: Response, gzip: bool) -> Response {
+        if !is_shareable(&response) {
+            self.finish(&key, None);
+            return response;
+        }
+        let (parts, body) = response.into_parts();
+        let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                tracing::error!(%error, "rendering a page failed midway");
+                self.finish(&key, None);
+                return busy();
+            }
+        };
+        let Some(page) = Page::new(&filling, parts.headers.clone(), bytes.clone()) else {
+            self.finish(&key, None);
+            return Response::from_parts(parts, Body::from(bytes));
+        };
+        let page = Arc::new(page);
+        self.finish(&key, Some(page.clone()));
+        drop(filling);
+        page.response(gzip, false)
+    }
+}
+
+impl Slots {
+    fn drop_out_of_date(&mut self, changes: u64) {
+        let mut freed = 0;
+        self.map.retain(|_, slot| {
+            let current = slot
+                .page
+                .as_ref()
+                .is_some_and(|p| p.changes == changes && p.made.elapsed() < MAX_AGE);
+            if !current && let Some(page) = slot.page.take() {
+                freed += page.size();
+            }
+            slot.page.is_some()
+                || slot
+                    .filling
+                    .as_ref()
+                    .is_some_and(|f| f.has_changed().is_ok())
+        });
+        self.bytes -= freed;
+    }
+}
+
+impl Page {
+    fn new(filling: &Filling, mut headers: HeaderMap, plain: Bytes) -> Option<Page> {
+        let policy = hash_policy(&headers, &plain)?;
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+        headers.remove(header::CONTENT_LENGTH);
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(&plain).ok()?;
+        let gzip = Bytes::from(encoder.finish().ok()?);
+        Some(Page {
+            changes: filling.changes,
+            made: filling.started,
+            headers,
+            plain,
+            gzip,
+        })
+    }
+
+    fn size(&self) -> usize {
+        self.plain.len() + self.gzip.len()
+    }
+
+    fn response(&self, gzip: bool, from_memory: bool) -> Response {
+        let body = if gzip { &self.gzip } else { &self.plain };
+        let mut response = Response::new(Body::from(body.clone()));
+        *response.headers_mut() = self.headers.clone();
+        if gzip {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+        }
+        if from_memory {
+            // RFC 9111's Age: how long ago the page was rendered; also how a reader of the
+            // response can tell it came from here.
+            response.headers_mut().insert(
+                header::AGE,
+                HeaderValue::from(self.made.elapsed().as_secs()),
+            );
+        }
+        response
+    }
+}
+
+/// The middleware. Outside it, only compression (which leaves gzip pages alone) and tracing.
+pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: Next) -> Response {
+    let writes = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    let Some(key) = cache.enabled.then(|| shared_page_key(&request)).flatten() else {
+        let response = next.run(request).await;
+        if writes {
+            // The write has committed by now; close the gap `Db::changes` describes.
+            cache.db.mark_changed();
+        }
+        return response;
+    };
+    let gzip = accepts_gzip(request.headers());
+    match cache.lookup(&key) {
+        Lookup::Hit(page) => page.response(gzip, true),
+        Lookup::Wait(mut render) => {
+            // Err only means the render ended without a page to share.
+            let _ = render.changed().await;
+            match cache.peek(&key) {
+                Some(page) => page.response(gzip, true),
+                None => next.run(request).await,
+            }
+        }
+        Lookup::Fill(filling) => {
+            let response = next.run(request).await;
+            cache.fill(filling, key, response, gzip).await
+        }
+    }
+}
+
+/// The key of a page everyone without a session sees alike, or `None` for the visitor's own.
+fn shared_page_key(request: &Request) -> Option<Key> {
+    if request.method() != Method::GET || !is_public_page(request.uri().path()) {
+        return None;
+    }
+    let query = request.uri().query().unwrap_or("");
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).ok()?;
+    if pairs.iter().any(|(k, v)| k == "sort" && v == "random") {
+        return None;
+    }
+    let cookies = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .map(|v| v.to_str().ok())
+        .collect::<Option<Vec<_>>>()?;
+    let only_shared = cookies
+        .iter()
+        .flat_map(|v| v.split(';'))
+        .filter(|c| !c.trim().is_empty())
+        .all(|c| {
+            let name = c.split_once('=').map_or(c, |(name, _)| name).trim();
+            SHARED_COOKIES.contains(&name)
+        });
+    if !only_shared {
+        return None;
+    }
+    let path_and_query = request.uri().path_and_query()?.as_str().to_owned();
+    Some((
+        path_and_query,
+        klimadialog_app::locale_of(request.headers()),
+    ))
+}
+
+fn is_public_page(path: &str) -> bool {
+    let idea_page = path
+        .strip_prefix("/ideas/")
+        .is_some_and(|id| (1..=18).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit()));
+    idea_page
+        || matches!(
+            path,
+            "/" | "/ideas" | "/map" | "/stats" | "/tilgaengelighed"
+        )
+}
+
+fn is_shareable(response: &Response) -> bool {
+    let headers = response.headers();
+    let html = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let private = headers
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("no-store") || v.contains("private"));
+    response.status() == StatusCode::OK
+        && html
+        && !private
+        && !headers.contains_key(header::SET_COOKIE)
+        && !headers.contains_key(header::CONTENT_ENCODING)
+}
+
+/// Whether `Accept-Encoding` takes gzip (`gzip` or `*`, with a q-value above 0).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|item| {
+            let mut parts = item.split(';');
+            let coding = parts.next().unwrap_or("").trim();
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            (coding.eq_ignore_ascii_case("gzip") || coding == "*") && q > 0.0
+        })
+}
+
+/// The page's policy with the render's nonce replaced by the hashes of the inline scripts that
+/// carry it. Only the renderer knew the nonce, so only its own scripts are hashed; markup
+/// smuggled into the page has no nonce and stays blocked.
+fn hash_policy(headers: &HeaderMap, html: &[u8]) -> Option<HeaderValue> {
+    use base64::Engine;
+    use sha2::Digest;
+    let policy = headers
+        .get(header::CONTENT_SECURITY_POLICY)?
+        .to_str()
+        .ok()?;
+    let nonce = policy.split_once("'nonce-")?.1.split_once('\'')?.0;
+    let marker = format!("nonce=\"{nonce}\"");
+    let mut hashes = Vec::new();
+    let mut rest = std::str::from_utf8(html).ok()?;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let tag_end = after.find('>')?;
+        let content = &after[tag_end + 1..];
+        let close = content.find("</script>")?;
+        if after[..tag_end].contains(&marker) {
+            let digest = sha2::Sha256::digest(&content.as_bytes()[..close]);
+            let hash = base64::engine::general_purpose::STANDARD.encode(digest);
+            hashes.push(format!("'sha256-{hash}'"));
+        }
+        rest = &content[close..];
+    }
+    let policy = policy.replace(&format!("'nonce-{nonce}'"), &hashes.join(" "));
+    HeaderValue::from_str(&policy).ok()
+}
+
+fn busy() -> Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::RETRY_AFTER, "1")],
+        "Prøv igen om lidt. / Please try again in a moment.",
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,198 @@
+//! The copy of public pages kept for visitors without a session: shared only where a page is
+//! the same for everyone, current after every write, in each language, with a policy that lets
+//! exactly its own scripts run. A page served from memory carries an `Age` header.
+
+use crate::support::{Browser, TestApp, count};
+use klimadialog::IdeaId;
+use klimadialog::storage::now;
+use reqwest::StatusCode;
+
+async fn fetch(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+    let mut request = app.client.get(format!("{}{path}", app.base));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.send().await.unwrap()
+}
+
+fn from_memory(response: &reqwest::Response) -> bool {
+    response.headers().contains_key("age")
+}
+
+async fn supports_shown(app: &TestApp, idea: i64) -> (bool, String) {
+    let response = fetch(app, &format!("/ideas/{idea}"), &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let kept = from_memory(&response);
+    (kept, response.text().await.unwrap())
+}
+
+fn count_text(n: i64) -> String {
+    format!(">{n} støtter<")
+}
+
+#[tokio::test]
+async fn a_visitor_gets_the_kept_page_until_a_write_changes_it() {
+    let app = TestApp::spawn().await;
+    let n = app.db.support_count(IdeaId(1)).await.unwrap().unwrap();
+    let (kept, first) = supports_shown(&app, 1).await;
+    assert!(!kept, "the first request renders");
+    assert!(first.contains(&count_text(n)), "{n} supports shown");
+    let (kept, second) = supports_shown(&app, 1).await;
+    assert!(kept, "the second comes from memory");
+    assert_eq!(first, second);
+
+    // A resident supports through the site (a form post): the next visitor sees it at once.
+    let mut resident = Browser::new(&app);
+    resident.sign_in_as("supporter@example.org").await;
+    let (status, _) = resident
+        .post_form(
+            "/fn/ideas/support",
+            &[("idea", "1"), ("support", "true"), ("next", "/ideas/1")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    let (kept, after) = supports_shown(&app, 1).await;
+    assert!(!kept, "a write makes the page render again");
+    assert!(
+        after.contains(&count_text(n + 1)),
+        "the new support is shown"
+    );
+
+    // A write straight into the database (a command-line tool, say) counts the same.
+    let resident = app
+        .db
+        .resident_for_email("other@example.org", now())
+        .await
+        .unwrap();
+    app.db
+        .add_public_support(IdeaId(1), resident, now())
+        .await
+        .unwrap();
+    let (kept, after) = supports_shown(&app, 1).await;
+    assert!(!kept);
+    assert!(after.contains(&count_text(n + 2)));
+}
+
+#[tokio::test]
+async fn a_signed_in_residents_page_is_never_kept_nor_shared() {
+    let app = TestApp::spawn().await;
+    let mut resident = Browser::new(&app);
+    resident.sign_in_as("me@example.org").await;
+    let cookie = resident.jar.header();
+    for _ in 0..2 {
+        let response = fetch(&app, "/", &[("cookie", &cookie)]).await;
+        assert!(!from_memory(&response), "a resident's page is theirs");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("Log ud"), "the resident is signed in");
+    }
+    for _ in 0..2 {
+        let page = fetch(&app, "/", &[]).await.text().await.unwrap();
+        assert!(
+            !page.contains("Log ud"),
+            "a visitor never gets a resident's page"
+        );
+    }
+    // Other cookies of the site's own make the page the visitor's too.
+    for cookie in ["draft=abc", "typed=x", "staff_session=y"] {
+        fetch(&app, "/ideas", &[("cookie", cookie)]).await;
+        let again = fetch(&app, "/ideas", &[("cookie", cookie)]).await;
+        assert!(!from_memory(&again), "{cookie}");
+    }
+}
+
+#[tokio::test]
+async fn each_language_has_its_own_copy() {
+    let app = TestApp::spawn().await;
+    for _ in 0..2 {
+        let en = fetch(&app, "/map", &[("accept-language", "en-GB,en;q=0.8")]).await;
+        assert!(en.text().await.unwrap().contains("<html lang=\"en\""));
+        let da = fetch(&app, "/map", &[("cookie", "lang=da")]).await;
+        assert!(da.text().await.unwrap().contains("<html lang=\"da\""));
+        let en = fetch(&app, "/map", &[("cookie", "lang=en; seed=5")]).await;
+        assert!(
+            from_memory(&en),
+            "the language cookie shares the English copy"
+        );
+        assert!(en.text().await.unwrap().contains("<html lang=\"en\""));
+    }
+}
+
+#[tokio::test]
+async fn random_order_missing_pages_and_a_disabled_cache_are_never_kept() {
+    let app = TestApp::spawn().await;
+    for path in ["/ideas?sort=random", "/ideas/999999", "/signin"] {
+        for _ in 0..2 {
+            let response = fetch(&app, path, &[("cookie", "seed=42")]).await;
+            assert!(!from_memory(&response), "{path}");
+        }
+    }
+    let off = TestApp::spawn_with(None, &["--page-cache", "false"]).await;
+    for _ in 0..2 {
+        assert!(!from_memory(&fetch(&off, "/", &[]).await));
+    }
+}
+
+#[tokio::test]
+async fn a_kept_page_lets_exactly_its_own_scripts_run_and_comes_gzipped_on_request() {
+    use base64::Engine;
+    use sha2::Digest;
+    use std::io::Read;
+    let app = TestApp::spawn().await;
+    fetch(&app, "/ideas", &[]).await;
+    let kept = fetch(&app, "/ideas", &[]).await;
+    assert!(from_memory(&kept));
+    let policy = kept.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        kept.headers()["x-frame-options"],
+        "DENY",
+        "the security headers come along"
+    );
+    let page = kept.text().await.unwrap();
+    assert!(!policy.contains("'nonce-"), "{policy}");
+    let scripts: Vec<&str> = page
+        .split("<script")
+        .skip(1)
+        .map(|s| &s[s.find('>').unwrap() + 1..s.find("</script>").unwrap()])
+        .collect();
+    assert!(scripts.len() >= 2, "the islands' loader and state");
+    for script in &scripts {
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script));
+        assert!(policy.contains(&format!("'sha256-{hash}'")), "{script}");
+    }
+    assert_eq!(count(&policy, "'sha256-"), scripts.len());
+
+    let gzipped = fetch(&app, "/ideas", &[("accept-encoding", "gzip, deflate, br")]).await;
+    assert!(from_memory(&gzipped));
+    assert_eq!(gzipped.headers()["content-encoding"], "gzip");
+    let bytes = gzipped.bytes().await.unwrap();
+    let mut plain = String::new();
+    flate2::read::GzDecoder::new(&bytes[..])
+        .read_to_string(&mut plain)
+        .unwrap();
+    assert_eq!(plain, page);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crowd_arriving_at_once_gets_the_same_page() {
+    let app = TestApp::spawn().await;
+    let crowd: Vec<_> = (0..40)
+        .map(|_| {
+            let client = app.client.clone();
+            let url = format!("{}/stats", app.base);
+            tokio::spawn(async move { client.get(url).send().await.unwrap() })
+        })
+        .collect();
+    let mut rendered = 0;
+    let mut pages = std::collections::HashSet::new();
+    for visitor in crowd {
+        let response = visitor.await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        rendered += usize::from(!from_memory(&response));
+        pages.insert(response.text().await.unwrap());
+    }
+    assert_eq!(pages.len(), 1, "everyone saw the same page");
+    assert!(rendered <= 2, "{rendered} renders for 40 visitors");
+}
