@@ -12,8 +12,8 @@
 //!   draft or typed text means the visitor's own page, rendered for them and never kept.
 //!   `sort=random` pages are each visitor's own order and never kept either.
 //! - Only a 200 HTML page that sets no cookie is kept.
-//! - One render per page at a time: others asking meanwhile wait for it, or, when the copy is
-//!   only out of date, get the copy (never older than ten seconds and one render).
+//! - One render per page at a time: others asking meanwhile wait for it, or, when there is an
+//!   out-of-date copy, get that (never more than fifteen seconds old).
 //! - A kept page's inline scripts are allowed by their hashes, not by the render's nonce: a
 //!   nonce must be new in every response, a copy is the same bytes every time.
 //! - At most [`BUDGET_BYTES`] of pages; when full, out-of-date pages go, and if that is not
@@ -35,6 +35,9 @@ use tokio::sync::watch;
 
 /// The longest a kept page is served.
 pub const MAX_AGE: Duration = Duration::from_secs(10);
+
+/// How much longer than [`MAX_AGE`] a page is served while its next copy renders.
+const RENDER_GRACE: Duration = Duration::from_secs(5);
 
 /// The most memory kept pages take (plain and gzip together).
 pub const BUDGET_BYTES: usize = 16 * 1024 * 1024;
@@ -109,22 +112,27 @@ impl PageCache {
     fn lookup(&self, key: &Key) -> Lookup {
         let changes = self.db.changes();
         let mut slots = self.slots();
-        let slot = slots.map.entry(key.clone()).or_default();
-        let filling = slot
-            .filling
-            .as_ref()
-            .filter(|f| f.has_changed().is_ok())
-            .cloned();
-        if let Some(page) = slot.page.as_ref().filter(|p| p.made.elapsed() < MAX_AGE)
-            && (page.changes == changes || filling.is_some())
-        {
-            return Lookup::Hit(page.clone());
-        }
-        if let Some(filling) = filling {
-            return Lookup::Wait(filling);
+        if let Some(slot) = slots.map.get_mut(key) {
+            let filling = slot
+                .filling
+                .as_ref()
+                .filter(|f| f.has_changed().is_ok())
+                .cloned();
+            if let Some(page) = &slot.page {
+                let age = page.made.elapsed();
+                let current = page.changes == changes && age < MAX_AGE;
+                // While the next copy renders, the last one does, if not too old.
+                let meanwhile = filling.is_some() && age < MAX_AGE + RENDER_GRACE;
+                if current || meanwhile {
+                    return Lookup::Hit(page.clone());
+                }
+            }
+            if let Some(filling) = filling {
+                return Lookup::Wait(filling);
+            }
         }
         let (done, waiting) = watch::channel(());
-        slot.filling = Some(waiting);
+        slots.map.entry(key.clone()).or_default().filling = Some(waiting);
         Lookup::Fill(Filling {
             changes,
             started: Instant::now(),
@@ -289,9 +297,13 @@ fn shared_page_key(request: &Request) -> Option<Key> {
         return None;
     }
     let query = request.uri().query().unwrap_or("");
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).ok()?;
-    if pairs.iter().any(|(k, v)| k == "sort" && v == "random") {
-        return None;
+    // Decoding the query costs more than the rest of a hit; only a query that may spell
+    // `sort=random` needs it.
+    if query.contains("sort") || query.contains('%') {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).ok()?;
+        if pairs.iter().any(|(k, v)| k == "sort" && v == "random") {
+            return None;
+        }
     }
     let cookies = request
         .headers()

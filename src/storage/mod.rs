@@ -23,6 +23,7 @@ mod signin;
 mod staff;
 mod stats;
 mod status;
+mod support_writer;
 mod team;
 
 use std::str::FromStr;
@@ -64,6 +65,8 @@ pub enum StorageError {
     InvalidRow(String),
     #[error("{0}")]
     Refused(&'static str),
+    #[error("{0}")]
+    Unavailable(&'static str),
 }
 
 impl StorageError {
@@ -71,7 +74,7 @@ impl StorageError {
     /// temporary and worth a retry.
     pub fn status_code(&self) -> u16 {
         match self {
-            StorageError::Database(sqlx::Error::PoolTimedOut) => 503,
+            StorageError::Database(sqlx::Error::PoolTimedOut) | StorageError::Unavailable(_) => 503,
             StorageError::Refused(_) => 400,
             _ => 500,
         }
@@ -88,6 +91,7 @@ pub struct Db {
     trending_minute: std::sync::Arc<tokio::sync::Mutex<Option<i64>>>,
     /// Counts committed write transactions (see [`Db::changes`]).
     changes: Arc<AtomicU64>,
+    supports: support_writer::SupportWriter,
 }
 
 impl Db {
@@ -132,6 +136,7 @@ impl Db {
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         let db = Db {
+            supports: support_writer::SupportWriter::start(pool.clone()),
             pool,
             trending_minute: Default::default(),
             changes,

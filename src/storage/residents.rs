@@ -1,5 +1,6 @@
 //! Residents and their supports.
 
+use super::support_writer::SupportChange;
 use super::{Db, Result};
 use crate::area::AreaId;
 use crate::idea::IdeaId;
@@ -26,33 +27,24 @@ impl Db {
     }
 
     /// Records a support for a public idea; `false` if there already was one, or the idea is
-    /// not one the public can support (unknown, hidden, awaiting review or merged).
+    /// not one the public can support (unknown, hidden, awaiting review or merged). Returns once
+    /// it is committed, in a group with others (see `support_writer`).
     pub async fn add_public_support(
         &self,
         idea: IdeaId,
         resident: ResidentId,
         at: i64,
     ) -> Result<bool> {
-        let done = sqlx::query(
-            "INSERT OR IGNORE INTO supports (idea_id, resident_id, created_at)
-             SELECT id, ?, ? FROM ideas WHERE id = ? AND moderation_state = 'published' AND status <> 'merged'",
-        )
-        .bind(resident.0)
-        .bind(at)
-        .bind(idea.0)
-        .execute(self.pool())
-        .await?;
-        Ok(done.rows_affected() == 1)
+        self.supports
+            .write(SupportChange::Add { idea, resident, at })
+            .await
     }
 
     /// Withdraws a support; `false` if there was none.
     pub async fn remove_support(&self, idea: IdeaId, resident: ResidentId) -> Result<bool> {
-        let done = sqlx::query("DELETE FROM supports WHERE idea_id = ? AND resident_id = ?")
-            .bind(idea.0)
-            .bind(resident.0)
-            .execute(self.pool())
-            .await?;
-        Ok(done.rows_affected() == 1)
+        self.supports
+            .write(SupportChange::Remove { idea, resident })
+            .await
     }
 
     /// Which of `ideas` the resident supports: one query for a whole list of cards.

@@ -133,6 +133,48 @@ async fn concurrent_supports_from_many_connections_count_exactly() {
     assert!(db.support_counts_agree().await.unwrap());
 }
 
+/// Supports that arrive together share commits (one sync of the disk for many), and every one
+/// of them is counted once, withdrawals too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn supports_arriving_together_share_commits_and_count_exactly() {
+    let (db, _dir) = db_with_reference().await;
+    let id = insert(&db, "Flere cykelstier", ModerationState::Published).await;
+    let hidden = insert(&db, "Skjult idé om vind", ModerationState::Pending).await;
+    let mut residents = Vec::new();
+    for n in 0..200 {
+        residents.push(crate::ResidentId(resident(&db, n).await));
+    }
+    let commits_before = db.changes();
+    let mut tasks = tokio::task::JoinSet::new();
+    for (n, r) in residents.iter().copied().enumerate() {
+        let db = db.clone();
+        tasks.spawn(async move {
+            // Each supports twice (the second changes nothing) and tries the hidden idea.
+            let first = db.add_public_support(id, r, now()).await.unwrap();
+            let again = db.add_public_support(id, r, now()).await.unwrap();
+            let hidden = db.add_public_support(hidden, r, now()).await.unwrap();
+            let withdrawn = n % 4 == 0 && db.remove_support(id, r).await.unwrap();
+            (first, again, hidden, withdrawn)
+        });
+    }
+    let results = tasks.join_all().await;
+    let commits = db.changes() - commits_before;
+    assert!(
+        results
+            .iter()
+            .all(|(first, again, hidden, _)| *first && !again && !hidden)
+    );
+    let withdrawn = results.iter().filter(|r| r.3).count();
+    assert_eq!(withdrawn, 50);
+    assert_eq!(db.support_count(id).await.unwrap(), Some(150));
+    assert_eq!(db.support_count(hidden).await.unwrap(), Some(0));
+    assert!(db.support_counts_agree().await.unwrap());
+    assert!(
+        commits < 650 / 2,
+        "650 changes took {commits} commits: they were not grouped"
+    );
+}
+
 /// The schema itself refuses states the domain forbids, whatever the code above it does.
 #[tokio::test]
 async fn the_schema_refuses_impossible_states() {

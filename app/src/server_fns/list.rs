@@ -24,8 +24,16 @@ pub struct IdeaListPage {
 #[cfg(feature = "ssr")]
 pub const SEED_COOKIE: &str = "seed";
 
+/// The visitor's seed. The page it orders is theirs alone: marked private, so neither the
+/// server's copy of public pages nor a proxy hands it to anyone else.
 #[cfg(feature = "ssr")]
 fn visitor_seed() -> u32 {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("private"),
+        );
+    }
     if let Some(seed) = crate::session::request_cookie(SEED_COOKIE).and_then(|v| v.parse().ok()) {
         return seed;
     }

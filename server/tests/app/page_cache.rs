@@ -126,6 +126,12 @@ async fn random_order_missing_pages_and_a_disabled_cache_are_never_kept() {
             assert!(!from_memory(&response), "{path}");
         }
     }
+    let random = fetch(&app, "/ideas?sort=random", &[("cookie", "seed=42")]).await;
+    assert_eq!(
+        random.headers()["cache-control"],
+        "private",
+        "nor kept by proxies"
+    );
     let off = TestApp::spawn_with(None, &["--page-cache", "false"]).await;
     for _ in 0..2 {
         assert!(!from_memory(&fetch(&off, "/", &[]).await));
