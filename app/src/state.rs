@@ -15,7 +15,7 @@ use crate::error::AppError;
 pub struct AppState {
     pub db: Db,
     pub config: Arc<SiteConfig>,
-    pub mailer: Mailer,
+    pub mailer: Arc<Mailer>,
     /// Hashes client addresses for rate limits, with a salt that never leaves the process.
     pub clients: ClientTagger,
     pub limits: Arc<RateLimiter>,

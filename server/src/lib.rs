@@ -93,7 +93,7 @@ pub fn app_state(db: Db, args: &ServeArgs) -> Result<AppState, ServerError> {
     Ok(AppState {
         db,
         config: Arc::new(args.site_config()),
-        mailer,
+        mailer: Arc::new(mailer),
         clients: ClientTagger::default(),
         limits: Arc::new(if args.rate_limits {
             RateLimiter::default()
@@ -169,7 +169,7 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
                 .layer(DefaultBodyLimit::max(propose_form::MAX_FORM_BYTES)),
         )
         .with_state(state);
-    Router::new()
+    let site = Router::new()
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
@@ -202,7 +202,12 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             proxies,
             client_address::resolve_client_address,
-        ))
+        ));
+    // The page cache goes around the whole site as one service rather than on each route:
+    // axum clones a route's whole stack of layers and their states for every request, which
+    // cost a page served from memory more than the rest of its work.
+    Router::new()
+        .fallback_service(site)
         .layer(axum::middleware::from_fn_with_state(
             page_cache,
             page_cache::serve,
