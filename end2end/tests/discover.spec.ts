@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { test } from './helpers';
+import { jsEnabled, test, waitForIslands } from './helpers';
 
 test('the public filters the list and searches in Danish, with a URL to share', async ({ page }) => {
   await page.goto('/ideas');
@@ -44,4 +44,48 @@ test('the map links each area to its ideas and has the same numbers as a table',
   await page.getByRole('link', { name: 'antal støtter' }).click();
   await expect(page).toHaveURL(/\/map\?by=supports$/);
   await expect(page.getByRole('link', { name: 'antal støtter' })).toHaveAttribute('aria-current', 'page');
+});
+
+test('the list follows its filters and pages in place with JavaScript, by page loads without', async ({ page }, testInfo) => {
+  await page.goto('/ideas');
+  const js = jsEnabled(testInfo);
+  if (js) {
+    // A full page load would forget this.
+    await page.evaluate(() => { (window as unknown as { samePage: boolean }).samePage = true; });
+  }
+  const filters = page.getByRole('search', { name: 'Find idéer' });
+  const count = page.getByRole('status').filter({ hasText: 'idé' });
+  await expect(count).toContainText('61');
+
+  await filters.getByLabel('Område').selectOption('nibe');
+  await filters.getByRole('button', { name: 'Vis idéer' }).click();
+  await expect(page).toHaveURL(/\/ideas\?area=nibe$/);
+  await expect(count).toContainText('5');
+  const cards = page.locator('.idea-card');
+  await expect(cards).toHaveCount(5);
+  await expect(cards.filter({ hasNotText: 'Nibe' })).toHaveCount(0);
+  // The other filters now count within Nibe.
+  await expect(filters.getByLabel('Type').locator('option').first()).toHaveText('Begge typer');
+  await expect(page).toHaveTitle(/Alle idéer/);
+
+  await page.getByRole('link', { name: 'Nulstil' }).click();
+  await expect(page).toHaveURL(/\/ideas$/);
+  await page.getByRole('link', { name: 'Næste side' }).click();
+  await expect(page).toHaveURL(/\/ideas\?page=2$/);
+  await expect(page.getByText('Side 2 af 4')).toBeVisible();
+
+  // Back goes to the list before, as after page loads.
+  await page.goBack({ waitUntil: 'commit' });
+  await expect(page).toHaveURL(/\/ideas$/);
+  await expect(page.getByText('Side 1 af 4')).toBeVisible();
+  await page.goBack({ waitUntil: 'commit' });
+  await expect(page).toHaveURL(/\/ideas\?area=nibe$/);
+  await expect(filters.getByLabel('Område')).toHaveValue('nibe');
+  await expect(cards).toHaveCount(5);
+
+  if (js) {
+    expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+    // The support buttons of the cards that came in place work like the first ones.
+    await waitForIslands(page);
+  }
 });

@@ -68,6 +68,24 @@ impl Db {
         Ok(ids.into_iter().map(IdeaId).collect())
     }
 
+    /// The idea's support count and whether the resident supports it, in one query (the
+    /// answer to every press of the support button); `None` if there is no such idea.
+    pub async fn support_state(
+        &self,
+        idea: IdeaId,
+        resident: ResidentId,
+    ) -> Result<Option<(i64, bool)>> {
+        Ok(sqlx::query_as(
+            "SELECT support_count,
+                    EXISTS (SELECT 1 FROM supports WHERE idea_id = ideas.id AND resident_id = ?)
+             FROM ideas WHERE id = ?",
+        )
+        .bind(resident.0)
+        .bind(idea.0)
+        .fetch_optional(self.pool())
+        .await?)
+    }
+
     pub async fn has_support(&self, idea: IdeaId, resident: ResidentId) -> Result<bool> {
         let found: Option<i64> =
             sqlx::query_scalar("SELECT 1 FROM supports WHERE idea_id = ? AND resident_id = ?")

@@ -169,6 +169,21 @@ async fn supports_arriving_together_share_commits_and_count_exactly() {
     assert_eq!(db.support_count(id).await.unwrap(), Some(150));
     assert_eq!(db.support_count(hidden).await.unwrap(), Some(0));
     assert!(db.support_counts_agree().await.unwrap());
+    assert_eq!(
+        db.support_state(id, residents[0]).await.unwrap(),
+        Some((150, false)),
+        "withdrawn"
+    );
+    assert_eq!(
+        db.support_state(id, residents[1]).await.unwrap(),
+        Some((150, true))
+    );
+    assert_eq!(
+        db.support_state(IdeaId(999_999), residents[1])
+            .await
+            .unwrap(),
+        None
+    );
     assert!(
         commits < 650 / 2,
         "650 changes took {commits} commits: they were not grouped"

@@ -177,16 +177,21 @@ fn IdeaListView(found: IdeaListPage, filter: IdeaFilter) -> impl IntoView {
             </div>
         </form>
         <h2 class="visually-hidden">{l.results}</h2>
-        <p class="count" role="status">{(t.ideas_count)(total)}</p>
-        {if empty {
-            view! { <p>{l.no_match}</p> }.into_any()
-        } else {
-            view! { <IdeaList ideas=found.ideas next=here /> }.into_any()
-        }}
-        <nav class="pagination" aria-label=t.pagination>
-            {(page > 1).then(|| view! { <a rel="prev" href=list_href(&filter.on_page(page - 1))>{t.previous_page}</a> })}
-            <span aria-current="page">{(t.page_of)(page, pages)}</span>
-            {(page < pages).then(|| view! { <a rel="next" href=list_href(&filter.on_page(page + 1))>{t.next_page}</a> })}
-        </nav>
+        <p class="count" role="status" id="idea-count">{(t.ideas_count)(total)}</p>
+        <div id="idea-results">
+            {if empty {
+                view! { <p>{l.no_match}</p> }.into_any()
+            } else {
+                view! { <IdeaList ideas=found.ideas next=here /> }.into_any()
+            }}
+            <nav class="pagination" aria-label=t.pagination>
+                {(page > 1).then(|| view! { <a rel="prev" href=list_href(&filter.on_page(page - 1))>{t.previous_page}</a> })}
+                <span aria-current="page">{(t.page_of)(page, pages)}</span>
+                {(page < pages).then(|| view! { <a rel="next" href=list_href(&filter.on_page(page + 1))>{t.next_page}</a> })}
+            </nav>
+        </div>
+        // Updates the list in place when JavaScript runs (public/live-list.js); a module, so
+        // it never holds up the page.
+        <script type="module" src="/live-list.js"></script>
     }
 }

@@ -228,12 +228,11 @@ pub async fn set_support(idea: i64, support: bool, next: String) -> Result<Suppo
     } else {
         state.db.remove_support(id, resident).await?;
     }
-    let count = state
+    let (count, supported) = state
         .db
-        .support_count(id)
+        .support_state(id, resident)
         .await?
         .ok_or_else(|| AppError::NotFound.respond())?;
-    let supported = state.db.has_support(id, resident).await?;
     if is_form_post() {
         leptos_axum::redirect(&next);
     }

@@ -329,7 +329,9 @@ async fn the_script_policy_names_a_fresh_nonce_that_every_inline_script_carries(
             .to_owned();
         assert!(nonce.len() >= 22, "128 bits: {nonce}");
         let page = response.text().await.unwrap();
-        let scripts = page.matches("<script").count();
+        // Scripts from a file (`src`) run by the policy's 'self'; the inline ones need the nonce.
+        let scripts = page.matches("<script").count()
+            - page.matches("<script type=\"module\" src=\"/").count();
         assert!(scripts > 0, "{path} loads the islands");
         assert_eq!(
             page.matches(&format!("<script nonce=\"{nonce}\"")).count()
