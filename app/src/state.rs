@@ -11,11 +11,29 @@ use leptos::prelude::*;
 use crate::config::SiteConfig;
 use crate::error::AppError;
 
+/// What every request handler and server function can reach, behind one `Arc`: axum clones the
+/// states of every layer for every request, so a clone must cost one count, not a dozen.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Services>);
+
+impl AppState {
+    pub fn new(services: Services) -> AppState {
+        AppState(Arc::new(services))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Services;
+
+    fn deref(&self) -> &Services {
+        &self.0
+    }
+}
+
+pub struct Services {
     pub db: Db,
     pub config: Arc<SiteConfig>,
-    pub mailer: Arc<Mailer>,
+    pub mailer: Mailer,
     /// Hashes client addresses for rate limits, with a salt that never leaves the process.
     pub clients: ClientTagger,
     pub limits: Arc<RateLimiter>,

@@ -24,7 +24,7 @@ use klimadialog::ratelimit::RateLimiter;
 use klimadialog::signin::ClientTagger;
 use klimadialog::storage::{Db, StorageError};
 use klimadialog_app::server_fns::propose_form;
-use klimadialog_app::state::AppState;
+use klimadialog_app::state::{AppState, Services};
 use klimadialog_app::{App, shell};
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::{provide_context, use_context};
@@ -90,10 +90,10 @@ pub fn app_state(db: Db, args: &ServeArgs) -> Result<AppState, ServerError> {
             Mailer::outbox(outbox, &args.mail_from)?
         }
     };
-    Ok(AppState {
+    Ok(AppState::new(Services {
         db,
         config: Arc::new(args.site_config()),
-        mailer: Arc::new(mailer),
+        mailer,
         clients: ClientTagger::default(),
         limits: Arc::new(if args.rate_limits {
             RateLimiter::default()
@@ -105,7 +105,7 @@ pub fn app_state(db: Db, args: &ServeArgs) -> Result<AppState, ServerError> {
         }),
         photo_dir: Arc::new(args.data_dir.join("photos")),
         mail_queued: Default::default(),
-    })
+    }))
 }
 
 pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
