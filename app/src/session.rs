@@ -41,6 +41,18 @@ pub fn request_cookie(name: &str) -> Option<String> {
 /// short-lived cookie rather than the address, which proxies log and Referer headers carry.
 pub const TYPED_COOKIE: &str = "typed";
 
+/// The site's cookies that make a page the visitor's own: with any of them, a public page is
+/// rendered for that visitor and never shared from the server's copy of pages. (The others,
+/// the language and the random-order seed, change nothing the page cache does not key on.)
+/// Every cookie the site sets is one of these or one of those; `cookie_header` checks it.
+pub const PERSONAL_COOKIES: [&str; 5] = [
+    SESSION_COOKIE,
+    STAFF_SESSION_COOKIE,
+    SIGN_IN_EMAIL_COOKIE,
+    TYPED_COOKIE,
+    crate::server_fns::propose::DRAFT_COOKIE,
+];
+
 /// Room for typed text in the cookie; browsers keep about 4 KB per cookie. Longer text (only a
 /// long answer is) is cut, never refused.
 const TYPED_BYTES: usize = 3500;
@@ -84,6 +96,10 @@ pub fn typed(name: &str) -> Option<String> {
 /// A `Set-Cookie` value: HttpOnly, SameSite=Lax, for the whole site, Secure when the site is
 /// served over HTTPS. `max_age` 0 deletes the cookie.
 pub fn cookie_header(name: &str, value: &str, max_age: i64, secure: bool) -> String {
+    debug_assert!(
+        PERSONAL_COOKIES.contains(&name) || name == crate::server_fns::list::SEED_COOKIE,
+        "a new cookie `{name}`: add it to PERSONAL_COOKIES if it changes what a page shows"
+    );
     format!(
         "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
         if secure { "; Secure" } else { "" }

@@ -7,9 +7,10 @@
 //! the database changes (any commit, see `Db::changes`) or ten seconds pass (for what changes
 //! with the clock alone).
 //!
-//! - Only GET requests of the public pages, and only when every cookie is one that cannot change
-//!   what the page shows to someone else (the language, the random-order seed); a session, a
-//!   draft or typed text means the visitor's own page, rendered for them and never kept.
+//! - Only GET requests of the public pages, and only without the site's personal cookies
+//!   (`PERSONAL_COOKIES`: a session, a draft, typed text…), which make the page the visitor's
+//!   own, rendered for them and never kept. Other cookies (the language, which is in the key,
+//!   the random-order seed, a parent domain's) change nothing.
 //!   `sort=random` pages are each visitor's own order and never kept either.
 //! - Only a 200 HTML page that sets no cookie is kept.
 //! - One render per page at a time: others asking meanwhile wait for it, or, when there is an
@@ -31,6 +32,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use klimadialog::Locale;
 use klimadialog::storage::Db;
+use klimadialog_app::session::PERSONAL_COOKIES;
 use tokio::sync::watch;
 
 /// The longest a kept page is served.
@@ -41,12 +43,6 @@ const RENDER_GRACE: Duration = Duration::from_secs(5);
 
 /// The most memory kept pages take (plain and gzip together).
 pub const BUDGET_BYTES: usize = 16 * 1024 * 1024;
-
-/// Cookies that do not make a page the visitor's own.
-const SHARED_COOKIES: [&str; 2] = [
-    klimadialog_app::LANGUAGE_COOKIE,
-    klimadialog_app::server_fns::list::SEED_COOKIE,
-];
 
 type Key = (String, Locale);
 
@@ -311,15 +307,11 @@ fn shared_page_key(request: &Request) -> Option<Key> {
         .iter()
         .map(|v| v.to_str().ok())
         .collect::<Option<Vec<_>>>()?;
-    let only_shared = cookies
-        .iter()
-        .flat_map(|v| v.split(';'))
-        .filter(|c| !c.trim().is_empty())
-        .all(|c| {
-            let name = c.split_once('=').map_or(c, |(name, _)| name).trim();
-            SHARED_COOKIES.contains(&name)
-        });
-    if !only_shared {
+    let personal = cookies.iter().flat_map(|v| v.split(';')).any(|c| {
+        let name = c.split_once('=').map_or(c, |(name, _)| name).trim();
+        PERSONAL_COOKIES.contains(&name)
+    });
+    if personal {
         return None;
     }
     let path_and_query = request.uri().path_and_query()?.as_str().to_owned();

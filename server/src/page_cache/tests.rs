@@ -26,6 +26,10 @@ fn only_public_pages_without_a_session_are_shared() {
             shared(uri, Some("lang=en; seed=17")),
             "{uri} with lang and seed"
         );
+        assert!(
+            shared(uri, Some("_ga=GA1.2.3; CookieConsent=yes")),
+            "{uri} with a parent domain's cookies"
+        );
     }
     for uri in [
         "/me",
@@ -47,6 +51,7 @@ fn only_public_pages_without_a_session_are_shared() {
         "lang=da; staff_session=x",
         "draft=1",
         "typed=x; seed=1",
+        "_ga=1; signin_email=a%40b.dk",
     ] {
         assert!(!shared("/", Some(cookie)), "{cookie}");
     }

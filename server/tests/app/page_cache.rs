@@ -92,12 +92,21 @@ async fn a_signed_in_residents_page_is_never_kept_nor_shared() {
             "a visitor never gets a resident's page"
         );
     }
-    // Other cookies of the site's own make the page the visitor's too.
+    // The site's other personal cookies make the page the visitor's too.
     for cookie in ["draft=abc", "typed=x", "staff_session=y"] {
         fetch(&app, "/ideas", &[("cookie", cookie)]).await;
         let again = fetch(&app, "/ideas", &[("cookie", cookie)]).await;
         assert!(!from_memory(&again), "{cookie}");
     }
+    // Cookies that are not the site's (a parent domain's, say) change nothing.
+    fetch(&app, "/ideas", &[("cookie", "_ga=GA1.2.3")]).await;
+    let other = fetch(
+        &app,
+        "/ideas",
+        &[("cookie", "_ga=GA1.2.4; CookieConsent=1")],
+    )
+    .await;
+    assert!(from_memory(&other));
 }
 
 #[tokio::test]
