@@ -62,6 +62,10 @@ export default defineConfig({
       // No SMTP_URL: mail goes to <data dir>/outbox, where the tests read it.
       KLIMADIALOG_DATA_DIR: dataDir,
       E2E_STAFF_PASSWORD: 'e2e-klimaplan-adgang',
+      // A background map for /map; the journeys answer its tiles themselves (helpers.ts), so
+      // nothing leaves the machine.
+      KLIMADIALOG_MAP_TILES: 'https://tiles.e2e.invalid/{z}/{x}/{y}.png',
+      KLIMADIALOG_MAP_TILES_CREDIT: 'Kort: prøvefliser',
       RUST_LOG: 'warn',
     },
   },

@@ -12,6 +12,7 @@ pub mod idea;
 pub mod listing;
 pub mod locale;
 pub mod map;
+pub mod map_tiles;
 pub mod proposal;
 pub mod ranking;
 pub mod ratelimit;

@@ -20,6 +20,15 @@ pub struct SiteConfig {
     pub post_moderation: bool,
     /// Open reports that hide a public idea until a moderator has looked; 0 never hides.
     pub report_threshold: u32,
+    /// A background map under the areas on /map, if the municipality wants one.
+    pub map_tiles: Option<MapTiles>,
+}
+
+/// A tile server for the map's background, and the credit it asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapTiles {
+    pub template: klimadialog::map_tiles::TileTemplate,
+    pub credit: String,
 }
 
 impl Default for SiteConfig {
@@ -32,6 +41,7 @@ impl Default for SiteConfig {
             public_url: "http://127.0.0.1:3000".into(),
             post_moderation: false,
             report_threshold: klimadialog::report::DEFAULT_REPORT_THRESHOLD,
+            map_tiles: None,
         }
     }
 }

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { jsEnabled, test, waitForIslands } from './helpers';
+import { jsEnabled, test, TILE_PNG, TILE_SERVER, waitForIslands } from './helpers';
 
 test('the public filters the list and searches in Danish, with a URL to share', async ({ page }) => {
   await page.goto('/ideas');
@@ -88,4 +88,26 @@ test('the list follows its filters and pages in place with JavaScript, by page l
     // The support buttons of the cards that came in place work like the first ones.
     await waitForIslands(page);
   }
+});
+
+test('a configured background map shows under the areas with JavaScript; without, nothing is fetched', async ({ page }, testInfo) => {
+  const fetched: string[] = [];
+  await page.route(TILE_SERVER, (route) => {
+    fetched.push(route.request().url());
+    return route.fulfill({ contentType: 'image/png', body: TILE_PNG });
+  });
+  await page.goto('/map');
+  const credit = page.getByText('Kort: prøvefliser');
+  if (jsEnabled(testInfo)) {
+    await expect(credit).toBeVisible();
+    await expect(page.locator('svg.map')).toHaveClass(/with-tiles/);
+    await expect.poll(() => fetched.length).toBeGreaterThanOrEqual(4);
+  } else {
+    await expect(credit).toBeHidden();
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toEqual([]);
+  }
+  // The areas are still links to their ideas over the background.
+  await page.getByRole('link', { name: /^Hals: / }).click();
+  await expect(page).toHaveURL(/\/ideas\?area=hals$/);
 });

@@ -91,8 +91,16 @@ export async function waitForIslands(page: Page) {
  * language), so no visited page goes unchecked. Chromium reports anything the site's
  * Content-Security-Policy blocked on the console; any such report fails the journey.
  */
+/** A 1×1 PNG: every tile of the test tile server (see playwright.config.ts). */
+export const TILE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+export const TILE_SERVER = 'https://tiles.e2e.invalid/**';
+
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use, testInfo) => {
+    await page.route(TILE_SERVER, (route) => route.fulfill({ contentType: 'image/png', body: TILE_PNG }));
     const visited = new Set<string>();
     const blocked: string[] = [];
     page.on('framenavigated', (frame) => {

@@ -4,7 +4,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use klimadialog_app::config::SiteConfig;
+use klimadialog::map_tiles::TileTemplate;
+use klimadialog_app::config::{MapTiles, SiteConfig};
 
 /// Klimadialog: residents' ideas for a Danish municipality's climate action plan.
 ///
@@ -127,6 +128,17 @@ pub struct ServeArgs {
     #[arg(long, env = "KLIMADIALOG_REPORT_THRESHOLD", default_value_t = klimadialog::report::DEFAULT_REPORT_THRESHOLD)]
     pub report_threshold: u32,
 
+    /// A tile server for a background map under the areas on /map, shown when JavaScript runs,
+    /// e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png` (HTTPS only). Off by default: every
+    /// tile a browser fetches tells the tile server who looked at the map.
+    #[arg(long, env = "KLIMADIALOG_MAP_TILES")]
+    pub map_tiles: Option<String>,
+
+    /// The credit the tile server asks for, shown under the map with the tiles, e.g.
+    /// `Kort: © OpenStreetMap-bidragydere`.
+    #[arg(long, env = "KLIMADIALOG_MAP_TILES_CREDIT", default_value = "")]
+    pub map_tiles_credit: String,
+
     /// Where the server keeps its files besides the database (photos, the mail outbox).
     #[arg(long, env = "KLIMADIALOG_DATA_DIR", default_value = "klimadialog-data")]
     pub data_dir: PathBuf,
@@ -171,8 +183,17 @@ pub enum ModerationMode {
 }
 
 impl ServeArgs {
-    pub fn site_config(&self) -> SiteConfig {
-        SiteConfig {
+    /// The site's configuration; an unusable tile server address is refused here, at start.
+    pub fn site_config(&self) -> Result<SiteConfig, String> {
+        let map_tiles = match self.map_tiles.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(address) => Some(MapTiles {
+                template: TileTemplate::parse(address)
+                    .map_err(|e| format!("KLIMADIALOG_MAP_TILES: {e}"))?,
+                credit: self.map_tiles_credit.trim().to_owned(),
+            }),
+        };
+        Ok(SiteConfig {
             municipality: self.municipality.clone(),
             municipality_url: self.municipality_url.clone(),
             accessibility_email: self
@@ -186,7 +207,8 @@ impl ServeArgs {
                 .unwrap_or_else(|| format!("http://{}", self.site_addr)),
             post_moderation: self.moderation == ModerationMode::Post,
             report_threshold: self.report_threshold,
-        }
+            map_tiles,
+        })
     }
 }
 

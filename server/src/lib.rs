@@ -92,7 +92,7 @@ pub fn app_state(db: Db, args: &ServeArgs) -> Result<AppState, ServerError> {
     };
     Ok(AppState::new(Services {
         db,
-        config: Arc::new(args.site_config()),
+        config: Arc::new(args.site_config().map_err(ServerError::Usage)?),
         mailer,
         clients: ClientTagger::default(),
         limits: Arc::new(if args.rate_limits {

@@ -194,12 +194,13 @@ pub async fn staff_pages_need_login(
     next.run(request).await
 }
 
-/// The Content-Security-Policy: scripts, styles, images and WebAssembly from this site only;
-/// the one inline script (the islands' loader) runs by the per-response nonce.
-fn content_security_policy(nonce: &str) -> String {
+/// The Content-Security-Policy: scripts, styles, images and WebAssembly from this site only
+/// (images also from the map's tile server, if one is configured); the one inline script (the
+/// islands' loader) runs by the per-response nonce.
+fn content_security_policy(nonce: &str, tile_origin: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         style-src 'self'; img-src 'self' data:{tile_origin}; font-src 'self'; connect-src 'self'; \
          object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
     )
 }
@@ -230,7 +231,11 @@ pub async fn security_headers(
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
     }
-    if let Ok(policy) = HeaderValue::from_str(&content_security_policy(&nonce)) {
+    let tile_origin = match &state.config.map_tiles {
+        Some(tiles) => format!(" {}", tiles.template.origin()),
+        None => String::new(),
+    };
+    if let Ok(policy) = HeaderValue::from_str(&content_security_policy(&nonce, &tile_origin)) {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     if state.config.public_url.starts_with("https://") {

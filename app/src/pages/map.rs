@@ -1,6 +1,7 @@
 //! `/map`: the municipality's areas drawn on the server as SVG, shaded by ideas or supports,
-//! each area a link to its ideas, with a legend and the same numbers as a table. No tiles,
-//! no script: nothing leaves the site and it works without JavaScript.
+//! each area a link to its ideas, with a legend and the same numbers as a table. It works
+//! without JavaScript, and by default nothing leaves the site: a background map of tiles
+//! appears only if the municipality configured a tile server and JavaScript runs.
 
 use klimadialog::map::{SHADES, shade, shade_range};
 use leptos::prelude::*;
@@ -57,6 +58,7 @@ fn AreaMap(page: MapPage, by_supports: bool) -> impl IntoView {
         t.by_ideas
     };
     let rows = page.rows.clone();
+    let tiled = !page.tiles.is_empty();
     let shaded = page
         .drawing
         .areas
@@ -82,6 +84,16 @@ fn AreaMap(page: MapPage, by_supports: bool) -> impl IntoView {
             <figure class="map-figure">
                 <svg class="map" viewBox=format!("0 0 {} {}", frame.width as i64, frame.height as i64) aria-labelledby="map-title">
                     <title id="map-title">{(t.map_title)(what)}</title>
+                    // The background map's tiles, without addresses: public/map-tiles.js gives
+                    // them theirs when JavaScript runs, so nothing is fetched from the tile
+                    // server without it.
+                    {(!page.tiles.is_empty()).then(|| view! {
+                        <g class="tiles" aria-hidden="true">
+                            {page.tiles.into_iter().map(|tile| view! {
+                                <image data-href=tile.href x=tile.x y=tile.y width=tile.width height=tile.height preserveAspectRatio="none" />
+                            }).collect_view()}
+                        </g>
+                    })}
                     {shaded}
                     <g class="points" aria-hidden="true">
                         {page.points.into_iter().map(|p| view! {
@@ -103,6 +115,10 @@ fn AreaMap(page: MapPage, by_supports: bool) -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     <p class="meta">{t.points_note}</p>
+                    {tiled.then(|| view! {
+                        <p class="meta tile-credit" hidden>{page.tile_credit}</p>
+                        <script type="module" src="/map-tiles.js"></script>
+                    })}
                 </figcaption>
             </figure>
             <table class="area-table">

@@ -1,6 +1,7 @@
 //! The map of areas: the drawing, each area's ideas and supports, and idea points.
 
 use klimadialog::map::MapDrawing;
+use klimadialog::map_tiles::PlacedTile;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +30,9 @@ pub struct MapPage {
     pub drawing: MapDrawing,
     pub rows: Vec<MapRow>,
     pub points: Vec<MapPoint>,
+    /// The background tiles, if a tile server is configured, and the credit it asks for.
+    pub tiles: Vec<PlacedTile>,
+    pub tile_credit: String,
 }
 
 /// The most idea points drawn: beyond this the dots cover the map and weigh down the page.
@@ -68,9 +72,21 @@ pub async fn load_map() -> Result<MapPage, AppError> {
             }
         })
         .collect();
+    let (tiles, tile_credit) = match &state.config.map_tiles {
+        Some(tiles) => (
+            klimadialog::map_tiles::tiles_for(&drawing.frame, &tiles.template),
+            match tiles.credit.as_str() {
+                "" => tiles.template.origin().to_owned(),
+                credit => credit.to_owned(),
+            },
+        ),
+        None => (Vec::new(), String::new()),
+    };
     Ok(MapPage {
         drawing,
         rows,
         points,
+        tiles,
+        tile_credit,
     })
 }

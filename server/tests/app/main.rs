@@ -21,6 +21,7 @@ mod hostile;
 mod http;
 mod listing;
 mod load;
+mod map_tiles;
 mod merges;
 mod moderation;
 mod my_data;
