@@ -6,7 +6,12 @@ const form = document.querySelector('form.filters');
 const results = document.getElementById('idea-results');
 const count = document.getElementById('idea-count');
 
+// What the visitor changes in the form while a list is on its way is theirs: that list's
+// answer must not put the fields back.
+let edits = 0;
+
 if (form && results && count && window.fetch && window.DOMParser) {
+  form.addEventListener('input', () => { edits += 1; });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const query = new URLSearchParams();
@@ -29,6 +34,7 @@ let latest = 0;
 
 async function show(url, history) {
   const mine = ++latest;
+  const editsBefore = edits;
   results.setAttribute('aria-busy', 'true');
   try {
     const response = await fetch(url, { headers: { accept: 'text/html' } });
@@ -43,8 +49,9 @@ async function show(url, history) {
     for (const field of form.querySelectorAll('select, input')) {
       const fresh = field.id && freshForm.querySelector(`#${CSS.escape(field.id)}`);
       if (!fresh) continue;
+      const typed = field.value;
       if (field.tagName === 'SELECT') field.innerHTML = fresh.innerHTML;
-      field.value = fresh.value;
+      field.value = edits === editsBefore ? fresh.value : typed;
     }
     const actions = form.querySelector('.actions');
     const freshActions = freshForm.querySelector('.actions');
