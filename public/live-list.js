@@ -6,12 +6,12 @@ const form = document.querySelector('form.filters');
 const results = document.getElementById('idea-results');
 const count = document.getElementById('idea-count');
 
-// What the visitor changes in the form while a list is on its way is theirs: that list's
-// answer must not put the fields back.
-let edits = 0;
+// The fields the visitor changes while a list is on its way are theirs: that list's answer
+// must not put them back.
+const edited = new Set();
 
 if (form && results && count && window.fetch && window.DOMParser) {
-  form.addEventListener('input', () => { edits += 1; });
+  form.addEventListener('input', (event) => edited.add(event.target));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const query = new URLSearchParams();
@@ -25,16 +25,31 @@ if (form && results && count && window.fetch && window.DOMParser) {
     const link = event.target.closest('.pagination a[href^="/ideas"], form.filters .actions a[href^="/ideas"]');
     if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    show(link.getAttribute('href'), 'push');
+    const href = link.getAttribute('href');
+    fieldsShow(href);
+    show(href, 'push');
   });
-  window.addEventListener('popstate', () => show(location.pathname + location.search, 'none'));
+  window.addEventListener('popstate', () => {
+    fieldsShow(location.pathname + location.search);
+    show(location.pathname + location.search, 'none');
+  });
 }
 
 let latest = 0;
 
+// Puts the fields at once in the state a link or the history goes to, so what the visitor
+// sees, and sends next, is that list's filter even before it has come.
+function fieldsShow(address) {
+  const query = new URL(address, location.href).searchParams;
+  for (const field of form.querySelectorAll('select[name], input[name]')) {
+    const fallback = field.tagName === 'SELECT' ? field.options[0]?.value ?? '' : '';
+    field.value = query.get(field.name) ?? fallback;
+  }
+}
+
 async function show(url, history) {
   const mine = ++latest;
-  const editsBefore = edits;
+  edited.clear();
   results.setAttribute('aria-busy', 'true');
   try {
     const response = await fetch(url, { headers: { accept: 'text/html' } });
@@ -51,7 +66,7 @@ async function show(url, history) {
       if (!fresh) continue;
       const typed = field.value;
       if (field.tagName === 'SELECT') field.innerHTML = fresh.innerHTML;
-      field.value = edits === editsBefore ? fresh.value : typed;
+      field.value = edited.has(field) ? typed : fresh.value;
     }
     const actions = form.querySelector('.actions');
     const freshActions = freshForm.querySelector('.actions');

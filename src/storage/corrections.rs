@@ -122,22 +122,28 @@ impl Db {
         Ok(Ok(()))
     }
 
-    /// The title as its author wrote it, when a moderator has corrected it since.
-    pub async fn original_title(&self, idea: IdeaId) -> Result<Option<String>> {
-        let first: Option<String> = sqlx::query_scalar(
-            "SELECT json_extract(before_json, '$.title') FROM audit_events
-             WHERE object_type = 'idea' AND object_id = ? AND action = 'idea.correct'
-             ORDER BY id LIMIT 1",
-        )
-        .bind(idea.0)
-        .fetch_optional(self.pool())
-        .await?
-        .flatten();
-        let current: Option<String> = sqlx::query_scalar("SELECT title FROM ideas WHERE id = ?")
-            .bind(idea.0)
-            .fetch_optional(self.pool())
-            .await?;
-        Ok(first.filter(|original| Some(original) != current.as_ref()))
+    /// The titles as their authors wrote them, of those of `ideas` a moderator has corrected
+    /// since (and not back): one query for a whole queue.
+    pub async fn original_titles(&self, ideas: &[IdeaId]) -> Result<Vec<(IdeaId, String)>> {
+        if ideas.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut query = sqlx::QueryBuilder::new(
+            "SELECT id, original FROM (
+               SELECT i.id, i.title,
+                 (SELECT json_extract(a.before_json, '$.title') FROM audit_events a
+                  WHERE a.object_type = 'idea' AND a.object_id = i.id
+                    AND a.action = 'idea.correct'
+                  ORDER BY a.id LIMIT 1) AS original
+               FROM ideas i WHERE i.id IN (",
+        );
+        let mut list = query.separated(", ");
+        for idea in ideas.iter().take(500) {
+            list.push_bind(idea.0);
+        }
+        query.push(")) WHERE original IS NOT NULL AND original <> title ORDER BY id");
+        let rows: Vec<(i64, String)> = query.build_query_as().fetch_all(self.pool()).await?;
+        Ok(rows.into_iter().map(|(id, t)| (IdeaId(id), t)).collect())
     }
 }
 
@@ -169,9 +175,10 @@ mod tests {
         };
         assert_eq!(db.correct_idea(idea, &fixed, mo, 5).await.unwrap(), Ok(()));
         assert_eq!(db.search_published_ids("cykelsti").await.unwrap(), [idea]);
+        let untouched = insert(&db, "En idé ingen har rettet", ModerationState::Published).await;
         assert_eq!(
-            db.original_title(idea).await.unwrap().as_deref(),
-            Some("Flere cykelstir ved skolen")
+            db.original_titles(&[untouched, idea]).await.unwrap(),
+            [(idea, "Flere cykelstir ved skolen".to_owned())]
         );
         let (kind, theme, sector, area): (String, Option<String>, Option<String>, i64) =
             sqlx::query_as("SELECT kind, theme_key, sector_key, area_id FROM ideas WHERE id = ?")

@@ -51,11 +51,11 @@ pub async fn load_queue() -> Result<ModerationPage, AppError> {
             entry.reports.push((reason, report.comment));
         }
     }
-    for entry in &mut queue {
-        entry.original_title = state
-            .db
-            .original_title(klimadialog::IdeaId(entry.id))
-            .await?;
+    let ids: Vec<klimadialog::IdeaId> = ids.into_iter().map(klimadialog::IdeaId).collect();
+    for (id, original) in state.db.original_titles(&ids).await? {
+        if let Some(entry) = queue.iter_mut().find(|e| e.id == id.0) {
+            entry.original_title = Some(original);
+        }
     }
     let (areas, sectors, themes) = super::reference_choices(&state).await?;
     Ok(ModerationPage {
