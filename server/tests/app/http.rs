@@ -301,16 +301,7 @@ async fn the_script_policy_names_a_fresh_nonce_that_every_inline_script_carries(
         "/signin",
         "/no-such-page",
     ] {
-        let response = app
-            .client
-            .get(format!("{}{path}", app.base))
-            .send()
-            .await
-            .unwrap();
-        let policy = response.headers()["content-security-policy"]
-            .to_str()
-            .unwrap()
-            .to_owned();
+        let (policy, page) = app.policy_and_page(path).await;
         for directive in [
             "default-src 'self'",
             "'wasm-unsafe-eval'",
@@ -328,7 +319,6 @@ async fn the_script_policy_names_a_fresh_nonce_that_every_inline_script_carries(
             .expect("a nonce")
             .to_owned();
         assert!(nonce.len() >= 22, "128 bits: {nonce}");
-        let page = response.text().await.unwrap();
         // Scripts from a file (`src`) run by the policy's 'self'; the inline ones need the nonce.
         let scripts = page.matches("<script").count()
             - page.matches("<script type=\"module\" src=\"/").count();

@@ -4,24 +4,10 @@
 
 use crate::support::{TestApp, count, test_args};
 
-async fn map(app: &TestApp) -> (String, String) {
-    let response = app
-        .client
-        .get(format!("{}/map", app.base))
-        .send()
-        .await
-        .unwrap();
-    let policy = response.headers()["content-security-policy"]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    (policy, response.text().await.unwrap())
-}
-
 #[tokio::test]
 async fn without_a_tile_server_the_map_loads_nothing_from_elsewhere() {
     let app = TestApp::spawn().await;
-    let (policy, page) = map(&app).await;
+    let (policy, page) = app.policy_and_page("/map").await;
     assert!(policy.contains("img-src 'self' data:;"), "{policy}");
     assert!(!page.contains("class=\"tiles\""));
     assert!(!page.contains("map-tiles.js"));
@@ -41,7 +27,7 @@ async fn a_configured_tile_server_is_allowed_and_its_tiles_wait_for_javascript()
     .await;
     // Rendered, then from the copy kept for visitors: the same either way.
     for _ in 0..2 {
-        let (policy, page) = map(&app).await;
+        let (policy, page) = app.policy_and_page("/map").await;
         assert!(
             policy.contains("img-src 'self' data: https://tiles.example.dk;"),
             "{policy}"
@@ -60,10 +46,7 @@ async fn a_configured_tile_server_is_allowed_and_its_tiles_wait_for_javascript()
         let tag = &page[page[..credit].rfind("<p").unwrap()..credit];
         assert!(tag.contains("hidden"), "shown only with the tiles: {tag}");
     }
-    let (_, front) = {
-        let response = app.client.get(&app.base).send().await.unwrap();
-        ((), response.text().await.unwrap())
-    };
+    let (_, front) = app.get("/").await;
     assert!(
         !front.contains("tiles.example.dk"),
         "only the map has tiles"

@@ -85,6 +85,21 @@ impl TestApp {
         self.get_with(path, &[]).await
     }
 
+    /// A page's Content-Security-Policy and its HTML.
+    pub async fn policy_and_page(&self, path: &str) -> (String, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap();
+        let policy = response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        (policy, response.text().await.unwrap())
+    }
+
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> (StatusCode, String) {
         let mut request = self.client.get(format!("{}{path}", self.base));
         for (name, value) in headers {
