@@ -40,10 +40,35 @@ pub enum ImportError {
     SelfIntersecting { name: String },
     #[error("the names {0} make the same address")]
     SameSlug(String),
+    #[error("the file has more than {MAX_POINTS} coordinates")]
+    TooManyPoints,
 }
 
 /// Most areas a file may hold: a municipality has tens, not thousands.
 pub const MAX_AREAS: usize = 500;
+/// Most coordinates a file may hold, counted before any shape is built: checking a shape costs
+/// more than linear time in its points, and every map draws them. Detailed municipal
+/// boundaries (DAGI at 1:10 000) have tens of thousands; simplify anything larger first.
+pub const MAX_POINTS: usize = 200_000;
+
+/// The positions in a geometry's coordinates, counted without building anything; stops
+/// counting past `MAX_POINTS`. serde_json has already refused nesting deeper than 128.
+fn count_points(value: &serde_json::Value, counted: &mut usize) {
+    match value {
+        serde_json::Value::Array(items) if items.first().is_some_and(|i| i.is_number()) => {
+            *counted += 1;
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                if *counted > MAX_POINTS {
+                    return;
+                }
+                count_points(item, counted);
+            }
+        }
+        _ => {}
+    }
+}
 
 /// Reads the areas of `text`, named by the feature property `name_property`.
 pub fn read_areas(text: &str, name_property: &str) -> Result<Vec<ImportedArea>, ImportError> {
@@ -67,6 +92,15 @@ pub fn read_areas(text: &str, name_property: &str) -> Result<Vec<ImportedArea>, 
         .get("features")
         .and_then(|f| f.as_array())
         .ok_or(ImportError::NotFeatureCollection)?;
+    let mut points = 0;
+    for feature in features {
+        if let Some(coordinates) = feature.pointer("/geometry/coordinates") {
+            count_points(coordinates, &mut points);
+        }
+    }
+    if points > MAX_POINTS {
+        return Err(ImportError::TooManyPoints);
+    }
     // Features with the same name, in the order names first appear.
     let mut grouped: Vec<(String, MultiPolygon<f64>)> = Vec::new();
     for (index, feature) in features.iter().enumerate() {
@@ -146,6 +180,30 @@ mod tests {
 
     fn real_postcodes() -> String {
         std::fs::read_to_string(shared_geo_file("aalborg-postnumre.geojson")).unwrap()
+    }
+
+    #[test]
+    fn a_file_with_too_many_points_is_refused_before_shapes_are_built() {
+        // One ring around Aalborg with a point too many: checking it for crossings would cost
+        // far more than counting.
+        let n = MAX_POINTS;
+        let ring: Vec<String> = (0..=n)
+            .map(|i| {
+                let angle = (i % n) as f64 / n as f64 * std::f64::consts::TAU;
+                format!(
+                    "[{},{}]",
+                    9.9 + 0.1 * angle.cos(),
+                    57.0 + 0.05 * angle.sin()
+                )
+            })
+            .collect();
+        let file = format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"navn":"Rund"}},"geometry":{{"type":"Polygon","coordinates":[[{}]]}}}}]}}"#,
+            ring.join(",")
+        );
+        let started = std::time::Instant::now();
+        assert_eq!(read_areas(&file, "navn"), Err(ImportError::TooManyPoints));
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub mod signin;
 pub mod staff;
 #[cfg(feature = "storage")]
 pub mod storage;
+#[cfg(feature = "storage")]
+pub mod support;
 
 pub use area::{AreaId, AreaSlug};
 pub use idea::{

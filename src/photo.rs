@@ -14,7 +14,15 @@ use sha2::{Digest, Sha256};
 pub const MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
 /// The longest side of a stored photo, in pixels.
 pub const MAX_SIDE: u32 = 1600;
-/// Phones make up to ~50 megapixels; more than this is a decompression bomb, not a photo.
+/// The most pixels decoded: phones make 12–50 megapixels, and what is over this is refused
+/// from its header before anything is decoded (a 1 MB PNG can claim 144 megapixels).
+pub const MAX_PIXELS: u64 = 40_000_000;
+/// The most bytes one decoded picture may take: 40 megapixels at 8 bits per channel with
+/// alpha. A 16-bit picture counts double, so deep colour gets half the pixels.
+pub const MAX_DECODED_BYTES: u64 = 4 * MAX_PIXELS;
+/// Decodes that may run at once in a process: each may take `MAX_DECODED_BYTES` and a core.
+pub const MAX_PARALLEL_DECODES: usize = 2;
+/// The longest side in pixels, whatever the total (a 1×40 000 000 strip is no photo).
 const MAX_DECODED_SIDE: u32 = 12_000;
 const JPEG_QUALITY: u8 = 82;
 
@@ -82,19 +90,33 @@ pub fn reencode(upload: &[u8]) -> Result<Photo, PhotoError> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_DECODED_SIDE);
     limits.max_image_height = Some(MAX_DECODED_SIDE);
-    limits.max_alloc = Some(512 * 1024 * 1024);
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
     reader.limits(limits);
     let decode_error = |e: image::ImageError| match e {
         image::ImageError::Limits(_) => PhotoError::TooManyPixels,
         _ => PhotoError::NotAPicture,
     };
     let mut decoder = reader.into_decoder().map_err(decode_error)?;
+    // `from_decoder` allocates whatever the header claims without asking the limits (image
+    // 0.25), so the claim is checked here, before a byte is decoded.
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS
+        || decoder.total_bytes() > MAX_DECODED_BYTES
+    {
+        return Err(PhotoError::TooManyPixels);
+    }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut picture = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
-    picture.apply_orientation(orientation);
+    // Shrunk first, so turning and converting work on the small picture. A big picture is
+    // first averaged down to twice the target (`thumbnail` makes no copy but its result), since
+    // `resize` makes a float copy as wide as its input; then filtered to the size.
+    if picture.width() > 2 * MAX_SIDE || picture.height() > 2 * MAX_SIDE {
+        picture = picture.thumbnail(2 * MAX_SIDE, 2 * MAX_SIDE);
+    }
     if picture.width() > MAX_SIDE || picture.height() > MAX_SIDE {
         picture = picture.resize(MAX_SIDE, MAX_SIDE, FilterType::Triangle);
     }
+    picture.apply_orientation(orientation);
     let rgb = picture.to_rgb8();
     let mut jpeg = Vec::new();
     JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)

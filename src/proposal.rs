@@ -54,6 +54,8 @@ pub enum PhotoProblem {
     TooLarge,
     NotAPicture,
     TooManyPixels,
+    /// Too many photos were being read at once: the resident may send it again in a moment.
+    Busy,
     Failed,
 }
 
@@ -63,6 +65,7 @@ impl PhotoProblem {
             PhotoProblem::TooLarge => "too_large",
             PhotoProblem::NotAPicture => "not_a_picture",
             PhotoProblem::TooManyPixels => "too_many_pixels",
+            PhotoProblem::Busy => "busy",
             PhotoProblem::Failed => "failed",
         }
     }
@@ -72,6 +75,7 @@ impl PhotoProblem {
             PhotoProblem::TooLarge,
             PhotoProblem::NotAPicture,
             PhotoProblem::TooManyPixels,
+            PhotoProblem::Busy,
             PhotoProblem::Failed,
         ]
         .into_iter()

@@ -5,6 +5,20 @@
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 
+/// The address limits count a client by: IPv4-mapped IPv6 as the IPv4 address it is, and IPv6
+/// by its /64 prefix, since one home or phone gets a whole /64 and can take a new address from
+/// it for every request.
+pub fn client_key(address: std::net::IpAddr) -> std::net::IpAddr {
+    use std::net::{IpAddr, Ipv6Addr};
+    match address.to_canonical() {
+        IpAddr::V6(v6) => {
+            let prefix = u128::from(v6) & !((1u128 << 64) - 1);
+            IpAddr::V6(Ipv6Addr::from(prefix))
+        }
+        v4 => v4,
+    }
+}
+
 /// At most `max` events in any `per_seconds` window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limit {
@@ -68,6 +82,16 @@ mod tests {
         max: 3,
         per_seconds: 60,
     };
+
+    #[test]
+    fn ipv6_counts_by_its_64_prefix_and_mapped_ipv4_as_ipv4() {
+        let key = |s: &str| client_key(s.parse().unwrap()).to_string();
+        assert_eq!(key("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), "2001:db8:1:2::");
+        assert_eq!(key("2001:db8:1:2::1"), key("2001:db8:1:2:ffff::9"));
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        assert_eq!(key("::ffff:192.0.2.7"), "192.0.2.7");
+        assert_eq!(key("192.0.2.7"), "192.0.2.7");
+    }
 
     #[test]
     fn allows_up_to_the_limit_then_says_when_to_return() {

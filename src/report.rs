@@ -56,9 +56,39 @@ pub enum ReportOutcome {
     NotPublic,
 }
 
-/// Whether `open_reports` open reports hide a public idea under `threshold`.
-pub fn hides(open_reports: i64, threshold: u32) -> bool {
-    threshold > 0 && open_reports >= i64::from(threshold)
+/// How old an account must be before its report counts towards hiding an idea: a resident is
+/// only a verified e-mail address, and three fresh ones could otherwise hide any idea.
+pub const DEFAULT_MIN_ACCOUNT_AGE_SECONDS: i64 = 24 * 3600;
+
+/// When reports hide a public idea before a moderator has looked at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HidingRule {
+    /// Open reports that hide the idea; 0 never hides.
+    pub threshold: u32,
+    /// Only reports from accounts at least this old (seconds) count. Every report still
+    /// reaches the moderators.
+    pub min_account_age: i64,
+}
+
+impl Default for HidingRule {
+    fn default() -> Self {
+        HidingRule {
+            threshold: DEFAULT_REPORT_THRESHOLD,
+            min_account_age: DEFAULT_MIN_ACCOUNT_AGE_SECONDS,
+        }
+    }
+}
+
+impl HidingRule {
+    /// Whether `counted` open reports (from accounts old enough) hide a public idea.
+    pub fn hides(self, counted: i64) -> bool {
+        self.threshold > 0 && counted >= i64::from(self.threshold)
+    }
+
+    /// Accounts made after this time do not count at `now`.
+    pub fn counted_accounts_made_by(self, now: i64) -> i64 {
+        now - self.min_account_age
+    }
 }
 
 #[cfg(test)]
@@ -94,10 +124,14 @@ mod tests {
 
     #[test]
     fn the_threshold_hides_at_and_above_it_and_zero_never_hides() {
-        assert!(!hides(2, 3));
-        assert!(hides(3, 3));
-        assert!(hides(4, 3));
-        assert!(hides(1, 1));
-        assert!(!hides(100, 0));
+        let rule = |threshold| HidingRule {
+            threshold,
+            min_account_age: 0,
+        };
+        assert!(!rule(3).hides(2));
+        assert!(rule(3).hides(3));
+        assert!(rule(3).hides(4));
+        assert!(rule(1).hides(1));
+        assert!(!rule(0).hides(100));
     }
 }

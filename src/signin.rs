@@ -16,6 +16,11 @@ pub const MAX_TRIES_PER_CODE: i64 = 5;
 pub const CODES_PER_ADDRESS_PER_HOUR: i64 = 5;
 pub const CODES_PER_CLIENT_PER_HOUR: i64 = 30;
 pub const SESSION_LIFETIME_SECONDS: i64 = 30 * 24 * 3600;
+/// Wrong codes typed on the whole site in an hour before checking codes pauses for everyone.
+/// Codes are bound to the browser that asked, but anyone may ask for a code for any address
+/// and guess at it: this caps what guessing across thousands of addresses can win (600 guesses
+/// an hour at one in a million each) at the price of a pause while someone tries.
+pub const FAILED_TRIES_PER_HOUR_SITE_WIDE: i64 = 600;
 const HOUR: i64 = 3600;
 
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +35,8 @@ pub enum SignInError {
     Locked,
     #[error("there is no valid code for this address; it expired or was used")]
     NoValidCode,
+    #[error("too many wrong codes on the site; checking is paused for {retry_after} seconds")]
+    Paused { retry_after: i64 },
     #[error(transparent)]
     Storage(#[from] StorageError),
 }
@@ -37,7 +44,7 @@ pub enum SignInError {
 impl SignInError {
     pub fn status_code(&self) -> u16 {
         match self {
-            SignInError::RateLimited { .. } => 429,
+            SignInError::RateLimited { .. } | SignInError::Paused { .. } => 429,
             SignInError::MalformedCode | SignInError::WrongCode { .. } => 400,
             SignInError::Locked | SignInError::NoValidCode => 400,
             SignInError::Storage(e) => e.status_code(),
@@ -158,6 +165,31 @@ impl DraftToken {
     }
 }
 
+/// The secret that binds a code to the browser that asked for it, kept in that browser's
+/// sign-in cookie; only its hash is stored with the code.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SignInBrowser(SessionToken);
+
+impl std::fmt::Debug for SignInBrowser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SignInBrowser(******)")
+    }
+}
+
+impl SignInBrowser {
+    pub fn parse(value: &str) -> Option<SignInBrowser> {
+        SessionToken::parse(value).map(SignInBrowser)
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    fn hash(&self) -> String {
+        sha256_hex(&format!("sign-in-browser:{}", self.0.0))
+    }
+}
+
 /// Identifies a client for rate limiting without storing its address: a hash of the address
 /// with a salt that lives only in the running process.
 #[derive(Clone)]
@@ -192,14 +224,15 @@ impl ClientTag {
     }
 }
 
-/// Makes a code for `email`, unless the address or the client has asked for too many lately.
-/// The caller mails the code; it is not kept anywhere in clear.
+/// Makes a code for `email`, bound to the browser that asks (the returned secret goes into its
+/// cookie), unless the address or the client has asked for too many lately. The caller mails
+/// the code; it is not kept anywhere in clear.
 pub async fn request_code(
     db: &Db,
     email: &EmailAddress,
     client: &ClientTag,
     now: i64,
-) -> Result<SignInCode, SignInError> {
+) -> Result<(SignInCode, SignInBrowser), SignInError> {
     let since = now - HOUR;
     let recent = [
         (
@@ -221,27 +254,42 @@ pub async fn request_code(
         }
     }
     let code = SignInCode::generate();
+    let browser = SignInBrowser(SessionToken::generate());
     db.insert_sign_in_code(
         email.as_str(),
         &code.hash_for(email),
         client.as_str(),
+        &browser.hash(),
         now,
         now + CODE_LIFETIME_SECONDS,
     )
     .await?;
-    Ok(code)
+    Ok((code, browser))
 }
 
-/// Checks a typed code against the newest valid code for `email`. On success the code is used
-/// up and the resident (created now if new) is returned.
+/// Checks a typed code against the newest valid code this browser asked for `email`. On
+/// success the code is used up and the resident (created now if new) is returned. While the
+/// site has seen too many wrong codes this hour, nothing is checked.
 pub async fn verify_code(
     db: &Db,
     email: &EmailAddress,
+    browser: &SignInBrowser,
     typed: &str,
     now: i64,
 ) -> Result<ResidentId, SignInError> {
     let code = SignInCode::parse(typed).ok_or(SignInError::MalformedCode)?;
-    let Some(open) = db.newest_open_sign_in_code(email.as_str(), now).await? else {
+    // Codes live ten minutes, so those asked for in the last 70 minutes hold every wrong try
+    // of the last hour.
+    let window = HOUR + CODE_LIFETIME_SECONDS;
+    if db.failed_sign_in_tries_since(now - window).await? >= FAILED_TRIES_PER_HOUR_SITE_WIDE {
+        return Err(SignInError::Paused {
+            retry_after: CODE_LIFETIME_SECONDS,
+        });
+    }
+    let Some(open) = db
+        .newest_open_sign_in_code(email.as_str(), &browser.hash(), now)
+        .await?
+    else {
         return Err(SignInError::NoValidCode);
     };
     // Count the try before comparing: at most MAX_TRIES_PER_CODE comparisons, even in parallel.

@@ -1,9 +1,10 @@
 """A real SMTP server for tests: aiosmtpd on loopback that saves every message it receives.
 
-Usage: python3 smtp_sink.py OUT_DIR [REFUSE]
+Usage: python3 smtp_sink.py OUT_DIR [REFUSE [PORT]]
 Prints "READY <port>" once it accepts connections and "MAIL <n> <recipients>" after saving
 message n as OUT_DIR/<n>.eml. With REFUSE, the first REFUSE messages get a temporary failure
-(451), as from a mail server that is busy, and each prints "REFUSED <k>". Stops when its
+(451), as from a mail server that is busy, and each prints "REFUSED <k>". With PORT it listens
+there (a mail server that was down and comes back), else on a free port. Stops when its
 standard input closes.
 """
 import pathlib
@@ -38,7 +39,7 @@ def free_port():
 
 
 if __name__ == "__main__":
-    port = free_port()
+    port = int(sys.argv[3]) if len(sys.argv) > 3 else free_port()
     controller = Controller(Sink(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 0), hostname="127.0.0.1", port=port)
     controller.start()
     print(f"READY {port}", flush=True)

@@ -18,8 +18,8 @@ pub struct SiteConfig {
     /// Post-moderation: new ideas are public at once (and hidden if rejected). Off by default:
     /// new ideas wait for a moderator.
     pub post_moderation: bool,
-    /// Open reports that hide a public idea until a moderator has looked; 0 never hides.
-    pub report_threshold: u32,
+    /// When residents' reports hide a public idea until a moderator has looked.
+    pub report_hiding: klimadialog::report::HidingRule,
     /// A background map under the areas on /map, if the municipality wants one.
     pub map_tiles: Option<MapTiles>,
 }
@@ -40,7 +40,7 @@ impl Default for SiteConfig {
             accessibility_reviewed: "2026-11-29".into(),
             public_url: "http://127.0.0.1:3000".into(),
             post_moderation: false,
-            report_threshold: klimadialog::report::DEFAULT_REPORT_THRESHOLD,
+            report_hiding: klimadialog::report::HidingRule::default(),
             map_tiles: None,
         }
     }

@@ -19,6 +19,10 @@ pub enum AppError {
     Forbidden,
     #[error("too many requests; try again in {retry_after} seconds")]
     RateLimited { retry_after: i64 },
+    /// The database could not do it just now (busy, disk full): the same request may work in a
+    /// moment, and nothing of it was kept.
+    #[error("not possible just now; try again in a moment")]
+    Unavailable,
 }
 
 impl AppError {
@@ -30,6 +34,7 @@ impl AppError {
             AppError::NotSignedIn => 401,
             AppError::Forbidden => 403,
             AppError::RateLimited { .. } => 429,
+            AppError::Unavailable => 503,
         }
     }
 }
@@ -52,9 +57,16 @@ impl FromServerFnError for AppError {
 
 #[cfg(feature = "ssr")]
 impl From<klimadialog::storage::StorageError> for AppError {
+    /// Logged here, once; the response gets the error's status (a plain form post would
+    /// otherwise be redirected back to its page as if nothing had gone wrong).
     fn from(error: klimadialog::storage::StorageError) -> Self {
-        tracing::error!(%error, "storage failed");
-        AppError::Internal
+        if error.is_temporary() {
+            tracing::warn!(%error, "storage unavailable");
+            AppError::Unavailable.respond()
+        } else {
+            tracing::error!(%error, "storage failed");
+            AppError::Internal.respond()
+        }
     }
 }
 
@@ -68,8 +80,13 @@ impl AppError {
             http::StatusCode::from_u16(self.status_code()),
         ) {
             response.set_status(status);
-            if let AppError::RateLimited { retry_after } = &self
-                && let Ok(value) = http::HeaderValue::from_str(&retry_after.to_string())
+            let retry_after = match &self {
+                AppError::RateLimited { retry_after } => Some(*retry_after),
+                AppError::Unavailable => Some(10),
+                _ => None,
+            };
+            if let Some(value) =
+                retry_after.and_then(|s| http::HeaderValue::from_str(&s.to_string()).ok())
             {
                 response.insert_header(http::header::RETRY_AFTER, value);
             }

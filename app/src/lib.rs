@@ -126,7 +126,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
                     <Route path=path!("/me") view=MyPage ssr=SsrMode::Async />
                     <Route path=path!("/signin") view=SignInPage />
-                    <Route path=path!("/signin/code") view=SignInCodePage />
+                    <Route path=path!("/signin/code") view=SignInCodePage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

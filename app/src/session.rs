@@ -11,13 +11,72 @@ use leptos_axum::ResponseOptions;
 use crate::state::AppState;
 
 pub const SESSION_COOKIE: &str = "session";
+/// The browser's idea draft (what was typed on the propose form, its photo and place).
+pub const DRAFT_COOKIE: &str = "draft";
 /// Staff sessions have their own cookie, SameSite=Strict: no other site can start a request
 /// that carries it.
 pub const STAFF_SESSION_COOKIE: &str = "staff_session";
-/// The address being signed in with, between the two steps of sign-in (never in a URL).
+/// The address being signed in with, between the two steps of sign-in (never in a URL), and
+/// the secret that binds the mailed code to this browser.
 pub const SIGN_IN_EMAIL_COOKIE: &str = "signin_email";
 
-/// The value of a cookie in request headers.
+/// What the sign-in cookie holds: `{browser secret}:{address}` once a code was asked for, or
+/// only the address as typed when it was refused (the form shows it again).
+#[derive(Debug, Clone)]
+pub struct SignInCookie {
+    pub email: String,
+    pub browser: Option<klimadialog::signin::SignInBrowser>,
+}
+
+impl SignInCookie {
+    /// The cookie of the request being handled.
+    pub fn get() -> Option<SignInCookie> {
+        let value = request_cookie(SIGN_IN_EMAIL_COOKIE)?;
+        // The address is percent-encoded, so it holds no ':'.
+        let (browser, email) = match value.split_once(':') {
+            Some((secret, email)) => (klimadialog::signin::SignInBrowser::parse(secret), email),
+            None => (None, value.as_str()),
+        };
+        Some(SignInCookie {
+            email: crate::url::decode_component(email),
+            browser,
+        })
+    }
+
+    /// Sets it on the response, for fifteen minutes: the code's ten and time to find the mail.
+    pub fn set(&self) {
+        let email = crate::url::encode_component(&self.email);
+        let value = match &self.browser {
+            Some(browser) => format!("{}:{email}", browser.as_str()),
+            None => email,
+        };
+        set_cookie(SIGN_IN_EMAIL_COOKIE, &value, 15 * 60);
+    }
+}
+
+/// Whether the site's cookies are `Secure` and named `__Host-…`: when it is served over HTTPS.
+pub fn secure_cookies(state: &AppState) -> bool {
+    state.config.public_url.starts_with("https://")
+}
+
+/// A cookie's name as browsers store it. Over HTTPS it is `__Host-` + name: browsers take such
+/// a cookie only from this very host, Secure, for the whole path and without a Domain, so a
+/// neighbouring subdomain (another of the municipality's sites) cannot plant a session or a
+/// draft on residents. Over plain HTTP (on a developer's machine) browsers refuse the prefix.
+pub fn wire_name(name: &str, secure: bool) -> std::borrow::Cow<'_, str> {
+    if secure {
+        format!("__Host-{name}").into()
+    } else {
+        name.into()
+    }
+}
+
+/// The value of the site's cookie `name` in request headers, by its name on the wire.
+pub fn state_cookie(state: &AppState, headers: &http::HeaderMap, name: &str) -> Option<String> {
+    header_cookie(headers, &wire_name(name, secure_cookies(state)))
+}
+
+/// The value of a cookie in request headers, by its exact name.
 pub fn header_cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(COOKIE)
@@ -29,12 +88,10 @@ pub fn header_cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
         .map(|(_, v)| v.trim().to_owned())
 }
 
-pub fn cookie(parts: &Parts, name: &str) -> Option<String> {
-    header_cookie(&parts.headers, name)
-}
-
+/// The value of the site's cookie `name` in the request being handled.
 pub fn request_cookie(name: &str) -> Option<String> {
-    use_context::<Parts>().and_then(|parts| cookie(&parts, name))
+    let secure = use_context::<AppState>().is_some_and(|s| secure_cookies(&s));
+    use_context::<Parts>().and_then(|parts| header_cookie(&parts.headers, &wire_name(name, secure)))
 }
 
 /// What a form had typed when it was sent back with an error, for the page to show again: in a
@@ -50,7 +107,7 @@ pub const PERSONAL_COOKIES: [&str; 5] = [
     STAFF_SESSION_COOKIE,
     SIGN_IN_EMAIL_COOKIE,
     TYPED_COOKIE,
-    crate::server_fns::propose::DRAFT_COOKIE,
+    DRAFT_COOKIE,
 ];
 
 /// Room for typed text in the cookie; browsers keep about 4 KB per cookie. Longer text (only a
@@ -93,24 +150,23 @@ pub fn typed(name: &str) -> Option<String> {
     })
 }
 
-/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, for the whole site, Secure when the site is
-/// served over HTTPS. `max_age` 0 deletes the cookie.
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, for the whole site; Secure and `__Host-`
+/// named when the site is served over HTTPS. `max_age` 0 deletes the cookie.
 pub fn cookie_header(name: &str, value: &str, max_age: i64, secure: bool) -> String {
     debug_assert!(
         PERSONAL_COOKIES.contains(&name) || name == crate::server_fns::list::SEED_COOKIE,
         "a new cookie `{name}`: add it to PERSONAL_COOKIES if it changes what a page shows"
     );
     format!(
-        "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+        "{}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+        wire_name(name, secure),
         if secure { "; Secure" } else { "" }
     )
 }
 
 /// Adds a `Set-Cookie` to the response of the request being handled.
 pub fn set_cookie(name: &str, value: &str, max_age: i64) {
-    let secure = use_context::<AppState>()
-        .map(|s| s.config.public_url.starts_with("https://"))
-        .unwrap_or(false);
+    let secure = use_context::<AppState>().is_some_and(|s| secure_cookies(&s));
     let cookie = cookie_header(name, value, max_age, secure);
     if let (Some(response), Ok(value)) = (
         use_context::<ResponseOptions>(),
@@ -134,9 +190,7 @@ pub fn staff_session_token() -> Option<SessionToken> {
 
 /// Sets (or with `None`, deletes) the staff session cookie.
 pub fn set_staff_session_cookie(token: Option<&SessionToken>) {
-    let secure = use_context::<AppState>()
-        .map(|s| s.config.public_url.starts_with("https://"))
-        .unwrap_or(false);
+    let secure = use_context::<AppState>().is_some_and(|s| secure_cookies(&s));
     let (value, max_age) = match token {
         Some(t) => (t.as_str(), klimadialog::staff::STAFF_SESSION_SECONDS),
         None => ("", 0),
@@ -187,7 +241,7 @@ pub async fn require_staff_in(
     needed: klimadialog::staff::StaffRole,
 ) -> Result<klimadialog::staff::StaffMember, crate::error::AppError> {
     use crate::error::AppError;
-    let token = header_cookie(headers, STAFF_SESSION_COOKIE)
+    let token = state_cookie(state, headers, STAFF_SESSION_COOKIE)
         .and_then(|v| SessionToken::parse(&v))
         .ok_or(AppError::NotSignedIn)?;
     let member = klimadialog::staff::staff_session(&state.db, &token, klimadialog::storage::now())
@@ -212,7 +266,8 @@ pub async fn current_resident(state: &AppState) -> Option<ResidentId> {
     }
 }
 
-/// The client's address as the server resolved it (through trusted proxies), for rate limits.
+/// The client's address as the server resolved it (through trusted proxies), for rate limits:
+/// IPv6 by its /64 (`klimadialog::ratelimit::client_key`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClientAddress(pub std::net::IpAddr);
 
@@ -230,7 +285,7 @@ pub fn client_address_in(extensions: &http::Extensions) -> String {
         .or_else(|| {
             extensions
                 .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip())
+                .map(|c| klimadialog::ratelimit::client_key(c.0.ip()))
         })
         .map(|ip| ip.to_string())
         .unwrap_or_else(|| "unknown".to_owned())

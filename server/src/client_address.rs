@@ -17,25 +17,59 @@ pub struct TrustedProxies(Arc<Vec<IpAddr>>);
 
 impl TrustedProxies {
     pub fn new(addresses: Vec<IpAddr>) -> TrustedProxies {
-        TrustedProxies(Arc::new(addresses))
+        // A server listening on [::] sees IPv4 proxies as ::ffff:a.b.c.d: compared canonical.
+        TrustedProxies(Arc::new(
+            addresses.into_iter().map(|a| a.to_canonical()).collect(),
+        ))
     }
 
-    /// The client's address: the connection's, or, through trusted proxies, the last address
-    /// in `X-Forwarded-For` that is not itself a trusted proxy (the ones before it were
-    /// written by the client and prove nothing).
-    pub fn resolve(&self, peer: IpAddr, forwarded_for: Option<&str>) -> IpAddr {
-        if !self.0.contains(&peer) {
-            return peer;
-        }
-        forwarded_for
-            .into_iter()
-            .flat_map(|list| list.rsplit(','))
-            .map(|hop| hop.trim().parse::<IpAddr>())
-            .take_while(Result::is_ok)
-            .flatten()
-            .find(|hop| !self.0.contains(hop))
-            .unwrap_or(peer)
+    fn trusts(&self, address: IpAddr) -> bool {
+        self.0.contains(&address)
     }
+
+    /// The client's address, as limits count it (see `klimadialog::ratelimit::client_key`):
+    /// the connection's, or, through trusted proxies, the right-most address in the
+    /// `X-Forwarded-For` lines (all of them, in order: a proxy may add a line of its own after
+    /// the client's) that is not itself a trusted proxy; the ones before it were written by the
+    /// client and prove nothing.
+    pub fn resolve<'a>(
+        &self,
+        peer: IpAddr,
+        forwarded_for: impl IntoIterator<Item = &'a str>,
+    ) -> IpAddr {
+        let peer = peer.to_canonical();
+        let client = if self.trusts(peer) {
+            let lines: Vec<&str> = forwarded_for.into_iter().collect();
+            lines
+                .iter()
+                .rev()
+                .flat_map(|line| line.rsplit(','))
+                .map(hop_address)
+                .take_while(Option::is_some)
+                .flatten()
+                .find(|hop| !self.trusts(*hop))
+                .unwrap_or(peer)
+        } else {
+            peer
+        };
+        klimadialog::ratelimit::client_key(client)
+    }
+}
+
+/// One hop of `X-Forwarded-For`: an address, perhaps with a port (`192.0.2.1:5678`,
+/// `[2001:db8::1]:80`) or in brackets.
+fn hop_address(hop: &str) -> Option<IpAddr> {
+    let hop = hop.trim();
+    let address = hop
+        .parse::<IpAddr>()
+        .ok()
+        .or_else(|| hop.parse::<SocketAddr>().ok().map(|s| s.ip()))
+        .or_else(|| {
+            hop.strip_prefix('[')
+                .and_then(|h| h.strip_suffix(']'))
+                .and_then(|h| h.parse().ok())
+        })?;
+    Some(address.to_canonical())
 }
 
 /// Puts the resolved [`ClientAddress`] into the request for the limits and server functions.
@@ -51,8 +85,9 @@ pub async fn resolve_client_address(
     if let Some(peer) = peer {
         let forwarded = request
             .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok());
+            .get_all("x-forwarded-for")
+            .iter()
+            .map(|v| v.to_str().unwrap_or("garbage"));
         let client = proxies.resolve(peer, forwarded);
         request.extensions_mut().insert(ClientAddress(client));
     }
@@ -83,6 +118,46 @@ mod tests {
         assert_eq!(
             proxies.resolve(ip("10.0.0.1"), forwarded),
             ip("198.51.100.7")
+        );
+    }
+
+    #[test]
+    fn every_forwarded_line_counts_and_the_right_most_untrusted_hop_wins() {
+        let proxies = TrustedProxies::new(vec![ip("10.0.0.1")]);
+        // The client sent a line of its own; the proxy added the real address as a second.
+        let lines = ["1.1.1.1", "198.51.100.7"];
+        assert_eq!(proxies.resolve(ip("10.0.0.1"), lines), ip("198.51.100.7"));
+        // Ports and brackets are taken off.
+        assert_eq!(
+            proxies.resolve(ip("10.0.0.1"), ["198.51.100.7:50312"]),
+            ip("198.51.100.7")
+        );
+        assert_eq!(
+            proxies.resolve(ip("10.0.0.1"), ["[2001:db8::7]:443"]),
+            ip("2001:db8::")
+        );
+    }
+
+    #[test]
+    fn an_ipv4_proxy_is_trusted_when_the_server_listens_on_ipv6() {
+        let proxies = TrustedProxies::new(vec![ip("10.0.0.1")]);
+        assert_eq!(
+            proxies.resolve(ip("::ffff:10.0.0.1"), Some("198.51.100.7")),
+            ip("198.51.100.7")
+        );
+        let mapped = TrustedProxies::new(vec![ip("::ffff:10.0.0.1")]);
+        assert_eq!(
+            mapped.resolve(ip("10.0.0.1"), Some("198.51.100.7")),
+            ip("198.51.100.7")
+        );
+    }
+
+    #[test]
+    fn an_ipv6_client_counts_by_its_64() {
+        let proxies = TrustedProxies::default();
+        assert_eq!(
+            proxies.resolve(ip("2001:db8:5:6:1:2:3:4"), None),
+            ip("2001:db8:5:6::")
         );
     }
 

@@ -128,6 +128,16 @@ pub struct ServeArgs {
     #[arg(long, env = "KLIMADIALOG_REPORT_THRESHOLD", default_value_t = klimadialog::report::DEFAULT_REPORT_THRESHOLD)]
     pub report_threshold: u32,
 
+    /// How many hours old a resident's account must be before their report counts towards
+    /// hiding an idea (every report still reaches the moderators): a resident is only an
+    /// e-mail address, and fresh ones are cheap.
+    #[arg(
+        long,
+        env = "KLIMADIALOG_REPORT_MIN_ACCOUNT_HOURS",
+        default_value_t = 24
+    )]
+    pub report_min_account_hours: u32,
+
     /// A tile server for a background map under the areas on /map, shown when JavaScript runs,
     /// e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png` (HTTPS only). Off by default: every
     /// tile a browser fetches tells the tile server who looked at the map.
@@ -143,10 +153,21 @@ pub struct ServeArgs {
     #[arg(long, env = "KLIMADIALOG_DATA_DIR", default_value = "klimadialog-data")]
     pub data_dir: PathBuf,
 
-    /// The SMTP server for mail, e.g. smtps://user:password@mail.example.dk:465. Without it,
-    /// mail is written to <data-dir>/outbox as .eml files and sign-in codes are logged.
+    /// The SMTP server for mail, e.g. smtps://user:password@mail.example.dk:465. Required,
+    /// unless the site runs with demo data or with --mail-outbox.
     #[arg(long, env = "SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
+
+    /// Write mail as .eml files into <data-dir>/outbox instead of sending it, when there is no
+    /// SMTP_URL: for development only. Anyone who can read that folder can sign in as any
+    /// resident; without it (or demo data) the server refuses to start with no mail server.
+    #[arg(long, env = "KLIMADIALOG_MAIL_OUTBOX", default_value_t = false, action = clap::ArgAction::Set)]
+    pub mail_outbox: bool,
+
+    /// Allow a public address over plain http:// that is not this machine (a test
+    /// installation without TLS). Cookies then travel unencrypted.
+    #[arg(long, env = "KLIMADIALOG_ALLOW_HTTP", default_value_t = false, action = clap::ArgAction::Set)]
+    pub allow_http: bool,
 
     /// Seconds before a failed mail is tried again, doubling after each further failure.
     #[arg(long, env = "KLIMADIALOG_MAIL_RETRY_SECONDS", default_value_t = 30)]
@@ -183,8 +204,27 @@ pub enum ModerationMode {
 }
 
 impl ServeArgs {
-    /// The site's configuration; an unusable tile server address is refused here, at start.
+    /// The public address: as configured, else this server's own.
+    pub fn public_url(&self) -> String {
+        self.public_url
+            .clone()
+            .map(|u| u.trim().trim_end_matches('/').to_owned())
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| format!("http://{}", self.site_addr))
+    }
+
+    /// The site's configuration; an unusable tile server address, or a public address over
+    /// plain http that is not this machine, is refused here, at start.
     pub fn site_config(&self) -> Result<SiteConfig, String> {
+        let public_url = self.public_url();
+        if !public_url.starts_with("https://") && !self.allow_http && !is_loopback(&public_url) {
+            return Err(format!(
+                "KLIMADIALOG_PUBLIC_URL {public_url} is not https://: residents' session cookies \
+                 would travel unencrypted. Set the https:// address the site is reached at (TLS \
+                 may end at a reverse proxy), or KLIMADIALOG_ALLOW_HTTP=true for a test \
+                 installation."
+            ));
+        }
         let map_tiles = match self.map_tiles.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(address) => Some(MapTiles {
@@ -201,15 +241,31 @@ impl ServeArgs {
                 .clone()
                 .filter(|e| !e.trim().is_empty()),
             accessibility_reviewed: self.accessibility_reviewed.clone(),
-            public_url: self
-                .public_url
-                .clone()
-                .unwrap_or_else(|| format!("http://{}", self.site_addr)),
+            public_url,
             post_moderation: self.moderation == ModerationMode::Post,
-            report_threshold: self.report_threshold,
+            report_hiding: klimadialog::report::HidingRule {
+                threshold: self.report_threshold,
+                min_account_age: i64::from(self.report_min_account_hours) * 3600,
+            },
             map_tiles,
         })
     }
+}
+
+/// Whether an http:// address is this machine (a developer's browser on localhost).
+fn is_loopback(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let host = rest.split('/').next().unwrap_or("");
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(h, _)| h),
+    };
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 #[derive(Debug, Clone, Args)]

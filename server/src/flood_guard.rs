@@ -1,6 +1,6 @@
 //! The flood guard: per client address, a token bucket (GCRA, from the `governor` crate) in
 //! front of each endpoint a script would hammer — sign-in codes, staff login, proposals,
-//! supports, reports and exports. It answers 429 with a Retry-After and a sentence, before any
+//! supports, reports, exports, open data and every other server function. It answers 429 with a Retry-After and a sentence, before any
 //! work is done. The finer limits (per resident, per e-mail, per code) stay where the domain
 //! decides them; this guard only stops what no person does. Buckets are generous enough for a
 //! school or library where many residents share one address.
@@ -30,6 +30,10 @@ pub enum Guarded {
     Support,
     Report,
     Export,
+    /// `/api/*`: open data, up to a thousand ideas a page.
+    OpenData,
+    /// Every other server function (the pages' loaders, named or not): what a page costs.
+    Read,
 }
 
 impl Guarded {
@@ -48,6 +52,8 @@ impl Guarded {
             _ if path.starts_with("/staff/export/") || path == "/staff/export" => {
                 Some(Guarded::Export)
             }
+            _ if path.starts_with("/api/") => Some(Guarded::OpenData),
+            _ if path.starts_with("/fn/") => Some(Guarded::Read),
             _ => None,
         }
     }
@@ -61,16 +67,20 @@ impl Guarded {
             Guarded::Support => (300, 300),
             Guarded::Report => (30, 30),
             Guarded::Export => (20, 20),
+            Guarded::OpenData => (60, 60),
+            Guarded::Read => (600, 300),
         }
     }
 
-    const ALL: [Guarded; 6] = [
+    const ALL: [Guarded; 8] = [
         Guarded::SignIn,
         Guarded::StaffLogin,
         Guarded::Proposal,
         Guarded::Support,
         Guarded::Report,
         Guarded::Export,
+        Guarded::OpenData,
+        Guarded::Read,
     ];
 }
 
@@ -188,13 +198,29 @@ mod tests {
             Guarded::of(&Method::POST, "/fn/signin/request"),
             Some(Guarded::SignIn)
         );
-        assert_eq!(Guarded::of(&Method::GET, "/fn/signin/request"), None);
         assert_eq!(
             Guarded::of(&Method::GET, "/staff/export/ideas.csv"),
             Some(Guarded::Export)
         );
         assert_eq!(Guarded::of(&Method::GET, "/ideas"), None);
-        assert_eq!(Guarded::of(&Method::POST, "/fn/staff/ideas/note"), None);
+        assert_eq!(Guarded::of(&Method::GET, "/photos/a.jpg"), None);
+        // Open data and every other server function, the pages' loaders too, cost work.
+        assert_eq!(
+            Guarded::of(&Method::GET, "/api/ideas.json"),
+            Some(Guarded::OpenData)
+        );
+        for path in [
+            "/fn/staff/ideas/note",
+            "/fn/list_ideas1234",
+            "/fn/signin/request",
+        ] {
+            let method = if path.ends_with("request") {
+                Method::GET
+            } else {
+                Method::POST
+            };
+            assert_eq!(Guarded::of(&method, path), Some(Guarded::Read), "{path}");
+        }
     }
 
     #[test]

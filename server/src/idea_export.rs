@@ -4,11 +4,10 @@
 //! through rust_xlsxwriter's constant-memory mode into a temporary file), so memory stays flat
 //! however many ideas there are.
 
-use axum::body::Body;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use klimadialog::csv::{BOM, Cell, write_row};
+use klimadialog::csv::{BOM, Cell, Separator, write_row};
 use klimadialog::filter::IdeaFilter;
 use klimadialog::staff::StaffRole;
 use klimadialog::storage::ExportIdea;
@@ -123,6 +122,7 @@ async fn export(
         .map(|q| serde_urlencoded::from_str(q).unwrap_or_default())
         .unwrap_or_default();
     let with_contact = pairs.iter().any(|(n, v)| n == "contact" && v == "1");
+    let separator = csv_separator(&pairs);
     // Contact details are for admins only; the rest of an export for every staff member.
     let needed = if with_contact {
         StaffRole::Admin
@@ -151,13 +151,19 @@ async fn export(
     }
     let body = match format {
         Format::Xlsx => match xlsx_file(&state, &filter, with_contact).await {
-            Ok(file) => Body::from_stream(tokio_util_stream(file)),
+            Ok(file) => crate::streamed::body(file_stream(file)),
             Err(error) => {
                 tracing::error!(%error, "XLSX export failed");
                 return StatusCode::SERVICE_UNAVAILABLE.into_response();
             }
         },
-        _ => Body::from_stream(text_stream(state.db.clone(), filter, with_contact, format)),
+        _ => crate::streamed::body(text_stream(
+            state.db.clone(),
+            filter,
+            with_contact,
+            format,
+            separator,
+        )),
     };
     let mut response = body.into_response();
     let headers = response.headers_mut();
@@ -175,12 +181,22 @@ async fn export(
     response
 }
 
+/// The CSV separator a download asks for (`separator=comma`); `;` for Danish Excel otherwise.
+pub(crate) fn csv_separator(pairs: &[(String, String)]) -> Separator {
+    pairs
+        .iter()
+        .find(|(n, _)| n == "separator")
+        .and_then(|(_, v)| Separator::parse(v))
+        .unwrap_or_default()
+}
+
 /// CSV, JSON or GeoJSON, a chunk of ideas at a time.
 fn text_stream(
     db: klimadialog::storage::Db,
     filter: IdeaFilter,
     with_contact: bool,
     format: Format,
+    separator: Separator,
 ) -> impl futures_util::Stream<Item = Result<String, std::io::Error>> {
     let chunks = read_ahead(db, filter, with_contact);
     // (the chunks, whether anything was written yet, whether the opening is still due); None
@@ -189,7 +205,7 @@ fn text_stream(
         let (mut chunks, started, opening_due) = state?;
         let mut out = String::new();
         if opening_due {
-            out.push_str(&opening(format, with_contact));
+            out.push_str(&opening(format, with_contact, separator));
         }
         let ideas = match chunks.recv().await {
             Some(Ok(ideas)) => ideas,
@@ -202,7 +218,7 @@ fn text_stream(
         let mut wrote = started;
         for idea in &ideas {
             match format {
-                Format::Csv => csv_row(&mut out, idea, with_contact),
+                Format::Csv => csv_row(&mut out, idea, with_contact, separator),
                 Format::Json | Format::GeoJson => {
                     if wrote {
                         out.push(',');
@@ -254,7 +270,7 @@ fn read_ahead(
     receive
 }
 
-fn opening(format: Format, with_contact: bool) -> String {
+fn opening(format: Format, with_contact: bool, separator: Separator) -> String {
     match format {
         Format::Csv => {
             let mut out = String::from(BOM);
@@ -262,7 +278,7 @@ fn opening(format: Format, with_contact: bool) -> String {
             if with_contact {
                 header.push(Cell::Text("author_email"));
             }
-            write_row(&mut out, &header);
+            write_row(&mut out, &header, separator);
             out
         }
         Format::Json => "[\n".to_owned(),
@@ -279,7 +295,7 @@ fn closing(format: Format) -> &'static str {
     }
 }
 
-fn csv_row(out: &mut String, idea: &ExportIdea, with_contact: bool) {
+fn csv_row(out: &mut String, idea: &ExportIdea, with_contact: bool, separator: Separator) {
     fn text(s: &Option<String>) -> Cell<'_> {
         s.as_deref().map_or(Cell::Empty, Cell::Text)
     }
@@ -312,7 +328,7 @@ fn csv_row(out: &mut String, idea: &ExportIdea, with_contact: bool) {
     if with_contact {
         cells.push(text(&idea.author_email));
     }
-    write_row(out, &cells);
+    write_row(out, &cells, separator);
 }
 
 fn json_object(idea: &ExportIdea) -> serde_json::Value {
@@ -448,7 +464,7 @@ async fn xlsx_file(
 }
 
 /// A file as a stream of chunks.
-fn tokio_util_stream(
+fn file_stream(
     file: tokio::fs::File,
 ) -> impl futures_util::Stream<Item = Result<Vec<u8>, std::io::Error>> {
     use tokio::io::AsyncReadExt;

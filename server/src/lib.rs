@@ -9,9 +9,11 @@ pub mod idea_export;
 pub mod mail_worker;
 pub mod open_data;
 pub mod page_cache;
+pub mod panics;
 pub mod routes;
 pub mod staff_cli;
 pub mod staff_export;
+pub mod streamed;
 
 use std::sync::Arc;
 
@@ -84,10 +86,18 @@ pub fn app_state(db: Db, args: &ServeArgs) -> Result<AppState, ServerError> {
         .filter(|u| !u.is_empty())
     {
         Some(url) => Mailer::smtp(url, &args.mail_from)?,
-        None => {
+        None if args.demo || args.mail_outbox => {
             let outbox = args.data_dir.join("outbox");
-            tracing::warn!(outbox = %outbox.display(), "no SMTP_URL: mail goes to the outbox folder");
+            tracing::warn!(outbox = %outbox.display(), "no SMTP_URL: mail is not sent but written to the outbox folder (development only)");
             Mailer::outbox(outbox, &args.mail_from)?
+        }
+        None => {
+            return Err(ServerError::Usage(
+                "no SMTP_URL: residents could not get their sign-in codes. Set SMTP_URL to the \
+                 mail server, or KLIMADIALOG_MAIL_OUTBOX=true to write mail to files (development \
+                 only)."
+                    .to_owned(),
+            ));
         }
     };
     Ok(AppState::new(Services {
@@ -188,9 +198,7 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
             staff_state,
             routes::staff_pages_need_login,
         ))
-        .layer(axum::middleware::map_response(
-            routes::server_fn_error_status,
-        ))
+        .layer(axum::middleware::from_fn(routes::server_fn_error_status))
         .layer(axum::middleware::from_fn_with_state(
             flood_guard,
             flood_guard::guard,
@@ -212,6 +220,7 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
             page_cache,
             page_cache::serve,
         ))
+        .layer(panics::layer())
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
 }

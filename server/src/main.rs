@@ -9,6 +9,7 @@ use klimadialog_server::{ServerError, open_database, serve};
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging();
+    klimadialog_server::panics::log_panics();
     let result = match cli.command {
         None => serve(&cli.database.database_url, ServeArgs::parse_from(["serve"])).await,
         Some(Command::Serve(args)) => serve(&cli.database.database_url, *args).await,

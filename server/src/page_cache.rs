@@ -217,7 +217,10 @@ impl Page {
         let policy = hash_policy(&headers, &plain)?;
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
         headers.remove(header::CONTENT_LENGTH);
-        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        headers.insert(
+            header::VARY,
+            HeaderValue::from_static("Accept-Encoding, Accept-Language, Cookie"),
+        );
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         encoder.write_all(&plain).ok()?;
         let gzip = Bytes::from(encoder.finish().ok()?);
@@ -309,6 +312,8 @@ fn shared_page_key(request: &Request) -> Option<Key> {
         .collect::<Option<Vec<_>>>()?;
     let personal = cookies.iter().flat_map(|v| v.split(';')).any(|c| {
         let name = c.split_once('=').map_or(c, |(name, _)| name).trim();
+        // Either name: `__Host-session` over HTTPS, `session` otherwise.
+        let name = name.strip_prefix("__Host-").unwrap_or(name);
         PERSONAL_COOKIES.contains(&name)
     });
     if personal {

@@ -13,37 +13,83 @@ use klimadialog_app::state::AppState;
 use serde::Deserialize;
 use serde_json::json;
 
-/// `/healthz`: 200 when the process runs and the database answers, 503 otherwise.
+/// `/healthz`: 200 when the process runs and the database answers a read and commits a write;
+/// 503 otherwise (a full disk lets reads go on while every write fails), and 200 again as soon
+/// as writes work.
 pub async fn healthz(State(state): State<AppState>) -> Response {
-    let check = tokio::time::timeout(Duration::from_secs(2), state.db.check()).await;
-    match check {
+    let read = tokio::time::timeout(Duration::from_secs(2), state.db.check()).await;
+    let write = match read {
+        Ok(Ok(())) => tokio::time::timeout(Duration::from_secs(5), state.db.check_write()).await,
+        failed => failed,
+    };
+    match write {
         Ok(Ok(())) => (
             StatusCode::OK,
             Json(json!({ "status": "ok", "database": "ok" })),
         )
             .into_response(),
         Ok(Err(error)) => {
-            tracing::warn!(%error, "health check: database failed");
+            tracing::warn!(%error, "health check: the database failed");
             unavailable()
         }
         Err(_) => {
-            tracing::warn!("health check: database timed out");
+            tracing::warn!("health check: the database timed out");
             unavailable()
         }
     }
 }
 
-/// `/photos/{name}`: a resident's re-encoded photo. Names come from the content, so a name
-/// always shows the same picture and browsers may keep it for a year.
-pub async fn photo(State(state): State<AppState>, Path(name): Path<String>) -> Response {
+/// `/photos/{name}`: a resident's re-encoded photo. A published idea's photo is public (names
+/// come from the content, so browsers may keep it a day; not longer, so a photo taken down is
+/// soon gone from their caches too). A draft's photo is shown only to the browser that holds
+/// the draft, and an idea's that is not public only to its author and the staff, never kept
+/// by a cache. Anything else is "no such photo", so the site hosts nobody's pictures.
+pub async fn photo(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    use klimadialog::storage::{PhotoAccess, PhotoViewer, now};
+    use klimadialog_app::session::{DRAFT_COOKIE, SESSION_COOKIE, state_cookie};
     if !klimadialog::photo::is_photo_name(&name) {
         return no_such_photo();
     }
+    let resident = match state_cookie(&state, &headers, SESSION_COOKIE)
+        .and_then(|v| klimadialog::signin::SessionToken::parse(&v))
+    {
+        Some(token) => klimadialog::signin::session_resident(&state.db, &token, now())
+            .await
+            .ok()
+            .flatten(),
+        None => None,
+    };
+    let staff = klimadialog_app::session::require_staff_in(
+        &state,
+        &headers,
+        klimadialog::staff::StaffRole::Moderator,
+    )
+    .await
+    .is_ok();
+    let viewer = PhotoViewer {
+        draft: state_cookie(&state, &headers, DRAFT_COOKIE)
+            .and_then(|v| klimadialog::signin::DraftToken::parse(&v)),
+        resident,
+        staff,
+    };
+    let cache = match state.db.photo_access(&name, &viewer).await {
+        Ok(PhotoAccess::Public) => "public, max-age=86400",
+        Ok(PhotoAccess::Private) => "private, no-store",
+        Ok(PhotoAccess::None) => return no_such_photo(),
+        Err(error) => {
+            tracing::error!(%error, "looking up a photo failed");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
     match tokio::fs::read(state.photo_dir.join(&name)).await {
         Ok(bytes) => (
             [
                 (header::CONTENT_TYPE, "image/jpeg"),
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+                (header::CACHE_CONTROL, cache),
                 (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
             ],
             bytes,
@@ -116,23 +162,108 @@ pub async fn switch_language(
 /// Gives server-function errors the status they stand for. Leptos answers every error it raises
 /// itself (undecodable arguments, say) with a 500; the body is our `AppError`, which knows
 /// better: bad input is the client's mistake, and no user input may look like a server fault.
-pub async fn server_fn_error_status(response: Response) -> Response {
-    if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+/// A plain form (no JavaScript) that failed on our side (the database busy or the disk full)
+/// gets a page in the visitor's language that says so and the way back, instead of the error's
+/// JSON.
+pub async fn server_fn_error_status(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let form_post = request.method() == axum::http::Method::POST
+        && request
+            .headers()
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"));
+    let back = form_post.then(|| back_path(request.headers()));
+    let locale = klimadialog_app::locale_of(request.headers());
+    let response = next.run(request).await;
+    let status = response.status();
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
         return too_large();
     }
-    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+    // Leptos answers a failed plain form with a redirect back to its page, the error folded
+    // into the address, where no page shows it: a resident would land on the form as if
+    // nothing happened. A fault on our side gets the fault page instead.
+    if let Some(back) = &back
+        && status.is_redirection()
+        && let Some(error) = error_in_location(&response)
+        && let Ok(status) = StatusCode::from_u16(error.status_code())
+        && status.is_server_error()
+    {
+        return fault_page(status, locale, back);
+    }
+    if !status.is_server_error() {
         return response;
     }
     let (mut parts, body) = response.into_parts();
     let bytes = axum::body::to_bytes(body, 64 * 1024)
         .await
         .unwrap_or_default();
-    if let Ok(error) = serde_json::from_slice::<klimadialog_app::error::AppError>(&bytes)
+    if status == StatusCode::INTERNAL_SERVER_ERROR
+        && let Ok(error) = serde_json::from_slice::<klimadialog_app::error::AppError>(&bytes)
         && let Ok(status) = StatusCode::from_u16(error.status_code())
     {
         parts.status = status;
     }
+    if let Some(back) = back.filter(|_| parts.status.is_server_error()) {
+        return fault_page(parts.status, locale, &back);
+    }
+    if parts.status == StatusCode::SERVICE_UNAVAILABLE {
+        parts
+            .headers
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("10"));
+    }
     Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// The error Leptos folded into a form's redirect (`__err`: URL-safe base64 of its JSON).
+fn error_in_location(response: &Response) -> Option<klimadialog_app::error::AppError> {
+    use base64::Engine;
+    let location = response.headers().get(header::LOCATION)?.to_str().ok()?;
+    let (_, query) = location.split_once('?')?;
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).ok()?;
+    let (_, encoded) = pairs.into_iter().find(|(name, _)| name == "__err")?;
+    let json = base64::engine::general_purpose::URL_SAFE
+        .decode(&encoded)
+        .or_else(|_| base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(&encoded))
+        .ok()?;
+    serde_json::from_slice(&json).ok()
+}
+
+/// "Try again in a moment", in the visitor's language, with the way back; never cached.
+fn fault_page(status: StatusCode, locale: klimadialog::Locale, back: &str) -> Response {
+    let mut response = (
+        status,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        klimadialog_app::i18n::fault_page(locale, back),
+    )
+        .into_response();
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("10"));
+    }
+    response
+}
+
+/// Where "back" goes from a form post: the page it was sent from, when that is on this site.
+fn back_path(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|referer| {
+            // The path and query of an absolute address; hosts are not compared, since the
+            // path is only ever used on this site.
+            let rest = referer.split_once("://").map_or(referer, |(_, rest)| rest);
+            rest.find('/').map(|i| &rest[i..])
+        })
+        .filter(|path| is_local_path(path))
+        .unwrap_or("/")
+        .to_owned()
 }
 
 /// Forms and server functions take small bodies (the longest is an idea's description); more is
@@ -217,8 +348,28 @@ pub async fn security_headers(
 ) -> Response {
     let nonce = leptos::nonce::Nonce::new();
     request.extensions_mut().insert(nonce.clone());
+    let personal_request = is_personal_request(&request);
     let mut response = next.run(request).await;
+    let personal = personal_request || response.headers().contains_key(header::SET_COOKIE);
     let headers = response.headers_mut();
+    let page_or_data = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html") || t.starts_with("application/json"));
+    if personal && page_or_data {
+        // Never kept by the browser's cache, a proxy or a shared computer's back button.
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    } else if page_or_data {
+        // The same address answers in another language, or for a signed-in visitor; a cache
+        // between us and the browser must tell them apart (and ask again each time).
+        headers.insert(
+            header::VARY,
+            HeaderValue::from_static("Accept-Encoding, Accept-Language, Cookie"),
+        );
+        if !headers.contains_key(header::CACHE_CONTROL) {
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        }
+    }
     let fixed: [(&str, &str); 4] = [
         ("x-content-type-options", "nosniff"),
         ("referrer-policy", "strict-origin-when-cross-origin"),
@@ -245,6 +396,27 @@ pub async fn security_headers(
         );
     }
     response
+}
+
+/// Whether a request is about one person: their pages (`/me`, sign-in, proposing, staff), the
+/// server functions, or anything asked with one of the site's personal cookies.
+fn is_personal_request(request: &axum::extract::Request) -> bool {
+    let path = request.uri().path();
+    let personal_path = ["/me", "/signin", "/ideas/new", "/staff", "/fn/"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{}/", p.trim_end_matches('/'))));
+    personal_path
+        || request
+            .headers()
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .any(|c| {
+                let name = c.split_once('=').map_or(c, |(n, _)| n).trim();
+                let name = name.strip_prefix("__Host-").unwrap_or(name);
+                klimadialog_app::session::PERSONAL_COOKIES.contains(&name)
+            })
 }
 
 /// Refuses state-changing requests (anything but GET, HEAD and OPTIONS) that a browser says come

@@ -1,11 +1,10 @@
 //! Staff downloads outside the Leptos pages: `/staff/audit.csv`. The role is checked here as in
 //! every staff server function, and each download is itself recorded in the audit log.
 
-use axum::body::Body;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use klimadialog::csv::{BOM, Cell, write_row};
+use klimadialog::csv::{BOM, Cell, Separator, write_row};
 use klimadialog::staff::StaffRole;
 use klimadialog::storage::AuditEntry;
 use klimadialog_app::error::AppError;
@@ -35,6 +34,7 @@ pub async fn audit_csv(
         .map(|q| serde_urlencoded::from_str(q).unwrap_or_default())
         .unwrap_or_default();
     let query = AuditQuery::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let separator = crate::idea_export::csv_separator(&pairs);
     let filter = query.filter();
     let now = klimadialog::storage::now();
     if let Err(error) = state
@@ -73,6 +73,7 @@ pub async fn audit_csv(
                         "after",
                     ]
                     .map(Cell::Text),
+                    separator,
                 );
             }
             let entries = match db.audit_log(&filter, before, CHUNK).await {
@@ -85,12 +86,12 @@ pub async fn audit_csv(
             let next =
                 (entries.len() as i64 == CHUNK).then(|| (entries.last().map(|e| e.id), false));
             for entry in &entries {
-                write_entry(&mut out, entry);
+                write_entry(&mut out, entry, separator);
             }
             Some((Ok::<_, std::io::Error>(out), next))
         }
     });
-    let mut response = Body::from_stream(stream).into_response();
+    let mut response = crate::streamed::body(stream).into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
@@ -104,7 +105,7 @@ pub async fn audit_csv(
     response
 }
 
-fn write_entry(out: &mut String, entry: &AuditEntry) {
+fn write_entry(out: &mut String, entry: &AuditEntry, separator: Separator) {
     let time = klimadialog::time::Timestamp(entry.created_at).rfc3339_utc();
     write_row(
         out,
@@ -121,6 +122,7 @@ fn write_entry(out: &mut String, entry: &AuditEntry) {
             entry.before_json.as_deref().map_or(Cell::Empty, Cell::Text),
             entry.after_json.as_deref().map_or(Cell::Empty, Cell::Text),
         ],
+        separator,
     );
 }
 

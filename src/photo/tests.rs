@@ -6,7 +6,7 @@ use super::*;
 
 #[path = "../../tests/support/images.rs"]
 mod images;
-use images::{jpeg, png, with_exif};
+use images::{bomb_png, jpeg, png, with_exif};
 
 fn exif_of(bytes: &[u8]) -> Option<Vec<u8>> {
     let reader = ImageReader::new(Cursor::new(bytes))
@@ -94,4 +94,37 @@ fn names_come_from_content_and_only_such_names_are_valid() {
     ] {
         assert!(!is_photo_name(bad), "{bad}");
     }
+}
+
+#[test]
+fn a_decompression_bomb_is_refused_from_its_header_before_decoding() {
+    // 1.15 GB decoded from about a megabyte: refused as too many pixels, fast (decoding it
+    // would take seconds and the memory test in the HTTP tests would see it).
+    let bomb = bomb_png(12_000, 12_000, true);
+    assert!(bomb.len() < 2 * 1024 * 1024, "{}", bomb.len());
+    let header = ImageReader::new(Cursor::new(&bomb))
+        .with_guessed_format()
+        .unwrap()
+        .into_decoder()
+        .unwrap();
+    assert_eq!(header.dimensions(), (12_000, 12_000), "a well-formed PNG");
+    let started = std::time::Instant::now();
+    assert_eq!(reencode(&bomb).unwrap_err(), PhotoError::TooManyPixels);
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    // Within the sides but over the pixels, and deep colour over the bytes.
+    assert_eq!(
+        reencode(&bomb_png(8_000, 6_000, false)).unwrap_err(),
+        PhotoError::TooManyPixels
+    );
+    assert_eq!(
+        reencode(&bomb_png(6_000, 5_000, true)).unwrap_err(),
+        PhotoError::TooManyPixels
+    );
+}
+
+#[test]
+fn a_picture_at_the_budget_is_still_taken() {
+    // 40 megapixels of 8-bit RGBA: the most a phone's full-resolution mode makes.
+    let photo = reencode(&bomb_png(8_000, 5_000, false)).unwrap();
+    assert_eq!((photo.width, photo.height), (1600, 1000));
 }

@@ -49,23 +49,23 @@ fn session_tokens_are_long_random_and_strictly_parsed() {
 #[tokio::test]
 async fn a_mailed_code_signs_in_and_works_once() {
     let (db, _dir) = file_db().await;
-    let code = request_code(&db, &mette(), &client("client"), NOW)
+    let (code, code_browser) = request_code(&db, &mette(), &client("client"), NOW)
         .await
         .unwrap();
-    let resident = verify_code(&db, &mette(), code.as_str(), NOW + 60)
+    let resident = verify_code(&db, &mette(), &code_browser, code.as_str(), NOW + 60)
         .await
         .unwrap();
     assert!(matches!(
-        verify_code(&db, &mette(), code.as_str(), NOW + 61).await,
+        verify_code(&db, &mette(), &code_browser, code.as_str(), NOW + 61).await,
         Err(SignInError::NoValidCode)
     ));
     // The same address is the same resident next time, however it is typed.
-    let again = request_code(&db, &mette(), &client("client"), NOW + 120)
+    let (again, again_browser) = request_code(&db, &mette(), &client("client"), NOW + 120)
         .await
         .unwrap();
     let upper = EmailAddress::parse("METTE@example.org").unwrap();
     assert_eq!(
-        verify_code(&db, &upper, again.as_str(), NOW + 130)
+        verify_code(&db, &upper, &again_browser, again.as_str(), NOW + 130)
             .await
             .unwrap(),
         resident
@@ -85,39 +85,46 @@ async fn a_mailed_code_signs_in_and_works_once() {
 #[tokio::test]
 async fn codes_expire_after_ten_minutes() {
     let (db, _dir) = file_db().await;
-    let code = request_code(&db, &mette(), &client("client"), NOW)
+    let (code, code_browser) = request_code(&db, &mette(), &client("client"), NOW)
         .await
         .unwrap();
-    let late = verify_code(&db, &mette(), code.as_str(), NOW + CODE_LIFETIME_SECONDS).await;
+    let late = verify_code(
+        &db,
+        &mette(),
+        &code_browser,
+        code.as_str(),
+        NOW + CODE_LIFETIME_SECONDS,
+    )
+    .await;
     assert!(matches!(late, Err(SignInError::NoValidCode)));
 }
 
 #[tokio::test]
 async fn five_wrong_tries_lock_the_code_even_for_the_right_one() {
     let (db, _dir) = file_db().await;
-    let code = request_code(&db, &mette(), &client("client"), NOW)
+    let (code, code_browser) = request_code(&db, &mette(), &client("client"), NOW)
         .await
         .unwrap();
     for left in (0..5).rev() {
-        match verify_code(&db, &mette(), &wrong(&code), NOW + 1).await {
+        match verify_code(&db, &mette(), &code_browser, &wrong(&code), NOW + 1).await {
             Err(SignInError::WrongCode { tries_left }) => assert_eq!(tries_left, left),
             other => panic!("expected a wrong code, got {other:?}"),
         }
     }
-    let sixth = verify_code(&db, &mette(), code.as_str(), NOW + 2).await;
+    let sixth = verify_code(&db, &mette(), &code_browser, code.as_str(), NOW + 2).await;
     assert!(matches!(sixth, Err(SignInError::Locked)), "{sixth:?}");
 }
 
 #[tokio::test]
 async fn parallel_guesses_get_no_more_than_five_comparisons() {
     let (db, _dir) = file_db().await;
-    let code = request_code(&db, &mette(), &client("client"), NOW)
+    let (code, code_browser) = request_code(&db, &mette(), &client("client"), NOW)
         .await
         .unwrap();
     let mut guesses = tokio::task::JoinSet::new();
     for _ in 0..40 {
-        let (db, guess) = (db.clone(), wrong(&code));
-        guesses.spawn(async move { verify_code(&db, &mette(), &guess, NOW + 1).await });
+        let (db, guess, browser) = (db.clone(), wrong(&code), code_browser.clone());
+        guesses.spawn(async move { verify_code(&db, &mette(), &browser, &guess, NOW + 1).await });
     }
     let results = guesses.join_all().await;
     let compared = results
@@ -134,17 +141,17 @@ async fn parallel_guesses_get_no_more_than_five_comparisons() {
 #[tokio::test]
 async fn malformed_input_costs_no_try() {
     let (db, _dir) = file_db().await;
-    let code = request_code(&db, &mette(), &client("client"), NOW)
+    let (code, code_browser) = request_code(&db, &mette(), &client("client"), NOW)
         .await
         .unwrap();
     for _ in 0..10 {
         assert!(matches!(
-            verify_code(&db, &mette(), "abc", NOW + 1).await,
+            verify_code(&db, &mette(), &code_browser, "abc", NOW + 1).await,
             Err(SignInError::MalformedCode)
         ));
     }
     assert!(
-        verify_code(&db, &mette(), code.as_str(), NOW + 2)
+        verify_code(&db, &mette(), &code_browser, code.as_str(), NOW + 2)
             .await
             .is_ok()
     );
@@ -153,21 +160,83 @@ async fn malformed_input_costs_no_try() {
 #[tokio::test]
 async fn a_new_code_replaces_the_old_one() {
     let (db, _dir) = file_db().await;
-    let first = request_code(&db, &mette(), &client("client"), NOW)
+    let (first, _) = request_code(&db, &mette(), &client("client"), NOW)
         .await
         .unwrap();
-    let second = request_code(&db, &mette(), &client("client"), NOW + 30)
+    let (second, second_browser) = request_code(&db, &mette(), &client("client"), NOW + 30)
         .await
         .unwrap();
+    // The browser holds the newest secret; its first code no longer counts.
     if first != second {
         assert!(
-            verify_code(&db, &mette(), first.as_str(), NOW + 40)
+            verify_code(&db, &mette(), &second_browser, first.as_str(), NOW + 40)
                 .await
                 .is_err()
         );
     }
     assert!(
-        verify_code(&db, &mette(), second.as_str(), NOW + 41)
+        verify_code(&db, &mette(), &second_browser, second.as_str(), NOW + 41)
+            .await
+            .is_ok()
+    );
+}
+
+#[tokio::test]
+async fn a_code_works_only_in_the_browser_that_asked_and_others_cannot_use_up_its_tries() {
+    let (db, _dir) = file_db().await;
+    let (code, mine) = request_code(&db, &mette(), &client("home"), NOW)
+        .await
+        .unwrap();
+    // Someone else asks for a code for Mette's address and guesses with it, many times.
+    let (other_code, theirs) = request_code(&db, &mette(), &client("elsewhere"), NOW + 1)
+        .await
+        .unwrap();
+    for _ in 0..MAX_TRIES_PER_CODE + 3 {
+        let _ = verify_code(&db, &mette(), &theirs, &wrong(&other_code), NOW + 2).await;
+    }
+    // Mette's own code is not theirs to try, and still has all its tries.
+    if code != other_code {
+        assert!(matches!(
+            verify_code(&db, &mette(), &theirs, code.as_str(), NOW + 3).await,
+            Err(SignInError::Locked | SignInError::WrongCode { .. })
+        ));
+    }
+    assert!(
+        verify_code(&db, &mette(), &mine, code.as_str(), NOW + 4)
+            .await
+            .is_ok()
+    );
+}
+
+#[tokio::test]
+async fn too_many_wrong_codes_on_the_site_pause_checking_for_an_hour() {
+    let (db, _dir) = file_db().await;
+    let per_code = MAX_TRIES_PER_CODE;
+    let codes = FAILED_TRIES_PER_HOUR_SITE_WIDE / per_code;
+    for n in 0..codes {
+        let email = EmailAddress::parse(&format!("r{n}@example.org")).unwrap();
+        let (code, browser) = request_code(&db, &email, &client(&format!("c{n}")), NOW)
+            .await
+            .unwrap();
+        for _ in 0..per_code {
+            let _ = verify_code(&db, &email, &browser, &wrong(&code), NOW + 1).await;
+        }
+    }
+    let (code, browser) = request_code(&db, &mette(), &client("honest"), NOW + 2)
+        .await
+        .unwrap();
+    assert!(matches!(
+        verify_code(&db, &mette(), &browser, code.as_str(), NOW + 3).await,
+        Err(SignInError::Paused { .. })
+    ));
+    // An hour after those codes were asked for (and ten minutes for them to run out), checking
+    // works again.
+    let later = NOW + 3600 + CODE_LIFETIME_SECONDS + 1;
+    let (code, browser) = request_code(&db, &mette(), &client("honest"), later)
+        .await
+        .unwrap();
+    assert!(
+        verify_code(&db, &mette(), &browser, code.as_str(), later + 1)
             .await
             .is_ok()
     );

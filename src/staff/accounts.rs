@@ -62,6 +62,9 @@ pub fn verify_password(hash: &str, candidate: &str) -> bool {
 
 /// Failed logins in a row before an account is locked.
 pub const FAILURES_BEFORE_LOCK: i64 = 5;
+/// Failures are forgotten this long after the last one, so an occasional wrong password (or
+/// someone else's) never adds up to a lock.
+pub const FAILURE_MEMORY_SECONDS: i64 = 3600;
 
 /// How long an account stays locked after its `failures`-th failure in a row: a minute after
 /// the fifth, doubling with each further one, at most an hour.
@@ -96,8 +99,11 @@ async fn verify_off_thread(hash: String, candidate: String) -> bool {
         .unwrap_or(false)
 }
 
-/// Checks a login. Each failure counts against the account, and from the fifth in a row it is
-/// locked for a time that doubles; while locked, even the right password is refused.
+/// Checks a login. Each failure counts against the account, and from the fifth in a row (within
+/// an hour of each other) it is locked for a time that doubles; while locked, even the right
+/// password is refused. The password is checked in every case, so a locked account, a
+/// disabled one and an unknown name take as long as a wrong password; callers show `Locked`
+/// as a wrong password too, so names cannot be probed.
 pub async fn login(
     db: &Db,
     username: &str,
@@ -112,17 +118,22 @@ pub async fn login(
         verify_off_thread(DECOY_HASH.to_owned(), password.to_owned()).await;
         return Err(LoginError::BadCredentials);
     };
+    let right = verify_off_thread(account.password_hash.clone(), password.to_owned()).await;
     if let Some(until) = account.locked_until.filter(|until| *until > now) {
+        // Tries while locked do not count: they would only lengthen the lock.
         return Err(LoginError::Locked { until });
     }
-    if !verify_off_thread(account.password_hash.clone(), password.to_owned()).await {
-        let failures = account.failed_logins + 1;
+    if !right {
+        let recent = account
+            .last_failure_at
+            .is_some_and(|at| now - at < FAILURE_MEMORY_SECONDS);
+        let failures = if recent { account.failed_logins } else { 0 } + 1;
         let lock = lock_seconds(failures);
-        db.record_staff_failure(account.id, failures, (lock > 0).then_some(now + lock))
+        db.record_staff_failure(account.id, failures, (lock > 0).then_some(now + lock), now)
             .await?;
         return Err(LoginError::BadCredentials);
     }
-    db.record_staff_failure(account.id, 0, None).await?;
+    db.record_staff_success(account.id).await?;
     let role = StaffRole::parse(&account.role)
         .ok_or_else(|| StorageError::InvalidRow(format!("staff {}: role", account.id)))?;
     Ok(StaffMember {

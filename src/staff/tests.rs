@@ -83,6 +83,50 @@ async fn five_wrong_passwords_lock_the_account_even_against_the_right_one() {
 }
 
 #[tokio::test]
+async fn failures_an_hour_apart_never_add_up_to_a_lock_and_tries_while_locked_do_not_count() {
+    let (db, _dir) = with_admin().await;
+    let t = 1_000_000;
+    // A wrong password every hour, forever: never locked.
+    for hour in 0..20 {
+        let at = t + hour * FAILURE_MEMORY_SECONDS;
+        assert!(matches!(
+            login(&db, "anna", "wrong-password!", at).await,
+            Err(LoginError::BadCredentials)
+        ));
+    }
+    assert!(
+        login(&db, "anna", PASSWORD, t + 20 * FAILURE_MEMORY_SECONDS)
+            .await
+            .is_ok()
+    );
+
+    // Locked by five in a row; hammering the lock does not lengthen it.
+    let t = t + 30 * FAILURE_MEMORY_SECONDS;
+    for _ in 0..5 {
+        let _ = login(&db, "anna", "wrong-password!", t).await;
+    }
+    for s in 1..50 {
+        assert!(matches!(
+            login(&db, "anna", "wrong-password!", t + s).await,
+            Err(LoginError::Locked { until }) if until == t + 60
+        ));
+    }
+    assert!(login(&db, "anna", PASSWORD, t + 60).await.is_ok());
+    let locks = db
+        .audit_log(
+            &crate::storage::AuditFilter {
+                action: Some("staff.locked".into()),
+                ..Default::default()
+            },
+            None,
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(locks.len(), 1, "the lock is in the audit log, once");
+}
+
+#[tokio::test]
 async fn staff_sessions_are_renewed_at_login_and_end_at_sign_out() {
     let (db, _dir) = with_admin().await;
     let member = login(&db, "anna", PASSWORD, 100).await.unwrap();

@@ -8,6 +8,7 @@ mod bulk;
 mod corrections;
 mod drafts;
 mod export;
+mod health;
 mod ideas;
 mod listing;
 mod merges;
@@ -15,9 +16,11 @@ mod moderation;
 mod notes;
 mod open_data;
 mod personal_data;
+mod photos;
 mod reference;
 mod reports;
 mod residents;
+mod retention;
 mod search;
 mod signin;
 mod staff;
@@ -46,9 +49,11 @@ pub use merges::{MergeRecord, MergeRefusal};
 pub use moderation::{QueueItem, Refusal};
 pub use open_data::OpenIdea;
 pub use personal_data::PersonalData;
+pub use photos::{PhotoAccess, PhotoViewer};
 pub use reference::{AreaCount, AreaRow, CategoryRow, NewArea};
 pub use reports::OpenReport;
 pub use residents::NewResident;
+pub use retention::Swept;
 pub use staff::StaffAccount;
 pub use stats::{Stats, Tally};
 pub use status::{DueMail, MAX_MAIL_ATTEMPTS, StatusRefusal, retry_delay};
@@ -70,13 +75,38 @@ pub enum StorageError {
 }
 
 impl StorageError {
-    /// Storage failures are the server's fault, never the user's; a busy database is
-    /// temporary and worth a retry.
+    /// Storage failures are the server's fault, never the user's; a busy database or a full
+    /// disk is temporary and worth a retry.
     pub fn status_code(&self) -> u16 {
         match self {
-            StorageError::Database(sqlx::Error::PoolTimedOut) | StorageError::Unavailable(_) => 503,
             StorageError::Refused(_) => 400,
+            _ if self.is_temporary() => 503,
             _ => 500,
+        }
+    }
+
+    /// Whether the same request may well work in a moment: the database was busy, the disk
+    /// full or failing, the file not writable. Residents are then asked to try again.
+    pub fn is_temporary(&self) -> bool {
+        match self {
+            StorageError::Unavailable(_) => true,
+            StorageError::Database(
+                sqlx::Error::PoolTimedOut
+                | sqlx::Error::PoolClosed
+                | sqlx::Error::Io(_)
+                | sqlx::Error::WorkerCrashed,
+            ) => true,
+            StorageError::Database(sqlx::Error::Database(error)) => {
+                // SQLite's primary result codes: BUSY 5, LOCKED 6, NOMEM 7, READONLY 8,
+                // IOERR 10, FULL 13, CANTOPEN 14, PROTOCOL 15 (extended codes keep them in
+                // the low byte).
+                let code = error
+                    .code()
+                    .and_then(|c| c.parse::<i32>().ok())
+                    .map(|c| c & 0xff);
+                matches!(code, Some(5 | 6 | 7 | 8 | 10 | 13 | 14 | 15))
+            }
+            _ => false,
         }
     }
 }
@@ -132,6 +162,24 @@ impl Db {
                     Ok(())
                 })
             })
+            // A transaction whose COMMIT failed (a full disk) can come back with sqlx still
+            // counting it open while SQLite has rolled it back, and then every `begin` on that
+            // connection fails ("non-zero transaction depth") until a restart. A connection
+            // that comes back inside a transaction is closed instead; the pool opens a new one.
+            .after_release(|connection, _| {
+                Box::pin(async move {
+                    use sqlx::Connection;
+                    if connection.is_in_transaction() {
+                        // A dropped transaction's rollback may still be queued: let it run.
+                        connection.ping().await?;
+                        if connection.is_in_transaction() {
+                            tracing::warn!("a connection came back inside a transaction; closed");
+                            return Ok(false);
+                        }
+                    }
+                    Ok(true)
+                })
+            })
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
@@ -173,14 +221,6 @@ impl Db {
     /// read and its write; this one waits its turn instead.
     pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
-    }
-
-    /// Proves the database answers a query (for `/healthz`).
-    pub async fn check(&self) -> Result<()> {
-        sqlx::query_scalar::<_, i64>("SELECT 1")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(())
     }
 
     /// Waits for running queries and closes every connection, so the WAL is checkpointed.

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Db, Result, audit};
 use crate::idea::IdeaId;
-use crate::report::{AUTO_HIDE_REASON, ReportComment, ReportOutcome, ReportReason, hides};
+use crate::report::{AUTO_HIDE_REASON, HidingRule, ReportComment, ReportOutcome, ReportReason};
 use crate::resident::ResidentId;
 
 /// An open report as moderators read it (no reporter: moderators judge the idea, not people).
@@ -18,16 +18,16 @@ pub struct OpenReport {
 }
 
 impl Db {
-    /// Records one resident's report of a public idea. When it brings the idea's open reports
-    /// to `threshold`, the idea is hidden until a moderator reviews it, in the same
-    /// transaction and with an audit entry, so no hidden idea lacks its reason.
+    /// Records one resident's report of a public idea. When the open reports from accounts old
+    /// enough reach the rule's threshold, the idea is hidden until a moderator reviews it, in
+    /// the same transaction and with an audit entry, so no hidden idea lacks its reason.
     pub async fn report_idea(
         &self,
         idea: IdeaId,
         resident: ResidentId,
         reason: ReportReason,
         comment: Option<&ReportComment>,
-        threshold: u32,
+        rule: HidingRule,
         now: i64,
     ) -> Result<ReportOutcome> {
         let mut tx = self.begin_write().await?;
@@ -56,12 +56,15 @@ impl Db {
             return Ok(ReportOutcome::AlreadyReported);
         }
         let open: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM reports WHERE idea_id = ? AND resolved_at IS NULL",
+            "SELECT count(*) FROM reports JOIN residents ON residents.id = reports.resident_id
+             WHERE reports.idea_id = ? AND reports.resolved_at IS NULL
+               AND residents.created_at <= ?",
         )
         .bind(idea.0)
+        .bind(rule.counted_accounts_made_by(now))
         .fetch_one(&mut *tx)
         .await?;
-        let hidden = hides(open, threshold);
+        let hidden = rule.hides(open);
         if hidden {
             sqlx::query(
                 "UPDATE ideas SET moderation_state = 'hidden', moderation_reason = ?, updated_at = ?
@@ -130,10 +133,22 @@ mod tests {
     use crate::storage::tests::{db_with_reference, insert, resident};
     use crate::{IdeaId, ModerationState};
 
+    /// A day and a half after the test's residents were made: their reports count.
+    fn later() -> i64 {
+        crate::storage::now() + 36 * 3600
+    }
+
     async fn report(db: &Db, idea: IdeaId, who: i64) -> ReportOutcome {
-        db.report_idea(idea, ResidentId(who), ReportReason::Spam, None, 3, 100)
-            .await
-            .unwrap()
+        db.report_idea(
+            idea,
+            ResidentId(who),
+            ReportReason::Spam,
+            None,
+            HidingRule::default(),
+            later(),
+        )
+        .await
+        .unwrap()
     }
 
     async fn state_of(db: &Db, idea: IdeaId) -> (String, Option<String>) {
@@ -142,6 +157,44 @@ mod tests {
             .fetch_one(db.pool())
             .await
             .unwrap()
+    }
+
+    #[tokio::test]
+    async fn reports_from_accounts_younger_than_a_day_reach_moderators_but_hide_nothing() {
+        let (db, _dir) = db_with_reference().await;
+        let idea = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
+        let just_now = crate::storage::now();
+        for n in 1..=5 {
+            let fresh = resident(&db, n).await;
+            let outcome = db
+                .report_idea(
+                    idea,
+                    ResidentId(fresh),
+                    ReportReason::Offensive,
+                    None,
+                    HidingRule::default(),
+                    just_now + 3600,
+                )
+                .await
+                .unwrap();
+            assert_eq!(outcome, ReportOutcome::Recorded { hidden: false });
+        }
+        assert_eq!(state_of(&db, idea).await.0, "published");
+        assert_eq!(db.open_reports_of(&[idea.0]).await.unwrap().len(), 5);
+        // A day later the same accounts count: the next report hides it.
+        let old = resident(&db, 6).await;
+        let outcome = db
+            .report_idea(
+                idea,
+                ResidentId(old),
+                ReportReason::Spam,
+                None,
+                HidingRule::default(),
+                later(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(outcome, ReportOutcome::Recorded { hidden: true });
     }
 
     #[tokio::test]

@@ -69,7 +69,8 @@ impl Db {
     }
 
     /// The idea's support count and whether the resident supports it, in one query (the
-    /// answer to every press of the support button); `None` if there is no such idea.
+    /// answer to every press of the support button); `None` if there is no such public idea
+    /// (an unpublished idea's number and count are nobody's business).
     pub async fn support_state(
         &self,
         idea: IdeaId,
@@ -78,7 +79,7 @@ impl Db {
         Ok(sqlx::query_as(
             "SELECT support_count,
                     EXISTS (SELECT 1 FROM supports WHERE idea_id = ideas.id AND resident_id = ?)
-             FROM ideas WHERE id = ?",
+             FROM ideas WHERE id = ? AND moderation_state = 'published'",
         )
         .bind(resident.0)
         .bind(idea.0)

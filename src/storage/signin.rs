@@ -34,15 +34,18 @@ impl Db {
         email: &str,
         code_hash: &str,
         client_hash: &str,
+        browser_hash: &str,
         created_at: i64,
         expires_at: i64,
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO sign_in_codes (email, code_hash, client_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO sign_in_codes (email, code_hash, client_hash, browser_hash, created_at, expires_at)
+             VALUES (?, ?, ?, ?, ?, ?)",
         )
         .bind(email)
         .bind(code_hash)
         .bind(client_hash)
+        .bind(browser_hash)
         .bind(created_at)
         .bind(expires_at)
         .execute(self.pool())
@@ -50,16 +53,33 @@ impl Db {
         Ok(())
     }
 
-    /// The newest unused, unexpired code of an address. Older codes stop counting once a newer
-    /// one is asked for.
-    pub async fn newest_open_sign_in_code(&self, email: &str, now: i64) -> Result<Option<i64>> {
+    /// The newest unused, unexpired code of an address that this browser asked for. Older
+    /// codes stop counting once a newer one is asked for.
+    pub async fn newest_open_sign_in_code(
+        &self,
+        email: &str,
+        browser_hash: &str,
+        now: i64,
+    ) -> Result<Option<i64>> {
         Ok(sqlx::query_scalar(
-            "SELECT id FROM sign_in_codes WHERE email = ? AND used_at IS NULL AND expires_at > ?
+            "SELECT id FROM sign_in_codes
+             WHERE email = ? AND browser_hash = ? AND used_at IS NULL AND expires_at > ?
              ORDER BY created_at DESC, id DESC LIMIT 1",
         )
         .bind(email)
+        .bind(browser_hash)
         .bind(now)
         .fetch_optional(self.pool())
+        .await?)
+    }
+
+    /// Wrong tries at codes asked for since `since`, on the whole site.
+    pub async fn failed_sign_in_tries_since(&self, since: i64) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT COALESCE(SUM(failed_attempts), 0) FROM sign_in_codes WHERE created_at >= ?",
+        )
+        .bind(since)
+        .fetch_one(self.pool())
         .await?)
     }
 

@@ -13,6 +13,7 @@ pub struct StaffAccount {
     pub failed_logins: i64,
     pub locked_until: Option<i64>,
     pub disabled_at: Option<i64>,
+    pub last_failure_at: Option<i64>,
 }
 
 impl Db {
@@ -37,7 +38,8 @@ impl Db {
 
     pub async fn staff_account(&self, username: &str) -> Result<Option<StaffAccount>> {
         Ok(sqlx::query_as(
-            "SELECT id, username, password_hash, role, failed_logins, locked_until, disabled_at
+            "SELECT id, username, password_hash, role, failed_logins, locked_until, disabled_at,
+                    last_failure_at
              FROM staff_users WHERE username = ?",
         )
         .bind(username)
@@ -45,19 +47,56 @@ impl Db {
         .await?)
     }
 
-    /// Sets an account's count of failed logins in a row, and the lock that goes with it.
+    /// Counts a failed login: the failures in a row, when, and the lock that goes with them.
+    /// A lock that starts here goes into the audit log (by the system), with the failures.
     pub async fn record_staff_failure(
         &self,
         staff: i64,
         failures: i64,
         locked_until: Option<i64>,
+        now: i64,
     ) -> Result<()> {
-        sqlx::query("UPDATE staff_users SET failed_logins = ?, locked_until = ? WHERE id = ?")
-            .bind(failures)
-            .bind(locked_until)
-            .bind(staff)
-            .execute(self.pool())
+        let mut transaction = self.begin_write().await?;
+        sqlx::query(
+            "UPDATE staff_users SET failed_logins = ?, locked_until = ?, last_failure_at = ?
+             WHERE id = ?",
+        )
+        .bind(failures)
+        .bind(locked_until)
+        .bind(now)
+        .bind(staff)
+        .execute(&mut *transaction)
+        .await?;
+        if let Some(until) = locked_until {
+            audit::record(
+                &mut transaction,
+                audit::Record {
+                    staff: None,
+                    action: "staff.locked",
+                    object_type: "staff_user",
+                    object_id: Some(staff),
+                    before: None,
+                    after: Some(
+                        serde_json::json!({ "failed_logins": failures, "locked_until": until }),
+                    ),
+                    at: now,
+                },
+            )
             .await?;
+        }
+        transaction.commit().await?;
+        Ok(())
+    }
+
+    /// A right password: the failures are forgotten.
+    pub async fn record_staff_success(&self, staff: i64) -> Result<()> {
+        sqlx::query(
+            "UPDATE staff_users SET failed_logins = 0, locked_until = NULL, last_failure_at = NULL
+             WHERE id = ? AND (failed_logins <> 0 OR locked_until IS NOT NULL)",
+        )
+        .bind(staff)
+        .execute(self.pool())
+        .await?;
         Ok(())
     }
 

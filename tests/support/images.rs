@@ -65,3 +65,53 @@ pub fn with_exif(jpeg: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&jpeg[2..]);
     out
 }
+
+/// A decompression bomb: a PNG of `width`×`height` black pixels, RGBA at 16 bits per channel
+/// (8 bytes a pixel) when `deep`, else 8 bits. 12 000 × 12 000 deep is 1.15 GB decoded from a
+/// file of about 1 MB. Made without holding the picture: its rows are all zero bytes (filter
+/// "none" is a zero too), so one compressed run of zeros, flushed to a byte boundary, is
+/// repeated to the length.
+pub fn bomb_png(width: u32, height: u32, deep: bool) -> Vec<u8> {
+    use flate2::{Compress, Compression, FlushCompress};
+    const RUN: usize = 1 << 22;
+    let bytes_per_pixel = if deep { 8 } else { 4 };
+    let total = u64::from(height) * (1 + u64::from(width) * bytes_per_pixel);
+    let run_of = |len: usize| {
+        let mut compress = Compress::new(Compression::best(), false);
+        let mut out = Vec::with_capacity(len / 100 + 1024);
+        compress
+            .compress_vec(&vec![0; len], &mut out, FlushCompress::Full)
+            .unwrap();
+        out
+    };
+    let mut zlib = vec![0x78, 0xDA];
+    let full = run_of(RUN);
+    for _ in 0..total / RUN as u64 {
+        zlib.extend_from_slice(&full);
+    }
+    zlib.extend_from_slice(&run_of((total % RUN as u64) as usize));
+    // An empty final block, then the Adler-32 of `total` zeros (a = 1, b = total).
+    zlib.extend_from_slice(&[0x03, 0x00]);
+    let adler = (((total % 65_521) as u32) << 16) | 1;
+    zlib.extend_from_slice(&adler.to_be_bytes());
+
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut chunk = |kind: &[u8; 4], data: &[u8]| {
+        png.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(data);
+        png.extend_from_slice(kind);
+        png.extend_from_slice(data);
+        png.extend_from_slice(&crc.sum().to_be_bytes());
+    };
+    let mut header = Vec::new();
+    header.extend_from_slice(&width.to_be_bytes());
+    header.extend_from_slice(&height.to_be_bytes());
+    // Bit depth, colour type 6 (RGBA), deflate, adaptive filtering, no interlace.
+    header.extend_from_slice(&[if deep { 16 } else { 8 }, 6, 0, 0, 0]);
+    chunk(b"IHDR", &header);
+    chunk(b"IDAT", &zlib);
+    chunk(b"IEND", &[]);
+    png
+}

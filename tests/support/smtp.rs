@@ -22,6 +22,18 @@ impl SmtpSink {
 
     /// A sink that answers the first `refuse` messages with a temporary failure (451).
     pub fn start_refusing(refuse: u32) -> SmtpSink {
+        SmtpSink::launch(refuse, None)
+    }
+
+    /// A sink on `port`: the mail server coming back after it was stopped.
+    pub fn start_on(port: u16) -> SmtpSink {
+        SmtpSink::launch(0, Some(port))
+    }
+
+    /// Stops the server (the port then refuses connections, as a mail server that is down).
+    pub fn stop(self) {}
+
+    fn launch(refuse: u32, port: Option<u16>) -> SmtpSink {
         let dir = tempfile::tempdir().unwrap();
         // The core's and the server's tests both use this file; the script is at the top.
         let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -33,6 +45,7 @@ impl SmtpSink {
             .arg(script)
             .arg(dir.path())
             .arg(refuse.to_string())
+            .args(port.map(|p| p.to_string()))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()

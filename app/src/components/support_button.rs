@@ -13,6 +13,8 @@ pub struct SupportTexts {
     pub withdraw: String,
     pub you_support: String,
     pub too_many: String,
+    /// When the support could not be saved just now (a busy or full database).
+    pub try_again: String,
     /// "1 støtte" and "{n} støtter".
     pub count_one: String,
     pub count_many: String,
@@ -41,7 +43,8 @@ pub fn SupportButton(
 ) -> impl IntoView {
     let (current, set_current) = signal(state);
     let (busy, set_busy) = signal(false);
-    let (refused, set_refused) = signal(false);
+    // A sentence after the count when a click did not go through (rate limit, a fault).
+    let (notice, set_notice) = signal(None::<String>);
     // Effects run only in the browser: the form says when it has come alive.
     let (live, set_live) = signal(false);
     Effect::new(move |_| set_live.set(true));
@@ -62,21 +65,23 @@ pub fn SupportButton(
             leptos::task::spawn_local(async move {
                 match set_support(idea, want, next).await {
                     Ok(state) => {
-                        set_refused.set(false);
+                        set_notice.set(None);
                         set_current.set(state);
                     }
-                    Err(AppError::RateLimited { .. }) => set_refused.set(true),
+                    Err(AppError::RateLimited { .. }) => {
+                        set_notice.set(Some(texts.with_value(|t| t.too_many.clone())))
+                    }
                     Err(AppError::NotSignedIn) => {
                         let href = texts.with_value(|t| t.sign_in_href.clone());
                         let _ = window().location().set_href(&href);
                     }
-                    Err(_) => {}
+                    Err(_) => set_notice.set(Some(texts.with_value(|t| t.try_again.clone()))),
                 }
                 set_busy.set(false);
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, &next_for_submit, set_current, set_busy, set_refused);
+        let _ = (ev, &next_for_submit, set_current, set_busy, set_notice);
     };
     view! {
                 <form method="post" action=action class="support" on:submit=submit data-live=move || live.get().then_some("true")>
@@ -86,7 +91,7 @@ pub fn SupportButton(
             <p class="supports big" role="status">
                 <strong>{move || texts.with_value(|t| count_text(t, current.get().count))}</strong>
                 {move || current.get().supported.then(|| texts.with_value(|t| format!(" · {}", t.you_support)))}
-                {move || refused.get().then(|| texts.with_value(|t| format!(" {}", t.too_many)))}
+                {move || notice.get().map(|text| format!(" {text}"))}
             </p>
             <button type="submit" class=move || if current.get().supported { "button secondary" } else { "button" } disabled=busy aria-describedby=described_by>
                 {move || texts.with_value(|t| if current.get().supported { t.withdraw.clone() } else { t.support.clone() })}
@@ -103,6 +108,7 @@ impl SupportTexts {
             withdraw: t.withdraw_support.to_owned(),
             you_support: t.you_support.to_owned(),
             too_many: t.too_many.to_owned(),
+            try_again: t.support_try_again.to_owned(),
             count_one: (t.supports)(1),
             count_many: (t.supports)(2).replace('2', "{n}"),
             sign_in_href: format!(

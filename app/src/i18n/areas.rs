@@ -59,7 +59,8 @@ pub static DA: AreasTexts = AreasTexts {
     replace_button: "Erstat alle områder med filens",
     merge_button: "Flet filens områder med de nuværende",
     done: "Områderne er indlæst.",
-    error: |key, detail| match key {
+    error: |key, detail| {
+        match key {
         "too_large" => "Filen er for stor (højst 20 MB). Intet er ændret.".into(),
         "not_geojson" => "Filen er ikke en GeoJSON FeatureCollection. Intet er ændret.".into(),
         "crs" => "Filens koordinater er ikke WGS84 (længde, bredde). Intet er ændret.".into(),
@@ -73,8 +74,10 @@ pub static DA: AreasTexts = AreasTexts {
         }
         "self_intersecting" => format!("Området {detail} krydser sig selv. Intet er ændret."),
         "same_slug" => format!("Navnene {detail} giver samme adresse. Intet er ændret."),
+        "too_many_points" => "Filen har over 200.000 punkter. Forenkl grænserne (fx i QGIS), og prøv igen. Intet er ændret.".into(),
         "no_file" => "Vælg en fil.".into(),
         _ => "Skriv navnet på egenskaben med områdets navn.".into(),
+    }
     },
 };
 
@@ -107,7 +110,8 @@ pub static EN: AreasTexts = AreasTexts {
     replace_button: "Replace all areas with the file's",
     merge_button: "Merge the file's areas with the current ones",
     done: "The areas are loaded.",
-    error: |key, detail| match key {
+    error: |key, detail| {
+        match key {
         "too_large" => "The file is too large (at most 20 MB). Nothing changed.".into(),
         "not_geojson" => "The file is not a GeoJSON FeatureCollection. Nothing changed.".into(),
         "crs" => {
@@ -121,8 +125,10 @@ pub static EN: AreasTexts = AreasTexts {
         "no_name" => format!("Feature {detail} lacks the chosen name property. Nothing changed."),
         "self_intersecting" => format!("The area {detail} crosses itself. Nothing changed."),
         "same_slug" => format!("The names {detail} make the same address. Nothing changed."),
+        "too_many_points" => "The file has over 200,000 points. Simplify the boundaries (e.g. in QGIS) and try again. Nothing changed.".into(),
         "no_file" => "Choose a file.".into(),
         _ => "Write the name of the property with the area's name.".into(),
+    }
     },
 };
 

@@ -5,6 +5,7 @@
 
 mod answers;
 mod areas;
+mod faults;
 mod list;
 mod map;
 mod propose;
@@ -19,6 +20,7 @@ use leptos::prelude::*;
 
 pub use answers::{AnswerTexts, answer_texts};
 pub use areas::{AreasTexts, areas_texts};
+pub use faults::{FaultTexts, fault_page, fault_texts};
 pub use list::{ListTexts, list_texts};
 pub use map::{MapTexts, map_texts};
 pub use propose::{ProposeTexts, propose_texts};
@@ -74,6 +76,7 @@ pub struct Texts {
     pub review_hidden: fn(&str) -> String,
     pub merged_here: fn(i64) -> String,
     pub too_many: &'static str,
+    pub support_try_again: &'static str,
     pub me: MeTexts,
     pub support_idea: &'static str,
     pub withdraw_support: &'static str,
@@ -126,13 +129,18 @@ pub struct SignInTexts {
     pub code_hint: &'static str,
     pub confirm: &'static str,
     pub new_code: &'static str,
+    /// The question on the code form when signing in started from a support button (or a link
+    /// that says so): ticked, the idea is supported once the code is confirmed.
+    pub support_on_sign_in: fn(&str) -> String,
     pub start_again: &'static str,
-    pub mail_subject: fn(&str) -> String,
+    /// Without the code: phones show subjects on the lock screen.
+    pub mail_subject: &'static str,
     pub mail_body: fn(&str, &str) -> String,
     pub error_email_empty: &'static str,
     pub error_email_invalid: &'static str,
     pub error_rate_limited: &'static str,
     pub error_mail_failed: &'static str,
+    pub error_paused: &'static str,
     pub error_unavailable: &'static str,
     pub error_code_malformed: &'static str,
     pub error_code_wrong: fn(i64) -> String,
@@ -223,6 +231,7 @@ pub static DA: Texts = Texts {
         format!("Din idé er skjult, mens den bliver gennemgået. Begrundelse: {reason}")
     },
     too_many: "Du har trykket mange gange på kort tid. Vent lidt, og prøv så igen.",
+    support_try_again: "Vi kunne ikke gemme det lige nu. Prøv igen om lidt.",
     me: MeTexts {
         nav: "Min side",
         title: "Dine idéer og støtter",
@@ -269,8 +278,9 @@ pub static DA: Texts = Texts {
         code_hint: "Kan du ikke finde mailen? Se efter i mappen med uønsket post.",
         confirm: "Log ind",
         new_code: "Send en ny kode",
+        support_on_sign_in: |title| format!("Støt idéen »{title}«, når jeg er logget ind"),
         start_again: "Start forfra",
-        mail_subject: |code| format!("Din kode til Klimadialog: {code}"),
+        mail_subject: "Din kode til Klimadialog",
         mail_body: |code, m| {
             format!(
                 "Hej\n\nDin kode til at logge ind på Klimadialog ({m}) er:\n\n    {code}\n\nKoden virker i 10 minutter og kan kun bruges én gang.\n\nHar du ikke bedt om koden, kan du se bort fra denne mail.\n"
@@ -280,6 +290,7 @@ pub static DA: Texts = Texts {
         error_email_invalid: "Det ligner ikke en e-mailadresse. Tjek, at den er skrevet som navn@eksempel.dk.",
         error_rate_limited: "Du har bedt om mange koder på kort tid. Vent lidt, og prøv igen.",
         error_mail_failed: "Vi kunne ikke sende mailen lige nu. Prøv igen om lidt.",
+        error_paused: "Der er tastet usædvanlig mange forkerte koder på Klimadialog den seneste time, så vi tjekker ikke koder lige nu. Det gælder alle, ikke kun dig. Prøv igen om 10 minutter. Din kode virker i 10 minutter, så bed om en ny, hvis den er udløbet.",
         error_unavailable: "Log ind virker ikke lige nu. Prøv igen om lidt.",
         error_code_malformed: "Koden er 6 cifre. Skriv den, som den står i mailen.",
         error_code_wrong: |left| {
@@ -384,6 +395,7 @@ pub static EN: Texts = Texts {
         format!("Idea no. {from} has been merged into this one. Its supports count here.")
     },
     too_many: "You have pressed many times in a short while. Please wait a little, then try again.",
+    support_try_again: "We could not save that just now. Please try again in a moment.",
     me: MeTexts {
         nav: "My page",
         title: "Your ideas and supports",
@@ -430,8 +442,9 @@ pub static EN: Texts = Texts {
         code_hint: "Cannot find the mail? Look in your spam folder.",
         confirm: "Sign in",
         new_code: "Send a new code",
+        support_on_sign_in: |title| format!("Support the idea “{title}” once I am signed in"),
         start_again: "Start again",
-        mail_subject: |code| format!("Your Klimadialog code: {code}"),
+        mail_subject: "Your Klimadialog code",
         mail_body: |code, m| {
             format!(
                 "Hello\n\nYour code for signing in to Klimadialog ({m}) is:\n\n    {code}\n\nThe code works for 10 minutes and only once.\n\nIf you did not ask for it, you can ignore this mail.\n"
@@ -441,6 +454,7 @@ pub static EN: Texts = Texts {
         error_email_invalid: "That does not look like an e-mail address. Check that it reads like name@example.dk.",
         error_rate_limited: "You have asked for many codes in a short time. Please wait a little and try again.",
         error_mail_failed: "We could not send the mail just now. Please try again in a moment.",
+        error_paused: "Unusually many wrong codes have been typed on Klimadialog in the last hour, so we are not checking codes just now. This applies to everyone, not only you. Try again in 10 minutes. Your code works for 10 minutes, so ask for a new one if it has run out.",
         error_unavailable: "Signing in does not work just now. Please try again in a moment.",
         error_code_malformed: "The code is 6 digits. Type it as it stands in the mail.",
         error_code_wrong: |left| {

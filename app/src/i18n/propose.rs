@@ -62,6 +62,7 @@ pub struct ProposeTexts {
     pub photo_too_large: &'static str,
     pub photo_not_a_picture: &'static str,
     pub photo_too_many_pixels: &'static str,
+    pub photo_busy: &'static str,
     pub photo_failed: &'static str,
     pub too_many: &'static str,
 }
@@ -94,6 +95,7 @@ impl ProposeTexts {
             PhotoProblem::TooLarge => self.photo_too_large,
             PhotoProblem::NotAPicture => self.photo_not_a_picture,
             PhotoProblem::TooManyPixels => self.photo_too_many_pixels,
+            PhotoProblem::Busy => self.photo_busy,
             PhotoProblem::Failed => self.photo_failed,
         }
     }
@@ -158,6 +160,7 @@ pub static DA: ProposeTexts = ProposeTexts {
     photo_too_large: "Fotoet er større end 10 MB. Vælg et mindre foto.",
     photo_not_a_picture: "Filen er ikke et JPEG-, PNG- eller WebP-billede.",
     photo_too_many_pixels: "Billedet har for mange pixels. Vælg et mindre billede.",
+    photo_busy: "Vi modtager mange fotos lige nu. Vælg fotoet igen om et øjeblik. Resten af det, du har skrevet, er gemt.",
     photo_failed: "Fotoet kunne ikke gemmes. Prøv igen, eller send idéen uden foto.",
     too_many: "Du har sendt mange idéer på kort tid. Vent lidt, og prøv så igen.",
 };
@@ -220,6 +223,7 @@ pub static EN: ProposeTexts = ProposeTexts {
     photo_too_large: "The photo is larger than 10 MB. Choose a smaller photo.",
     photo_not_a_picture: "The file is not a JPEG, PNG or WebP picture.",
     photo_too_many_pixels: "The picture has too many pixels. Choose a smaller picture.",
+    photo_busy: "We are receiving many photos right now. Choose the photo again in a moment. The rest of what you wrote is saved.",
     photo_failed: "The photo could not be saved. Try again, or send the idea without a photo.",
     too_many: "You have sent many ideas in a short time. Wait a little, then try again.",
 };

@@ -7,7 +7,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{SignInTexts, use_texts};
-use crate::server_fns::signin::{RequestSignInCode, VerifySignInCode};
+use crate::server_fns::signin::{RequestSignInCode, VerifySignInCode, support_intent_title};
 use crate::url::encode_component;
 
 /// The message for an error key from the query string; unknown keys show nothing.
@@ -23,6 +23,7 @@ fn error_message(t: &SignInTexts, key: &str, left: Option<i64>) -> Option<String
         "code_locked" => t.error_code_locked.into(),
         "code_expired" => t.error_code_expired.into(),
         "start_again" => t.error_start_again.into(),
+        "paused" => t.error_paused.into(),
         _ => return None,
     })
 }
@@ -65,8 +66,8 @@ fn read_query() -> Query {
 /// What was typed into the e-mail field, kept by the server between the steps.
 fn remembered_email() -> String {
     #[cfg(feature = "ssr")]
-    if let Some(value) = crate::session::request_cookie(crate::session::SIGN_IN_EMAIL_COOKIE) {
-        return crate::url::decode_component(&value);
+    if let Some(kept) = crate::session::SignInCookie::get() {
+        return kept.email;
     }
     String::new()
 }
@@ -119,6 +120,12 @@ pub fn SignInCodePage() -> impl IntoView {
         .map(|i| format!("&intent={}", encode_component(i)))
         .unwrap_or_default();
     let restart = format!("/signin?next={}{intent}", encode_component(&query.next));
+    let support = query
+        .intent
+        .as_deref()
+        .and_then(|i| i.strip_prefix("support:"))
+        .and_then(klimadialog::IdeaId::parse)
+        .map(|id| id.0);
     view! {
         <Title text=format!("{} – Klimadialog", t.code_title) />
         <Meta name="robots" content="noindex" />
@@ -130,11 +137,12 @@ pub fn SignInCodePage() -> impl IntoView {
                 view! {
                     <p>{(t.code_sent_to)(&email)}</p>
                                         <form method="post" action={<VerifySignInCode as ServerFn>::PATH} class="stack" novalidate>
-                        <CarriedFields next=query.next.clone() intent=query.intent.clone() />
+                        <CarriedFields next=query.next.clone() intent=None />
                         <label for="code">{t.code_label}</label>
                         {error.map(|message| view! { <p id="code-error" class="field-error" role="alert">{message}</p> })}
                         <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
                             maxlength="9" class="code-input" aria-invalid=invalid aria-describedby=invalid.map(|_| "code-error") />
+                        {support.map(|idea| view! { <SupportQuestion idea /> })}
                         <button type="submit" class="button">{t.confirm}</button>
                     </form>
                     <p class="meta">{t.code_hint}</p>
@@ -142,5 +150,29 @@ pub fn SignInCodePage() -> impl IntoView {
             }}
             <p><a href=restart.clone()>{if email.is_empty() { t.start_again } else { t.new_code }}</a></p>
         </div>
+    }
+}
+
+/// Asks, on the code form, whether to support the idea the visitor was about to support when
+/// sign-in began. A link anyone can share may carry that intent, so it is asked, not assumed:
+/// unticked, signing in supports nothing.
+#[component]
+fn SupportQuestion(idea: i64) -> impl IntoView {
+    let t = &use_texts().signin;
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                match support_intent_title(idea).await {
+                    Ok(Some(title)) => view! {
+                        <div class="check">
+                            <input type="checkbox" id="intent" name="intent" value=format!("support:{idea}") checked />
+                            <label for="intent">{(t.support_on_sign_in)(&title)}</label>
+                        </div>
+                    }
+                    .into_any(),
+                    _ => ().into_any(),
+                }
+            })}
+        </Suspense>
     }
 }

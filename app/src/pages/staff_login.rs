@@ -16,7 +16,6 @@ pub fn StaffLoginPage() -> impl IntoView {
     let query = use_query_map().read_untracked();
     let error = query.get("error").and_then(|e| match e.as_str() {
         "bad" => Some(t.bad_credentials),
-        "locked" => Some(t.locked),
         "too_many" => Some(t.too_many),
         _ => None,
     });

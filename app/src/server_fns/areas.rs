@@ -47,7 +47,11 @@ pub async fn load_areas_page(preview: Option<i64>) -> Result<AreasPage, AppError
         Some(id) => state.db.pending_import(id).await?,
         None => None,
     } {
-        let imported = read_areas(&pending.geojson, &pending.name_property)
+        // Reading a file of up to 20 MB is CPU work: off the async threads.
+        let (text, property) = (pending.geojson.clone(), pending.name_property.clone());
+        let imported = tokio::task::spawn_blocking(move || read_areas(&text, &property))
+            .await
+            .map_err(|_| AppError::Internal)?
             .map_err(|_| AppError::BadRequest.respond())?;
         let numbers = |s: ImportSummary| {
             [

@@ -124,6 +124,7 @@ pub async fn upload_areas(
                 ImportError::MissingName { feature, .. } => ("no_name", feature.to_string()),
                 ImportError::SelfIntersecting { name } => ("self_intersecting", name.clone()),
                 ImportError::SameSlug(names) => ("same_slug", names.clone()),
+                ImportError::TooManyPoints => ("too_many_points", String::new()),
             };
             return back(key, &detail);
         }

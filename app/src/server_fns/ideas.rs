@@ -161,25 +161,13 @@ async fn idea_for_visitor(
         }))
 }
 
-/// How often one resident, and one client address (a school, a library), may change supports:
-/// far above what a person does, far below what a script does.
-#[cfg(feature = "ssr")]
-const SUPPORTS_PER_RESIDENT: klimadialog::ratelimit::Limit = klimadialog::ratelimit::Limit {
-    max: 60,
-    per_seconds: 600,
-};
-#[cfg(feature = "ssr")]
-const SUPPORTS_PER_CLIENT: klimadialog::ratelimit::Limit = klimadialog::ratelimit::Limit {
-    max: 600,
-    per_seconds: 600,
-};
-
 /// Supports (`support` true) or withdraws support (false) for an idea. The button sends the
 /// state it wants, not "toggle", so a double tap or a resent form changes nothing twice.
 /// A plain form post is answered with a redirect to `next`; a visitor who is not signed in is
 /// sent to sign in, and the support is done when the code is confirmed.
 #[server(prefix = "/fn", endpoint = "ideas/support")]
 pub async fn set_support(idea: i64, support: bool, next: String) -> Result<SupportState, AppError> {
+    use klimadialog::support::SupportError;
     use klimadialog::{IdeaId, storage::now};
 
     use crate::session::{current_resident, is_form_post, local_path};
@@ -201,40 +189,35 @@ pub async fn set_support(idea: i64, support: bool, next: String) -> Result<Suppo
         return Ok(SupportState::default());
     };
     let client = state.clients.tag(&crate::session::client_address());
-    let allowed = state
-        .limits
-        .check(
-            &format!("support:resident:{}", resident.0),
-            SUPPORTS_PER_RESIDENT,
-            now(),
-        )
-        .and_then(|()| {
-            state.limits.check(
-                &format!("support:client:{}", client.as_str()),
-                SUPPORTS_PER_CLIENT,
-                now(),
-            )
-        });
-    if let Err(retry_after) = allowed {
-        if is_form_post() {
-            let glue = if next.contains('?') { '&' } else { '?' };
-            leptos_axum::redirect(&format!("{next}{glue}notice=too_many"));
-            return Ok(SupportState::default());
+    let changed = klimadialog::support::set_support(
+        &state.db,
+        &state.limits,
+        resident,
+        &client,
+        id,
+        support,
+        now(),
+    )
+    .await;
+    match changed {
+        Ok(supported) => {
+            if is_form_post() {
+                leptos_axum::redirect(&next);
+            }
+            Ok(SupportState {
+                supported: supported.supported,
+                count: supported.count,
+            })
         }
-        return Err(AppError::RateLimited { retry_after }.respond());
+        Err(SupportError::RateLimited { retry_after }) => {
+            if is_form_post() {
+                let glue = if next.contains('?') { '&' } else { '?' };
+                leptos_axum::redirect(&format!("{next}{glue}notice=too_many"));
+                return Ok(SupportState::default());
+            }
+            Err(AppError::RateLimited { retry_after }.respond())
+        }
+        Err(SupportError::NotPublic) => Err(AppError::NotFound.respond()),
+        Err(SupportError::Storage(error)) => Err(AppError::from(error).respond()),
     }
-    if support {
-        state.db.add_public_support(id, resident, now()).await?;
-    } else {
-        state.db.remove_support(id, resident).await?;
-    }
-    let (count, supported) = state
-        .db
-        .support_state(id, resident)
-        .await?
-        .ok_or_else(|| AppError::NotFound.respond())?;
-    if is_form_post() {
-        leptos_axum::redirect(&next);
-    }
-    Ok(SupportState { supported, count })
 }

@@ -35,10 +35,10 @@ pub struct ProposeForm {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) const DRAFT_COOKIE: &str = "draft";
+pub(crate) use crate::session::DRAFT_COOKIE;
 
 #[cfg(feature = "ssr")]
-fn draft_token() -> Option<klimadialog::signin::DraftToken> {
+pub(crate) fn draft_token() -> Option<klimadialog::signin::DraftToken> {
     crate::session::request_cookie(DRAFT_COOKIE)
         .and_then(|v| klimadialog::signin::DraftToken::parse(&v))
 }

@@ -15,7 +15,7 @@ use klimadialog::signin::{self, DraftToken, SessionToken};
 use klimadialog::storage::{DRAFT_LIFETIME_SECONDS, Draft, now};
 
 use super::propose::DRAFT_COOKIE;
-use crate::session::{SESSION_COOKIE, cookie_header, header_cookie};
+use crate::session::{SESSION_COOKIE, cookie_header, secure_cookies, state_cookie};
 use crate::state::AppState;
 
 /// The body limit of this route: the largest photo plus room for the text fields.
@@ -113,17 +113,30 @@ fn bad_request(message: &'static str) -> Response {
     (StatusCode::BAD_REQUEST, message).into_response()
 }
 
-/// Re-encodes a photo off the async threads and stores it under its content name.
+/// Decodes running now in this process; each may take a core and `photo::MAX_DECODED_BYTES`.
+static DECODES: tokio::sync::Semaphore =
+    tokio::sync::Semaphore::const_new(photo::MAX_PARALLEL_DECODES);
+/// How long an upload waits for a turn before the resident is asked to send it again.
+const DECODE_QUEUE: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Re-encodes a photo off the async threads, a few at a time, and stores it under its content
+/// name.
 async fn store_photo(state: &AppState, upload: Vec<u8>) -> Result<String, PhotoProblem> {
-    let photo = tokio::task::spawn_blocking(move || photo::reencode(&upload))
-        .await
-        .map_err(|_| PhotoProblem::Failed)?
-        .map_err(|e| match e {
-            PhotoError::TooLarge => PhotoProblem::TooLarge,
-            PhotoError::NotAPicture => PhotoProblem::NotAPicture,
-            PhotoError::TooManyPixels => PhotoProblem::TooManyPixels,
-            PhotoError::Encode => PhotoProblem::Failed,
-        })?;
+    let Ok(Ok(turn)) = tokio::time::timeout(DECODE_QUEUE, DECODES.acquire()).await else {
+        return Err(PhotoProblem::Busy);
+    };
+    let photo = tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        photo::reencode(&upload)
+    })
+    .await
+    .map_err(|_| PhotoProblem::Failed)?
+    .map_err(|e| match e {
+        PhotoError::TooLarge => PhotoProblem::TooLarge,
+        PhotoError::NotAPicture => PhotoProblem::NotAPicture,
+        PhotoError::TooManyPixels => PhotoProblem::TooManyPixels,
+        PhotoError::Encode => PhotoProblem::Failed,
+    })?;
     let name = photo.file_name();
     let path = state.photo_dir.join(&name);
     if !tokio::fs::try_exists(&path).await.unwrap_or(false) {
@@ -167,12 +180,13 @@ pub async fn save_draft(
     let Ok(sent) = read_form(multipart).await else {
         return bad_request("The form could not be read. Go back and send it again.");
     };
-    let secure = state.config.public_url.starts_with("https://");
+    let secure = secure_cookies(&state);
     let mut cookies = Vec::new();
-    let token = match header_cookie(&headers, DRAFT_COOKIE).and_then(|v| DraftToken::parse(&v)) {
-        Some(token) => token,
-        None => DraftToken::generate(),
-    };
+    let token =
+        match state_cookie(&state, &headers, DRAFT_COOKIE).and_then(|v| DraftToken::parse(&v)) {
+            Some(token) => token,
+            None => DraftToken::generate(),
+        };
     // Renewed on every save, so a draft being worked on never expires under its author.
     cookies.push(cookie_header(
         DRAFT_COOKIE,
@@ -219,14 +233,15 @@ pub async fn save_draft(
             .unwrap_or_default();
         return see_other(&format!("/ideas/new?check=1{photo}#form-errors"), &cookies);
     }
-    let signed_in =
-        match header_cookie(&headers, SESSION_COOKIE).and_then(|v| SessionToken::parse(&v)) {
-            Some(session) => matches!(
-                signin::session_resident(&state.db, &session, now()).await,
-                Ok(Some(_))
-            ),
-            None => false,
-        };
+    let signed_in = match state_cookie(&state, &headers, SESSION_COOKIE)
+        .and_then(|v| SessionToken::parse(&v))
+    {
+        Some(session) => matches!(
+            signin::session_resident(&state.db, &session, now()).await,
+            Ok(Some(_))
+        ),
+        None => false,
+    };
     if signed_in {
         see_other("/ideas/new/review", &cookies)
     } else {

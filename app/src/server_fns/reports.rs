@@ -80,7 +80,7 @@ pub async fn report_idea(
             resident,
             reason,
             comment.as_ref(),
-            state.config.report_threshold,
+            state.config.report_hiding,
             now(),
         )
         .await?;

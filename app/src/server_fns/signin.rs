@@ -33,8 +33,7 @@ pub async fn request_sign_in_code(
     use klimadialog::{EmailAddress, storage::now};
     use leptos_axum::redirect;
 
-    use crate::session::{Intent, SIGN_IN_EMAIL_COOKIE, client_address, local_path, set_cookie};
-    use crate::url::encode_component;
+    use crate::session::{Intent, SignInCookie, client_address, local_path};
 
     let state = crate::state::app_state()?;
     let next = local_path(&next);
@@ -42,11 +41,13 @@ pub async fn request_sign_in_code(
     let typed: String = email.trim().chars().take(300).collect();
     let parsed = EmailAddress::parse(&typed);
     // Kept for the form: the address as the code goes to it, or as typed if it is not one.
-    let keep = parsed
-        .as_ref()
-        .map(|e| e.as_str().to_owned())
-        .unwrap_or(typed);
-    set_cookie(SIGN_IN_EMAIL_COOKIE, &encode_component(&keep), 15 * 60);
+    let mut kept = SignInCookie {
+        email: parsed
+            .as_ref()
+            .map(|e| e.as_str().to_owned())
+            .unwrap_or(typed),
+        browser: None,
+    };
 
     let outcome: Result<(), &str> = async {
         let email = parsed.map_err(|e| match e {
@@ -54,7 +55,7 @@ pub async fn request_sign_in_code(
             _ => "email_invalid",
         })?;
         let client = state.clients.tag(&client_address());
-        let code = signin::request_code(&state.db, &email, &client, now())
+        let (code, browser) = signin::request_code(&state.db, &email, &client, now())
             .await
             .map_err(|error| match error {
                 SignInError::RateLimited { .. } => "rate_limited",
@@ -63,23 +64,21 @@ pub async fn request_sign_in_code(
                     "unavailable"
                 }
             })?;
+        kept.browser = Some(browser);
         let t = &crate::i18n::texts(crate::request_locale()).signin;
         let mail = Mail {
             to: &email,
-            subject: (t.mail_subject)(code.as_str()),
+            subject: t.mail_subject.to_owned(),
             body: (t.mail_body)(code.as_str(), &state.config.municipality),
         };
         state.mailer.send(mail).await.map_err(|error| {
             tracing::error!(%error, "sign-in mail failed");
             "mail_failed"
         })?;
-        if state.mailer.outbox_dir().is_some() {
-            // Only without SMTP, so a first installation can sign in from its own log.
-            tracing::info!(code = code.as_str(), "sign-in code written to the outbox");
-        }
         Ok(())
     }
     .await;
+    kept.set();
     let carried = carry(&next, intent.as_ref());
     redirect(&match outcome {
         Ok(()) => format!("/signin/code?{carried}"),
@@ -100,22 +99,21 @@ pub async fn verify_sign_in_code(
     use leptos_axum::redirect;
 
     use crate::session::{
-        Intent, SIGN_IN_EMAIL_COOKIE, local_path, request_cookie, session_token, set_cookie,
+        Intent, SIGN_IN_EMAIL_COOKIE, SignInCookie, local_path, session_token, set_cookie,
         set_session_cookie,
     };
-    use crate::url::decode_component;
 
     let state = crate::state::app_state()?;
     let next = local_path(&next);
     let intent = intent.as_deref().and_then(Intent::parse);
     let carried = carry(&next, intent.as_ref());
-    let email = request_cookie(SIGN_IN_EMAIL_COOKIE)
-        .and_then(|v| EmailAddress::parse(&decode_component(&v)).ok());
-    let Some(email) = email else {
+    let started = SignInCookie::get()
+        .and_then(|kept| Some((EmailAddress::parse(&kept.email).ok()?, kept.browser?)));
+    let Some((email, browser)) = started else {
         redirect(&format!("/signin?error=start_again&{carried}"));
         return Ok(());
     };
-    let resident = match signin::verify_code(&state.db, &email, &code, now()).await {
+    let resident = match signin::verify_code(&state.db, &email, &browser, &code, now()).await {
         Ok(resident) => resident,
         Err(error) => {
             let to = match error {
@@ -127,6 +125,7 @@ pub async fn verify_sign_in_code(
                 }
                 SignInError::Locked => format!("/signin?error=code_locked&{carried}"),
                 SignInError::NoValidCode => format!("/signin?error=code_expired&{carried}"),
+                SignInError::Paused { .. } => format!("/signin/code?error=paused&{carried}"),
                 error => {
                     tracing::error!(%error, "sign-in check failed");
                     format!("/signin/code?error=unavailable&{carried}")
@@ -145,21 +144,48 @@ pub async fn verify_sign_in_code(
         .map_err(|e| internal(&e))?;
     set_session_cookie(&token);
     set_cookie(SIGN_IN_EMAIL_COOKIE, "", 0);
+    // Ticked on the code form: supported through the button's own rules and limits. Refused
+    // (a limit, an idea no longer public), the resident lands on the page and can press again.
     if let Some(Intent::Support(idea)) = intent {
-        state
-            .db
-            .add_public_support(idea, resident, now())
-            .await
-            .map_err(|e| internal(&e))?;
+        let client = state.clients.tag(&crate::session::client_address());
+        let supported = klimadialog::support::set_support(
+            &state.db,
+            &state.limits,
+            resident,
+            &client,
+            idea,
+            true,
+            now(),
+        )
+        .await;
+        if let Err(error) = supported {
+            tracing::warn!(%error, "supporting on sign-in was refused");
+        }
     }
     redirect(&next);
     Ok(())
 }
 
-/// Ends the session, on this device.
+/// The title of the public idea a sign-in would support, for the question on the code form.
+#[server(prefix = "/fn", endpoint = "signin/intent")]
+pub async fn support_intent_title(idea: i64) -> Result<Option<String>, AppError> {
+    let state = crate::state::app_state()?;
+    Ok(state
+        .db
+        .published_idea(klimadialog::IdeaId(idea))
+        .await?
+        .map(|found| found.summary.title))
+}
+
+/// Ends the session, on this device, and forgets everything the browser held for this
+/// resident: on a library or school computer the next person must not find their draft (its
+/// text, photo and place), what they typed or the address they signed in with.
 #[server(prefix = "/fn", endpoint = "signout")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::session::{SESSION_COOKIE, session_token, set_cookie};
+    use crate::server_fns::propose::{DRAFT_COOKIE, draft_token};
+    use crate::session::{
+        SESSION_COOKIE, SIGN_IN_EMAIL_COOKIE, TYPED_COOKIE, session_token, set_cookie,
+    };
 
     let state = crate::state::app_state()?;
     if let Some(token) = session_token()
@@ -168,7 +194,17 @@ pub async fn sign_out() -> Result<(), AppError> {
         tracing::error!(%error, "ending a session failed");
         return Err(AppError::Internal);
     }
-    set_cookie(SESSION_COOKIE, "", 0);
+    if let Some(draft) = draft_token() {
+        state.db.delete_draft(&draft).await?;
+    }
+    for cookie in [
+        SESSION_COOKIE,
+        DRAFT_COOKIE,
+        TYPED_COOKIE,
+        SIGN_IN_EMAIL_COOKIE,
+    ] {
+        set_cookie(cookie, "", 0);
+    }
     leptos_axum::redirect("/");
     Ok(())
 }

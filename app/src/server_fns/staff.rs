@@ -67,8 +67,11 @@ pub async fn staff_login(username: String, password: String, next: String) -> Re
             crate::session::set_staff_session_cookie(Some(&token));
             leptos_axum::redirect(&next);
         }
-        Err(LoginError::BadCredentials) => leptos_axum::redirect(&back("bad")),
-        Err(LoginError::Locked { .. }) => leptos_axum::redirect(&back("locked")),
+        // A locked account answers as a wrong password does (after the same work), so nobody
+        // can learn which usernames exist by locking them; the message says locks exist.
+        Err(LoginError::BadCredentials | LoginError::Locked { .. }) => {
+            leptos_axum::redirect(&back("bad"))
+        }
         Err(LoginError::Storage(error)) => return Err(AppError::from(error)),
     }
     Ok(())

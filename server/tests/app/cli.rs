@@ -175,3 +175,69 @@ async fn staff_add_reads_the_password_from_stdin_and_stores_only_its_hash() {
     );
     assert!(!argv.status.success());
 }
+
+/// Starts `serve` with `env` over a fresh folder: `Ok` once it listens (then stops it), or the
+/// exit code and log when it refused to start.
+fn try_serve(env: &[(&str, &str)]) -> Result<(), (Option<i32>, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = Command::new(BIN);
+    command
+        .arg("serve")
+        .env("DATABASE_URL", dir.path().join("site.db"))
+        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+        .env("LEPTOS_SITE_ROOT", dir.path())
+        .env("KLIMADIALOG_DATA_DIR", dir.path())
+        .env("KLIMADIALOG_LOG_FORMAT", "json")
+        .env("RUST_LOG", "info")
+        .env_remove("SMTP_URL")
+        .env_remove("KLIMADIALOG_PUBLIC_URL");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let mut child = command.stderr(Stdio::piped()).spawn().unwrap();
+    let lines: Vec<String> = BufReader::new(child.stderr.take().unwrap())
+        .lines()
+        .map_while(Result::ok)
+        .take_while(|line| !line.contains("serving Klimadialog"))
+        .collect();
+    let _ = child.kill();
+    let status = child.wait().unwrap();
+    match status.code() {
+        // Killed by us after it started: it was serving.
+        None => Ok(()),
+        code => Err((code, lines.join("\n"))),
+    }
+}
+
+#[test]
+fn a_production_start_without_mail_or_over_plain_http_is_refused_with_the_reason() {
+    // No mail server and no demo: residents could never sign in, and before, their codes went
+    // to the log. Refused, with what to do.
+    let (code, log) = try_serve(&[("KLIMADIALOG_DEMO", "false")]).unwrap_err();
+    assert_eq!(code, Some(64), "{log}");
+    assert!(log.contains("no SMTP_URL"), "{log}");
+    assert!(log.contains("KLIMADIALOG_MAIL_OUTBOX"), "{log}");
+    try_serve(&[
+        ("KLIMADIALOG_DEMO", "false"),
+        ("KLIMADIALOG_MAIL_OUTBOX", "true"),
+    ])
+    .expect("the development switch starts it");
+
+    // A public address over plain http that is not this machine: cookies would travel
+    // unencrypted. Refused unless explicitly allowed.
+    let public = [
+        ("KLIMADIALOG_PUBLIC_URL", "http://klimadialog.aalborg.dk"),
+        ("SMTP_URL", "smtp://127.0.0.1:2525"),
+    ];
+    let (code, log) = try_serve(&public).unwrap_err();
+    assert_eq!(code, Some(64), "{log}");
+    assert!(log.contains("is not https://"), "{log}");
+    let mut allowed = public.to_vec();
+    allowed.push(("KLIMADIALOG_ALLOW_HTTP", "true"));
+    try_serve(&allowed).expect("allowed for a test installation");
+    try_serve(&[
+        ("KLIMADIALOG_PUBLIC_URL", "https://klimadialog.aalborg.dk"),
+        ("SMTP_URL", "smtp://127.0.0.1:2525"),
+    ])
+    .expect("https starts");
+}

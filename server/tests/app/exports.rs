@@ -9,7 +9,7 @@ use klimadialog::storage::{NewIdea, now};
 use klimadialog::{Category, CategoryKey, IdeaDescription, IdeaTitle, ModerationState};
 use reqwest::StatusCode;
 
-use crate::support::{Browser, TestApp, staff_browser, with_staff};
+use crate::support::{Browser, TestApp, staff_browser, with_staff, with_staff_and};
 
 const FORMULA_TITLE: &str = "=HYPERLINK(\"http://x\") Ærø-færgen på el";
 
@@ -92,7 +92,7 @@ async fn csv_and_xlsx_open_in_libreoffice_with_danish_letters_and_inert_formulas
     assert_eq!(status, StatusCode::OK);
     let text = String::from_utf8(csv.clone()).unwrap();
     assert!(
-        text.starts_with("\u{feff}id,title,description,kind,"),
+        text.starts_with("\u{feff}id;title;description;kind;"),
         "{text}"
     );
     assert!(
@@ -101,10 +101,11 @@ async fn csv_and_xlsx_open_in_libreoffice_with_danish_letters_and_inert_formulas
     );
     assert!(!text.contains("author_email"));
     std::fs::write(dir.path().join("ideas.csv"), &csv).unwrap();
-    // Read as a spreadsheet would: UTF-8, comma-separated, quoted; shown as an HTML table.
+    // Read as Danish Excel would: UTF-8, split on ';', quoted, in a Danish locale (1030);
+    // shown as an HTML table.
     let html = libreoffice(
         &dir.path().join("ideas.csv"),
-        Some("CSV:44,34,76,1"),
+        Some("CSV:59,34,76,1,,1030"),
         "html",
         "ideas.html",
     );
@@ -202,7 +203,7 @@ async fn contact_details_only_for_admins_who_ask_and_every_export_is_audited() {
     let (status, csv) = download(&anna, "/staff/export/ideas?format=csv&contact=1").await;
     assert_eq!(status, StatusCode::OK);
     let text = String::from_utf8(csv).unwrap();
-    assert!(text.lines().next().unwrap().ends_with(",author_email"));
+    assert!(text.lines().next().unwrap().ends_with(";author_email"));
     assert!(text.contains("forfatter@example.dk"));
     let (status, _) = download(&anna, "/staff/export/ideas?format=exe").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
@@ -278,7 +279,7 @@ async fn internal_notes_are_in_exports_and_nowhere_public() {
         csv.lines()
             .next()
             .unwrap()
-            .ends_with(",author_name,staff_note")
+            .ends_with(";author_name;staff_note")
     );
     assert!(csv.contains("Vejafdelingen: med i budget 2027"));
     for public in [
@@ -297,4 +298,186 @@ async fn internal_notes_are_in_exports_and_nowhere_public() {
         .await
         .unwrap();
     assert_eq!(audit.last().unwrap().1, "idea.note");
+}
+
+/// What clients put in `Accept-Encoding`: every browser's list first, then one at a time, then
+/// nothing (curl, scripts). The server answers gzip or plain.
+const ENCODINGS: [Option<&str>; 6] = [
+    Some("gzip, deflate, br, zstd"),
+    Some("gzip"),
+    Some("br"),
+    Some("zstd"),
+    Some("deflate"),
+    None,
+];
+
+/// Downloads as a client that asks for `encoding` and decodes what came; fails when the body
+/// is cut off (which is how a broken stream shows to a browser).
+async fn download_encoded(
+    browser: &Browser<'_>,
+    path: &str,
+    encoding: Option<&str>,
+) -> (StatusCode, Vec<u8>) {
+    use std::io::Read;
+    let mut request = browser
+        .app
+        .client
+        .get(format!("{}{path}", browser.app.base))
+        .header("cookie", browser.jar.header());
+    if let Some(encoding) = encoding {
+        request = request.header("accept-encoding", encoding);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status();
+    let coding = response
+        .headers()
+        .get("content-encoding")
+        .map(|v| v.to_str().unwrap().to_owned());
+    let bytes = response
+        .bytes()
+        .await
+        .unwrap_or_else(|e| panic!("{path} with {encoding:?}: the body was cut off: {e}"));
+    let plain = match coding.as_deref() {
+        None => bytes.to_vec(),
+        Some("gzip") => {
+            assert!(encoding.is_some_and(|e| e.contains("gzip")), "{path}");
+            let mut out = Vec::new();
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_end(&mut out)
+                .unwrap_or_else(|e| panic!("{path} with {encoding:?}: bad gzip: {e}"));
+            out
+        }
+        Some(other) => panic!("{path}: an encoding nobody asked for: {other}"),
+    };
+    (status, plain)
+}
+
+#[tokio::test]
+async fn every_download_arrives_whole_however_the_client_asks_for_it() {
+    // Thirty downloads in a row: more than the export bucket lets one address have.
+    let app = with_staff_and(&["--rate-limits", "false"]).await;
+    hostile_idea(&app).await;
+    let anna = staff_browser(&app, "anna").await;
+    let total = app.db.count_ideas().await.unwrap() as usize;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, plain_csv) = download_encoded(&anna, "/staff/export/ideas.csv", None).await;
+    let (_, plain_json) = download_encoded(&anna, "/staff/export/ideas.json", None).await;
+    let (_, plain_geojson) = download_encoded(&anna, "/staff/export/ideas.geojson", None).await;
+    let mut spreadsheets = Vec::new();
+    for (n, encoding) in ENCODINGS.into_iter().enumerate() {
+        let get = |path: &'static str| download_encoded(&anna, path, encoding);
+        let (status, csv) = get("/staff/export/ideas.csv").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(csv == plain_csv, "CSV with {encoding:?}");
+        let (_, json) = get("/staff/export/ideas.json").await;
+        assert!(json == plain_json, "JSON with {encoding:?}");
+        let ideas: Vec<serde_json::Value> = serde_json::from_slice(&json).unwrap();
+        assert_eq!(ideas.len(), total);
+        let (_, geojson) = get("/staff/export/ideas.geojson").await;
+        assert!(geojson == plain_geojson, "GeoJSON with {encoding:?}");
+        let (status, audit) = get("/staff/audit.csv").await;
+        assert_eq!(status, StatusCode::OK);
+        let audit = String::from_utf8(audit).unwrap();
+        assert!(
+            audit.starts_with("\u{feff}id;time_utc;staff;action"),
+            "{audit}"
+        );
+        assert!(audit.contains("export.ideas_geojson"), "{audit}");
+        let (status, xlsx) = get("/staff/export/ideas.xlsx").await;
+        assert_eq!(status, StatusCode::OK);
+        let file = dir.path().join(format!("ideas-{n}.xlsx"));
+        std::fs::write(&file, &xlsx).unwrap();
+        spreadsheets.push(file);
+    }
+    // GeoJSON as the GIS team reads it.
+    let file = dir.path().join("ideas.geojson");
+    std::fs::write(&file, &plain_geojson).unwrap();
+    let output = Command::new("ogrinfo")
+        .args(["-ro", "-so", "-al"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{report}");
+    assert!(
+        report.contains(&format!("Feature Count: {total}")),
+        "{report}"
+    );
+    // Every spreadsheet as staff open it: one LibreOffice run for all of them.
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .args(&spreadsheets)
+        .output()
+        .expect("LibreOffice");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for (n, encoding) in ENCODINGS.into_iter().enumerate() {
+        let back = std::fs::read_to_string(dir.path().join(format!("ideas-{n}.csv")))
+            .unwrap_or_else(|_| {
+                panic!(
+                    "LibreOffice read the XLSX sent with {encoding:?}: {}",
+                    String::from_utf8_lossy(&output.stdout)
+                )
+            });
+        assert!(back.starts_with("id,title,"), "{encoding:?}: {back}");
+        assert!(back.contains("Ærø-færgen på el"), "{encoding:?}");
+    }
+}
+
+#[tokio::test]
+async fn csv_is_split_on_semicolons_for_danish_excel_and_on_commas_when_asked() {
+    let app = with_staff().await;
+    let author = app
+        .db
+        .resident_for_email("semikolon@example.dk", now())
+        .await
+        .unwrap();
+    // A title that, unquoted, Danish Excel would split into text and a formula.
+    app.db
+        .insert_idea(&NewIdea {
+            title: IdeaTitle::parse("Grøn by;=1+1").unwrap(),
+            description: IdeaDescription::parse("Semikolon, komma og \"citat\".").unwrap(),
+            category: Category::Sector(CategoryKey::parse("energy").unwrap()),
+            area: klimadialog::AreaId(3),
+            point: None,
+            photo: None,
+            author: Some(author.0),
+            moderation: ModerationState::Pending,
+            created_at: now(),
+        })
+        .await
+        .unwrap();
+    let mo = staff_browser(&app, "mo").await;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, danish) = download(&mo, "/staff/export/ideas.csv?sector=energy").await;
+    std::fs::write(dir.path().join("danish.csv"), &danish).unwrap();
+    let html = libreoffice(
+        &dir.path().join("danish.csv"),
+        Some("CSV:59,34,76,1,,1030"),
+        "html",
+        "danish.html",
+    );
+    assert!(html.contains("Grøn by;=1+1"), "one cell, as typed: {html}");
+    assert!(html.contains("Semikolon, komma og"));
+    let (_, comma) = download(&mo, "/staff/export/ideas.csv?sector=energy&separator=comma").await;
+    let comma = String::from_utf8(comma).unwrap();
+    assert!(
+        comma.starts_with("\u{feff}id,title,description,kind,"),
+        "{comma}"
+    );
+    assert!(comma.contains("\"Grøn by;=1+1\""), "quoted either way");
 }

@@ -269,7 +269,7 @@ async fn a_point_is_turned_into_its_area_by_the_server() {
 }
 
 #[tokio::test]
-async fn a_photo_comes_back_without_its_gps_data_and_cached_for_a_year() {
+async fn a_photo_comes_back_without_its_gps_data_and_only_its_author_sees_it_until_published() {
     let app = TestApp::spawn().await;
     let mut browser = Browser::new(&app);
     browser.sign_in_as("foto@example.org").await;
@@ -283,21 +283,18 @@ async fn a_photo_comes_back_without_its_gps_data_and_cached_for_a_year() {
     let start = review
         .find("/photos/")
         .expect("the photo on the check page");
-    let src = &review[start..start + review[start..].find('"').unwrap()];
+    let src = review[start..start + review[start..].find('"').unwrap()].to_owned();
     assert!(src.ends_with(".800x1600.jpg"), "{src}");
 
-    let photo = app
-        .client
-        .get(format!("{}{src}", app.base))
-        .send()
-        .await
-        .unwrap();
+    let fetch = |cookie: String| {
+        let request = app.client.get(format!("{}{src}", app.base));
+        async move { request.header("cookie", cookie).send().await.unwrap() }
+    };
+    // The draft's photo: its author's browser only, kept by no cache.
+    let photo = fetch(browser.jar.header()).await;
     assert_eq!(photo.status(), StatusCode::OK);
     assert_eq!(photo.headers()["content-type"], "image/jpeg");
-    assert_eq!(
-        photo.headers()["cache-control"],
-        "public, max-age=31536000, immutable"
-    );
+    assert_eq!(photo.headers()["cache-control"], "private, no-store");
     let bytes = photo.bytes().await.unwrap();
     assert!(
         !bytes.windows(4).any(|w| w == b"Exif"),
@@ -306,14 +303,44 @@ async fn a_photo_comes_back_without_its_gps_data_and_cached_for_a_year() {
     let stored = image::load_from_memory(&bytes).unwrap();
     // Turned upright (the EXIF said "rotate 90°") and at most 1600 px.
     assert_eq!((stored.width(), stored.height()), (800, 1600));
+    assert_eq!(fetch(String::new()).await.status(), StatusCode::NOT_FOUND);
 
+    // Sent and awaiting review: still only the author.
     let (_, idea_page) = browser.post_form("/fn/ideas/submit", &[]).await;
+    let id: i64 = idea_page.trim_start_matches("/ideas/").parse().unwrap();
+    assert_eq!(fetch(browser.jar.header()).await.status(), StatusCode::OK);
+    assert_eq!(fetch(String::new()).await.status(), StatusCode::NOT_FOUND);
+
+    // Published: everyone, and caches may keep it a day.
+    let now = klimadialog::storage::now();
+    let staff = app
+        .db
+        .insert_staff(
+            "mo",
+            "$argon2id$x",
+            klimadialog::staff::StaffRole::Moderator,
+            now,
+        )
+        .await
+        .unwrap();
+    app.db
+        .moderate(
+            klimadialog::IdeaId(id),
+            klimadialog::idea::ModerationAction::Approve,
+            None,
+            staff,
+            now,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let public = fetch(String::new()).await;
+    assert_eq!(public.status(), StatusCode::OK);
+    assert_eq!(public.headers()["cache-control"], "public, max-age=86400");
     // The idea page reserves the photo's space and loads it lazily.
     let page = browser.get(&idea_page).await;
     let img = format!(r#"src="{src}" width="800" height="1600" loading="lazy""#);
     assert!(page.contains(&img), "{page}");
-    let photos = app.db.photos_of_ideas().await.unwrap();
-    assert!(photos.iter().any(|p| src.ends_with(p.as_str())));
 
     for bad in [
         "/photos/../site.db",

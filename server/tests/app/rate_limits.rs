@@ -40,7 +40,7 @@ async fn send(
         .unwrap()
 }
 
-const GUARDED: [((&str, &str, &str), usize); 6] = [
+const GUARDED: [((&str, &str, &str), usize); 8] = [
     (
         (
             "POST",
@@ -71,6 +71,9 @@ const GUARDED: [((&str, &str, &str), usize); 6] = [
         30,
     ),
     (("GET", "/staff/export/ideas.csv", ""), 20),
+    (("GET", "/api/ideas.json", ""), 60),
+    // Any other server function, here one a page loads with (refused, signed out).
+    (("POST", "/fn/staff/dashboard", ""), 600),
 ];
 
 /// Sends until refused; returns how many passed and the refusal. The bucket refills while the
@@ -138,6 +141,51 @@ async fn forged_forwarded_addresses_do_not_dodge_the_guard() {
     }
     let refused = send(&app, request, "192.0.2.250", false).await;
     assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+/// An IPv6 client counts by its /64: a phone or a home gets a whole /64 and could take a new
+/// address from it for every request.
+#[tokio::test]
+async fn an_ipv6_flood_from_one_64_is_one_client() {
+    let app = behind_proxy().await;
+    let (request, burst) = GUARDED[1];
+    for i in 0..burst {
+        let status = send(&app, request, &format!("2001:db8:1:2::{:x}", i + 1), false)
+            .await
+            .status();
+        assert_ne!(status, StatusCode::TOO_MANY_REQUESTS, "#{i}");
+    }
+    let same_64 = send(&app, request, "2001:db8:1:2:ffff::9", false).await;
+    assert_eq!(same_64.status(), StatusCode::TOO_MANY_REQUESTS);
+    let next_64 = send(&app, request, "2001:db8:1:3::1", false).await;
+    assert_ne!(next_64.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+/// A proxy that adds its own `X-Forwarded-For` line after the client's (HAProxy does): the
+/// client's own line is not believed, the proxy's is.
+#[tokio::test]
+async fn a_forged_forwarded_line_before_the_proxy_line_is_not_believed() {
+    let app = behind_proxy().await;
+    let (request, burst) = GUARDED[1];
+    let (method, path, body) = request;
+    assert_eq!(method, "POST");
+    let mut refused = false;
+    for i in 0..burst + 1 {
+        let status = app
+            .client
+            .post(format!("{}{path}", app.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .header("x-forwarded-for", format!("192.0.2.{i}"))
+            .header("x-forwarded-for", "198.51.100.77")
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+            .status();
+        refused |= status == StatusCode::TOO_MANY_REQUESTS;
+    }
+    assert!(refused, "every forged line counted as a new client");
 }
 
 /// Load tests on loopback switch the limits off; then nothing is refused.

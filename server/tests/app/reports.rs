@@ -3,7 +3,7 @@
 
 use reqwest::StatusCode;
 
-use crate::support::{Browser, TestApp, staff_browser, with_staff};
+use crate::support::{Browser, TestApp, staff_browser, with_staff, with_staff_and};
 
 const IDEA: &str = "Sammenhængende cykelsti langs Vejgårdsvej";
 
@@ -121,7 +121,8 @@ async fn bad_reports_are_explained_keep_what_was_typed_and_store_nothing() {
 
 #[tokio::test]
 async fn one_report_per_resident_and_three_hide_the_idea_until_a_moderator_restores_it() {
-    let app = with_staff().await;
+    // Accounts of any age count here; the age rule is tested below.
+    let app = with_staff_and(&["--report-min-account-hours", "0"]).await;
     let id = idea_id(&app).await;
     let mut first = Browser::new(&app);
     first.sign_in_as("a@example.dk").await;
@@ -225,4 +226,24 @@ async fn the_threshold_is_configurable_and_zero_never_hides() {
     }
     assert_eq!(open_reports(&app, id).await, 4);
     assert_eq!(app.get(&format!("/ideas/{id}")).await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn reports_from_new_accounts_reach_moderators_but_do_not_hide_the_idea() {
+    let app = with_staff().await;
+    let id = idea_id(&app).await;
+    for n in 0..5 {
+        let mut fresh = Browser::new(&app);
+        fresh.sign_in_as(&format!("ny-{n}@example.dk")).await;
+        let location = report(&mut fresh, id, "offensive", "").await;
+        assert_eq!(location, format!("/ideas/{id}?report=thanks#report"));
+    }
+    assert_eq!(
+        app.get(&format!("/ideas/{id}")).await.0,
+        StatusCode::OK,
+        "five accounts made today cannot hide an idea"
+    );
+    assert_eq!(open_reports(&app, id).await, 5);
+    let mut mo = staff_browser(&app, "mo").await;
+    assert!(mo.get("/staff/moderation").await.contains(IDEA));
 }

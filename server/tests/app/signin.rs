@@ -274,3 +274,219 @@ async fn signing_in_to_support_comes_back_with_the_support_done() {
             .contains("Træk din støtte tilbage")
     );
 }
+
+#[tokio::test]
+async fn a_mail_server_that_is_down_is_said_honestly_and_codes_come_again_when_it_is_back() {
+    let sink = SmtpSink::start();
+    let port = sink.port;
+    let app = TestApp::spawn_with_mail(Some(&format!("smtp://127.0.0.1:{port}"))).await;
+    let mut browser = Browser::new(&app);
+    let ask = [("email", "kirsten@example.org"), ("next", "/ideas")];
+    let (_, location) = browser.post_form("/fn/signin/request", &ask).await;
+    assert_eq!(location, "/signin/code?next=/ideas");
+    sink.next_mail();
+
+    // The mail server goes down: the resident is told, not sent to wait for a mail.
+    sink.stop();
+    let (status, location) = browser.post_form("/fn/signin/request", &ask).await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(location, "/signin?error=mail_failed&next=/ideas");
+    let page = browser.get(&location).await;
+    assert!(
+        page.contains("Vi kunne ikke sende mailen lige nu. Prøv igen om lidt."),
+        "{page}"
+    );
+    assert!(!page.contains("Vi har sendt en kode"));
+    assert!(
+        page.contains(r#"value="kirsten@example.org""#),
+        "the address stays in the form"
+    );
+
+    // It comes back: the next request mails a code that works.
+    let sink = SmtpSink::start_on(port);
+    let (_, location) = browser.post_form("/fn/signin/request", &ask).await;
+    assert_eq!(location, "/signin/code?next=/ideas");
+    let code = code_in(&smtp::mail_body(&sink.next_mail()));
+    let (_, location) = browser
+        .post_form("/fn/signin/verify", &[("code", &code), ("next", "/ideas")])
+        .await;
+    assert_eq!(location, "/ideas");
+}
+
+#[tokio::test]
+async fn over_https_cookies_are_host_only_and_secure_and_a_planted_plain_one_counts_for_nothing() {
+    use klimadialog::storage::now;
+    let app = TestApp::spawn_with(None, &["--public-url", "https://klimadialog.aalborg.dk"]).await;
+    let response = app
+        .client
+        .post(format!("{}/fn/signin/request", app.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "text/html")
+        .body("email=lise%40example.org&next=%2F")
+        .send()
+        .await
+        .unwrap();
+    let cookie = response.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("__Host-signin_email="), "{cookie}");
+    assert!(
+        cookie.contains("; Path=/;") && cookie.contains("; Secure"),
+        "{cookie}"
+    );
+    assert!(!cookie.contains("Domain"), "{cookie}");
+
+    let resident = app
+        .db
+        .resident_for_email("lise@example.org", now())
+        .await
+        .unwrap();
+    let token = klimadialog::signin::start_session(&app.db, resident, None, now())
+        .await
+        .unwrap();
+    // A sibling subdomain can set `session` for the parent domain, never `__Host-session`.
+    let planted = format!("session={}", token.as_str());
+    let (_, page) = app.get_with("/me", &[("cookie", &planted)]).await;
+    assert!(
+        page.contains("Log ind for at se dine idéer"),
+        "not signed in"
+    );
+    let own = format!("__Host-session={}", token.as_str());
+    let (_, page) = app.get_with("/me", &[("cookie", &own)]).await;
+    assert!(!page.contains("Log ind for at se dine idéer"), "signed in");
+}
+
+#[tokio::test]
+async fn signing_out_forgets_the_draft_what_was_typed_and_the_address() {
+    let app = TestApp::spawn().await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in_as("bibliotek@example.org").await;
+    let fields = [
+        ("kind", "mitigation"),
+        ("sector", "transport"),
+        ("area", "vestbyen"),
+        ("title", "Cykelparkering ved Hovedbiblioteket"),
+        ("description", ""),
+    ];
+    browser.post_multipart("/ideas/new", &fields, None).await;
+    assert!(browser.jar.0.contains_key("draft"));
+    assert_eq!(app.db.count_drafts().await.unwrap(), 1);
+    browser
+        .jar
+        .0
+        .insert("signin_email".into(), "bibliotek%40example.org".into());
+    browser.jar.0.insert("typed".into(), "title=x".into());
+
+    let (_, location) = browser.post_form("/fn/signout", &[]).await;
+    assert_eq!(location, "/");
+    for cookie in ["session", "draft", "typed", "signin_email"] {
+        assert!(!browser.jar.0.contains_key(cookie), "{cookie} is deleted");
+    }
+    assert_eq!(
+        app.db.count_drafts().await.unwrap(),
+        0,
+        "the draft row is gone"
+    );
+    // The next person at the computer finds an empty form.
+    let form = browser.get("/ideas/new").await;
+    assert!(!form.contains("Cykelparkering ved Hovedbiblioteket"));
+}
+
+#[tokio::test]
+async fn a_code_works_only_in_the_browser_that_asked_for_it() {
+    let (sink, app) = app_with_mail().await;
+    let mut phone = Browser::new(&app);
+    let ask = [("email", "ole@example.org"), ("next", "/")];
+    phone.post_form("/fn/signin/request", &ask).await;
+    let code = code_in(&smtp::mail_body(&sink.next_mail()));
+
+    // Another browser that knows the address (and even the code) gets nowhere with it.
+    let mut other = Browser::new(&app);
+    other
+        .jar
+        .0
+        .insert("signin_email".into(), "ole%40example.org".into());
+    let (_, location) = other
+        .post_form("/fn/signin/verify", &[("code", &code), ("next", "/")])
+        .await;
+    assert!(
+        location.starts_with("/signin?error=start_again"),
+        "{location}"
+    );
+    let forged = format!("{}:ole%40example.org", "a".repeat(64));
+    other.jar.0.insert("signin_email".into(), forged);
+    let (_, location) = other
+        .post_form("/fn/signin/verify", &[("code", &code), ("next", "/")])
+        .await;
+    assert!(
+        location.starts_with("/signin?error=code_expired"),
+        "{location}"
+    );
+    assert!(!other.jar.0.contains_key("session"));
+
+    let (_, location) = phone
+        .post_form("/fn/signin/verify", &[("code", &code), ("next", "/")])
+        .await;
+    assert_eq!(location, "/");
+    assert!(phone.jar.0.contains_key("session"));
+}
+
+/// A request for a code as a browser without JavaScript sends it.
+async fn ask_for_code(base: &str, email: &str) {
+    let response = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(format!("{base}/fn/signin/request"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "text/html")
+        .body(format!("email={}&next=%2F", email.replace('@', "%40")))
+        .send()
+        .await
+        .unwrap();
+    let to = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(to.starts_with("/signin/code"), "{to}");
+}
+
+#[tokio::test]
+async fn codes_are_never_in_the_log_at_any_level_with_or_without_a_mail_server() {
+    use crate::workload::{ServerProcess, prepare};
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("site.db");
+    prepare(&database, 0).await;
+
+    // Without a mail server (development): the code is in the outbox file, not the log.
+    let server = ServerProcess::start_with(dir.path(), &database, &[("RUST_LOG", "trace")]);
+    ask_for_code(&server.base, "logfri@example.org").await;
+    let outbox = dir.path().join("outbox");
+    let mail = std::fs::read_dir(&outbox)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .find(|m| m.contains("logfri@example.org"))
+        .expect("the mail in the outbox");
+    let code = code_in(&smtp::mail_body(&mail));
+    assert!(
+        !mail
+            .lines()
+            .any(|l| l.starts_with("Subject:") && l.contains(&code))
+    );
+    let log = server.log();
+    assert!(
+        log.contains("outbox"),
+        "the log is at trace level: {}",
+        log.len()
+    );
+    assert!(!log.contains(&code), "the code is in the log");
+    server.stop();
+
+    // With one.
+    let sink = SmtpSink::start();
+    let smtp_url = format!("smtp://127.0.0.1:{}", sink.port);
+    let server = ServerProcess::start_with(
+        dir.path(),
+        &database,
+        &[("RUST_LOG", "trace"), ("SMTP_URL", &smtp_url)],
+    );
+    ask_for_code(&server.base, "logfri@example.org").await;
+    let code = code_in(&smtp::mail_body(&sink.next_mail()));
+    assert!(!server.log().contains(&code), "the code is in the log");
+    server.stop();
+}

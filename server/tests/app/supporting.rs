@@ -125,8 +125,10 @@ async fn ideas_the_public_cannot_see_cannot_be_supported() {
     let pending = app.db.count_ideas().await.unwrap() - 1;
     let (_, token) = signed_in(&app, 1).await;
     let response = post_support(&app, Some(&token), pending, true, true).await;
-    let state: serde_json::Value = response.json().await.unwrap();
-    assert_eq!(state, serde_json::json!({ "supported": false, "count": 0 }));
+    // Not found, as for a number no idea has: an unpublished idea's existence and count are
+    // nobody's business.
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(response.text().await.unwrap(), "\"NotFound\"");
     assert_eq!(count(&app, pending).await, 0);
 }
 

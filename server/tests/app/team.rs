@@ -258,9 +258,9 @@ async fn the_audit_log_lists_filters_and_exports_every_staff_action() {
     );
     let csv = response.text().await.unwrap();
     assert!(
-        csv.starts_with("\u{feff}id,time_utc,staff,action,object_type,object_id,before,after\r\n")
+        csv.starts_with("\u{feff}id;time_utc;staff;action;object_type;object_id;before;after\r\n")
     );
-    assert!(csv.contains(",mo,moderation.reject,idea,"));
+    assert!(csv.contains(";mo;moderation.reject;idea;"));
     assert!(!csv.contains("staff.add"), "filtered");
     assert!(csv.contains(r#"=HYPERLINK(\""x\""), \""citat\"""#), "{csv}");
     // The export itself is in the log.

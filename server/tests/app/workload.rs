@@ -23,19 +23,27 @@ pub struct ServerProcess {
 
 impl ServerProcess {
     pub fn start(dir: &Path, database: &Path) -> ServerProcess {
-        let mut child = Command::new(BIN)
+        ServerProcess::start_with(dir, database, &[])
+    }
+
+    /// [`ServerProcess::start`] with more (or other) environment variables.
+    pub fn start_with(dir: &Path, database: &Path, env: &[(&str, &str)]) -> ServerProcess {
+        let mut command = Command::new(BIN);
+        command
             .arg("serve")
             .env("DATABASE_URL", database)
             .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
             .env("LEPTOS_SITE_ROOT", dir)
             .env("KLIMADIALOG_DATA_DIR", dir)
             .env("KLIMADIALOG_DEMO", "false")
+            .env("KLIMADIALOG_MAIL_OUTBOX", "true")
             .env("KLIMADIALOG_RATE_LIMITS", "false")
             .env("KLIMADIALOG_LOG_FORMAT", "json")
-            .env("RUST_LOG", "warn,klimadialog_server=info")
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+            .env("RUST_LOG", "warn,klimadialog_server=info");
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let mut child = command.stderr(Stdio::piped()).spawn().unwrap();
         let log = Arc::new(Mutex::new(Vec::new()));
         let (found, address) = std::sync::mpsc::channel();
         let lines = BufReader::new(child.stderr.take().unwrap()).lines();
@@ -73,6 +81,23 @@ impl ServerProcess {
             .args(["-TERM", &self.child.id().to_string()])
             .status();
         self.child.wait().unwrap();
+    }
+
+    /// The most memory the process has held so far (VmHWM, its peak resident set), in MB.
+    pub fn peak_memory_mb(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        let kib: u64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .expect("VmHWM in /proc/<pid>/status");
+        kib / 1024
+    }
+
+    /// Everything the server logged so far.
+    pub fn log(&self) -> String {
+        self.log.lock().unwrap().join("\n")
     }
 
     /// What the server logged as errors.
@@ -257,6 +282,7 @@ impl Resident {
             .post(format!("{base}/fn/ideas/support"))
             .header("content-type", "application/x-www-form-urlencoded")
             .header("accept", "application/json")
+            .header("referer", format!("{base}/ideas/{idea}"))
             .header("cookie", &self.cookie)
             .body(format!("idea={idea}&support={want}&next=%2F"))
             .send()
@@ -304,6 +330,7 @@ impl Resident {
         let draft = client
             .post(format!("{base}/ideas/new"))
             .header("accept", "text/html")
+            .header("referer", format!("{base}/ideas/new"))
             .header("cookie", &self.cookie)
             .multipart(form)
             .send()
@@ -332,6 +359,7 @@ impl Resident {
             .post(format!("{base}/fn/ideas/submit"))
             .header("content-type", "application/x-www-form-urlencoded")
             .header("accept", "text/html")
+            .header("referer", format!("{base}/ideas/new/review"))
             .header("cookie", format!("{}; {draft_cookie}", self.cookie))
             .send()
             .await;

@@ -1,0 +1,49 @@
+//! What a visitor reads when the site could not do what a plain form asked just now (a busy
+//! database, a full disk): an honest sentence and the way back. Built as a small page of its
+//! own, since the request never reached a page that could show it.
+
+use klimadialog::Locale;
+
+pub struct FaultTexts {
+    pub title: &'static str,
+    pub body: &'static str,
+    pub back: &'static str,
+}
+
+pub static DA: FaultTexts = FaultTexts {
+    title: "Prøv igen om lidt",
+    body: "Vi kunne ikke gemme det, du sendte, lige nu. Det er en fejl hos os, ikke hos dig. \
+           Gå tilbage med browserens tilbage-knap, så står det, du skrev, der stadig, og send det igen om lidt.",
+    back: "Tilbage til siden",
+};
+
+pub static EN: FaultTexts = FaultTexts {
+    title: "Please try again in a moment",
+    body: "We could not save what you sent just now. The fault is ours, not yours. \
+           Go back with your browser's back button, where what you wrote is still filled in, and send it again in a moment.",
+    back: "Back to the page",
+};
+
+pub fn fault_texts(locale: Locale) -> &'static FaultTexts {
+    match locale {
+        Locale::Da => &DA,
+        Locale::En => &EN,
+    }
+}
+
+/// The whole page, in the visitor's language; `back` is a local path (checked by the caller).
+pub fn fault_page(locale: Locale, back: &str) -> String {
+    let t = fault_texts(locale);
+    let back = crate::url::escape_html(back);
+    format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/klimadialog.css\"></head>\
+         <body><main id=\"main\" class=\"page\"><h1>{title}</h1><p role=\"alert\">{body}</p>\
+         <p><a href=\"{back}\">{link}</a></p></main></body></html>",
+        lang = locale.tag(),
+        title = t.title,
+        body = t.body,
+        link = t.back,
+    )
+}

@@ -1,0 +1,74 @@
+//! Supporting an idea: the one way a resident's support changes, whether they press the button
+//! or confirm it while signing in, with the limits that keep one person (or one script) from
+//! pressing thousands of times.
+
+use crate::idea::IdeaId;
+use crate::ratelimit::{Limit, RateLimiter};
+use crate::resident::ResidentId;
+use crate::signin::ClientTag;
+use crate::storage::{Db, StorageError};
+
+/// Support changes one resident may make: plenty for reading through a list and pressing.
+pub const SUPPORTS_PER_RESIDENT: Limit = Limit {
+    max: 60,
+    per_seconds: 600,
+};
+/// Support changes from one client address (a school or an office shares one).
+pub const SUPPORTS_PER_CLIENT: Limit = Limit {
+    max: 600,
+    per_seconds: 600,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SupportError {
+    #[error("too many support changes; try again in {retry_after} seconds")]
+    RateLimited { retry_after: i64 },
+    #[error("no public idea with that number")]
+    NotPublic,
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+/// An idea's support count and whether this resident supports it, after the change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Supported {
+    pub count: i64,
+    pub supported: bool,
+}
+
+/// Supports (`want`) or withdraws the resident's support of a published idea, within the
+/// limits for the resident and the client. Returns once the change is on disk.
+pub async fn set_support(
+    db: &Db,
+    limits: &RateLimiter,
+    resident: ResidentId,
+    client: &ClientTag,
+    idea: IdeaId,
+    want: bool,
+    now: i64,
+) -> Result<Supported, SupportError> {
+    limits
+        .check(
+            &format!("support:resident:{}", resident.0),
+            SUPPORTS_PER_RESIDENT,
+            now,
+        )
+        .and_then(|()| {
+            limits.check(
+                &format!("support:client:{}", client.as_str()),
+                SUPPORTS_PER_CLIENT,
+                now,
+            )
+        })
+        .map_err(|retry_after| SupportError::RateLimited { retry_after })?;
+    if want {
+        db.add_public_support(idea, resident, now).await?;
+    } else {
+        db.remove_support(idea, resident).await?;
+    }
+    let (count, supported) = db
+        .support_state(idea, resident)
+        .await?
+        .ok_or(SupportError::NotPublic)?;
+    Ok(Supported { count, supported })
+}
