@@ -63,6 +63,20 @@ pub fn micro(degrees: f64) -> i64 {
     (degrees * MILLION).round() as i64
 }
 
+/// The point the public sees of a resident's own point: as given when the author said the
+/// exact spot matters, otherwise rounded to three decimals (about 110 m north–south and 60 m
+/// east–west at 57° N), so "use my location" at home does not publish the home.
+pub fn published_point(lat: f64, lon: f64, exact: bool) -> (f64, f64) {
+    if exact {
+        (lat, lon)
+    } else {
+        (
+            (lat * 1000.0).round() / 1000.0,
+            (lon * 1000.0).round() / 1000.0,
+        )
+    }
+}
+
 /// Degrees from millionths.
 pub fn from_micro(micro: i64) -> f64 {
     micro as f64 / MILLION

@@ -20,6 +20,9 @@ pub struct DraftFields {
     /// A point from "use my location", in WGS84 degrees; the server derives the area from it.
     pub lat: String,
     pub lon: String,
+    /// "1" when the author ticked that the exact spot matters (it is then published
+    /// unrounded); anything else publishes the point rounded to about 100 m.
+    pub exact_point: String,
     pub title: String,
     pub description: String,
 }
@@ -113,6 +116,8 @@ pub struct CheckedDraft {
     pub description: IdeaDescription,
     pub category: Category,
     pub place: Place,
+    /// Publish the point as given, not rounded.
+    pub exact_point: bool,
 }
 
 /// Reads a coordinate as a phone or a person writes it ("57.05" or "57,05").
@@ -137,6 +142,7 @@ impl DraftFields {
             &mut self.area,
             &mut self.lat,
             &mut self.lon,
+            &mut self.exact_point,
         ] {
             keep(short, KEEP_SHORT);
         }
@@ -213,6 +219,7 @@ impl DraftFields {
                     description,
                     category,
                     place,
+                    exact_point: self.exact_point == "1",
                 })
             }
             _ => Err(errors),

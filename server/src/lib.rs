@@ -14,6 +14,7 @@ pub mod routes;
 pub mod staff_cli;
 pub mod staff_export;
 pub mod streamed;
+pub mod upkeep;
 
 use std::sync::Arc;
 
@@ -230,6 +231,7 @@ pub async fn serve(database_url: &str, args: ServeArgs) -> Result<(), ServerErro
     let db = open_database(database_url, args.demo).await?;
     let state = app_state(db.clone(), &args)?;
     mail_worker::spawn(state.clone(), args.mail_retry_seconds);
+    upkeep::spawn(db.clone(), args.data_dir.clone());
     let shutdown = shutdown_signal();
     let listener = tokio::net::TcpListener::bind(args.site_addr).await?;
     tracing::info!(address = %listener.local_addr()?, "serving Klimadialog");

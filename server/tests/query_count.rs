@@ -95,6 +95,7 @@ async fn pages_make_the_same_number_of_queries_however_many_ideas_there_are() {
                 category: Category::Sector(CategoryKey::parse("transport").unwrap()),
                 area: klimadialog::AreaId(19),
                 point: None,
+                exact_point: false,
                 photo: None,
                 author: None,
                 moderation: ModerationState::Published,

@@ -219,6 +219,7 @@ mod tests {
             category: Category::Sector(CategoryKey::parse("transport").unwrap()),
             area: AreaId(1),
             point: point.and_then(|(lat, lon)| LatLon::new(lat, lon)),
+            exact_point: false,
             photo: None,
             author: None,
             moderation: ModerationState::Published,

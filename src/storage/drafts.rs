@@ -41,6 +41,7 @@ impl ReadyDraft {
             category: self.checked.category,
             area: self.area.id,
             point: self.point,
+            exact_point: self.point.is_some() && self.checked.exact_point,
             photo,
             author,
             moderation,

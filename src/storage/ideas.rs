@@ -19,6 +19,8 @@ pub struct NewIdea {
     pub category: Category,
     pub area: AreaId,
     pub point: Option<LatLon>,
+    /// The author said the exact spot matters: the public sees it unrounded.
+    pub exact_point: bool,
     /// The re-encoded photo's file name, if the idea has one.
     pub photo: Option<String>,
     pub author: Option<i64>,
@@ -152,7 +154,7 @@ impl Db {
     ) -> Result<Option<(IdeaDetail, Moderation)>> {
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS}, i.description, r.display_name, i.moderation_state, i.moderation_reason,
-                    i.photo, i.lat, i.lon
+                    i.photo, i.lat, i.lon, i.point_exact
              {SUMMARY_FROM}
              LEFT JOIN residents r ON r.id = i.author_id
              WHERE i.id = ? AND {condition}"
@@ -182,7 +184,11 @@ impl Db {
                 row.try_get::<Option<f64>, _>("lat")?,
                 row.try_get::<Option<f64>, _>("lon")?,
             ) {
-                (Some(lat), Some(lon)) => Some((crate::map::micro(lat), crate::map::micro(lon))),
+                (Some(lat), Some(lon)) => {
+                    let exact: bool = row.try_get("point_exact")?;
+                    let (lat, lon) = crate::map::published_point(lat, lon, exact);
+                    Some((crate::map::micro(lat), crate::map::micro(lon)))
+                }
                 _ => None,
             },
             history: self.status_history(id).await?,
@@ -295,8 +301,9 @@ pub(super) async fn insert_idea_on(
     };
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO ideas (title, description, kind, sector_key, theme_key, area_id, lat, lon,
-                                photo, author_id, moderation_state, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                point_exact, photo, author_id, moderation_state, created_at,
+                                updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(idea.title.as_str())
     .bind(idea.description.as_str())
@@ -306,6 +313,7 @@ pub(super) async fn insert_idea_on(
     .bind(idea.area.0)
     .bind(idea.point.map(|p| p.lat))
     .bind(idea.point.map(|p| p.lon))
+    .bind(idea.exact_point)
     .bind(idea.photo.as_deref())
     .bind(idea.author)
     .bind(idea.moderation.as_str())

@@ -49,6 +49,7 @@ struct OpenRow {
     author: Option<String>,
     lat: Option<f64>,
     lon: Option<f64>,
+    point_exact: bool,
     label_lat: f64,
     label_lon: f64,
 }
@@ -65,7 +66,7 @@ impl Db {
         let mut q = QueryBuilder::<Sqlite>::new(
             "SELECT i.id, i.title, i.description, i.kind, i.sector_key, i.theme_key,
                     a.slug AS area, a.name AS area_name, i.status, i.support_count, i.created_at,
-                    r.display_name AS author, i.lat, i.lon, a.label_lat, a.label_lon
+                    r.display_name AS author, i.lat, i.lon, i.point_exact, a.label_lat, a.label_lon
              FROM ideas i JOIN areas a ON a.id = i.area_id
              LEFT JOIN residents r ON r.id = i.author_id AND r.deleted_at IS NULL",
         );
@@ -79,6 +80,10 @@ impl Db {
             .into_iter()
             .map(|r| {
                 let exact = r.lat.is_some() && r.lon.is_some();
+                let (lat, lon) = match (r.lat, r.lon) {
+                    (Some(lat), Some(lon)) => crate::map::published_point(lat, lon, r.point_exact),
+                    _ => (r.label_lat, r.label_lon),
+                };
                 OpenIdea {
                     id: r.id,
                     title: r.title,
@@ -92,8 +97,8 @@ impl Db {
                     supports: r.support_count,
                     created_at: Timestamp(r.created_at).rfc3339_utc(),
                     author: r.author,
-                    lat: r.lat.unwrap_or(r.label_lat),
-                    lon: r.lon.unwrap_or(r.label_lon),
+                    lat,
+                    lon,
                     exact_point: exact,
                 }
             })

@@ -239,7 +239,8 @@ pub(super) const AREA_COUNTS_SQL: &str =
      WHERE a.retired_at IS NULL
      GROUP BY a.id ORDER BY a.position, a.id";
 
-pub(super) const IDEA_POINTS_SQL: &str = "SELECT id, title, lat, lon FROM ideas
+pub(super) const IDEA_POINTS_SQL: &str = "SELECT id, title,
+       iif(point_exact, lat, round(lat, 3)), iif(point_exact, lon, round(lon, 3)) FROM ideas
      WHERE moderation_state = 'published' AND status <> 'merged' AND lat IS NOT NULL
      ORDER BY support_count DESC, id LIMIT ?";
 
@@ -267,7 +268,8 @@ impl Db {
             .collect())
     }
 
-    /// The most supported published ideas that have a point: id, title, latitude, longitude.
+    /// The most supported published ideas that have a point: id, title, latitude, longitude
+    /// (as published: rounded unless the author asked for the exact spot).
     pub async fn idea_points(&self, limit: i64) -> Result<Vec<(i64, String, f64, f64)>> {
         Ok(sqlx::query_as(IDEA_POINTS_SQL)
             .bind(limit)

@@ -21,6 +21,7 @@ pub(crate) fn idea(title: &str, moderation: ModerationState) -> NewIdea {
         category: Category::Sector(CategoryKey::parse("transport").unwrap()),
         area: crate::AreaId(1),
         point: None,
+        exact_point: false,
         photo: None,
         author: None,
         moderation,

@@ -171,6 +171,12 @@ fn ProposeFormView(form: ProposeForm, photo_problem: Option<PhotoProblem>) -> im
                 <legend>{t.place_legend}</legend>
                 <ChoiceSelect id="area" label=t.area_label choices=form.areas current=fields.area.clone() error=place_error />
                 <LocateMe point=form.point located_in=form.located_in map=form.map texts=locate_texts />
+                <p id="exact_point-hint" class="hint">{t.point_published}</p>
+                <div class="choice">
+                    <input type="checkbox" id="exact_point" name="exact_point" value="1"
+                        checked=fields.exact_point == "1" aria-describedby="exact_point-hint" />
+                    <label for="exact_point">{t.exact_point}</label>
+                </div>
             </fieldset>
             <LiveText kind=TextKind::Title name="title".to_owned() value=fields.title.clone()
                 error=message(t, errors.title) texts=text_texts(t, t.title_label, t.title_hint) />

@@ -87,6 +87,7 @@ async fn read_form(mut multipart: Multipart) -> Result<Sent, ()> {
             "area" => f.area = text,
             "lat" => f.lat = text,
             "lon" => f.lon = text,
+            "exact_point" => f.exact_point = text,
             "title" => f.title = text,
             "description" => f.description = text,
             "remove_photo" => sent.remove_photo = true,

@@ -39,6 +39,7 @@ async fn app_with_idea(smtp: &SmtpSink, retry_seconds: &str) -> (TestApp, IdeaId
             category: Category::Sector(CategoryKey::parse("transport").unwrap()),
             area: klimadialog::AreaId(3),
             point: None,
+            exact_point: false,
             photo: None,
             author: Some(author.0),
             moderation: ModerationState::Published,

@@ -32,6 +32,7 @@ mod photos;
 mod proposing;
 mod rate_limits;
 mod reports;
+mod retention;
 mod signin;
 mod staff;
 mod supporting;

@@ -21,6 +21,7 @@ async fn resident_with_history(app: &TestApp, browser: &mut Browser<'_>) -> Idea
             category: Category::Sector(CategoryKey::parse("transport").unwrap()),
             area: klimadialog::AreaId(3),
             point: None,
+            exact_point: false,
             photo: None,
             author: Some(resident.0),
             moderation: ModerationState::Published,

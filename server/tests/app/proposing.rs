@@ -444,3 +444,69 @@ async fn malformed_form_posts_are_refused_with_400() {
     }
     assert_eq!(app.db.count_drafts().await.unwrap(), 0);
 }
+
+#[tokio::test]
+async fn a_point_from_the_phone_is_published_rounded_unless_the_exact_spot_matters() {
+    let app = crate::support::with_staff_and(&["--moderation", "post"]).await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in_as("hjemme@example.org").await;
+    let form = browser.get("/ideas/new").await;
+    assert!(form.contains("vises det offentligt afrundet til ca. 100 meter"));
+    assert!(form.contains(r#"<label for="exact_point">"#));
+
+    // At home: the resident pressed "use my location" and ticked nothing.
+    let home = with(&[
+        ("lat", "57.048712"),
+        ("lon", "9.918734"),
+        ("title", "Ladestander ved mit hus i Midtbyen"),
+    ]);
+    browser.post_multipart("/ideas/new", &home, None).await;
+    browser.post_form("/fn/ideas/submit", &[]).await;
+    // At a crossing whose exact spot matters.
+    let mut crossing = with(&[
+        ("lat", "57.050123"),
+        ("lon", "9.921456"),
+        ("title", "Fodgængerfelt ved netop dette kryds"),
+    ]);
+    crossing.push(("exact_point", "1"));
+    browser.post_multipart("/ideas/new", &crossing, None).await;
+    browser.post_form("/fn/ideas/submit", &[]).await;
+
+    let (_, geojson) = app.get("/api/ideas.geojson").await;
+    let all: serde_json::Value = serde_json::from_str(&geojson).unwrap();
+    let point_of = |title: &str| {
+        let feature = all["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["properties"]["title"] == title)
+            .unwrap_or_else(|| panic!("{title} in the open data"));
+        feature["geometry"]["coordinates"].clone()
+    };
+    assert_eq!(
+        point_of("Ladestander ved mit hus i Midtbyen"),
+        serde_json::json!([9.919, 57.049]),
+        "rounded to about 100 m"
+    );
+    assert_eq!(
+        point_of("Fodgængerfelt ved netop dette kryds"),
+        serde_json::json!([9.921456, 57.050123])
+    );
+    assert!(!geojson.contains("57.048712"));
+    let (_, page) = app.get("/").await;
+    assert!(!page.contains("57.048712"));
+
+    // Staff keep the exact point.
+    let mo = crate::support::staff_browser(&app, "mo").await;
+    let csv = app
+        .client
+        .get(format!("{}/staff/export/ideas.csv", app.base))
+        .header("cookie", mo.jar.header())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.contains("57.048712"), "exact in the staff export");
+}
