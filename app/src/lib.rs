@@ -3,6 +3,7 @@
 //! Klimadialog's user interface. Pages are rendered on the server as complete HTML; only the
 //! interactive parts are islands, hydrated by a small WebAssembly bundle.
 
+pub mod canonical;
 pub mod components;
 pub mod config;
 pub mod error;

@@ -34,6 +34,9 @@ pub enum Guarded {
     OpenData,
     /// Every other server function (the pages' loaders, named or not): what a page costs.
     Read,
+    /// A page rendered for this request: public pages the page cache did not have (it sits
+    /// outside this guard, so pages answered from memory never count) and personal ones.
+    Page,
 }
 
 impl Guarded {
@@ -54,6 +57,15 @@ impl Guarded {
             }
             _ if path.starts_with("/api/") => Some(Guarded::OpenData),
             _ if path.starts_with("/fn/") => Some(Guarded::Read),
+            // Files (the bundle, styles, photos) and the health check are no renders.
+            _ if *method == Method::GET
+                && !path.contains('.')
+                && !path.starts_with("/photos/")
+                && !path.starts_with("/lang/")
+                && path != "/healthz" =>
+            {
+                Some(Guarded::Page)
+            }
             _ => None,
         }
     }
@@ -69,10 +81,11 @@ impl Guarded {
             Guarded::Export => (20, 20),
             Guarded::OpenData => (60, 60),
             Guarded::Read => (600, 300),
+            Guarded::Page => (600, 300),
         }
     }
 
-    const ALL: [Guarded; 8] = [
+    const ALL: [Guarded; 9] = [
         Guarded::SignIn,
         Guarded::StaffLogin,
         Guarded::Proposal,
@@ -81,6 +94,7 @@ impl Guarded {
         Guarded::Export,
         Guarded::OpenData,
         Guarded::Read,
+        Guarded::Page,
     ];
 }
 
@@ -202,8 +216,15 @@ mod tests {
             Guarded::of(&Method::GET, "/staff/export/ideas.csv"),
             Some(Guarded::Export)
         );
-        assert_eq!(Guarded::of(&Method::GET, "/ideas"), None);
-        assert_eq!(Guarded::of(&Method::GET, "/photos/a.jpg"), None);
+        assert_eq!(Guarded::of(&Method::GET, "/ideas"), Some(Guarded::Page));
+        for free in [
+            "/photos/a.jpg",
+            "/pkg/klimadialog.wasm",
+            "/healthz",
+            "/lang/en",
+        ] {
+            assert_eq!(Guarded::of(&Method::GET, free), None, "{free}");
+        }
         // Open data and every other server function, the pages' loaders too, cost work.
         assert_eq!(
             Guarded::of(&Method::GET, "/api/ideas.json"),

@@ -12,13 +12,18 @@
 //!   own, rendered for them and never kept. Other cookies (the language, which is in the key,
 //!   the random-order seed, a parent domain's) change nothing.
 //!   `sort=random` pages are each visitor's own order and never kept either.
+//! - Pages are keyed, and rendered, by their canonical address (`klimadialog_app::canonical`):
+//!   `/?r=1`, `/?r=2` and `/` are one page, so odd addresses cannot make pages of their own.
 //! - Only a 200 HTML page that sets no cookie is kept.
-//! - One render per page at a time: others asking meanwhile wait for it, or, when there is an
-//!   out-of-date copy, get that (never more than fifteen seconds old).
+//! - One render per page at a time: others asking meanwhile wait for it and get that very
+//!   render (kept or not), or, when there is an out-of-date copy, get that (never more than
+//!   fifteen seconds old).
 //! - A kept page's inline scripts are allowed by their hashes, not by the render's nonce: a
 //!   nonce must be new in every response, a copy is the same bytes every time.
-//! - At most [`BUDGET_BYTES`] of pages; when full, out-of-date pages go, and if that is not
-//!   enough the new page is not kept (odd addresses cannot push out the busy ones).
+//! - At most [`BUDGET_BYTES`] of pages, of which free-text searches (many, each rarely asked
+//!   for) may take [`SEARCH_BUDGET_BYTES`]; when full, the page used longest ago goes.
+//! - Only a write that changed what public pages show makes them out of date: the database
+//!   counts commits that touched a public table (`Db::changes`).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -43,8 +48,14 @@ const RENDER_GRACE: Duration = Duration::from_secs(5);
 
 /// The most memory kept pages take (plain and gzip together).
 pub const BUDGET_BYTES: usize = 16 * 1024 * 1024;
+/// Of that, what free-text searches may take.
+pub const SEARCH_BUDGET_BYTES: usize = 2 * 1024 * 1024;
 
+/// A page's canonical address and its language.
 type Key = (String, Locale);
+
+/// What a render hands to the requests that waited for it: its page, if it made one.
+type Rendered = Option<Arc<Page>>;
 
 pub struct PageCache {
     db: Db,
@@ -55,15 +66,34 @@ pub struct PageCache {
 #[derive(Default)]
 struct Slots {
     map: HashMap<Key, Slot>,
-    bytes: usize,
+    /// Bytes kept: [other pages, searches].
+    bytes: [usize; 2],
 }
 
-#[derive(Default)]
 struct Slot {
     page: Option<Arc<Page>>,
-    /// Set while a request renders this page; its sender goes when the render ends.
-    filling: Option<watch::Receiver<()>>,
+    /// Set while a request renders this page; it sends its page when done.
+    filling: Option<watch::Receiver<Rendered>>,
+    /// When the page was last served: the one used longest ago goes first.
+    used: Instant,
 }
+
+impl Default for Slot {
+    fn default() -> Slot {
+        Slot {
+            page: None,
+            filling: None,
+            used: Instant::now(),
+        }
+    }
+}
+
+/// Which budget a page counts against: 1 for free-text searches, 0 for the rest.
+fn budget_of(key: &Key) -> usize {
+    usize::from(klimadialog_app::canonical::is_search(&key.0))
+}
+
+const BUDGETS: [usize; 2] = [BUDGET_BYTES - SEARCH_BUDGET_BYTES, SEARCH_BUDGET_BYTES];
 
 struct Page {
     /// `Db::changes` when the render started: the page is current while it is unchanged.
@@ -76,16 +106,16 @@ struct Page {
 
 enum Lookup {
     Hit(Arc<Page>),
-    Wait(watch::Receiver<()>),
+    Wait(watch::Receiver<Rendered>),
     Fill(Filling),
 }
 
 /// The right to render a page for everyone. Dropping it, also when the request is cancelled,
-/// lets the waiting requests go on.
+/// lets the waiting requests go on (to render on their own, having been handed nothing).
 struct Filling {
     changes: u64,
     started: Instant,
-    _done: watch::Sender<()>,
+    done: watch::Sender<Rendered>,
 }
 
 impl PageCache {
@@ -120,22 +150,25 @@ impl PageCache {
                 // While the next copy renders, the last one does, if not too old.
                 let meanwhile = filling.is_some() && age < MAX_AGE + RENDER_GRACE;
                 if current || meanwhile {
-                    return Lookup::Hit(page.clone());
+                    let page = page.clone();
+                    slot.used = Instant::now();
+                    return Lookup::Hit(page);
                 }
             }
             if let Some(filling) = filling {
                 return Lookup::Wait(filling);
             }
         }
-        let (done, waiting) = watch::channel(());
+        let (done, waiting) = watch::channel(None);
         slots.map.entry(key.clone()).or_default().filling = Some(waiting);
         Lookup::Fill(Filling {
             changes,
             started: Instant::now(),
-            _done: done,
+            done,
         })
     }
 
+    #[cfg(test)]
     fn peek(&self, key: &Key) -> Option<Arc<Page>> {
         let changes = self.db.changes();
         let slots = self.slots();
@@ -143,19 +176,23 @@ impl PageCache {
         (page.changes == changes && page.made.elapsed() < MAX_AGE).then(|| page.clone())
     }
 
-    /// Ends a render: keeps its page if there is room, and clears the slot of the render.
+    /// Ends a render: keeps its page, making room by dropping the pages used longest ago,
+    /// and clears the slot of the render.
     fn finish(&self, key: &Key, page: Option<Arc<Page>>) {
-        let changes = self.db.changes();
         let mut slots = self.slots();
         if let Some(page) = page {
-            let size = page.size();
-            if slots.bytes + size > BUDGET_BYTES {
-                slots.drop_out_of_date(changes);
-            }
-            if slots.bytes + size <= BUDGET_BYTES {
+            let budget = budget_of(key);
+            let old = slots
+                .map
+                .get(key)
+                .and_then(|s| s.page.as_ref())
+                .map_or(0, |p| p.size());
+            let need = page.size();
+            if slots.make_room(budget, key, need, old) {
                 let slot = slots.map.entry(key.clone()).or_default();
-                let old = slot.page.replace(page).map_or(0, |p| p.size());
-                slots.bytes = slots.bytes + size - old;
+                slot.page = Some(page);
+                slot.used = Instant::now();
+                slots.bytes[budget] = slots.bytes[budget] + need - old;
             }
         }
         if let Some(slot) = slots.map.get_mut(key) {
@@ -186,29 +223,39 @@ impl PageCache {
         };
         let page = Arc::new(page);
         self.finish(&key, Some(page.clone()));
-        drop(filling);
+        // Those who waited get this very render, kept or not.
+        filling.done.send_replace(Some(page.clone()));
         page.response(gzip, false)
     }
 }
 
 impl Slots {
-    fn drop_out_of_date(&mut self, changes: u64) {
-        let mut freed = 0;
-        self.map.retain(|_, slot| {
-            let current = slot
-                .page
-                .as_ref()
-                .is_some_and(|p| p.changes == changes && p.made.elapsed() < MAX_AGE);
-            if !current && let Some(page) = slot.page.take() {
-                freed += page.size();
+    /// Frees room in `budget` for `need` bytes replacing `old` at `key`, dropping the pages used
+    /// longest ago; `false` if a page that large cannot fit at all.
+    fn make_room(&mut self, budget: usize, key: &Key, need: usize, old: usize) -> bool {
+        if need > BUDGETS[budget] {
+            return false;
+        }
+        while self.bytes[budget] + need - old > BUDGETS[budget] {
+            let oldest = self
+                .map
+                .iter()
+                .filter(|(k, s)| *k != key && s.page.is_some() && budget_of(k) == budget)
+                .min_by_key(|(_, s)| s.used)
+                .map(|(k, _)| k.clone());
+            let Some(oldest) = oldest else {
+                return false;
+            };
+            if let Some(slot) = self.map.get_mut(&oldest)
+                && let Some(page) = slot.page.take()
+            {
+                self.bytes[budget] -= page.size();
+                if slot.filling.is_none() {
+                    self.map.remove(&oldest);
+                }
             }
-            slot.page.is_some()
-                || slot
-                    .filling
-                    .as_ref()
-                    .is_some_and(|f| f.has_changed().is_ok())
-        });
-        self.bytes -= freed;
+        }
+        true
     }
 }
 
@@ -259,26 +306,39 @@ impl Page {
 }
 
 /// The middleware. Outside it, only compression (which leaves gzip pages alone) and tracing.
-pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: Next) -> Response {
-    let writes = !matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    );
+pub async fn serve(
+    State(cache): State<Arc<PageCache>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let Some(key) = cache.enabled.then(|| shared_page_key(&request)).flatten() else {
+        let before = cache.db.changes();
         let response = next.run(request).await;
-        if writes {
-            // The write has committed by now; close the gap `Db::changes` describes.
+        if cache.db.changes() != before {
+            // Something public changed and has committed by now; close the gap
+            // `Db::changes` describes.
             cache.db.mark_changed();
         }
         return response;
     };
+    if request.uri().path() == "/ideas" && !list_is_canonical(&request) {
+        // What the page itself would answer, without rendering it.
+        return found(&key.0);
+    }
+    // Rendered at the canonical address, which is what the page is kept under.
+    if let Ok(uri) = key.0.parse() {
+        *request.uri_mut() = uri;
+    }
     let gzip = accepts_gzip(request.headers());
     match cache.lookup(&key) {
         Lookup::Hit(page) => page.response(gzip, true),
         Lookup::Wait(mut render) => {
-            // Err only means the render ended without a page to share.
-            let _ = render.changed().await;
-            match cache.peek(&key) {
+            // Err: the render ended without a page to share (not a page, or cancelled).
+            let rendered = match render.changed().await {
+                Ok(()) => render.borrow().clone(),
+                Err(_) => None,
+            };
+            match rendered {
                 Some(page) => page.response(gzip, true),
                 None => next.run(request).await,
             }
@@ -296,13 +356,13 @@ fn shared_page_key(request: &Request) -> Option<Key> {
         return None;
     }
     let query = request.uri().query().unwrap_or("");
-    // Decoding the query costs more than the rest of a hit; only a query that may spell
-    // `sort=random` needs it.
-    if query.contains("sort") || query.contains('%') {
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).ok()?;
-        if pairs.iter().any(|(k, v)| k == "sort" && v == "random") {
-            return None;
-        }
+    let pairs: Vec<(String, String)> = if query.is_empty() {
+        Vec::new()
+    } else {
+        serde_urlencoded::from_str(query).ok()?
+    };
+    if pairs.iter().any(|(k, v)| k == "sort" && v == "random") {
+        return None;
     }
     let cookies = request
         .headers()
@@ -319,11 +379,23 @@ fn shared_page_key(request: &Request) -> Option<Key> {
     if personal {
         return None;
     }
-    let path_and_query = request.uri().path_and_query()?.as_str().to_owned();
-    Some((
-        path_and_query,
-        klimadialog_app::locale_of(request.headers()),
-    ))
+    let address = klimadialog_app::canonical::page_address(request.uri().path(), &pairs);
+    Some((address, klimadialog_app::locale_of(request.headers())))
+}
+
+fn list_is_canonical(request: &Request) -> bool {
+    let query = request.uri().query().unwrap_or("");
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
+    klimadialog_app::canonical::is_canonical_list(&pairs)
+}
+
+/// A redirect to `to`, as the list page sends a form's long URL to its short one.
+fn found(to: &str) -> Response {
+    let mut response = StatusCode::FOUND.into_response();
+    if let Ok(location) = HeaderValue::from_str(to) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
 }
 
 fn is_public_page(path: &str) -> bool {

@@ -113,6 +113,21 @@ impl StorageError {
 
 pub type Result<T> = std::result::Result<T, StorageError>;
 
+/// Tables no public page reads: a commit that changed only these leaves kept pages current.
+/// (SQLite reports no row changes of WITHOUT ROWID tables to the hook; of those, `sessions`,
+/// `staff_sessions` and `idea_drafts` are private, and `supports` and `merged_supports` change
+/// only with `ideas` rows, which are public.)
+const PRIVATE_TABLES: [&str; 8] = [
+    "sign_in_codes",
+    "staff_users",
+    "audit_events",
+    "status_mails",
+    "pending_area_imports",
+    "health_probe",
+    "reports",
+    "_sqlx_migrations",
+];
+
 /// The database of one Klimadialog site.
 #[derive(Debug, Clone)]
 pub struct Db {
@@ -155,10 +170,23 @@ impl Db {
                 let counter = counter.clone();
                 Box::pin(async move {
                     let mut handle = connection.lock_handle().await?;
+                    // Whether the transaction under way changed a public table. The hooks of
+                    // one connection run on its one thread, in order.
+                    let public = Arc::new(std::sync::atomic::AtomicBool::new(false));
+                    let touched = public.clone();
+                    handle.set_update_hook(move |change| {
+                        if !PRIVATE_TABLES.contains(&change.table) {
+                            touched.store(true, Ordering::Relaxed);
+                        }
+                    });
+                    let committed = public.clone();
                     handle.set_commit_hook(move || {
-                        counter.fetch_add(1, Ordering::SeqCst);
+                        if committed.swap(false, Ordering::Relaxed) {
+                            counter.fetch_add(1, Ordering::SeqCst);
+                        }
                         true
                     });
+                    handle.set_rollback_hook(move || public.store(false, Ordering::Relaxed));
                     Ok(())
                 })
             })
@@ -198,9 +226,10 @@ impl Db {
         Db::open("sqlite::memory:").await
     }
 
-    /// A number that grows whenever a write transaction commits on any connection of this
-    /// database (and when [`Db::mark_changed`] is called): what was read while it stayed the
-    /// same is still current. SQLite calls its commit hook just before the commit becomes
+    /// A number that grows whenever a write transaction that changed a public table commits on
+    /// any connection of this database (and when [`Db::mark_changed`] is called): what public
+    /// pages read while it stayed the same is still current. Sign-in codes, sessions, drafts,
+    /// the audit log and the like change nothing a public page shows (`PRIVATE_TABLES`). SQLite calls its commit hook just before the commit becomes
     /// visible, so a reader that starts in that instant can still see the old data under the
     /// new number; whoever knows a write has finished calls `mark_changed` to close that gap.
     pub fn changes(&self) -> u64 {

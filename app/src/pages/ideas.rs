@@ -36,19 +36,12 @@ pub fn list_href(filter: &IdeaFilter) -> String {
 /// to the short one, so what a visitor shares is the same link everyone else gets.
 fn read_filter() -> (IdeaFilter, bool) {
     let query = use_query_map().read_untracked();
-    let mut sent: Vec<(String, String)> = (&*query)
+    let sent: Vec<(String, String)> = (&*query)
         .into_iter()
         .map(|(name, value)| (name.to_string(), value.to_owned()))
         .collect();
     let filter = IdeaFilter::from_pairs(sent.iter().map(|(n, v)| (n.as_str(), v.as_str())));
-    let mut canonical: Vec<(String, String)> = filter
-        .pairs()
-        .into_iter()
-        .map(|(n, v)| (n.to_owned(), v))
-        .collect();
-    sent.sort();
-    canonical.sort();
-    (filter, sent == canonical)
+    (filter, crate::canonical::is_canonical_list(&sent))
 }
 
 #[component]

@@ -129,32 +129,68 @@ fn a_kept_page_allows_exactly_the_renderers_scripts_by_hash() {
     assert!(hash_policy(&no_policy, html.as_bytes()).is_none());
 }
 
+fn page_of(changes: u64, size: usize) -> Arc<Page> {
+    Arc::new(Page {
+        changes,
+        made: Instant::now(),
+        headers: HeaderMap::new(),
+        plain: Bytes::from(vec![b'x'; size]),
+        gzip: Bytes::new(),
+    })
+}
+
 #[tokio::test]
-async fn pages_stay_within_the_budget_and_out_of_date_ones_make_room() {
+async fn a_flood_of_odd_pages_pushes_out_only_pages_nobody_asks_for() {
     let db = Db::open_in_memory().await.unwrap();
     let cache = PageCache::new(db.clone(), true);
-    let big = Bytes::from(vec![b'x'; BUDGET_BYTES / 4]);
-    let page = |changes| {
-        Arc::new(Page {
-            changes,
-            made: Instant::now(),
-            headers: HeaderMap::new(),
-            plain: big.clone(),
-            gzip: Bytes::new(),
-        })
-    };
-    let key = |n: usize| (format!("/ideas/{n}"), Locale::Da);
     let now = db.changes();
-    for n in 0..6 {
-        cache.finish(&key(n), Some(page(now)));
+    let quarter = BUDGETS[0] / 4;
+    let key = |n: usize| (format!("/ideas/{n}"), Locale::Da);
+    let popular = ("/".to_owned(), Locale::Da);
+    cache.finish(&popular, Some(page_of(now, quarter)));
+    for n in 0..40 {
+        cache.finish(&key(n), Some(page_of(now, quarter)));
+        // The front page is asked for all the time.
+        assert!(
+            matches!(cache.lookup(&popular), Lookup::Hit(_)),
+            "after {n}"
+        );
+        assert!(cache.slots().bytes[0] <= BUDGETS[0]);
     }
-    assert!(cache.slots().bytes <= BUDGET_BYTES);
-    assert!(cache.peek(&key(0)).is_some(), "the first pages stay");
-    assert!(cache.peek(&key(5)).is_none(), "no room for the fifth");
-    db.mark_changed();
-    cache.finish(&key(5), Some(page(db.changes())));
-    assert!(cache.peek(&key(5)).is_some(), "out-of-date pages made room");
-    assert_eq!(cache.slots().bytes, BUDGET_BYTES / 4);
+    assert!(
+        cache.peek(&key(39)).is_some(),
+        "the newest odd page is kept"
+    );
+    assert!(cache.peek(&key(0)).is_none(), "the oldest odd page went");
+    // Replacing a page counts only the difference.
+    cache.finish(&popular, Some(page_of(now, quarter)));
+    assert_eq!(cache.slots().bytes[0], 4 * quarter);
+    // A page larger than the whole budget is never kept, and pushes nothing out.
+    cache.finish(&key(99), Some(page_of(now, BUDGETS[0] + 1)));
+    assert!(cache.peek(&key(99)).is_none());
+    assert!(cache.peek(&popular).is_some());
+}
+
+#[tokio::test]
+async fn searches_have_a_budget_of_their_own() {
+    let db = Db::open_in_memory().await.unwrap();
+    let cache = PageCache::new(db.clone(), true);
+    let now = db.changes();
+    let popular = ("/ideas?area=hals".to_owned(), Locale::Da);
+    cache.finish(&popular, Some(page_of(now, BUDGETS[0] / 2)));
+    for n in 0..200 {
+        let search = (format!("/ideas?q=ord{n}"), Locale::Da);
+        cache.finish(&search, Some(page_of(now, BUDGETS[1] / 8)));
+    }
+    let slots = cache.slots();
+    assert!(slots.bytes[1] <= BUDGETS[1]);
+    assert_eq!(
+        slots.bytes[0],
+        BUDGETS[0] / 2,
+        "no search took room from other pages"
+    );
+    drop(slots);
+    assert!(cache.peek(&popular).is_some());
 }
 
 #[tokio::test]
@@ -176,9 +212,14 @@ async fn one_request_renders_while_the_others_wait_for_its_page() {
         plain: Bytes::from_static(b"<p>page</p>"),
         gzip: Bytes::new(),
     });
-    cache.finish(&key, Some(page));
+    cache.finish(&key, Some(page.clone()));
+    filling.done.send_replace(Some(page));
     drop(filling);
-    assert!(waiting.changed().await.is_err(), "the render ended");
+    assert!(
+        waiting.changed().await.is_ok(),
+        "the render was handed over"
+    );
+    assert!(waiting.borrow().is_some());
     assert!(matches!(cache.lookup(&key), Lookup::Hit(_)));
     db.mark_changed();
     let Lookup::Fill(again) = cache.lookup(&key) else {
@@ -193,4 +234,41 @@ async fn one_request_renders_while_the_others_wait_for_its_page() {
         matches!(cache.lookup(&key), Lookup::Fill(_)),
         "a render that went away leaves no one waiting"
     );
+}
+
+#[tokio::test]
+async fn those_who_waited_get_the_render_even_when_it_could_not_be_kept() {
+    let db = Db::open_in_memory().await.unwrap();
+    let cache = PageCache::new(db.clone(), true);
+    let key = ("/".to_owned(), Locale::Da);
+    let Lookup::Fill(filling) = cache.lookup(&key) else {
+        panic!("the first request renders");
+    };
+    let Lookup::Wait(mut waiting) = cache.lookup(&key) else {
+        panic!("the second waits");
+    };
+    // The database changed while it rendered: not current, so not kept, yet handed over.
+    db.mark_changed();
+    let page = page_of(filling.changes, 10);
+    cache.finish(&key, None);
+    filling.done.send_replace(Some(page));
+    drop(filling);
+    assert!(waiting.changed().await.is_ok());
+    assert!(
+        waiting.borrow().is_some(),
+        "the waiter did not render on its own"
+    );
+}
+
+#[test]
+fn odd_spellings_of_a_page_share_its_key() {
+    let key = |uri: &str| shared_page_key(&get(uri, None)).unwrap().0;
+    assert_eq!(key("/?r=1"), "/");
+    assert_eq!(key("/?r=2&utm_campaign=x"), "/");
+    assert_eq!(
+        key("/ideas?sort=trending&area=hals"),
+        key("/ideas?area=hals&sort=trending")
+    );
+    assert_eq!(key("/ideas?q=%63ykel"), key("/ideas?q=cykel"));
+    assert_eq!(key("/ideas/42?x=1"), "/ideas/42");
 }

@@ -212,3 +212,53 @@ async fn a_crowd_arriving_at_once_gets_the_same_page() {
     assert_eq!(pages.len(), 1, "everyone saw the same page");
     assert!(rendered <= 2, "{rendered} renders for 40 visitors");
 }
+
+#[tokio::test]
+async fn only_writes_that_change_a_public_page_make_pages_render_again() {
+    let app = TestApp::spawn().await;
+    let (kept, _) = supports_shown(&app, 1).await;
+    assert!(!kept);
+    // Requests that change nothing public: a post nowhere, a refused form, a sign-in code
+    // asked for (its row is private), a draft saved.
+    let anyone = reqwest::Client::new();
+    for (path, body) in [
+        ("/nope", ""),
+        ("/fn/staff/ideas/status", "idea=1&status=in_plan"),
+        ("/fn/signin/request", "email=ny%40example.org&next=%2F"),
+    ] {
+        anyone
+            .post(format!("{}{path}", app.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "text/html")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+    }
+    let mut visitor = Browser::new(&app);
+    visitor
+        .post_multipart("/ideas/new", &[("title", "Et udkast")], None)
+        .await;
+    let (kept, _) = supports_shown(&app, 1).await;
+    assert!(kept, "still the kept page");
+}
+
+#[tokio::test]
+async fn odd_addresses_share_their_page_and_cannot_crowd_out_the_front_page() {
+    let app = TestApp::spawn().await;
+    let first = fetch(&app, "/", &[]).await;
+    assert!(!from_memory(&first));
+    // Hundreds of addresses nobody links to: each is the front page.
+    for n in 0..300 {
+        let odd = fetch(&app, &format!("/?r={n}&utm_source=x{n}"), &[]).await;
+        assert!(from_memory(&odd), "/?r={n} is the kept front page");
+    }
+    let spelled = fetch(&app, "/ideas?area=hals&sort=new", &[]).await;
+    assert!(!from_memory(&spelled));
+    let again = fetch(&app, "/ideas?sort=new&area=hals", &[]).await;
+    assert!(from_memory(&again), "another order of the same list");
+    // A list address with more than its filter is sent to its one URL, as the page would.
+    let odd = fetch(&app, "/ideas?sort=new&area=hals&x=1", &[]).await;
+    assert_eq!(odd.status(), StatusCode::FOUND);
+    assert_eq!(odd.headers()["location"], "/ideas?area=hals&sort=new");
+}

@@ -18,7 +18,10 @@ async fn send(
     client: &str,
     page: bool,
 ) -> reqwest::Response {
-    let url = format!("{}{path}", app.base);
+    // `{n}` becomes a number never sent before: an address the page cache cannot have.
+    static SENT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = SENT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let url = format!("{}{}", app.base, path.replace("{n}", &n.to_string()));
     let request = if method == "GET" {
         app.client.get(url)
     } else {
@@ -40,7 +43,7 @@ async fn send(
         .unwrap()
 }
 
-const GUARDED: [((&str, &str, &str), usize); 8] = [
+const GUARDED: [((&str, &str, &str), usize); 9] = [
     (
         (
             "POST",
@@ -74,6 +77,8 @@ const GUARDED: [((&str, &str, &str), usize); 8] = [
     (("GET", "/api/ideas.json", ""), 60),
     // Any other server function, here one a page loads with (refused, signed out).
     (("POST", "/fn/staff/dashboard", ""), 600),
+    // Pages rendered for the asker: here searches, each a new address the cache lacks.
+    (("GET", "/ideas?q=flood{n}", ""), 600),
 ];
 
 /// Sends until refused; returns how many passed and the refusal. The bucket refills while the
