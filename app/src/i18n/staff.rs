@@ -46,6 +46,8 @@ pub struct StaffTexts {
     pub title_invalid: &'static str,
     pub reported: &'static str,
     pub mails_waiting: &'static str,
+    /// Shown to staff when the site has no mail server.
+    pub mail_not_sent: &'static str,
     pub recent: &'static str,
     pub system: &'static str,
 }
@@ -99,6 +101,7 @@ pub static DA: StaffTexts = StaffTexts {
     title_invalid: "Titlen skal være 5-120 tegn på én linje.",
     reported: "Idéer med åbne anmeldelser",
     mails_waiting: "Statusmails, der ikke er sendt endnu",
+    mail_not_sent: "Sitet sender ikke mails: der er ingen mailserver (SMTP_URL), så mails med koder og svar bliver kun gemt som filer på serveren. Det er kun til afprøvning. Bed it-afdelingen om at sætte SMTP_URL.",
     recent: "Seneste handlinger",
     system: "Systemet",
 };
@@ -152,6 +155,7 @@ pub static EN: StaffTexts = StaffTexts {
     title_invalid: "The title must be 5-120 characters on one line.",
     reported: "Ideas with open reports",
     mails_waiting: "Status mails not sent yet",
+    mail_not_sent: "The site sends no mail: there is no mail server (SMTP_URL), so mails with codes and answers are only saved as files on the server. This is for trying out only. Ask IT to set SMTP_URL.",
     recent: "Recent actions",
     system: "The system",
 };

@@ -56,6 +56,9 @@ pub fn StaffDashboardPage() -> impl IntoView {
                         };
                         view! {
                             <h1>{t.dashboard_title}</h1>
+                            {d.mail_not_sent.then(|| view! {
+                                <p class="notice error" role="alert">{t.mail_not_sent}</p>
+                            })}
                             <p>{(t.signed_in_as)(&d.member.username, role)}</p>
                             <form method="post" action={<StaffLogout as ServerFn>::PATH}>
                                 <button type="submit" class="button secondary">{t.log_out}</button>

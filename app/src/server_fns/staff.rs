@@ -98,6 +98,8 @@ pub struct Dashboard {
     pub reported: i64,
     /// Status mails not sent yet (waiting for a retry, or given up).
     pub mails_waiting: i64,
+    /// No mail server: mail is written to files instead of sent (development, demo).
+    pub mail_not_sent: bool,
     /// The latest staff actions: when, who (`None`: the system), what, about which idea.
     pub recent: Vec<(
         klimadialog::time::Timestamp,
@@ -138,6 +140,7 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
         per_status,
         reported: state.db.reported_idea_count().await?,
         mails_waiting: state.db.unsent_status_mails().await?,
+        mail_not_sent: state.mailer.outbox_dir().is_some(),
         recent,
     })
 }

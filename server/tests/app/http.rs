@@ -419,3 +419,46 @@ async fn posts_from_another_site_are_refused_on_every_write() {
         .unwrap();
     assert_ne!(response.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn personal_responses_are_never_stored_and_public_pages_say_what_they_vary_by() {
+    let app = TestApp::spawn().await;
+    let mut resident = crate::support::Browser::new(&app);
+    resident.sign_in_as("eget@example.org").await;
+    let cookie = resident.jar.header();
+    let header = |response: &reqwest::Response, name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    for (path, with_session) in [
+        ("/me", true),
+        ("/ideas/1", true),
+        ("/", true),
+        ("/fn/me/data", true),
+        ("/signin/code?next=/", false),
+        ("/signin", false),
+        ("/staff/login", false),
+        ("/ideas/new", false),
+    ] {
+        let mut request = app.client.get(format!("{}{path}", app.base));
+        if with_session {
+            request = request.header("cookie", &cookie);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(header(&response, "cache-control"), "no-store", "{path}");
+    }
+    let public = app
+        .client
+        .get(format!("{}/ideas/1", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert!(!header(&public, "cache-control").contains("store"));
+    let vary = header(&public, "vary").to_ascii_lowercase();
+    for name in ["cookie", "accept-language", "accept-encoding"] {
+        assert!(vary.contains(name), "Vary: {vary}");
+    }
+}

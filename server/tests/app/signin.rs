@@ -490,3 +490,78 @@ async fn codes_are_never_in_the_log_at_any_level_with_or_without_a_mail_server()
     assert!(!server.log().contains(&code), "the code is in the log");
     server.stop();
 }
+
+#[tokio::test]
+async fn a_link_that_supports_on_sign_in_asks_first_and_keeps_to_the_buttons_limits() {
+    let (sink, app) = app_with_mail().await;
+    let title = app
+        .db
+        .published_idea(klimadialog::IdeaId(1))
+        .await
+        .unwrap()
+        .unwrap()
+        .summary
+        .title;
+    let count = || async {
+        app.db
+            .support_count(klimadialog::IdeaId(1))
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    let before = count().await;
+    // A shared link: "sign in to Klimadialog", carrying an intent the reader never chose.
+    let mut reader = Browser::new(&app);
+    let fields = [
+        ("email", "laeser@example.org"),
+        ("next", "/"),
+        ("intent", "support:1"),
+    ];
+    let (_, location) = reader.post_form("/fn/signin/request", &fields).await;
+    let page = reader.get(&location).await;
+    let question = format!("Støt idéen »{title}«, når jeg er logget ind");
+    assert!(page.contains(&question), "the code form asks: {page}");
+    assert!(page.contains(r#"type="checkbox" id="intent" name="intent" value="support:1""#));
+    // Unticked, the form sends no intent: signing in supports nothing.
+    let code = code_in(&sink.next_mail());
+    let (_, location) = reader
+        .post_form("/fn/signin/verify", &[("code", &code), ("next", "/")])
+        .await;
+    assert_eq!(location, "/");
+    assert_eq!(count().await, before, "nothing supported");
+
+    // Ticked, it is the button's own support, within the button's limits: a resident who has
+    // used up their support changes gets none by signing in either.
+    let mut busy = Browser::new(&app);
+    busy.sign_in_as("travl@example.org").await;
+    for n in 0..klimadialog::support::SUPPORTS_PER_RESIDENT.max {
+        let want = n % 2 == 0;
+        let (status, _) = busy
+            .post_form(
+                "/fn/ideas/support",
+                &[("idea", "2"), ("support", &want.to_string()), ("next", "/")],
+            )
+            .await;
+        assert_eq!(status, StatusCode::FOUND);
+    }
+    busy.jar.0.remove("session");
+    let fields = [
+        ("email", "travl@example.org"),
+        ("next", "/ideas/1"),
+        ("intent", "support:1"),
+    ];
+    busy.post_form("/fn/signin/request", &fields).await;
+    let code = code_in(&sink.next_mail());
+    let (_, location) = busy
+        .post_form(
+            "/fn/signin/verify",
+            &[
+                ("code", &code),
+                ("next", "/ideas/1"),
+                ("intent", "support:1"),
+            ],
+        )
+        .await;
+    assert_eq!(location, "/ideas/1");
+    assert_eq!(count().await, before, "the limit held");
+}

@@ -185,3 +185,31 @@ async fn the_dashboard_counts_what_waits_and_shows_recent_actions() {
     assert!(page.contains("<code>moderation.approve</code>"));
     assert!(page.contains(&format!(r##"href="/ideas/{pending}">#{pending}</a>"##)));
 }
+
+/// Without a mail server (a demo or a developer's machine) staff are told that residents get
+/// no mail; with one, nothing is said.
+#[tokio::test]
+async fn staff_are_told_when_no_mail_is_sent() {
+    let app = with_staff().await;
+    let mut mo = staff_browser(&app, "mo").await;
+    assert!(mo.get("/staff").await.contains("Sitet sender ikke mails"));
+
+    let sink = crate::smtp::SmtpSink::start();
+    let app =
+        crate::support::TestApp::spawn_with_mail(Some(&format!("smtp://127.0.0.1:{}", sink.port)))
+            .await;
+    let hash =
+        klimadialog::staff::hash_password(&klimadialog::staff::Password::parse(PASSWORD).unwrap());
+    app.db
+        .insert_staff(
+            "mo",
+            &hash,
+            klimadialog::staff::StaffRole::Moderator,
+            klimadialog::storage::now(),
+        )
+        .await
+        .unwrap();
+    let mut mo = staff_browser(&app, "mo").await;
+    let page = mo.get("/staff").await;
+    assert!(page.contains("Overblik") && !page.contains("Sitet sender ikke mails"));
+}
