@@ -240,10 +240,12 @@ fn ExportForm(filter: IdeaFilter, admin: bool) -> impl IntoView {
             <h2 id="export-heading">{t.export}</h2>
             <p>{t.export_intro}</p>
             <ul class="plain-list">
-                {[("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("geojson", "GeoJSON"), ("json", "JSON")].map(|(ext, label)| {
+                {[("csv", "CSV", None), ("csv", t.csv_comma, Some("separator=comma")), ("xlsx", "Excel (XLSX)", None), ("geojson", "GeoJSON", None), ("json", "JSON", None)].map(|(ext, label, extra)| {
                     let query: Vec<String> = filter.pairs().into_iter()
                         .filter(|(n, _)| !matches!(*n, "sort" | "page"))
-                        .map(|(n, v)| format!("{n}={}", encode_component(&v))).collect();
+                        .map(|(n, v)| format!("{n}={}", encode_component(&v)))
+                        .chain(extra.map(str::to_owned))
+                        .collect();
                     view! { <li><a href=format!("/staff/export/ideas.{ext}?{}", query.join("&")) download="">{t.download}" "{label}</a></li> }
                 }).collect_view()}
             </ul>

@@ -486,7 +486,49 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
             }
         }
     }
+    // Pictures that weigh little and decode to gigabytes: refused from their headers.
+    for bomb in [
+        crate::images::bomb_png(12_000, 12_000, true),
+        crate::images::bomb_png(8_000, 6_000, false),
+    ] {
+        for (who, cookie) in &senders.cookies {
+            let form = reqwest::multipart::Form::new()
+                .text("kind", "mitigation")
+                .text("sector", "transport")
+                .text("area", "vestbyen")
+                .text("title", "En helt almindelig titel")
+                .part(
+                    "photo",
+                    reqwest::multipart::Part::bytes(bomb.clone())
+                        .file_name("IMG_0001.png")
+                        .mime_str("image/png")
+                        .unwrap(),
+                );
+            let request = tally
+                .client
+                .post(format!("{}/ideas/new", app.base))
+                .header("accept", "text/html")
+                .multipart(form);
+            let what = format!("{who} /ideas/new with a {} byte bomb", bomb.len());
+            tally.send(&app, cookie, &what, request).await;
+        }
+    }
+    // An area file with more points than any map needs.
+    let ring: Vec<String> = (0..=klimadialog::area_import::MAX_POINTS)
+        .map(|i| {
+            format!(
+                "[{},{}]",
+                9.9 + (i % 1000) as f64 * 1e-5,
+                57.0 + (i / 1000) as f64 * 1e-5
+            )
+        })
+        .collect();
+    let too_many_points = format!(
+        r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"navn":"x"}},"geometry":{{"type":"Polygon","coordinates":[[{}]]}}}}]}}"#,
+        ring.join(",")
+    );
     for (name, bytes) in [
+        ("areas.geojson", too_many_points.into_bytes()),
         ("areas.geojson", b"not json".to_vec()),
         ("areas.geojson", br#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]},"properties":{"navn":"<script>alert(1)</script>"}}]}"#.to_vec()),
         ("../../etc/passwd", br#"{"type":"Point","coordinates":[999,999]}"#.to_vec()),
@@ -504,6 +546,43 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
             let what = format!("areas upload {name} {property:?}");
             tally.send(&app, admin, &what, request).await;
         }
+    }
+
+    // Sign-in cookies nobody's browser was given: forged secrets, other people's addresses,
+    // markup; and client addresses in forwarded headers, which no proxy vouches for here.
+    for forged in [
+        format!("signin_email={}:a%40example.org", "a".repeat(64)),
+        "signin_email=<script>:x".to_owned(),
+        "signin_email=:::".to_owned(),
+        format!("signin_email={}", "%ff".repeat(500)),
+        "__Host-signin_email=a%40example.org; signin_email=".to_owned(),
+    ] {
+        let request = tally
+            .client
+            .post(format!("{}/fn/signin/verify", app.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "text/html")
+            .body("code=123456&next=%2F");
+        let what = format!("verify with cookie {forged:?}");
+        tally.send(&app, &forged, &what, request).await;
+    }
+    for forwarded in [
+        "<script>",
+        "1.2.3.4:99999",
+        "[::1",
+        "999.1.1.1, ::ffff:10.0.0.1",
+        "",
+    ] {
+        let request = tally
+            .client
+            .post(format!("{}/fn/signin/request", app.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "text/html")
+            .header("x-forwarded-for", forwarded)
+            .header("x-forwarded-for", "203.0.113.9")
+            .body("email=not-an-address&next=%2F");
+        let what = format!("code request through {forwarded:?}");
+        tally.send(&app, "", &what, request).await;
     }
 
     // Query parameters and paths, as a browser would open them.
