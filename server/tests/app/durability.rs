@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::workload::{
-    Dice, Ledger, Resident, ServerProcess, prepare, published_ideas, run_cli, seed_from_clock,
-    verify,
+    Dice, Ledger, Resident, ServerProcess, prepare, published_ideas, residents, run_cli,
+    seed_from_clock, verify,
 };
 
 const KILLS: usize = 10;
@@ -61,19 +61,7 @@ async fn acknowledged_writes_survive_sigkill_and_the_backup_restores() {
     let dir = tempfile::tempdir().unwrap();
     let database = dir.path().join("site.db");
     let cookies = prepare(&database, CLIENTS).await;
-    let residents: Arc<Vec<Mutex<Resident>>> = Arc::new(
-        cookies
-            .into_iter()
-            .enumerate()
-            .map(|(n, cookie)| {
-                Mutex::new(Resident {
-                    n,
-                    cookie,
-                    dice: Dice::new(seed.wrapping_add(n as u64 * 7919)),
-                })
-            })
-            .collect(),
-    );
+    let residents = residents(cookies, seed);
     let ledger = Arc::new(Mutex::new(Ledger::default()));
     let backup = dir.path().join("backup.db");
     let mut acknowledged_before_backup = None;

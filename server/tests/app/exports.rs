@@ -82,6 +82,21 @@ fn libreoffice(file: &Path, infilter: Option<&str>, to: &str, out_name: &str) ->
     std::fs::read_to_string(dir.join(out_name)).expect("LibreOffice wrote the file")
 }
 
+/// GDAL's summary of a GeoJSON file, as the GIS team's tools read it; fails if GDAL cannot.
+fn ogrinfo(geojson: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ideas.geojson");
+    std::fs::write(&file, geojson).unwrap();
+    let output = Command::new("ogrinfo")
+        .args(["-ro", "-so", "-al"])
+        .arg(&file)
+        .output()
+        .expect("ogrinfo (Debian gdal-bin; scripts/setup installs it)");
+    let report = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(output.status.success(), "{report}");
+    report
+}
+
 #[tokio::test]
 async fn csv_and_xlsx_open_in_libreoffice_with_danish_letters_and_inert_formulas() {
     let app = with_staff().await;
@@ -167,16 +182,7 @@ async fn geojson_passes_ogrinfo_and_json_parses_with_every_state() {
             .iter()
             .all(|f| f["properties"]["sector"] == "transport")
     );
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("ideas.geojson");
-    std::fs::write(&file, &geojson).unwrap();
-    let output = Command::new("ogrinfo")
-        .args(["-ro", "-so", "-al"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{report}");
+    let report = ogrinfo(&geojson);
     assert!(report.contains("Geometry: Point"), "{report}");
     assert!(
         report.contains(&format!("Feature Count: {}", features.len())),
@@ -391,15 +397,7 @@ async fn every_download_arrives_whole_however_the_client_asks_for_it() {
         spreadsheets.push(file);
     }
     // GeoJSON as the GIS team reads it.
-    let file = dir.path().join("ideas.geojson");
-    std::fs::write(&file, &plain_geojson).unwrap();
-    let output = Command::new("ogrinfo")
-        .args(["-ro", "-so", "-al"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{report}");
+    let report = ogrinfo(&plain_geojson);
     assert!(
         report.contains(&format!("Feature Count: {total}")),
         "{report}"

@@ -11,7 +11,9 @@ use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::workload::{Dice, Ledger, Resident, ServerProcess, prepare, published_ideas, verify};
+use crate::workload::{
+    Ledger, Resident, ServerProcess, prepare, published_ideas, residents, verify,
+};
 
 const CLIENTS: usize = 12;
 
@@ -116,19 +118,7 @@ async fn after_a_full_disk_every_request_works_again_and_nothing_acknowledged_is
     let server = ServerProcess::start(disk.path(), &database);
     let client = reqwest::Client::new();
     let ideas = Arc::new(published_ideas(&client, &server.base).await);
-    let residents: Arc<Vec<Mutex<Resident>>> = Arc::new(
-        cookies
-            .into_iter()
-            .enumerate()
-            .map(|(n, cookie)| {
-                Mutex::new(Resident {
-                    n,
-                    cookie,
-                    dice: Dice::new(n as u64 * 7919 + 1),
-                })
-            })
-            .collect(),
-    );
+    let residents = residents(cookies, 1);
     let ledger = Arc::new(Mutex::new(Ledger::default()));
     let base = server.base.clone();
 

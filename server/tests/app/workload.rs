@@ -151,6 +151,23 @@ pub async fn prepare(database: &Path, residents: usize) -> Vec<String> {
     cookies
 }
 
+/// One client per session cookie, each with dice of its own drawn from `seed`.
+pub fn residents(cookies: Vec<String>, seed: u64) -> std::sync::Arc<Vec<Mutex<Resident>>> {
+    std::sync::Arc::new(
+        cookies
+            .into_iter()
+            .enumerate()
+            .map(|(n, cookie)| {
+                Mutex::new(Resident {
+                    n,
+                    cookie,
+                    dice: Dice::new(seed.wrapping_add(n as u64 * 7919)),
+                })
+            })
+            .collect(),
+    )
+}
+
 /// A small, seedable generator: the tests print their seed, so a failure can be replayed.
 #[derive(Clone)]
 pub struct Dice(u64);
