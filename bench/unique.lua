@@ -1,7 +1,7 @@
 -- wrk script: a client that asks only for addresses nobody else asks for, to push the popular
 -- pages out of the page cache: junk parameters on the front page, free-text searches that
--- each need a render, idea pages with tracking parameters. With -c10 and a 20 ms pause per
--- connection it asks about 500 a second.
+-- each need a render, idea pages with tracking parameters. With -c21 and a 20 ms pause per
+-- connection (each answer takes another 20 ms or so under load) it asks about 500 a second.
 local n = 0
 request = function()
   n = n + 1

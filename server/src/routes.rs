@@ -49,41 +49,20 @@ pub async fn photo(
     Path(name): Path<String>,
     headers: axum::http::HeaderMap,
 ) -> Response {
-    use klimadialog::storage::{PhotoAccess, PhotoViewer, now};
-    use klimadialog_app::session::{DRAFT_COOKIE, SESSION_COOKIE, state_cookie};
+    use klimadialog::storage::{PhotoAccess, PhotoViewer};
     if !klimadialog::photo::is_photo_name(&name) {
         return no_such_photo();
     }
-    let resident = match state_cookie(&state, &headers, SESSION_COOKIE)
-        .and_then(|v| klimadialog::signin::SessionToken::parse(&v))
-    {
-        Some(token) => klimadialog::signin::session_resident(&state.db, &token, now())
-            .await
-            .ok()
-            .flatten(),
-        None => None,
-    };
-    let staff = klimadialog_app::session::require_staff_in(
-        &state,
-        &headers,
-        klimadialog::staff::StaffRole::Moderator,
-    )
-    .await
-    .is_ok();
-    let viewer = PhotoViewer {
-        draft: state_cookie(&state, &headers, DRAFT_COOKIE)
-            .and_then(|v| klimadialog::signin::DraftToken::parse(&v)),
-        resident,
-        staff,
-    };
-    let cache = match state.db.photo_access(&name, &viewer).await {
+    // Most photos asked for are published ones: those need no session looked up.
+    let cache = match state.db.photo_access(&name, &PhotoViewer::default()).await {
         Ok(PhotoAccess::Public) => "public, max-age=86400",
-        Ok(PhotoAccess::Private) => "private, no-store",
-        Ok(PhotoAccess::None) => return no_such_photo(),
-        Err(error) => {
-            tracing::error!(%error, "looking up a photo failed");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
-        }
+        Ok(_) => match personal_photo_access(&state, &name, &headers).await {
+            Ok(PhotoAccess::Public) => "public, max-age=86400",
+            Ok(PhotoAccess::Private) => "private, no-store",
+            Ok(PhotoAccess::None) => return no_such_photo(),
+            Err(error) => return photo_failed(&error),
+        },
+        Err(error) => return photo_failed(&error),
     };
     match tokio::fs::read(state.photo_dir.join(&name)).await {
         Ok(bytes) => (
@@ -101,6 +80,45 @@ pub async fn photo(
             StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }
+}
+
+fn photo_failed(error: &klimadialog::storage::StorageError) -> Response {
+    tracing::error!(%error, "looking up a photo failed");
+    StatusCode::SERVICE_UNAVAILABLE.into_response()
+}
+
+/// Whether the person asking (their draft, their session, a staff session) may see a photo
+/// that is not public.
+async fn personal_photo_access(
+    state: &AppState,
+    name: &str,
+    headers: &axum::http::HeaderMap,
+) -> Result<klimadialog::storage::PhotoAccess, klimadialog::storage::StorageError> {
+    use klimadialog::storage::{PhotoViewer, now};
+    use klimadialog_app::session::{DRAFT_COOKIE, SESSION_COOKIE, state_cookie};
+    let resident = match state_cookie(state, headers, SESSION_COOKIE)
+        .and_then(|v| klimadialog::signin::SessionToken::parse(&v))
+    {
+        Some(token) => klimadialog::signin::session_resident(&state.db, &token, now())
+            .await
+            .ok()
+            .flatten(),
+        None => None,
+    };
+    let staff = klimadialog_app::session::require_staff_in(
+        state,
+        headers,
+        klimadialog::staff::StaffRole::Moderator,
+    )
+    .await
+    .is_ok();
+    let viewer = PhotoViewer {
+        draft: state_cookie(state, headers, DRAFT_COOKIE)
+            .and_then(|v| klimadialog::signin::DraftToken::parse(&v)),
+        resident,
+        staff,
+    };
+    state.db.photo_access(name, &viewer).await
 }
 
 fn no_such_photo() -> Response {
@@ -175,8 +193,13 @@ pub async fn server_fn_error_status(
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.contains("text/html"));
-    let back = form_post.then(|| back_path(request.headers()));
-    let locale = klimadialog_app::locale_of(request.headers());
+    // Only a plain form gets a page back; only then are its way back and language needed.
+    let back = form_post.then(|| {
+        (
+            back_path(request.headers()),
+            klimadialog_app::locale_of(request.headers()),
+        )
+    });
     let response = next.run(request).await;
     let status = response.status();
     if status == StatusCode::PAYLOAD_TOO_LARGE {
@@ -185,13 +208,13 @@ pub async fn server_fn_error_status(
     // Leptos answers a failed plain form with a redirect back to its page, the error folded
     // into the address, where no page shows it: a resident would land on the form as if
     // nothing happened. A fault on our side gets the fault page instead.
-    if let Some(back) = &back
+    if let Some((back, locale)) = &back
         && status.is_redirection()
         && let Some(error) = error_in_location(&response)
         && let Ok(status) = StatusCode::from_u16(error.status_code())
         && status.is_server_error()
     {
-        return fault_page(status, locale, back);
+        return fault_page(status, *locale, back);
     }
     if !status.is_server_error() {
         return response;
@@ -206,7 +229,7 @@ pub async fn server_fn_error_status(
     {
         parts.status = status;
     }
-    if let Some(back) = back.filter(|_| parts.status.is_server_error()) {
+    if let Some((back, locale)) = back.filter(|_| parts.status.is_server_error()) {
         return fault_page(parts.status, locale, &back);
     }
     if parts.status == StatusCode::SERVICE_UNAVAILABLE {
