@@ -128,3 +128,38 @@ async fn photo_bombs_are_refused_and_leave_memory_bounded_while_a_phone_photo_wo
     );
     assert!(server.problems().is_empty(), "{:?}", server.problems());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_largest_photos_sent_at_once_are_decoded_two_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("site.db");
+    prepare(&database, 0).await;
+    let server = ServerProcess::start(dir.path(), &database);
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(120))
+        .build()
+        .unwrap();
+    // 40 megapixels, 8-bit RGBA: the most a photo may be, 160 MB each once decoded. Six at
+    // once, decoded all together, would take the server past a gigabyte.
+    let largest = images::bomb_png(8_000, 5_000, false);
+    let mut sent = tokio::task::JoinSet::new();
+    for _ in 0..6 {
+        let (client, base, photo) = (client.clone(), server.base.clone(), largest.clone());
+        sent.spawn(async move { send(&client, &base, photo).await });
+    }
+    while let Some(answer) = sent.join_next().await {
+        let (location, _) = answer.unwrap();
+        // Taken, or (if the queue was long) a polite "send it again in a moment".
+        assert!(
+            !location.contains("photo_error") || location.contains("photo_error=busy"),
+            "{location}"
+        );
+    }
+    let peak = server.peak_memory_mb();
+    eprintln!("peak memory with six of the largest photos: {peak} MB");
+    assert!(
+        peak < 600,
+        "peak memory {peak} MB: decodes ran more than two at a time"
+    );
+}

@@ -565,3 +565,18 @@ async fn a_link_that_supports_on_sign_in_asks_first_and_keeps_to_the_buttons_lim
     assert_eq!(location, "/ideas/1");
     assert_eq!(count().await, before, "the limit held");
 }
+
+#[tokio::test]
+async fn a_pause_in_checking_codes_is_explained_to_everyone_it_stops() {
+    let app = TestApp::spawn().await;
+    let mut browser = Browser::new(&app);
+    browser.jar.0.insert(
+        "signin_email".into(),
+        format!("{}:a%40example.org", "b".repeat(64)),
+    );
+    let page = browser.get("/signin/code?error=paused&next=/").await;
+    assert!(
+        page.contains("så vi tjekker ikke koder lige nu. Det gælder alle, ikke kun dig."),
+        "{page}"
+    );
+}
