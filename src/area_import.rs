@@ -207,6 +207,17 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_is_refused_as_not_json_without_a_stack_overflow() {
+        // serde_json stops at 128 levels; a file of a million brackets is read no deeper.
+        let deep = format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"navn":"x"}},"geometry":{{"type":"Polygon","coordinates":{}{}}}}}]}}"#,
+            "[".repeat(1_000_000),
+            "]".repeat(1_000_000)
+        );
+        assert_eq!(read_areas(&deep, "navn"), Err(ImportError::NotJson));
+    }
+
+    #[test]
     fn the_real_postcode_file_reads_as_one_area_per_name() {
         let areas = read_areas(&real_postcodes(), "POSTBYNAVN").unwrap();
         // 24 features, 18 names: Nibe has 4 parts, Aalborg 3, Hals 2.
