@@ -161,17 +161,12 @@ fn escape_pointer(name: &str) -> String {
     name.replace('~', "~0").replace('/', "~1")
 }
 
-/// A real boundary file from `shared/geo/` beside the project (the build machines keep the test
-/// input there, outside the repository), found from wherever the crate is checked out.
+/// A real DAGI boundary file, kept in the repository as a test fixture (`tests/fixtures/dagi/`).
 #[cfg(test)]
-pub(crate) fn shared_geo_file(name: &str) -> std::path::PathBuf {
+pub(crate) fn dagi_file(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .map(|dir| dir.join("shared/geo").join(name))
-        .find(|path| path.exists())
-        .unwrap_or_else(|| {
-            panic!("shared/geo/{name} beside the project (see the developers' guide)")
-        })
+        .join("tests/fixtures/dagi")
+        .join(name)
 }
 
 #[cfg(test)]
@@ -179,7 +174,7 @@ mod tests {
     use super::*;
 
     fn real_postcodes() -> String {
-        std::fs::read_to_string(shared_geo_file("aalborg-postnumre.geojson")).unwrap()
+        std::fs::read_to_string(dagi_file("aalborg-postnumre.geojson")).unwrap()
     }
 
     #[test]

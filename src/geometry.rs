@@ -1,11 +1,9 @@
 //! Area polygons: drawing Aalborg's default areas, reading and writing them as GeoJSON, and
 //! finding the area a point lies in.
 
-use geo::{
-    BooleanOps, BoundingRect, Coord, Intersects, LineString, MultiPolygon, Point, Polygon, Rect,
-};
+use geo::{BoundingRect, Coord, Intersects, LineString, MultiPolygon, Point, Polygon, Rect};
 
-use crate::area::{AALBORG_AREAS, AreaCentre, AreaId};
+use crate::area::AreaId;
 
 /// A point on the earth in WGS84 degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -29,171 +27,47 @@ impl LatLon {
     }
 }
 
-/// A coarse outline of Aalborg Kommune drawn for this project, as (lon, lat) rings: the part
-/// south of the Limfjord and the part north of it (Vendsyssel, with Hals at the fjord's mouth).
-/// The fjord runs between them, so no area spans both banks. Coarse on purpose: it decides
-/// which area an idea belongs to, not legal boundaries; staff can import exact polygons.
-const SOUTH_OF_FJORD: &[(f64, f64)] = &[
-    (9.83, 57.044),
-    (9.89, 57.060),
-    (9.94, 57.050),
-    (10.01, 57.079),
-    (10.19, 56.987),
-    (10.31, 56.982),
-    (10.27, 56.938),
-    (10.27, 56.858),
-    (10.19, 56.847),
-    (10.22, 56.833),
-    (10.22, 56.813),
-    (10.15, 56.850),
-    (10.16, 56.870),
-    (10.09, 56.870),
-    (10.06, 56.911),
-    (9.88, 56.887),
-    (9.84, 56.907),
-    (9.82, 56.923),
-    (9.84, 56.942),
-    (9.81, 56.959),
-    (9.76, 56.971),
-    (9.71, 56.960),
-    (9.71, 56.921),
-    (9.65, 56.926),
-    (9.53, 56.878),
-    (9.50, 56.902),
-    (9.52, 56.930),
-    (9.44, 56.918),
-    (9.41, 56.936),
-    (9.39, 57.012),
-    (9.50, 57.015),
-    (9.58, 56.989),
-    (9.57, 56.970),
-    (9.62, 56.970),
-    (9.68, 57.037),
-];
-const NORTH_OF_FJORD: &[(f64, f64)] = &[
-    (9.84, 57.135),
-    (9.92, 57.148),
-    (9.84, 57.217),
-    (9.91, 57.230),
-    (10.17, 57.116),
-    (10.31, 57.108),
-    (10.34, 57.100),
-    (10.33, 57.071),
-    (10.39, 57.089),
-    (10.34, 56.991),
-    (10.24, 56.987),
-    (10.01, 57.089),
-    (9.94, 57.054),
-    (9.88, 57.067),
-    (9.74, 57.132),
-];
+/// Aalborg Kommune's default areas: its postal districts, cut to the municipality's outline,
+/// made by `scripts/make-areas` from the DAGI files in `tests/fixtures/dagi/` (Geodatastyrelsen
+/// & Danske Kommuner, 1:500 000). Neighbours share their borders exactly, together they cover
+/// the outline, and the Limfjord between the banks is in none of them.
+const DEFAULT_AREAS: &str = include_str!("geometry/aalborg-areas.geojson");
 
-fn ring(points: &[(f64, f64)]) -> Polygon<f64> {
-    Polygon::new(LineString::from(points.to_vec()), vec![])
-}
+/// Where the default areas come from, for the credit under the map and in README.
+pub const DEFAULT_AREAS_SOURCE: &str = "Geodatastyrelsen og Danske Kommuner, DAGI";
 
-/// The municipality as this project draws it.
-pub fn aalborg_outline() -> MultiPolygon<f64> {
-    MultiPolygon(vec![ring(SOUTH_OF_FJORD), ring(NORTH_OF_FJORD)])
-}
-
-/// East-west degrees are shorter than north-south ones at Aalborg's latitude; distances
-/// scale longitude by cos(57°) so "nearest centre" means nearest on the ground.
-const LON_SCALE: f64 = 0.5446;
-
-/// The convex cell of points nearer to `centres[index]` than to any other centre, within `frame`.
-fn nearest_centre_cell(centres: &[&AreaCentre], index: usize, frame: Rect<f64>) -> Polygon<f64> {
-    let mut cell: Vec<Coord<f64>> = frame.to_polygon().exterior().0.clone();
-    cell.pop();
-    let me = centres[index];
-    for (j, other) in centres.iter().enumerate() {
-        if j == index {
-            continue;
-        }
-        let (dx, dy) = (
-            (other.lon - me.lon) * LON_SCALE * LON_SCALE,
-            other.lat - me.lat,
-        );
-        let (mx, my) = ((other.lon + me.lon) / 2.0, (other.lat + me.lat) / 2.0);
-        let side = |c: &Coord<f64>| (c.x - mx) * dx + (c.y - my) * dy;
-        cell = clip_half_plane(&cell, side);
-    }
-    cell.push(cell[0]);
-    Polygon::new(LineString(cell), vec![])
-}
-
-/// Sutherland–Hodgman against one half-plane: keeps the part where `side` is ≤ 0.
-fn clip_half_plane(polygon: &[Coord<f64>], side: impl Fn(&Coord<f64>) -> f64) -> Vec<Coord<f64>> {
-    let mut out = Vec::with_capacity(polygon.len() + 1);
-    for i in 0..polygon.len() {
-        let (a, b) = (polygon[i], polygon[(i + 1) % polygon.len()]);
-        let (sa, sb) = (side(&a), side(&b));
-        if sa <= 0.0 {
-            out.push(a);
-        }
-        if (sa < 0.0 && sb > 0.0) || (sa > 0.0 && sb < 0.0) {
-            let t = sa / (sa - sb);
-            out.push(Coord {
-                x: a.x + t * (b.x - a.x),
-                y: a.y + t * (b.y - a.y),
-            });
-        }
-    }
-    out
-}
-
-/// One default area with its polygon.
+/// One default area.
 #[derive(Debug, Clone)]
-pub struct DrawnArea {
-    pub centre: AreaCentre,
+pub struct DefaultArea {
+    /// As residents write it on a letter: "9400 Nørresundby".
+    pub name: String,
+    /// A point well inside the area, for its label and for ideas without a point.
+    pub label: LatLon,
     pub shape: MultiPolygon<f64>,
 }
 
-/// Aalborg's 20 default areas: each bank of the fjord is divided among the centres on that
-/// bank by nearest centre, so together they cover the outline with no gaps and no overlaps.
-pub fn aalborg_default_areas() -> Vec<DrawnArea> {
-    let outline = aalborg_outline();
-    let frame = Rect::new(Coord { x: 9.0, y: 56.5 }, Coord { x: 10.8, y: 57.5 });
-    let mut areas = Vec::with_capacity(AALBORG_AREAS.len());
-    for (part, north) in outline.0.iter().zip([false, true]) {
-        let centres: Vec<&AreaCentre> = AALBORG_AREAS
-            .iter()
-            .filter(|c| c.north_of_fjord == north)
-            .collect();
-        for (i, centre) in centres.iter().enumerate() {
-            let cell = nearest_centre_cell(&centres, i, frame);
-            let shape = round_coordinates(&part.intersection(&cell));
-            areas.push(DrawnArea {
-                centre: **centre,
-                shape,
-            });
-        }
-    }
-    // Keep the order of the public list of areas.
-    areas.sort_by_key(|a| AALBORG_AREAS.iter().position(|c| c.name == a.centre.name));
-    areas
-}
-
-/// Six decimals is about 10 cm: more is noise in the stored GeoJSON.
-fn round_coordinates(shape: &MultiPolygon<f64>) -> MultiPolygon<f64> {
-    let round = |v: f64| (v * 1e6).round() / 1e6;
-    let ring = |ls: &LineString<f64>| {
-        LineString(
-            ls.0.iter()
-                .map(|c| Coord {
-                    x: round(c.x),
-                    y: round(c.y),
-                })
-                .collect(),
-        )
-    };
-    MultiPolygon(
-        shape
-            .0
-            .iter()
-            .map(|p| Polygon::new(ring(p.exterior()), p.interiors().iter().map(ring).collect()))
-            .collect(),
-    )
+/// Aalborg Kommune's default areas, in postcode order.
+pub fn aalborg_default_areas() -> Vec<DefaultArea> {
+    let collection: serde_json::Value =
+        serde_json::from_str(DEFAULT_AREAS).expect("the default areas are JSON");
+    collection["features"]
+        .as_array()
+        .expect("a FeatureCollection")
+        .iter()
+        .map(|feature| {
+            let properties = &feature["properties"];
+            let label = &properties["label"];
+            DefaultArea {
+                name: properties["name"].as_str().expect("a name").to_owned(),
+                label: LatLon::new(
+                    label[1].as_f64().expect("a label latitude"),
+                    label[0].as_f64().expect("a label longitude"),
+                )
+                .expect("a label in WGS84"),
+                shape: from_geojson_value(&feature["geometry"]).expect("a default area's shape"),
+            }
+        })
+        .collect()
 }
 
 /// The GeoJSON geometry object of a multipolygon (RFC 7946 order: lon, lat).
@@ -339,11 +213,23 @@ impl AreaMap {
 
 #[cfg(test)]
 mod tests {
-    use geo::{Area, Validation};
+    use geo::{Area, BooleanOps, Validation};
 
     use super::*;
 
-    fn default_map() -> (AreaMap, Vec<DrawnArea>) {
+    /// The municipality's outline as DAGI draws it (the fixture the default areas come from).
+    fn outline() -> MultiPolygon<f64> {
+        let text = include_str!("../tests/fixtures/dagi/aalborg-kommune.geojson");
+        let collection: serde_json::Value = serde_json::from_str(text).unwrap();
+        let parts = collection["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|f| from_geojson_value(&f["geometry"]).unwrap().0);
+        MultiPolygon(parts.collect())
+    }
+
+    fn default_map() -> (AreaMap, Vec<DefaultArea>) {
         let drawn = aalborg_default_areas();
         let map = AreaMap::new(
             drawn
@@ -354,57 +240,54 @@ mod tests {
         (map, drawn)
     }
 
-    fn id_of(drawn: &[DrawnArea], name: &str) -> AreaId {
-        AreaId(drawn.iter().position(|a| a.centre.name == name).unwrap() as i64 + 1)
+    fn id_of(drawn: &[DefaultArea], name: &str) -> AreaId {
+        AreaId(drawn.iter().position(|a| a.name == name).unwrap() as i64 + 1)
     }
 
     #[test]
-    fn the_outline_is_a_valid_shape() {
-        assert!(
-            aalborg_outline().is_valid(),
-            "{:?}",
-            aalborg_outline().validation_errors()
-        );
-    }
-
-    #[test]
-    fn every_area_is_valid_and_holds_its_own_centre() {
+    fn every_area_is_valid_has_its_postal_name_and_holds_its_label() {
         let (map, drawn) = default_map();
-        assert_eq!(drawn.len(), 20);
+        assert_eq!(drawn.len(), 17);
+        let mut slugs = Vec::new();
         for area in &drawn {
+            assert!(area.shape.is_valid(), "{}", area.name);
+            let (postcode, town) = area.name.split_once(' ').unwrap();
             assert!(
-                area.shape.is_valid(),
-                "{} is not a valid polygon",
-                area.centre.name
-            );
-            let found = map.locate(LatLon::new(area.centre.lat, area.centre.lon).unwrap());
-            assert_eq!(
-                found,
-                Some(id_of(&drawn, area.centre.name)),
+                postcode.len() == 4 && postcode.starts_with('9'),
                 "{}",
-                area.centre.name
+                area.name
             );
+            assert!(!town.is_empty());
+            assert_eq!(map.locate(area.label), Some(id_of(&drawn, &area.name)));
+            slugs.push(crate::area::AreaSlug::from_name(&area.name));
         }
+        slugs.sort();
+        slugs.dedup();
+        assert_eq!(slugs.len(), drawn.len(), "one address each");
+        assert!(DEFAULT_AREAS.len() <= 150 * 1024, "light enough for /map");
     }
 
     #[test]
     fn areas_cover_the_municipality_without_gaps_or_overlaps() {
         let (_, drawn) = default_map();
-        let outline_area = aalborg_outline().unsigned_area();
+        let outline = outline();
+        let whole = outline.unsigned_area();
         let sum: f64 = drawn.iter().map(|a| a.shape.unsigned_area()).sum();
+        // Coordinates are snapped to a metre's grid: the sum may differ by that much.
         assert!(
-            (sum - outline_area).abs() < outline_area * 1e-6,
-            "gap or overlap: {sum} vs {outline_area}"
+            (sum - whole).abs() < whole * 1e-4,
+            "gap or overlap: {sum} vs {whole}"
         );
         for (i, a) in drawn.iter().enumerate() {
+            let inside = a.shape.intersection(&outline).unsigned_area();
+            assert!(
+                inside > a.shape.unsigned_area() * 0.999,
+                "{} reaches outside the municipality",
+                a.name
+            );
             for b in &drawn[i + 1..] {
                 let overlap = a.shape.intersection(&b.shape).unsigned_area();
-                assert!(
-                    overlap < outline_area * 1e-9,
-                    "{} overlaps {}",
-                    a.centre.name,
-                    b.centre.name
-                );
+                assert!(overlap < whole * 1e-9, "{} overlaps {}", a.name, b.name);
             }
         }
     }
@@ -413,15 +296,15 @@ mod tests {
     fn known_points_find_their_area() {
         let (map, drawn) = default_map();
         let at = |lat, lon| map.locate(LatLon::new(lat, lon).unwrap());
+        // Budolfi Kirke, in the middle of Aalborg.
+        assert_eq!(at(57.0487, 9.9187), Some(id_of(&drawn, "9000 Aalborg")));
+        // Lindholm, across the fjord, is Nørresundby's postcode.
+        assert_eq!(at(57.0640, 9.9160), Some(id_of(&drawn, "9400 Nørresundby")));
         // Hals harbour.
-        assert_eq!(at(56.9935, 10.3095), Some(id_of(&drawn, "Hals")));
-        // Aalborg's Budolfi church, in the middle of the city.
-        assert_eq!(at(57.0488, 9.9187), Some(id_of(&drawn, "Aalborg Midtby")));
-        // Nørresundby's torv, just across the fjord from the city centre.
-        assert_eq!(at(57.0590, 9.9230), Some(id_of(&drawn, "Nørresundby")));
-        // Copenhagen's city hall and the Limfjord between the two banks are in no area.
-        assert_eq!(at(55.6761, 12.5683), None);
+        assert_eq!(at(56.9935, 10.3095), Some(id_of(&drawn, "9370 Hals")));
+        // The Limfjord between the two banks, and Copenhagen's city hall, are in no area.
         assert_eq!(at(57.0563, 9.9200), None);
+        assert_eq!(at(55.6761, 12.5683), None);
     }
 
     #[test]

@@ -4,15 +4,15 @@ import { jsEnabled, test, TILE_PNG, TILE_SERVER, waitForIslands } from './helper
 test('the public filters the list and searches in Danish, with a URL to share', async ({ page }) => {
   await page.goto('/ideas');
   const filters = page.getByRole('search', { name: 'Find idéer' });
-  await filters.getByLabel('Område').selectOption('vejgaard');
+  await filters.getByLabel('Område').selectOption('9000-aalborg');
   await filters.getByLabel('Sortering').selectOption({ label: 'Nyeste' });
   await filters.getByRole('button', { name: 'Vis idéer' }).click();
   // The server sends a sent form on to the filter's short URL (an HTTP test checks that); in
   // the JS-on run Chromium now and then shows the long one, which shows the same list.
-  await expect(page).toHaveURL(/\/ideas\?(q=&)?area=vejgaard&.*sort=new$/);
+  await expect(page).toHaveURL(/\/ideas\?(q=&)?area=9000-aalborg&.*sort=new$/);
   const cards = page.locator('.idea-card');
   await expect(cards.first()).toBeVisible();
-  await expect(cards.filter({ hasNotText: 'Vejgård' })).toHaveCount(0);
+  await expect(cards.filter({ hasNotText: '9000 Aalborg' })).toHaveCount(0);
 
   // Search typed without Danish letters finds the place with them.
   await page.getByRole('link', { name: 'Nulstil' }).click();
@@ -33,11 +33,11 @@ test('the map links each area to its ideas and has the same numbers as a table',
   await expect(page.getByRole('heading', { level: 1, name: 'Idéerne på kortet' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Idéer og støtter pr. område' });
   await expect(table.getByRole('row')).toHaveCount(21);
-  const hals = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'Hals' }) });
+  const hals = table.getByRole('row').filter({ has: page.getByRole('link', { name: '9370 Hals' }) });
   const ideas = Number(await hals.getByRole('cell').first().innerText());
 
-  await page.getByRole('link', { name: new RegExp(`^Hals: ${ideas} idéer`) }).click();
-  await expect(page).toHaveURL(/\/ideas\?area=hals$/);
+  await page.getByRole('link', { name: new RegExp(`^9370 Hals: ${ideas} idéer`) }).click();
+  await expect(page).toHaveURL(/\/ideas\?area=9370-hals$/);
   await expect(page.getByRole('status').filter({ hasText: 'idé' })).toContainText(String(ideas));
 
   await page.goto('/map');
@@ -57,13 +57,13 @@ test('the list follows its filters and pages in place with JavaScript, by page l
   const count = page.getByRole('status').filter({ hasText: 'idé' });
   await expect(count).toContainText('61');
 
-  await filters.getByLabel('Område').selectOption('nibe');
+  await filters.getByLabel('Område').selectOption('9240-nibe');
   await filters.getByRole('button', { name: 'Vis idéer' }).click();
-  await expect(page).toHaveURL(/\/ideas\?area=nibe$/);
+  await expect(page).toHaveURL(/\/ideas\?area=9240-nibe$/);
   await expect(count).toContainText('5');
   const cards = page.locator('.idea-card');
   await expect(cards).toHaveCount(5);
-  await expect(cards.filter({ hasNotText: 'Nibe' })).toHaveCount(0);
+  await expect(cards.filter({ hasNotText: '9240 Nibe' })).toHaveCount(0);
   // The other filters now count within Nibe.
   await expect(filters.getByLabel('Type').locator('option').first()).toHaveText('Begge typer');
   await expect(page).toHaveTitle(/Alle idéer/);
@@ -79,8 +79,8 @@ test('the list follows its filters and pages in place with JavaScript, by page l
   await expect(page).toHaveURL(/\/ideas$/);
   await expect(page.getByText('Side 1 af 4')).toBeVisible();
   await page.goBack({ waitUntil: 'commit' });
-  await expect(page).toHaveURL(/\/ideas\?area=nibe$/);
-  await expect(filters.getByLabel('Område')).toHaveValue('nibe');
+  await expect(page).toHaveURL(/\/ideas\?area=9240-nibe$/);
+  await expect(filters.getByLabel('Område')).toHaveValue('9240-nibe');
   await expect(cards).toHaveCount(5);
 
   if (js) {
@@ -108,6 +108,6 @@ test('a configured background map shows under the areas with JavaScript; without
     expect(fetched).toEqual([]);
   }
   // The areas are still links to their ideas over the background.
-  await page.getByRole('link', { name: /^Hals: / }).click();
-  await expect(page).toHaveURL(/\/ideas\?area=hals$/);
+  await page.getByRole('link', { name: /^9370 Hals: / }).click();
+  await expect(page).toHaveURL(/\/ideas\?area=9370-hals$/);
 });

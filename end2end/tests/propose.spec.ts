@@ -26,7 +26,7 @@ test('a resident proposes an idea, signs in, sees similar ideas first and sends 
   }
   await page.getByLabel('Mindsker udledningen af drivhusgasser').check();
   await page.getByLabel('Sektor (hvis idéen mindsker udledningen)').selectOption({ label: 'Transport' });
-  await page.getByLabel('Område').selectOption({ label: 'Vestbyen' });
+  await page.getByLabel('Område').selectOption({ label: '9000 Aalborg' });
   await page.getByLabel('Beskrivelse').fill('Børnene cykler ad veje uden cykelstier. Byg sammenhængende cykelstier til skolerne.');
   await page.getByRole('button', { name: 'Fortsæt' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Ret venligst det, der er markeret' })).toBeVisible();
@@ -76,7 +76,7 @@ test('"use my location" and a tap on the map find the area; a point outside is r
   await page.goto('/ideas/new');
   await waitForIslands(page);
   await page.getByRole('button', { name: 'Brug min position' }).click();
-  await expect(page.getByText('Din position ligger i Aalborg Midtby.')).toBeVisible();
+  await expect(page.getByText('Din position ligger i 9000 Aalborg.')).toBeVisible();
   await expect(page.locator('input[name="lat"]')).toHaveValue('57.048700');
 
   await context.setGeolocation({ latitude: 55.676, longitude: 12.568 });
@@ -86,7 +86,7 @@ test('"use my location" and a tap on the map find the area; a point outside is r
   await expect(page.locator('input[name="lat"]')).toHaveValue('');
 
   // A tap on the map puts a point there; the server names its area.
-  await page.locator('svg.map path[data-area="aalborg-midtby"]').click({ force: true });
+  await page.locator('svg.map path[data-area="9000-aalborg"]').click({ force: true });
   await expect(page.getByText(/Punktet ligger i .+\. Vi bruger det i stedet for listen\./)).toBeVisible();
   await expect(page.locator('input[name="lat"]')).not.toHaveValue('');
   await expect(page.locator('svg.map circle.marker')).toHaveCount(1);

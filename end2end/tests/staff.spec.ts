@@ -88,7 +88,7 @@ test('an admin previews the postcode areas from a real boundary file', async ({ 
   await page.getByLabel('Adgangskode').fill('e2e-klimaplan-adgang');
   await page.getByRole('button', { name: 'Log ind' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Områder' })).toBeVisible();
-  await page.getByLabel('GeoJSON-fil', { exact: true }).setInputFiles(path.resolve(__dirname, '../../../shared/geo/aalborg-postnumre.geojson'));
+  await page.getByLabel('GeoJSON-fil', { exact: true }).setInputFiles(path.resolve(__dirname, '../../tests/fixtures/dagi/aalborg-postnumre.geojson'));
   await page.getByLabel('Egenskaben med områdets navn').fill('POSTBYNAVN');
   await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
   await expect(page.getByRole('heading', { name: 'Forhåndsvisning af aalborg-postnumre.geojson' })).toBeVisible();

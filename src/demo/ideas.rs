@@ -5,7 +5,7 @@ use super::{Cat, Cat::A, Cat::M, DemoIdea};
 
 const fn idea(
     cat: Cat,
-    area: &'static str,
+    place: &'static str,
     supports: u32,
     days_ago: u32,
     title: &'static str,
@@ -13,7 +13,7 @@ const fn idea(
 ) -> DemoIdea {
     DemoIdea {
         cat,
-        area,
+        place,
         supports,
         days_ago,
         title,

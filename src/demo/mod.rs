@@ -22,7 +22,9 @@ pub(crate) enum Cat {
 
 pub(crate) struct DemoIdea {
     pub cat: Cat,
-    pub area: &'static str,
+    /// Where in the municipality: one of [`PLACES`]. The idea gets a point near it and the
+    /// area that point lies in.
+    pub place: &'static str,
     pub supports: u32,
     pub days_ago: u32,
     pub title: &'static str,
@@ -51,21 +53,58 @@ pub async fn install_reference_data(db: &Db) -> Result<()> {
     }
     if db.count_areas().await? == 0 {
         for (i, area) in aalborg_default_areas().iter().enumerate() {
-            let slug = AreaSlug::from_name(area.centre.name);
-            let label =
-                LatLon::new(area.centre.lat, area.centre.lon).expect("default centres are valid");
+            let slug = AreaSlug::from_name(&area.name);
             let geometry = to_geojson(&area.shape);
             let new = NewArea {
                 slug: &slug,
-                name: area.centre.name,
+                name: &area.name,
                 geometry_geojson: &geometry,
-                label,
+                label: area.label,
                 position: i as i64,
             };
             db.insert_area(&new).await?;
         }
     }
     Ok(())
+}
+
+/// Places residents name, with their approximate centres (public facts, ±1 km), where the demo
+/// ideas are put: each in the postal district that holds it.
+const PLACES: [(&str, f64, f64); 20] = [
+    ("Aalborg Midtby", 57.048, 9.919),
+    ("Vestbyen", 57.053, 9.890),
+    ("Hasseris", 57.036, 9.868),
+    ("Aalborg SV/Skalborg", 57.012, 9.880),
+    ("Vejgård", 57.038, 9.960),
+    ("Aalborg Øst", 57.041, 10.005),
+    ("Aalborg SØ/Gug", 57.0105, 9.9447),
+    ("Nørresundby", 57.060, 9.926),
+    ("Lindholm", 57.080, 9.900),
+    ("Gistrup", 56.992, 9.986),
+    ("Svenstrup", 56.974, 9.850),
+    ("Frejlev", 57.006, 9.826),
+    ("Klarup", 57.015, 10.060),
+    ("Storvorde", 57.006, 10.100),
+    ("Vodskov", 57.106, 10.025),
+    ("Vestbjerg", 57.128, 9.962),
+    ("Sulsted", 57.160, 9.975),
+    ("Vadum", 57.117, 9.855),
+    ("Hals", 56.996, 10.307),
+    ("Nibe", 56.984, 9.640),
+];
+
+/// A demo idea's point: near its place (up to ~150 m off, so ideas of one place do not share
+/// one spot on the map), and its place's centre where that would leave the area.
+fn demo_point(place: &str, n: usize, map: &crate::geometry::AreaMap) -> Option<LatLon> {
+    let &(_, lat, lon) = PLACES.iter().find(|(name, _, _)| *name == place)?;
+    let centre = LatLon::new(lat, lon)?;
+    let turn = n as f64 * 2.399_963;
+    let off = LatLon::new(lat + 0.0013 * turn.sin(), lon + 0.0022 * turn.cos())?;
+    Some(if map.locate(off) == map.locate(centre) {
+        off
+    } else {
+        centre
+    })
 }
 
 const DEMO_RESIDENTS: usize = 400;
@@ -144,13 +183,11 @@ pub async fn install_demo(db: &Db) -> Result<()> {
     let resident_ids = db
         .bulk_insert_residents(&residents, now - 120 * day)
         .await?;
-    let areas = db.list_areas().await?;
-    let area_id = |name: &str| {
-        areas
-            .iter()
-            .find(|a| a.name == name)
-            .map(|a| a.id.0)
-            .expect("demo areas exist")
+    let map = db.load_area_map().await?;
+    let placed = |place: &str, n: usize| {
+        let point = demo_point(place, n, &map).expect("demo places are known");
+        let area = map.locate(point).expect("demo places lie in an area");
+        (area.0, Some((point.lat, point.lon)))
     };
 
     let mut demo: Vec<BulkIdea> = ideas::IDEAS
@@ -158,14 +195,15 @@ pub async fn install_demo(db: &Db) -> Result<()> {
         .enumerate()
         .map(|(i, idea)| {
             let (kind, sector, theme) = idea.cat.columns();
+            let (area_id, point) = placed(idea.place, i);
             BulkIdea {
                 title: idea.title.to_owned(),
                 description: idea.text.to_owned(),
                 kind,
                 sector,
                 theme,
-                area_id: area_id(idea.area),
-                point: None,
+                area_id,
+                point,
                 author_id: Some(resident_ids[(i * 7) % DEMO_RESIDENTS]),
                 moderation_state: "published",
                 moderation_reason: None,
@@ -177,7 +215,7 @@ pub async fn install_demo(db: &Db) -> Result<()> {
         title: "Ladestandere på parkeringspladsen ved Klarup skole".into(),
         description: "Forældre, der henter børn, kunne lade bilen imens. Det vil gøre det nemmere at vælge en elbil.".into(),
         kind: "mitigation", sector: Some("transport"), theme: None,
-        area_id: area_id("Klarup"), point: None, author_id: Some(resident_ids[5]),
+        area_id: placed("Klarup", 100).0, point: placed("Klarup", 100).1, author_id: Some(resident_ids[5]),
         moderation_state: "pending", moderation_reason: None, created_at: now - 3600,
     });
     demo.push(BulkIdea {
@@ -186,8 +224,8 @@ pub async fn install_demo(db: &Db) -> Result<()> {
         kind: "mitigation",
         sector: Some("energy"),
         theme: None,
-        area_id: area_id("Vejgård"),
-        point: None,
+        area_id: placed("Vejgård", 101).0,
+        point: placed("Vejgård", 101).1,
         author_id: Some(resident_ids[11]),
         moderation_state: "rejected",
         moderation_reason: Some("Reklame hører ikke hjemme i klimadialogen."),
@@ -287,10 +325,10 @@ mod tests {
         keys.sort();
         keys.dedup();
         assert_eq!(keys.len(), 18, "all 9 sectors and 9 themes");
-        let mut areas: Vec<&str> = ideas::IDEAS.iter().map(|i| i.area).collect();
-        areas.sort();
-        areas.dedup();
-        assert!(areas.len() >= 18, "only {} areas", areas.len());
+        let mut places: Vec<&str> = ideas::IDEAS.iter().map(|i| i.place).collect();
+        places.sort();
+        places.dedup();
+        assert!(places.len() >= 18, "only {} places", places.len());
         for idea in ideas::IDEAS {
             assert!(
                 crate::IdeaTitle::parse(idea.title).is_ok(),
@@ -317,7 +355,7 @@ mod tests {
         install_demo(&db).await.unwrap();
         install_reference_data(&db).await.unwrap();
         install_demo(&db).await.unwrap();
-        assert_eq!(db.count_areas().await.unwrap(), 20);
+        assert_eq!(db.count_areas().await.unwrap(), 17);
         assert_eq!(
             db.count_ideas().await.unwrap(),
             ideas::IDEAS.len() as i64 + 2
@@ -339,5 +377,35 @@ mod tests {
         assert_eq!(decided.summary.status, PublicStatus::InPlan);
         assert_eq!(decided.history.len(), 2);
         assert!(decided.history[1].answer.is_some());
+    }
+
+    #[tokio::test]
+    async fn every_demo_idea_has_a_point_in_its_own_area_and_the_places_spread_over_the_map() {
+        let (db, _dir) = file_db().await;
+        install_reference_data(&db).await.unwrap();
+        install_demo(&db).await.unwrap();
+        let map = db.load_area_map().await.unwrap();
+        let placed: Vec<(i64, f64, f64)> =
+            sqlx::query_as("SELECT area_id, lat, lon FROM ideas ORDER BY id")
+                .fetch_all(db.pool())
+                .await
+                .unwrap();
+        assert_eq!(placed.len(), ideas::IDEAS.len() + 2);
+        for (area, lat, lon) in &placed {
+            let point = LatLon::new(*lat, *lon).unwrap();
+            assert_eq!(
+                map.locate(point),
+                Some(crate::AreaId(*area)),
+                "{lat}, {lon}"
+            );
+        }
+        let mut areas: Vec<i64> = placed.iter().map(|(a, _, _)| *a).collect();
+        areas.sort();
+        areas.dedup();
+        assert!(
+            areas.len() >= 14,
+            "demo ideas in only {} areas",
+            areas.len()
+        );
     }
 }

@@ -188,6 +188,16 @@ impl Db {
                 .await?,
         )
     }
+
+    /// The first 200 of those: id, title and the (retired or old) area they are still in.
+    pub async fn flagged_ideas(&self) -> Result<Vec<(i64, String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT i.id, i.title, a.name FROM ideas i JOIN areas a ON a.id = i.area_id
+             WHERE i.area_flagged = 1 ORDER BY i.id LIMIT 200",
+        )
+        .fetch_all(self.pool())
+        .await?)
+    }
 }
 
 #[cfg(test)]
@@ -199,7 +209,7 @@ mod tests {
     use crate::{Category, CategoryKey, IdeaDescription, IdeaTitle, ModerationState};
 
     fn postcodes() -> Vec<ImportedArea> {
-        let path = crate::area_import::shared_geo_file("aalborg-postnumre.geojson");
+        let path = crate::area_import::dagi_file("aalborg-postnumre.geojson");
         read_areas(&std::fs::read_to_string(path).unwrap(), "POSTBYNAVN").unwrap()
     }
 

@@ -85,13 +85,16 @@ impl Db {
             return Ok(Err(CorrectionRefusal::Unchanged));
         }
         sqlx::query(
-            "UPDATE ideas SET title = ?, kind = ?, sector_key = ?, theme_key = ?, area_id = ?, updated_at = ?
+            "UPDATE ideas SET title = ?, kind = ?, sector_key = ?, theme_key = ?, area_id = ?,
+                    area_flagged = iif(area_id = ?, area_flagged, 0), updated_at = ?
              WHERE id = ?",
         )
         .bind(new_title)
         .bind(new_kind)
         .bind(new_sector)
         .bind(new_theme)
+        .bind(new_area)
+        // A new area is a place given by staff: the import's flag is done with.
         .bind(new_area)
         .bind(now)
         .bind(idea.0)

@@ -221,27 +221,30 @@ mod tests {
         let (db, _dir) = file_db().await;
         crate::demo::install_reference_data(&db).await.unwrap();
         let listed = db
-            .check_draft(&fields("hals", None))
+            .check_draft(&fields("9370-hals", None))
             .await
             .unwrap()
             .unwrap();
-        assert_eq!((listed.area.name.as_str(), listed.point), ("Hals", None));
+        assert_eq!(
+            (listed.area.name.as_str(), listed.point),
+            ("9370 Hals", None)
+        );
         // Budolfi Kirke, in the middle of Aalborg: the point wins over the list.
         let pointed = db
-            .check_draft(&fields("hals", Some(("57.0487", "9.9187"))))
+            .check_draft(&fields("9370-hals", Some(("57.0487", "9.9187"))))
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(pointed.area.name, "Aalborg Midtby");
+        assert_eq!(pointed.area.name, "9000 Aalborg");
         assert!(pointed.point.is_some());
         // Copenhagen.
         let outside = db
-            .check_draft(&fields("hals", Some(("55.676", "12.568"))))
+            .check_draft(&fields("9370-hals", Some(("55.676", "12.568"))))
             .await
             .unwrap()
             .unwrap_err();
         assert_eq!(outside.place, Some(FieldError::PointOutside));
-        let mut unknown = fields("hals", None);
+        let mut unknown = fields("9370-hals", None);
         unknown.theme = "volcanoes".into();
         let errors = db.check_draft(&unknown).await.unwrap().unwrap_err();
         assert_eq!(errors.category, Some(FieldError::ThemeMissing));
@@ -253,7 +256,7 @@ mod tests {
         crate::demo::install_reference_data(&db).await.unwrap();
         let token = DraftToken::generate();
         let draft = Draft {
-            fields: fields("hals", None),
+            fields: fields("9370-hals", None),
             photo: None,
         };
         db.save_draft(&token, &draft, crate::storage::now())

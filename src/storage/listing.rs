@@ -374,7 +374,7 @@ mod tests {
         assert_eq!(sum(&counts.sector) + sum(&counts.theme), all.total);
 
         for (name, value) in [
-            ("area", "vejgaard"),
+            ("area", "9000-aalborg"),
             ("sector", "transport"),
             ("theme", "cloudburst"),
             ("kind", "adaptation"),
@@ -439,14 +439,14 @@ mod tests {
             vec![("sort", "new")],
             vec![("sort", "trending")],
             vec![("sort", "random")],
-            vec![("area", "hals")],
+            vec![("area", "9370-hals")],
             vec![("sector", "transport"), ("sort", "new")],
             vec![("theme", "heat")],
             vec![("kind", "adaptation"), ("status", "in_plan")],
             vec![("q", "cykelsti")],
             vec![
                 ("q", "cykelsti"),
-                ("area", "vejgaard"),
+                ("area", "9000-aalborg"),
                 ("sort", "trending"),
             ],
         ];

@@ -19,6 +19,8 @@ pub struct MapTexts {
     pub ideas: &'static str,
     pub supports: &'static str,
     pub points_note: &'static str,
+    /// Where the area boundaries come from (the default areas are DAGI's postal districts).
+    pub areas_credit: &'static str,
 }
 
 pub static DA: MapTexts = MapTexts {
@@ -43,7 +45,8 @@ pub static DA: MapTexts = MapTexts {
     area: "Område",
     ideas: "Idéer",
     supports: "Støtter",
-    points_note: "Prikkerne er idéer, hvor forslagsstilleren har sat et punkt.",
+    points_note: "Prikkerne er idéer, hvor forslagsstilleren har sat et punkt. Punkterne er afrundet til ca. 100 meter, medmindre det præcise sted er vigtigt for idéen.",
+    areas_credit: "Områderne er postnumrene i kommunen. Grænser: Geodatastyrelsen og Danske Kommuner, DAGI.",
 };
 
 pub static EN: MapTexts = MapTexts {
@@ -68,7 +71,8 @@ pub static EN: MapTexts = MapTexts {
     area: "Area",
     ideas: "Ideas",
     supports: "Supports",
-    points_note: "The dots are ideas whose author put a point on the map.",
+    points_note: "The dots are ideas whose author put a point on the map, rounded to about 100 metres unless the exact spot matters for the idea.",
+    areas_credit: "The areas are the municipality's postal districts. Boundaries: Geodatastyrelsen and Danske Kommuner, DAGI.",
 };
 
 pub fn map_texts(locale: Locale) -> &'static MapTexts {

@@ -115,6 +115,7 @@ fn AreaMap(page: MapPage, by_supports: bool) -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     <p class="meta">{t.points_note}</p>
+                    <p class="meta">{t.areas_credit}</p>
                     {tiled.then(|| view! {
                         <p class="meta tile-credit" hidden>{page.tile_credit}</p>
                         <script type="module" src="/map-tiles.js"></script>

@@ -26,11 +26,20 @@ pub fn StaffAreasPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 match load_areas_page(preview).await {
-                    Ok(AreasPage { areas, flagged, preview }) => view! {
+                    Ok(AreasPage { areas, flagged, to_place, preview }) => view! {
                         <h1>{t.title}</h1>
                         {done.then(|| view! { <p class="notice" role="status">{t.done}</p> })}
                         <p>{(t.current)(areas.len())}</p>
-                        {(flagged > 0).then(|| view! { <p class="notice">{(t.flagged)(flagged)}</p> })}
+                        {(flagged > 0).then(|| view! {
+                            <section class="notice" aria-labelledby="to-place">
+                                <h2 id="to-place">{(t.flagged)(flagged)}</h2>
+                                <ul class="plain-list">
+                                    {to_place.into_iter().map(|(id, title, area)| view! {
+                                        <li><a href=format!("/ideas/{id}")>{title}</a>{format!(" ({area})")}</li>
+                                    }).collect_view()}
+                                </ul>
+                            </section>
+                        })}
                         {preview.map(|p| view! { <PreviewSection preview=p /> })}
                         <UploadForm error=error.clone() />
                     }.into_any(),

@@ -22,6 +22,8 @@ pub struct ImportPreview {
 pub struct AreasPage {
     pub areas: Vec<String>,
     pub flagged: i64,
+    /// Ideas an import could not place: (id, title, the area they are still in).
+    pub to_place: Vec<(i64, String, String)>,
     pub preview: Option<ImportPreview>,
 }
 
@@ -42,6 +44,7 @@ pub async fn load_areas_page(preview: Option<i64>) -> Result<AreasPage, AppError
         .map(|a| a.name)
         .collect();
     let flagged = state.db.flagged_idea_count().await?;
+    let to_place = state.db.flagged_ideas().await?;
     let mut shown = None;
     if let Some(pending) = match preview {
         Some(id) => state.db.pending_import(id).await?,
@@ -98,6 +101,7 @@ pub async fn load_areas_page(preview: Option<i64>) -> Result<AreasPage, AppError
     Ok(AreasPage {
         areas,
         flagged,
+        to_place,
         preview: shown,
     })
 }

@@ -5,13 +5,10 @@ use reqwest::StatusCode;
 
 use crate::support::{Browser, staff_browser, with_staff};
 
-/// The real postcode file from `shared/geo/` beside the project, wherever it is checked out.
+/// The real DAGI postcode file, kept in the repository as a fixture.
 fn postcodes() -> Vec<u8> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .map(|dir| dir.join("shared/geo/aalborg-postnumre.geojson"))
-        .find(|path| path.exists())
-        .expect("shared/geo/aalborg-postnumre.geojson beside the project");
+        .join("../tests/fixtures/dagi/aalborg-postnumre.geojson");
     std::fs::read(path).unwrap()
 }
 
@@ -151,4 +148,45 @@ async fn broken_files_are_refused_with_the_reason_and_change_nothing() {
         (StatusCode::SEE_OTHER, "/staff/login?next=/staff/areas")
     );
     assert_eq!(app.db.list_areas().await.unwrap(), before);
+}
+
+#[tokio::test]
+async fn ideas_without_a_point_in_a_retired_area_are_listed_for_staff_to_place() {
+    use klimadialog::storage::{NewIdea, now};
+    use klimadialog::{Category, CategoryKey, IdeaDescription, IdeaTitle, ModerationState};
+    let app = with_staff().await;
+    app.db
+        .insert_idea(&NewIdea {
+            title: IdeaTitle::parse("Flere bænke ved åen, ingen punkt sat").unwrap(),
+            description: IdeaDescription::parse("Der mangler steder at sidde i skygge.").unwrap(),
+            category: Category::Theme(CategoryKey::parse("heat").unwrap()),
+            area: klimadialog::AreaId(1),
+            point: None,
+            exact_point: false,
+            photo: None,
+            author: None,
+            moderation: ModerationState::Published,
+            created_at: now(),
+        })
+        .await
+        .unwrap();
+    let mut anna = staff_browser(&app, "anna").await;
+    let (_, location) = upload(&anna, postcodes(), "POSTBYNAVN").await;
+    let import = location
+        .trim_start_matches("/staff/areas?preview=")
+        .to_owned();
+    anna.post_form(
+        "/fn/staff/areas/apply",
+        &[("import", &import), ("mode", "replace")],
+    )
+    .await;
+    let page = anna.get("/staff/areas").await;
+    assert!(
+        page.contains("Flere bænke ved åen, ingen punkt sat"),
+        "{page}"
+    );
+    assert!(
+        page.contains("(9000 Aalborg)"),
+        "the retired area it is still in: {page}"
+    );
 }

@@ -114,7 +114,7 @@ const WRITES: &[(&str, &[(&str, &str)])] = &[
             ("idea", "999999"),
             ("title", "En titel"),
             ("category", "mitigation:transport"),
-            ("area", "vestbyen"),
+            ("area", "9000-aalborg"),
         ],
     ),
     (
@@ -466,7 +466,7 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
                 let form = reqwest::multipart::Form::new()
                     .text("kind", "mitigation")
                     .text("sector", "transport")
-                    .text("area", "vestbyen")
+                    .text("area", "9000-aalborg")
                     .text("title", "En helt almindelig titel")
                     .text(field, value.to_string())
                     .part(
@@ -495,7 +495,7 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
             let form = reqwest::multipart::Form::new()
                 .text("kind", "mitigation")
                 .text("sector", "transport")
-                .text("area", "vestbyen")
+                .text("area", "9000-aalborg")
                 .text("title", "En helt almindelig titel")
                 .part(
                     "photo",
@@ -649,7 +649,7 @@ async fn escaping_of_stored_text() {
                 ("kind", "mitigation"),
                 ("sector", "transport"),
                 ("theme", ""),
-                ("area", "vestbyen"),
+                ("area", "9000-aalborg"),
                 ("lat", ""),
                 ("lon", ""),
                 ("title", title),

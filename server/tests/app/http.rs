@@ -209,14 +209,14 @@ async fn oversized_bodies_are_refused_before_anything_is_stored() {
 async fn an_idea_page_links_its_area_and_topic_and_previews_well_when_shared() {
     let app = TestApp::spawn().await;
     let (_, page) = app.get("/ideas/1").await;
-    assert!(page.contains(r#"<a href="/ideas?area=vejgaard">Vejgård</a>"#));
+    assert!(page.contains(r#"<a href="/ideas?area=9000-aalborg">9000 Aalborg</a>"#));
     assert!(page.contains(r#"href="/ideas?sector=transport""#));
     assert!(page.contains(
         r#"<meta property="og:title" content="Sammenhængende cykelsti langs Vejgårdsvej""#
     ));
     assert!(page.contains(r#"<meta name="description" content="Mange børn cykler"#));
     assert!(page.contains(r#"class="mini-map""#));
-    assert!(page.contains(r#"aria-label="Kort over Vejgård""#));
+    assert!(page.contains(r#"aria-label="Kort over 9000 Aalborg""#));
 }
 
 #[tokio::test]

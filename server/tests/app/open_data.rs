@@ -45,14 +45,14 @@ async fn open_data_lists_published_ideas_with_the_filters_of_the_list() {
     }
     assert!(data["next"].is_null());
 
-    let (_, _, body) = fetch(&app, "/api/ideas.json?area=vejgaard&kind=mitigation").await;
+    let (_, _, body) = fetch(&app, "/api/ideas.json?area=9000-aalborg&kind=mitigation").await;
     let data: serde_json::Value = serde_json::from_str(&body).unwrap();
     let ideas = data["ideas"].as_array().unwrap();
     assert!(!ideas.is_empty());
     assert!(
         ideas
             .iter()
-            .all(|i| i["area"] == "vejgaard" && i["kind"] == "mitigation")
+            .all(|i| i["area"] == "9000-aalborg" && i["kind"] == "mitigation")
     );
 
     // Awaiting review and rejected ideas are not open data.

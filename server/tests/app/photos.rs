@@ -14,7 +14,7 @@ fn form(photo: Vec<u8>) -> reqwest::multipart::Form {
         ("kind", "mitigation"),
         ("sector", "transport"),
         ("theme", ""),
-        ("area", "vestbyen"),
+        ("area", "9000-aalborg"),
         ("lat", ""),
         ("lon", ""),
         ("title", "Solceller på skolernes tage"),

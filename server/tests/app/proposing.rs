@@ -11,7 +11,7 @@ const GOOD: &[(&str, &str)] = &[
     ("kind", "mitigation"),
     ("sector", "transport"),
     ("theme", ""),
-    ("area", "vestbyen"),
+    ("area", "9000-aalborg"),
     ("lat", ""),
     ("lon", ""),
     ("title", "Flere cykelstier til skolerne"),
@@ -81,7 +81,7 @@ async fn the_whole_journey_without_javascript_ends_awaiting_review() {
     let author = browser.sign_in_as("forslag@example.org").await;
     let review = browser.get("/ideas/new/review").await;
     assert!(review.contains("Flere cykelstier til skolerne"));
-    assert!(review.contains("Vestbyen"));
+    assert!(review.contains("9000 Aalborg"));
     // Similar ideas first: the demo's cycle path idea, found from "cykelstier".
     assert!(
         review.contains("Sammenhængende cykelsti langs Vejgårdsvej"),
@@ -231,11 +231,11 @@ async fn a_point_is_turned_into_its_area_by_the_server() {
     let mut browser = Browser::new(&app);
     browser.sign_in_as("punkt@example.org").await;
     // Budolfi Kirke, with Hals chosen in the list: the point wins.
-    let fields = with(&[("area", "hals"), ("lat", "57.0487"), ("lon", "9.9187")]);
+    let fields = with(&[("area", "9370-hals"), ("lat", "57.0487"), ("lon", "9.9187")]);
     let (_, location) = browser.post_multipart("/ideas/new", &fields, None).await;
     assert_eq!(location, "/ideas/new/review");
     let review = browser.get(&location).await;
-    assert!(review.contains("Området er fundet ud fra din position: Aalborg Midtby."));
+    assert!(review.contains("Området er fundet ud fra din position: 9000 Aalborg."));
 
     // "Use my location" asks the same question in the background.
     let located = app
@@ -247,7 +247,7 @@ async fn a_point_is_turned_into_its_area_by_the_server() {
         .await
         .unwrap();
     assert_eq!(located.status(), StatusCode::OK);
-    assert_eq!(located.text().await.unwrap(), r#""Aalborg Midtby""#);
+    assert_eq!(located.text().await.unwrap(), r#""9000 Aalborg""#);
     let outside = app
         .client
         .post(format!("{}/fn/ideas/locate", app.base))

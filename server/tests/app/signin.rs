@@ -362,7 +362,7 @@ async fn signing_out_forgets_the_draft_what_was_typed_and_the_address() {
     let fields = [
         ("kind", "mitigation"),
         ("sector", "transport"),
-        ("area", "vestbyen"),
+        ("area", "9000-aalborg"),
         ("title", "Cykelparkering ved Hovedbiblioteket"),
         ("description", ""),
     ];

@@ -331,7 +331,7 @@ impl Resident {
             ("kind", "mitigation"),
             ("sector", "transport"),
             ("theme", ""),
-            ("area", "vestbyen"),
+            ("area", "9000-aalborg"),
             ("lat", ""),
             ("lon", ""),
             ("title", title.as_str()),
