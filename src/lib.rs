@@ -19,6 +19,7 @@ pub mod ratelimit;
 pub mod reference;
 pub mod report;
 pub mod resident;
+pub mod retention;
 pub mod time;
 
 #[cfg(feature = "geometry")]

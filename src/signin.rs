@@ -15,7 +15,7 @@ pub const CODE_LIFETIME_SECONDS: i64 = 10 * 60;
 pub const MAX_TRIES_PER_CODE: i64 = 5;
 pub const CODES_PER_ADDRESS_PER_HOUR: i64 = 5;
 pub const CODES_PER_CLIENT_PER_HOUR: i64 = 30;
-pub const SESSION_LIFETIME_SECONDS: i64 = 30 * 24 * 3600;
+pub const SESSION_LIFETIME_SECONDS: i64 = crate::retention::RESIDENT_SESSION_SECONDS;
 /// Wrong codes typed on the whole site in an hour before checking codes pauses for everyone.
 /// Codes are bound to the browser that asked, but anyone may ask for a code for any address
 /// and guess at it: this caps what guessing across thousands of addresses can win (600 guesses

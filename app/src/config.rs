@@ -11,6 +11,8 @@ pub struct SiteConfig {
     pub municipality_url: String,
     /// Where residents write about accessibility problems, if the municipality has a mailbox for it.
     pub accessibility_email: Option<String>,
+    /// The municipality's data protection officer, for the privacy notice.
+    pub dpo_email: Option<String>,
     /// When the accessibility statement was last reviewed (ISO date).
     pub accessibility_reviewed: String,
     /// The address the site is published at, for links residents share.
@@ -37,6 +39,7 @@ impl Default for SiteConfig {
             municipality: "Aalborg Kommune".into(),
             municipality_url: "https://www.aalborg.dk".into(),
             accessibility_email: None,
+            dpo_email: None,
             accessibility_reviewed: "2026-11-29".into(),
             public_url: "http://127.0.0.1:3000".into(),
             post_moderation: false,

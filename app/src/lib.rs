@@ -31,6 +31,7 @@ use crate::pages::{
     map::MapPage,
     me::MyPage,
     not_found::NotFound,
+    privacy::PrivacyPage,
     propose::ProposePage,
     propose_review::ProposeReviewPage,
     signin::{SignInCodePage, SignInPage},
@@ -125,6 +126,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/team") view=StaffTeamPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
+                    <Route path=path!("/privatliv") view=PrivacyPage />
                     <Route path=path!("/me") view=MyPage ssr=SsrMode::Async />
                     <Route path=path!("/signin") view=SignInPage />
                     <Route path=path!("/signin/code") view=SignInCodePage ssr=SsrMode::Async />

@@ -105,6 +105,16 @@ test('the accessibility statement is linked from every page', async ({ page }, t
   await expectAccessible(page, testInfo);
 });
 
+test('the privacy notice is linked from every page and from sign-in', async ({ page }) => {
+  await page.goto('/map');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Sådan behandler vi dine oplysninger' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sådan behandler vi dine personoplysninger' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Hvor længe vi gemmer oplysningerne' })).toBeVisible();
+  await page.goto('/signin');
+  await page.getByRole('main').getByRole('link', { name: 'Sådan behandler vi dine oplysninger' }).click();
+  await expect(page).toHaveURL(/\/privatliv$/);
+});
+
 test('the skip link moves keyboard users past the header', async ({ page }, testInfo) => {
   await page.goto('/');
   await page.keyboard.press('Tab');

@@ -106,6 +106,11 @@ pub struct ServeArgs {
     #[arg(long, env = "KLIMADIALOG_ACCESSIBILITY_EMAIL")]
     pub accessibility_email: Option<String>,
 
+    /// The municipality's data protection officer (databeskyttelsesrådgiver), named in the
+    /// privacy notice; without it the notice points to the municipality's website.
+    #[arg(long, env = "KLIMADIALOG_DPO_EMAIL")]
+    pub dpo_email: Option<String>,
+
     /// When the accessibility statement was last reviewed (YYYY-MM-DD).
     #[arg(
         long,
@@ -241,6 +246,7 @@ impl ServeArgs {
                 .clone()
                 .filter(|e| !e.trim().is_empty()),
             accessibility_reviewed: self.accessibility_reviewed.clone(),
+            dpo_email: self.dpo_email.clone().filter(|e| !e.trim().is_empty()),
             public_url,
             post_moderation: self.moderation == ModerationMode::Post,
             report_hiding: klimadialog::report::HidingRule {

@@ -405,7 +405,7 @@ fn is_public_page(path: &str) -> bool {
     idea_page
         || matches!(
             path,
-            "/" | "/ideas" | "/map" | "/stats" | "/tilgaengelighed"
+            "/" | "/ideas" | "/map" | "/stats" | "/tilgaengelighed" | "/privatliv"
         )
 }
 

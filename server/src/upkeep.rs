@@ -10,9 +10,11 @@ use klimadialog::storage::{Db, StorageError, Swept};
 /// How often upkeep runs.
 const EVERY: Duration = Duration::from_secs(3600);
 /// A photo file younger than this is left alone: its draft may not be saved yet.
-const PHOTO_GRACE: Duration = Duration::from_secs(3600);
-/// Mails written to the outbox folder (development without SMTP) are kept a week.
-const OUTBOX_KEPT: Duration = Duration::from_secs(7 * 24 * 3600);
+const PHOTO_GRACE: Duration =
+    Duration::from_secs(klimadialog::retention::UNUSED_PHOTO_SECONDS as u64);
+/// Mails written to the outbox folder (development without SMTP).
+const OUTBOX_KEPT: Duration =
+    Duration::from_secs(klimadialog::retention::OUTBOX_MAIL_SECONDS as u64);
 
 /// What one run deleted.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

@@ -77,7 +77,7 @@ pub fn lock_seconds(failures: i64) -> i64 {
 }
 
 /// How long a staff session lasts: a working day and some.
-pub const STAFF_SESSION_SECONDS: i64 = 12 * 3600;
+pub const STAFF_SESSION_SECONDS: i64 = crate::retention::STAFF_SESSION_SECONDS;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoginError {

@@ -8,7 +8,7 @@ use crate::proposal::{CheckedDraft, DraftErrors, DraftFields, FieldError, Place}
 use crate::signin::DraftToken;
 
 /// How long an untouched draft is kept.
-pub const DRAFT_LIFETIME_SECONDS: i64 = 7 * 24 * 3600;
+pub const DRAFT_LIFETIME_SECONDS: i64 = crate::retention::DRAFT_SECONDS;
 
 /// A draft as stored: the fields as typed and the photo, if one was uploaded.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1,18 +1,12 @@
-//! What is kept, and for how long. Everything past its time is deleted by [`Db::sweep`], which
-//! the server runs every hour; README's "Retention" lists the same periods.
+//! Deleting what is kept past its time (the periods are in `crate::retention`), which the
+//! server does every hour; README's "Retention" and the privacy notice list the same periods.
 
 use std::collections::HashSet;
 
-use super::{DRAFT_LIFETIME_SECONDS, Db, Result};
-
-/// Sign-in codes (with the address they went to, also of people who never signed in): long
-/// enough for the hourly limits to count them.
-pub const SIGN_IN_CODES_KEPT_SECONDS: i64 = 24 * 3600;
-/// Status mails that were sent or given up, kept for staff to see what went out.
-pub const STATUS_MAILS_KEPT_SECONDS: i64 = 30 * 24 * 3600;
-/// A hidden or rejected idea keeps its photo this long, so a moderator's slip (or reports
-/// that a moderator overrules) can be undone; then the photo is deleted, from disk too.
-pub const HIDDEN_PHOTOS_KEPT_SECONDS: i64 = 12 * 3600;
+use super::{Db, Result};
+use crate::retention::{
+    DRAFT_SECONDS, HIDDEN_PHOTO_SECONDS, SIGN_IN_CODE_SECONDS, STATUS_MAIL_SECONDS,
+};
 
 /// How many rows a sweep deleted, by kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -40,28 +34,28 @@ impl Db {
         let swept = Swept {
             sign_in_codes: run(
                 "DELETE FROM sign_in_codes WHERE created_at < ?",
-                now - SIGN_IN_CODES_KEPT_SECONDS,
+                now - SIGN_IN_CODE_SECONDS,
             )
             .await?,
             sessions: run("DELETE FROM sessions WHERE expires_at < ?", now).await?,
             staff_sessions: run("DELETE FROM staff_sessions WHERE expires_at < ?", now).await?,
             drafts: run(
                 "DELETE FROM idea_drafts WHERE updated_at < ?",
-                now - DRAFT_LIFETIME_SECONDS,
+                now - DRAFT_SECONDS,
             )
             .await?,
             status_mails: run(
                 "DELETE FROM status_mails
                  WHERE coalesce(sent_at, failed_at) IS NOT NULL
                    AND coalesce(sent_at, failed_at) < ?",
-                now - STATUS_MAILS_KEPT_SECONDS,
+                now - STATUS_MAIL_SECONDS,
             )
             .await?,
             photos: run(
                 "UPDATE ideas SET photo = NULL
                  WHERE photo IS NOT NULL AND moderation_state IN ('hidden', 'rejected')
                    AND updated_at < ?",
-                now - HIDDEN_PHOTOS_KEPT_SECONDS,
+                now - HIDDEN_PHOTO_SECONDS,
             )
             .await?,
         };

@@ -8,6 +8,7 @@ mod areas;
 mod faults;
 mod list;
 mod map;
+mod privacy;
 mod propose;
 mod report;
 mod staff;
@@ -23,6 +24,7 @@ pub use areas::{AreasTexts, areas_texts};
 pub use faults::{FaultTexts, fault_page, fault_texts};
 pub use list::{ListTexts, list_texts};
 pub use map::{MapTexts, map_texts};
+pub use privacy::{PrivacyTexts, privacy_texts};
 pub use propose::{ProposeTexts, propose_texts};
 pub use report::{ReportTexts, reason_name, report_texts};
 pub use staff::{StaffTexts, staff_texts};
@@ -269,7 +271,7 @@ pub static DA: Texts = Texts {
         intro: "Vi sender en kode på 6 cifre til din e-mail. Du skal ikke oprette en adgangskode.",
         email_label: "Din e-mail",
         send_code: "Send mig en kode",
-        privacy: "Vi bruger kun din e-mail til at logge dig ind og til at fortælle dig, hvad der sker med dine idéer. Den bliver aldrig vist for andre.",
+        privacy: "Vi bruger kun din e-mailadresse til at logge dig ind og til at skrive til dig, når der sker noget med de idéer, du har foreslået eller støtter. Den bliver aldrig vist offentligt.",
         code_title: "Indtast koden",
         code_sent_to: |email| {
             format!("Vi har sendt en kode til {email}. Koden virker i 10 minutter.")
@@ -433,7 +435,7 @@ pub static EN: Texts = Texts {
         intro: "We send a 6-digit code to your e-mail. You do not need a password.",
         email_label: "Your e-mail",
         send_code: "Send me a code",
-        privacy: "We only use your e-mail to sign you in and to tell you what happens to your ideas. It is never shown to anyone.",
+        privacy: "We only use your email address to sign you in and to tell you when something happens to ideas you have proposed or support. It is never shown publicly.",
         code_title: "Enter the code",
         code_sent_to: |email| {
             format!("We have sent a code to {email}. The code works for 10 minutes.")
@@ -572,6 +574,10 @@ pub fn use_team_texts() -> &'static TeamTexts {
 
 pub fn use_answer_texts() -> &'static AnswerTexts {
     answer_texts(use_locale())
+}
+
+pub fn use_privacy_texts() -> &'static PrivacyTexts {
+    privacy_texts(use_locale())
 }
 
 pub fn use_areas_texts() -> &'static AreasTexts {

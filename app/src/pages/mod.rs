@@ -8,6 +8,7 @@ pub mod ideas;
 pub mod map;
 pub mod me;
 pub mod not_found;
+pub mod privacy;
 pub mod propose;
 pub mod propose_review;
 pub mod signin;

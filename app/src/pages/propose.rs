@@ -201,6 +201,7 @@ fn ProposeFormView(form: ProposeForm, photo_problem: Option<PhotoProblem>) -> im
                     aria-invalid=photo_error.map(|_| "true")
                     aria-describedby=if photo_error.is_some() { "photo-error photo-hint" } else { "photo-hint" } />
             </div>
+            <p class="meta"><a href="/privatliv">{crate::i18n::use_privacy_texts().nav}</a></p>
             <button type="submit" class="button">{t.continue_button}</button>
         </form>
     }

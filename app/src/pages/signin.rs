@@ -103,7 +103,7 @@ pub fn SignInPage() -> impl IntoView {
                     value=remembered_email() aria-invalid=invalid aria-describedby=invalid.map(|_| "email-error") />
                 <button type="submit" class="button">{t.send_code}</button>
             </form>
-            <p class="meta">{t.privacy}</p>
+            <p class="meta">{t.privacy}" "<a href="/privatliv">{crate::i18n::use_privacy_texts().nav}</a></p>
         </div>
     }
 }

@@ -462,3 +462,59 @@ async fn personal_responses_are_never_stored_and_public_pages_say_what_they_vary
         assert!(vary.contains(name), "Vary: {vary}");
     }
 }
+
+#[tokio::test]
+async fn the_privacy_notice_names_the_controller_the_periods_the_code_keeps_and_the_way_to_complain()
+ {
+    let app = TestApp::spawn_with(None, &["--dpo-email", "databeskyttelse@aalborg.dk"]).await;
+    let (status, page) = app.get("/privatliv").await;
+    assert_eq!(status, StatusCode::OK);
+    for expected in [
+        "Aalborg Kommune er dataansvarlig",
+        "databeskyttelse@aalborg.dk",
+        "artikel 6, stk. 1, litra e",
+        "Kun administratorer kan hente en fil med forslagsstillernes e-mailadresser",
+        "Datatilsynet",
+        r#"href="/me""#,
+    ] {
+        assert!(page.contains(expected), "{expected}");
+    }
+    // The periods are the ones the code deletes by.
+    let kept = |what: &str, period: &str| {
+        assert!(
+            page.contains(&format!(r#"<th scope="row">{what}</th><td>{period}</td>"#)),
+            "{what}: {period}"
+        );
+    };
+    kept(
+        "Koder til at logge ind, med den e-mailadresse de blev sendt til",
+        "1 dag",
+    );
+    kept("At du er logget ind (på din enhed)", "30 dage");
+    kept("Foto til en idé, der er afvist eller skjult", "12 timer");
+    assert_eq!(
+        klimadialog::retention::RESIDENT_SESSION_SECONDS,
+        30 * 24 * 3600
+    );
+
+    let (_, english) = app
+        .get_with("/privatliv", &[("accept-language", "en")])
+        .await;
+    assert!(english.contains("is the data controller"));
+    assert!(english.contains("Datatilsynet"));
+    // Linked from every page's footer, from sign-in and from the propose form.
+    for path in ["/", "/signin", "/ideas/new", "/map"] {
+        assert!(
+            app.get(path).await.1.contains(r#"href="/privatliv""#),
+            "{path}"
+        );
+    }
+    // The sign-in page no longer says the address is never shown to anyone: admins can
+    // export it.
+    assert!(
+        app.get("/signin")
+            .await
+            .1
+            .contains("aldrig vist offentligt")
+    );
+}
