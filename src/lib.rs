@@ -13,6 +13,7 @@ pub mod listing;
 pub mod locale;
 pub mod map;
 pub mod map_tiles;
+pub mod numbers;
 pub mod proposal;
 pub mod ranking;
 pub mod ratelimit;

@@ -15,19 +15,17 @@ pub struct SupportTexts {
     pub too_many: String,
     /// When the support could not be saved just now (a busy or full database).
     pub try_again: String,
-    /// "1 støtte" and "{n} støtter".
-    pub count_one: String,
-    pub count_many: String,
+    /// The counted word, one and other ("støtte", "støtter"), and the language whose plural
+    /// rule picks between them and whose digits group the number.
+    pub word_one: String,
+    pub word_other: String,
+    pub locale: klimadialog::Locale,
     /// Where to go to sign in when the session has gone.
     pub sign_in_href: String,
 }
 
 fn count_text(texts: &SupportTexts, n: i64) -> String {
-    if n == 1 {
-        texts.count_one.clone()
-    } else {
-        texts.count_many.replace("{n}", &n.to_string())
-    }
+    klimadialog::numbers::count(texts.locale, n, &texts.word_one, &texts.word_other)
 }
 
 #[island]
@@ -109,8 +107,9 @@ impl SupportTexts {
             you_support: t.you_support.to_owned(),
             too_many: t.too_many.to_owned(),
             try_again: t.support_try_again.to_owned(),
-            count_one: (t.supports)(1),
-            count_many: (t.supports)(2).replace('2', "{n}"),
+            word_one: t.support_words[0].to_owned(),
+            word_other: t.support_words[1].to_owned(),
+            locale: crate::i18n::use_locale(),
             sign_in_href: format!(
                 "/signin?next={}&intent=support%3A{idea}",
                 crate::url::encode_component(here)

@@ -1,6 +1,7 @@
 //! Texts of the admins' areas page: importing a municipality's own boundaries.
 
 use klimadialog::Locale;
+use klimadialog::numbers::count;
 
 pub struct AreasTexts {
     pub title: &'static str,
@@ -32,10 +33,16 @@ pub struct AreasTexts {
 
 pub static DA: AreasTexts = AreasTexts {
     title: "Områder",
-    current: |n| format!("Der er {n} områder nu."),
+    current: |n| {
+        format!(
+            "Der er {} nu.",
+            count(Locale::Da, n as i64, "område", "områder")
+        )
+    },
     flagged: |n| {
         format!(
-            "{n} idéer kunne ikke placeres i et område ved sidste import og skal placeres i hånden."
+            "{} kunne ikke placeres i et område ved sidste import og skal placeres i hånden.",
+            count(Locale::Da, n, "idé", "idéer")
         )
     },
     upload_heading: "Indlæs områder fra en GeoJSON-fil",
@@ -46,7 +53,12 @@ pub static DA: AreasTexts = AreasTexts {
     preview_button: "Vis forhåndsvisning",
     preview_heading: |file| format!("Forhåndsvisning af {file}"),
     map_label: "Kort over områderne i filen",
-    areas_in_file: |n| format!("{n} områder i filen:"),
+    areas_in_file: |n| {
+        format!(
+            "{} i filen:",
+            count(Locale::Da, n as i64, "område", "områder")
+        )
+    },
     what_happens: "Hvad der sker",
     replace: "Erstat",
     merge: "Flet",
@@ -83,10 +95,16 @@ pub static DA: AreasTexts = AreasTexts {
 
 pub static EN: AreasTexts = AreasTexts {
     title: "Areas",
-    current: |n| format!("There are {n} areas now."),
+    current: |n| {
+        format!(
+            "There are {} now.",
+            count(Locale::En, n as i64, "area", "areas")
+        )
+    },
     flagged: |n| {
         format!(
-            "{n} ideas could not be placed in an area by the last import and need placing by hand."
+            "{} could not be placed in an area by the last import and must be placed by hand.",
+            count(Locale::En, n, "idea", "ideas")
         )
     },
     upload_heading: "Load areas from a GeoJSON file",
@@ -97,7 +115,12 @@ pub static EN: AreasTexts = AreasTexts {
     preview_button: "Show preview",
     preview_heading: |file| format!("Preview of {file}"),
     map_label: "Map of the areas in the file",
-    areas_in_file: |n| format!("{n} areas in the file:"),
+    areas_in_file: |n| {
+        format!(
+            "{} in the file:",
+            count(Locale::En, n as i64, "area", "areas")
+        )
+    },
     what_happens: "What happens",
     replace: "Replace",
     merge: "Merge",

@@ -1,6 +1,7 @@
 //! Texts of the map of areas.
 
 use klimadialog::Locale;
+use klimadialog::numbers::{count, format_int};
 
 pub struct MapTexts {
     pub nav: &'static str,
@@ -35,12 +36,22 @@ pub static DA: MapTexts = MapTexts {
     none: "Ingen",
     range: |from, to| {
         if from == to {
-            format!("{from}")
+            format_int(Locale::Da, from)
         } else {
-            format!("{from}–{to}")
+            format!(
+                "{}–{}",
+                format_int(Locale::Da, from),
+                format_int(Locale::Da, to)
+            )
         }
     },
-    area_ideas: |area, ideas, supports| format!("{area}: {ideas} idéer, {supports} støtter"),
+    area_ideas: |area, ideas, supports| {
+        format!(
+            "{area}: {}, {}",
+            count(Locale::Da, ideas, "idé", "idéer"),
+            count(Locale::Da, supports, "støtte", "støtter")
+        )
+    },
     table_caption: "Idéer og støtter pr. område",
     area: "Område",
     ideas: "Idéer",
@@ -61,16 +72,26 @@ pub static EN: MapTexts = MapTexts {
     none: "None",
     range: |from, to| {
         if from == to {
-            format!("{from}")
+            format_int(Locale::En, from)
         } else {
-            format!("{from}–{to}")
+            format!(
+                "{}–{}",
+                format_int(Locale::En, from),
+                format_int(Locale::En, to)
+            )
         }
     },
-    area_ideas: |area, ideas, supports| format!("{area}: {ideas} ideas, {supports} supports"),
-    table_caption: "Ideas and supports per area",
+    area_ideas: |area, ideas, supports| {
+        format!(
+            "{area}: {}, {}",
+            count(Locale::En, ideas, "idea", "ideas"),
+            count(Locale::En, supports, "supporter", "supporters")
+        )
+    },
+    table_caption: "Ideas and supporters per area",
     area: "Area",
     ideas: "Ideas",
-    supports: "Supports",
+    supports: "Supporters",
     points_note: "The dots are ideas whose author put a point on the map, rounded to about 100 metres unless the exact spot matters for the idea.",
     areas_credit: "The areas are the municipality's postal districts. Boundaries: Geodatastyrelsen and Danske Kommuner, DAGI.",
 };

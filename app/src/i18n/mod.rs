@@ -16,6 +16,7 @@ mod stats;
 mod status_mail;
 mod team;
 
+use klimadialog::numbers::count;
 use klimadialog::{IdeaKind, Locale, PublicStatus};
 use leptos::prelude::*;
 
@@ -52,6 +53,9 @@ pub struct Texts {
     pub all_ideas_title: &'static str,
     pub ideas_count: fn(i64) -> String,
     pub supports: fn(i64) -> String,
+    /// The word `supports` counts with, one and other (for the support button's island, which
+    /// counts in the browser).
+    pub support_words: [&'static str; 2],
     pub kind_label: &'static str,
     pub category_label: &'static str,
     pub area_label: &'static str,
@@ -190,20 +194,9 @@ pub static DA: Texts = Texts {
     see_all_ideas: "Se alle idéer",
     no_ideas_yet: "Der er endnu ingen idéer.",
     all_ideas_title: "Alle idéer",
-    ideas_count: |n| {
-        if n == 1 {
-            "1 idé".into()
-        } else {
-            format!("{n} idéer")
-        }
-    },
-    supports: |n| {
-        if n == 1 {
-            "1 støtte".into()
-        } else {
-            format!("{n} støtter")
-        }
-    },
+    ideas_count: |n| count(Locale::Da, n, "idé", "idéer"),
+    supports: |n| count(Locale::Da, n, "støtte", "støtter"),
+    support_words: ["støtte", "støtter"],
     kind_label: "Type",
     category_label: "Emne",
     area_label: "Område",
@@ -296,11 +289,10 @@ pub static DA: Texts = Texts {
         error_unavailable: "Log ind virker ikke lige nu. Prøv igen om lidt.",
         error_code_malformed: "Koden er 6 cifre. Skriv den, som den står i mailen.",
         error_code_wrong: |left| {
-            if left == 1 {
-                "Koden passer ikke. Du har 1 forsøg tilbage.".into()
-            } else {
-                format!("Koden passer ikke. Du har {left} forsøg tilbage.")
-            }
+            format!(
+                "Koden passer ikke. Du har {} tilbage.",
+                count(Locale::Da, left, "forsøg", "forsøg")
+            )
         },
         error_code_locked: "Koden er prøvet for mange gange og virker ikke længere. Bed om en ny kode.",
         error_code_expired: "Koden er udløbet eller allerede brugt. Bed om en ny kode.",
@@ -356,20 +348,9 @@ pub static EN: Texts = Texts {
     see_all_ideas: "See all ideas",
     no_ideas_yet: "There are no ideas yet.",
     all_ideas_title: "All ideas",
-    ideas_count: |n| {
-        if n == 1 {
-            "1 idea".into()
-        } else {
-            format!("{n} ideas")
-        }
-    },
-    supports: |n| {
-        if n == 1 {
-            "1 support".into()
-        } else {
-            format!("{n} supports")
-        }
-    },
+    ideas_count: |n| count(Locale::En, n, "idea", "ideas"),
+    supports: |n| count(Locale::En, n, "supporter", "supporters"),
+    support_words: ["supporter", "supporters"],
     kind_label: "Kind",
     category_label: "Topic",
     area_label: "Area",
@@ -460,11 +441,10 @@ pub static EN: Texts = Texts {
         error_unavailable: "Signing in does not work just now. Please try again in a moment.",
         error_code_malformed: "The code is 6 digits. Type it as it stands in the mail.",
         error_code_wrong: |left| {
-            if left == 1 {
-                "That code is not right. You have 1 try left.".into()
-            } else {
-                format!("That code is not right. You have {left} tries left.")
-            }
+            format!(
+                "That code is incorrect. You have {} left.",
+                count(Locale::En, left, "try", "tries")
+            )
         },
         error_code_locked: "The code has been tried too many times and no longer works. Ask for a new code.",
         error_code_expired: "The code has expired or was already used. Ask for a new code.",

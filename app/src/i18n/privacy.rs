@@ -3,6 +3,7 @@
 //! same constants the code deletes by.
 
 use klimadialog::Locale;
+use klimadialog::numbers::count;
 use klimadialog::retention::{self, in_days_or_hours};
 
 pub struct PrivacyTexts {
@@ -125,20 +126,8 @@ pub static DA: PrivacyTexts = PrivacyTexts {
     rights_me: "På Min side kan du hente alle dine oplysninger og slette din konto. Når du sletter den, sletter vi din e-mailadresse og din støtte. Dine idéer bliver på siden uden dit navn, så andres støtte til dem ikke går tabt.",
     complaint_heading: "Klage",
     complaint: "Du kan klage over behandlingen af dine oplysninger til Datatilsynet, www.datatilsynet.dk.",
-    days: |n| {
-        if n == 1 {
-            "1 dag".into()
-        } else {
-            format!("{n} dage")
-        }
-    },
-    hours: |n| {
-        if n == 1 {
-            "1 time".into()
-        } else {
-            format!("{n} timer")
-        }
-    },
+    days: |n| count(Locale::Da, n, "dag", "dage"),
+    hours: |n| count(Locale::Da, n, "time", "timer"),
 };
 
 pub static EN: PrivacyTexts = PrivacyTexts {
@@ -217,20 +206,8 @@ pub static EN: PrivacyTexts = PrivacyTexts {
     rights_me: "On My page you can download all your information and delete your account. When you delete it, we delete your email address and your support. Your ideas stay on the site without your name, so other people's support for them is not lost.",
     complaint_heading: "Complaints",
     complaint: "You can complain about how your information is handled to the Danish Data Protection Agency (Datatilsynet), www.datatilsynet.dk.",
-    days: |n| {
-        if n == 1 {
-            "1 day".into()
-        } else {
-            format!("{n} days")
-        }
-    },
-    hours: |n| {
-        if n == 1 {
-            "1 hour".into()
-        } else {
-            format!("{n} hours")
-        }
-    },
+    days: |n| count(Locale::En, n, "day", "days"),
+    hours: |n| count(Locale::En, n, "hour", "hours"),
 };
 
 pub fn privacy_texts(locale: Locale) -> &'static PrivacyTexts {

@@ -1,6 +1,7 @@
 //! Texts of the staff pages.
 
 use klimadialog::Locale;
+use klimadialog::numbers::count;
 
 pub struct StaffTexts {
     pub login_title: &'static str,
@@ -71,13 +72,7 @@ pub static DA: StaffTexts = StaffTexts {
     role_admin: "administrator",
     moderation_title: "Moderation",
     queue_empty: "Ingen idéer venter.",
-    reports: |n| {
-        if n == 1 {
-            "1 anmeldelse".into()
-        } else {
-            format!("{n} anmeldelser")
-        }
-    },
+    reports: |n| count(Locale::Da, n, "anmeldelse", "anmeldelser"),
     reason_label: "Begrundelse (forslagsstilleren ser den, hvis idéen afvises eller skjules)",
     approve: "Godkend",
     reject: "Afvis",
@@ -125,13 +120,7 @@ pub static EN: StaffTexts = StaffTexts {
     role_admin: "administrator",
     moderation_title: "Moderation",
     queue_empty: "No ideas are waiting.",
-    reports: |n| {
-        if n == 1 {
-            "1 report".into()
-        } else {
-            format!("{n} reports")
-        }
-    },
+    reports: |n| count(Locale::En, n, "report", "reports"),
     reason_label: "Reason (the author sees it if the idea is rejected or hidden)",
     approve: "Approve",
     reject: "Reject",

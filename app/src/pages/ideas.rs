@@ -84,6 +84,7 @@ fn FilterSelect(
                 <option value="">{all}</option>
                 {options.into_iter().map(|(value, text, n)| {
                     let selected = current.as_deref() == Some(value.as_str());
+                    let n = klimadialog::numbers::format_int(crate::i18n::use_locale(), n);
                     view! { <option value=value selected=selected>{format!("{text} ({n})")}</option> }
                 }).collect_view()}
             </select>

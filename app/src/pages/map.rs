@@ -129,8 +129,8 @@ fn AreaMap(page: MapPage, by_supports: bool) -> impl IntoView {
                     {page.rows.into_iter().map(|r| view! {
                         <tr data-area=r.slug.clone() data-shade=shade(value(r.ideas, r.supports), max)>
                             <th scope="row"><a href=format!("/ideas?area={}", r.slug)>{r.name}</a></th>
-                            <td>{r.ideas}</td>
-                            <td>{r.supports}</td>
+                            <td>{klimadialog::numbers::format_int(crate::i18n::use_locale(), r.ideas)}</td>
+                            <td>{klimadialog::numbers::format_int(crate::i18n::use_locale(), r.supports)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

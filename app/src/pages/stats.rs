@@ -107,7 +107,7 @@ fn BarChart(id: &'static str, title: &'static str, rows: Vec<(String, Tally)>) -
                     <thead><tr><th scope="col">{t.what}</th><th scope="col">{t.ideas}</th><th scope="col">{t.supports}</th></tr></thead>
                     <tbody>
                         {rows.into_iter().map(|(label, tally)| view! {
-                            <tr><th scope="row">{label}</th><td>{tally.ideas}</td><td>{tally.supports}</td></tr>
+                            <tr><th scope="row">{label}</th><td>{klimadialog::numbers::format_int(crate::i18n::use_locale(), tally.ideas)}</td><td>{klimadialog::numbers::format_int(crate::i18n::use_locale(), tally.supports)}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>

@@ -83,7 +83,7 @@ async fn english_by_accept_language_and_by_the_switch() {
         .await;
     assert!(html.contains(r#"<html lang="en""#));
     assert!(html.contains("Most supported ideas"));
-    assert!(html.contains("184 supports"));
+    assert!(html.contains("184 supporters"), "English counts supporters");
 
     // The switch on a page links back to that very page, query included.
     let (_, page_two) = app.get("/ideas?page=2").await;
