@@ -100,6 +100,34 @@ impl Timestamp {
         }
     }
 
+    /// The ISO 8601 week number of this day in Denmark (weeks start on Monday; week 1 holds
+    /// the year's first Thursday): what Danes call "uge 48".
+    pub fn iso_week(self) -> u32 {
+        let d = self.local_date();
+        let days = days_from_civil(d.year, d.month, d.day);
+        // 1970-01-01 was a Thursday: Monday = 0.
+        let weekday = (days + 3).rem_euclid(7);
+        let thursday = days - weekday + 3;
+        let year = civil_from_days(thursday).year;
+        ((thursday - days_from_civil(year, 1, 1)) / 7 + 1) as u32
+    }
+
+    /// The days from this one to `last` as a calendar says them: "23.–29. november",
+    /// "29. december – 4. januar"; "23–29 November", "29 December – 4 January".
+    pub fn day_span(self, last: Timestamp, locale: Locale) -> String {
+        let (a, b) = (self.local_date(), last.local_date());
+        let month = |d: Date| match locale {
+            Locale::Da => MONTHS_DA[(d.month - 1) as usize],
+            Locale::En => MONTHS_EN[(d.month - 1) as usize],
+        };
+        match (locale, a.month == b.month) {
+            (Locale::Da, true) => format!("{}.–{}. {}", a.day, b.day, month(b)),
+            (Locale::Da, false) => format!("{}. {} – {}. {}", a.day, month(a), b.day, month(b)),
+            (Locale::En, true) => format!("{}–{} {}", a.day, b.day, month(b)),
+            (Locale::En, false) => format!("{} {} – {} {}", a.day, month(a), b.day, month(b)),
+        }
+    }
+
     /// RFC 3339 time in UTC ("2026-11-29T11:02:41Z"), for open data.
     pub fn rfc3339_utc(self) -> String {
         let d = civil_from_days(self.0.div_euclid(DAY));
@@ -192,6 +220,26 @@ mod tests {
             assert_eq!(Date::parse_iso(bad), None, "{bad}");
         }
         assert!(Date::parse_iso("2024-02-29").is_some(), "leap day");
+    }
+
+    #[test]
+    fn weeks_are_numbered_as_danish_calendars_number_them() {
+        let week = |iso: &str| Date::parse_iso(iso).unwrap().start_in_denmark().iso_week();
+        assert_eq!(week("2026-11-23"), 48);
+        assert_eq!(week("2026-11-29"), 48, "a Sunday ends its week");
+        assert_eq!(week("2026-01-01"), 1, "a Thursday: week 1");
+        assert_eq!(week("2027-01-01"), 53, "a Friday: the last week of 2026");
+        assert_eq!(week("2024-12-30"), 1, "a Monday in week 1 of 2025");
+        let from = Date::parse_iso("2026-11-23").unwrap().start_in_denmark();
+        let to = Date::parse_iso("2026-11-29").unwrap().start_in_denmark();
+        assert_eq!(from.day_span(to, Locale::Da), "23.–29. november");
+        assert_eq!(from.day_span(to, Locale::En), "23–29 November");
+        let new_year = Date::parse_iso("2026-12-28").unwrap().start_in_denmark();
+        let end = Date::parse_iso("2027-01-03").unwrap().start_in_denmark();
+        assert_eq!(
+            new_year.day_span(end, Locale::Da),
+            "28. december – 3. januar"
+        );
     }
 
     #[test]

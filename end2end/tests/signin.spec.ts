@@ -44,5 +44,5 @@ test('a mistyped address and a wrong code get clear messages', async ({ page }, 
   await expect(page.getByRole('alert')).toHaveText('Koden passer ikke. Du har 4 forsøg tilbage.');
   await page.getByLabel('Kode (6 cifre)').fill('12');
   await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByRole('alert')).toHaveText(/Koden er 6 cifre/);
+  await expect(page.getByRole('alert')).toHaveText(/Koden består af 6 cifre/);
 });

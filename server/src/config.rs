@@ -193,13 +193,11 @@ pub struct ServeArgs {
     #[arg(long, env = "KLIMADIALOG_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<std::net::IpAddr>,
 
-    /// The sender of mail.
-    #[arg(
-        long,
-        env = "MAIL_FROM",
-        default_value = "Klimadialog <klimadialog@localhost>"
-    )]
-    pub mail_from: String,
+    /// The sender of mail, as residents see it in their inbox, e.g.
+    /// `Aalborg Kommune – Klimadialog <klimadialog@aalborg.dk>`. Required with SMTP_URL (a
+    /// mail from "localhost" is spam, and the sender is the first thing residents trust).
+    #[arg(long, env = "MAIL_FROM")]
+    pub mail_from: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -209,6 +207,36 @@ pub enum ModerationMode {
 }
 
 impl ServeArgs {
+    /// The sender of mail: as configured; without a mail server, the municipality's name on a
+    /// local address (the mail only goes to files).
+    pub fn mail_from(&self) -> Result<String, String> {
+        let configured = self
+            .mail_from
+            .as_deref()
+            .map(str::trim)
+            .filter(|f| !f.is_empty());
+        let sending = self
+            .smtp_url
+            .as_deref()
+            .is_some_and(|u| !u.trim().is_empty());
+        match configured {
+            Some(from) if sending && from.contains("@localhost") => Err(format!(
+                "MAIL_FROM {from} is a local address: residents' mail servers would treat the \
+                 mail as spam. Set the municipality's address."
+            )),
+            Some(from) => Ok(from.to_owned()),
+            None if sending => Err(
+                "MAIL_FROM is not set: residents would get mail from nobody. \
+                 Set e.g. \"Aalborg Kommune – Klimadialog <klimadialog@aalborg.dk>\"."
+                    .to_owned(),
+            ),
+            None => Ok(format!(
+                "{} – Klimadialog <klimadialog@localhost>",
+                self.municipality
+            )),
+        }
+    }
+
     /// The public address: as configured, else this server's own.
     pub fn public_url(&self) -> String {
         self.public_url

@@ -80,17 +80,18 @@ pub async fn open_database(url: &str, with_demo: bool) -> Result<Db, ServerError
 
 /// Everything requests need: the database, the site's configuration and the mailer.
 pub fn app_state(db: Db, args: &ServeArgs) -> Result<AppState, ServerError> {
+    let from = args.mail_from().map_err(ServerError::Usage)?;
     let mailer = match args
         .smtp_url
         .as_deref()
         .map(str::trim)
         .filter(|u| !u.is_empty())
     {
-        Some(url) => Mailer::smtp(url, &args.mail_from)?,
+        Some(url) => Mailer::smtp(url, &from)?,
         None if args.demo || args.mail_outbox => {
             let outbox = args.data_dir.join("outbox");
             tracing::warn!(outbox = %outbox.display(), "no SMTP_URL: mail is not sent but written to the outbox folder (development only)");
-            Mailer::outbox(outbox, &args.mail_from)?
+            Mailer::outbox(outbox, &from)?
         }
         None => {
             return Err(ServerError::Usage(

@@ -141,7 +141,8 @@ pub struct SignInTexts {
     pub start_again: &'static str,
     /// Without the code: phones show subjects on the lock screen.
     pub mail_subject: &'static str,
-    pub mail_body: fn(&str, &str) -> String,
+    /// The code, the municipality, the site's address.
+    pub mail_body: fn(&str, &str, &str) -> String,
     pub error_email_empty: &'static str,
     pub error_email_invalid: &'static str,
     pub error_rate_limited: &'static str,
@@ -189,7 +190,7 @@ pub static DA: Texts = Texts {
         )
     },
     home_title: "Sammen om klimaplanen",
-    home_intro: "Her foreslår borgerne idéer til kommunens klimaplan, støtter hinandens forslag og ser, hvad der bliver til dem. Idéerne handler både om at mindske udledningen og om at tilpasse os til skybrud, stormflod og hedebølger.",
+    home_intro: "Her kan du foreslå idéer til kommunens klimaplan, støtte andres idéer og følge, hvad der sker med dem. Idéerne kan handle om at mindske udledningen af drivhusgasser eller om at ruste os til skybrud, stormflod og hedebølger.",
     most_supported: "Mest støttede idéer",
     see_all_ideas: "Se alle idéer",
     no_ideas_yet: "Der er endnu ingen idéer.",
@@ -243,7 +244,7 @@ pub static DA: Texts = Texts {
         data_text: "Hent alt, hvad vi har gemt om dig: din e-mail, dine idéer, dine støtter og hvornår du har logget ind.",
         data_link: "Hent dine data (JSON)",
         delete_heading: "Slet din konto",
-        delete_text: "Dine støtter, din e-mail og dine log ind slettes. Dine idéer bliver stående uden dit navn, så andres støtte til dem ikke går tabt.",
+        delete_text: "Vi sletter din e-mailadresse, din støtte til idéer og oplysningerne om, hvornår du har logget ind. Dine idéer bliver på siden uden dit navn, så andres støtte til dem ikke går tabt.",
         delete_confirm: "Ja, slet min konto og mine støtter",
         delete_button: "Slet min konto",
         delete_unconfirmed: "Sæt kryds for at bekræfte, at du vil slette din konto.",
@@ -267,7 +268,7 @@ pub static DA: Texts = Texts {
         privacy: "Vi bruger kun din e-mailadresse til at logge dig ind og til at skrive til dig, når der sker noget med de idéer, du har foreslået eller støtter. Den bliver aldrig vist offentligt.",
         code_title: "Indtast koden",
         code_sent_to: |email| {
-            format!("Vi har sendt en kode til {email}. Koden virker i 10 minutter.")
+            format!("Vi har sendt en kode til {email}. Koden gælder i 10 minutter.")
         },
         code_label: "Kode (6 cifre)",
         code_hint: "Kan du ikke finde mailen? Se efter i mappen med uønsket post.",
@@ -276,18 +277,18 @@ pub static DA: Texts = Texts {
         support_on_sign_in: |title| format!("Støt idéen »{title}«, når jeg er logget ind"),
         start_again: "Start forfra",
         mail_subject: "Din kode til Klimadialog",
-        mail_body: |code, m| {
+        mail_body: |code, m, site| {
             format!(
-                "Hej\n\nDin kode til at logge ind på Klimadialog ({m}) er:\n\n    {code}\n\nKoden virker i 10 minutter og kan kun bruges én gang.\n\nHar du ikke bedt om koden, kan du se bort fra denne mail.\n"
+                "Hej\n\nDin kode til Klimadialog er:\n\n    {code}\n\nSkriv koden på siden, hvor du bad om den ({site}).\nKoden gælder i 10 minutter og kan kun bruges én gang.\n\nDel ikke koden med andre. {m} beder dig aldrig om koden.\n\nHar du ikke bedt om en kode, kan du bare slette mailen.\n\nVenlig hilsen\n{m}\n\nMailen er sendt automatisk. Du kan ikke svare på den.\n"
             )
         },
         error_email_empty: "Skriv din e-mail.",
         error_email_invalid: "Det ligner ikke en e-mailadresse. Tjek, at den er skrevet som navn@eksempel.dk.",
         error_rate_limited: "Du har bedt om mange koder på kort tid. Vent lidt, og prøv igen.",
         error_mail_failed: "Vi kunne ikke sende mailen lige nu. Prøv igen om lidt.",
-        error_paused: "Der er tastet usædvanlig mange forkerte koder på Klimadialog den seneste time, så vi tjekker ikke koder lige nu. Det gælder alle, ikke kun dig. Prøv igen om 10 minutter. Din kode virker i 10 minutter, så bed om en ny, hvis den er udløbet.",
-        error_unavailable: "Log ind virker ikke lige nu. Prøv igen om lidt.",
-        error_code_malformed: "Koden er 6 cifre. Skriv den, som den står i mailen.",
+        error_paused: "Der er tastet usædvanlig mange forkerte koder på Klimadialog den seneste time, så vi tjekker ikke koder lige nu. Det gælder alle, ikke kun dig. Prøv igen om 10 minutter. Din kode gælder i 10 minutter, så bed om en ny, hvis den er udløbet.",
+        error_unavailable: "Du kan ikke logge ind lige nu. Prøv igen om lidt.",
+        error_code_malformed: "Koden består af 6 cifre. Skriv den præcis, som den står i mailen.",
         error_code_wrong: |left| {
             format!(
                 "Koden passer ikke. Du har {} tilbage.",
@@ -343,7 +344,7 @@ pub static EN: Texts = Texts {
         )
     },
     home_title: "Shaping the climate plan together",
-    home_intro: "Here residents propose ideas for the municipality's climate plan, support each other's proposals and see what becomes of them. The ideas are about cutting emissions and about adapting to cloudbursts, storm surges and heatwaves.",
+    home_intro: "Propose ideas for the municipality's climate plan, support other people's ideas and follow what happens to them. Ideas can be about cutting greenhouse gas emissions or about preparing for heavy downpours, storm surges and heatwaves.",
     most_supported: "Most supported ideas",
     see_all_ideas: "See all ideas",
     no_ideas_yet: "There are no ideas yet.",
@@ -395,7 +396,7 @@ pub static EN: Texts = Texts {
         data_text: "Download everything we keep about you: your e-mail, your ideas, your supports and when you signed in.",
         data_link: "Download your data (JSON)",
         delete_heading: "Delete your account",
-        delete_text: "Your supports, your e-mail and your sign-ins are deleted. Your ideas stay without your name, so others' support for them is not lost.",
+        delete_text: "We delete your email address, your support for ideas and your sign-in history. Your ideas stay on the site without your name, so other people's support for them is not lost.",
         delete_confirm: "Yes, delete my account and my supports",
         delete_button: "Delete my account",
         delete_unconfirmed: "Tick the box to confirm that you want to delete your account.",
@@ -419,7 +420,7 @@ pub static EN: Texts = Texts {
         privacy: "We only use your email address to sign you in and to tell you when something happens to ideas you have proposed or support. It is never shown publicly.",
         code_title: "Enter the code",
         code_sent_to: |email| {
-            format!("We have sent a code to {email}. The code works for 10 minutes.")
+            format!("We have sent a code to {email}. The code is valid for 10 minutes.")
         },
         code_label: "Code (6 digits)",
         code_hint: "Cannot find the mail? Look in your spam folder.",
@@ -428,18 +429,18 @@ pub static EN: Texts = Texts {
         support_on_sign_in: |title| format!("Support the idea “{title}” once I am signed in"),
         start_again: "Start again",
         mail_subject: "Your Klimadialog code",
-        mail_body: |code, m| {
+        mail_body: |code, m, site| {
             format!(
-                "Hello\n\nYour code for signing in to Klimadialog ({m}) is:\n\n    {code}\n\nThe code works for 10 minutes and only once.\n\nIf you did not ask for it, you can ignore this mail.\n"
+                "Hello\n\nYour Klimadialog code is:\n\n    {code}\n\nEnter it on the page where you asked for it ({site}).\nThe code is valid for 10 minutes and can only be used once.\n\nDo not share this code with anyone. {m} will never ask you for it.\n\nIf you did not ask for a code, you can simply delete this email.\n\nKind regards\n{m}\n\nThis email was sent automatically. Please do not reply.\n"
             )
         },
         error_email_empty: "Enter your e-mail.",
         error_email_invalid: "That does not look like an e-mail address. Check that it reads like name@example.dk.",
         error_rate_limited: "You have asked for many codes in a short time. Please wait a little and try again.",
         error_mail_failed: "We could not send the mail just now. Please try again in a moment.",
-        error_paused: "Unusually many wrong codes have been typed on Klimadialog in the last hour, so we are not checking codes just now. This applies to everyone, not only you. Try again in 10 minutes. Your code works for 10 minutes, so ask for a new one if it has run out.",
-        error_unavailable: "Signing in does not work just now. Please try again in a moment.",
-        error_code_malformed: "The code is 6 digits. Type it as it stands in the mail.",
+        error_paused: "Unusually many wrong codes have been typed on Klimadialog in the last hour, so we are not checking codes just now. This applies to everyone, not only you. Try again in 10 minutes. Your code is valid for 10 minutes, so ask for a new one if it has run out.",
+        error_unavailable: "Sign-in is not available right now. Please try again in a moment.",
+        error_code_malformed: "The code has 6 digits. Type it exactly as it appears in the email.",
         error_code_wrong: |left| {
             format!(
                 "That code is incorrect. You have {} left.",

@@ -1,6 +1,7 @@
 //! Texts of the statistics page.
 
 use klimadialog::Locale;
+use klimadialog::time::Timestamp;
 
 pub struct StatsTexts {
     pub nav: &'static str,
@@ -10,7 +11,8 @@ pub struct StatsTexts {
     pub by_theme: &'static str,
     pub by_area: &'static str,
     pub by_week: &'static str,
-    pub week_of: fn(&str) -> String,
+    /// A week's label: its Monday and Sunday.
+    pub week_of: fn(Timestamp, Timestamp) -> String,
     pub ideas: &'static str,
     pub supports: &'static str,
     pub what: &'static str,
@@ -25,7 +27,13 @@ pub static DA: StatsTexts = StatsTexts {
     by_theme: "Pr. tema (klimatilpasning)",
     by_area: "Pr. område",
     by_week: "Pr. uge, det seneste halve år",
-    week_of: |monday| format!("Ugen fra {monday}"),
+    week_of: |monday, sunday| {
+        format!(
+            "Uge {} ({})",
+            monday.iso_week(),
+            monday.day_span(sunday, Locale::Da)
+        )
+    },
     ideas: "Idéer",
     supports: "Støtter",
     what: "Hvad",
@@ -40,7 +48,7 @@ pub static EN: StatsTexts = StatsTexts {
     by_theme: "By theme (adaptation)",
     by_area: "By area",
     by_week: "By week, the last six months",
-    week_of: |monday| format!("Week of {monday}"),
+    week_of: |monday, _| format!("Week of {}", monday.format_date(Locale::En)),
     ideas: "Ideas",
     supports: "Supports",
     what: "What",

@@ -11,6 +11,10 @@ pub fn AccessibilityPage() -> impl IntoView {
     let t = use_texts();
     let a = &t.a11y;
     let config = site_config();
+    // Configured as YYYY-MM-DD; residents read "29. november 2026".
+    let reviewed = klimadialog::time::Date::parse_iso(&config.accessibility_reviewed)
+        .map(|d| d.start_in_denmark().format_date(crate::i18n::use_locale()))
+        .unwrap_or_else(|| config.accessibility_reviewed.clone());
     view! {
         <Title text=format!("{} – {}", t.accessibility_statement, t.site_name) />
         <article class="prose">
@@ -32,7 +36,7 @@ pub fn AccessibilityPage() -> impl IntoView {
             </ul>
             <h2>{a.complaint_heading}</h2>
             <p>{a.complaint_text}</p>
-            <p class="meta">{(a.reviewed)(&config.accessibility_reviewed)}</p>
+            <p class="meta">{(a.reviewed)(&reviewed)}</p>
         </article>
     }
 }

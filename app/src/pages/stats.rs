@@ -39,7 +39,8 @@ pub fn StatsPage() -> impl IntoView {
                         };
                         let weeks: Vec<(String, Tally)> = page.stats.by_week.into_iter().map(|t| {
                             let monday = Timestamp(t.key.parse().unwrap_or(0));
-                            ((t_week(locale))(&monday.iso_date()), t)
+                            let sunday = Timestamp(monday.0 + 6 * 86_400);
+                            ((t_week(locale))(monday, sunday), t)
                         }).collect();
                         view! {
                             <BarChart id="sectors" title=t.by_sector rows=named(page.stats.by_sector, &page.sectors) />
@@ -55,7 +56,7 @@ pub fn StatsPage() -> impl IntoView {
     }
 }
 
-fn t_week(locale: Locale) -> fn(&str) -> String {
+fn t_week(locale: Locale) -> fn(Timestamp, Timestamp) -> String {
     crate::i18n::stats_texts(locale).week_of
 }
 

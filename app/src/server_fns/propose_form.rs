@@ -163,7 +163,9 @@ pub async fn save_draft(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let Ok(multipart) = multipart else {
-        return bad_request("Send the form as multipart/form-data.");
+        return bad_request(
+            "Formularen kunne ikke læses. Gå tilbage, og send den igen. / The form could not be read. Please go back and send it again.",
+        );
     };
     let address = crate::session::client_address_in(&extensions);
     let client = state.clients.tag(&address);
@@ -179,7 +181,9 @@ pub async fn save_draft(
         return see_other("/ideas/new?notice=too_many", &[]);
     }
     let Ok(sent) = read_form(multipart).await else {
-        return bad_request("The form could not be read. Go back and send it again.");
+        return bad_request(
+            "Formularen kunne ikke læses. Gå tilbage, og send den igen. / The form could not be read. Please go back and send it again.",
+        );
     };
     let secure = secure_cookies(&state);
     let mut cookies = Vec::new();
@@ -199,7 +203,11 @@ pub async fn save_draft(
         Ok(previous) => previous,
         Err(error) => {
             tracing::error!(%error, "loading a draft failed");
-            return (StatusCode::SERVICE_UNAVAILABLE, "Try again in a moment.").into_response();
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Prøv igen om lidt. / Please try again in a moment.",
+            )
+                .into_response();
         }
     };
     let mut photo = previous
@@ -225,7 +233,11 @@ pub async fn save_draft(
         Ok(checked) => checked,
         Err(error) => {
             tracing::error!(%error, "saving a draft failed");
-            return (StatusCode::SERVICE_UNAVAILABLE, "Try again in a moment.").into_response();
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Prøv igen om lidt. / Please try again in a moment.",
+            )
+                .into_response();
         }
     };
     if checked.is_err() || photo_problem.is_some() {

@@ -69,7 +69,11 @@ pub async fn request_sign_in_code(
         let mail = Mail {
             to: &email,
             subject: t.mail_subject.to_owned(),
-            body: (t.mail_body)(code.as_str(), &state.config.municipality),
+            body: (t.mail_body)(
+                code.as_str(),
+                &state.config.municipality,
+                &state.config.public_url,
+            ),
         };
         state.mailer.send(mail).await.map_err(|error| {
             tracing::error!(%error, "sign-in mail failed");

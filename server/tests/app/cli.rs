@@ -190,6 +190,7 @@ fn try_serve(env: &[(&str, &str)]) -> Result<(), (Option<i32>, String)> {
         .env("KLIMADIALOG_LOG_FORMAT", "json")
         .env("RUST_LOG", "info")
         .env_remove("SMTP_URL")
+        .env_remove("MAIL_FROM")
         .env_remove("KLIMADIALOG_PUBLIC_URL");
     for (name, value) in env {
         command.env(name, value);
@@ -228,6 +229,7 @@ fn a_production_start_without_mail_or_over_plain_http_is_refused_with_the_reason
     let public = [
         ("KLIMADIALOG_PUBLIC_URL", "http://klimadialog.aalborg.dk"),
         ("SMTP_URL", "smtp://127.0.0.1:2525"),
+        ("MAIL_FROM", "Aalborg Kommune <klimadialog@aalborg.example>"),
     ];
     let (code, log) = try_serve(&public).unwrap_err();
     assert_eq!(code, Some(64), "{log}");
@@ -235,9 +237,18 @@ fn a_production_start_without_mail_or_over_plain_http_is_refused_with_the_reason
     let mut allowed = public.to_vec();
     allowed.push(("KLIMADIALOG_ALLOW_HTTP", "true"));
     try_serve(&allowed).expect("allowed for a test installation");
+    // A mail server needs a sender residents can trust, not "localhost".
+    let (code, log) = try_serve(&[
+        ("KLIMADIALOG_PUBLIC_URL", "https://klimadialog.aalborg.dk"),
+        ("SMTP_URL", "smtp://127.0.0.1:2525"),
+    ])
+    .unwrap_err();
+    assert_eq!(code, Some(64), "{log}");
+    assert!(log.contains("MAIL_FROM is not set"), "{log}");
     try_serve(&[
         ("KLIMADIALOG_PUBLIC_URL", "https://klimadialog.aalborg.dk"),
         ("SMTP_URL", "smtp://127.0.0.1:2525"),
+        ("MAIL_FROM", "Aalborg Kommune <klimadialog@aalborg.example>"),
     ])
     .expect("https starts");
 }

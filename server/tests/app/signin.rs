@@ -483,7 +483,11 @@ async fn codes_are_never_in_the_log_at_any_level_with_or_without_a_mail_server()
     let server = ServerProcess::start_with(
         dir.path(),
         &database,
-        &[("RUST_LOG", "trace"), ("SMTP_URL", &smtp_url)],
+        &[
+            ("RUST_LOG", "trace"),
+            ("SMTP_URL", &smtp_url),
+            ("MAIL_FROM", "Klimadialog <klimadialog@aalborg.example>"),
+        ],
     );
     ask_for_code(&server.base, "logfri@example.org").await;
     let code = code_in(&smtp::mail_body(&sink.next_mail()));
@@ -579,4 +583,55 @@ async fn a_pause_in_checking_codes_is_explained_to_everyone_it_stops() {
         page.contains("så vi tjekker ikke koder lige nu. Det gælder alle, ikke kun dig."),
         "{page}"
     );
+}
+
+#[tokio::test]
+async fn the_code_mail_says_who_sends_it_where_to_type_it_and_not_to_share_it_in_each_language() {
+    let (sink, app) = app_with_mail().await;
+    let mut browser = Browser::new(&app);
+    browser
+        .post_form(
+            "/fn/signin/request",
+            &[("email", "dansk@example.org"), ("next", "/")],
+        )
+        .await;
+    let raw = sink.next_mail();
+    // The sender's name is encoded (it has a dash); the address is the configured one.
+    assert!(
+        raw.contains("<klimadialog@aalborg.example>"),
+        "the sender: {raw}"
+    );
+    let danish = smtp::mail_body(&raw);
+    for line in [
+        "Din kode til Klimadialog er:",
+        "Koden gælder i 10 minutter",
+        "Del ikke koden med andre. Aalborg Kommune beder dig aldrig om koden.",
+        "Venlig hilsen\nAalborg Kommune",
+        "Du kan ikke svare på den.",
+    ] {
+        assert!(danish.contains(line), "{line}: {danish}");
+    }
+    assert!(danish.contains("Skriv koden på siden, hvor du bad om den (http://"));
+
+    let response = app
+        .client
+        .post(format!("{}/fn/signin/request", app.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "text/html")
+        .header("accept-language", "en-GB,en;q=0.9")
+        .body("email=english%40example.org&next=%2F")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let english = smtp::mail_body(&sink.next_mail());
+    for line in [
+        "Your Klimadialog code is:",
+        "The code is valid for 10 minutes",
+        "Do not share this code with anyone. Aalborg Kommune will never ask you for it.",
+        "Kind regards\nAalborg Kommune",
+    ] {
+        assert!(english.contains(line), "{line}: {english}");
+    }
+    assert!(!english.contains("Hej"), "one language per mail");
 }

@@ -129,7 +129,12 @@ fn test_arg_list(dir: &std::path::Path, smtp_url: Option<&str>) -> Vec<String> {
         dir.to_str().unwrap().to_owned(),
     ];
     if let Some(url) = smtp_url {
-        args.extend(["--smtp-url".to_owned(), url.to_owned()]);
+        args.extend([
+            "--smtp-url".to_owned(),
+            url.to_owned(),
+            "--mail-from".to_owned(),
+            "Aalborg Kommune – Klimadialog <klimadialog@aalborg.example>".to_owned(),
+        ]);
     }
     args
 }
