@@ -87,17 +87,22 @@ impl Composed {
 fn compose(state: &AppState, mail: &DueMail) -> Option<Composed> {
     let to = EmailAddress::parse(&mail.email).ok()?;
     let status = PublicStatus::parse(&mail.status)?;
-    let link = format!(
-        "{}/ideas/{}",
-        state.config.public_url.trim_end_matches('/'),
-        mail.idea_id
-    );
+    let site = state.config.public_url.trim_end_matches('/');
+    let link = format!("{site}/ideas/{}", mail.idea_id);
+    let me_link = format!("{site}/me#mail");
+    let language = klimadialog::Locale::from_tag(&mail.language).unwrap_or_default();
     let (subject, body) = klimadialog_app::i18n::status_mail(
-        &mail.title,
-        status,
-        mail.answer_da.as_deref(),
-        mail.answer_en.as_deref(),
-        &link,
+        &klimadialog_app::i18n::StatusMail {
+            title: &mail.title,
+            status,
+            answer_da: mail.answer_da.as_deref(),
+            answer_en: mail.answer_en.as_deref(),
+            link: &link,
+            me_link: &me_link,
+            municipality: &state.config.municipality,
+            to_author: mail.is_author,
+        },
+        language,
     );
     Some(Composed { to, subject, body })
 }

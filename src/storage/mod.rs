@@ -52,7 +52,7 @@ pub use personal_data::PersonalData;
 pub use photos::{PhotoAccess, PhotoViewer};
 pub use reference::{AreaCount, AreaRow, CategoryRow, NewArea};
 pub use reports::OpenReport;
-pub use residents::NewResident;
+pub use residents::{MailSettings, NewResident};
 pub use retention::Swept;
 pub use staff::StaffAccount;
 pub use stats::{Stats, Tally};

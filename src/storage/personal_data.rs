@@ -24,6 +24,9 @@ pub struct ResidentRecord {
     pub email: Option<String>,
     pub display_name: Option<String>,
     pub area: Option<String>,
+    /// The language of their mails, and whether they get status mails.
+    pub language: Option<String>,
+    pub status_mails: bool,
     pub created_at: i64,
 }
 
@@ -79,7 +82,7 @@ impl Db {
     pub async fn personal_data(&self, resident: ResidentId) -> Result<Option<PersonalData>> {
         let pool = self.pool();
         let Some(record) = sqlx::query_as::<_, ResidentRecord>(
-            "SELECT r.email, r.display_name, a.name AS area, r.created_at
+            "SELECT r.email, r.display_name, a.name AS area, r.language, r.status_mails, r.created_at
              FROM residents r LEFT JOIN areas a ON a.id = r.area_id
              WHERE r.id = ? AND r.deleted_at IS NULL",
         )
@@ -165,7 +168,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         sqlx::query(
-            "UPDATE residents SET email = NULL, display_name = NULL, area_id = NULL, deleted_at = ?
+            "UPDATE residents SET email = NULL, display_name = NULL, area_id = NULL, language = NULL, deleted_at = ?
              WHERE id = ?",
         )
         .bind(now)

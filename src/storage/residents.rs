@@ -6,6 +6,15 @@ use crate::area::AreaId;
 use crate::idea::IdeaId;
 use crate::resident::ResidentId;
 
+/// What a resident chose about the mail they get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MailSettings {
+    /// The language of their mails.
+    pub language: crate::Locale,
+    /// A mail when an idea they proposed or support gets a new status.
+    pub status_mails: bool,
+}
+
 pub struct NewResident<'a> {
     pub email: &'a str,
     pub display_name: Option<&'a str>,
@@ -14,6 +23,51 @@ pub struct NewResident<'a> {
 }
 
 impl Db {
+    /// A resident's mail settings (Danish and mails on, until they choose).
+    pub async fn mail_settings(&self, resident: ResidentId) -> Result<MailSettings> {
+        let (language, status_mails): (String, bool) = sqlx::query_as(
+            "SELECT coalesce(language, 'da'), status_mails FROM residents WHERE id = ?",
+        )
+        .bind(resident.0)
+        .fetch_optional(self.pool())
+        .await?
+        .unwrap_or(("da".into(), true));
+        Ok(MailSettings {
+            language: crate::Locale::from_tag(&language).unwrap_or_default(),
+            status_mails,
+        })
+    }
+
+    pub async fn save_mail_settings(
+        &self,
+        resident: ResidentId,
+        settings: MailSettings,
+    ) -> Result<()> {
+        sqlx::query("UPDATE residents SET language = ?, status_mails = ? WHERE id = ?")
+            .bind(settings.language.tag())
+            .bind(settings.status_mails)
+            .bind(resident.0)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// The language of the page a resident first signed in on: their mails' language until
+    /// they choose another on `/me`. Later sign-ins, perhaps on a device in another language,
+    /// leave it be.
+    pub async fn set_first_language(
+        &self,
+        resident: ResidentId,
+        language: crate::Locale,
+    ) -> Result<()> {
+        sqlx::query("UPDATE residents SET language = ? WHERE id = ? AND language IS NULL")
+            .bind(language.tag())
+            .bind(resident.0)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
     pub async fn insert_resident(&self, resident: &NewResident<'_>) -> Result<i64> {
         Ok(sqlx::query_scalar(
             "INSERT INTO residents (email, display_name, area_id, created_at) VALUES (?, ?, ?, ?) RETURNING id",

@@ -25,6 +25,10 @@ pub struct DueMail {
     pub status: String,
     pub answer_da: Option<String>,
     pub answer_en: Option<String>,
+    /// The recipient's language tag, as stored.
+    pub language: String,
+    /// Whether the recipient proposed the idea (else they support it).
+    pub is_author: bool,
 }
 
 /// Attempts after which a mail is given up (about a day of back-off).
@@ -74,7 +78,7 @@ impl Db {
         let queued = sqlx::query(
             "INSERT INTO status_mails (status_change_id, resident_id, next_attempt_at)
              SELECT ?1, r.id, ?2 FROM residents r
-             WHERE r.email IS NOT NULL
+             WHERE r.email IS NOT NULL AND r.status_mails = 1
                AND (r.id = (SELECT author_id FROM ideas WHERE id = ?3)
                     OR r.id IN (SELECT resident_id FROM supports WHERE idea_id = ?3))
              ON CONFLICT DO NOTHING",
@@ -110,7 +114,8 @@ impl Db {
     /// Mails due now, oldest first.
     pub async fn due_status_mails(&self, now: i64, limit: i64) -> Result<Vec<DueMail>> {
         Ok(sqlx::query_as(
-            "SELECT m.id, m.attempts, r.email, i.id AS idea_id, i.title, c.status, c.answer_da, c.answer_en
+            "SELECT m.id, m.attempts, r.email, i.id AS idea_id, i.title, c.status, c.answer_da,
+                    c.answer_en, coalesce(r.language, 'da') AS language, coalesce(i.author_id = r.id, 0) AS is_author
              FROM status_mails m
              JOIN status_changes c ON c.id = m.status_change_id
              JOIN ideas i ON i.id = c.idea_id

@@ -30,7 +30,7 @@ pub use propose::{ProposeTexts, propose_texts};
 pub use report::{ReportTexts, reason_name, report_texts};
 pub use staff::{StaffTexts, staff_texts};
 pub use stats::{StatsTexts, stats_texts};
-pub use status_mail::status_mail;
+pub use status_mail::{StatusMail, status_mail};
 pub use team::{TeamTexts, team_texts};
 
 pub struct Texts {
@@ -118,6 +118,11 @@ pub struct MeTexts {
     pub delete_button: &'static str,
     pub delete_unconfirmed: &'static str,
     pub deleted: &'static str,
+    pub mail_heading: &'static str,
+    pub mail_language: &'static str,
+    pub status_mails: &'static str,
+    pub mail_save: &'static str,
+    pub mail_saved: &'static str,
 }
 
 /// Signing in with a code sent by e-mail.
@@ -249,6 +254,11 @@ pub static DA: Texts = Texts {
         delete_button: "Slet min konto",
         delete_unconfirmed: "Sæt kryds for at bekræfte, at du vil slette din konto.",
         deleted: "Din konto er slettet.",
+        mail_heading: "Mails fra Klimadialog",
+        mail_language: "Sprog i mailene",
+        status_mails: "Send mig en mail, når en idé, jeg har foreslået eller støtter, får ny status",
+        mail_save: "Gem",
+        mail_saved: "Dine valg er gemt.",
     },
     support_idea: "Støt idéen",
     withdraw_support: "Træk din støtte tilbage",
@@ -400,7 +410,12 @@ pub static EN: Texts = Texts {
         delete_confirm: "Yes, delete my account and my supports",
         delete_button: "Delete my account",
         delete_unconfirmed: "Tick the box to confirm that you want to delete your account.",
-        deleted: "Your account is deleted.",
+        deleted: "Your account has been deleted.",
+        mail_heading: "Emails from Klimadialog",
+        mail_language: "Language of the emails",
+        status_mails: "Email me when an idea I have proposed or support gets a new status",
+        mail_save: "Save",
+        mail_saved: "Your choices have been saved.",
     },
     support_idea: "Support this idea",
     withdraw_support: "Withdraw your support",

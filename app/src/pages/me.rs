@@ -7,7 +7,7 @@ use leptos_meta::{Meta, Title};
 
 use crate::i18n::{MeTexts, status_name, use_locale, use_texts};
 use crate::pages::LoadError;
-use crate::server_fns::me::{DeleteMyAccount, DownloadMyData, load_my_page};
+use crate::server_fns::me::{DeleteMyAccount, DownloadMyData, SaveMailSettings, load_my_page};
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
@@ -78,6 +78,7 @@ pub fn MyPage() -> impl IntoView {
                                 }.into_any()
                             }}
                         </section>
+                        <MailSettings language=page.mail_language status_mails=page.status_mails />
                         <MyData />
                         <DeleteAccount />
                     }.into_any(),
@@ -85,6 +86,38 @@ pub fn MyPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn MailSettings(language: klimadialog::Locale, status_mails: bool) -> impl IntoView {
+    let t = &use_texts().me;
+    let saved = use_query_map()
+        .read_untracked()
+        .get("saved")
+        .is_some_and(|s| s == "mail");
+    let option = |locale: klimadialog::Locale, name: &'static str| {
+        view! { <option value=locale.tag() selected=locale == language lang=locale.tag()>{name}</option> }
+    };
+    view! {
+        <section id="mail" aria-labelledby="mail-heading">
+            <h2 id="mail-heading">{t.mail_heading}</h2>
+            {saved.then(|| view! { <p class="notice" role="status">{t.mail_saved}</p> })}
+            <form method="post" action={<SaveMailSettings as ServerFn>::PATH} class="stack">
+                <div class="field">
+                    <label for="mail-language">{t.mail_language}</label>
+                    <select id="mail-language" name="language">
+                        {option(klimadialog::Locale::Da, "Dansk")}
+                        {option(klimadialog::Locale::En, "English")}
+                    </select>
+                </div>
+                <div class="choice">
+                    <input type="checkbox" id="status-mails" name="status_mails" value="1" checked=status_mails />
+                    <label for="status-mails">{t.status_mails}</label>
+                </div>
+                <button type="submit" class="button secondary">{t.mail_save}</button>
+            </form>
+        </section>
     }
 }
 

@@ -11,6 +11,9 @@ use crate::error::AppError;
 pub struct MyPage {
     pub ideas: Vec<(IdeaSummary, ModerationState)>,
     pub supported: Vec<IdeaSummary>,
+    /// The language of their mails, and whether they get status mails.
+    pub mail_language: klimadialog::Locale,
+    pub status_mails: bool,
 }
 
 /// `None` when nobody is signed in.
@@ -22,7 +25,37 @@ pub async fn load_my_page() -> Result<Option<MyPage>, AppError> {
     };
     let ideas = state.db.ideas_by_author(resident).await?;
     let supported = state.db.ideas_supported_by(resident).await?;
-    Ok(Some(MyPage { ideas, supported }))
+    let settings = state.db.mail_settings(resident).await?;
+    Ok(Some(MyPage {
+        ideas,
+        supported,
+        mail_language: settings.language,
+        status_mails: settings.status_mails,
+    }))
+}
+
+/// The resident's mail settings: the language of their mails, and whether a new status of
+/// an idea they proposed or support is mailed. A plain form; back to `/me` with a note.
+#[server(prefix = "/fn", endpoint = "me/mail")]
+pub async fn save_mail_settings(
+    language: String,
+    status_mails: Option<String>,
+) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let Some(resident) = crate::session::current_resident(&state).await else {
+        leptos_axum::redirect("/signin?next=%2Fme");
+        return Ok(());
+    };
+    let Some(language) = klimadialog::Locale::from_tag(&language) else {
+        return Err(AppError::BadRequest.respond());
+    };
+    let settings = klimadialog::storage::MailSettings {
+        language,
+        status_mails: status_mails.is_some(),
+    };
+    state.db.save_mail_settings(resident, settings).await?;
+    leptos_axum::redirect("/me?saved=mail#mail");
+    Ok(())
 }
 
 /// "Download my data": everything stored about the signed-in resident, as a JSON file.

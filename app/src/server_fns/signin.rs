@@ -148,6 +148,14 @@ pub async fn verify_sign_in_code(
         .map_err(|e| internal(&e))?;
     set_session_cookie(&token);
     set_cookie(SIGN_IN_EMAIL_COOKIE, "", 0);
+    // Their mails come in the language of the page they first signed in on (changeable on /me).
+    if let Err(error) = state
+        .db
+        .set_first_language(resident, crate::request_locale())
+        .await
+    {
+        tracing::warn!(%error, "remembering a resident's language failed");
+    }
     // Ticked on the code form: supported through the button's own rules and limits. Refused
     // (a limit, an idea no longer public), the resident lands on the page and can press again.
     if let Some(Intent::Support(idea)) = intent {

@@ -635,3 +635,41 @@ async fn the_code_mail_says_who_sends_it_where_to_type_it_and_not_to_share_it_in
     }
     assert!(!english.contains("Hej"), "one language per mail");
 }
+
+/// Signs in through the forms with the code from the mail, in the browser's language cookie.
+async fn sign_in_through_forms(sink: &SmtpSink, browser: &mut Browser<'_>, email: &str) {
+    let (_, location) = browser
+        .post_form("/fn/signin/request", &[("email", email), ("next", "/me")])
+        .await;
+    assert!(location.starts_with("/signin/code"), "{location}");
+    let code = code_in(&smtp::mail_body(&sink.next_mail()));
+    let (_, location) = browser
+        .post_form("/fn/signin/verify", &[("code", &code), ("next", "/me")])
+        .await;
+    assert_eq!(location, "/me");
+}
+
+#[tokio::test]
+async fn mails_keep_the_language_of_the_first_sign_in_until_changed_on_my_page() {
+    let (sink, app) = app_with_mail().await;
+    let email = "visiting@example.org";
+    let mut english = Browser::new(&app);
+    english.jar.0.insert("lang".into(), "en".into());
+    sign_in_through_forms(&sink, &mut english, email).await;
+    let resident = app
+        .db
+        .resident_for_email(email, klimadialog::storage::now())
+        .await
+        .unwrap();
+    let settings = app.db.mail_settings(resident).await.unwrap();
+    assert_eq!(settings.language, klimadialog::Locale::En);
+    assert!(settings.status_mails, "on until they switch them off");
+    let page = english.get("/me").await;
+    assert!(page.contains(r#"<option value="en" selected"#), "{page}");
+
+    // Later, on a Danish phone: the choice stands.
+    let mut danish = Browser::new(&app);
+    sign_in_through_forms(&sink, &mut danish, email).await;
+    let settings = app.db.mail_settings(resident).await.unwrap();
+    assert_eq!(settings.language, klimadialog::Locale::En);
+}
