@@ -11,6 +11,10 @@ pub struct SiteConfig {
     pub municipality_url: String,
     /// Where residents write about accessibility problems, if the municipality has a mailbox for it.
     pub accessibility_email: Option<String>,
+    /// A phone number for accessibility problems.
+    pub accessibility_phone: Option<String>,
+    /// The official statement in Digitaliseringsstyrelsen's WAS-Tool, if published there.
+    pub accessibility_statement_url: Option<String>,
     /// The municipality's data protection officer, for the privacy notice.
     pub dpo_email: Option<String>,
     /// When the accessibility statement was last reviewed (ISO date).
@@ -33,12 +37,24 @@ pub struct MapTiles {
     pub credit: String,
 }
 
+impl SiteConfig {
+    /// Where the footer's "Tilgængelighedserklæring" leads: the WAS-Tool statement when there
+    /// is one, else the site's own page.
+    pub fn accessibility_statement_href(&self) -> String {
+        self.accessibility_statement_url
+            .clone()
+            .unwrap_or_else(|| "/tilgaengelighed".to_owned())
+    }
+}
+
 impl Default for SiteConfig {
     fn default() -> Self {
         SiteConfig {
             municipality: "Aalborg Kommune".into(),
             municipality_url: "https://www.aalborg.dk".into(),
             accessibility_email: None,
+            accessibility_phone: None,
+            accessibility_statement_url: None,
             dpo_email: None,
             accessibility_reviewed: "2026-11-29".into(),
             public_url: "http://127.0.0.1:3000".into(),

@@ -101,7 +101,8 @@ test('the accessibility statement is linked from every page', async ({ page }, t
   await page.goto('/ideas');
   await page.getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tilgængelighedserklæring' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Giv os besked' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Kontakt os om tilgængelighed' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Det tester vi ved hver ændring' })).toBeVisible();
   await expectAccessible(page, testInfo);
 });
 

@@ -106,6 +106,17 @@ pub struct ServeArgs {
     #[arg(long, env = "KLIMADIALOG_ACCESSIBILITY_EMAIL")]
     pub accessibility_email: Option<String>,
 
+    /// The official accessibility statement, made in Digitaliseringsstyrelsen's WAS-Tool, e.g.
+    /// `https://www.was.digst.dk/klimadialog-aalborg-dk`. The footer's "Tilgængelighedserklæring"
+    /// and `/was` lead there; the site's own page then shows how it is tested, as evidence.
+    #[arg(long, env = "KLIMADIALOG_ACCESSIBILITY_STATEMENT_URL")]
+    pub accessibility_statement_url: Option<String>,
+
+    /// A phone number for accessibility problems (the statement must give a phone and a
+    /// written contact).
+    #[arg(long, env = "KLIMADIALOG_ACCESSIBILITY_PHONE")]
+    pub accessibility_phone: Option<String>,
+
     /// The municipality's data protection officer (databeskyttelsesrådgiver), named in the
     /// privacy notice; without it the notice points to the municipality's website.
     #[arg(long, env = "KLIMADIALOG_DPO_EMAIL")]
@@ -258,6 +269,16 @@ impl ServeArgs {
                  installation."
             ));
         }
+        let accessibility_statement_url = match non_empty(&self.accessibility_statement_url) {
+            Some(url) if !url.starts_with("https://") || url.contains(char::is_whitespace) => {
+                return Err(format!(
+                    "KLIMADIALOG_ACCESSIBILITY_STATEMENT_URL {url} is not an https:// address. \
+                     Set the address WAS-Tool gave the statement, e.g. \
+                     https://www.was.digst.dk/klimadialog-aalborg-dk."
+                ));
+            }
+            url => url,
+        };
         let map_tiles = match self.map_tiles.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(address) => Some(MapTiles {
@@ -269,12 +290,11 @@ impl ServeArgs {
         Ok(SiteConfig {
             municipality: self.municipality.clone(),
             municipality_url: self.municipality_url.clone(),
-            accessibility_email: self
-                .accessibility_email
-                .clone()
-                .filter(|e| !e.trim().is_empty()),
+            accessibility_email: non_empty(&self.accessibility_email),
+            accessibility_phone: non_empty(&self.accessibility_phone),
+            accessibility_statement_url,
             accessibility_reviewed: self.accessibility_reviewed.clone(),
-            dpo_email: self.dpo_email.clone().filter(|e| !e.trim().is_empty()),
+            dpo_email: non_empty(&self.dpo_email),
             public_url,
             post_moderation: self.moderation == ModerationMode::Post,
             report_hiding: klimadialog::report::HidingRule {
@@ -284,6 +304,15 @@ impl ServeArgs {
             map_tiles,
         })
     }
+}
+
+/// A configured text, trimmed; blank counts as not set.
+fn non_empty(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
 }
 
 /// Whether an http:// address is this machine (a developer's browser on localhost).

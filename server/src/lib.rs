@@ -160,6 +160,7 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
     let extra_routes = Router::new()
         .route("/healthz", get(routes::healthz))
         .route("/lang/{tag}", get(routes::switch_language))
+        .route("/was", get(routes::was))
         .route("/photos/{name}", get(routes::photo))
         .route("/api/ideas.json", get(open_data::ideas_json))
         .route("/api/ideas.geojson", get(open_data::ideas_geojson))

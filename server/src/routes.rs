@@ -139,6 +139,21 @@ fn unavailable() -> Response {
     response
 }
 
+/// `/was`: the accessibility statement in Digitaliseringsstyrelsen's WAS-Tool when the
+/// municipality has published it there, else the site's own statement. Temporary, so a later
+/// address in the configuration takes effect at once.
+pub async fn was(State(state): State<AppState>) -> Response {
+    let target = state.config.accessibility_statement_href();
+    match HeaderValue::from_str(&target) {
+        Ok(location) => {
+            let mut response = StatusCode::FOUND.into_response();
+            response.headers_mut().insert(header::LOCATION, location);
+            response
+        }
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
 #[derive(Debug, Deserialize)]
 pub struct SwitchQuery {
     next: Option<String>,

@@ -117,7 +117,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="wrap">
                 <p>{(t.footer_about)(&config.municipality)}</p>
                 <ul class="footer-links">
-                    <li><a href="/tilgaengelighed">{t.accessibility_statement}</a></li>
+                    <li><a href=config.accessibility_statement_href()>{t.accessibility_statement}</a></li>
                     <li><a href="/privatliv">{crate::i18n::use_privacy_texts().nav}</a></li>
                     <li><a href=config.municipality_url.clone()>{config.municipality.clone()}</a></li>
                     <li><a href=switch_href hreflang=other_tag lang=other_tag>{t.other_language}</a></li>

@@ -3,6 +3,7 @@
 //! struct. Texts with values are functions. Islands get their texts as props, so none of this
 //! is shipped in the WebAssembly bundle.
 
+mod accessibility;
 mod answers;
 mod areas;
 mod faults;
@@ -20,6 +21,7 @@ use klimadialog::numbers::count;
 use klimadialog::{IdeaKind, Locale, PublicStatus};
 use leptos::prelude::*;
 
+pub use accessibility::{AccessibilityTexts, accessibility_texts};
 pub use answers::{AnswerTexts, answer_texts};
 pub use areas::{AreasTexts, areas_texts};
 pub use faults::{FaultTexts, fault_page, fault_texts};
@@ -93,7 +95,6 @@ pub struct Texts {
     pub error_title: &'static str,
     pub error_text: &'static str,
     pub signin: SignInTexts,
-    pub a11y: AccessibilityTexts,
 }
 
 /// The resident's own page.
@@ -159,24 +160,6 @@ pub struct SignInTexts {
     pub error_code_locked: &'static str,
     pub error_code_expired: &'static str,
     pub error_start_again: &'static str,
-}
-
-/// The accessibility statement (webtilgængelighedsloven); the facts come from configuration.
-pub struct AccessibilityTexts {
-    pub intro: fn(&str) -> String,
-    pub status_heading: &'static str,
-    pub status_text: &'static str,
-    pub limits_heading: &'static str,
-    pub limits: [&'static str; 2],
-    pub made_heading: &'static str,
-    pub made_text: &'static str,
-    pub feedback_heading: &'static str,
-    pub feedback_text: fn(&str) -> String,
-    pub feedback_email: &'static str,
-    pub feedback_website: &'static str,
-    pub complaint_heading: &'static str,
-    pub complaint_text: &'static str,
-    pub reviewed: fn(&str) -> String,
 }
 
 pub static DA: Texts = Texts {
@@ -309,33 +292,6 @@ pub static DA: Texts = Texts {
         error_code_expired: "Koden er udløbet eller allerede brugt. Bed om en ny kode.",
         error_start_again: "Skriv din e-mail først, så sender vi en kode.",
     },
-    a11y: AccessibilityTexts {
-        intro: |m| {
-            format!(
-                "{m} ønsker at gøre Klimadialog tilgængelig for alle, også for dem, der bruger skærmlæser, forstørrelse, tastatur eller en ældre telefon. Denne erklæring gælder for hele Klimadialog."
-            )
-        },
-        status_heading: "Overholdelse",
-        status_text: "Klimadialog er bygget til at overholde WCAG 2.1 niveau AA, som webtilgængelighedsloven kræver. Alle sider kan bruges uden JavaScript, og de testes automatisk for tilgængelighedsfejl ved hver ændring. Løsningen overholder kravene delvist, indtil en uafhængig gennemgang er gennemført.",
-        limits_heading: "Kendte begrænsninger",
-        limits: [
-            "Der er endnu ikke foretaget en uafhængig gennemgang med brugere af hjælpemidler.",
-            "Billeder, som borgerne selv lægger op, har ikke altid en dækkende tekstbeskrivelse.",
-        ],
-        made_heading: "Sådan er erklæringen lavet",
-        made_text: "Erklæringen bygger på automatiske test (axe) af alle sider med og uden JavaScript og på manuel afprøvning med tastatur og skærmlæser.",
-        feedback_heading: "Giv os besked",
-        feedback_text: |m| {
-            format!(
-                "Oplever du problemer med tilgængeligheden, så skriv til {m}. Vi svarer så hurtigt som muligt."
-            )
-        },
-        feedback_email: "E-mail",
-        feedback_website: "Kommunens hjemmeside",
-        complaint_heading: "Klage",
-        complaint_text: "Er du ikke tilfreds med svaret, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn med webtilgængelighed i Danmark.",
-        reviewed: |d| format!("Erklæringen blev sidst gennemgået {d}."),
-    },
 };
 
 pub static EN: Texts = Texts {
@@ -466,33 +422,6 @@ pub static EN: Texts = Texts {
         error_code_expired: "The code has expired or was already used. Ask for a new code.",
         error_start_again: "Enter your e-mail first, and we will send you a code.",
     },
-    a11y: AccessibilityTexts {
-        intro: |m| {
-            format!(
-                "{m} wants Klimadialog to be accessible to everyone, including people who use a screen reader, magnification, a keyboard or an older phone. This statement covers all of Klimadialog."
-            )
-        },
-        status_heading: "Compliance status",
-        status_text: "Klimadialog is built to meet WCAG 2.1 level AA, as Danish law on web accessibility requires. Every page works without JavaScript, and every change is tested automatically for accessibility errors. The site is partially compliant until an independent review has been completed.",
-        limits_heading: "Known limitations",
-        limits: [
-            "No independent review with users of assistive technology has been made yet.",
-            "Images uploaded by residents do not always have a full text description.",
-        ],
-        made_heading: "How this statement was prepared",
-        made_text: "The statement is based on automated tests (axe) of every page with and without JavaScript, and on manual testing with a keyboard and a screen reader.",
-        feedback_heading: "Tell us",
-        feedback_text: |m| {
-            format!(
-                "If you run into an accessibility problem, please write to {m}. We will answer as soon as we can."
-            )
-        },
-        feedback_email: "E-mail",
-        feedback_website: "The municipality's website",
-        complaint_heading: "Complaints",
-        complaint_text: "If you are not satisfied with our answer, you can complain to the Danish Agency for Digital Government (Digitaliseringsstyrelsen), which supervises web accessibility in Denmark.",
-        reviewed: |d| format!("This statement was last reviewed on {d}."),
-    },
 };
 
 pub fn texts(locale: Locale) -> &'static Texts {
@@ -574,6 +503,10 @@ pub fn use_answer_texts() -> &'static AnswerTexts {
 
 pub fn use_privacy_texts() -> &'static PrivacyTexts {
     privacy_texts(use_locale())
+}
+
+pub fn use_accessibility_texts() -> &'static AccessibilityTexts {
+    accessibility_texts(use_locale())
 }
 
 pub fn use_areas_texts() -> &'static AreasTexts {

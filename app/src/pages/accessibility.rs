@@ -1,34 +1,55 @@
-//! `/tilgaengelighed`: the accessibility statement, generated from the site's configuration.
+//! `/tilgaengelighed`: the accessibility statement, generated from the site's configuration; or,
+//! when the statement is published in WAS-Tool, the evidence behind it with a link there.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::config::site_config;
-use crate::i18n::use_texts;
+use crate::i18n::{use_accessibility_texts, use_texts};
 
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
     let t = use_texts();
-    let a = &t.a11y;
+    let a = use_accessibility_texts();
     let config = site_config();
     // Configured as YYYY-MM-DD; residents read "29. november 2026".
     let reviewed = klimadialog::time::Date::parse_iso(&config.accessibility_reviewed)
         .map(|d| d.start_in_denmark().format_date(crate::i18n::use_locale()))
         .unwrap_or_else(|| config.accessibility_reviewed.clone());
+    let official = config.accessibility_statement_url.clone();
+    let title = if official.is_some() {
+        a.evidence_title
+    } else {
+        t.accessibility_statement
+    };
+    let m = config.municipality.clone();
     view! {
-        <Title text=format!("{} – {}", t.accessibility_statement, t.site_name) />
+        <Title text=format!("{title} – {}", t.site_name) />
         <article class="prose">
-            <h1>{t.accessibility_statement}</h1>
-            <p>{(a.intro)(&config.municipality)}</p>
-            <h2>{a.status_heading}</h2>
-            <p>{a.status_text}</p>
+            <h1>{title}</h1>
+            {match official {
+                // WAS-Tool statements are in Danish.
+                Some(url) => view! {
+                    <p>{(a.official)(&m)}" "<a href=url hreflang="da">{a.official_link}</a></p>
+                    <p>{a.evidence_intro}</p>
+                }.into_any(),
+                None => view! {
+                    <p>{(a.intro)(&m)}</p>
+                    <h2>{a.status_heading}</h2>
+                    <p>{a.status_text}</p>
+                }.into_any(),
+            }}
+            <h2>{a.tested_heading}</h2>
+            <ul>{a.tested.iter().map(|l| view! { <li>{*l}</li> }).collect_view()}</ul>
             <h2>{a.limits_heading}</h2>
             <ul>{a.limits.iter().map(|l| view! { <li>{*l}</li> }).collect_view()}</ul>
-            <h2>{a.made_heading}</h2>
-            <p>{a.made_text}</p>
             <h2>{a.feedback_heading}</h2>
-            <p>{(a.feedback_text)(&config.municipality)}</p>
+            <p>{(a.feedback_text)(&m)}</p>
             <ul>
+                {config.accessibility_phone.clone().map(|phone| {
+                    let tel: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+                    view! { <li>{a.feedback_phone}": "<a href=format!("tel:{tel}")>{phone}</a></li> }
+                })}
                 {config.accessibility_email.clone().map(|email| view! {
                     <li>{a.feedback_email}": "<a href=format!("mailto:{email}")>{email.clone()}</a></li>
                 })}

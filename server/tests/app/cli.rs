@@ -251,4 +251,15 @@ fn a_production_start_without_mail_or_over_plain_http_is_refused_with_the_reason
         ("MAIL_FROM", "Aalborg Kommune <klimadialog@aalborg.example>"),
     ])
     .expect("https starts");
+    // An accessibility statement address that is not https:// is a typo, not a statement.
+    let (code, log) = try_serve(&[(
+        "KLIMADIALOG_ACCESSIBILITY_STATEMENT_URL",
+        "was.digst.dk/klimadialog-aalborg-dk",
+    )])
+    .unwrap_err();
+    assert_eq!(code, Some(64), "{log}");
+    assert!(
+        log.contains("KLIMADIALOG_ACCESSIBILITY_STATEMENT_URL"),
+        "{log}"
+    );
 }

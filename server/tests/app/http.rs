@@ -155,6 +155,71 @@ async fn the_accessibility_statement_is_generated_from_configuration() {
         .get_with("/tilgaengelighed", &[("accept-language", "en")])
         .await;
     assert!(en.contains("<h1>Accessibility statement</h1>"));
+    for page in [&html, &en] {
+        assert!(
+            page.contains(r#"<a href="/tilgaengelighed">"#),
+            "the footer"
+        );
+    }
+    // The evidence WAS-Tool asks for: what is tested, on every change.
+    assert!(html.contains("Det tester vi ved hver ændring") && html.contains("320 pixels"));
+    assert!(html.contains("Kendte undtagelser"));
+    assert!(!html.contains("tel:"), "no phone configured, none shown");
+    let response = app
+        .client
+        .get(format!("{}/was", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(response.headers()["location"], "/tilgaengelighed");
+}
+
+#[tokio::test]
+async fn with_a_was_tool_statement_the_footer_and_was_lead_there_and_the_page_is_the_evidence() {
+    let was = "https://www.was.digst.dk/klimadialog-aalborg-dk";
+    let app = TestApp::spawn_with(
+        None,
+        &[
+            "--accessibility-statement-url",
+            was,
+            "--accessibility-phone",
+            "99 31 31 31",
+            "--accessibility-email",
+            "tilgaengelighed@aalborg.example",
+        ],
+    )
+    .await;
+    let response = app
+        .client
+        .get(format!("{}/was", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(response.headers()["location"], was);
+    for path in ["/", "/ideas", "/privatliv"] {
+        let (_, page) = app.get(path).await;
+        assert!(
+            page.contains(&format!(r#"<a href="{was}">Tilgængelighedserklæring</a>"#)),
+            "{path}"
+        );
+    }
+    let (status, page) = app.get("/tilgaengelighed").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("<h1>Sådan tester vi tilgængeligheden</h1>"),
+        "{page}"
+    );
+    assert!(page.contains(&format!(r#"<a href="{was}" hreflang="da">"#)));
+    assert!(
+        page.contains(r#"<a href="tel:99313131">99 31 31 31</a>"#),
+        "phone"
+    );
+    assert!(
+        page.contains("mailto:tilgaengelighed@aalborg.example"),
+        "written"
+    );
 }
 
 #[tokio::test]
