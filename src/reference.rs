@@ -47,8 +47,8 @@ pub const SECTORS: [Named; 9] = [
     },
     Named {
         key: "industry",
-        en: "Industry & processes",
-        da: "Industri og industrielle processer",
+        en: "Industry and businesses",
+        da: "Industri og virksomheder",
     },
     Named {
         key: "agriculture",
@@ -72,8 +72,8 @@ pub const SECTORS: [Named; 9] = [
     },
     Named {
         key: "municipality",
-        en: "The municipality as an organisation",
-        da: "Kommunen som virksomhed",
+        en: "The municipality's own operations",
+        da: "Kommunens egen drift (bygninger, biler, indkøb)",
     },
 ];
 
@@ -96,7 +96,7 @@ pub const THEMES: [Named; 9] = [
     Named {
         key: "groundwater",
         en: "High groundwater",
-        da: "Terrænnært grundvand",
+        da: "Højt grundvand",
     },
     Named {
         key: "heat",
@@ -120,8 +120,8 @@ pub const THEMES: [Named; 9] = [
     },
     Named {
         key: "compound",
-        en: "Compound events",
-        da: "Koblede hændelser",
+        en: "Several events at once (e.g. storm surge and cloudburst)",
+        da: "Flere hændelser på én gang (fx stormflod og skybrud)",
     },
 ];
 

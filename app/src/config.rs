@@ -28,6 +28,28 @@ pub struct SiteConfig {
     pub report_hiding: klimadialog::report::HidingRule,
     /// A background map under the areas on /map, if the municipality wants one.
     pub map_tiles: Option<MapTiles>,
+    /// The climate plan's targets, said in the footer.
+    pub targets: ClimateTargets,
+}
+
+/// A DK2020 plan's headline targets: a cut in emissions by a year (against 1990), and climate
+/// neutrality by another. Each municipality sets its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClimateTargets {
+    pub reduction_percent: u8,
+    pub reduction_year: u16,
+    pub neutral_year: u16,
+}
+
+impl Default for ClimateTargets {
+    /// DK2020's frame: the national 70 % by 2030, climate neutral by 2050 at the latest.
+    fn default() -> Self {
+        ClimateTargets {
+            reduction_percent: 70,
+            reduction_year: 2030,
+            neutral_year: 2050,
+        }
+    }
 }
 
 /// A tile server for the map's background, and the credit it asks for.
@@ -61,6 +83,7 @@ impl Default for SiteConfig {
             post_moderation: false,
             report_hiding: klimadialog::report::HidingRule::default(),
             map_tiles: None,
+            targets: ClimateTargets::default(),
         }
     }
 }

@@ -111,3 +111,21 @@ test('a configured background map shows under the areas with JavaScript; without
   await page.getByRole('link', { name: /^9370 Hals: / }).click();
   await expect(page).toHaveURL(/\/ideas\?area=9370-hals$/);
 });
+
+test('the statistics charts can be read on a phone: every label at least 12 px', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/stats');
+  await expect(page.getByRole('heading', { level: 1, name: 'Idéerne i tal' })).toBeVisible();
+  const sizes = await page.locator('svg.bars').evaluateAll((charts) =>
+    charts.flatMap((svg) => {
+      // The SVG is scaled to the page: a label's size on screen is its font size times that.
+      const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+      return Array.from(svg.querySelectorAll('text')).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+    }),
+  );
+  expect(sizes.length).toBeGreaterThan(20);
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+  // The numbers as a table, with a column head saying what the rows are.
+  await page.locator('#sectors-heading ~ details summary').click();
+  await expect(page.locator('#sectors-table').getByRole('columnheader', { name: 'Sektor' })).toBeVisible();
+});

@@ -29,7 +29,7 @@ test('a resident proposes an idea, signs in, sees similar ideas first and sends 
   await page.getByLabel('Område').selectOption({ label: '9000 Aalborg' });
   await page.getByLabel('Beskrivelse').fill('Børnene cykler ad veje uden cykelstier. Byg sammenhængende cykelstier til skolerne.');
   await page.getByRole('button', { name: 'Fortsæt' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Ret venligst det, der er markeret' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Ret det, der er markeret' })).toBeVisible();
   await expect(page.locator('#title-error')).toHaveText('Skriv mindst 5 tegn.');
   await expect(page.getByLabel('Beskrivelse')).toHaveValue(/Byg sammenhængende cykelstier/);
   await expect(page.getByLabel('Område')).toHaveValue('9000-aalborg');
@@ -75,12 +75,12 @@ test('"use my location" and a tap on the map find the area; a point outside is r
   const page = await context.newPage();
   await page.goto('/ideas/new');
   await waitForIslands(page);
-  await page.getByRole('button', { name: 'Brug min position' }).click();
-  await expect(page.getByText('Din position ligger i 9000 Aalborg.')).toBeVisible();
+  await page.getByRole('button', { name: 'Brug min placering' }).click();
+  await expect(page.getByText('Din placering er i 9000 Aalborg.')).toBeVisible();
   await expect(page.locator('input[name="lat"]')).toHaveValue('57.048700');
 
   await context.setGeolocation({ latitude: 55.676, longitude: 12.568 });
-  await page.getByRole('button', { name: 'Brug min position' }).click();
+  await page.getByRole('button', { name: 'Brug min placering' }).click();
   await expect(page.getByText('Punktet ligger uden for Aalborg Kommune.')).toBeVisible();
   await page.getByRole('button', { name: 'Brug listen i stedet' }).click();
   await expect(page.locator('input[name="lat"]')).toHaveValue('');

@@ -45,7 +45,7 @@ test('a resident supports an idea, signing in on the way, and withdraws', async 
 
   // The resident's own page lists the idea among those they support.
   await page.getByRole('link', { name: 'Min side' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dine idéer og støtter' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dine idéer og de idéer, du støtter' })).toBeVisible();
   const supported = page.getByRole('region', { name: 'Idéer, du støtter' });
   await expect(supported.locator(`a[href="/ideas/${idea}"]`)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Dine idéer' })).toContainText('Du har ikke foreslået nogen idéer endnu.');

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use klimadialog::map_tiles::TileTemplate;
-use klimadialog_app::config::{MapTiles, SiteConfig};
+use klimadialog_app::config::{ClimateTargets, MapTiles, SiteConfig};
 
 /// Klimadialog: residents' ideas for a Danish municipality's climate action plan.
 ///
@@ -116,6 +116,18 @@ pub struct ServeArgs {
     /// written contact).
     #[arg(long, env = "KLIMADIALOG_ACCESSIBILITY_PHONE")]
     pub accessibility_phone: Option<String>,
+
+    /// The climate plan's cut in emissions, in per cent (against 1990), said in every footer.
+    #[arg(long, env = "KLIMADIALOG_TARGET_PERCENT", default_value_t = 70, value_parser = clap::value_parser!(u8).range(1..=100))]
+    pub target_percent: u8,
+
+    /// The year of that cut.
+    #[arg(long, env = "KLIMADIALOG_TARGET_YEAR", default_value_t = 2030, value_parser = clap::value_parser!(u16).range(2020..=2100))]
+    pub target_year: u16,
+
+    /// The year the municipality is climate neutral at the latest.
+    #[arg(long, env = "KLIMADIALOG_NEUTRAL_YEAR", default_value_t = 2050, value_parser = clap::value_parser!(u16).range(2020..=2100))]
+    pub neutral_year: u16,
 
     /// The municipality's data protection officer (databeskyttelsesrådgiver), named in the
     /// privacy notice; without it the notice points to the municipality's website.
@@ -302,6 +314,11 @@ impl ServeArgs {
                 min_account_age: i64::from(self.report_min_account_hours) * 3600,
             },
             map_tiles,
+            targets: ClimateTargets {
+                reduction_percent: self.target_percent,
+                reduction_year: self.target_year,
+                neutral_year: self.neutral_year,
+            },
         })
     }
 }

@@ -24,7 +24,7 @@ pub fn IdeaCard(idea: IdeaSummary, support: SupportState, next: String) -> impl 
                                 <h3 id=format!("idea-{}", idea.id)><a href=format!("/ideas/{}", idea.id)>{idea.title.clone()}</a></h3>
                 <dl class="facts">
                     <div><dt>{t.kind_label}</dt><dd><span class=kind_class>{kind_name(idea.kind, locale)}</span></dd></div>
-                    <div><dt>{t.category_label}</dt><dd>{idea.category_name.get(locale).to_owned()}</dd></div>
+                    <div><dt>{t.category_label(idea.kind)}</dt><dd>{idea.category_name.get(locale).to_owned()}</dd></div>
                     <div><dt>{t.area_label}</dt><dd>{idea.area_name.clone()}</dd></div>
                     <div><dt>{t.status_label}</dt><dd class=format!("status status-{}", idea.status.as_str())>{status_name(idea.status, locale)}</dd></div>
                 </dl>

@@ -115,7 +115,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </main>
         <footer class="site-footer">
             <div class="wrap">
-                <p>{(t.footer_about)(&config.municipality)}</p>
+                <p>{(t.footer_about)(&config.municipality, &config.targets)}</p>
                 <ul class="footer-links">
                     <li><a href=config.accessibility_statement_href()>{t.accessibility_statement}</a></li>
                     <li><a href="/privatliv">{crate::i18n::use_privacy_texts().nav}</a></li>

@@ -30,9 +30,11 @@ impl TextKind {
     }
 }
 
-/// The field's texts in the visitor's language; `{n}` and `{max}` are filled in.
+/// The field's texts in the visitor's language; `{n}` and `{max}` are filled in, as numbers
+/// are written in `locale` (4.000 / 4,000).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LiveTextTexts {
+    pub locale: klimadialog::Locale,
     pub label: String,
     pub hint: String,
     pub empty: String,
@@ -43,11 +45,15 @@ pub struct LiveTextTexts {
 }
 
 impl LiveTextTexts {
+    fn number(&self, n: usize) -> String {
+        klimadialog::numbers::format_int(self.locale, n as i64)
+    }
+
     fn message(&self, error: TextError) -> String {
         match error {
             TextError::Empty => self.empty.clone(),
-            TextError::TooShort { min } => self.too_short.replace("{n}", &min.to_string()),
-            TextError::TooLong { max } => self.too_long.replace("{n}", &max.to_string()),
+            TextError::TooShort { min } => self.too_short.replace("{n}", &self.number(min)),
+            TextError::TooLong { max } => self.too_long.replace("{n}", &self.number(max)),
             TextError::ControlCharacters => self.control.clone(),
         }
     }
@@ -92,8 +98,8 @@ pub fn LiveText(
         let n = text.get().chars().count();
         texts.with_value(|t| {
             t.chars_used
-                .replace("{n}", &n.to_string())
-                .replace("{max}", &kind.max().to_string())
+                .replace("{n}", &t.number(n))
+                .replace("{max}", &t.number(kind.max()))
         })
     };
     let invalid = move || message.get().is_some().then_some("true");

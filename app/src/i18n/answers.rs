@@ -8,7 +8,8 @@ pub struct AnswerTexts {
     pub set_status: &'static str,
     pub status_legend: &'static str,
     pub answer_da: &'static str,
-    pub answer_da_hint: &'static str,
+    /// Which statuses need the answer, named as staff see them in the list.
+    pub answer_da_hint: fn(&[&str]) -> String,
     pub answer_en: &'static str,
     pub save: &'static str,
     pub saved: &'static str,
@@ -54,13 +55,18 @@ pub static DA: AnswerTexts = AnswerTexts {
     set_status: "Sæt status",
     status_legend: "Ny status",
     answer_da: "Kommunens svar (dansk)",
-    answer_da_hint: "Skal udfyldes, når idéen er med i planen, delvist med, allerede planlagt eller ikke vedtaget.",
+    answer_da_hint: |names| {
+        format!(
+            "Skal udfyldes ved status {}.",
+            super::quoted_list(Locale::Da, names)
+        )
+    },
     answer_en: "Svar på engelsk (valgfrit)",
     save: "Gem og send besked",
     saved: "Status gemt. Beskederne sendes nu.",
     error_status: "Vælg en ny status.",
     error_answer_required: "Skriv kommunens svar: en beslutning skal begrundes.",
-    error_english_alone: "Skriv det danske svar, som det engelske oversætter.",
+    error_english_alone: "Skriv også svaret på dansk. Det engelske svar skal være en oversættelse af det danske.",
     error_answer_invalid: "Svaret må højst være 4.000 tegn og ikke indeholde kontroltegn.",
     current: "Nuværende status",
     filter_status: "Status",
@@ -71,7 +77,7 @@ pub static DA: AnswerTexts = AnswerTexts {
     previous: "Forrige side",
     next: "Næste side",
     export: "Eksportér",
-    export_intro: "Idéerne med filteret ovenfor, i alle moderationstilstande. Hver eksport skrives i handlingsloggen.",
+    export_intro: "Eksporten indeholder de idéer, der passer til filteret ovenfor, også dem, der afventer godkendelse, er afvist eller skjult. Hver eksport bliver registreret i handlingsloggen.",
     format: "Format",
     include_contact: "Medtag forslagsstillernes e-mailadresser",
     include_contact_hint: "Kun når det er nødvendigt, fx for at kontakte dem. Skrives i handlingsloggen.",
@@ -99,13 +105,18 @@ pub static EN: AnswerTexts = AnswerTexts {
     set_status: "Set status",
     status_legend: "New status",
     answer_da: "The municipality's answer (Danish)",
-    answer_da_hint: "Required when the idea is in the plan, partly in it, already planned or not adopted.",
+    answer_da_hint: |names| {
+        format!(
+            "Required for the statuses {}.",
+            super::quoted_list(Locale::En, names)
+        )
+    },
     answer_en: "Answer in English (optional)",
     save: "Save and notify",
     saved: "Status saved. The mails are on their way.",
     error_status: "Choose a new status.",
     error_answer_required: "Write the municipality's answer: a decision must be explained.",
-    error_english_alone: "Write the Danish answer that the English one translates.",
+    error_english_alone: "Also write the answer in Danish. The English answer must be a translation of the Danish one.",
     error_answer_invalid: "The answer can be at most 4,000 characters without control characters.",
     current: "Current status",
     filter_status: "Status",
@@ -116,7 +127,7 @@ pub static EN: AnswerTexts = AnswerTexts {
     previous: "Previous page",
     next: "Next page",
     export: "Export",
-    export_intro: "The ideas of the filter above, in every moderation state. Every export is recorded in the audit log.",
+    export_intro: "The export contains the ideas matching the filter above, including those that are pending, rejected or hidden. Every export is recorded in the audit log.",
     format: "Format",
     include_contact: "Include the authors' e-mail addresses",
     include_contact_hint: "Only when needed, e.g. to contact them. Recorded in the audit log.",
@@ -130,11 +141,11 @@ pub static EN: AnswerTexts = AnswerTexts {
     merged_into: |a, b| format!("\"{a}\" merged into \"{b}\""),
     undone: "undone",
     undo: "Undo",
-    merged_done: "The ideas are merged.",
+    merged_done: "The ideas have been merged.",
     note: "Internal note",
     note_hint: "For staff only: never shown publicly, but included in exports.",
     save_note: "Save note",
-    note_saved: "The note is saved.",
+    note_saved: "The note has been saved.",
     error_note: "The note can be at most 4,000 characters without control characters.",
 };
 

@@ -56,7 +56,7 @@ pub static DA: MapTexts = MapTexts {
     area: "Område",
     ideas: "Idéer",
     supports: "Støtter",
-    points_note: "Prikkerne er idéer, hvor forslagsstilleren har sat et punkt. Punkterne er afrundet til ca. 100 meter, medmindre det præcise sted er vigtigt for idéen.",
+    points_note: "Hver prik er en idé, der er sat på et bestemt sted på kortet. Stedet er afrundet til ca. 100 meter, medmindre det præcise sted er vigtigt for idéen.",
     areas_credit: "Områderne er postnumrene i kommunen. Grænser: Geodatastyrelsen og Danske Kommuner, DAGI.",
 };
 
@@ -66,7 +66,7 @@ pub static EN: MapTexts = MapTexts {
     intro: "Where in the municipality do the ideas come from, and where are they supported? Tap an area to see its ideas. The table below the map shows the same.",
     shade_by: "Shade the areas by",
     by_ideas: "number of ideas",
-    by_supports: "number of supports",
+    by_supports: "number of supporters",
     map_title: |what| format!("Map of the municipality's areas, shaded by {what}"),
     legend: "Legend",
     none: "None",
@@ -92,7 +92,7 @@ pub static EN: MapTexts = MapTexts {
     area: "Area",
     ideas: "Ideas",
     supports: "Supporters",
-    points_note: "The dots are ideas whose author put a point on the map, rounded to about 100 metres unless the exact spot matters for the idea.",
+    points_note: "Each dot is an idea that was placed at a specific spot on the map, rounded to about 100 metres unless the exact spot matters for the idea.",
     areas_credit: "The areas are the municipality's postal districts. Boundaries: Geodatastyrelsen and Danske Kommuner, DAGI.",
 };
 

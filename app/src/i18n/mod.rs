@@ -46,11 +46,13 @@ pub struct Texts {
     pub other_language: &'static str,
     pub other_language_hint: &'static str,
     pub accessibility_statement: &'static str,
-    pub footer_about: fn(&str) -> String,
+    /// The municipality and its climate targets.
+    pub footer_about: fn(&str, &crate::config::ClimateTargets) -> String,
     pub home_title: &'static str,
     pub home_intro: &'static str,
     pub most_supported: &'static str,
-    pub see_all_ideas: &'static str,
+    /// "Se alle 61 idéer".
+    pub see_all_ideas: fn(i64) -> String,
     pub no_ideas_yet: &'static str,
     pub all_ideas_title: &'static str,
     pub ideas_count: fn(i64) -> String,
@@ -59,7 +61,9 @@ pub struct Texts {
     /// counts in the browser).
     pub support_words: [&'static str; 2],
     pub kind_label: &'static str,
-    pub category_label: &'static str,
+    /// The category's label: a mitigation idea has a sector, an adaptation idea a theme.
+    pub sector_label: &'static str,
+    pub theme_label: &'static str,
     pub area_label: &'static str,
     pub status_label: &'static str,
     pub previous_page: &'static str,
@@ -172,22 +176,24 @@ pub static DA: Texts = Texts {
     other_language: "English",
     other_language_hint: "Read this site in English",
     accessibility_statement: "Tilgængelighedserklæring",
-    footer_about: |m| {
+    footer_about: |m, t| {
         format!(
-            "Klimadialog er {m}s dialog med borgerne om klimaplanen (DK2020): 70 % mindre udledning i 2030, netto nul i 2050 og et samfund, der kan tåle klimaets forandringer."
+            "Klimadialog er {m}s dialog med borgerne om klimaplanen (DK2020): {} % mindre udledning i {}, klimaneutral senest i {} og en kommune, der er rustet til et ændret klima.",
+            t.reduction_percent, t.reduction_year, t.neutral_year
         )
     },
     home_title: "Sammen om klimaplanen",
     home_intro: "Her kan du foreslå idéer til kommunens klimaplan, støtte andres idéer og følge, hvad der sker med dem. Idéerne kan handle om at mindske udledningen af drivhusgasser eller om at ruste os til skybrud, stormflod og hedebølger.",
     most_supported: "Mest støttede idéer",
-    see_all_ideas: "Se alle idéer",
+    see_all_ideas: |n| format!("Se alle {}", count(Locale::Da, n, "idé", "idéer")),
     no_ideas_yet: "Der er endnu ingen idéer.",
     all_ideas_title: "Alle idéer",
     ideas_count: |n| count(Locale::Da, n, "idé", "idéer"),
     supports: |n| count(Locale::Da, n, "støtte", "støtter"),
     support_words: ["støtte", "støtter"],
     kind_label: "Type",
-    category_label: "Emne",
+    sector_label: "Sektor",
+    theme_label: "Tema",
     area_label: "Område",
     status_label: "Status",
     previous_page: "Forrige side",
@@ -218,7 +224,7 @@ pub static DA: Texts = Texts {
     support_try_again: "Vi kunne ikke gemme det lige nu. Prøv igen om lidt.",
     me: MeTexts {
         nav: "Min side",
-        title: "Dine idéer og støtter",
+        title: "Dine idéer og de idéer, du støtter",
         sign_in_first: "Log ind for at se dine idéer og de idéer, du støtter.",
         my_ideas: "Dine idéer",
         no_ideas: "Du har ikke foreslået nogen idéer endnu.",
@@ -229,11 +235,11 @@ pub static DA: Texts = Texts {
         rejected: "Ikke godkendt",
         hidden: "Skjult",
         data_heading: "Dine data",
-        data_text: "Hent alt, hvad vi har gemt om dig: din e-mail, dine idéer, dine støtter og hvornår du har logget ind.",
+        data_text: "Hent alt, hvad vi har gemt om dig: din e-mail, dine idéer, hvilke idéer du støtter, og hvornår du har logget ind.",
         data_link: "Hent dine data (JSON)",
         delete_heading: "Slet din konto",
         delete_text: "Vi sletter din e-mailadresse, din støtte til idéer og oplysningerne om, hvornår du har logget ind. Dine idéer bliver på siden uden dit navn, så andres støtte til dem ikke går tabt.",
-        delete_confirm: "Ja, slet min konto og mine støtter",
+        delete_confirm: "Ja, slet min konto og min støtte til idéer",
         delete_button: "Slet min konto",
         delete_unconfirmed: "Sæt kryds for at bekræfte, at du vil slette din konto.",
         deleted: "Din konto er slettet.",
@@ -304,22 +310,24 @@ pub static EN: Texts = Texts {
     other_language: "Dansk",
     other_language_hint: "Læs siden på dansk",
     accessibility_statement: "Accessibility statement",
-    footer_about: |m| {
+    footer_about: |m, t| {
         format!(
-            "Klimadialog is {m}'s dialogue with residents about its climate plan (DK2020): 70 % lower emissions by 2030, net zero by 2050, and a community ready for the changing climate."
+            "Klimadialog is {m}'s dialogue with residents about its climate plan (DK2020): {}% lower emissions by {}, climate neutral by {} at the latest, and a municipality prepared for a changing climate.",
+            t.reduction_percent, t.reduction_year, t.neutral_year
         )
     },
     home_title: "Shaping the climate plan together",
     home_intro: "Propose ideas for the municipality's climate plan, support other people's ideas and follow what happens to them. Ideas can be about cutting greenhouse gas emissions or about preparing for heavy downpours, storm surges and heatwaves.",
     most_supported: "Most supported ideas",
-    see_all_ideas: "See all ideas",
+    see_all_ideas: |n| format!("See all {}", count(Locale::En, n, "idea", "ideas")),
     no_ideas_yet: "There are no ideas yet.",
     all_ideas_title: "All ideas",
     ideas_count: |n| count(Locale::En, n, "idea", "ideas"),
     supports: |n| count(Locale::En, n, "supporter", "supporters"),
     support_words: ["supporter", "supporters"],
-    kind_label: "Kind",
-    category_label: "Topic",
+    kind_label: "Type",
+    sector_label: "Sector",
+    theme_label: "Theme",
     area_label: "Area",
     status_label: "Status",
     previous_page: "Previous page",
@@ -342,13 +350,13 @@ pub static EN: Texts = Texts {
     },
     review_hidden: |reason| format!("Your idea is hidden while it is reviewed. Reason: {reason}"),
     merged_here: |from| {
-        format!("Idea no. {from} has been merged into this one. Its supports count here.")
+        format!("Idea no. {from} has been merged into this one. Its supporters are counted here.")
     },
-    too_many: "You have pressed many times in a short while. Please wait a little, then try again.",
+    too_many: "You have tried too many times in a short time. Please wait a moment and try again.",
     support_try_again: "We could not save that just now. Please try again in a moment.",
     me: MeTexts {
         nav: "My page",
-        title: "Your ideas and supports",
+        title: "Your ideas and the ideas you support",
         sign_in_first: "Sign in to see your ideas and the ideas you support.",
         my_ideas: "Your ideas",
         no_ideas: "You have not proposed any ideas yet.",
@@ -359,11 +367,11 @@ pub static EN: Texts = Texts {
         rejected: "Not approved",
         hidden: "Hidden",
         data_heading: "Your data",
-        data_text: "Download everything we keep about you: your e-mail, your ideas, your supports and when you signed in.",
+        data_text: "Download everything we keep about you: your email, your ideas, which ideas you support and when you signed in.",
         data_link: "Download your data (JSON)",
         delete_heading: "Delete your account",
         delete_text: "We delete your email address, your support for ideas and your sign-in history. Your ideas stay on the site without your name, so other people's support for them is not lost.",
-        delete_confirm: "Yes, delete my account and my supports",
+        delete_confirm: "Yes, delete my account and my support for ideas",
         delete_button: "Delete my account",
         delete_unconfirmed: "Tick the box to confirm that you want to delete your account.",
         deleted: "Your account has been deleted.",
@@ -394,7 +402,7 @@ pub static EN: Texts = Texts {
             format!("We have sent a code to {email}. The code is valid for 10 minutes.")
         },
         code_label: "Code (6 digits)",
-        code_hint: "Cannot find the mail? Look in your spam folder.",
+        code_hint: "Can't find the email? Check your spam or junk folder.",
         confirm: "Sign in",
         new_code: "Send a new code",
         support_on_sign_in: |title| format!("Support the idea “{title}” once I am signed in"),
@@ -431,12 +439,37 @@ pub fn texts(locale: Locale) -> &'static Texts {
     }
 }
 
+impl Texts {
+    /// What an idea's category is called: its sector or its theme.
+    pub fn category_label(&self, kind: IdeaKind) -> &'static str {
+        match kind {
+            IdeaKind::Mitigation => self.sector_label,
+            IdeaKind::Adaptation => self.theme_label,
+        }
+    }
+}
+
 pub fn kind_name(kind: IdeaKind, locale: Locale) -> &'static str {
     match (kind, locale) {
         (IdeaKind::Mitigation, Locale::Da) => "Mindre udledning",
         (IdeaKind::Mitigation, Locale::En) => "Cutting emissions",
         (IdeaKind::Adaptation, Locale::Da) => "Klimatilpasning",
-        (IdeaKind::Adaptation, Locale::En) => "Adaptation",
+        (IdeaKind::Adaptation, Locale::En) => "Climate adaptation",
+    }
+}
+
+/// Names in the language's quotation marks, joined as CLDR's list patterns do:
+/// »A«, »B« og »C« · “A”, “B”, and “C”.
+pub fn quoted_list(locale: Locale, names: &[&str]) -> String {
+    let (open, close, and) = match locale {
+        Locale::Da => ("»", "«", " og "),
+        Locale::En => ("“", "”", if names.len() > 2 { ", and " } else { " and " }),
+    };
+    let quoted: Vec<String> = names.iter().map(|n| format!("{open}{n}{close}")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{}{and}{last}", rest.join(", ")),
     }
 }
 
@@ -454,7 +487,7 @@ pub fn status_name(status: PublicStatus, locale: Locale) -> &'static str {
         (AlreadyPlanned, Locale::Da) => "Allerede planlagt",
         (AlreadyPlanned, Locale::En) => "Already planned",
         (NotAdopted, Locale::Da) => "Ikke med i klimaplanen",
-        (NotAdopted, Locale::En) => "Not adopted",
+        (NotAdopted, Locale::En) => "Not in the climate plan",
         (Merged, Locale::Da) => "Lagt sammen med en anden idé",
         (Merged, Locale::En) => "Merged with another idea",
     }

@@ -5,6 +5,8 @@ use klimadialog::idea::TextError;
 use klimadialog::proposal::{FieldError, PhotoProblem};
 
 pub struct ProposeTexts {
+    /// The language these texts are in, for the numbers they put in.
+    pub locale: Locale,
     pub nav: &'static str,
     pub title: &'static str,
     pub intro: &'static str,
@@ -31,7 +33,8 @@ pub struct ProposeTexts {
     pub title_hint: &'static str,
     pub description_label: &'static str,
     pub description_hint: &'static str,
-    pub chars_used: fn(usize, usize) -> String,
+    /// "37 af højst 4.000 tegn": both numbers come formatted.
+    pub chars_used: fn(&str, &str) -> String,
     pub photo_label: &'static str,
     pub photo_hint: &'static str,
     pub photo_current: &'static str,
@@ -59,8 +62,9 @@ pub struct ProposeTexts {
     pub point_invalid: &'static str,
     pub point_outside: fn(&str) -> String,
     pub text_empty: &'static str,
-    pub text_too_short: fn(usize) -> String,
-    pub text_too_long: fn(usize) -> String,
+    /// The number comes formatted; a template with `{n}` is made by passing "{n}".
+    pub text_too_short: fn(&str) -> String,
+    pub text_too_long: fn(&str) -> String,
     pub text_control: &'static str,
     pub photo_too_large: &'static str,
     pub photo_not_a_picture: &'static str,
@@ -84,11 +88,16 @@ impl ProposeTexts {
         }
     }
 
+    /// A number as this language writes it: 4.000 or 4,000.
+    pub fn number(&self, n: usize) -> String {
+        klimadialog::numbers::format_int(self.locale, n as i64)
+    }
+
     pub fn text_error(&self, error: TextError) -> String {
         match error {
             TextError::Empty => self.text_empty.into(),
-            TextError::TooShort { min } => (self.text_too_short)(min),
-            TextError::TooLong { max } => (self.text_too_long)(max),
+            TextError::TooShort { min } => (self.text_too_short)(&self.number(min)),
+            TextError::TooLong { max } => (self.text_too_long)(&self.number(max)),
             TextError::ControlCharacters => self.text_control.into(),
         }
     }
@@ -105,10 +114,11 @@ impl ProposeTexts {
 }
 
 pub static DA: ProposeTexts = ProposeTexts {
+    locale: Locale::Da,
     nav: "Foreslå en idé",
     title: "Foreslå en idé til klimaplanen",
-    intro: "Det tager et par minutter. Du logger ind med din e-mail til sidst; det, du skriver, bliver gemt imens.",
-    errors_heading: "Ret venligst det, der er markeret:",
+    intro: "Det tager et par minutter. Til sidst logger du ind med din e-mail. Vi gemmer det, du skriver, undervejs.",
+    errors_heading: "Ret det, der er markeret:",
     kind_legend: "Hvad gør idéen?",
     kind_mitigation: "Mindsker udledningen af drivhusgasser",
     kind_adaptation: "Hjælper os med at klare et ændret klima (klimatilpasning)",
@@ -117,12 +127,12 @@ pub static DA: ProposeTexts = ProposeTexts {
     choose: "Vælg …",
     place_legend: "Hvor hører idéen hjemme?",
     area_label: "Område",
-    use_location: "Brug min position",
-    point_published: "Sætter du et punkt (med »Brug min position« eller på kortet), vises det offentligt afrundet til ca. 100 meter, så ingen kan se præcis, hvor du var.",
+    use_location: "Brug min placering",
+    point_published: "Sætter du et punkt (med »Brug min placering« eller på kortet), vises det offentligt afrundet til ca. 100 meter, så ingen kan se præcis, hvor du var.",
     exact_point: "Det præcise sted er vigtigt for idéen. Vis punktet præcist.",
-    locating: "Finder din position …",
-    location_in: |area| format!("Din position ligger i {area}. Vi bruger den i stedet for listen."),
-    location_failed: "Vi kunne ikke få din position. Vælg et område på listen.",
+    locating: "Finder din placering …",
+    location_in: |area| format!("Din placering er i {area}. Vi bruger den i stedet for listen."),
+    location_failed: "Vi kunne ikke finde din placering. Vælg et område på listen.",
     remove_location: "Brug listen i stedet",
     // No word of a field's label in here: browsers and people find fields by their labels.
     map_label: "Kort over kommunen. Tryk på kortet for at sætte et punkt, eller brug listen.",
@@ -130,7 +140,7 @@ pub static DA: ProposeTexts = ProposeTexts {
     title_label: "Overskrift",
     title_hint: "Kort og konkret, 5–120 tegn.",
     description_label: "Beskrivelse",
-    description_hint: "20–4 000 tegn. Hvad er problemet, og hvad foreslår du?",
+    description_hint: "20–4.000 tegn. Hvad er problemet, og hvad foreslår du?",
     chars_used: |n, max| format!("{n} af højst {max} tegn"),
     photo_label: "Foto (valgfrit)",
     photo_hint: "JPEG, PNG eller WebP, højst 10 MB. Vi fjerner placering og andre oplysninger fra billedet.",
@@ -139,9 +149,9 @@ pub static DA: ProposeTexts = ProposeTexts {
     continue_button: "Fortsæt",
     review_title: "Tjek din idé, før du sender den",
     review_intro: "Sådan kommer din idé til at se ud.",
-    area_from_point: |area| format!("Området er fundet ud fra din position: {area}."),
+    area_from_point: |area| format!("Området er fundet ud fra det punkt, du har valgt: {area}."),
     similar_heading: "Findes idéen allerede?",
-    similar_intro: "Andre har foreslået noget lignende. Dækker en af dem din idé, så støt hellere den: så samles støtten.",
+    similar_intro: "Andre har foreslået noget lignende. Dækker en af dem din idé, så støt hellere den. Så bliver støtten samlet ét sted.",
     no_similar: "Vi fandt ingen lignende idéer.",
     support_instead: "Støt denne i stedet",
     edit: "Ret idéen",
@@ -150,13 +160,13 @@ pub static DA: ProposeTexts = ProposeTexts {
     draft_kept: "Din idé er gemt som kladde. Log ind, så kan du sende den.",
     no_draft: "Du har ingen idé i gang.",
     start: "Foreslå en idé",
-    pre_moderation: "En moderator læser idéen, før den bliver offentlig. Du kan følge den på Min side.",
+    pre_moderation: "En medarbejder i kommunen læser idéen, før den bliver offentlig. Du kan følge den på Min side.",
     post_moderation: "Idéen bliver offentlig med det samme.",
     kind_missing: "Vælg, om idéen mindsker udledningen eller handler om klimatilpasning.",
     sector_missing: "Vælg en sektor.",
     theme_missing: "Vælg et tema.",
     place_missing: "Vælg et område på listen.",
-    point_invalid: "Positionen kunne ikke læses. Vælg et område på listen.",
+    point_invalid: "Vi kunne ikke læse din placering. Vælg et område på listen.",
     point_outside: |m| format!("Punktet ligger uden for {m}. Vælg et område på listen."),
     text_empty: "Skriv noget her.",
     text_too_short: |min| format!("Skriv mindst {min} tegn."),
@@ -171,15 +181,16 @@ pub static DA: ProposeTexts = ProposeTexts {
 };
 
 pub static EN: ProposeTexts = ProposeTexts {
+    locale: Locale::En,
     nav: "Propose an idea",
     title: "Propose an idea for the climate plan",
-    intro: "It takes a couple of minutes. You sign in with your e-mail at the end; what you write is kept meanwhile.",
-    errors_heading: "Please correct what is marked:",
+    intro: "It takes a few minutes. You sign in with your email at the end. We keep what you write in the meantime.",
+    errors_heading: "Please correct the following:",
     kind_legend: "What does the idea do?",
     kind_mitigation: "Cuts greenhouse gas emissions",
-    kind_adaptation: "Helps us cope with a changing climate (adaptation)",
+    kind_adaptation: "Helps us cope with a changing climate (climate adaptation)",
     sector_label: "Sector (if the idea cuts emissions)",
-    theme_label: "Theme (if the idea is about adaptation)",
+    theme_label: "Theme (if the idea is about climate adaptation)",
     choose: "Choose …",
     place_legend: "Where does the idea belong?",
     area_label: "Area",
@@ -190,7 +201,7 @@ pub static EN: ProposeTexts = ProposeTexts {
     location_in: |area| format!("Your location is in {area}. We use it instead of the list."),
     location_failed: "We could not get your location. Choose an area from the list.",
     remove_location: "Use the list instead",
-    map_label: "Map of the municipality. Tap the map to put a point, or use the list.",
+    map_label: "Map of the municipality. Tap the map to set a point, or use the list.",
     point_in: |area| format!("The point is in {area}. We use it instead of the list."),
     title_label: "Title",
     title_hint: "Short and concrete, 5–120 characters.",
@@ -204,9 +215,9 @@ pub static EN: ProposeTexts = ProposeTexts {
     continue_button: "Continue",
     review_title: "Check your idea before you send it",
     review_intro: "This is how your idea will look.",
-    area_from_point: |area| format!("The area was found from your location: {area}."),
+    area_from_point: |area| format!("The area is based on the point you chose: {area}."),
     similar_heading: "Does the idea exist already?",
-    similar_intro: "Others have proposed something similar. If one of them covers your idea, support it instead: support counts more together.",
+    similar_intro: "Others have proposed something similar. If one of them covers your idea, support that one instead, so support is pooled in one place.",
     no_similar: "We found no similar ideas.",
     support_instead: "Support this instead",
     edit: "Edit the idea",
@@ -215,9 +226,9 @@ pub static EN: ProposeTexts = ProposeTexts {
     draft_kept: "Your idea is saved as a draft. Sign in to send it.",
     no_draft: "You have no idea in progress.",
     start: "Propose an idea",
-    pre_moderation: "A moderator reads the idea before it is public. You can follow it on My page.",
-    post_moderation: "The idea is public at once.",
-    kind_missing: "Choose whether the idea cuts emissions or is about adaptation.",
+    pre_moderation: "A member of the municipality's staff reads the idea before it is published. You can follow it on My page.",
+    post_moderation: "Your idea will be published straight away.",
+    kind_missing: "Choose whether the idea cuts emissions or is about climate adaptation.",
     sector_missing: "Choose a sector.",
     theme_missing: "Choose a theme.",
     place_missing: "Choose an area from the list.",

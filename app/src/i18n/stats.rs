@@ -15,14 +15,18 @@ pub struct StatsTexts {
     pub week_of: fn(Timestamp, Timestamp) -> String,
     pub ideas: &'static str,
     pub supports: &'static str,
-    pub what: &'static str,
+    /// The first column of each chart's table.
+    pub sector: &'static str,
+    pub theme: &'static str,
+    pub area: &'static str,
+    pub week: &'static str,
     pub show_numbers: &'static str,
 }
 
 pub static DA: StatsTexts = StatsTexts {
-    nav: "Tal",
+    nav: "Statistik",
     title: "Idéerne i tal",
-    intro: "Offentlige idéer og deres støtter fordelt på sektor, tema, område og uge.",
+    intro: "Offentlige idéer og støtten til dem fordelt på sektor, tema, område og uge.",
     by_sector: "Pr. sektor (mindre udledning)",
     by_theme: "Pr. tema (klimatilpasning)",
     by_area: "Pr. område",
@@ -36,23 +40,29 @@ pub static DA: StatsTexts = StatsTexts {
     },
     ideas: "Idéer",
     supports: "Støtter",
-    what: "Hvad",
+    sector: "Sektor",
+    theme: "Tema",
+    area: "Område",
+    week: "Uge",
     show_numbers: "Se tallene som tabel",
 };
 
 pub static EN: StatsTexts = StatsTexts {
-    nav: "Figures",
-    title: "The ideas in figures",
-    intro: "Public ideas and their supports by sector, theme, area and week.",
+    nav: "Statistics",
+    title: "Ideas in numbers",
+    intro: "Public ideas and their supporters by sector, theme, area and week.",
     by_sector: "By sector (cutting emissions)",
-    by_theme: "By theme (adaptation)",
+    by_theme: "By theme (climate adaptation)",
     by_area: "By area",
     by_week: "By week, the last six months",
     week_of: |monday, _| format!("Week of {}", monday.format_date(Locale::En)),
     ideas: "Ideas",
-    supports: "Supports",
-    what: "What",
-    show_numbers: "See the figures as a table",
+    supports: "Supporters",
+    sector: "Sector",
+    theme: "Theme",
+    area: "Area",
+    week: "Week",
+    show_numbers: "See the numbers as a table",
 };
 
 pub fn stats_texts(locale: Locale) -> &'static StatsTexts {

@@ -30,7 +30,7 @@ pub fn HomePage() -> impl IntoView {
                             let total = found.page.total;
                             view! {
                             <IdeaList ideas=found next="/".to_owned() />
-                            <p class="more"><a class="button" href="/ideas">{t.see_all_ideas}" ("{(t.ideas_count)(total)}")"</a></p>
+                            <p class="more"><a class="button" href="/ideas">{(t.see_all_ideas)(total)}</a></p>
                             }.into_any()
                         }
                         Err(_) => view! { <LoadError /> }.into_any(),

@@ -118,7 +118,7 @@ fn IdeaView(
             }}
             <dl class="facts">
                 <div><dt>{t.kind_label}</dt><dd>{kind_name(summary.kind, locale)}</dd></div>
-                <div><dt>{t.category_label}</dt><dd><a href=category_href>{summary.category_name.get(locale).to_owned()}</a></dd></div>
+                <div><dt>{t.category_label(summary.kind)}</dt><dd><a href=category_href>{summary.category_name.get(locale).to_owned()}</a></dd></div>
                 <div><dt>{t.area_label}</dt><dd><a href=format!("/ideas?area={}", summary.area_slug.as_str())>{summary.area_name.clone()}</a></dd></div>
                 <div><dt>{t.status_label}</dt><dd class=format!("status status-{}", summary.status.as_str())>{status_name(summary.status, locale)}</dd></div>
             </dl>

@@ -77,12 +77,11 @@ fn text_texts(t: &ProposeTexts, label: &str, hint: &str) -> LiveTextTexts {
         label: label.to_owned(),
         hint: hint.to_owned(),
         empty: t.text_empty.to_owned(),
-        too_short: (t.text_too_short)(999).replace("999", "{n}"),
-        too_long: (t.text_too_long)(999).replace("999", "{n}"),
+        locale: t.locale,
+        too_short: (t.text_too_short)("{n}"),
+        too_long: (t.text_too_long)("{n}"),
         control: t.text_control.to_owned(),
-        chars_used: (t.chars_used)(111, 999)
-            .replace("111", "{n}")
-            .replace("999", "{max}"),
+        chars_used: (t.chars_used)("{n}", "{max}"),
     }
 }
 

@@ -52,7 +52,7 @@ fn Review(page: ReviewPage) -> impl IntoView {
             <h2 id="draft-title">{page.title.clone()}</h2>
             <dl class="facts">
                 <div><dt>{all.kind_label}</dt><dd>{kind_name(page.kind, locale)}</dd></div>
-                <div><dt>{all.category_label}</dt><dd>{page.category.get(locale).to_owned()}</dd></div>
+                <div><dt>{all.category_label(page.kind)}</dt><dd>{page.category.get(locale).to_owned()}</dd></div>
                 <div><dt>{all.area_label}</dt><dd>{area_line}</dd></div>
             </dl>
             <p class="description">{page.description.clone()}</p>

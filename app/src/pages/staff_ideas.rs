@@ -146,6 +146,15 @@ fn StatusCard(
     } else {
         Default::default()
     };
+    let answer_hint = {
+        let names: Vec<&str> = SETTABLE
+            .iter()
+            .filter(|s| s.requires_answer())
+            .map(|s| status_name(*s, locale))
+            .collect();
+        (t.answer_da_hint)(&names)
+    };
+    let supporters = (crate::i18n::use_texts().supports)(idea.supports);
     let status_choice = |status: PublicStatus| {
         let input_id = format!("status-{id}-{}", status.as_str());
         view! {
@@ -160,7 +169,7 @@ fn StatusCard(
             <h2><a href=format!("/ideas/{id}")>{idea.title.clone()}</a></h2>
             <p class="meta">
                 {t.current}": "<strong>{status_name(idea.status, locale)}</strong>
-                " · "{idea.area_name.clone()}" · "{idea.supports}
+                " · "{idea.area_name.clone()}" · "{supporters}
             </p>
             {saved.then(|| view! { <p class="notice" role="status">{t.saved}</p> })}
             {failed.map(|m| view! { <p class="notice error" role="alert" id=format!("status-error-{id}")>{m}</p> })}
@@ -175,7 +184,7 @@ fn StatusCard(
                     </fieldset>
                     <div class="field">
                         <label for=format!("answer-da-{id}")>{t.answer_da}</label>
-                        <p id=format!("answer-da-hint-{id}") class="hint">{t.answer_da_hint}</p>
+                        <p id=format!("answer-da-hint-{id}") class="hint">{answer_hint.clone()}</p>
                         <textarea id=format!("answer-da-{id}") name="answer_da" rows="4" maxlength="4000"
                             aria-describedby=format!("answer-da-hint-{id}")
                             aria-invalid=failed.map(|_| "true")>{raw_text(&typed_da)}</textarea>

@@ -43,10 +43,10 @@ pub fn StatsPage() -> impl IntoView {
                             ((t_week(locale))(monday, sunday), t)
                         }).collect();
                         view! {
-                            <BarChart id="sectors" title=t.by_sector rows=named(page.stats.by_sector, &page.sectors) />
-                            <BarChart id="themes" title=t.by_theme rows=named(page.stats.by_theme, &page.themes) />
-                            <BarChart id="areas" title=t.by_area rows=named(page.stats.by_area, &page.areas) />
-                            <BarChart id="weeks" title=t.by_week rows=weeks />
+                            <BarChart id="sectors" title=t.by_sector what=t.sector rows=named(page.stats.by_sector, &page.sectors) />
+                            <BarChart id="themes" title=t.by_theme what=t.theme rows=named(page.stats.by_theme, &page.themes) />
+                            <BarChart id="areas" title=t.by_area what=t.area rows=named(page.stats.by_area, &page.areas) />
+                            <BarChart id="weeks" title=t.by_week what=t.week rows=weeks />
                         }.into_any()
                     }
                     Err(_) => view! { <LoadError /> }.into_any(),
@@ -60,16 +60,26 @@ fn t_week(locale: Locale) -> fn(Timestamp, Timestamp) -> String {
     crate::i18n::stats_texts(locale).week_of
 }
 
-/// Map units of the label column and of each bar's full length.
-const LABEL_WIDTH: i64 = 250;
-const BAR_WIDTH: i64 = 320;
-const ROW: i64 = 30;
+/// Map units: the chart's width, and each row's height (its label above its two bars). The
+/// label sits on its own line so the chart stays narrow: at 390 px on a phone the SVG is drawn
+/// at about its own size and its 14-unit labels stay above 12 px.
+const WIDTH: i64 = 360;
+const BAR_WIDTH: i64 = 300;
+const ROW: i64 = 46;
 
 /// A horizontal bar chart: per row a bar for ideas and one for supports, each scaled to its
 /// own largest value, with the numbers written beside them; then the same numbers as a table.
 #[component]
-fn BarChart(id: &'static str, title: &'static str, rows: Vec<(String, Tally)>) -> impl IntoView {
+fn BarChart(
+    id: &'static str,
+    title: &'static str,
+    /// The table's first column: what the rows are ("Sektor", "Uge").
+    what: &'static str,
+    rows: Vec<(String, Tally)>,
+) -> impl IntoView {
     let t = use_stats_texts();
+    let locale = crate::i18n::use_locale();
+    let number = move |n: i64| klimadialog::numbers::format_int(locale, n);
     let max_ideas = rows.iter().map(|(_, t)| t.ideas).max().unwrap_or(0).max(1);
     let max_supports = rows
         .iter()
@@ -78,7 +88,6 @@ fn BarChart(id: &'static str, title: &'static str, rows: Vec<(String, Tally)>) -
         .unwrap_or(0)
         .max(1);
     let height = ROW * rows.len() as i64 + 4;
-    let width = LABEL_WIDTH + BAR_WIDTH + 70;
     let heading = format!("{id}-heading");
     let bars = rows.iter().enumerate().map(|(n, (label, tally))| {
         let y = 2 + ROW * n as i64;
@@ -86,18 +95,18 @@ fn BarChart(id: &'static str, title: &'static str, rows: Vec<(String, Tally)>) -
         let supports = BAR_WIDTH * tally.supports / max_supports;
         view! {
             <g>
-                <text x=LABEL_WIDTH - 8 y=y + 19 text-anchor="end">{label.clone()}</text>
-                <rect class="bar-ideas" x=LABEL_WIDTH y=y + 3 width=ideas.max(1) height="11" />
-                <text class="value" x=LABEL_WIDTH + ideas.max(1) + 4 y=y + 13>{tally.ideas}</text>
-                <rect class="bar-supports" x=LABEL_WIDTH y=y + 15 width=supports.max(1) height="11" />
-                <text class="value" x=LABEL_WIDTH + supports.max(1) + 4 y=y + 25>{tally.supports}</text>
+                <text x="0" y=y + 14>{label.clone()}</text>
+                <rect class="bar-ideas" x="0" y=y + 19 width=ideas.max(1) height="11" />
+                <text class="value" x=ideas.max(1) + 4 y=y + 29>{number(tally.ideas)}</text>
+                <rect class="bar-supports" x="0" y=y + 31 width=supports.max(1) height="11" />
+                <text class="value" x=supports.max(1) + 4 y=y + 41>{number(tally.supports)}</text>
             </g>
         }
     }).collect_view();
     view! {
         <section class="chart" aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>{title}</h2>
-            <svg class="bars" viewBox=format!("0 0 {width} {height}") role="img" aria-labelledby=heading.clone()
+            <svg class="bars" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby=heading.clone()
                 aria-describedby=format!("{id}-table")>
                 {bars}
             </svg>
@@ -105,10 +114,10 @@ fn BarChart(id: &'static str, title: &'static str, rows: Vec<(String, Tally)>) -
                 <summary>{t.show_numbers}</summary>
                 <table id=format!("{id}-table") class="area-table">
                     <caption class="visually-hidden">{title}</caption>
-                    <thead><tr><th scope="col">{t.what}</th><th scope="col">{t.ideas}</th><th scope="col">{t.supports}</th></tr></thead>
+                    <thead><tr><th scope="col">{what}</th><th scope="col">{t.ideas}</th><th scope="col">{t.supports}</th></tr></thead>
                     <tbody>
                         {rows.into_iter().map(|(label, tally)| view! {
-                            <tr><th scope="row">{label}</th><td>{klimadialog::numbers::format_int(crate::i18n::use_locale(), tally.ideas)}</td><td>{klimadialog::numbers::format_int(crate::i18n::use_locale(), tally.supports)}</td></tr>
+                            <tr><th scope="row">{label}</th><td>{number(tally.ideas)}</td><td>{number(tally.supports)}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>

@@ -95,7 +95,12 @@ async fn a_decision_with_its_answer_mails_author_and_supporters_once_each() {
     .await;
     assert!(location.contains("error=english_alone"), "{location}");
     let page = mo.get(&location).await;
-    assert!(page.contains("Skriv det danske svar"));
+    assert!(page.contains("Skriv også svaret på dansk."));
+    // The hint names the statuses as staff see them in the list.
+    assert!(page.contains(
+        "Skal udfyldes ved status »Med i klimaplanen«, »Delvist med i klimaplanen«, »Allerede planlagt« og »Ikke med i klimaplanen«."
+    ));
+    assert!(page.contains("3 støtter"), "a count says what it counts");
     assert!(
         page.contains("Not &lt;b&gt;now&lt;/b&gt;.</textarea>"),
         "kept and escaped"

@@ -583,3 +583,26 @@ async fn the_privacy_notice_names_the_controller_the_periods_the_code_keeps_and_
             .contains("aldrig vist offentligt")
     );
 }
+
+#[tokio::test]
+async fn the_footer_states_the_configured_targets_and_labels_say_what_they_count() {
+    let app =
+        TestApp::spawn_with(None, &["--target-percent", "80", "--neutral-year", "2045"]).await;
+    let (_, home) = app.get("/").await;
+    assert!(
+        home.contains("80 % mindre udledning i 2030, klimaneutral senest i 2045"),
+        "{home}"
+    );
+    // "Se alle 61 idéer": the number said once, not "Se alle idéer (61 idéer)".
+    let link = &home[home.find(">Se alle ").unwrap()..];
+    let link = &link[..link.find("</a>").unwrap()];
+    let number = link.trim_start_matches(">Se alle ").trim_end_matches(" idéer");
+    assert!(number.parse::<u32>().is_ok(), "{link}");
+    let (_, en) = app.get_with("/", &[("accept-language", "en")]).await;
+    assert!(en.contains("80% lower emissions by 2030, climate neutral by 2045"));
+    // A mitigation idea's category is its sector; an adaptation idea's, its theme.
+    let (_, list) = app.get("/ideas?kind=mitigation").await;
+    assert!(list.contains("<dt>Sektor</dt>") && !list.contains("<dt>Tema</dt>"));
+    let (_, list) = app.get("/ideas?kind=adaptation").await;
+    assert!(list.contains("<dt>Tema</dt>") && !list.contains("<dt>Sektor</dt>"));
+}

@@ -122,6 +122,8 @@ async fn every_bad_field_gets_its_message_next_to_it_keeps_the_input_and_stores_
     let ideas_before = app.db.count_ideas().await.unwrap();
     /// Changed fields, the id of the message's element, and the message.
     type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+    let long: &'static str = "Cykelstier ".repeat(400).leak();
+    let too_long: &'static [(&str, &str)] = vec![("description", long)].leak();
     let cases: &[Case] = &[
         (
             &[("kind", "")],
@@ -154,7 +156,7 @@ async fn every_bad_field_gets_its_message_next_to_it_keeps_the_input_and_stores_
         (
             &[("lat", "north"), ("lon", "9.9")],
             "area-error",
-            "Positionen kunne ikke læses.",
+            "Vi kunne ikke læse din placering.",
         ),
         (&[("title", "")], "title-error", "Skriv noget her."),
         (&[("title", "Cyk")], "title-error", "Skriv mindst 5 tegn."),
@@ -168,6 +170,9 @@ async fn every_bad_field_gets_its_message_next_to_it_keeps_the_input_and_stores_
             "description-error",
             "Skriv mindst 20 tegn.",
         ),
+        // The limit as Danes write numbers, in the message and in the counter.
+        (too_long, "description-error", "Skriv højst 4.000 tegn."),
+        (too_long, "description-hint", "af højst 4.000 tegn"),
     ];
     for (changes, error_id, message) in cases {
         let mut browser = Browser::new(&app);
@@ -235,7 +240,7 @@ async fn a_point_is_turned_into_its_area_by_the_server() {
     let (_, location) = browser.post_multipart("/ideas/new", &fields, None).await;
     assert_eq!(location, "/ideas/new/review");
     let review = browser.get(&location).await;
-    assert!(review.contains("Området er fundet ud fra din position: 9000 Aalborg."));
+    assert!(review.contains("Området er fundet ud fra det punkt, du har valgt: 9000 Aalborg."));
 
     // "Use my location" asks the same question in the background.
     let located = app
