@@ -18,9 +18,15 @@ pub struct Bilingual {
 impl Bilingual {
     /// The English text where there is one, else the Danish: Danish is always there.
     pub fn get(&self, locale: Locale) -> &str {
+        self.text(locale).0
+    }
+
+    /// [`Bilingual::get`] and the language of the text it gave, to mark Danish shown on an
+    /// English page.
+    pub fn text(&self, locale: Locale) -> (&str, Locale) {
         match (locale, &self.en) {
-            (Locale::En, Some(en)) => en,
-            _ => &self.da,
+            (Locale::En, Some(en)) => (en, Locale::En),
+            _ => (&self.da, Locale::Da),
         }
     }
 }
@@ -38,6 +44,8 @@ pub struct IdeaSummary {
     pub supports: i64,
     pub status: PublicStatus,
     pub created_at: Timestamp,
+    /// The language the resident wrote the title and description in.
+    pub language: Locale,
 }
 
 /// A page of a list, with the total so the UI can offer the next page.

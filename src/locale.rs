@@ -70,6 +70,39 @@ impl Locale {
     }
 }
 
+/// The language a resident's text is written in, as far as its commonest words tell: English
+/// only when its little words clearly outnumber Danish ones, else Danish (the municipality's
+/// language, and what nearly every resident writes). Pages use it to mark text in another
+/// language than the page's (`lang`, WCAG 3.1.2), so screen readers pronounce it right.
+pub fn written_in(text: &str) -> Locale {
+    const DANISH: &[&str] = &[
+        "og", "i", "at", "er", "det", "en", "et", "til", "på", "af", "med", "for", "der", "som",
+        "ikke", "vi", "kan", "har", "fra", "så", "de", "om", "skal", "flere", "mere", "eller",
+    ];
+    const ENGLISH: &[&str] = &[
+        "the", "and", "of", "to", "is", "in", "a", "that", "for", "with", "on", "we", "can", "are",
+        "be", "more", "from", "this", "should", "it", "or", "not", "have", "by",
+    ];
+    let (mut da, mut en) = (0u32, 0u32);
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(400)
+    {
+        let word = word.to_lowercase();
+        if word.contains(['æ', 'ø', 'å']) {
+            da += 1;
+        }
+        da += u32::from(DANISH.contains(&word.as_str()));
+        en += u32::from(ENGLISH.contains(&word.as_str()));
+    }
+    if en >= 2 && en > 2 * da {
+        Locale::En
+    } else {
+        Locale::Da
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +141,25 @@ mod tests {
         assert_eq!(Locale::negotiate(None, Some(";;;,,,q=")), Locale::Da);
         assert_eq!(Locale::negotiate(None, Some("en;q=NaN")), Locale::Da);
         assert_eq!(Locale::negotiate(None, Some("en;q=7")), Locale::Da);
+    }
+
+    #[test]
+    fn residents_text_reads_as_danish_unless_clearly_english() {
+        assert_eq!(
+            written_in("Flere delebiler gør det let at undvære bil nummer to."),
+            Locale::Da
+        );
+        assert_eq!(
+            written_in("Supercykelsti fra Svenstrup til Aalborg Universitetshospital"),
+            Locale::Da
+        );
+        assert_eq!(
+            written_in("More bike lanes to the schools, so that children can cycle safely."),
+            Locale::En
+        );
+        // Too little to tell: the municipality's language.
+        assert_eq!(written_in("Solceller"), Locale::Da);
+        assert_eq!(written_in("Solar panels"), Locale::Da);
+        assert_eq!(written_in(""), Locale::Da);
     }
 }

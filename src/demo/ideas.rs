@@ -59,7 +59,7 @@ pub(super) const IDEAS: &[DemoIdea] = &[
         "Svenstrup",
         88,
         33,
-        "Cykelsupersti fra Svenstrup til Universitetshospitalet",
+        "Supercykelsti fra Svenstrup til Aalborg Universitetshospital",
         "Mange pendler mellem Svenstrup og hospitalet i Gistrup. En bred, belyst supercykelsti uden mange kryds vil gøre elcyklen til det naturlige valg.",
     ),
     idea(
@@ -179,7 +179,7 @@ pub(super) const IDEAS: &[DemoIdea] = &[
         "Aalborg Øst",
         131,
         66,
-        "Fang og lagr CO₂ fra cementfabrikken i Rørdal",
+        "Fangst og lagring af CO₂ fra cementfabrikken i Rørdal",
         "Cementproduktionen er kommunens største enkeltudledning. Kommunen bør bakke op om fangst og lagring af CO₂ og om at bruge overskudsvarmen.",
     ),
     idea(

@@ -58,6 +58,7 @@ pub(super) struct SummaryRow {
     support_count: i64,
     status: String,
     created_at: i64,
+    language: String,
 }
 
 impl SummaryRow {
@@ -77,6 +78,7 @@ impl SummaryRow {
             area_name: self.area_name,
             supports: self.support_count,
             created_at: Timestamp(self.created_at),
+            language: crate::Locale::from_tag(&self.language).unwrap_or_default(),
         })
     }
 }
@@ -85,7 +87,8 @@ pub(super) const SUMMARY_COLUMNS: &str = "i.id, i.title, i.kind,
     coalesce(i.sector_key, i.theme_key) AS category_key,
     coalesce(s.name_da, t.name_da) AS category_da,
     coalesce(s.name_en, t.name_en) AS category_en,
-    a.slug AS area_slug, a.name AS area_name, i.support_count, i.status, i.created_at";
+    a.slug AS area_slug, a.name AS area_name, i.support_count, i.status, i.created_at,
+    i.language";
 
 pub(super) const SUMMARY_FROM: &str = "FROM ideas i
     JOIN areas a ON a.id = i.area_id
@@ -302,8 +305,8 @@ pub(super) async fn insert_idea_on(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO ideas (title, description, kind, sector_key, theme_key, area_id, lat, lon,
                                 point_exact, photo, author_id, moderation_state, created_at,
-                                updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                updated_at, language)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(idea.title.as_str())
     .bind(idea.description.as_str())
@@ -319,6 +322,14 @@ pub(super) async fn insert_idea_on(
     .bind(idea.moderation.as_str())
     .bind(idea.created_at)
     .bind(idea.created_at)
+    .bind(
+        crate::locale::written_in(&format!(
+            "{} {}",
+            idea.title.as_str(),
+            idea.description.as_str()
+        ))
+        .tag(),
+    )
     .fetch_one(&mut *conn)
     .await?;
     let id = IdeaId(id);

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::support_button::{SupportButton, SupportTexts};
-use crate::i18n::{kind_name, status_name, use_locale, use_texts};
+use crate::i18n::{kind_name, lang_if_other, status_name, use_locale, use_texts};
 use crate::server_fns::ideas::{IdeaPageForVisitor, SetSupport, SupportState};
 
 #[component]
@@ -21,7 +21,7 @@ pub fn IdeaCard(idea: IdeaSummary, support: SupportState, next: String) -> impl 
     view! {
         <li class="idea-card">
             <article>
-                                <h3 id=format!("idea-{}", idea.id)><a href=format!("/ideas/{}", idea.id)>{idea.title.clone()}</a></h3>
+                <h3 id=format!("idea-{}", idea.id)><a href=format!("/ideas/{}", idea.id) lang=lang_if_other(idea.language)>{idea.title.clone()}</a></h3>
                 <dl class="facts">
                     <div><dt>{t.kind_label}</dt><dd><span class=kind_class>{kind_name(idea.kind, locale)}</span></dd></div>
                     <div><dt>{t.category_label(idea.kind)}</dt><dd>{idea.category_name.get(locale).to_owned()}</dd></div>
@@ -33,7 +33,7 @@ pub fn IdeaCard(idea: IdeaSummary, support: SupportState, next: String) -> impl 
                     state=support
                     action={<SetSupport as ServerFn>::PATH.to_owned()}
                     next=next
-                                        texts=texts
+                    texts=texts
                     described_by=format!("idea-{}", idea.id)
                 />
             </article>

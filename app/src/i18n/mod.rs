@@ -493,6 +493,12 @@ pub fn status_name(status: PublicStatus, locale: Locale) -> &'static str {
     }
 }
 
+/// `lang` for text in `content`'s language inside a page in this request's: set only where
+/// they differ (WCAG 3.1.2), so screen readers switch pronunciation for that part alone.
+pub fn lang_if_other(content: Locale) -> Option<&'static str> {
+    (content != use_locale()).then(|| content.tag())
+}
+
 /// The language of this request, chosen on the server and provided at the root.
 pub fn use_locale() -> Locale {
     use_context::<Locale>().unwrap_or_default()

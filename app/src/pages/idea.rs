@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::components::report_form::ReportForm;
 use crate::components::share_link::ShareLink;
 use crate::components::support_button::{SupportButton, SupportTexts};
-use crate::i18n::{kind_name, status_name, use_locale, use_texts};
+use crate::i18n::{kind_name, lang_if_other, status_name, use_locale, use_texts};
 use crate::pages::LoadError;
 use crate::pages::not_found::NotFound;
 use crate::server_fns::ideas::{ReviewNotice, SetSupport, SupportState, load_idea_for_visitor};
@@ -99,7 +99,7 @@ fn IdeaView(
             view! { <Meta property="og:image" content=format!("{}/photos/{photo}", base.trim_end_matches('/')) /> }
         })}
         <article class="idea">
-            <h1>{summary.title.clone()}</h1>
+            <h1 lang=lang_if_other(summary.language)>{summary.title.clone()}</h1>
             {merged_from.map(|from| view! { <p class="notice" role="status">{(t.merged_here)(from)}</p> })}
                         {match &review {
                 Some(notice) => view! {
@@ -129,7 +129,7 @@ fn IdeaView(
                         loading="lazy" decoding="async" alt=(t.photo_alt)(&summary.title) />
                 })
             })}
-            <div class="description">
+            <div class="description" lang=lang_if_other(summary.language)>
                 {idea.description.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
             </div>
             <p class="byline">
@@ -147,7 +147,8 @@ fn IdeaView(
                                 {step.answer.map(|answer| view! {
                                     <blockquote class="answer">
                                         <p class="answer-label">{t.official_answer}</p>
-                                        <p>{answer.get(locale).to_owned()}</p>
+                                        {let (text, language) = answer.text(locale);
+                                            view! { <p lang=lang_if_other(language)>{text.to_owned()}</p> }}
                                     </blockquote>
                                 })}
                             </li>

@@ -25,7 +25,7 @@ fn moderation_name(t: &MeTexts, state: ModerationState) -> &'static str {
 fn IdeaLine(idea: IdeaSummary, note: String) -> impl IntoView {
     view! {
         <li>
-            <a href=format!("/ideas/{}", idea.id)>{idea.title.clone()}</a>
+            <a href=format!("/ideas/{}", idea.id) lang=crate::i18n::lang_if_other(idea.language)>{idea.title.clone()}</a>
             <span class="meta">" · "{note}</span>
         </li>
     }

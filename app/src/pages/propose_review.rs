@@ -77,7 +77,7 @@ fn Review(page: ReviewPage) -> impl IntoView {
                             let title_id = format!("similar-{}", idea.id);
                             view! {
                                 <li>
-                                    <a id=title_id.clone() href=here.clone()>{idea.title.clone()}</a>
+                                    <a id=title_id.clone() href=here.clone() lang=crate::i18n::lang_if_other(idea.language)>{idea.title.clone()}</a>
                                     <span class="meta">" · "{idea.area_name.clone()}" · "{(all.supports)(idea.supports)}</span>
                                     <form method="post" action={<SetSupport as ServerFn>::PATH}>
                                         <input type="hidden" name="idea" value=idea.id.0 />

@@ -166,7 +166,7 @@ fn StatusCard(
     };
     view! {
         <li class="queue-card" id=format!("idea-{id}")>
-            <h2><a href=format!("/ideas/{id}")>{idea.title.clone()}</a></h2>
+            <h2><a href=format!("/ideas/{id}") lang=crate::i18n::lang_if_other(idea.language)>{idea.title.clone()}</a></h2>
             <p class="meta">
                 {t.current}": "<strong>{status_name(idea.status, locale)}</strong>
                 " · "{idea.area_name.clone()}" · "{supporters}

@@ -596,7 +596,9 @@ async fn the_footer_states_the_configured_targets_and_labels_say_what_they_count
     // "Se alle 61 idéer": the number said once, not "Se alle idéer (61 idéer)".
     let link = &home[home.find(">Se alle ").unwrap()..];
     let link = &link[..link.find("</a>").unwrap()];
-    let number = link.trim_start_matches(">Se alle ").trim_end_matches(" idéer");
+    let number = link
+        .trim_start_matches(">Se alle ")
+        .trim_end_matches(" idéer");
     assert!(number.parse::<u32>().is_ok(), "{link}");
     let (_, en) = app.get_with("/", &[("accept-language", "en")]).await;
     assert!(en.contains("80% lower emissions by 2030, climate neutral by 2045"));
@@ -605,4 +607,87 @@ async fn the_footer_states_the_configured_targets_and_labels_say_what_they_count
     assert!(list.contains("<dt>Sektor</dt>") && !list.contains("<dt>Tema</dt>"));
     let (_, list) = app.get("/ideas?kind=adaptation").await;
     assert!(list.contains("<dt>Tema</dt>") && !list.contains("<dt>Sektor</dt>"));
+}
+
+#[tokio::test]
+async fn text_in_another_language_than_the_page_is_marked_with_lang() {
+    use klimadialog::storage::{NewIdea, StatusUpdate, now};
+    use klimadialog::{Category, CategoryKey, IdeaDescription, IdeaTitle, ModerationState};
+    let app = TestApp::spawn().await;
+    let english = app
+        .db
+        .insert_idea(&NewIdea {
+            title: IdeaTitle::parse("Safe bike lanes to the schools").unwrap(),
+            description: IdeaDescription::parse(
+                "More bike lanes to the schools, so that children can cycle on their own.",
+            )
+            .unwrap(),
+            category: Category::Sector(CategoryKey::parse("transport").unwrap()),
+            area: klimadialog::AreaId(3),
+            point: None,
+            exact_point: false,
+            photo: None,
+            author: None,
+            moderation: ModerationState::Published,
+            created_at: now(),
+        })
+        .await
+        .unwrap();
+    app.db
+        .set_status(
+            english,
+            &StatusUpdate {
+                status: klimadialog::PublicStatus::UnderReview,
+                answer_da: Some("Vi ser på det sammen med skolerne."),
+                answer_en: None,
+                staff: None,
+                at: now(),
+            },
+        )
+        .await
+        .unwrap();
+    let path = format!("/ideas/{}", english.0);
+    // On a Danish page the English idea is marked; the Danish answer is not.
+    let (_, da) = app.get(&path).await;
+    assert!(da.contains(r#"<h1 lang="en">Safe bike lanes"#), "{da}");
+    assert!(
+        da.contains("<p>Vi ser på det sammen med skolerne.</p>"),
+        "{da}"
+    );
+    assert!(da.contains("<p>Vi ser på det sammen med skolerne.</p>"));
+    // On an English page the idea is not, the Danish answer is.
+    let (_, en) = app.get_with(&path, &[("accept-language", "en")]).await;
+    assert!(en.contains("<h1>Safe bike lanes"), "{en}");
+    assert!(en.contains(r#"<p lang="da">Vi ser på det sammen med skolerne.</p>"#));
+    // Danish ideas on an English list are marked, on a Danish list not.
+    // Each card's title: marked on the English list (the demo ideas are Danish), never on the
+    // Danish one.
+    let titles = |page: &str| -> Vec<String> {
+        page.split(r#"<h3 id="idea-"#)
+            .skip(1)
+            .map(|card| card[..card.find("</a>").unwrap()].to_owned())
+            .collect()
+    };
+    let (_, list) = app.get_with("/ideas", &[("accept-language", "en")]).await;
+    let english_titles = titles(&list);
+    assert!(english_titles.len() > 5);
+    for title in &english_titles {
+        let marked = if title.contains("Safe bike lanes") {
+            ""
+        } else {
+            r#" lang="da""#
+        };
+        assert!(title.contains(&format!(r#""{marked}>"#)), "{title}");
+        assert_eq!(title.contains(" lang="), !marked.is_empty(), "{title}");
+    }
+    let (_, list) = app.get("/ideas").await;
+    for title in titles(&list) {
+        let marked = if title.contains("Safe bike lanes") {
+            r#" lang="en""#
+        } else {
+            ""
+        };
+        assert!(title.contains(&format!(r#""{marked}>"#)), "{title}");
+        assert_eq!(title.contains(" lang="), !marked.is_empty(), "{title}");
+    }
 }

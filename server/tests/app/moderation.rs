@@ -182,7 +182,7 @@ async fn a_moderator_corrects_a_title_category_and_area_and_the_original_stays()
     assert!(
         mo.get(&location)
             .await
-            .contains("Titlen skal være 5-120 tegn")
+            .contains("Titlen skal være 5–120 tegn")
     );
     assert_eq!(
         app.db.ideas_with_title(PENDING).await.unwrap().len(),
