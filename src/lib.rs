@@ -6,6 +6,7 @@
 
 pub mod answer;
 pub mod area;
+pub mod audit;
 pub mod csv;
 pub mod filter;
 pub mod idea;

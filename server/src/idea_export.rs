@@ -38,6 +38,16 @@ impl Format {
         }
     }
 
+    fn audit_action(self) -> klimadialog::audit::AuditAction {
+        use klimadialog::audit::AuditAction;
+        match self {
+            Format::Csv => AuditAction::ExportIdeasCsv,
+            Format::Xlsx => AuditAction::ExportIdeasXlsx,
+            Format::GeoJson => AuditAction::ExportIdeasGeoJson,
+            Format::Json => AuditAction::ExportIdeasJson,
+        }
+    }
+
     fn content_type(self) -> &'static str {
         match self {
             Format::Csv => "text/csv; charset=utf-8",
@@ -140,10 +150,10 @@ async fn export(
         .map(|(n, v)| format!("{n}={v}"))
         .collect();
     let audit = json!({ "format": format.name(), "filter": described.join("&"), "include_contact": with_contact });
-    let action = format!("export.ideas_{}", format.name());
+    let action = format.audit_action();
     if let Err(error) = state
         .db
-        .record_export(member.id, &action, audit, klimadialog::storage::now())
+        .record_export(member.id, action, audit, klimadialog::storage::now())
         .await
     {
         tracing::error!(%error, "recording an export failed");

@@ -41,7 +41,7 @@ pub async fn audit_csv(
         .db
         .record_export(
             member.id,
-            "export.audit_csv",
+            klimadialog::audit::AuditAction::ExportAuditCsv,
             serde_json::json!({ "filter": query.to_query() }),
             now,
         )

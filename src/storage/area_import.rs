@@ -1,6 +1,7 @@
 //! Replacing or extending the set of areas from an imported file, and moving ideas to the
 //! areas their points fall in. A preview runs the same transaction and rolls it back.
 
+use crate::audit::{AuditAction, AuditObject};
 use serde::{Deserialize, Serialize};
 
 use super::{Db, Result, audit};
@@ -165,10 +166,10 @@ impl Db {
             audit::Record {
                 staff: Some(staff),
                 action: match mode {
-                    ImportMode::Replace => "areas.replace",
-                    ImportMode::Merge => "areas.merge",
+                    ImportMode::Replace => AuditAction::AreasReplace,
+                    ImportMode::Merge => AuditAction::AreasMerge,
                 },
-                object_type: "area",
+                object_type: AuditObject::Area,
                 object_id: None,
                 before: Some(serde_json::json!({ "areas": existing.len() })),
                 after: Some(serde_json::to_value(summary).unwrap_or_default()),

@@ -5,27 +5,28 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
 use super::{Db, Result};
+use crate::audit::{AuditAction, AuditObject};
 
 /// One action to record, written in the transaction of the change it describes.
-pub(crate) struct Record<'a> {
+pub(crate) struct Record {
     /// `None` for what the system did by itself (reports hiding an idea).
     pub staff: Option<i64>,
-    pub action: &'a str,
-    pub object_type: &'a str,
+    pub action: AuditAction,
+    pub object_type: AuditObject,
     pub object_id: Option<i64>,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
     pub at: i64,
 }
 
-pub(crate) async fn record(conn: &mut SqliteConnection, entry: Record<'_>) -> Result<()> {
+pub(crate) async fn record(conn: &mut SqliteConnection, entry: Record) -> Result<()> {
     sqlx::query(
         "INSERT INTO audit_events (staff_id, action, object_type, object_id, before_json, after_json, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(entry.staff)
-    .bind(entry.action)
-    .bind(entry.object_type)
+    .bind(entry.action.as_str())
+    .bind(entry.object_type.as_str())
     .bind(entry.object_id)
     .bind(entry.before.map(|v| v.to_string()))
     .bind(entry.after.map(|v| v.to_string()))
@@ -102,7 +103,7 @@ impl Db {
     pub async fn record_export(
         &self,
         staff: i64,
-        action: &str,
+        action: AuditAction,
         filter: serde_json::Value,
         now: i64,
     ) -> Result<()> {
@@ -112,7 +113,7 @@ impl Db {
             Record {
                 staff: Some(staff),
                 action,
-                object_type: "export",
+                object_type: AuditObject::Export,
                 object_id: None,
                 before: None,
                 after: Some(filter),

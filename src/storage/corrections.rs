@@ -3,6 +3,7 @@
 
 use super::{Db, Result, audit, search};
 use crate::area::AreaId;
+use crate::audit::{AuditAction, AuditObject};
 use crate::idea::{Category, IdeaId, IdeaTitle};
 
 /// What a moderator corrects; `None` leaves a part as it is.
@@ -107,8 +108,8 @@ impl Db {
             &mut tx,
             audit::Record {
                 staff: Some(staff),
-                action: "idea.correct",
-                object_type: "idea",
+                action: AuditAction::IdeaCorrect,
+                object_type: AuditObject::Idea,
                 object_id: Some(idea.0),
                 before: Some(serde_json::json!({
                     "title": title, "kind": kind, "sector": sector, "theme": theme, "area_id": area,

@@ -1,6 +1,7 @@
 //! Merging a duplicate idea into another, and undoing it. Supports move without counting
 //! anyone twice; the history of the move makes the undo exact.
 
+use crate::audit::{AuditAction, AuditObject};
 use serde::{Deserialize, Serialize};
 
 use super::{Db, Result, audit};
@@ -105,8 +106,8 @@ impl Db {
             &mut tx,
             audit::Record {
                 staff: Some(staff),
-                action: "idea.merge",
-                object_type: "idea",
+                action: AuditAction::IdeaMerge,
+                object_type: AuditObject::Idea,
                 object_id: Some(from.0),
                 before: Some(serde_json::json!({ "status": from_status })),
                 after: Some(serde_json::json!({
@@ -170,8 +171,8 @@ impl Db {
             &mut tx,
             audit::Record {
                 staff: Some(staff),
-                action: "idea.unmerge",
-                object_type: "idea",
+                action: AuditAction::IdeaUnmerge,
+                object_type: AuditObject::Idea,
                 object_id: Some(from),
                 before: Some(serde_json::json!({ "status": "merged", "merged_into": into })),
                 after: Some(serde_json::json!({ "status": from_status, "merge": merge })),

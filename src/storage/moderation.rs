@@ -1,5 +1,6 @@
 //! The moderation queue and moderators' actions, each recorded in the audit log.
 
+use crate::audit::{AuditAction, AuditObject};
 use serde::{Deserialize, Serialize};
 
 use super::{Db, Result, StorageError, audit};
@@ -107,8 +108,8 @@ impl Db {
             &mut tx,
             audit::Record {
                 staff: Some(staff),
-                action: &format!("moderation.{}", action.as_str()),
-                object_type: "idea",
+                action: AuditAction::moderation(action),
+                object_type: AuditObject::Idea,
                 object_id: Some(idea.0),
                 before: Some(
                     serde_json::json!({ "moderation_state": state.as_str(), "reason": old_reason }),

@@ -1,6 +1,7 @@
 //! Internal notes: what staff write on an idea for each other. Never public; in exports.
 
 use super::{Db, Result, audit};
+use crate::audit::{AuditAction, AuditObject};
 use crate::idea::IdeaId;
 
 impl Db {
@@ -34,8 +35,8 @@ impl Db {
             &mut tx,
             audit::Record {
                 staff: Some(staff),
-                action: "idea.note",
-                object_type: "idea",
+                action: AuditAction::IdeaNote,
+                object_type: AuditObject::Idea,
                 object_id: Some(idea.0),
                 before: Some(serde_json::json!({ "staff_note": before })),
                 after: Some(serde_json::json!({ "staff_note": note })),

@@ -1,6 +1,7 @@
 //! Residents' reports of public ideas, and the automatic hiding of an idea that enough
 //! residents reported.
 
+use crate::audit::{AuditAction, AuditObject};
 use serde::{Deserialize, Serialize};
 
 use super::{Db, Result, audit};
@@ -79,8 +80,8 @@ impl Db {
                 &mut tx,
                 audit::Record {
                     staff: None,
-                    action: "moderation.auto_hide",
-                    object_type: "idea",
+                    action: AuditAction::ModerationAutoHide,
+                    object_type: AuditObject::Idea,
                     object_id: Some(idea.0),
                     before: Some(serde_json::json!({ "moderation_state": "published" })),
                     after: Some(serde_json::json!({

@@ -1,6 +1,7 @@
 //! Staff accounts and their sessions.
 
 use super::{Db, Result, StorageError, audit};
+use crate::audit::{AuditAction, AuditObject};
 use crate::staff::{StaffMember, StaffRole};
 
 /// A staff account as login needs it.
@@ -72,8 +73,8 @@ impl Db {
                 &mut transaction,
                 audit::Record {
                     staff: None,
-                    action: "staff.locked",
-                    object_type: "staff_user",
+                    action: AuditAction::StaffLocked,
+                    object_type: AuditObject::StaffUser,
                     object_id: Some(staff),
                     before: None,
                     after: Some(
@@ -119,7 +120,7 @@ impl Db {
         .bind(expires_at)
         .execute(&mut *tx)
         .await?;
-        audit::record(&mut tx, session_event(staff, "staff.login", now)).await?;
+        audit::record(&mut tx, session_event(staff, AuditAction::StaffLogin, now)).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -152,7 +153,11 @@ impl Db {
         .fetch_optional(&mut *tx)
         .await?;
         if let Some(staff) = staff {
-            audit::record(&mut tx, session_event(staff, "staff.logout", super::now())).await?;
+            audit::record(
+                &mut tx,
+                session_event(staff, AuditAction::StaffLogout, super::now()),
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(())
@@ -187,11 +192,11 @@ impl Db {
     }
 }
 
-fn session_event(staff: i64, action: &str, at: i64) -> audit::Record<'_> {
+fn session_event(staff: i64, action: AuditAction, at: i64) -> audit::Record {
     audit::Record {
         staff: Some(staff),
         action,
-        object_type: "staff_user",
+        object_type: AuditObject::StaffUser,
         object_id: Some(staff),
         before: None,
         after: None,

@@ -1,6 +1,7 @@
 //! Staff setting an idea's public status with the official answer, and the queue of mails that
 //! tell its author and supporters.
 
+use crate::audit::{AuditAction, AuditObject};
 use serde::{Deserialize, Serialize};
 
 use super::{Db, Result, audit};
@@ -93,8 +94,8 @@ impl Db {
             &mut tx,
             audit::Record {
                 staff: Some(staff),
-                action: "idea.status",
-                object_type: "idea",
+                action: AuditAction::IdeaStatus,
+                object_type: AuditObject::Idea,
                 object_id: Some(idea.0),
                 before: Some(serde_json::json!({ "status": before })),
                 after: Some(serde_json::json!({

@@ -1,6 +1,7 @@
 //! Admins managing staff accounts: add, change role, disable and enable, set a new password.
 //! Each change and its audit entry in one transaction; the last admin cannot be removed.
 
+use crate::audit::{AuditAction, AuditObject};
 use serde::{Deserialize, Serialize};
 
 use super::{Db, Result, audit};
@@ -75,8 +76,8 @@ impl Db {
             &mut tx,
             audit::Record {
                 staff: Some(by),
-                action: "staff.add",
-                object_type: "staff_user",
+                action: AuditAction::StaffAdd,
+                object_type: AuditObject::StaffUser,
                 object_id: Some(id),
                 before: None,
                 after: Some(serde_json::json!({ "username": username, "role": role.as_str() })),
@@ -137,7 +138,10 @@ impl Db {
                     .bind(member)
                     .execute(&mut *tx)
                     .await?;
-                ("staff.role", serde_json::json!({ "role": new.as_str() }))
+                (
+                    AuditAction::StaffRole,
+                    serde_json::json!({ "role": new.as_str() }),
+                )
             }
             TeamChange::Disable => {
                 sqlx::query(
@@ -151,7 +155,10 @@ impl Db {
                     .bind(member)
                     .execute(&mut *tx)
                     .await?;
-                ("staff.disable", serde_json::json!({ "disabled": true }))
+                (
+                    AuditAction::StaffDisable,
+                    serde_json::json!({ "disabled": true }),
+                )
             }
             TeamChange::Enable => {
                 sqlx::query(
@@ -161,7 +168,10 @@ impl Db {
                 .bind(member)
                 .execute(&mut *tx)
                 .await?;
-                ("staff.enable", serde_json::json!({ "disabled": false }))
+                (
+                    AuditAction::StaffEnable,
+                    serde_json::json!({ "disabled": false }),
+                )
             }
             TeamChange::Password(hash) => {
                 // A new password also lifts a lockout and ends the old sessions.
@@ -177,7 +187,10 @@ impl Db {
                     .bind(member)
                     .execute(&mut *tx)
                     .await?;
-                ("staff.password", serde_json::json!({ "password": "set" }))
+                (
+                    AuditAction::StaffPassword,
+                    serde_json::json!({ "password": "set" }),
+                )
             }
         };
         audit::record(
@@ -185,7 +198,7 @@ impl Db {
             audit::Record {
                 staff: Some(by),
                 action,
-                object_type: "staff_user",
+                object_type: AuditObject::StaffUser,
                 object_id: Some(member),
                 before: Some(before),
                 after: Some(after),

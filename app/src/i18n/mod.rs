@@ -6,6 +6,7 @@
 mod accessibility;
 mod answers;
 mod areas;
+mod audit;
 mod faults;
 mod list;
 mod map;
@@ -24,6 +25,7 @@ use leptos::prelude::*;
 pub use accessibility::{AccessibilityTexts, accessibility_texts};
 pub use answers::{AnswerTexts, answer_texts};
 pub use areas::{AreasTexts, areas_texts};
+pub use audit::{audit_action_name, audit_group_name, audit_object_name};
 pub use faults::{FaultTexts, fault_page, fault_texts};
 pub use list::{ListTexts, list_texts};
 pub use map::{MapTexts, map_texts};

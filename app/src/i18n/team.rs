@@ -48,11 +48,6 @@ pub struct TeamTexts {
     pub newest: &'static str,
     pub download_csv: &'static str,
     pub nothing: &'static str,
-    pub actions_moderation: &'static str,
-    pub actions_staff: &'static str,
-    pub actions_idea: &'static str,
-    pub objects_idea: &'static str,
-    pub objects_staff: &'static str,
 }
 
 pub static DA: TeamTexts = TeamTexts {
@@ -101,11 +96,6 @@ pub static DA: TeamTexts = TeamTexts {
     newest: "Nyeste handlinger",
     download_csv: "Hent som CSV",
     nothing: "Ingen handlinger passer til filteret.",
-    actions_moderation: "Moderation",
-    actions_staff: "Medarbejdere",
-    actions_idea: "Rettelser af idéer",
-    objects_idea: "Idé",
-    objects_staff: "Medarbejder",
 };
 
 pub static EN: TeamTexts = TeamTexts {
@@ -154,11 +144,6 @@ pub static EN: TeamTexts = TeamTexts {
     newest: "Newest actions",
     download_csv: "Download as CSV",
     nothing: "No actions match the filter.",
-    actions_moderation: "Moderation",
-    actions_staff: "Staff",
-    actions_idea: "Corrections of ideas",
-    objects_idea: "Idea",
-    objects_staff: "Staff member",
 };
 
 pub fn team_texts(locale: Locale) -> &'static TeamTexts {

@@ -93,7 +93,8 @@ pub fn StaffDashboardPage() -> impl IntoView {
                                     <li>
                                         <time datetime=at.rfc3339_utc()>{at.local_minute()}</time>" · "
                                         {who.unwrap_or_else(|| t.system.to_owned())}" · "
-                                        <code>{action}</code>
+                                        <span title=action.clone()>{klimadialog::audit::AuditAction::parse(&action)
+                                            .map_or(action.clone(), |a| crate::i18n::audit_action_name(a, locale).to_owned())}</span>
                                         {idea.map(|id| view! { " · "<a href=format!("/ideas/{id}")>{format!("#{id}")}</a> })}
                                     </li>
                                 }).collect_view()}

@@ -6,7 +6,11 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::i18n::{use_team_texts, use_texts};
+use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
+
+use crate::i18n::{
+    audit_action_name, audit_group_name, audit_object_name, use_locale, use_team_texts, use_texts,
+};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::audit::{AuditPage, AuditQuery, AuditRow, load_audit};
 
@@ -60,12 +64,15 @@ fn AuditFilterForm(query: AuditQuery, staff_names: Vec<String>) -> impl IntoView
     let option = |value: &str, label: String, current: &str| {
         view! { <option value=value.to_owned() selected=current == value>{label}</option> }
     };
-    let actions = [
-        ("moderation.", t.actions_moderation),
-        ("staff.", t.actions_staff),
-        ("idea.", t.actions_idea),
-    ];
-    let objects = [("idea", t.objects_idea), ("staff_user", t.objects_staff)];
+    let locale = use_locale();
+    let actions: Vec<(String, &str)> = AuditGroup::ALL
+        .iter()
+        .map(|g| (format!("{}.", g.as_str()), audit_group_name(*g, locale)))
+        .collect();
+    let objects: Vec<(&str, &str)> = AuditObject::ALL
+        .iter()
+        .map(|o| (o.as_str(), audit_object_name(*o, locale)))
+        .collect();
     view! {
         <form method="get" action="/staff/audit" class="filters" aria-label=t.filter>
             <div class="field">
@@ -109,6 +116,7 @@ fn AuditFilterForm(query: AuditQuery, staff_names: Vec<String>) -> impl IntoView
 #[component]
 fn AuditTable(rows: Vec<AuditRow>) -> impl IntoView {
     let t = use_team_texts();
+    let locale = use_locale();
     view! {
         <div class="table-scroll" role="region" aria-label=t.audit_title tabindex="0">
             <table class="audit">
@@ -122,16 +130,22 @@ fn AuditTable(rows: Vec<AuditRow>) -> impl IntoView {
                 </tr></thead>
                 <tbody>
                     {rows.into_iter().map(|row| {
-                        let object = match (row.object_type.as_str(), row.object_id) {
-                            ("idea", Some(id)) => view! { <a href=format!("/ideas/{id}")>{format!("idea {id}")}</a> }.into_any(),
-                            (kind, Some(id)) => format!("{kind} {id}").into_any(),
-                            (kind, None) => kind.to_owned().into_any(),
+                        // Entries are named in the reader's language; a stored name this version
+                        // does not know (from a newer one) shows as stored.
+                        let kind = AuditObject::parse(&row.object_type)
+                            .map_or(row.object_type.clone(), |o| audit_object_name(o, locale).to_owned());
+                        let object = match (AuditObject::parse(&row.object_type), row.object_id) {
+                            (Some(AuditObject::Idea), Some(id)) => view! { <a href=format!("/ideas/{id}")>{format!("{kind} {id}")}</a> }.into_any(),
+                            (_, Some(id)) => format!("{kind} {id}").into_any(),
+                            (_, None) => kind.into_any(),
                         };
+                        let action = AuditAction::parse(&row.action)
+                            .map_or(row.action.clone(), |a| audit_action_name(a, locale).to_owned());
                         view! {
                             <tr>
                                 <td><time datetime=row.at.rfc3339_utc()>{row.at.local_minute()}</time></td>
                                 <td>{row.staff.unwrap_or_else(|| t.system.to_owned())}</td>
-                                <td><code>{row.action}</code></td>
+                                <td><span title=row.action.clone()>{action}</span></td>
                                 <td>{object}</td>
                                 <td><code class="json">{row.before.unwrap_or_default()}</code></td>
                                 <td><code class="json">{row.after.unwrap_or_default()}</code></td>
