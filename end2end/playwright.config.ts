@@ -66,6 +66,8 @@ export default defineConfig({
       // nothing leaves the machine.
       KLIMADIALOG_MAP_TILES: 'https://tiles.e2e.invalid/{z}/{x}/{y}.png',
       KLIMADIALOG_MAP_TILES_CREDIT: 'Kort: prøvefliser',
+      // The test-only pseudo-language for language.spec.ts; only requests asking for en-XA see it.
+      KLIMADIALOG_PSEUDO_LOCALE: 'true',
       RUST_LOG: 'warn',
     },
   },

@@ -25,7 +25,7 @@ impl Bilingual {
     /// English page.
     pub fn text(&self, locale: Locale) -> (&str, Locale) {
         match (locale, &self.en) {
-            (Locale::En, Some(en)) => (en, Locale::En),
+            (Locale::En | Locale::Pseudo, Some(en)) => (en, Locale::En),
             _ => (&self.da, Locale::Da),
         }
     }

@@ -1,4 +1,4 @@
-//! The two languages of the user interface and how a request picks one.
+//! The languages of the user interface and how a request picks one.
 
 use serde::{Deserialize, Serialize};
 
@@ -8,9 +8,14 @@ pub enum Locale {
     #[default]
     Da,
     En,
+    /// English made longer with accented letters (`en-XA`, as Android and Chrome call it): a
+    /// stand-in for a third language, served only when the operator allows it (the tests), to
+    /// show that every text comes from a language file and that pages take longer words.
+    Pseudo,
 }
 
 impl Locale {
+    /// The languages offered to residents: the language switch, the mail language on `/me`.
     pub const ALL: [Locale; 2] = [Locale::Da, Locale::En];
 
     /// The BCP 47 tag, as used in `<html lang>` and in the language cookie.
@@ -18,7 +23,26 @@ impl Locale {
         match self {
             Locale::Da => "da",
             Locale::En => "en",
+            Locale::Pseudo => "en-XA",
         }
+    }
+
+    /// The language's name in itself, as a language menu shows it.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Locale::Da => "Dansk",
+            Locale::En => "English",
+            Locale::Pseudo => "Ƥšéûðö-Éñĝļîšĥ",
+        }
+    }
+
+    /// Reads a tag as [`Locale::from_tag`] does, and also the pseudo-language's `en-XA` when
+    /// `pseudo` allows it (else `en-XA` is English).
+    pub fn from_tag_or_pseudo(tag: &str, pseudo: bool) -> Option<Locale> {
+        if pseudo && tag.trim().eq_ignore_ascii_case("en-XA") {
+            return Some(Locale::Pseudo);
+        }
+        Self::from_tag(tag)
     }
 
     /// Reads a tag such as `da`, `en-GB` or `EN`; anything else is not a language we offer.
@@ -34,20 +58,24 @@ impl Locale {
     /// The language to use for a request: an explicit choice (the cookie set by the language
     /// switch) wins; otherwise the best-weighted language of `Accept-Language` that we offer;
     /// otherwise Danish.
-    pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Locale {
-        if let Some(locale) = cookie.and_then(Locale::from_tag) {
+    /// `pseudo` allows the test-only pseudo-language.
+    pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>, pseudo: bool) -> Locale {
+        if let Some(locale) = cookie.and_then(|c| Locale::from_tag_or_pseudo(c, pseudo)) {
             return locale;
         }
         accept_language
-            .and_then(Self::from_accept_language)
+            .and_then(|header| Self::from_accept_language(header, pseudo))
             .unwrap_or_default()
     }
 
-    fn from_accept_language(header: &str) -> Option<Locale> {
+    fn from_accept_language(header: &str, pseudo: bool) -> Option<Locale> {
         let mut best: Option<(f32, usize, Locale)> = None;
         for (position, entry) in header.split(',').enumerate() {
             let mut parts = entry.split(';');
-            let Some(locale) = parts.next().and_then(Locale::from_tag) else {
+            let Some(locale) = parts
+                .next()
+                .and_then(|tag| Locale::from_tag_or_pseudo(tag, pseudo))
+            else {
                 continue;
             };
             let quality = parts
@@ -109,38 +137,47 @@ mod tests {
 
     #[test]
     fn danish_is_the_default() {
-        assert_eq!(Locale::negotiate(None, None), Locale::Da);
-        assert_eq!(Locale::negotiate(None, Some("fr-FR,de;q=0.8")), Locale::Da);
-        assert_eq!(Locale::negotiate(None, Some("")), Locale::Da);
+        assert_eq!(Locale::negotiate(None, None, false), Locale::Da);
+        assert_eq!(
+            Locale::negotiate(None, Some("fr-FR,de;q=0.8"), false),
+            Locale::Da
+        );
+        assert_eq!(Locale::negotiate(None, Some(""), false), Locale::Da);
     }
 
     #[test]
     fn accept_language_picks_the_best_offered_language() {
-        assert_eq!(Locale::negotiate(None, Some("en")), Locale::En);
-        assert_eq!(Locale::negotiate(None, Some("en-GB,en;q=0.9")), Locale::En);
+        assert_eq!(Locale::negotiate(None, Some("en"), false), Locale::En);
         assert_eq!(
-            Locale::negotiate(None, Some("de-DE,en;q=0.5,da;q=0.9")),
+            Locale::negotiate(None, Some("en-GB,en;q=0.9"), false),
+            Locale::En
+        );
+        assert_eq!(
+            Locale::negotiate(None, Some("de-DE,en;q=0.5,da;q=0.9"), false),
             Locale::Da
         );
-        assert_eq!(Locale::negotiate(None, Some("fr, en;q=0.3")), Locale::En);
         assert_eq!(
-            Locale::negotiate(None, Some("da;q=0, en;q=0.1")),
+            Locale::negotiate(None, Some("fr, en;q=0.3"), false),
+            Locale::En
+        );
+        assert_eq!(
+            Locale::negotiate(None, Some("da;q=0, en;q=0.1"), false),
             Locale::En
         );
     }
 
     #[test]
     fn the_cookie_overrides_the_header() {
-        assert_eq!(Locale::negotiate(Some("da"), Some("en")), Locale::Da);
-        assert_eq!(Locale::negotiate(Some("en"), Some("da")), Locale::En);
-        assert_eq!(Locale::negotiate(Some("xx"), Some("en")), Locale::En);
+        assert_eq!(Locale::negotiate(Some("da"), Some("en"), false), Locale::Da);
+        assert_eq!(Locale::negotiate(Some("en"), Some("da"), false), Locale::En);
+        assert_eq!(Locale::negotiate(Some("xx"), Some("en"), false), Locale::En);
     }
 
     #[test]
     fn hostile_headers_fall_back_to_danish() {
-        assert_eq!(Locale::negotiate(None, Some(";;;,,,q=")), Locale::Da);
-        assert_eq!(Locale::negotiate(None, Some("en;q=NaN")), Locale::Da);
-        assert_eq!(Locale::negotiate(None, Some("en;q=7")), Locale::Da);
+        assert_eq!(Locale::negotiate(None, Some(";;;,,,q="), false), Locale::Da);
+        assert_eq!(Locale::negotiate(None, Some("en;q=NaN"), false), Locale::Da);
+        assert_eq!(Locale::negotiate(None, Some("en;q=7"), false), Locale::Da);
     }
 
     #[test]
@@ -161,5 +198,15 @@ mod tests {
         assert_eq!(written_in("Solceller"), Locale::Da);
         assert_eq!(written_in("Solar panels"), Locale::Da);
         assert_eq!(written_in(""), Locale::Da);
+    }
+
+    #[test]
+    fn the_pseudo_language_is_served_only_where_allowed() {
+        assert_eq!(Locale::negotiate(None, Some("en-XA"), false), Locale::En);
+        assert_eq!(Locale::negotiate(None, Some("en-XA"), true), Locale::Pseudo);
+        assert_eq!(Locale::negotiate(Some("en-XA"), None, true), Locale::Pseudo);
+        assert_eq!(Locale::negotiate(Some("en-xa"), None, false), Locale::En);
+        assert_eq!(Locale::from_tag("en-XA"), Some(Locale::En));
+        assert!(!Locale::ALL.contains(&Locale::Pseudo));
     }
 }

@@ -14,10 +14,11 @@ pub enum Plural {
 
 /// CLDR's cardinal rule for a whole number. Danish: `one: n = 1 or t != 0 and i = 0,1`;
 /// English: `one: i = 1 and v = 0`. For whole numbers both say "one" for 1 alone (0 is
-/// "other": "0 idéer", "0 ideas"). A new language adds its rule here.
+/// "other": "0 idéer", "0 ideas"); the pseudo-language is English. A new language adds its
+/// rule here.
 pub fn plural(locale: Locale, n: i64) -> Plural {
     match locale {
-        Locale::Da | Locale::En => {
+        Locale::Da | Locale::En | Locale::Pseudo => {
             if n == 1 {
                 Plural::One
             } else {
@@ -31,7 +32,7 @@ pub fn plural(locale: Locale, n: i64) -> Plural {
 pub fn format_int(locale: Locale, n: i64) -> String {
     let separator = match locale {
         Locale::Da => '.',
-        Locale::En => ',',
+        Locale::En | Locale::Pseudo => ',',
     };
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);

@@ -3,8 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Locale;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Timestamp(pub i64);
 
@@ -90,16 +88,6 @@ impl Timestamp {
         civil_from_days((self.0 + self.copenhagen_offset()).div_euclid(DAY))
     }
 
-    /// "3. marts 2026" or "3 March 2026".
-    pub fn format_date(self, locale: Locale) -> String {
-        let d = self.local_date();
-        let i = (d.month - 1) as usize;
-        match locale {
-            Locale::Da => format!("{}. {} {}", d.day, MONTHS_DA[i], d.year),
-            Locale::En => format!("{} {} {}", d.day, MONTHS_EN[i], d.year),
-        }
-    }
-
     /// The ISO 8601 week number of this day in Denmark (weeks start on Monday; week 1 holds
     /// the year's first Thursday): what Danes call "uge 48".
     pub fn iso_week(self) -> u32 {
@@ -110,22 +98,6 @@ impl Timestamp {
         let thursday = days - weekday + 3;
         let year = civil_from_days(thursday).year;
         ((thursday - days_from_civil(year, 1, 1)) / 7 + 1) as u32
-    }
-
-    /// The days from this one to `last` as a calendar says them: "23.–29. november",
-    /// "29. december – 4. januar"; "23–29 November", "29 December – 4 January".
-    pub fn day_span(self, last: Timestamp, locale: Locale) -> String {
-        let (a, b) = (self.local_date(), last.local_date());
-        let month = |d: Date| match locale {
-            Locale::Da => MONTHS_DA[(d.month - 1) as usize],
-            Locale::En => MONTHS_EN[(d.month - 1) as usize],
-        };
-        match (locale, a.month == b.month) {
-            (Locale::Da, true) => format!("{}.–{}. {}", a.day, b.day, month(b)),
-            (Locale::Da, false) => format!("{}. {} – {}. {}", a.day, month(a), b.day, month(b)),
-            (Locale::En, true) => format!("{}–{} {}", a.day, b.day, month(b)),
-            (Locale::En, false) => format!("{} {} – {} {}", a.day, month(a), b.day, month(b)),
-        }
     }
 
     /// RFC 3339 time in UTC ("2026-11-29T11:02:41Z"), for open data.
@@ -165,35 +137,6 @@ impl Timestamp {
     }
 }
 
-const MONTHS_DA: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,16 +173,6 @@ mod tests {
         assert_eq!(week("2026-01-01"), 1, "a Thursday: week 1");
         assert_eq!(week("2027-01-01"), 53, "a Friday: the last week of 2026");
         assert_eq!(week("2024-12-30"), 1, "a Monday in week 1 of 2025");
-        let from = Date::parse_iso("2026-11-23").unwrap().start_in_denmark();
-        let to = Date::parse_iso("2026-11-29").unwrap().start_in_denmark();
-        assert_eq!(from.day_span(to, Locale::Da), "23.–29. november");
-        assert_eq!(from.day_span(to, Locale::En), "23–29 November");
-        let new_year = Date::parse_iso("2026-12-28").unwrap().start_in_denmark();
-        let end = Date::parse_iso("2027-01-03").unwrap().start_in_denmark();
-        assert_eq!(
-            new_year.day_span(end, Locale::Da),
-            "28. december – 3. januar"
-        );
     }
 
     #[test]
@@ -301,11 +234,9 @@ mod tests {
     }
 
     #[test]
-    fn dates_read_naturally_in_both_languages() {
+    fn dates_are_days_in_denmark() {
         // 2026-11-28 23:30 UTC is already 29 November in Denmark.
         let ts = Timestamp(days_from_civil(2026, 11, 28) * DAY + 23 * 3600 + 1800);
-        assert_eq!(ts.format_date(Locale::Da), "29. november 2026");
-        assert_eq!(ts.format_date(Locale::En), "29 November 2026");
         assert_eq!(ts.iso_date(), "2026-11-29");
     }
 }

@@ -30,6 +30,8 @@ pub struct SiteConfig {
     pub map_tiles: Option<MapTiles>,
     /// The climate plan's targets, said in the footer.
     pub targets: ClimateTargets,
+    /// Whether requests may ask for the test-only pseudo-language (`en-XA`).
+    pub pseudo_locale: bool,
 }
 
 /// A DK2020 plan's headline targets: a cut in emissions by a year (against 1990), and climate
@@ -84,6 +86,7 @@ impl Default for SiteConfig {
             report_hiding: klimadialog::report::HidingRule::default(),
             map_tiles: None,
             targets: ClimateTargets::default(),
+            pseudo_locale: false,
         }
     }
 }

@@ -74,14 +74,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 #[cfg(feature = "ssr")]
 pub fn request_locale() -> Locale {
+    let pseudo = use_context::<state::AppState>().is_some_and(|s| s.config.pseudo_locale);
     use_context::<http::request::Parts>()
-        .map(|parts| locale_of(&parts.headers))
+        .map(|parts| locale_of(&parts.headers, pseudo))
         .unwrap_or_default()
 }
 
 /// The language a request asks for: the language switch's cookie, else `Accept-Language`.
+/// `pseudo` lets it be the test-only pseudo-language.
 #[cfg(feature = "ssr")]
-pub fn locale_of(headers: &http::HeaderMap) -> Locale {
+pub fn locale_of(headers: &http::HeaderMap, pseudo: bool) -> Locale {
     let cookies = headers
         .get_all(http::header::COOKIE)
         .iter()
@@ -96,7 +98,7 @@ pub fn locale_of(headers: &http::HeaderMap) -> Locale {
     let accept = headers
         .get(http::header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
-    Locale::negotiate(chosen, accept)
+    Locale::negotiate(chosen, accept, pseudo)
 }
 
 #[cfg(not(feature = "ssr"))]

@@ -160,8 +160,16 @@ export async function codeMailedTo(address: string): Promise<string> {
       return found !== undefined;
     })
     .toBe(true);
-  const text = fs.readFileSync(found!, 'utf8');
-  const code = text.match(/\b(\d{6})\b/);
+  const code = mailText(fs.readFileSync(found!, 'utf8')).match(/\b(\d{6})\b/);
   expect(code, 'a six-digit code in the mail').not.toBeNull();
   return code![1];
+}
+
+/** A plain-text mail's headers and body, the body decoded where it is sent as base64 (as mail
+ * in mostly non-ASCII text is). */
+export function mailText(raw: string): string {
+  const split = raw.search(/\r?\n\r?\n/);
+  const [headers, body] = split < 0 ? [raw, ''] : [raw.slice(0, split), raw.slice(split).trim()];
+  const base64 = /^Content-Transfer-Encoding:\s*base64/im.test(headers);
+  return `${headers}\n\n${base64 ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body}`;
 }

@@ -134,6 +134,11 @@ pub struct ServeArgs {
     #[arg(long, env = "KLIMADIALOG_DPO_EMAIL")]
     pub dpo_email: Option<String>,
 
+    /// For tests only: lets a request ask for the pseudo-language `en-XA` (English made longer
+    /// with accented letters), which shows any text not taken from a language file.
+    #[arg(long, env = "KLIMADIALOG_PSEUDO_LOCALE", hide = true)]
+    pub pseudo_locale: bool,
+
     /// When the accessibility statement was last reviewed (YYYY-MM-DD).
     #[arg(
         long,
@@ -319,6 +324,7 @@ impl ServeArgs {
                 reduction_year: self.target_year,
                 neutral_year: self.neutral_year,
             },
+            pseudo_locale: self.pseudo_locale,
         })
     }
 }

@@ -139,11 +139,13 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
     let options = leptos_options(args);
     let proxies = client_address::TrustedProxies::new(args.trusted_proxies.clone());
     let flood_guard = flood_guard::FloodGuard::new(args.rate_limits);
-    let page_cache = page_cache::PageCache::new(state.db.clone(), args.page_cache);
+    let page_cache =
+        page_cache::PageCache::new(state.db.clone(), args.page_cache, args.pseudo_locale);
     let routes = generate_route_list(App);
     let staff_state = state.clone();
     let header_state = state.clone();
     let csrf_state = state.clone();
+    let fault_state = state.clone();
     let context = {
         let state = state.clone();
         move || {
@@ -201,7 +203,10 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
             staff_state,
             routes::staff_pages_need_login,
         ))
-        .layer(axum::middleware::from_fn(routes::server_fn_error_status))
+        .layer(axum::middleware::from_fn_with_state(
+            fault_state,
+            routes::server_fn_error_status,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             flood_guard,
             flood_guard::guard,

@@ -60,6 +60,8 @@ type Rendered = Option<Arc<Page>>;
 pub struct PageCache {
     db: Db,
     enabled: bool,
+    /// Whether requests may ask for the test-only pseudo-language.
+    pseudo_locale: bool,
     slots: Mutex<Slots>,
 }
 
@@ -119,10 +121,11 @@ struct Filling {
 }
 
 impl PageCache {
-    pub fn new(db: Db, enabled: bool) -> Arc<PageCache> {
+    pub fn new(db: Db, enabled: bool, pseudo_locale: bool) -> Arc<PageCache> {
         Arc::new(PageCache {
             db,
             enabled,
+            pseudo_locale,
             slots: Mutex::default(),
         })
     }
@@ -311,7 +314,11 @@ pub async fn serve(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let Some(key) = cache.enabled.then(|| shared_page_key(&request)).flatten() else {
+    let Some(key) = cache
+        .enabled
+        .then(|| shared_page_key(&request, cache.pseudo_locale))
+        .flatten()
+    else {
         let before = cache.db.changes();
         let response = next.run(request).await;
         if cache.db.changes() != before {
@@ -351,7 +358,7 @@ pub async fn serve(
 }
 
 /// The key of a page everyone without a session sees alike, or `None` for the visitor's own.
-fn shared_page_key(request: &Request) -> Option<Key> {
+fn shared_page_key(request: &Request, pseudo_locale: bool) -> Option<Key> {
     if request.method() != Method::GET || !is_public_page(request.uri().path()) {
         return None;
     }
@@ -380,7 +387,10 @@ fn shared_page_key(request: &Request) -> Option<Key> {
         return None;
     }
     let address = klimadialog_app::canonical::page_address(request.uri().path(), &pairs);
-    Some((address, klimadialog_app::locale_of(request.headers())))
+    Some((
+        address,
+        klimadialog_app::locale_of(request.headers(), pseudo_locale),
+    ))
 }
 
 fn list_is_canonical(request: &Request) -> bool {

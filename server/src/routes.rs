@@ -199,6 +199,7 @@ pub async fn switch_language(
 /// gets a page in the visitor's language that says so and the way back, instead of the error's
 /// JSON.
 pub async fn server_fn_error_status(
+    State(state): State<AppState>,
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
@@ -212,7 +213,7 @@ pub async fn server_fn_error_status(
     let back = form_post.then(|| {
         (
             back_path(request.headers()),
-            klimadialog_app::locale_of(request.headers()),
+            klimadialog_app::locale_of(request.headers(), state.config.pseudo_locale),
         )
     });
     let response = next.run(request).await;

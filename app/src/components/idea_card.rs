@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::components::support_button::{SupportButton, SupportTexts};
-use crate::i18n::{kind_name, lang_if_other, status_name, use_locale, use_texts};
+use crate::i18n::{
+    danish_lang, kind_name, lang_if_other, name_in_page_language, status_name, use_locale,
+    use_texts,
+};
 use crate::server_fns::ideas::{IdeaPageForVisitor, SetSupport, SupportState};
 
 #[component]
@@ -18,14 +21,15 @@ pub fn IdeaCard(idea: IdeaSummary, support: SupportState, next: String) -> impl 
         IdeaKind::Adaptation => "badge kind-adaptation",
     };
     let texts = SupportTexts::for_idea(t, idea.id, &next);
+    let (category, category_lang) = name_in_page_language(&idea.category_name);
     view! {
         <li class="idea-card">
             <article>
                 <h3 id=format!("idea-{}", idea.id)><a href=format!("/ideas/{}", idea.id) lang=lang_if_other(idea.language)>{idea.title.clone()}</a></h3>
                 <dl class="facts">
                     <div><dt>{t.kind_label}</dt><dd><span class=kind_class>{kind_name(idea.kind, locale)}</span></dd></div>
-                    <div><dt>{t.category_label(idea.kind)}</dt><dd>{idea.category_name.get(locale).to_owned()}</dd></div>
-                    <div><dt>{t.area_label}</dt><dd>{idea.area_name.clone()}</dd></div>
+                    <div><dt>{t.category_label(idea.kind)}</dt><dd lang=category_lang>{category}</dd></div>
+                    <div><dt>{t.area_label}</dt><dd lang=danish_lang()>{idea.area_name.clone()}</dd></div>
                     <div><dt>{t.status_label}</dt><dd class=format!("status status-{}", idea.status.as_str())>{status_name(idea.status, locale)}</dd></div>
                 </dl>
                 <SupportButton

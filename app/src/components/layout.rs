@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::config::site_config;
-use crate::i18n::{use_locale, use_texts};
+use crate::i18n::{danish_lang, use_locale, use_texts};
 use crate::server_fns::signin::SignOut;
 use crate::url::encode_component;
 use leptos::server_fn::ServerFn;
@@ -29,18 +29,22 @@ fn current_path_and_query() -> String {
     }
 }
 
-/// The address of this page in the other language: `/lang/{tag}?next={path}`. The switch is a
-/// plain link, so it works without JavaScript; the server sets the cookie and sends the
-/// visitor back.
-fn language_switch_href(here: &str) -> (String, &'static str) {
-    let other = match use_locale() {
-        klimadialog::Locale::Da => klimadialog::Locale::En,
-        klimadialog::Locale::En => klimadialog::Locale::Da,
-    };
-    (
-        format!("/lang/{}?next={}", other.tag(), encode_component(here)),
-        other.tag(),
-    )
+/// Links to this page in the other offered languages: `/lang/{tag}?next={path}`, each named
+/// in its own language. Plain links, so they work without JavaScript; the server sets the
+/// cookie and sends the visitor back.
+fn language_links(here: &str) -> impl IntoView + use<> {
+    let current = use_locale();
+    klimadialog::Locale::ALL
+        .into_iter()
+        .filter(move |l| *l != current)
+        .map(|l| {
+            let href = format!("/lang/{}?next={}", l.tag(), encode_component(here));
+            let hint = crate::i18n::texts(l).read_in_this_language;
+            view! {
+                <a href=href hreflang=l.tag() lang=l.tag() title=hint>{l.endonym()}</a>
+            }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -49,7 +53,6 @@ pub fn Layout(children: Children) -> impl IntoView {
     let config = site_config();
     let path = use_location().pathname.get_untracked();
     let here = current_path_and_query();
-    let (switch_href, other_tag) = language_switch_href(&here);
     let signed_in = has_session_cookie();
     // A form that was refused sends the visitor back with a notice to show.
     let notice = leptos_router::hooks::use_query_map()
@@ -81,11 +84,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="wrap header-row">
                 <a class="brand" href="/">
                     <span class="brand-name">{t.site_name}</span>
-                    <span class="brand-owner">{config.municipality.clone()}</span>
+                    <span class="brand-owner" lang=danish_lang()>{config.municipality.clone()}</span>
                 </a>
-                <a class="language-switch" href=switch_href.clone() hreflang=other_tag lang=other_tag title=t.other_language_hint>
-                    {t.other_language}
-                </a>
+                <span class="language-switch">{language_links(&here)}</span>
             </div>
             <nav class="wrap main-nav" aria-label=t.main_navigation>
                 <ul>
@@ -119,8 +120,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <ul class="footer-links">
                     <li><a href=config.accessibility_statement_href()>{t.accessibility_statement}</a></li>
                     <li><a href="/privatliv">{crate::i18n::use_privacy_texts().nav}</a></li>
-                    <li><a href=config.municipality_url.clone()>{config.municipality.clone()}</a></li>
-                    <li><a href=switch_href hreflang=other_tag lang=other_tag>{t.other_language}</a></li>
+                    <li><a href=config.municipality_url.clone() lang=danish_lang()>{config.municipality.clone()}</a></li>
+                    <li class="language-links">{language_links(&here)}</li>
                 </ul>
             </div>
         </footer>

@@ -27,7 +27,7 @@ pub fn ShareLink(url: String, copy_label: String, copied_label: String) -> impl 
     };
     view! {
                 <p class="share-link" data-live=move || ready.get().then_some("true")>
-            <a href=url.clone()>{url.clone()}</a>
+            <a href=url.clone() translate="no">{url.clone()}</a>
             <button type="button" class="button secondary" hidden=move || !ready.get() on:click=copy>
                 {copy_label}
             </button>

@@ -10,25 +10,8 @@ pub struct FaultTexts {
     pub back: &'static str,
 }
 
-pub static DA: FaultTexts = FaultTexts {
-    title: "Prøv igen om lidt",
-    body: "Vi kunne ikke gemme det, du sendte, lige nu. Det er en fejl hos os, ikke hos dig. \
-           Gå tilbage med browserens tilbage-knap, så står det, du skrev, der stadig, og send det igen om lidt.",
-    back: "Tilbage til siden",
-};
-
-pub static EN: FaultTexts = FaultTexts {
-    title: "Please try again in a moment",
-    body: "We could not save what you sent just now. The fault is ours, not yours. \
-           Go back with your browser's back button, where what you wrote is still filled in, and send it again in a moment.",
-    back: "Back to the page",
-};
-
 pub fn fault_texts(locale: Locale) -> &'static FaultTexts {
-    match locale {
-        Locale::Da => &DA,
-        Locale::En => &EN,
-    }
+    &super::language(locale).faults
 }
 
 /// The whole page, in the visitor's language; `back` is a local path (checked by the caller).

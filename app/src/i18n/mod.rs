@@ -1,7 +1,9 @@
-//! Every user-visible text, in Danish and English. One struct holds one language's texts, so a
-//! text missing in either language is a compile error, and choosing a language is choosing a
-//! struct. Texts with values are functions. Islands get their texts as props, so none of this
-//! is shipped in the WebAssembly bundle.
+//! Every user-visible text. A language is one file (`da.rs`, `en.rs`) holding one [`Language`]:
+//! every text of every feature, so a text missing in a language is a compile error and a
+//! third language is one more file (see README, "Another language"). Texts with values are
+//! functions. The test-only pseudo-language is made from `en.rs` when the crate is built
+//! (`build.rs`). Islands get their texts as props, so none of this is shipped in the
+//! WebAssembly bundle.
 
 mod accessibility;
 mod answers;
@@ -18,14 +20,24 @@ mod stats;
 mod status_mail;
 mod team;
 
-use klimadialog::numbers::count;
+mod da;
+mod en;
+mod pseudo {
+    //! English made about 40 % longer with accented letters, generated from `en.rs` by
+    //! `build.rs`: proves that every text comes from a language file and that pages take
+    //! longer words. Served only where the operator enables it (the tests).
+    #![allow(clippy::all)]
+    include!(concat!(env!("OUT_DIR"), "/pseudo.rs"));
+}
+
+use klimadialog::time::{Date, Timestamp};
 use klimadialog::{IdeaKind, Locale, PublicStatus};
 use leptos::prelude::*;
 
 pub use accessibility::{AccessibilityTexts, accessibility_texts};
 pub use answers::{AnswerTexts, answer_texts};
 pub use areas::{AreasTexts, areas_texts};
-pub use audit::{audit_action_name, audit_group_name, audit_object_name};
+pub use audit::{AuditTexts, audit_action_name, audit_group_name, audit_object_name};
 pub use faults::{FaultTexts, fault_page, fault_texts};
 pub use list::{ListTexts, list_texts};
 pub use map::{MapTexts, map_texts};
@@ -37,16 +49,54 @@ pub use stats::{StatsTexts, stats_texts};
 pub use status_mail::{StatusMail, status_mail};
 pub use team::{TeamTexts, team_texts};
 
+/// One language: every text the site shows or mails, by feature.
+pub struct Language {
+    pub texts: Texts,
+    pub accessibility: AccessibilityTexts,
+    pub answers: AnswerTexts,
+    pub areas: AreasTexts,
+    pub audit: AuditTexts,
+    pub faults: FaultTexts,
+    pub list: ListTexts,
+    pub map: MapTexts,
+    pub privacy: PrivacyTexts,
+    pub propose: ProposeTexts,
+    pub report: ReportTexts,
+    pub staff: StaffTexts,
+    pub stats: StatsTexts,
+    /// Subject and body of the mail about a status change; the status's name is given.
+    pub status_mail: fn(&StatusMail<'_>, &str) -> (String, String),
+    pub team: TeamTexts,
+}
+
+pub fn language(locale: Locale) -> &'static Language {
+    match locale {
+        Locale::Da => &da::LANGUAGE,
+        Locale::En => &en::LANGUAGE,
+        Locale::Pseudo => &pseudo::LANGUAGE,
+    }
+}
+
 pub struct Texts {
+    /// "3. marts 2026": a date in a sentence.
+    pub date: fn(Date) -> String,
+    /// A week as a calendar says it: "23.–29. november", "29. december – 4. januar".
+    pub day_span: fn(Date, Date) -> String,
+    /// Quotation marks around a name: »…« or “…”.
+    pub quotes: [&'static str; 2],
+    /// What joins the last two names of a list of this many: " og ", " and " or ", and ".
+    pub list_and: fn(usize) -> &'static str,
+    pub kind_name: fn(IdeaKind) -> &'static str,
+    pub status_name: fn(PublicStatus) -> &'static str,
     pub site_name: &'static str,
     pub tagline: fn(&str) -> String,
     pub skip_to_content: &'static str,
     pub main_navigation: &'static str,
     pub nav_home: &'static str,
     pub nav_ideas: &'static str,
-    /// The link to the other language, written in that language.
-    pub other_language: &'static str,
-    pub other_language_hint: &'static str,
+    /// The hint on the link to this language from a page in another: "Read this site in
+    /// English".
+    pub read_in_this_language: &'static str,
     pub accessibility_statement: &'static str,
     /// The municipality and its climate targets.
     pub footer_about: fn(&str, &crate::config::ClimateTargets) -> String,
@@ -168,277 +218,8 @@ pub struct SignInTexts {
     pub error_start_again: &'static str,
 }
 
-pub static DA: Texts = Texts {
-    site_name: "Klimadialog",
-    tagline: |m| format!("Borgernes idéer til klimaplanen i {m}"),
-    skip_to_content: "Gå til indhold",
-    main_navigation: "Hovedmenu",
-    nav_home: "Forside",
-    nav_ideas: "Alle idéer",
-    other_language: "English",
-    other_language_hint: "Read this site in English",
-    accessibility_statement: "Tilgængelighedserklæring",
-    footer_about: |m, t| {
-        format!(
-            "Klimadialog er {m}s dialog med borgerne om klimaplanen (DK2020): {} % mindre udledning i {}, klimaneutral senest i {} og en kommune, der er rustet til et ændret klima.",
-            t.reduction_percent, t.reduction_year, t.neutral_year
-        )
-    },
-    home_title: "Sammen om klimaplanen",
-    home_intro: "Her kan du foreslå idéer til kommunens klimaplan, støtte andres idéer og følge, hvad der sker med dem. Idéerne kan handle om at mindske udledningen af drivhusgasser eller om at ruste os til skybrud, stormflod og hedebølger.",
-    most_supported: "Mest støttede idéer",
-    see_all_ideas: |n| format!("Se alle {}", count(Locale::Da, n, "idé", "idéer")),
-    no_ideas_yet: "Der er endnu ingen idéer.",
-    all_ideas_title: "Alle idéer",
-    ideas_count: |n| count(Locale::Da, n, "idé", "idéer"),
-    supports: |n| count(Locale::Da, n, "støtte", "støtter"),
-    support_words: ["støtte", "støtter"],
-    kind_label: "Type",
-    sector_label: "Sektor",
-    theme_label: "Tema",
-    area_label: "Område",
-    status_label: "Status",
-    previous_page: "Forrige side",
-    next_page: "Næste side",
-    page_of: |p, n| format!("Side {p} af {n}"),
-    pagination: "Sider",
-    proposed_by: |name| format!("Foreslået af {name} den"),
-    resident_in: |area| format!("en borger i {area}"),
-    status_history: "Forløb",
-    official_answer: "Kommunens svar",
-    share_idea: "Del idéen",
-    copy_link: "Kopiér link",
-    link_copied: "Linket er kopieret",
-    more_in_area: |area| format!("Flere idéer i {area}"),
-    photo_alt: |title| format!("Foto til idéen: {title}"),
-    area_map: |area| format!("Kort over {area}"),
-    review_pending: "Din idé venter på at blive godkendt. Indtil da er det kun dig, der kan se den.",
-    review_rejected: |reason| {
-        format!("Din idé blev ikke godkendt og er ikke offentlig. Begrundelse: {reason}")
-    },
-    merged_here: |from| {
-        format!("Idé nr. {from} er lagt sammen med denne idé. Dens støtter tæller med her.")
-    },
-    review_hidden: |reason| {
-        format!("Din idé er skjult, mens den bliver gennemgået. Begrundelse: {reason}")
-    },
-    too_many: "Du har trykket mange gange på kort tid. Vent lidt, og prøv så igen.",
-    support_try_again: "Vi kunne ikke gemme det lige nu. Prøv igen om lidt.",
-    me: MeTexts {
-        nav: "Min side",
-        title: "Dine idéer og de idéer, du støtter",
-        sign_in_first: "Log ind for at se dine idéer og de idéer, du støtter.",
-        my_ideas: "Dine idéer",
-        no_ideas: "Du har ikke foreslået nogen idéer endnu.",
-        my_supports: "Idéer, du støtter",
-        no_supports: "Du støtter ikke nogen idéer endnu.",
-        pending: "Afventer godkendelse",
-        published: "Offentlig",
-        rejected: "Ikke godkendt",
-        hidden: "Skjult",
-        data_heading: "Dine data",
-        data_text: "Hent alt, hvad vi har gemt om dig: din e-mail, dine idéer, hvilke idéer du støtter, og hvornår du har logget ind.",
-        data_link: "Hent dine data (JSON)",
-        delete_heading: "Slet din konto",
-        delete_text: "Vi sletter din e-mailadresse, din støtte til idéer og oplysningerne om, hvornår du har logget ind. Dine idéer bliver på siden uden dit navn, så andres støtte til dem ikke går tabt.",
-        delete_confirm: "Ja, slet min konto og min støtte til idéer",
-        delete_button: "Slet min konto",
-        delete_unconfirmed: "Sæt kryds for at bekræfte, at du vil slette din konto.",
-        deleted: "Din konto er slettet.",
-        mail_heading: "Mails fra Klimadialog",
-        mail_language: "Sprog i mailene",
-        status_mails: "Send mig en mail, når en idé, jeg har foreslået eller støtter, får ny status",
-        mail_save: "Gem",
-        mail_saved: "Dine valg er gemt.",
-    },
-    support_idea: "Støt idéen",
-    withdraw_support: "Træk din støtte tilbage",
-    you_support: "du støtter idéen",
-    not_found_title: "Siden findes ikke",
-    not_found_text: "Vi kan ikke finde den side eller idé, du leder efter. Måske er adressen skrevet forkert, eller idéen er ikke offentlig.",
-    back_home: "Til forsiden",
-    error_title: "Noget gik galt",
-    error_text: "Siden kunne ikke vises lige nu. Prøv igen om lidt.",
-    signin: SignInTexts {
-        sign_in: "Log ind",
-        sign_out: "Log ud",
-        title: "Log ind med din e-mail",
-        intro: "Vi sender en kode på 6 cifre til din e-mail. Du skal ikke oprette en adgangskode.",
-        email_label: "Din e-mail",
-        send_code: "Send mig en kode",
-        privacy: "Vi bruger kun din e-mailadresse til at logge dig ind og til at skrive til dig, når der sker noget med de idéer, du har foreslået eller støtter. Den bliver aldrig vist offentligt.",
-        code_title: "Indtast koden",
-        code_sent_to: |email| {
-            format!("Vi har sendt en kode til {email}. Koden gælder i 10 minutter.")
-        },
-        code_label: "Kode (6 cifre)",
-        code_hint: "Kan du ikke finde mailen? Se efter i mappen med uønsket post.",
-        confirm: "Log ind",
-        new_code: "Send en ny kode",
-        support_on_sign_in: |title| format!("Støt idéen »{title}«, når jeg er logget ind"),
-        start_again: "Start forfra",
-        mail_subject: "Din kode til Klimadialog",
-        mail_body: |code, m, site| {
-            format!(
-                "Hej\n\nDin kode til Klimadialog er:\n\n    {code}\n\nSkriv koden på siden, hvor du bad om den ({site}).\nKoden gælder i 10 minutter og kan kun bruges én gang.\n\nDel ikke koden med andre. {m} beder dig aldrig om koden.\n\nHar du ikke bedt om en kode, kan du bare slette mailen.\n\nVenlig hilsen\n{m}\n\nMailen er sendt automatisk. Du kan ikke svare på den.\n"
-            )
-        },
-        error_email_empty: "Skriv din e-mail.",
-        error_email_invalid: "Det ligner ikke en e-mailadresse. Tjek, at den er skrevet som navn@eksempel.dk.",
-        error_rate_limited: "Du har bedt om mange koder på kort tid. Vent lidt, og prøv igen.",
-        error_mail_failed: "Vi kunne ikke sende mailen lige nu. Prøv igen om lidt.",
-        error_paused: "Der er tastet usædvanlig mange forkerte koder på Klimadialog den seneste time, så vi tjekker ikke koder lige nu. Det gælder alle, ikke kun dig. Prøv igen om 10 minutter. Din kode gælder i 10 minutter, så bed om en ny, hvis den er udløbet.",
-        error_unavailable: "Du kan ikke logge ind lige nu. Prøv igen om lidt.",
-        error_code_malformed: "Koden består af 6 cifre. Skriv den præcis, som den står i mailen.",
-        error_code_wrong: |left| {
-            format!(
-                "Koden passer ikke. Du har {} tilbage.",
-                count(Locale::Da, left, "forsøg", "forsøg")
-            )
-        },
-        error_code_locked: "Koden er prøvet for mange gange og virker ikke længere. Bed om en ny kode.",
-        error_code_expired: "Koden er udløbet eller allerede brugt. Bed om en ny kode.",
-        error_start_again: "Skriv din e-mail først, så sender vi en kode.",
-    },
-};
-
-pub static EN: Texts = Texts {
-    site_name: "Klimadialog",
-    tagline: |m| format!("Residents' ideas for the climate plan of {m}"),
-    skip_to_content: "Skip to content",
-    main_navigation: "Main menu",
-    nav_home: "Home",
-    nav_ideas: "All ideas",
-    other_language: "Dansk",
-    other_language_hint: "Læs siden på dansk",
-    accessibility_statement: "Accessibility statement",
-    footer_about: |m, t| {
-        format!(
-            "Klimadialog is {m}'s dialogue with residents about its climate plan (DK2020): {}% lower emissions by {}, climate neutral by {} at the latest, and a municipality prepared for a changing climate.",
-            t.reduction_percent, t.reduction_year, t.neutral_year
-        )
-    },
-    home_title: "Shaping the climate plan together",
-    home_intro: "Propose ideas for the municipality's climate plan, support other people's ideas and follow what happens to them. Ideas can be about cutting greenhouse gas emissions or about preparing for heavy downpours, storm surges and heatwaves.",
-    most_supported: "Most supported ideas",
-    see_all_ideas: |n| format!("See all {}", count(Locale::En, n, "idea", "ideas")),
-    no_ideas_yet: "There are no ideas yet.",
-    all_ideas_title: "All ideas",
-    ideas_count: |n| count(Locale::En, n, "idea", "ideas"),
-    supports: |n| count(Locale::En, n, "supporter", "supporters"),
-    support_words: ["supporter", "supporters"],
-    kind_label: "Type",
-    sector_label: "Sector",
-    theme_label: "Theme",
-    area_label: "Area",
-    status_label: "Status",
-    previous_page: "Previous page",
-    next_page: "Next page",
-    page_of: |p, n| format!("Page {p} of {n}"),
-    pagination: "Pages",
-    proposed_by: |name| format!("Proposed by {name} on"),
-    resident_in: |area| format!("a resident in {area}"),
-    status_history: "History",
-    official_answer: "The municipality's answer",
-    share_idea: "Share this idea",
-    copy_link: "Copy link",
-    link_copied: "Link copied",
-    more_in_area: |area| format!("More ideas in {area}"),
-    photo_alt: |title| format!("Photo for the idea: {title}"),
-    area_map: |area| format!("Map of {area}"),
-    review_pending: "Your idea is waiting to be approved. Until then, only you can see it.",
-    review_rejected: |reason| {
-        format!("Your idea was not approved and is not public. Reason: {reason}")
-    },
-    review_hidden: |reason| format!("Your idea is hidden while it is reviewed. Reason: {reason}"),
-    merged_here: |from| {
-        format!("Idea no. {from} has been merged into this one. Its supporters are counted here.")
-    },
-    too_many: "You have tried too many times in a short time. Please wait a moment and try again.",
-    support_try_again: "We could not save that just now. Please try again in a moment.",
-    me: MeTexts {
-        nav: "My page",
-        title: "Your ideas and the ideas you support",
-        sign_in_first: "Sign in to see your ideas and the ideas you support.",
-        my_ideas: "Your ideas",
-        no_ideas: "You have not proposed any ideas yet.",
-        my_supports: "Ideas you support",
-        no_supports: "You do not support any ideas yet.",
-        pending: "Awaiting review",
-        published: "Public",
-        rejected: "Not approved",
-        hidden: "Hidden",
-        data_heading: "Your data",
-        data_text: "Download everything we keep about you: your email, your ideas, which ideas you support and when you signed in.",
-        data_link: "Download your data (JSON)",
-        delete_heading: "Delete your account",
-        delete_text: "We delete your email address, your support for ideas and your sign-in history. Your ideas stay on the site without your name, so other people's support for them is not lost.",
-        delete_confirm: "Yes, delete my account and my support for ideas",
-        delete_button: "Delete my account",
-        delete_unconfirmed: "Tick the box to confirm that you want to delete your account.",
-        deleted: "Your account has been deleted.",
-        mail_heading: "Emails from Klimadialog",
-        mail_language: "Language of the emails",
-        status_mails: "Email me when an idea I have proposed or support gets a new status",
-        mail_save: "Save",
-        mail_saved: "Your choices have been saved.",
-    },
-    support_idea: "Support this idea",
-    withdraw_support: "Withdraw your support",
-    you_support: "you support it",
-    not_found_title: "Page not found",
-    not_found_text: "We cannot find the page or idea you are looking for. The address may be mistyped, or the idea is not public.",
-    back_home: "Go to the home page",
-    error_title: "Something went wrong",
-    error_text: "The page cannot be shown right now. Please try again in a moment.",
-    signin: SignInTexts {
-        sign_in: "Sign in",
-        sign_out: "Sign out",
-        title: "Sign in with your e-mail",
-        intro: "We send a 6-digit code to your e-mail. You do not need a password.",
-        email_label: "Your e-mail",
-        send_code: "Send me a code",
-        privacy: "We only use your email address to sign you in and to tell you when something happens to ideas you have proposed or support. It is never shown publicly.",
-        code_title: "Enter the code",
-        code_sent_to: |email| {
-            format!("We have sent a code to {email}. The code is valid for 10 minutes.")
-        },
-        code_label: "Code (6 digits)",
-        code_hint: "Can't find the email? Check your spam or junk folder.",
-        confirm: "Sign in",
-        new_code: "Send a new code",
-        support_on_sign_in: |title| format!("Support the idea “{title}” once I am signed in"),
-        start_again: "Start again",
-        mail_subject: "Your Klimadialog code",
-        mail_body: |code, m, site| {
-            format!(
-                "Hello\n\nYour Klimadialog code is:\n\n    {code}\n\nEnter it on the page where you asked for it ({site}).\nThe code is valid for 10 minutes and can only be used once.\n\nDo not share this code with anyone. {m} will never ask you for it.\n\nIf you did not ask for a code, you can simply delete this email.\n\nKind regards\n{m}\n\nThis email was sent automatically. Please do not reply.\n"
-            )
-        },
-        error_email_empty: "Enter your e-mail.",
-        error_email_invalid: "That does not look like an e-mail address. Check that it reads like name@example.dk.",
-        error_rate_limited: "You have asked for many codes in a short time. Please wait a little and try again.",
-        error_mail_failed: "We could not send the mail just now. Please try again in a moment.",
-        error_paused: "Unusually many wrong codes have been typed on Klimadialog in the last hour, so we are not checking codes just now. This applies to everyone, not only you. Try again in 10 minutes. Your code is valid for 10 minutes, so ask for a new one if it has run out.",
-        error_unavailable: "Sign-in is not available right now. Please try again in a moment.",
-        error_code_malformed: "The code has 6 digits. Type it exactly as it appears in the email.",
-        error_code_wrong: |left| {
-            format!(
-                "That code is incorrect. You have {} left.",
-                count(Locale::En, left, "try", "tries")
-            )
-        },
-        error_code_locked: "The code has been tried too many times and no longer works. Ask for a new code.",
-        error_code_expired: "The code has expired or was already used. Ask for a new code.",
-        error_start_again: "Enter your e-mail first, and we will send you a code.",
-    },
-};
-
 pub fn texts(locale: Locale) -> &'static Texts {
-    match locale {
-        Locale::Da => &DA,
-        Locale::En => &EN,
-    }
+    &language(locale).texts
 }
 
 impl Texts {
@@ -452,46 +233,33 @@ impl Texts {
 }
 
 pub fn kind_name(kind: IdeaKind, locale: Locale) -> &'static str {
-    match (kind, locale) {
-        (IdeaKind::Mitigation, Locale::Da) => "Mindre udledning",
-        (IdeaKind::Mitigation, Locale::En) => "Cutting emissions",
-        (IdeaKind::Adaptation, Locale::Da) => "Klimatilpasning",
-        (IdeaKind::Adaptation, Locale::En) => "Climate adaptation",
-    }
+    (texts(locale).kind_name)(kind)
+}
+
+pub fn status_name(status: PublicStatus, locale: Locale) -> &'static str {
+    (texts(locale).status_name)(status)
+}
+
+/// "3. marts 2026", the day in Denmark.
+pub fn format_date(at: Timestamp, locale: Locale) -> String {
+    (texts(locale).date)(at.local_date())
+}
+
+/// The days from `first` to `last`, in Denmark.
+pub fn day_span(first: Timestamp, last: Timestamp, locale: Locale) -> String {
+    (texts(locale).day_span)(first.local_date(), last.local_date())
 }
 
 /// Names in the language's quotation marks, joined as CLDR's list patterns do:
 /// »A«, »B« og »C« · “A”, “B”, and “C”.
 pub fn quoted_list(locale: Locale, names: &[&str]) -> String {
-    let (open, close, and) = match locale {
-        Locale::Da => ("»", "«", " og "),
-        Locale::En => ("“", "”", if names.len() > 2 { ", and " } else { " and " }),
-    };
+    let t = texts(locale);
+    let [open, close] = t.quotes;
     let quoted: Vec<String> = names.iter().map(|n| format!("{open}{n}{close}")).collect();
     match quoted.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{}{and}{last}", rest.join(", ")),
-    }
-}
-
-pub fn status_name(status: PublicStatus, locale: Locale) -> &'static str {
-    use PublicStatus::*;
-    match (status, locale) {
-        (New, Locale::Da) => "Ny",
-        (New, Locale::En) => "New",
-        (UnderReview, Locale::Da) => "Under behandling",
-        (UnderReview, Locale::En) => "Under review",
-        (InPlan, Locale::Da) => "Med i klimaplanen",
-        (InPlan, Locale::En) => "In the climate plan",
-        (PartlyInPlan, Locale::Da) => "Delvist med i klimaplanen",
-        (PartlyInPlan, Locale::En) => "Partly in the climate plan",
-        (AlreadyPlanned, Locale::Da) => "Allerede planlagt",
-        (AlreadyPlanned, Locale::En) => "Already planned",
-        (NotAdopted, Locale::Da) => "Ikke med i klimaplanen",
-        (NotAdopted, Locale::En) => "Not in the climate plan",
-        (Merged, Locale::Da) => "Lagt sammen med en anden idé",
-        (Merged, Locale::En) => "Merged with another idea",
+        Some((last, rest)) => format!("{}{}{last}", rest.join(", "), (t.list_and)(names.len())),
     }
 }
 
@@ -499,6 +267,26 @@ pub fn status_name(status: PublicStatus, locale: Locale) -> &'static str {
 /// they differ (WCAG 3.1.2), so screen readers switch pronunciation for that part alone.
 pub fn lang_if_other(content: Locale) -> Option<&'static str> {
     (content != use_locale()).then(|| content.tag())
+}
+
+/// `lang` for a resident's text whose language is not stored with it: guessed from its words.
+pub fn content_lang(text: &str) -> Option<&'static str> {
+    lang_if_other(klimadialog::locale::written_in(text))
+}
+
+/// `lang` for a name written in Danish (a place, the municipality, an area) on this page:
+/// set unless the page is Danish, so a screen reader says "Nørresundby" as Danes do.
+pub fn danish_lang() -> Option<&'static str> {
+    lang_if_other(Locale::Da)
+}
+
+/// A name kept in the database in Danish and perhaps English (a sector, a theme), in this
+/// page's language where there is one, with the `lang` of the one shown where it differs.
+pub fn name_in_page_language(
+    name: &klimadialog::listing::Bilingual,
+) -> (String, Option<&'static str>) {
+    let (text, language) = name.text(use_locale());
+    (text.to_owned(), lang_if_other(language))
 }
 
 /// The language of this request, chosen on the server and provided at the root.
@@ -552,4 +340,109 @@ pub fn use_accessibility_texts() -> &'static AccessibilityTexts {
 
 pub fn use_areas_texts() -> &'static AreasTexts {
     areas_texts(use_locale())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use klimadialog::time::Date;
+
+    fn day(iso: &str) -> Timestamp {
+        Date::parse_iso(iso).unwrap().start_in_denmark()
+    }
+
+    /// Text outside ⟦ ⟧ (and outside what the caller put in) that still has Latin letters: a
+    /// text that did not come from the language file.
+    fn left_in_code(text: &str, content: &[&str]) -> Vec<String> {
+        let mut rest = text.to_owned();
+        for c in content {
+            rest = rest.replace(c, " ");
+        }
+        // Innermost first: a count inside a sentence is a text inside a text.
+        while let Some(close) = rest.find('⟧') {
+            let open = rest[..close].rfind('⟦').expect("⟧ without ⟦");
+            rest.replace_range(open..close + '⟧'.len_utf8(), " ");
+        }
+        rest.split_whitespace()
+            .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn dates_read_as_each_language_writes_them() {
+        // 2026-11-28 23:30 UTC is already 29 November in Denmark.
+        let late = Timestamp(day("2026-11-28").0 + 24 * 3600 + 1800);
+        assert_eq!(format_date(late, Locale::Da), "29. november 2026");
+        assert_eq!(format_date(late, Locale::En), "29 November 2026");
+        let (from, to) = (day("2026-11-23"), day("2026-11-29"));
+        assert_eq!(day_span(from, to, Locale::Da), "23.–29. november");
+        assert_eq!(day_span(from, to, Locale::En), "23–29 November");
+        let (new_year, end) = (day("2026-12-28"), day("2027-01-03"));
+        assert_eq!(
+            day_span(new_year, end, Locale::Da),
+            "28. december – 3. januar"
+        );
+        assert_eq!(
+            left_in_code(&day_span(new_year, end, Locale::Pseudo), &[]),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn lists_are_quoted_and_joined_as_each_language_does() {
+        assert_eq!(quoted_list(Locale::Da, &["A", "B", "C"]), "»A«, »B« og »C«");
+        assert_eq!(quoted_list(Locale::En, &["A", "B"]), "“A” and “B”");
+        assert_eq!(
+            quoted_list(Locale::En, &["A", "B", "C"]),
+            "“A”, “B”, and “C”"
+        );
+    }
+
+    #[test]
+    fn the_pseudo_language_is_about_forty_per_cent_longer() {
+        assert!(
+            (35..=55).contains(&pseudo::GROWTH_PERCENT),
+            "{} %",
+            pseudo::GROWTH_PERCENT
+        );
+        let (en, pseudo) = (texts(Locale::En), texts(Locale::Pseudo));
+        assert!(pseudo.home_intro.chars().count() * 10 >= en.home_intro.chars().count() * 13);
+        assert_eq!((pseudo.ideas_count)(2_500), "2,500 ⟦îîðéééååš⟧");
+    }
+
+    /// Mails are not pages the browser test walks, so they are checked here: in the
+    /// pseudo-language nothing of Danish or English is left around what the mail quotes.
+    #[test]
+    fn mails_in_the_pseudo_language_have_no_text_left_in_code() {
+        let content = [
+            "Cykelsti",
+            "https://klima.example/ideas/7",
+            "https://klima.example/me#mail",
+            "Aalborg Kommune",
+            "Svar",
+        ];
+        for to_author in [true, false] {
+            let mail = StatusMail {
+                title: content[0],
+                status: PublicStatus::InPlan,
+                answer_da: Some(content[4]),
+                answer_en: None,
+                link: content[1],
+                me_link: content[2],
+                municipality: content[3],
+                to_author,
+            };
+            let (subject, body) = status_mail(&mail, Locale::Pseudo);
+            assert_eq!(left_in_code(&subject, &content), Vec::<String>::new());
+            assert_eq!(left_in_code(&body, &content), Vec::<String>::new());
+        }
+        let signin = &texts(Locale::Pseudo).signin;
+        let body = (signin.mail_body)("123456", content[3], "https://klima.example");
+        assert_eq!(
+            left_in_code(&body, &["https://klima.example", content[3]]),
+            Vec::<String>::new()
+        );
+        assert_eq!(left_in_code(signin.mail_subject, &[]), Vec::<String>::new());
+    }
 }

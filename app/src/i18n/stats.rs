@@ -23,51 +23,6 @@ pub struct StatsTexts {
     pub show_numbers: &'static str,
 }
 
-pub static DA: StatsTexts = StatsTexts {
-    nav: "Statistik",
-    title: "Idéerne i tal",
-    intro: "Offentlige idéer og støtten til dem fordelt på sektor, tema, område og uge.",
-    by_sector: "Pr. sektor (mindre udledning)",
-    by_theme: "Pr. tema (klimatilpasning)",
-    by_area: "Pr. område",
-    by_week: "Pr. uge, det seneste halve år",
-    week_of: |monday, sunday| {
-        format!(
-            "Uge {} ({})",
-            monday.iso_week(),
-            monday.day_span(sunday, Locale::Da)
-        )
-    },
-    ideas: "Idéer",
-    supports: "Støtter",
-    sector: "Sektor",
-    theme: "Tema",
-    area: "Område",
-    week: "Uge",
-    show_numbers: "Se tallene som tabel",
-};
-
-pub static EN: StatsTexts = StatsTexts {
-    nav: "Statistics",
-    title: "Ideas in numbers",
-    intro: "Public ideas and their supporters by sector, theme, area and week.",
-    by_sector: "By sector (cutting emissions)",
-    by_theme: "By theme (climate adaptation)",
-    by_area: "By area",
-    by_week: "By week, the last six months",
-    week_of: |monday, _| format!("Week of {}", monday.format_date(Locale::En)),
-    ideas: "Ideas",
-    supports: "Supporters",
-    sector: "Sector",
-    theme: "Theme",
-    area: "Area",
-    week: "Week",
-    show_numbers: "See the numbers as a table",
-};
-
 pub fn stats_texts(locale: Locale) -> &'static StatsTexts {
-    match locale {
-        Locale::Da => &DA,
-        Locale::En => &EN,
-    }
+    &super::language(locale).stats
 }

@@ -14,7 +14,7 @@ pub fn AccessibilityPage() -> impl IntoView {
     let config = site_config();
     // Configured as YYYY-MM-DD; residents read "29. november 2026".
     let reviewed = klimadialog::time::Date::parse_iso(&config.accessibility_reviewed)
-        .map(|d| d.start_in_denmark().format_date(crate::i18n::use_locale()))
+        .map(|d| crate::i18n::format_date(d.start_in_denmark(), crate::i18n::use_locale()))
         .unwrap_or_else(|| config.accessibility_reviewed.clone());
     let official = config.accessibility_statement_url.clone();
     let title = if official.is_some() {
@@ -48,12 +48,12 @@ pub fn AccessibilityPage() -> impl IntoView {
             <ul>
                 {config.accessibility_phone.clone().map(|phone| {
                     let tel: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-                    view! { <li>{a.feedback_phone}": "<a href=format!("tel:{tel}")>{phone}</a></li> }
+                    view! { <li>{a.feedback_phone}": "<a href=format!("tel:{tel}") translate="no">{phone}</a></li> }
                 })}
                 {config.accessibility_email.clone().map(|email| view! {
-                    <li>{a.feedback_email}": "<a href=format!("mailto:{email}")>{email.clone()}</a></li>
+                    <li>{a.feedback_email}": "<a href=format!("mailto:{email}") translate="no">{email.clone()}</a></li>
                 })}
-                <li>{a.feedback_website}": "<a href=config.municipality_url.clone()>{config.municipality_url.clone()}</a></li>
+                <li>{a.feedback_website}": "<a href=config.municipality_url.clone() translate="no">{config.municipality_url.clone()}</a></li>
             </ul>
             <h2>{a.complaint_heading}</h2>
             <p>{a.complaint_text}</p>

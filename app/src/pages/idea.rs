@@ -74,6 +74,7 @@ fn IdeaView(
         None => (t.proposed_by)(&(t.resident_in)(&summary.area_name)),
     };
     let excerpt: String = idea.description.chars().take(160).collect();
+    let (category, category_lang) = crate::i18n::name_in_page_language(&summary.category_name);
     let category_href = match summary.kind {
         klimadialog::IdeaKind::Mitigation => format!("/ideas?sector={}", summary.category_key),
         klimadialog::IdeaKind::Adaptation => format!("/ideas?theme={}", summary.category_key),
@@ -118,8 +119,8 @@ fn IdeaView(
             }}
             <dl class="facts">
                 <div><dt>{t.kind_label}</dt><dd>{kind_name(summary.kind, locale)}</dd></div>
-                <div><dt>{t.category_label(summary.kind)}</dt><dd><a href=category_href>{summary.category_name.get(locale).to_owned()}</a></dd></div>
-                <div><dt>{t.area_label}</dt><dd><a href=format!("/ideas?area={}", summary.area_slug.as_str())>{summary.area_name.clone()}</a></dd></div>
+                <div><dt>{t.category_label(summary.kind)}</dt><dd><a href=category_href lang=category_lang>{category}</a></dd></div>
+                <div><dt>{t.area_label}</dt><dd><a href=format!("/ideas?area={}", summary.area_slug.as_str()) lang=crate::i18n::danish_lang()>{summary.area_name.clone()}</a></dd></div>
                 <div><dt>{t.status_label}</dt><dd class=format!("status status-{}", summary.status.as_str())>{status_name(summary.status, locale)}</dd></div>
             </dl>
             {idea.photo.clone().and_then(|photo| {
@@ -134,7 +135,7 @@ fn IdeaView(
             </div>
             <p class="byline">
                 {author}" "
-                <time datetime=summary.created_at.iso_date()>{summary.created_at.format_date(locale)}</time>
+                <time datetime=summary.created_at.iso_date()>{crate::i18n::format_date(summary.created_at, locale)}</time>
             </p>
             {(!idea.history.is_empty()).then(|| view! {
                 <section class="history" aria-labelledby="history-heading">
@@ -142,7 +143,7 @@ fn IdeaView(
                     <ol>
                         {idea.history.into_iter().map(|step| view! {
                             <li>
-                                <time datetime=step.at.iso_date()>{step.at.format_date(locale)}</time>": "
+                                <time datetime=step.at.iso_date()>{crate::i18n::format_date(step.at, locale)}</time>": "
                                 <strong>{status_name(step.status, locale)}</strong>
                                 {step.answer.map(|answer| view! {
                                     <blockquote class="answer">

@@ -74,7 +74,7 @@ fn FilterSelect(
     name: &'static str,
     label: &'static str,
     all: &'static str,
-    options: Vec<(String, String, i64)>,
+    options: Vec<FilterOption>,
     current: Option<String>,
 ) -> impl IntoView {
     view! {
@@ -82,29 +82,36 @@ fn FilterSelect(
             <label for=id>{label}</label>
             <select id=id name=name>
                 <option value="">{all}</option>
-                {options.into_iter().map(|(value, text, n)| {
+                {options.into_iter().map(|FilterOption { value, text, lang, count }| {
                     let selected = current.as_deref() == Some(value.as_str());
-                    let n = klimadialog::numbers::format_int(crate::i18n::use_locale(), n);
-                    view! { <option value=value selected=selected>{format!("{text} ({n})")}</option> }
+                    let n = klimadialog::numbers::format_int(crate::i18n::use_locale(), count);
+                    view! { <option value=value selected=selected lang=lang>{format!("{text} ({n})")}</option> }
                 }).collect_view()}
             </select>
         </div>
     }
 }
 
-fn with_counts(
-    choices: &[Choice],
-    counts: &[(String, i64)],
-    locale: klimadialog::Locale,
-) -> Vec<(String, String, i64)> {
+/// One value of a filter: its name (with `lang` where it is not in the page's language) and
+/// how many ideas it would show.
+struct FilterOption {
+    value: String,
+    text: String,
+    lang: Option<&'static str>,
+    count: i64,
+}
+
+fn with_counts(choices: &[Choice], counts: &[(String, i64)]) -> Vec<FilterOption> {
     choices
         .iter()
         .map(|c| {
-            (
-                c.value.clone(),
-                c.label.get(locale).to_owned(),
-                FilterCounts::of(counts, &c.value),
-            )
+            let (text, lang) = crate::i18n::name_in_page_language(&c.label);
+            FilterOption {
+                value: c.value.clone(),
+                text,
+                lang,
+                count: FilterCounts::of(counts, &c.value),
+            }
         })
         .collect()
 }
@@ -117,23 +124,21 @@ fn IdeaListView(found: IdeaListPage, filter: IdeaFilter) -> impl IntoView {
     let counts = &found.counts;
     let kinds = IdeaKind::ALL
         .into_iter()
-        .map(|k| {
-            (
-                k.as_str().to_owned(),
-                kind_name(k, locale).to_owned(),
-                FilterCounts::of(&counts.kind, k.as_str()),
-            )
+        .map(|k| FilterOption {
+            value: k.as_str().to_owned(),
+            text: kind_name(k, locale).to_owned(),
+            lang: None,
+            count: FilterCounts::of(&counts.kind, k.as_str()),
         })
         .collect();
     let statuses = PublicStatus::ALL
         .iter()
         .filter(|s| **s != PublicStatus::Merged)
-        .map(|s| {
-            (
-                s.as_str().to_owned(),
-                status_name(*s, locale).to_owned(),
-                FilterCounts::of(&counts.status, s.as_str()),
-            )
+        .map(|s| FilterOption {
+            value: s.as_str().to_owned(),
+            text: status_name(*s, locale).to_owned(),
+            lang: None,
+            count: FilterCounts::of(&counts.status, s.as_str()),
         })
         .collect();
     let page = found.ideas.page.page;
@@ -148,13 +153,13 @@ fn IdeaListView(found: IdeaListPage, filter: IdeaFilter) -> impl IntoView {
                 <input id="q" name="q" type="search" value=filter.q.clone().unwrap_or_default() placeholder=l.search_hint />
             </div>
             <FilterSelect id="filter-area" name="area" label=l.area all=l.all_areas
-                options=with_counts(&found.areas, &counts.area, locale) current=filter.area.as_ref().map(|a| a.as_str().to_owned()) />
+                options=with_counts(&found.areas, &counts.area) current=filter.area.as_ref().map(|a| a.as_str().to_owned()) />
             <FilterSelect id="filter-kind" name="kind" label=l.kind all=l.all_kinds
                 options=kinds current=filter.kind.map(|k| k.as_str().to_owned()) />
             <FilterSelect id="filter-sector" name="sector" label=l.sector all=l.all_sectors
-                options=with_counts(&found.sectors, &counts.sector, locale) current=filter.sector.as_ref().map(|s| s.as_str().to_owned()) />
+                options=with_counts(&found.sectors, &counts.sector) current=filter.sector.as_ref().map(|s| s.as_str().to_owned()) />
             <FilterSelect id="filter-theme" name="theme" label=l.theme all=l.all_themes
-                options=with_counts(&found.themes, &counts.theme, locale) current=filter.theme.as_ref().map(|s| s.as_str().to_owned()) />
+                options=with_counts(&found.themes, &counts.theme) current=filter.theme.as_ref().map(|s| s.as_str().to_owned()) />
             <FilterSelect id="filter-status" name="status" label=l.status all=l.all_statuses
                 options=statuses current=filter.status.map(|s| s.as_str().to_owned()) />
             <div class="field">

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::i18n::{use_map_texts, use_texts};
+use crate::i18n::{lang_if_other, use_map_texts, use_texts};
 use crate::pages::LoadError;
 use crate::server_fns::map::{MapPage, load_map};
 
@@ -96,8 +96,11 @@ fn AreaMap(page: MapPage, by_supports: bool) -> impl IntoView {
                     })}
                     {shaded}
                     <g class="points" aria-hidden="true">
-                        {page.points.into_iter().map(|p| view! {
-                            <circle cx=p.x cy=p.y r="3"><title>{p.title}</title></circle>
+                        {page.points.into_iter().map(|p| {
+                            let lang = lang_if_other(klimadialog::locale::written_in(&p.title));
+                            view! {
+                                <circle cx=p.x cy=p.y r="3"><title lang=lang>{p.title}</title></circle>
+                            }
                         }).collect_view()}
                     </g>
                 </svg>
@@ -117,7 +120,8 @@ fn AreaMap(page: MapPage, by_supports: bool) -> impl IntoView {
                     <p class="meta">{t.points_note}</p>
                     <p class="meta">{t.areas_credit}</p>
                     {tiled.then(|| view! {
-                        <p class="meta tile-credit" hidden>{page.tile_credit}</p>
+                        // The credit as the tile server words it, a name not to translate.
+                        <p class="meta tile-credit" hidden translate="no">{page.tile_credit}</p>
                         <script type="module" src="/map-tiles.js"></script>
                     })}
                 </figcaption>
@@ -128,7 +132,7 @@ fn AreaMap(page: MapPage, by_supports: bool) -> impl IntoView {
                 <tbody>
                     {page.rows.into_iter().map(|r| view! {
                         <tr data-area=r.slug.clone() data-shade=shade(value(r.ideas, r.supports), max)>
-                            <th scope="row"><a href=format!("/ideas?area={}", r.slug)>{r.name}</a></th>
+                            <th scope="row"><a href=format!("/ideas?area={}", r.slug) lang=crate::i18n::danish_lang()>{r.name}</a></th>
                             <td>{klimadialog::numbers::format_int(crate::i18n::use_locale(), r.ideas)}</td>
                             <td>{klimadialog::numbers::format_int(crate::i18n::use_locale(), r.supports)}</td>
                         </tr>

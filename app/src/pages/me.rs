@@ -96,9 +96,9 @@ fn MailSettings(language: klimadialog::Locale, status_mails: bool) -> impl IntoV
         .read_untracked()
         .get("saved")
         .is_some_and(|s| s == "mail");
-    let option = |locale: klimadialog::Locale, name: &'static str| {
-        view! { <option value=locale.tag() selected=locale == language lang=locale.tag()>{name}</option> }
-    };
+    let options = klimadialog::Locale::ALL.map(|locale| {
+        view! { <option value=locale.tag() selected=locale == language lang=locale.tag()>{locale.endonym()}</option> }
+    });
     view! {
         <section id="mail" aria-labelledby="mail-heading">
             <h2 id="mail-heading">{t.mail_heading}</h2>
@@ -107,8 +107,7 @@ fn MailSettings(language: klimadialog::Locale, status_mails: bool) -> impl IntoV
                 <div class="field">
                     <label for="mail-language">{t.mail_language}</label>
                     <select id="mail-language" name="language">
-                        {option(klimadialog::Locale::Da, "Dansk")}
-                        {option(klimadialog::Locale::En, "English")}
+                        {options}
                     </select>
                 </div>
                 <div class="choice">

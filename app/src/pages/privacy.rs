@@ -14,11 +14,11 @@ pub fn PrivacyPage() -> impl IntoView {
     let municipality = config.municipality.clone();
     let contact = match &config.dpo_email {
         Some(email) => view! {
-            <p>{(t.dpo_email)(&municipality, email)}" "<a href=format!("mailto:{email}")>{email.clone()}</a></p>
+            <p>{(t.dpo_email)(&municipality, email)}" "<a href=format!("mailto:{email}") translate="no">{email.clone()}</a></p>
         }
         .into_any(),
         None => view! {
-            <p>{(t.dpo_website)(&municipality)}" "<a href=config.municipality_url.clone()>{config.municipality_url.clone()}</a></p>
+            <p>{(t.dpo_website)(&municipality)}" "<a href=config.municipality_url.clone() translate="no">{config.municipality_url.clone()}</a></p>
         }
         .into_any(),
     };

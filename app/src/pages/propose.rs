@@ -12,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::live_text::{LiveText, LiveTextTexts, TextKind};
 use crate::components::locate_me::{LocateMe, LocateTexts};
 use crate::config::site_config;
-use crate::i18n::{ProposeTexts, use_locale, use_propose_texts, use_texts};
+use crate::i18n::{ProposeTexts, use_propose_texts, use_texts};
 use crate::pages::LoadError;
 use crate::server_fns::propose::{Choice, ProposeForm, load_propose_form};
 
@@ -95,7 +95,6 @@ fn ChoiceSelect(
     error: Option<String>,
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
-    let locale = use_locale();
     let t = use_propose_texts();
     let invalid = error.as_ref().map(|_| "true");
     let error_id = format!("{id}-error");
@@ -107,7 +106,8 @@ fn ChoiceSelect(
                 <option value="">{t.choose}</option>
                 {choices.into_iter().map(|c| {
                     let selected = c.value == current;
-                    view! { <option value=c.value.clone() selected=selected>{c.label.get(locale).to_owned()}</option> }
+                    let (text, lang) = crate::i18n::name_in_page_language(&c.label);
+                    view! { <option value=c.value.clone() selected=selected lang=lang>{text}</option> }
                 }).collect_view()}
             </select>
         </div>

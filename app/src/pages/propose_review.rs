@@ -46,13 +46,14 @@ fn Review(page: ReviewPage) -> impl IntoView {
     } else {
         page.area.clone()
     };
+    let (category, category_lang) = crate::i18n::name_in_page_language(&page.category);
     view! {
         <p>{t.review_intro}</p>
         <article class="draft-preview" aria-labelledby="draft-title">
             <h2 id="draft-title">{page.title.clone()}</h2>
             <dl class="facts">
                 <div><dt>{all.kind_label}</dt><dd>{kind_name(page.kind, locale)}</dd></div>
-                <div><dt>{all.category_label(page.kind)}</dt><dd>{page.category.get(locale).to_owned()}</dd></div>
+                <div><dt>{all.category_label(page.kind)}</dt><dd lang=category_lang>{category}</dd></div>
                 <div><dt>{all.area_label}</dt><dd>{area_line}</dd></div>
             </dl>
             <p class="description">{page.description.clone()}</p>
@@ -78,7 +79,7 @@ fn Review(page: ReviewPage) -> impl IntoView {
                             view! {
                                 <li>
                                     <a id=title_id.clone() href=here.clone() lang=crate::i18n::lang_if_other(idea.language)>{idea.title.clone()}</a>
-                                    <span class="meta">" · "{idea.area_name.clone()}" · "{(all.supports)(idea.supports)}</span>
+                                    <span class="meta">" · "<span lang=crate::i18n::danish_lang()>{idea.area_name.clone()}</span>" · "{(all.supports)(idea.supports)}</span>
                                     <form method="post" action={<SetSupport as ServerFn>::PATH}>
                                         <input type="hidden" name="idea" value=idea.id.0 />
                                         <input type="hidden" name="support" value="true" />

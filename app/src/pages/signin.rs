@@ -87,7 +87,7 @@ pub fn SignInPage() -> impl IntoView {
     let query = read_query();
     let (error, invalid) = query.message(t);
     view! {
-        <Title text=format!("{} – Klimadialog", t.title) />
+        <Title text=format!("{} – {}", t.title, crate::i18n::use_texts().site_name) />
         <Meta name="robots" content="noindex" />
         <div class="narrow">
             <h1>{t.title}</h1>
@@ -127,7 +127,7 @@ pub fn SignInCodePage() -> impl IntoView {
         .and_then(klimadialog::IdeaId::parse)
         .map(|id| id.0);
     view! {
-        <Title text=format!("{} – Klimadialog", t.code_title) />
+        <Title text=format!("{} – {}", t.code_title, crate::i18n::use_texts().site_name) />
         <Meta name="robots" content="noindex" />
         <div class="narrow">
             <h1>{t.code_title}</h1>

@@ -2,6 +2,7 @@
 //! not see it gets 403.
 
 use klimadialog::PublicStatus;
+use klimadialog::numbers::format_int;
 use klimadialog::staff::StaffRole;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -75,16 +76,16 @@ pub fn StaffDashboardPage() -> impl IntoView {
                                 </ul>
                             </nav>
                             <dl class="figures">
-                                <div><dt>{t.waiting}</dt><dd>{d.pending}</dd></div>
-                                <div><dt>{t.hidden}</dt><dd>{d.hidden}</dd></div>
-                                <div><dt>{t.reported}</dt><dd>{d.reported}</dd></div>
-                                <div><dt>{t.mails_waiting}</dt><dd>{d.mails_waiting}</dd></div>
+                                <div><dt>{t.waiting}</dt><dd>{format_int(locale, d.pending)}</dd></div>
+                                <div><dt>{t.hidden}</dt><dd>{format_int(locale, d.hidden)}</dd></div>
+                                <div><dt>{t.reported}</dt><dd>{format_int(locale, d.reported)}</dd></div>
+                                <div><dt>{t.mails_waiting}</dt><dd>{format_int(locale, d.mails_waiting)}</dd></div>
                             </dl>
                             <h2>{t.per_status}</h2>
                             <ul class="plain-list">
                                 {d.per_status.into_iter().filter_map(|(status, n)| {
                                     let status = PublicStatus::parse(&status)?;
-                                    Some(view! { <li>{status_name(status, locale)}": "{n}</li> })
+                                    Some(view! { <li>{status_name(status, locale)}": "{format_int(locale, n)}</li> })
                                 }).collect_view()}
                             </ul>
                             <h2>{t.recent}</h2>
@@ -92,8 +93,8 @@ pub fn StaffDashboardPage() -> impl IntoView {
                                 {d.recent.into_iter().map(|(at, who, action, idea)| view! {
                                     <li>
                                         <time datetime=at.rfc3339_utc()>{at.local_minute()}</time>" · "
-                                        {who.unwrap_or_else(|| t.system.to_owned())}" · "
-                                        <span title=action.clone()>{klimadialog::audit::AuditAction::parse(&action)
+                                        {staff_name(who, t.system)}" · "
+                                        <span data-action=action.clone()>{klimadialog::audit::AuditAction::parse(&action)
                                             .map_or(action.clone(), |a| crate::i18n::audit_action_name(a, locale).to_owned())}</span>
                                         {idea.map(|id| view! { " · "<a href=format!("/ideas/{id}")>{format!("#{id}")}</a> })}
                                     </li>
@@ -105,5 +106,14 @@ pub fn StaffDashboardPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Who did something: a staff member's username (a name, not a text to translate), or the
+/// system.
+pub fn staff_name(who: Option<String>, system: &'static str) -> AnyView {
+    match who {
+        Some(name) => view! { <span translate="no">{name}</span> }.into_any(),
+        None => system.into_any(),
     }
 }

@@ -79,7 +79,10 @@ fn AuditFilterForm(query: AuditQuery, staff_names: Vec<String>) -> impl IntoView
                 <label for="audit-staff">{t.staff_member}</label>
                 <select id="audit-staff" name="staff">
                     {option("", t.all.to_owned(), &query.staff)}
-                    {staff_names.iter().map(|n| option(n, n.clone(), &query.staff)).collect_view()}
+                    // Usernames are names, not texts to translate.
+                    {staff_names.iter().map(|n| view! {
+                        <option value=n.clone() selected=query.staff == *n translate="no">{n.clone()}</option>
+                    }).collect_view()}
                 </select>
             </div>
             <div class="field">
@@ -144,11 +147,12 @@ fn AuditTable(rows: Vec<AuditRow>) -> impl IntoView {
                         view! {
                             <tr>
                                 <td><time datetime=row.at.rfc3339_utc()>{row.at.local_minute()}</time></td>
-                                <td>{row.staff.unwrap_or_else(|| t.system.to_owned())}</td>
-                                <td><span title=row.action.clone()>{action}</span></td>
+                                <td>{crate::pages::staff::staff_name(row.staff, t.system)}</td>
+                                // The stored name for tools and tests; staff read the name, and the CSV has both.
+                                <td><span data-action=row.action.clone()>{action}</span></td>
                                 <td>{object}</td>
-                                <td><code class="json">{row.before.unwrap_or_default()}</code></td>
-                                <td><code class="json">{row.after.unwrap_or_default()}</code></td>
+                                <td><code class="json" translate="no">{row.before.unwrap_or_default()}</code></td>
+                                <td><code class="json" translate="no">{row.after.unwrap_or_default()}</code></td>
                             </tr>
                         }
                     }).collect_view()}

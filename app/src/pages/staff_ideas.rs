@@ -169,7 +169,7 @@ fn StatusCard(
             <h2><a href=format!("/ideas/{id}") lang=crate::i18n::lang_if_other(idea.language)>{idea.title.clone()}</a></h2>
             <p class="meta">
                 {t.current}": "<strong>{status_name(idea.status, locale)}</strong>
-                " · "{idea.area_name.clone()}" · "{supporters}
+                " · "<span lang=crate::i18n::danish_lang()>{idea.area_name.clone()}</span>" · "{supporters}
             </p>
             {saved.then(|| view! { <p class="notice" role="status">{t.saved}</p> })}
             {failed.map(|m| view! { <p class="notice error" role="alert" id=format!("status-error-{id}")>{m}</p> })}
@@ -240,7 +240,8 @@ fn ExportForm(filter: IdeaFilter, admin: bool) -> impl IntoView {
         view! {
             <div class="choice">
                 <input type="radio" id=id.clone() name="format" value=value checked=value == "csv" />
-                <label for=id>{label}</label>
+                // A file format's name is a name, the same in every language.
+                <label for=id translate="no">{label}</label>
             </div>
         }
     };
@@ -249,13 +250,14 @@ fn ExportForm(filter: IdeaFilter, admin: bool) -> impl IntoView {
             <h2 id="export-heading">{t.export}</h2>
             <p>{t.export_intro}</p>
             <ul class="plain-list">
-                {[("csv", "CSV", None), ("csv", t.csv_comma, Some("separator=comma")), ("xlsx", "Excel (XLSX)", None), ("geojson", "GeoJSON", None), ("json", "JSON", None)].map(|(ext, label, extra)| {
+                // (extension, label, whether the label is a format's name, query)
+                {[("csv", "CSV", true, None), ("csv", t.csv_comma, false, Some("separator=comma")), ("xlsx", "Excel (XLSX)", true, None), ("geojson", "GeoJSON", true, None), ("json", "JSON", true, None)].map(|(ext, label, name, extra)| {
                     let query: Vec<String> = filter.pairs().into_iter()
                         .filter(|(n, _)| !matches!(*n, "sort" | "page"))
                         .map(|(n, v)| format!("{n}={}", encode_component(&v)))
                         .chain(extra.map(str::to_owned))
                         .collect();
-                    view! { <li><a href=format!("/staff/export/ideas.{ext}?{}", query.join("&")) download="">{t.download}" "{label}</a></li> }
+                    view! { <li><a href=format!("/staff/export/ideas.{ext}?{}", query.join("&")) download="">{t.download}" "<span translate=name.then_some("no")>{label}</span></a></li> }
                 }).collect_view()}
             </ul>
             {admin.then(|| view! {

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use klimadialog::{ModerationAction, ModerationState};
 
-use crate::i18n::{reason_name, use_locale, use_staff_texts, use_texts};
+use crate::i18n::{content_lang, reason_name, use_locale, use_staff_texts, use_texts};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::moderation::{
     CorrectIdea, ModerateIdea, ModerationPage, QueueEntry, load_queue,
@@ -52,16 +52,19 @@ pub fn StaffModerationPage() -> impl IntoView {
                         <section aria-labelledby="withheld-heading">
                             <h2 id="withheld-heading">{t.withheld}</h2>
                             <ul class="plain-list">
-                                {withheld.into_iter().map(|entry| view! {
+                                {withheld.into_iter().map(|entry| {
+                                    let lang = content_lang(&entry.title);
+                                    view! {
                                     <li>
-                                        <a href=format!("/ideas/{}", entry.id)>{entry.title.clone()}</a>
+                                        <a href=format!("/ideas/{}", entry.id) lang=lang>{entry.title.clone()}</a>
                                         <form method="post" action={<ModerateIdea as ServerFn>::PATH} class="inline-form">
                                             <input type="hidden" name="idea" value=entry.id />
                                             <button type="submit" name="action" value="restore" class="button secondary"
                                                 aria-describedby=format!("withheld-{}", entry.id)>{t.restore}</button>
                                         </form>
-                                        <span id=format!("withheld-{}", entry.id) class="visually-hidden">{entry.title}</span>
+                                        <span id=format!("withheld-{}", entry.id) class="visually-hidden" lang=lang>{entry.title}</span>
                                     </li>
+                                    }
                                 }).collect_view()}
                             </ul>
                         </section>
@@ -108,14 +111,14 @@ fn QueueCard(entry: QueueEntry, failed: Option<i64>, choices: CorrectionChoices)
     };
     view! {
         <li class="queue-card" id=format!("idea-{}", entry.id)>
-            <h2><a href=format!("/ideas/{}", entry.id)>{entry.title.clone()}</a></h2>
+            <h2><a href=format!("/ideas/{}", entry.id) lang=content_lang(&entry.title)>{entry.title.clone()}</a></h2>
             <p class="meta">
-                {entry.area_name.clone()}" · "
-                <time datetime=entry.created_at.iso_date()>{entry.created_at.format_date(locale)}</time>
+                <span lang=crate::i18n::danish_lang()>{entry.area_name.clone()}</span>" · "
+                <time datetime=entry.created_at.iso_date()>{crate::i18n::format_date(entry.created_at, locale)}</time>
                 {(entry.open_reports > 0).then(|| format!(" · {}", (t.reports)(entry.open_reports)))}
             </p>
             {entry.original_title.clone().map(|o| view! { <p class="meta">{(t.original_title)(&o)}</p> })}
-            <p class="description">{entry.description.clone()}</p>
+            <p class="description" lang=content_lang(&entry.description)>{entry.description.clone()}</p>
             {entry.hidden_by_reports.then(|| view! { <p class="notice">{t.hidden_by_reports}</p> })}
             {(!entry.reports.is_empty()).then(|| view! {
                 <h3>{t.open_reports}</h3>
@@ -147,14 +150,14 @@ fn QueueCard(entry: QueueEntry, failed: Option<i64>, choices: CorrectionChoices)
 #[component]
 fn CorrectionForm(entry: QueueEntry, choices: CorrectionChoices) -> impl IntoView {
     let t = use_staff_texts();
-    let locale = use_locale();
     let id = entry.id;
     let options = |prefix: &'static str, list: Vec<Choice>, current: String| {
         list.into_iter()
             .map(|c| {
                 let value = format!("{prefix}:{}", c.value);
                 let selected = value == current;
-                view! { <option value=value selected=selected>{c.label.get(locale).to_owned()}</option> }
+                let (text, lang) = crate::i18n::name_in_page_language(&c.label);
+                view! { <option value=value selected=selected lang=lang>{text}</option> }
             })
             .collect_view()
     };
@@ -179,7 +182,8 @@ fn CorrectionForm(entry: QueueEntry, choices: CorrectionChoices) -> impl IntoVie
                     <select id=format!("area-{id}") name="area">
                         {choices.areas.into_iter().map(|c| {
                             let selected = c.value == entry.area_slug;
-                            view! { <option value=c.value.clone() selected=selected>{c.label.get(locale).to_owned()}</option> }
+                            let (text, lang) = crate::i18n::name_in_page_language(&c.label);
+                            view! { <option value=c.value.clone() selected=selected lang=lang>{text}</option> }
                         }).collect_view()}
                     </select>
                 </div>

@@ -61,6 +61,7 @@ pub fn StaffTeamPage() -> impl IntoView {
                             <h1>{t.team_title}</h1>
                             {done.then(|| view! { <p class="notice" role="status">{staff.done}</p> })}
                             {general.map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
+                            <div class="table-scroll" role="region" aria-label=t.team_title tabindex="0">
                             <table class="team">
                                 <thead><tr>
                                     <th scope="col">{staff.username}</th>
@@ -72,6 +73,7 @@ pub fn StaffTeamPage() -> impl IntoView {
                                     {members.into_iter().map(|m| view! { <MemberRow member=m me /> }).collect_view()}
                                 </tbody>
                             </table>
+                            </div>
                             <section id="add" aria-labelledby="add-heading">
                                 <h2 id="add-heading">{t.add_heading}</h2>
                                 <form method="post" action={<AddTeamMember as ServerFn>::PATH} class="stack" novalidate>
@@ -145,7 +147,7 @@ fn MemberRow(member: TeamEntry, me: i64) -> impl IntoView {
     };
     view! {
         <tr id=format!("member-{}", member.id)>
-            <th scope="row">{member.username.clone()}{is_me.then(|| format!(" {}", t.you))}</th>
+            <th scope="row"><span translate="no">{member.username.clone()}</span>{is_me.then(|| format!(" {}", t.you))}</th>
             <td>{role_name}</td>
             <td>{status}</td>
             <td class="stack">

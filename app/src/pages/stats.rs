@@ -30,17 +30,18 @@ pub fn StatsPage() -> impl IntoView {
             {Suspend::new(async move {
                 match load_stats().await {
                     Ok(page) => {
-                        let named = |tallies: Vec<Tally>, names: &[Choice]| -> Vec<(String, Tally)> {
+                        let named = |tallies: Vec<Tally>, names: &[Choice]| -> Vec<Row> {
                             names.iter().map(|c| {
                                 let tally = tallies.iter().find(|t| t.key == c.value).cloned()
                                     .unwrap_or(Tally { key: c.value.clone(), ideas: 0, supports: 0 });
-                                (c.label.get(locale).to_owned(), tally)
+                                let (label, lang) = crate::i18n::name_in_page_language(&c.label);
+                                Row { label, lang, tally }
                             }).collect()
                         };
-                        let weeks: Vec<(String, Tally)> = page.stats.by_week.into_iter().map(|t| {
-                            let monday = Timestamp(t.key.parse().unwrap_or(0));
+                        let weeks: Vec<Row> = page.stats.by_week.into_iter().map(|tally| {
+                            let monday = Timestamp(tally.key.parse().unwrap_or(0));
                             let sunday = Timestamp(monday.0 + 6 * 86_400);
-                            ((t_week(locale))(monday, sunday), t)
+                            Row { label: (t_week(locale))(monday, sunday), lang: None, tally }
                         }).collect();
                         view! {
                             <BarChart id="sectors" title=t.by_sector what=t.sector rows=named(page.stats.by_sector, &page.sectors) />
@@ -67,6 +68,14 @@ const WIDTH: i64 = 360;
 const BAR_WIDTH: i64 = 300;
 const ROW: i64 = 46;
 
+/// One row of a chart: what it counts (with `lang` where the name is not in the page's
+/// language) and the counts.
+struct Row {
+    label: String,
+    lang: Option<&'static str>,
+    tally: Tally,
+}
+
 /// A horizontal bar chart: per row a bar for ideas and one for supports, each scaled to its
 /// own largest value, with the numbers written beside them; then the same numbers as a table.
 #[component]
@@ -75,27 +84,27 @@ fn BarChart(
     title: &'static str,
     /// The table's first column: what the rows are ("Sektor", "Uge").
     what: &'static str,
-    rows: Vec<(String, Tally)>,
+    rows: Vec<Row>,
 ) -> impl IntoView {
     let t = use_stats_texts();
     let locale = crate::i18n::use_locale();
     let number = move |n: i64| klimadialog::numbers::format_int(locale, n);
-    let max_ideas = rows.iter().map(|(_, t)| t.ideas).max().unwrap_or(0).max(1);
+    let max_ideas = rows.iter().map(|r| r.tally.ideas).max().unwrap_or(0).max(1);
     let max_supports = rows
         .iter()
-        .map(|(_, t)| t.supports)
+        .map(|r| r.tally.supports)
         .max()
         .unwrap_or(0)
         .max(1);
     let height = ROW * rows.len() as i64 + 4;
     let heading = format!("{id}-heading");
-    let bars = rows.iter().enumerate().map(|(n, (label, tally))| {
+    let bars = rows.iter().enumerate().map(|(n, Row { label, lang, tally })| {
         let y = 2 + ROW * n as i64;
         let ideas = BAR_WIDTH * tally.ideas / max_ideas;
         let supports = BAR_WIDTH * tally.supports / max_supports;
         view! {
             <g>
-                <text x="0" y=y + 14>{label.clone()}</text>
+                <text x="0" y=y + 14 lang=*lang>{label.clone()}</text>
                 <rect class="bar-ideas" x="0" y=y + 19 width=ideas.max(1) height="11" />
                 <text class="value" x=ideas.max(1) + 4 y=y + 29>{number(tally.ideas)}</text>
                 <rect class="bar-supports" x="0" y=y + 31 width=supports.max(1) height="11" />
@@ -116,8 +125,8 @@ fn BarChart(
                     <caption class="visually-hidden">{title}</caption>
                     <thead><tr><th scope="col">{what}</th><th scope="col">{t.ideas}</th><th scope="col">{t.supports}</th></tr></thead>
                     <tbody>
-                        {rows.into_iter().map(|(label, tally)| view! {
-                            <tr><th scope="row">{label}</th><td>{number(tally.ideas)}</td><td>{number(tally.supports)}</td></tr>
+                        {rows.into_iter().map(|Row { label, lang, tally }| view! {
+                            <tr><th scope="row" lang=lang>{label}</th><td>{number(tally.ideas)}</td><td>{number(tally.supports)}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>

@@ -10,7 +10,8 @@ fn get(uri: &str, cookie: Option<&str>) -> Request {
 
 #[test]
 fn only_public_pages_without_a_session_are_shared() {
-    let shared = |uri: &str, cookie: Option<&str>| shared_page_key(&get(uri, cookie)).is_some();
+    let shared =
+        |uri: &str, cookie: Option<&str>| shared_page_key(&get(uri, cookie), false).is_some();
     for uri in [
         "/",
         "/ideas",
@@ -60,20 +61,20 @@ fn only_public_pages_without_a_session_are_shared() {
         .uri("/")
         .body(Body::empty())
         .unwrap();
-    assert!(shared_page_key(&post).is_none());
+    assert!(shared_page_key(&post, false).is_none());
 }
 
 #[test]
 fn each_language_is_its_own_page() {
-    let da = shared_page_key(&get("/", Some("lang=da"))).unwrap();
-    let en = shared_page_key(&get("/", Some("lang=en"))).unwrap();
+    let da = shared_page_key(&get("/", Some("lang=da")), false).unwrap();
+    let en = shared_page_key(&get("/", Some("lang=en")), false).unwrap();
     assert_ne!(da, en);
     let mut english = get("/", None);
     english.headers_mut().insert(
         header::ACCEPT_LANGUAGE,
         HeaderValue::from_static("en-GB,en;q=0.9"),
     );
-    assert_eq!(shared_page_key(&english).unwrap(), en);
+    assert_eq!(shared_page_key(&english, false).unwrap(), en);
 }
 
 #[test]
@@ -142,7 +143,7 @@ fn page_of(changes: u64, size: usize) -> Arc<Page> {
 #[tokio::test]
 async fn a_flood_of_odd_pages_pushes_out_only_pages_nobody_asks_for() {
     let db = Db::open_in_memory().await.unwrap();
-    let cache = PageCache::new(db.clone(), true);
+    let cache = PageCache::new(db.clone(), true, false);
     let now = db.changes();
     let quarter = BUDGETS[0] / 4;
     let key = |n: usize| (format!("/ideas/{n}"), Locale::Da);
@@ -174,7 +175,7 @@ async fn a_flood_of_odd_pages_pushes_out_only_pages_nobody_asks_for() {
 #[tokio::test]
 async fn searches_have_a_budget_of_their_own() {
     let db = Db::open_in_memory().await.unwrap();
-    let cache = PageCache::new(db.clone(), true);
+    let cache = PageCache::new(db.clone(), true, false);
     let now = db.changes();
     let popular = ("/ideas?area=hals".to_owned(), Locale::Da);
     cache.finish(&popular, Some(page_of(now, BUDGETS[0] / 2)));
@@ -196,7 +197,7 @@ async fn searches_have_a_budget_of_their_own() {
 #[tokio::test]
 async fn one_request_renders_while_the_others_wait_for_its_page() {
     let db = Db::open_in_memory().await.unwrap();
-    let cache = PageCache::new(db.clone(), true);
+    let cache = PageCache::new(db.clone(), true, false);
     let key = ("/".to_owned(), Locale::Da);
     let Lookup::Fill(filling) = cache.lookup(&key) else {
         panic!("the first request renders");
@@ -239,7 +240,7 @@ async fn one_request_renders_while_the_others_wait_for_its_page() {
 #[tokio::test]
 async fn those_who_waited_get_the_render_even_when_it_could_not_be_kept() {
     let db = Db::open_in_memory().await.unwrap();
-    let cache = PageCache::new(db.clone(), true);
+    let cache = PageCache::new(db.clone(), true, false);
     let key = ("/".to_owned(), Locale::Da);
     let Lookup::Fill(filling) = cache.lookup(&key) else {
         panic!("the first request renders");
@@ -262,7 +263,7 @@ async fn those_who_waited_get_the_render_even_when_it_could_not_be_kept() {
 
 #[test]
 fn odd_spellings_of_a_page_share_its_key() {
-    let key = |uri: &str| shared_page_key(&get(uri, None)).unwrap().0;
+    let key = |uri: &str| shared_page_key(&get(uri, None), false).unwrap().0;
     assert_eq!(key("/?r=1"), "/");
     assert_eq!(key("/?r=2&utm_campaign=x"), "/");
     assert_eq!(

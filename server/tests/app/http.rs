@@ -213,7 +213,7 @@ async fn with_a_was_tool_statement_the_footer_and_was_lead_there_and_the_page_is
     );
     assert!(page.contains(&format!(r#"<a href="{was}" hreflang="da">"#)));
     assert!(
-        page.contains(r#"<a href="tel:99313131">99 31 31 31</a>"#),
+        page.contains(r#"<a href="tel:99313131" translate="no">99 31 31 31</a>"#),
         "phone"
     );
     assert!(

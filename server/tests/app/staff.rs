@@ -183,7 +183,7 @@ async fn the_dashboard_counts_what_waits_and_shows_recent_actions() {
     assert!(page.contains("<dt>Statusmails, der ikke er sendt endnu</dt><dd>0</dd>"));
     assert!(page.contains("<h2>Seneste handlinger</h2>"));
     // Named for staff, the stored name kept for whoever needs it.
-    assert!(page.contains(r#"<span title="moderation.approve">Godkendt</span>"#));
+    assert!(page.contains(r#"<span data-action="moderation.approve">Godkendt</span>"#));
     assert!(page.contains(&format!(r##"href="/ideas/{pending}">#{pending}</a>"##)));
 }
 

@@ -219,8 +219,8 @@ async fn the_audit_log_lists_filters_and_exports_every_staff_action() {
     let page = anna.get("/staff/audit").await;
     for text in [
         "<h1>Handlingslog</h1>",
-        r#"<span title="moderation.reject">Afvist</span>"#,
-        r#"<span title="staff.add">Medarbejder tilføjet</span>"#,
+        r#"<span data-action="moderation.reject">Afvist</span>"#,
+        r#"<span data-action="staff.add">Medarbejder tilføjet</span>"#,
         ">mo<",
         ">anna<",
     ] {
@@ -229,10 +229,10 @@ async fn the_audit_log_lists_filters_and_exports_every_staff_action() {
     assert!(page.contains(&format!(r#"href="/ideas/{pending}">Idé {pending}</a>"#)));
     assert!(!page.contains("<code>"), "no raw names shown");
     let only_mo = anna.get("/staff/audit?staff=mo").await;
-    assert!(only_mo.contains("moderation.reject") && !only_mo.contains(r#"title="staff.add""#));
+    assert!(only_mo.contains("moderation.reject") && !only_mo.contains(r#"data-action="staff.add""#));
     let staff_actions = anna.get("/staff/audit?action=staff.").await;
     assert!(
-        staff_actions.contains(r#"title="staff.add""#)
+        staff_actions.contains(r#"data-action="staff.add""#)
             && !staff_actions.contains("moderation.reject")
     );
     let future = anna.get("/staff/audit?from=2999-01-01").await;

@@ -1,0 +1,749 @@
+//! Dansk: every text of the site in Danish, as the municipality writes it (klarsprog, "du").
+
+use super::*;
+use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
+use klimadialog::numbers::{count, format_int};
+use klimadialog::report::ReportReason;
+use klimadialog::retention;
+
+const L: Locale = Locale::Da;
+
+const MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+pub static LANGUAGE: Language = Language {
+    texts: Texts {
+        date: |d| format!("{}. {} {}", d.day, MONTHS[d.month as usize - 1], d.year),
+        day_span: |a, b| {
+            let month = |d: Date| MONTHS[d.month as usize - 1];
+            if a.month == b.month {
+                format!("{}.–{}. {}", a.day, b.day, month(b))
+            } else {
+                format!("{}. {} – {}. {}", a.day, month(a), b.day, month(b))
+            }
+        },
+        quotes: ["»", "«"],
+        list_and: |_| " og ",
+        kind_name: |kind| match kind {
+            IdeaKind::Mitigation => "Mindre udledning",
+            IdeaKind::Adaptation => "Klimatilpasning",
+        },
+        status_name: |status| match status {
+            PublicStatus::New => "Ny",
+            PublicStatus::UnderReview => "Under behandling",
+            PublicStatus::InPlan => "Med i klimaplanen",
+            PublicStatus::PartlyInPlan => "Delvist med i klimaplanen",
+            PublicStatus::AlreadyPlanned => "Allerede planlagt",
+            PublicStatus::NotAdopted => "Ikke med i klimaplanen",
+            PublicStatus::Merged => "Lagt sammen med en anden idé",
+        },
+        site_name: "Klimadialog",
+        tagline: |m| format!("Borgernes idéer til klimaplanen i {m}"),
+        skip_to_content: "Gå til indhold",
+        main_navigation: "Hovedmenu",
+        nav_home: "Forside",
+        nav_ideas: "Alle idéer",
+        read_in_this_language: "Læs siden på dansk",
+        accessibility_statement: "Tilgængelighedserklæring",
+        footer_about: |m, t| {
+            format!(
+                "Klimadialog er {m}s dialog med borgerne om klimaplanen (DK2020): {} % mindre udledning i {}, klimaneutral senest i {} og en kommune, der er rustet til et ændret klima.",
+                t.reduction_percent, t.reduction_year, t.neutral_year
+            )
+        },
+        home_title: "Sammen om klimaplanen",
+        home_intro: "Her kan du foreslå idéer til kommunens klimaplan, støtte andres idéer og følge, hvad der sker med dem. Idéerne kan handle om at mindske udledningen af drivhusgasser eller om at ruste os til skybrud, stormflod og hedebølger.",
+        most_supported: "Mest støttede idéer",
+        see_all_ideas: |n| format!("Se alle {}", count(L, n, "idé", "idéer")),
+        no_ideas_yet: "Der er endnu ingen idéer.",
+        all_ideas_title: "Alle idéer",
+        ideas_count: |n| count(L, n, "idé", "idéer"),
+        supports: |n| count(L, n, "støtte", "støtter"),
+        support_words: ["støtte", "støtter"],
+        kind_label: "Type",
+        sector_label: "Sektor",
+        theme_label: "Tema",
+        area_label: "Område",
+        status_label: "Status",
+        previous_page: "Forrige side",
+        next_page: "Næste side",
+        page_of: |p, n| format!("Side {p} af {n}"),
+        pagination: "Sider",
+        proposed_by: |name| format!("Foreslået af {name} den"),
+        resident_in: |area| format!("en borger i {area}"),
+        status_history: "Forløb",
+        official_answer: "Kommunens svar",
+        share_idea: "Del idéen",
+        copy_link: "Kopiér link",
+        link_copied: "Linket er kopieret",
+        more_in_area: |area| format!("Flere idéer i {area}"),
+        photo_alt: |title| format!("Foto til idéen: {title}"),
+        area_map: |area| format!("Kort over {area}"),
+        review_pending: "Din idé venter på at blive godkendt. Indtil da er det kun dig, der kan se den.",
+        review_rejected: |reason| {
+            format!("Din idé blev ikke godkendt og er ikke offentlig. Begrundelse: {reason}")
+        },
+        merged_here: |from| {
+            format!("Idé nr. {from} er lagt sammen med denne idé. Dens støtter tæller med her.")
+        },
+        review_hidden: |reason| {
+            format!("Din idé er skjult, mens den bliver gennemgået. Begrundelse: {reason}")
+        },
+        too_many: "Du har trykket mange gange på kort tid. Vent lidt, og prøv så igen.",
+        support_try_again: "Vi kunne ikke gemme det lige nu. Prøv igen om lidt.",
+        me: MeTexts {
+            nav: "Min side",
+            title: "Dine idéer og de idéer, du støtter",
+            sign_in_first: "Log ind for at se dine idéer og de idéer, du støtter.",
+            my_ideas: "Dine idéer",
+            no_ideas: "Du har ikke foreslået nogen idéer endnu.",
+            my_supports: "Idéer, du støtter",
+            no_supports: "Du støtter ikke nogen idéer endnu.",
+            pending: "Afventer godkendelse",
+            published: "Offentlig",
+            rejected: "Ikke godkendt",
+            hidden: "Skjult",
+            data_heading: "Dine data",
+            data_text: "Hent alt, hvad vi har gemt om dig: din e-mail, dine idéer, hvilke idéer du støtter, og hvornår du har logget ind.",
+            data_link: "Hent dine data (JSON)",
+            delete_heading: "Slet din konto",
+            delete_text: "Vi sletter din e-mailadresse, din støtte til idéer og oplysningerne om, hvornår du har logget ind. Dine idéer bliver på siden uden dit navn, så andres støtte til dem ikke går tabt.",
+            delete_confirm: "Ja, slet min konto og min støtte til idéer",
+            delete_button: "Slet min konto",
+            delete_unconfirmed: "Sæt kryds for at bekræfte, at du vil slette din konto.",
+            deleted: "Din konto er slettet.",
+            mail_heading: "Mails fra Klimadialog",
+            mail_language: "Sprog i mailene",
+            status_mails: "Send mig en mail, når en idé, jeg har foreslået eller støtter, får ny status",
+            mail_save: "Gem",
+            mail_saved: "Dine valg er gemt.",
+        },
+        support_idea: "Støt idéen",
+        withdraw_support: "Træk din støtte tilbage",
+        you_support: "du støtter idéen",
+        not_found_title: "Siden findes ikke",
+        not_found_text: "Vi kan ikke finde den side eller idé, du leder efter. Måske er adressen skrevet forkert, eller idéen er ikke offentlig.",
+        back_home: "Til forsiden",
+        error_title: "Noget gik galt",
+        error_text: "Siden kunne ikke vises lige nu. Prøv igen om lidt.",
+        signin: SignInTexts {
+            sign_in: "Log ind",
+            sign_out: "Log ud",
+            title: "Log ind med din e-mail",
+            intro: "Vi sender en kode på 6 cifre til din e-mail. Du skal ikke oprette en adgangskode.",
+            email_label: "Din e-mail",
+            send_code: "Send mig en kode",
+            privacy: "Vi bruger kun din e-mailadresse til at logge dig ind og til at skrive til dig, når der sker noget med de idéer, du har foreslået eller støtter. Den bliver aldrig vist offentligt.",
+            code_title: "Indtast koden",
+            code_sent_to: |email| {
+                format!("Vi har sendt en kode til {email}. Koden gælder i 10 minutter.")
+            },
+            code_label: "Kode (6 cifre)",
+            code_hint: "Kan du ikke finde mailen? Se efter i mappen med uønsket post.",
+            confirm: "Log ind",
+            new_code: "Send en ny kode",
+            support_on_sign_in: |title| format!("Støt idéen »{title}«, når jeg er logget ind"),
+            start_again: "Start forfra",
+            mail_subject: "Din kode til Klimadialog",
+            mail_body: |code, m, site| {
+                format!(
+                    "Hej\n\nDin kode til Klimadialog er:\n\n    {code}\n\nSkriv koden på siden, hvor du bad om den ({site}).\nKoden gælder i 10 minutter og kan kun bruges én gang.\n\nDel ikke koden med andre. {m} beder dig aldrig om koden.\n\nHar du ikke bedt om en kode, kan du bare slette mailen.\n\nVenlig hilsen\n{m}\n\nMailen er sendt automatisk. Du kan ikke svare på den.\n"
+                )
+            },
+            error_email_empty: "Skriv din e-mail.",
+            error_email_invalid: "Det ligner ikke en e-mailadresse. Tjek, at den er skrevet som navn@eksempel.dk.",
+            error_rate_limited: "Du har bedt om mange koder på kort tid. Vent lidt, og prøv igen.",
+            error_mail_failed: "Vi kunne ikke sende mailen lige nu. Prøv igen om lidt.",
+            error_paused: "Der er tastet usædvanlig mange forkerte koder på Klimadialog den seneste time, så vi tjekker ikke koder lige nu. Det gælder alle, ikke kun dig. Prøv igen om 10 minutter. Din kode gælder i 10 minutter, så bed om en ny, hvis den er udløbet.",
+            error_unavailable: "Du kan ikke logge ind lige nu. Prøv igen om lidt.",
+            error_code_malformed: "Koden består af 6 cifre. Skriv den præcis, som den står i mailen.",
+            error_code_wrong: |left| {
+                format!(
+                    "Koden passer ikke. Du har {} tilbage.",
+                    count(L, left, "forsøg", "forsøg")
+                )
+            },
+            error_code_locked: "Koden er prøvet for mange gange og virker ikke længere. Bed om en ny kode.",
+            error_code_expired: "Koden er udløbet eller allerede brugt. Bed om en ny kode.",
+            error_start_again: "Skriv din e-mail først, så sender vi en kode.",
+        },
+    },
+    accessibility: AccessibilityTexts {
+        evidence_title: "Sådan tester vi tilgængeligheden",
+        official: |m| {
+            format!(
+                "{m} har lavet tilgængelighedserklæringen for Klimadialog i Digitaliseringsstyrelsens WAS-Tool."
+            )
+        },
+        official_link: "Læs tilgængelighedserklæringen",
+        evidence_intro: "På denne side kan du se, hvordan vi tester Klimadialog, og hvad vi ved ikke virker endnu. Det er grundlaget for erklæringen.",
+        intro: |m| {
+            format!(
+                "{m} ønsker at gøre Klimadialog tilgængelig for alle, også for dem, der bruger skærmlæser, forstørrelse, tastatur eller en ældre telefon. Denne erklæring gælder for hele Klimadialog."
+            )
+        },
+        status_heading: "Overholdelse",
+        status_text: "Klimadialog er bygget til at overholde WCAG 2.1 niveau AA, som webtilgængelighedsloven kræver. Løsningen overholder kravene delvist, indtil en uafhængig gennemgang er gennemført.",
+        tested_heading: "Det tester vi ved hver ændring",
+        tested: [
+            "Alle sider, testene besøger, bliver kontrolleret automatisk med axe efter WCAG 2.1 niveau A og AA – både med og uden JavaScript.",
+            "Alle forløb bliver gennemført i en rigtig browser med og uden JavaScript: se og søg i idéer, foreslå en idé, støt en idé, log ind, anmeld en idé og kommunens egne sider. Testene finder felterne ved deres synlige navne, sådan som en skærmlæser gør.",
+            "Du kan bruge siderne med tastaturet alene, og et link øverst på siden springer menuen over.",
+            "Siderne kan læses på en skærm, der er 320 pixels bred, uden at du skal rulle til siden.",
+            "Siderne bliver holdt små, så de virker på ældre telefoner og langsomme forbindelser.",
+            "Alle sider og mails findes på dansk og engelsk.",
+        ],
+        limits_heading: "Kendte undtagelser",
+        limits: [
+            "Der er endnu ikke lavet en uafhængig gennemgang med brugere af hjælpemidler, fx skærmlæsere.",
+            "Billeder, som borgerne selv lægger op, har ikke altid en dækkende tekstbeskrivelse.",
+            "Kortet viser områderne som en tegning. Alle idéer kan også findes i listen over idéer, hvor du kan vælge område.",
+        ],
+        feedback_heading: "Kontakt os om tilgængelighed",
+        feedback_text: |m| {
+            format!(
+                "Oplever du problemer med tilgængeligheden, så kontakt {m}. Vi svarer så hurtigt som muligt."
+            )
+        },
+        feedback_phone: "Telefon",
+        feedback_email: "E-mail",
+        feedback_website: "Kommunens hjemmeside",
+        complaint_heading: "Klage",
+        complaint_text: "Er du ikke tilfreds med svaret, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn med webtilgængelighed i Danmark.",
+        reviewed: |d| format!("Siden blev sidst gennemgået {d}."),
+    },
+    answers: AnswerTexts {
+        title: "Status og svar",
+        intro: "Forslagsstilleren og alle, der støtter idéen, får én mail om hver ændring.",
+        set_status: "Sæt status",
+        status_legend: "Ny status",
+        answer_da: "Kommunens svar (dansk)",
+        answer_da_hint: |names| {
+            format!("Skal udfyldes ved status {}.", super::quoted_list(L, names))
+        },
+        answer_en: "Svar på engelsk (valgfrit)",
+        save: "Gem og send besked",
+        saved: "Status gemt. Beskederne sendes nu.",
+        error_status: "Vælg en ny status.",
+        error_answer_required: "Skriv kommunens svar: en beslutning skal begrundes.",
+        error_english_alone: "Skriv også svaret på dansk. Det engelske svar skal være en oversættelse af det danske.",
+        error_answer_invalid: "Svaret må højst være 4.000 tegn og ikke indeholde kontroltegn.",
+        current: "Nuværende status",
+        filter_status: "Status",
+        search: "Søg",
+        show: "Vis",
+        all: "Alle",
+        none: "Ingen idéer passer til filteret.",
+        previous: "Forrige side",
+        next: "Næste side",
+        export: "Eksportér",
+        export_intro: "Eksporten indeholder de idéer, der passer til filteret ovenfor, også dem, der afventer godkendelse, er afvist eller skjult. Hver eksport bliver registreret i handlingsloggen.",
+        format: "Format",
+        include_contact: "Medtag forslagsstillernes e-mailadresser",
+        include_contact_hint: "Kun når det er nødvendigt, fx for at kontakte dem. Skrives i handlingsloggen.",
+        download: "Hent",
+        csv_comma: "CSV med komma (til andre programmer end dansk Excel)",
+        merge_label: "Læg sammen med idé nr.",
+        merge: "Læg sammen",
+        merge_hint: "Idéen her bliver en henvisning til den anden, og dens støtter tæller med der (hver borger én gang).",
+        error_merge_target: "Skriv nummeret på en anden offentlig idé, som ikke selv er lagt sammen.",
+        merges: "Sammenlagte idéer",
+        merged_into: |a, b| format!("»{a}« lagt sammen med »{b}«"),
+        undone: "fortrudt",
+        undo: "Fortryd",
+        merged_done: "Idéerne er lagt sammen.",
+        note: "Intern note",
+        note_hint: "Kun for medarbejdere: vises aldrig offentligt, men kommer med i eksporter.",
+        save_note: "Gem note",
+        note_saved: "Noten er gemt.",
+        error_note: "Noten må højst være 4.000 tegn og ikke indeholde kontroltegn.",
+    },
+    areas: AreasTexts {
+        title: "Områder",
+        current: |n| format!("Der er {} nu.", count(L, n as i64, "område", "områder")),
+        flagged: |n| {
+            format!(
+                "{} kunne ikke placeres i et område ved sidste import og skal placeres i hånden.",
+                count(L, n, "idé", "idéer")
+            )
+        },
+        upload_heading: "Indlæs områder fra en GeoJSON-fil",
+        file: "GeoJSON-fil",
+        file_hint: "En FeatureCollection med Polygon- eller MultiPolygon-områder i WGS84 (længde, bredde), højst 20 MB.",
+        property: "Egenskaben med områdets navn",
+        property_hint: "Fx POSTBYNAVN. Flere områder med samme navn bliver til ét.",
+        preview_button: "Vis forhåndsvisning",
+        preview_heading: |file| format!("Forhåndsvisning af {file}"),
+        map_label: "Kort over områderne i filen",
+        areas_in_file: |n| format!("{} i filen:", count(L, n as i64, "område", "områder")),
+        what_happens: "Hvad der sker",
+        replace: "Erstat",
+        merge: "Flet",
+        added: "Nye områder",
+        updated: "Opdaterede områder",
+        removed: "Områder, der fjernes",
+        retired: "Heraf skjult, men beholdt (de har idéer uden punkt)",
+        reassigned: "Idéer, der flyttes til området, hvor deres punkt ligger",
+        flagged_ideas: "Idéer, der skal placeres i hånden",
+        replace_button: "Erstat alle områder med filens",
+        merge_button: "Flet filens områder med de nuværende",
+        done: "Områderne er indlæst.",
+        error: |key, detail| {
+            match key {
+            "too_large" => "Filen er for stor (højst 20 MB). Intet er ændret.".into(),
+            "not_geojson" => "Filen er ikke en GeoJSON FeatureCollection. Intet er ændret.".into(),
+            "crs" => "Filens koordinater er ikke WGS84 (længde, bredde). Intet er ændret.".into(),
+            "empty" => "Filen indeholder ingen områder (eller over 500). Intet er ændret.".into(),
+            "not_polygon" => format!(
+                "Element {detail} er ikke et Polygon eller MultiPolygon med lukkede ringe. Intet er ændret."
+            ),
+            "outside" => format!("Element {detail} har koordinater uden for WGS84. Intet er ændret."),
+            "no_name" => {
+                format!("Element {detail} har ikke den valgte navne-egenskab. Intet er ændret.")
+            }
+            "self_intersecting" => format!("Området {detail} krydser sig selv. Intet er ændret."),
+            "same_slug" => format!("Navnene {detail} giver samme adresse. Intet er ændret."),
+            "too_many_points" => "Filen har over 200.000 punkter. Forenkl grænserne (fx i QGIS), og prøv igen. Intet er ændret.".into(),
+            "no_file" => "Vælg en fil.".into(),
+            _ => "Skriv navnet på egenskaben med områdets navn.".into(),
+        }
+        },
+    },
+    audit: AuditTexts {
+        action: |x| match x {
+            AuditAction::IdeaCorrect => "Idé rettet",
+            AuditAction::IdeaMerge => "Idéer lagt sammen",
+            AuditAction::IdeaUnmerge => "Sammenlægning fortrudt",
+            AuditAction::IdeaNote => "Intern note gemt",
+            AuditAction::IdeaStatus => "Status ændret",
+            AuditAction::ModerationApprove => "Godkendt",
+            AuditAction::ModerationReject => "Afvist",
+            AuditAction::ModerationHide => "Skjult",
+            AuditAction::ModerationRestore => "Gjort offentlig igen",
+            AuditAction::ModerationKeep => "Bevaret trods anmeldelser",
+            AuditAction::ModerationAutoHide => "Skjult efter anmeldelser",
+            AuditAction::StaffAdd => "Medarbejder tilføjet",
+            AuditAction::StaffRole => "Rolle ændret",
+            AuditAction::StaffDisable => "Konto deaktiveret",
+            AuditAction::StaffEnable => "Konto aktiveret igen",
+            AuditAction::StaffPassword => "Adgangskode sat",
+            AuditAction::StaffLocked => "Konto låst efter forkerte adgangskoder",
+            AuditAction::StaffLogin => "Logget ind",
+            AuditAction::StaffLogout => "Logget ud",
+            AuditAction::AreasReplace => "Områder erstattet",
+            AuditAction::AreasMerge => "Områder tilføjet og opdateret",
+            AuditAction::ExportAuditCsv => "Handlingslog eksporteret",
+            AuditAction::ExportIdeasCsv => "Idéer eksporteret (CSV)",
+            AuditAction::ExportIdeasXlsx => "Idéer eksporteret (Excel)",
+            AuditAction::ExportIdeasGeoJson => "Idéer eksporteret (GeoJSON)",
+            AuditAction::ExportIdeasJson => "Idéer eksporteret (JSON)",
+        },
+        group: |x| match x {
+            AuditGroup::Moderation => "Moderation",
+            AuditGroup::Idea => "Rettelser af idéer",
+            AuditGroup::Staff => "Medarbejdere",
+            AuditGroup::Areas => "Områder",
+            AuditGroup::Export => "Eksporter",
+        },
+        object: |x| match x {
+            AuditObject::Idea => "Idé",
+            AuditObject::StaffUser => "Medarbejder",
+            AuditObject::Area => "Områder",
+            AuditObject::Export => "Eksport",
+        },
+    },
+    faults: FaultTexts {
+        title: "Prøv igen om lidt",
+        body: "Vi kunne ikke gemme det, du sendte, lige nu. Det er en fejl hos os, ikke hos dig. \
+               Gå tilbage med browserens tilbage-knap, så står det, du skrev, der stadig, og send det igen om lidt.",
+        back: "Tilbage til siden",
+    },
+    list: ListTexts {
+        filters: "Find idéer",
+        search: "Søg",
+        search_hint: "Fx cykelsti eller Nørresundby",
+        area: "Område",
+        all_areas: "Alle områder",
+        sector: "Sektor",
+        all_sectors: "Alle sektorer",
+        theme: "Tema",
+        all_themes: "Alle temaer",
+        kind: "Type",
+        all_kinds: "Begge typer",
+        status: "Status",
+        all_statuses: "Alle",
+        sort: "Sortering",
+        show: "Vis idéer",
+        clear: "Nulstil",
+        no_match: "Ingen idéer passer til det, du har valgt.",
+        results: "Idéerne",
+        description: "Alle borgernes idéer til klimaplanen: søg, filtrér efter område, sektor, tema og status, og se, hvilke der har mest støtte.",
+        sort_top: "Mest støttede",
+        sort_trending: "Populære lige nu",
+        sort_new: "Nyeste",
+        sort_random: "Tilfældig rækkefølge",
+    },
+    map: MapTexts {
+        nav: "Kort",
+        title: "Idéerne på kortet",
+        intro: "Hvor i kommunen kommer idéerne fra, og hvor bliver de støttet? Tryk på et område for at se dets idéer. Tabellen under kortet viser det samme.",
+        shade_by: "Farv områderne efter",
+        by_ideas: "antal idéer",
+        by_supports: "antal støtter",
+        map_title: |what| format!("Kort over kommunens områder, farvet efter {what}"),
+        legend: "Forklaring",
+        none: "Ingen",
+        range: |from, to| {
+            if from == to {
+                format_int(L, from)
+            } else {
+                format!("{}–{}", format_int(L, from), format_int(L, to))
+            }
+        },
+        area_ideas: |area, ideas, supports| {
+            format!(
+                "{area}: {}, {}",
+                count(L, ideas, "idé", "idéer"),
+                count(L, supports, "støtte", "støtter")
+            )
+        },
+        table_caption: "Idéer og støtter pr. område",
+        area: "Område",
+        ideas: "Idéer",
+        supports: "Støtter",
+        points_note: "Hver prik er en idé, der er sat på et bestemt sted på kortet. Stedet er afrundet til ca. 100 meter, medmindre det præcise sted er vigtigt for idéen.",
+        areas_credit: "Områderne er postnumrene i kommunen. Grænser: Geodatastyrelsen og Danske Kommuner, DAGI.",
+    },
+    privacy: PrivacyTexts {
+        nav: "Sådan behandler vi dine oplysninger",
+        title: "Sådan behandler vi dine personoplysninger",
+        intro: |m| {
+            format!(
+                "{m} er dataansvarlig for de oplysninger, du giver i Klimadialog. Her kan du læse, hvad vi gemmer, hvorfor, hvem der kan se det, og hvor længe vi gemmer det."
+            )
+        },
+        contact_heading: "Kontakt",
+        dpo_email: |m, email| {
+            format!("Har du spørgsmål, kan du skrive til {m}s databeskyttelsesrådgiver på {email}.")
+        },
+        dpo_website: |m| {
+            format!(
+                "Har du spørgsmål, kan du kontakte {m}s databeskyttelsesrådgiver. Du finder kontaktoplysningerne på kommunens hjemmeside."
+            )
+        },
+        purposes_heading: "Hvad vi bruger oplysningerne til",
+        purposes: [
+            "at logge dig ind med en kode, vi sender til din e-mailadresse",
+            "at vise de idéer, du foreslår, og tælle, hvilke idéer du støtter",
+            "at skrive til dig, når der sker noget med de idéer, du har foreslået eller støtter",
+            "at kommunens medarbejdere kan læse, sortere og besvare idéerne i arbejdet med klimaplanen",
+            "at beskytte siden mod misbrug, fx mange forsøg fra samme sted på kort tid",
+        ],
+        basis_heading: "Hvorfor vi må behandle oplysningerne",
+        basis: "Vi behandler oplysningerne for at udføre en opgave i samfundets interesse: at inddrage borgerne i kommunens klimaplan (databeskyttelsesforordningens artikel 6, stk. 1, litra e).",
+        data_heading: "Hvilke oplysninger vi gemmer",
+        data: [
+            "din e-mailadresse",
+            "et navn, hvis du selv vælger at vise et",
+            "de idéer, du skriver, med foto og et punkt på kortet, hvis du tilføjer dem. Fotoet gemmes uden de oplysninger, telefonen lægger i det (fx hvor det er taget)",
+            "hvilke idéer du støtter, og hvilke du har anmeldt",
+            "hvornår du har logget ind",
+            "din internetadresse, kun krypteret og kun i serverens hukommelse, til at begrænse misbrug. Den gemmes ikke",
+        ],
+        who_heading: "Hvem der kan se oplysningerne",
+        who: [
+            "Alle kan se de idéer, der er godkendt, og det navn, du har valgt at vise. Uden navn står der »Borger i« og dit område. Din e-mailadresse vises aldrig offentligt.",
+            "Kommunens medarbejdere, der arbejder med Klimadialog, kan se alle idéer og anmeldelser, men ikke hvem der har anmeldt en idé.",
+            "Kun administratorer kan hente en fil med forslagsstillernes e-mailadresser, fx for at kontakte dig om din idé. Hver gang det sker, bliver det skrevet i kommunens handlingslog.",
+        ],
+        kept_heading: "Hvor længe vi gemmer oplysningerne",
+        kept: [
+            (
+                "Koder til at logge ind, med den e-mailadresse de blev sendt til",
+                retention::SIGN_IN_CODE_SECONDS,
+            ),
+            (
+                "At du er logget ind (på din enhed)",
+                retention::RESIDENT_SESSION_SECONDS,
+            ),
+            (
+                "En idé, du er i gang med at skrive, fra du sidst ændrede den",
+                retention::DRAFT_SECONDS,
+            ),
+            (
+                "Foto til en idé, der er afvist eller skjult",
+                retention::HIDDEN_PHOTO_SECONDS,
+            ),
+            (
+                "Mails, vi har sendt om idéernes status",
+                retention::STATUS_MAIL_SECONDS,
+            ),
+            (
+                "At en medarbejder er logget ind",
+                retention::STAFF_SESSION_SECONDS,
+            ),
+            (
+                "Fotos, som ingen idé bruger",
+                retention::UNUSED_PHOTO_SECONDS,
+            ),
+        ],
+        kept_until_deleted: "Dine idéer, din støtte og dine anmeldelser gemmer vi, så længe Klimadialog bruges i arbejdet med klimaplanen, eller indtil du sletter din konto.",
+        rights_heading: "Dine rettigheder",
+        rights: "Du har ret til at se de oplysninger, vi har om dig, og til at få dem rettet eller slettet. Du kan også gøre indsigelse mod behandlingen eller bede om, at den begrænses.",
+        rights_me: "På Min side kan du hente alle dine oplysninger og slette din konto. Når du sletter den, sletter vi din e-mailadresse og din støtte. Dine idéer bliver på siden uden dit navn, så andres støtte til dem ikke går tabt.",
+        complaint_heading: "Klage",
+        complaint: "Du kan klage over behandlingen af dine oplysninger til Datatilsynet, www.datatilsynet.dk.",
+        days: |n| count(L, n, "dag", "dage"),
+        hours: |n| count(L, n, "time", "timer"),
+    },
+    propose: ProposeTexts {
+        locale: L,
+        nav: "Foreslå en idé",
+        title: "Foreslå en idé til klimaplanen",
+        intro: "Det tager et par minutter. Til sidst logger du ind med din e-mail. Vi gemmer det, du skriver, undervejs.",
+        errors_heading: "Ret det, der er markeret:",
+        kind_legend: "Hvad gør idéen?",
+        kind_mitigation: "Mindsker udledningen af drivhusgasser",
+        kind_adaptation: "Hjælper os med at klare et ændret klima (klimatilpasning)",
+        sector_label: "Sektor (hvis idéen mindsker udledningen)",
+        theme_label: "Tema (hvis idéen handler om klimatilpasning)",
+        choose: "Vælg …",
+        place_legend: "Hvor hører idéen hjemme?",
+        area_label: "Område",
+        use_location: "Brug min placering",
+        point_published: "Sætter du et punkt (med »Brug min placering« eller på kortet), vises det offentligt afrundet til ca. 100 meter, så ingen kan se præcis, hvor du var.",
+        exact_point: "Det præcise sted er vigtigt for idéen. Vis punktet præcist.",
+        locating: "Finder din placering …",
+        location_in: |area| {
+            format!("Din placering er i {area}. Vi bruger den i stedet for listen.")
+        },
+        location_failed: "Vi kunne ikke finde din placering. Vælg et område på listen.",
+        remove_location: "Brug listen i stedet",
+        // No word of a field's label in here: browsers and people find fields by their labels.
+        map_label: "Kort over kommunen. Tryk på kortet for at sætte et punkt, eller brug listen.",
+        point_in: |area| format!("Punktet ligger i {area}. Vi bruger det i stedet for listen."),
+        title_label: "Overskrift",
+        title_hint: "Kort og konkret, 5–120 tegn.",
+        description_label: "Beskrivelse",
+        description_hint: "20–4.000 tegn. Hvad er problemet, og hvad foreslår du?",
+        chars_used: |n, max| format!("{n} af højst {max} tegn"),
+        photo_label: "Foto (valgfrit)",
+        photo_hint: "JPEG, PNG eller WebP, højst 10 MB. Vi fjerner placering og andre oplysninger fra billedet.",
+        photo_current: "Dit foto",
+        remove_photo: "Fjern fotoet",
+        continue_button: "Fortsæt",
+        review_title: "Tjek din idé, før du sender den",
+        review_intro: "Sådan kommer din idé til at se ud.",
+        area_from_point: |area| {
+            format!("Området er fundet ud fra det punkt, du har valgt: {area}.")
+        },
+        similar_heading: "Findes idéen allerede?",
+        similar_intro: "Andre har foreslået noget lignende. Dækker en af dem din idé, så støt hellere den. Så bliver støtten samlet ét sted.",
+        no_similar: "Vi fandt ingen lignende idéer.",
+        support_instead: "Støt denne i stedet",
+        edit: "Ret idéen",
+        submit: "Send idéen",
+        sign_in_to_submit: "Log ind for at sende idéen",
+        draft_kept: "Din idé er gemt som kladde. Log ind, så kan du sende den.",
+        no_draft: "Du har ingen idé i gang.",
+        start: "Foreslå en idé",
+        pre_moderation: "En medarbejder i kommunen læser idéen, før den bliver offentlig. Du kan følge den på Min side.",
+        post_moderation: "Idéen bliver offentlig med det samme.",
+        kind_missing: "Vælg, om idéen mindsker udledningen eller handler om klimatilpasning.",
+        sector_missing: "Vælg en sektor.",
+        theme_missing: "Vælg et tema.",
+        place_missing: "Vælg et område på listen.",
+        point_invalid: "Vi kunne ikke læse din placering. Vælg et område på listen.",
+        point_outside: |m| format!("Punktet ligger uden for {m}. Vælg et område på listen."),
+        text_empty: "Skriv noget her.",
+        text_too_short: |min| format!("Skriv mindst {min} tegn."),
+        text_too_long: |max| format!("Skriv højst {max} tegn."),
+        text_control: "Teksten indeholder tegn, der ikke kan gemmes. Skriv den igen uden at kopiere den ind.",
+        photo_too_large: "Fotoet er større end 10 MB. Vælg et mindre foto.",
+        photo_not_a_picture: "Filen er ikke et JPEG-, PNG- eller WebP-billede.",
+        photo_too_many_pixels: "Billedet har for mange pixels. Vælg et mindre billede.",
+        photo_busy: "Vi modtager mange fotos lige nu. Vælg fotoet igen om et øjeblik. Resten af det, du har skrevet, er gemt.",
+        photo_failed: "Fotoet kunne ikke gemmes. Prøv igen, eller send idéen uden foto.",
+        too_many: "Du har sendt mange idéer på kort tid. Vent lidt, og prøv så igen.",
+    },
+    report: ReportTexts {
+        reason_name: |reason| match reason {
+            ReportReason::Spam => "Spam eller reklame",
+            ReportReason::Offensive => "Krænkende eller stødende",
+            ReportReason::OffTopic => "Handler ikke om klimaplanen",
+            ReportReason::Duplicate => "Findes allerede som en anden idé",
+            ReportReason::Other => "Andet",
+        },
+        open: "Anmeld idéen",
+        why: "Hvorfor skal en moderator se på idéen?",
+        comment: "Kommentar (valgfri)",
+        comment_hint: "Højst 1.000 tegn. Moderatorerne ser ikke, hvem der har anmeldt.",
+        send: "Send anmeldelse",
+        sign_in_first: "Log ind for at anmelde en idé.",
+        thanks: "Tak. En moderator ser på idéen.",
+        already: "Du har anmeldt denne idé. En moderator ser på den.",
+        reason_missing: "Vælg, hvorfor du anmelder idéen.",
+        comment_too_long: "Kommentaren må højst være 1.000 tegn.",
+        comment_bad: "Kommentaren indeholder tegn, der ikke kan gemmes.",
+        too_many: "Du har sendt mange anmeldelser på kort tid. Prøv igen senere.",
+        hidden_by_reports: "Din idé er skjult, fordi flere borgere har anmeldt den. En moderator ser på den snarest.",
+    },
+    staff: StaffTexts {
+        login_title: "Log ind for medarbejdere",
+        username: "Brugernavn",
+        password: "Adgangskode",
+        log_in: "Log ind",
+        log_out: "Log ud",
+        bad_credentials: "Brugernavn eller adgangskode er forkert. Efter fem forkerte forsøg i træk bliver kontoen låst i et stykke tid, også for den rigtige adgangskode.",
+        too_many: "For mange forsøg fra denne forbindelse. Vent lidt, og prøv så igen.",
+        dashboard_title: "Overblik",
+        signed_in_as: |name, role| format!("Logget ind som {name} ({role})."),
+        waiting: "Idéer, der venter på moderation",
+        hidden: "Skjulte idéer",
+        per_status: "Offentlige idéer pr. status",
+        forbidden_title: "Ingen adgang",
+        forbidden_text: "Din rolle giver ikke adgang til denne side.",
+        role_moderator: "moderator",
+        role_admin: "administrator",
+        moderation_title: "Moderation",
+        queue_empty: "Ingen idéer venter.",
+        reports: |n| count(L, n, "anmeldelse", "anmeldelser"),
+        reason_label: "Begrundelse (forslagsstilleren ser den, hvis idéen afvises eller skjules)",
+        approve: "Godkend",
+        reject: "Afvis",
+        hide: "Skjul",
+        done: "Gemt.",
+        reason_missing: "Skriv en begrundelse, når en idé afvises eller skjules.",
+        not_now: "Idéen er allerede behandlet.",
+        withheld: "Skjulte og afviste idéer",
+        restore: "Gendan",
+        keep: "Behold (luk anmeldelserne)",
+        open_reports: "Åbne anmeldelser",
+        hidden_by_reports: "Skjult automatisk efter anmeldelser",
+        correct: "Ret idéen",
+        title_label: "Titel",
+        category_label: "Sektor eller tilpasningstema",
+        sectors: "Reduktion: sektorer",
+        themes: "Tilpasning: temaer",
+        area_label: "Område",
+        save_correction: "Gem rettelsen",
+        original_title: |t| format!("Forslagsstillerens titel: {t}"),
+        title_invalid: "Titlen skal være 5–120 tegn på én linje.",
+        reported: "Idéer med åbne anmeldelser",
+        mails_waiting: "Statusmails, der ikke er sendt endnu",
+        mail_not_sent: "Sitet sender ikke mails: der er ingen mailserver (SMTP_URL), så mails med koder og svar bliver kun gemt som filer på serveren. Det er kun til afprøvning. Bed it-afdelingen om at sætte SMTP_URL.",
+        recent: "Seneste handlinger",
+        system: "Systemet",
+    },
+    stats: StatsTexts {
+        nav: "Statistik",
+        title: "Idéerne i tal",
+        intro: "Offentlige idéer og støtten til dem fordelt på sektor, tema, område og uge.",
+        by_sector: "Pr. sektor (mindre udledning)",
+        by_theme: "Pr. tema (klimatilpasning)",
+        by_area: "Pr. område",
+        by_week: "Pr. uge, det seneste halve år",
+        week_of: |monday, sunday| {
+            format!(
+                "Uge {} ({})",
+                monday.iso_week(),
+                day_span(monday, sunday, L)
+            )
+        },
+        ideas: "Idéer",
+        supports: "Støtter",
+        sector: "Sektor",
+        theme: "Tema",
+        area: "Område",
+        week: "Uge",
+        show_numbers: "Se tallene som tabel",
+    },
+    status_mail: |mail, name| {
+        let StatusMail {
+            title,
+            link,
+            me_link,
+            municipality: m,
+            to_author,
+            ..
+        } = *mail;
+        let subject = format!("Ny status for »{title}« – {m}");
+        let opening = if to_author {
+            format!("Din idé »{title}« har fået status »{name}«.")
+        } else {
+            format!("Idéen »{title}«, som du støtter, har fået status »{name}«.")
+        };
+        let answer = mail
+            .answer_da
+            .map(|a| format!("\n\nKommunens svar:\n{a}"))
+            .unwrap_or_default();
+        let why = if to_author {
+            "Du får denne mail, fordi du har foreslået idéen på Klimadialog."
+        } else {
+            "Du får denne mail, fordi du støtter idéen på Klimadialog."
+        };
+        let body = format!(
+            "Hej\n\n{opening}{answer}\n\nLæs idéen og hele forløbet: {link}\n\n{why}\nVil du ikke have flere mails om idéernes status, kan du slå dem fra på Min side: {me_link}\n\nVenlig hilsen\n{m}\n\nMailen er sendt automatisk. Du kan ikke svare på den.\n"
+        );
+        (subject, body)
+    },
+    team: TeamTexts {
+        team_title: "Medarbejdere",
+        add_heading: "Tilføj en medarbejder",
+        username_hint: "2–60 tegn: små bogstaver a-z, tal, punktum, bindestreg eller understregning.",
+        role: "Rolle",
+        first_password: "Første adgangskode",
+        password_hint: "Mindst 12 tegn. Giv den videre ad en sikker vej.",
+        password_again: "Gentag adgangskoden",
+        add: "Tilføj",
+        status: "Status",
+        active: "Aktiv",
+        disabled: "Deaktiveret",
+        locked: "Låst efter forkerte forsøg",
+        you: "(dig)",
+        make_admin: "Gør til administrator",
+        make_moderator: "Gør til moderator",
+        disable: "Deaktivér",
+        enable: "Aktivér",
+        new_password: "Ny adgangskode",
+        set_password: "Sæt adgangskode",
+        actions_heading: "Handlinger",
+        error_username: "Brugernavnet skal være 2–60 tegn: små bogstaver a-z, tal, punktum, bindestreg eller understregning.",
+        error_role: "Vælg en rolle.",
+        error_password: "Adgangskoden skal være mindst 12 tegn.",
+        error_mismatch: "De to adgangskoder er ikke ens.",
+        error_taken: "Brugernavnet er allerede i brug.",
+        error_yourself: "Du kan ikke fjerne din egen administratorrolle eller deaktivere dig selv.",
+        error_last_admin: "Der skal altid være mindst én aktiv administrator.",
+        audit_title: "Handlingslog",
+        filter: "Filtrér",
+        show: "Vis",
+        all: "Alle",
+        staff_member: "Medarbejder",
+        action: "Handling",
+        object: "Objekt",
+        object_id: "Objektets nummer",
+        from: "Fra dato",
+        until: "Til og med dato",
+        when: "Tidspunkt",
+        before: "Før",
+        after: "Efter",
+        system: "Systemet",
+        older: "Ældre handlinger",
+        newest: "Nyeste handlinger",
+        download_csv: "Hent som CSV",
+        nothing: "Ingen handlinger passer til filteret.",
+    },
+};

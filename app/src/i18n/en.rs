@@ -1,0 +1,743 @@
+//! English: every text of the site in English.
+
+use super::*;
+use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
+use klimadialog::numbers::{count, format_int};
+use klimadialog::report::ReportReason;
+use klimadialog::retention;
+
+const L: Locale = Locale::En;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub static LANGUAGE: Language = Language {
+    texts: Texts {
+        date: |d| format!("{} {} {}", d.day, MONTHS[d.month as usize - 1], d.year),
+        day_span: |a, b| {
+            let month = |d: Date| MONTHS[d.month as usize - 1];
+            if a.month == b.month {
+                format!("{}–{} {}", a.day, b.day, month(b))
+            } else {
+                format!("{} {} – {} {}", a.day, month(a), b.day, month(b))
+            }
+        },
+        quotes: ["“", "”"],
+        list_and: |n| if n > 2 { ", and " } else { " and " },
+        kind_name: |kind| match kind {
+            IdeaKind::Mitigation => "Cutting emissions",
+            IdeaKind::Adaptation => "Climate adaptation",
+        },
+        status_name: |status| match status {
+            PublicStatus::New => "New",
+            PublicStatus::UnderReview => "Under review",
+            PublicStatus::InPlan => "In the climate plan",
+            PublicStatus::PartlyInPlan => "Partly in the climate plan",
+            PublicStatus::AlreadyPlanned => "Already planned",
+            PublicStatus::NotAdopted => "Not in the climate plan",
+            PublicStatus::Merged => "Merged with another idea",
+        },
+        site_name: "Klimadialog",
+        tagline: |m| format!("Residents' ideas for the climate plan of {m}"),
+        skip_to_content: "Skip to content",
+        main_navigation: "Main menu",
+        nav_home: "Home",
+        nav_ideas: "All ideas",
+        read_in_this_language: "Read this site in English",
+        accessibility_statement: "Accessibility statement",
+        footer_about: |m, t| {
+            format!(
+                "Klimadialog is {m}'s dialogue with residents about its climate plan (DK2020): {}% lower emissions by {}, climate neutral by {} at the latest, and a municipality prepared for a changing climate.",
+                t.reduction_percent, t.reduction_year, t.neutral_year
+            )
+        },
+        home_title: "Shaping the climate plan together",
+        home_intro: "Propose ideas for the municipality's climate plan, support other people's ideas and follow what happens to them. Ideas can be about cutting greenhouse gas emissions or about preparing for heavy downpours, storm surges and heatwaves.",
+        most_supported: "Most supported ideas",
+        see_all_ideas: |n| format!("See all {}", count(L, n, "idea", "ideas")),
+        no_ideas_yet: "There are no ideas yet.",
+        all_ideas_title: "All ideas",
+        ideas_count: |n| count(L, n, "idea", "ideas"),
+        supports: |n| count(L, n, "supporter", "supporters"),
+        support_words: ["supporter", "supporters"],
+        kind_label: "Type",
+        sector_label: "Sector",
+        theme_label: "Theme",
+        area_label: "Area",
+        status_label: "Status",
+        previous_page: "Previous page",
+        next_page: "Next page",
+        page_of: |p, n| format!("Page {p} of {n}"),
+        pagination: "Pages",
+        proposed_by: |name| format!("Proposed by {name} on"),
+        resident_in: |area| format!("a resident in {area}"),
+        status_history: "History",
+        official_answer: "The municipality's answer",
+        share_idea: "Share this idea",
+        copy_link: "Copy link",
+        link_copied: "Link copied",
+        more_in_area: |area| format!("More ideas in {area}"),
+        photo_alt: |title| format!("Photo for the idea: {title}"),
+        area_map: |area| format!("Map of {area}"),
+        review_pending: "Your idea is waiting to be approved. Until then, only you can see it.",
+        review_rejected: |reason| {
+            format!("Your idea was not approved and is not public. Reason: {reason}")
+        },
+        review_hidden: |reason| {
+            format!("Your idea is hidden while it is reviewed. Reason: {reason}")
+        },
+        merged_here: |from| {
+            format!(
+                "Idea no. {from} has been merged into this one. Its supporters are counted here."
+            )
+        },
+        too_many: "You have tried too many times in a short time. Please wait a moment and try again.",
+        support_try_again: "We could not save that just now. Please try again in a moment.",
+        me: MeTexts {
+            nav: "My page",
+            title: "Your ideas and the ideas you support",
+            sign_in_first: "Sign in to see your ideas and the ideas you support.",
+            my_ideas: "Your ideas",
+            no_ideas: "You have not proposed any ideas yet.",
+            my_supports: "Ideas you support",
+            no_supports: "You do not support any ideas yet.",
+            pending: "Awaiting review",
+            published: "Public",
+            rejected: "Not approved",
+            hidden: "Hidden",
+            data_heading: "Your data",
+            data_text: "Download everything we keep about you: your email, your ideas, which ideas you support and when you signed in.",
+            data_link: "Download your data (JSON)",
+            delete_heading: "Delete your account",
+            delete_text: "We delete your email address, your support for ideas and your sign-in history. Your ideas stay on the site without your name, so other people's support for them is not lost.",
+            delete_confirm: "Yes, delete my account and my support for ideas",
+            delete_button: "Delete my account",
+            delete_unconfirmed: "Tick the box to confirm that you want to delete your account.",
+            deleted: "Your account has been deleted.",
+            mail_heading: "Emails from Klimadialog",
+            mail_language: "Language of the emails",
+            status_mails: "Email me when an idea I have proposed or support gets a new status",
+            mail_save: "Save",
+            mail_saved: "Your choices have been saved.",
+        },
+        support_idea: "Support this idea",
+        withdraw_support: "Withdraw your support",
+        you_support: "you support it",
+        not_found_title: "Page not found",
+        not_found_text: "We cannot find the page or idea you are looking for. The address may be mistyped, or the idea is not public.",
+        back_home: "Go to the home page",
+        error_title: "Something went wrong",
+        error_text: "The page cannot be shown right now. Please try again in a moment.",
+        signin: SignInTexts {
+            sign_in: "Sign in",
+            sign_out: "Sign out",
+            title: "Sign in with your e-mail",
+            intro: "We send a 6-digit code to your e-mail. You do not need a password.",
+            email_label: "Your e-mail",
+            send_code: "Send me a code",
+            privacy: "We only use your email address to sign you in and to tell you when something happens to ideas you have proposed or support. It is never shown publicly.",
+            code_title: "Enter the code",
+            code_sent_to: |email| {
+                format!("We have sent a code to {email}. The code is valid for 10 minutes.")
+            },
+            code_label: "Code (6 digits)",
+            code_hint: "Can't find the email? Check your spam or junk folder.",
+            confirm: "Sign in",
+            new_code: "Send a new code",
+            support_on_sign_in: |title| format!("Support the idea “{title}” once I am signed in"),
+            start_again: "Start again",
+            mail_subject: "Your Klimadialog code",
+            mail_body: |code, m, site| {
+                format!(
+                    "Hello\n\nYour Klimadialog code is:\n\n    {code}\n\nEnter it on the page where you asked for it ({site}).\nThe code is valid for 10 minutes and can only be used once.\n\nDo not share this code with anyone. {m} will never ask you for it.\n\nIf you did not ask for a code, you can simply delete this email.\n\nKind regards\n{m}\n\nThis email was sent automatically. Please do not reply.\n"
+                )
+            },
+            error_email_empty: "Enter your e-mail.",
+            error_email_invalid: "That does not look like an e-mail address. Check that it reads like name@example.dk.",
+            error_rate_limited: "You have asked for many codes in a short time. Please wait a little and try again.",
+            error_mail_failed: "We could not send the mail just now. Please try again in a moment.",
+            error_paused: "Unusually many wrong codes have been typed on Klimadialog in the last hour, so we are not checking codes just now. This applies to everyone, not only you. Try again in 10 minutes. Your code is valid for 10 minutes, so ask for a new one if it has run out.",
+            error_unavailable: "Sign-in is not available right now. Please try again in a moment.",
+            error_code_malformed: "The code has 6 digits. Type it exactly as it appears in the email.",
+            error_code_wrong: |left| {
+                format!(
+                    "That code is incorrect. You have {} left.",
+                    count(L, left, "try", "tries")
+                )
+            },
+            error_code_locked: "The code has been tried too many times and no longer works. Ask for a new code.",
+            error_code_expired: "The code has expired or was already used. Ask for a new code.",
+            error_start_again: "Enter your e-mail first, and we will send you a code.",
+        },
+    },
+    accessibility: AccessibilityTexts {
+        evidence_title: "How we test accessibility",
+        official: |m| {
+            format!(
+                "{m} has published the accessibility statement for Klimadialog in the Danish Agency for Digital Government's WAS-Tool (in Danish)."
+            )
+        },
+        official_link: "Read the accessibility statement",
+        evidence_intro: "This page shows how we test Klimadialog and what we know does not work yet. The statement is based on it.",
+        intro: |m| {
+            format!(
+                "{m} wants Klimadialog to be accessible to everyone, including people who use a screen reader, magnification, a keyboard or an older phone. This statement covers all of Klimadialog."
+            )
+        },
+        status_heading: "Compliance status",
+        status_text: "Klimadialog is built to meet WCAG 2.1 level AA, as Danish law on web accessibility requires. The site is partially compliant until an independent review has been completed.",
+        tested_heading: "What we test on every change",
+        tested: [
+            "Every page the tests visit is checked automatically with axe against WCAG 2.1 levels A and AA, both with and without JavaScript.",
+            "Every journey is completed in a real browser with and without JavaScript: browsing and searching ideas, proposing an idea, supporting an idea, signing in, reporting an idea and the municipality's own pages. The tests find fields by their visible labels, as a screen reader does.",
+            "You can use every page with a keyboard alone, and a link at the top of each page skips the menu.",
+            "Pages can be read on a screen 320 pixels wide without scrolling sideways.",
+            "Pages are kept small, so they work on older phones and slow connections.",
+            "Every page and email is available in Danish and English.",
+        ],
+        limits_heading: "Known exceptions",
+        limits: [
+            "No independent review with users of assistive technology, such as screen readers, has been made yet.",
+            "Pictures uploaded by residents do not always have a full text description.",
+            "The map shows the areas as a drawing. Every idea can also be found in the list of ideas, where you can choose an area.",
+        ],
+        feedback_heading: "Contact us about accessibility",
+        feedback_text: |m| {
+            format!(
+                "If you run into an accessibility problem, please contact {m}. We will answer as soon as we can."
+            )
+        },
+        feedback_phone: "Phone",
+        feedback_email: "Email",
+        feedback_website: "The municipality's website",
+        complaint_heading: "Complaints",
+        complaint_text: "If you are not satisfied with our answer, you can complain to the Danish Agency for Digital Government (Digitaliseringsstyrelsen), which supervises web accessibility in Denmark.",
+        reviewed: |d| format!("This page was last reviewed on {d}."),
+    },
+    answers: AnswerTexts {
+        title: "Status and answers",
+        intro: "The author and everyone supporting the idea get one mail about each change.",
+        set_status: "Set status",
+        status_legend: "New status",
+        answer_da: "The municipality's answer (Danish)",
+        answer_da_hint: |names| {
+            format!(
+                "Required for the statuses {}.",
+                super::quoted_list(L, names)
+            )
+        },
+        answer_en: "Answer in English (optional)",
+        save: "Save and notify",
+        saved: "Status saved. The mails are on their way.",
+        error_status: "Choose a new status.",
+        error_answer_required: "Write the municipality's answer: a decision must be explained.",
+        error_english_alone: "Also write the answer in Danish. The English answer must be a translation of the Danish one.",
+        error_answer_invalid: "The answer can be at most 4,000 characters without control characters.",
+        current: "Current status",
+        filter_status: "Status",
+        search: "Search",
+        show: "Show",
+        all: "All",
+        none: "No ideas match the filter.",
+        previous: "Previous page",
+        next: "Next page",
+        export: "Export",
+        export_intro: "The export contains the ideas matching the filter above, including those that are pending, rejected or hidden. Every export is recorded in the audit log.",
+        format: "Format",
+        include_contact: "Include the authors' e-mail addresses",
+        include_contact_hint: "Only when needed, e.g. to contact them. Recorded in the audit log.",
+        download: "Download",
+        csv_comma: "CSV with commas (for programs other than Danish Excel)",
+        merge_label: "Merge into idea no.",
+        merge: "Merge",
+        merge_hint: "This idea becomes a pointer to the other one, and its supporters count there (each resident once).",
+        error_merge_target: "Write the number of another public idea that is not merged itself.",
+        merges: "Merged ideas",
+        merged_into: |a, b| format!("\"{a}\" merged into \"{b}\""),
+        undone: "undone",
+        undo: "Undo",
+        merged_done: "The ideas have been merged.",
+        note: "Internal note",
+        note_hint: "For staff only: never shown publicly, but included in exports.",
+        save_note: "Save note",
+        note_saved: "The note has been saved.",
+        error_note: "The note can be at most 4,000 characters without control characters.",
+    },
+    areas: AreasTexts {
+        title: "Areas",
+        current: |n| format!("There are {} now.", count(L, n as i64, "area", "areas")),
+        flagged: |n| {
+            format!(
+                "{} could not be placed in an area by the last import and must be placed by hand.",
+                count(L, n, "idea", "ideas")
+            )
+        },
+        upload_heading: "Load areas from a GeoJSON file",
+        file: "GeoJSON file",
+        file_hint: "A FeatureCollection of Polygon or MultiPolygon areas in WGS84 (longitude, latitude), at most 20 MB.",
+        property: "The property with the area's name",
+        property_hint: "E.g. POSTBYNAVN. Several areas with one name become one.",
+        preview_button: "Show preview",
+        preview_heading: |file| format!("Preview of {file}"),
+        map_label: "Map of the areas in the file",
+        areas_in_file: |n| format!("{} in the file:", count(L, n as i64, "area", "areas")),
+        what_happens: "What happens",
+        replace: "Replace",
+        merge: "Merge",
+        added: "New areas",
+        updated: "Updated areas",
+        removed: "Areas to be removed",
+        retired: "Of which kept but hidden (they have ideas without a point)",
+        reassigned: "Ideas moved to the area containing their point",
+        flagged_ideas: "Ideas to place by hand",
+        replace_button: "Replace all areas with the file's",
+        merge_button: "Merge the file's areas with the current ones",
+        done: "The areas are loaded.",
+        error: |key, detail| {
+            match key {
+            "too_large" => "The file is too large (at most 20 MB). Nothing changed.".into(),
+            "not_geojson" => "The file is not a GeoJSON FeatureCollection. Nothing changed.".into(),
+            "crs" => {
+                "The file's coordinates are not WGS84 (longitude, latitude). Nothing changed.".into()
+            }
+            "empty" => "The file has no areas (or over 500). Nothing changed.".into(),
+            "not_polygon" => format!(
+                "Feature {detail} is not a Polygon or MultiPolygon with closed rings. Nothing changed."
+            ),
+            "outside" => format!("Feature {detail} has coordinates outside WGS84. Nothing changed."),
+            "no_name" => format!("Feature {detail} lacks the chosen name property. Nothing changed."),
+            "self_intersecting" => format!("The area {detail} crosses itself. Nothing changed."),
+            "same_slug" => format!("The names {detail} make the same address. Nothing changed."),
+            "too_many_points" => "The file has over 200,000 points. Simplify the boundaries (e.g. in QGIS) and try again. Nothing changed.".into(),
+            "no_file" => "Choose a file.".into(),
+            _ => "Write the name of the property with the area's name.".into(),
+        }
+        },
+    },
+    audit: AuditTexts {
+        action: |x| match x {
+            AuditAction::IdeaCorrect => "Idea corrected",
+            AuditAction::IdeaMerge => "Ideas merged",
+            AuditAction::IdeaUnmerge => "Merge undone",
+            AuditAction::IdeaNote => "Internal note saved",
+            AuditAction::IdeaStatus => "Status changed",
+            AuditAction::ModerationApprove => "Approved",
+            AuditAction::ModerationReject => "Rejected",
+            AuditAction::ModerationHide => "Hidden",
+            AuditAction::ModerationRestore => "Made public again",
+            AuditAction::ModerationKeep => "Kept despite reports",
+            AuditAction::ModerationAutoHide => "Hidden after reports",
+            AuditAction::StaffAdd => "Staff member added",
+            AuditAction::StaffRole => "Role changed",
+            AuditAction::StaffDisable => "Account disabled",
+            AuditAction::StaffEnable => "Account enabled again",
+            AuditAction::StaffPassword => "Password set",
+            AuditAction::StaffLocked => "Account locked after wrong passwords",
+            AuditAction::StaffLogin => "Signed in",
+            AuditAction::StaffLogout => "Signed out",
+            AuditAction::AreasReplace => "Areas replaced",
+            AuditAction::AreasMerge => "Areas added and updated",
+            AuditAction::ExportAuditCsv => "Audit log exported",
+            AuditAction::ExportIdeasCsv => "Ideas exported (CSV)",
+            AuditAction::ExportIdeasXlsx => "Ideas exported (Excel)",
+            AuditAction::ExportIdeasGeoJson => "Ideas exported (GeoJSON)",
+            AuditAction::ExportIdeasJson => "Ideas exported (JSON)",
+        },
+        group: |x| match x {
+            AuditGroup::Moderation => "Moderation",
+            AuditGroup::Idea => "Changes to ideas",
+            AuditGroup::Staff => "Staff",
+            AuditGroup::Areas => "Areas",
+            AuditGroup::Export => "Exports",
+        },
+        object: |x| match x {
+            AuditObject::Idea => "Idea",
+            AuditObject::StaffUser => "Staff member",
+            AuditObject::Area => "Areas",
+            AuditObject::Export => "Export",
+        },
+    },
+    faults: FaultTexts {
+        title: "Please try again in a moment",
+        body: "We could not save what you sent just now. The fault is ours, not yours. \
+               Go back with your browser's back button, where what you wrote is still filled in, and send it again in a moment.",
+        back: "Back to the page",
+    },
+    list: ListTexts {
+        filters: "Find ideas",
+        search: "Search",
+        search_hint: "E.g. cycle path or Nørresundby",
+        area: "Area",
+        all_areas: "All areas",
+        sector: "Sector",
+        all_sectors: "All sectors",
+        theme: "Theme",
+        all_themes: "All themes",
+        kind: "Type",
+        all_kinds: "Both types",
+        status: "Status",
+        all_statuses: "All",
+        sort: "Sort by",
+        show: "Show ideas",
+        clear: "Clear filters",
+        no_match: "No ideas match your filters.",
+        results: "The ideas",
+        description: "All residents' ideas for the climate plan: search, filter by area, sector, theme and status, and see which have the most support.",
+        sort_top: "Most supported",
+        sort_trending: "Popular right now",
+        sort_new: "Newest",
+        sort_random: "Random order",
+    },
+    map: MapTexts {
+        nav: "Map",
+        title: "The ideas on the map",
+        intro: "Where in the municipality do the ideas come from, and where are they supported? Tap an area to see its ideas. The table below the map shows the same.",
+        shade_by: "Shade the areas by",
+        by_ideas: "number of ideas",
+        by_supports: "number of supporters",
+        map_title: |what| format!("Map of the municipality's areas, shaded by {what}"),
+        legend: "Legend",
+        none: "None",
+        range: |from, to| {
+            if from == to {
+                format_int(L, from)
+            } else {
+                format!("{}–{}", format_int(L, from), format_int(L, to))
+            }
+        },
+        area_ideas: |area, ideas, supports| {
+            format!(
+                "{area}: {}, {}",
+                count(L, ideas, "idea", "ideas"),
+                count(L, supports, "supporter", "supporters")
+            )
+        },
+        table_caption: "Ideas and supporters per area",
+        area: "Area",
+        ideas: "Ideas",
+        supports: "Supporters",
+        points_note: "Each dot is an idea that was placed at a specific spot on the map, rounded to about 100 metres unless the exact spot matters for the idea.",
+        areas_credit: "The areas are the municipality's postal districts. Boundaries: Geodatastyrelsen and Danske Kommuner, DAGI.",
+    },
+    privacy: PrivacyTexts {
+        nav: "How we handle your data",
+        title: "How we handle your personal data",
+        intro: |m| {
+            format!(
+                "{m} is the data controller for the information you give in Klimadialog. Here you can read what we keep, why, who can see it and how long we keep it."
+            )
+        },
+        contact_heading: "Contact",
+        dpo_email: |m, email| {
+            format!(
+                "If you have questions, write to the data protection officer of {m} at {email}."
+            )
+        },
+        dpo_website: |m| {
+            format!(
+                "If you have questions, contact the data protection officer of {m}. You will find the contact details on the municipality's website."
+            )
+        },
+        purposes_heading: "What we use the information for",
+        purposes: [
+            "to sign you in with a code we send to your email address",
+            "to show the ideas you propose and count which ideas you support",
+            "to write to you when something happens to ideas you have proposed or support",
+            "so that the municipality's staff can read, sort and answer the ideas in their work on the climate plan",
+            "to protect the site from misuse, such as many attempts from one place in a short time",
+        ],
+        basis_heading: "Why we may process the information",
+        basis: "We process the information to carry out a task in the public interest: involving residents in the municipality's climate plan (Article 6(1)(e) of the General Data Protection Regulation).",
+        data_heading: "What we keep",
+        data: [
+            "your email address",
+            "a name, if you choose to show one",
+            "the ideas you write, with a photo and a point on the map if you add them. The photo is stored without the information your phone puts in it (such as where it was taken)",
+            "which ideas you support, and which you have reported",
+            "when you signed in",
+            "your internet address, only encrypted and only in the server's memory, to limit misuse. It is not stored",
+        ],
+        who_heading: "Who can see the information",
+        who: [
+            "Everyone can see the approved ideas and the name you chose to show. Without a name, they say “Resident in” and your area. Your email address is never shown publicly.",
+            "The municipality's staff who work with Klimadialog can see all ideas and reports, but not who reported an idea.",
+            "Only administrators can download a file with the authors' email addresses, for example to contact you about your idea. Every time that happens, it is written in the municipality's audit log.",
+        ],
+        kept_heading: "How long we keep the information",
+        kept: [
+            (
+                "Sign-in codes, with the email address they were sent to",
+                retention::SIGN_IN_CODE_SECONDS,
+            ),
+            (
+                "That you are signed in (on your device)",
+                retention::RESIDENT_SESSION_SECONDS,
+            ),
+            (
+                "An idea you are writing, from your last change",
+                retention::DRAFT_SECONDS,
+            ),
+            (
+                "The photo of an idea that was rejected or hidden",
+                retention::HIDDEN_PHOTO_SECONDS,
+            ),
+            (
+                "Emails we sent about the ideas' status",
+                retention::STATUS_MAIL_SECONDS,
+            ),
+            (
+                "That a staff member is signed in",
+                retention::STAFF_SESSION_SECONDS,
+            ),
+            ("Photos no idea uses", retention::UNUSED_PHOTO_SECONDS),
+        ],
+        kept_until_deleted: "We keep your ideas, your support and your reports for as long as Klimadialog is used in the work on the climate plan, or until you delete your account.",
+        rights_heading: "Your rights",
+        rights: "You have the right to see the information we hold about you and to have it corrected or deleted. You can also object to the processing or ask us to restrict it.",
+        rights_me: "On My page you can download all your information and delete your account. When you delete it, we delete your email address and your support. Your ideas stay on the site without your name, so other people's support for them is not lost.",
+        complaint_heading: "Complaints",
+        complaint: "You can complain about how your information is handled to the Danish Data Protection Agency (Datatilsynet), www.datatilsynet.dk.",
+        days: |n| count(L, n, "day", "days"),
+        hours: |n| count(L, n, "hour", "hours"),
+    },
+    propose: ProposeTexts {
+        locale: L,
+        nav: "Propose an idea",
+        title: "Propose an idea for the climate plan",
+        intro: "It takes a few minutes. You sign in with your email at the end. We keep what you write in the meantime.",
+        errors_heading: "Please correct the following:",
+        kind_legend: "What does the idea do?",
+        kind_mitigation: "Cuts greenhouse gas emissions",
+        kind_adaptation: "Helps us cope with a changing climate (climate adaptation)",
+        sector_label: "Sector (if the idea cuts emissions)",
+        theme_label: "Theme (if the idea is about climate adaptation)",
+        choose: "Choose …",
+        place_legend: "Where does the idea belong?",
+        area_label: "Area",
+        use_location: "Use my location",
+        point_published: "If you set a point (with “Use my location” or on the map), it is shown publicly rounded to about 100 metres, so nobody can see exactly where you were.",
+        exact_point: "The exact spot matters for the idea. Show the point exactly.",
+        locating: "Finding your location …",
+        location_in: |area| format!("Your location is in {area}. We use it instead of the list."),
+        location_failed: "We could not get your location. Choose an area from the list.",
+        remove_location: "Use the list instead",
+        map_label: "Map of the municipality. Tap the map to set a point, or use the list.",
+        point_in: |area| format!("The point is in {area}. We use it instead of the list."),
+        title_label: "Title",
+        title_hint: "Short and concrete, 5–120 characters.",
+        description_label: "Description",
+        description_hint: "20–4,000 characters. What is the problem, and what do you propose?",
+        chars_used: |n, max| format!("{n} of at most {max} characters"),
+        photo_label: "Photo (optional)",
+        photo_hint: "JPEG, PNG or WebP, at most 10 MB. We remove the location and other data from the picture.",
+        photo_current: "Your photo",
+        remove_photo: "Remove the photo",
+        continue_button: "Continue",
+        review_title: "Check your idea before you send it",
+        review_intro: "This is how your idea will look.",
+        area_from_point: |area| format!("The area is based on the point you chose: {area}."),
+        similar_heading: "Does the idea exist already?",
+        similar_intro: "Others have proposed something similar. If one of them covers your idea, support that one instead, so support is pooled in one place.",
+        no_similar: "We found no similar ideas.",
+        support_instead: "Support this instead",
+        edit: "Edit the idea",
+        submit: "Send the idea",
+        sign_in_to_submit: "Sign in to send the idea",
+        draft_kept: "Your idea is saved as a draft. Sign in to send it.",
+        no_draft: "You have no idea in progress.",
+        start: "Propose an idea",
+        pre_moderation: "A member of the municipality's staff reads the idea before it is published. You can follow it on My page.",
+        post_moderation: "Your idea will be published straight away.",
+        kind_missing: "Choose whether the idea cuts emissions or is about climate adaptation.",
+        sector_missing: "Choose a sector.",
+        theme_missing: "Choose a theme.",
+        place_missing: "Choose an area from the list.",
+        point_invalid: "The location could not be read. Choose an area from the list.",
+        point_outside: |m| format!("The point is outside {m}. Choose an area from the list."),
+        text_empty: "Write something here.",
+        text_too_short: |min| format!("Write at least {min} characters."),
+        text_too_long: |max| format!("Write at most {max} characters."),
+        text_control: "The text contains characters that cannot be stored. Type it again instead of pasting it.",
+        photo_too_large: "The photo is larger than 10 MB. Choose a smaller photo.",
+        photo_not_a_picture: "The file is not a JPEG, PNG or WebP picture.",
+        photo_too_many_pixels: "The picture has too many pixels. Choose a smaller picture.",
+        photo_busy: "We are receiving many photos right now. Choose the photo again in a moment. The rest of what you wrote is saved.",
+        photo_failed: "The photo could not be saved. Try again, or send the idea without a photo.",
+        too_many: "You have sent many ideas in a short time. Wait a little, then try again.",
+    },
+    report: ReportTexts {
+        reason_name: |reason| match reason {
+            ReportReason::Spam => "Spam or advertising",
+            ReportReason::Offensive => "Abusive or offensive",
+            ReportReason::OffTopic => "Not about the climate plan",
+            ReportReason::Duplicate => "Already exists as another idea",
+            ReportReason::Other => "Something else",
+        },
+        open: "Report this idea",
+        why: "Why should a moderator look at this idea?",
+        comment: "Comment (optional)",
+        comment_hint: "At most 1,000 characters. Moderators do not see who reported.",
+        send: "Send report",
+        sign_in_first: "Sign in to report an idea.",
+        thanks: "Thank you. A moderator will look at the idea.",
+        already: "You have reported this idea. A moderator will look at it.",
+        reason_missing: "Choose why you are reporting the idea.",
+        comment_too_long: "The comment can be at most 1,000 characters.",
+        comment_bad: "The comment contains characters that cannot be stored.",
+        too_many: "You have sent many reports in a short time. Try again later.",
+        hidden_by_reports: "Your idea is hidden because several residents reported it. A moderator will look at it soon.",
+    },
+    staff: StaffTexts {
+        login_title: "Staff sign-in",
+        username: "Username",
+        password: "Password",
+        log_in: "Sign in",
+        log_out: "Sign out",
+        bad_credentials: "The username or password is wrong. After five wrong attempts in a row the account is locked for a while, even for the right password.",
+        too_many: "Too many attempts from this connection. Wait a little, then try again.",
+        dashboard_title: "Overview",
+        signed_in_as: |name, role| format!("Signed in as {name} ({role})."),
+        waiting: "Ideas waiting for moderation",
+        hidden: "Hidden ideas",
+        per_status: "Public ideas by status",
+        forbidden_title: "No access",
+        forbidden_text: "Your role does not give access to this page.",
+        role_moderator: "moderator",
+        role_admin: "administrator",
+        moderation_title: "Moderation",
+        queue_empty: "No ideas are waiting.",
+        reports: |n| count(L, n, "report", "reports"),
+        reason_label: "Reason (the author sees it if the idea is rejected or hidden)",
+        approve: "Approve",
+        reject: "Reject",
+        hide: "Hide",
+        done: "Saved.",
+        reason_missing: "Write a reason when rejecting or hiding an idea.",
+        not_now: "The idea has been dealt with already.",
+        withheld: "Hidden and rejected ideas",
+        restore: "Restore",
+        keep: "Keep (close the reports)",
+        open_reports: "Open reports",
+        hidden_by_reports: "Hidden automatically after reports",
+        correct: "Correct the idea",
+        title_label: "Title",
+        category_label: "Sector or adaptation theme",
+        sectors: "Mitigation: sectors",
+        themes: "Climate adaptation: themes",
+        area_label: "Area",
+        save_correction: "Save the correction",
+        original_title: |t| format!("The author's title: {t}"),
+        title_invalid: "The title must be 5–120 characters on one line.",
+        reported: "Ideas with open reports",
+        mails_waiting: "Status mails not sent yet",
+        mail_not_sent: "The site sends no mail: there is no mail server (SMTP_URL), so mails with codes and answers are only saved as files on the server. This is for trying out only. Ask IT to set SMTP_URL.",
+        recent: "Recent actions",
+        system: "The system",
+    },
+    stats: StatsTexts {
+        nav: "Statistics",
+        title: "Ideas in numbers",
+        intro: "Public ideas and their supporters by sector, theme, area and week.",
+        by_sector: "By sector (cutting emissions)",
+        by_theme: "By theme (climate adaptation)",
+        by_area: "By area",
+        by_week: "By week, the last six months",
+        week_of: |monday, _| format!("Week of {}", format_date(monday, L)),
+        ideas: "Ideas",
+        supports: "Supporters",
+        sector: "Sector",
+        theme: "Theme",
+        area: "Area",
+        week: "Week",
+        show_numbers: "See the numbers as a table",
+    },
+    status_mail: |mail, name| {
+        let StatusMail {
+            title,
+            link,
+            me_link,
+            municipality: m,
+            to_author,
+            ..
+        } = *mail;
+        let subject = format!("New status for “{title}” – {m}");
+        let opening = if to_author {
+            format!("Your idea “{title}” now has the status “{name}”.")
+        } else {
+            format!("The idea “{title}”, which you support, now has the status “{name}”.")
+        };
+        let answer = match (mail.answer_en, mail.answer_da) {
+            (Some(a), _) => format!("\n\nThe municipality's answer:\n{a}"),
+            (None, Some(a)) => format!("\n\nThe municipality's answer (in Danish):\n{a}"),
+            (None, None) => String::new(),
+        };
+        let why = if to_author {
+            "You are receiving this email because you proposed the idea on Klimadialog."
+        } else {
+            "You are receiving this email because you support the idea on Klimadialog."
+        };
+        let body = format!(
+            "Hello\n\n{opening}{answer}\n\nRead the idea and its full history: {link}\n\n{why}\nTo stop emails about the ideas' status, switch them off on My page: {me_link}\n\nKind regards\n{m}\n\nThis email was sent automatically. Please do not reply.\n"
+        );
+        (subject, body)
+    },
+    team: TeamTexts {
+        team_title: "Staff",
+        add_heading: "Add a staff member",
+        username_hint: "2–60 characters: lowercase letters a-z, digits, dot, hyphen or underscore.",
+        role: "Role",
+        first_password: "First password",
+        password_hint: "At least 12 characters. Share it through a secure channel.",
+        password_again: "Repeat the password",
+        add: "Add",
+        status: "Status",
+        active: "Active",
+        disabled: "Disabled",
+        locked: "Locked after wrong attempts",
+        you: "(you)",
+        make_admin: "Make administrator",
+        make_moderator: "Make moderator",
+        disable: "Disable",
+        enable: "Enable",
+        new_password: "New password",
+        set_password: "Set password",
+        actions_heading: "Actions",
+        error_username: "The username must be 2–60 characters: lowercase letters a-z, digits, dot, hyphen or underscore.",
+        error_role: "Choose a role.",
+        error_password: "The password must be at least 12 characters.",
+        error_mismatch: "The passwords do not match.",
+        error_taken: "The username is already in use.",
+        error_yourself: "You cannot remove your own administrator role or disable yourself.",
+        error_last_admin: "There must always be at least one active administrator.",
+        audit_title: "Audit log",
+        filter: "Filter",
+        show: "Show",
+        all: "All",
+        staff_member: "Staff member",
+        action: "Action",
+        object: "Object",
+        object_id: "Object number",
+        from: "From date",
+        until: "To (inclusive)",
+        when: "Time",
+        before: "Before",
+        after: "After",
+        system: "The system",
+        older: "Older actions",
+        newest: "Newest actions",
+        download_csv: "Download as CSV",
+        nothing: "No actions match the filter.",
+    },
+};
