@@ -32,7 +32,8 @@ async function leftInCode(page: Page): Promise<string[]> {
     const pageLang = document.documentElement.lang;
     // Residents' content, names and the other languages' links say what they are.
     const exempt = (el: Element) => {
-      if (el.closest('script, style, noscript, template, [translate="no"]')) return true;
+      // A form's values (a textarea's text) are what someone typed, not the page's texts.
+      if (el.closest('script, style, noscript, template, textarea, [translate="no"]')) return true;
       const marked = el.closest('[lang]');
       return marked !== null && marked.getAttribute('lang') !== pageLang;
     };

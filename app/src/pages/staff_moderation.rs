@@ -126,7 +126,7 @@ fn QueueCard(entry: QueueEntry, failed: Option<i64>, choices: CorrectionChoices)
                     {entry.reports.iter().map(|(reason, comment)| view! {
                         <li>
                             <strong>{reason_name(*reason, locale)}</strong>
-                            {comment.clone().map(|c| view! { ": " <q>{c}</q> })}
+                            {comment.clone().map(|c| { let lang = content_lang(&c); view! { ": " <q lang=lang>{c}</q> } })}
                         </li>
                     }).collect_view()}
                 </ul>

@@ -229,7 +229,9 @@ async fn the_audit_log_lists_filters_and_exports_every_staff_action() {
     assert!(page.contains(&format!(r#"href="/ideas/{pending}">Idé {pending}</a>"#)));
     assert!(!page.contains("<code>"), "no raw names shown");
     let only_mo = anna.get("/staff/audit?staff=mo").await;
-    assert!(only_mo.contains("moderation.reject") && !only_mo.contains(r#"data-action="staff.add""#));
+    assert!(
+        only_mo.contains("moderation.reject") && !only_mo.contains(r#"data-action="staff.add""#)
+    );
     let staff_actions = anna.get("/staff/audit?action=staff.").await;
     assert!(
         staff_actions.contains(r#"data-action="staff.add""#)
