@@ -61,3 +61,17 @@ test('every image on the public pages is sized and loads lazily', async ({ page 
     expect(unsized, `images on ${url}`).toEqual([]);
   }
 });
+
+// Islands get their texts as props, so the language files stay on the server: a third
+// language, or a longer one, costs the bundle nothing. Checked on the release bundle (a debug
+// build keeps code the release build drops).
+test('the WebAssembly bundle carries none of the language files', async ({ request }, testInfo) => {
+  test.skip(process.env.KLIMADIALOG_RELEASE !== '1', 'only the release bundle is what residents get');
+  test.skip(!jsEnabled(testInfo), 'one check is enough');
+  const response = await request.get('/pkg/klimadialog.wasm');
+  expect(response.ok()).toBe(true);
+  const bundle = (await response.body()).toString('utf8');
+  for (const text of ['Tilgængelighedserklæring', 'Accessibility statement', 'Læs siden på dansk', 'Delvist med i klimaplanen', '⟦']) {
+    expect(bundle.includes(text), text).toBe(false);
+  }
+});

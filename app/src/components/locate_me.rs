@@ -117,8 +117,10 @@ pub fn LocateMe(
             {move || live.get().then(|| view! {
                 <svg class="map picker" viewBox=format!("0 0 {} {}", frame.width as i64, frame.height as i64)
                     role="img" aria-label=texts.with_value(|t| t.map_label.clone()) on:click=on_map_click>
+                    // No names on the shapes: the map is an image (the area list is its text), and
+                    // the sentence under it names the area a point lands in.
                     {areas.with_value(|areas| areas.iter().map(|a| view! {
-                        <path class="area" d=a.path.clone() data-area=a.slug.clone()><title>{a.name.clone()}</title></path>
+                        <path class="area" d=a.path.clone() data-area=a.slug.clone()></path>
                     }).collect_view())}
                     {marker}
                 </svg>

@@ -95,7 +95,7 @@ fn PreviewSection(preview: ImportPreview) -> impl IntoView {
             <svg class="map" viewBox=format!("0 0 {} {}", frame.width as i64, frame.height as i64)
                 role="img" aria-label=t.map_label>
                 {preview.map.areas.into_iter().map(|a| view! {
-                    <path class="area shade-1" d=a.path><title>{a.name}</title></path>
+                    <path class="area shade-1" d=a.path><title lang=crate::i18n::danish_lang()>{a.name}</title></path>
                 }).collect_view()}
             </svg>
             <p>{(t.areas_in_file)(preview.names.len())}" "{preview.names.join(", ")}</p>
