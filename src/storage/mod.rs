@@ -1,6 +1,7 @@
 //! Storage on SQLite through sqlx. Every SQL statement of the product lives in this module,
 //! one function per query, so another backend can be added without touching the UI.
 
+mod answer;
 mod area_import;
 mod audit;
 mod backup;
@@ -18,14 +19,14 @@ mod open_data;
 mod personal_data;
 mod photos;
 mod reference;
-mod reports;
+mod report;
 mod residents;
 mod retention;
 mod search;
 mod signin;
 mod staff;
 mod stats;
-mod status;
+mod support;
 mod support_writer;
 mod team;
 
@@ -37,6 +38,7 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
+pub use answer::{DueMail, MAX_MAIL_ATTEMPTS, StatusRefusal, retry_delay};
 pub use area_import::{ImportMode, ImportSummary, PendingImport};
 pub use audit::{AuditEntry, AuditFilter};
 pub use backup::{database_file, restore};
@@ -51,12 +53,11 @@ pub use open_data::OpenIdea;
 pub use personal_data::PersonalData;
 pub use photos::{PhotoAccess, PhotoViewer};
 pub use reference::{AreaCount, AreaRow, CategoryRow, NewArea};
-pub use reports::OpenReport;
+pub use report::OpenReport;
 pub use residents::{MailSettings, NewResident};
 pub use retention::Swept;
 pub use staff::StaffAccount;
 pub use stats::{Stats, Tally};
-pub use status::{DueMail, MAX_MAIL_ATTEMPTS, StatusRefusal, retry_delay};
 pub use team::{TeamChange, TeamMember, TeamRefusal};
 
 /// What can go wrong in storage. Callers log the details and show users a plain message.

@@ -1,9 +1,7 @@
-//! Residents and their supports.
+//! Residents: their accounts and mail settings. Their supports are in `support.rs`.
 
-use super::support_writer::SupportChange;
 use super::{Db, Result};
 use crate::area::AreaId;
-use crate::idea::IdeaId;
 use crate::resident::ResidentId;
 
 /// What a resident chose about the mail they get.
@@ -78,99 +76,5 @@ impl Db {
         .bind(resident.created_at)
         .fetch_one(self.pool())
         .await?)
-    }
-
-    /// Records a support for a public idea; `false` if there already was one, or the idea is
-    /// not one the public can support (unknown, hidden, awaiting review or merged). Returns once
-    /// it is committed, in a group with others (see `support_writer`).
-    pub async fn add_public_support(
-        &self,
-        idea: IdeaId,
-        resident: ResidentId,
-        at: i64,
-    ) -> Result<bool> {
-        self.supports
-            .write(SupportChange::Add { idea, resident, at })
-            .await
-    }
-
-    /// Withdraws a support; `false` if there was none.
-    pub async fn remove_support(&self, idea: IdeaId, resident: ResidentId) -> Result<bool> {
-        self.supports
-            .write(SupportChange::Remove { idea, resident })
-            .await
-    }
-
-    /// Which of `ideas` the resident supports: one query for a whole list of cards.
-    pub async fn supported_among(
-        &self,
-        resident: ResidentId,
-        ideas: &[IdeaId],
-    ) -> Result<Vec<IdeaId>> {
-        if ideas.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut query =
-            sqlx::QueryBuilder::new("SELECT idea_id FROM supports WHERE resident_id = ");
-        query.push_bind(resident.0).push(" AND idea_id IN (");
-        let mut list = query.separated(", ");
-        for idea in ideas.iter().take(500) {
-            list.push_bind(idea.0);
-        }
-        query.push(")");
-        let ids: Vec<i64> = query.build_query_scalar().fetch_all(self.pool()).await?;
-        Ok(ids.into_iter().map(IdeaId).collect())
-    }
-
-    /// The idea's support count and whether the resident supports it, in one query (the
-    /// answer to every press of the support button); `None` if there is no such public idea
-    /// (an unpublished idea's number and count are nobody's business).
-    pub async fn support_state(
-        &self,
-        idea: IdeaId,
-        resident: ResidentId,
-    ) -> Result<Option<(i64, bool)>> {
-        Ok(sqlx::query_as(
-            "SELECT support_count,
-                    EXISTS (SELECT 1 FROM supports WHERE idea_id = ideas.id AND resident_id = ?)
-             FROM ideas WHERE id = ? AND moderation_state = 'published'",
-        )
-        .bind(resident.0)
-        .bind(idea.0)
-        .fetch_optional(self.pool())
-        .await?)
-    }
-
-    pub async fn has_support(&self, idea: IdeaId, resident: ResidentId) -> Result<bool> {
-        let found: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM supports WHERE idea_id = ? AND resident_id = ?")
-                .bind(idea.0)
-                .bind(resident.0)
-                .fetch_optional(self.pool())
-                .await?;
-        Ok(found.is_some())
-    }
-
-    /// Records a support; `false` if the resident already supported the idea.
-    pub async fn add_support(&self, idea: IdeaId, resident: i64, at: i64) -> Result<bool> {
-        let done = sqlx::query(
-            "INSERT OR IGNORE INTO supports (idea_id, resident_id, created_at) VALUES (?, ?, ?)",
-        )
-        .bind(idea.0)
-        .bind(resident)
-        .bind(at)
-        .execute(self.pool())
-        .await?;
-        Ok(done.rows_affected() == 1)
-    }
-
-    /// Counts supports row by row; the stored count on the idea must always agree with it.
-    pub async fn count_supports_of(&self, idea: IdeaId) -> Result<i64> {
-        Ok(
-            sqlx::query_scalar("SELECT count(*) FROM supports WHERE idea_id = ?")
-                .bind(idea.0)
-                .fetch_one(self.pool())
-                .await?,
-        )
     }
 }

@@ -10,7 +10,8 @@ use crate::i18n::{
     danish_lang, kind_name, lang_if_other, name_in_page_language, status_name, use_locale,
     use_texts,
 };
-use crate::server_fns::ideas::{IdeaPageForVisitor, SetSupport, SupportState};
+use crate::server_fns::ideas::IdeaPageForVisitor;
+use crate::server_fns::support::{SetSupport, SupportState};
 
 #[component]
 pub fn IdeaCard(idea: IdeaSummary, support: SupportState, next: String) -> impl IntoView {

@@ -8,7 +8,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{reason_name, use_locale, use_report_texts};
-use crate::server_fns::reports::ReportIdea;
+use crate::server_fns::report::ReportIdea;
 use crate::url::encode_component;
 
 /// `reported`: this visitor has reported the idea before; `signed_in`: whether the form can

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::server_fns::ideas::SupportState;
+use crate::server_fns::support::SupportState;
 
 /// The button's texts, in the visitor's language (islands get their texts as props).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,7 +52,7 @@ pub fn SupportButton(
         #[cfg(feature = "hydrate")]
         {
             use crate::error::AppError;
-            use crate::server_fns::ideas::set_support;
+            use crate::server_fns::support::set_support;
             ev.prevent_default();
             if busy.get_untracked() {
                 return;

@@ -4,9 +4,29 @@
 //! functions. The test-only pseudo-language is made from `en.rs` when the crate is built
 //! (`build.rs`). Islands get their texts as props, so none of this is shipped in the
 //! WebAssembly bundle.
+//!
+//! Glossary: one word for one thing, in every text and every language file.
+//!
+//! | Concept | Dansk (borgere) | Dansk (medarbejdere) | English |
+//! |---|---|---|---|
+//! | idea | idé, idéer | idé | idea |
+//! | author | den, der har foreslået idéen | forslagsstiller | author |
+//! | support (the act) | støtte idéen | støtte | support |
+//! | support count | 1 støtte, 3 støtter | støtter | 1 supporter, 3 supporters |
+//! | mitigation | mindre udledning | reduktion | cutting emissions |
+//! | adaptation | klimatilpasning | tilpasning | climate adaptation |
+//! | sector / theme | sektor / tema | sektor / tema | sector / theme |
+//! | area | område | område | area |
+//! | resident | borger | borger | resident |
+//! | device location | placering | — | location |
+//! | map point | punkt | punkt | point |
+//! | title | overskrift | overskrift | title |
+//! | photo | foto | foto | photo |
+//! | moderate | — | moderere, moderation | moderate, moderation |
+//! | official answer | kommunens svar | kommunens svar | the municipality's answer |
 
 mod accessibility;
-mod answers;
+mod answer;
 mod areas;
 mod audit;
 mod faults;
@@ -35,7 +55,7 @@ use klimadialog::{IdeaKind, Locale, PublicStatus};
 use leptos::prelude::*;
 
 pub use accessibility::{AccessibilityTexts, accessibility_texts};
-pub use answers::{AnswerTexts, answer_texts};
+pub use answer::{AnswerTexts, answer_texts};
 pub use areas::{AreasTexts, areas_texts};
 pub use audit::{AuditTexts, audit_action_name, audit_group_name, audit_object_name};
 pub use faults::{FaultTexts, fault_page, fault_texts};

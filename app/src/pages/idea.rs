@@ -13,7 +13,8 @@ use crate::components::support_button::{SupportButton, SupportTexts};
 use crate::i18n::{kind_name, lang_if_other, status_name, use_locale, use_texts};
 use crate::pages::LoadError;
 use crate::pages::not_found::NotFound;
-use crate::server_fns::ideas::{ReviewNotice, SetSupport, SupportState, load_idea_for_visitor};
+use crate::server_fns::ideas::{ReviewNotice, load_idea_for_visitor};
+use crate::server_fns::support::{SetSupport, SupportState};
 
 use leptos::server_fn::ServerFn;
 

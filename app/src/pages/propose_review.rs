@@ -8,8 +8,8 @@ use leptos_meta::{Meta, Title};
 
 use crate::i18n::{kind_name, use_locale, use_propose_texts, use_texts};
 use crate::pages::LoadError;
-use crate::server_fns::ideas::SetSupport;
 use crate::server_fns::propose::{ReviewPage, SubmitIdea, load_review};
+use crate::server_fns::support::SetSupport;
 
 #[component]
 pub fn ProposeReviewPage() -> impl IntoView {

@@ -1,7 +1,7 @@
 //! Server functions, grouped by area of the product. Each is thin: parse input, call the core,
 //! map errors.
 
-pub mod answers;
+pub mod answer;
 pub mod areas;
 #[cfg(feature = "ssr")]
 pub mod areas_upload;
@@ -14,10 +14,11 @@ pub mod moderation;
 pub mod propose;
 #[cfg(feature = "ssr")]
 pub mod propose_form;
-pub mod reports;
+pub mod report;
 pub mod signin;
 pub mod staff;
 pub mod stats;
+pub mod support;
 pub mod team;
 
 /// The areas, sectors and themes as select lists offer them.

@@ -3,7 +3,7 @@
 
 use reqwest::StatusCode;
 
-use crate::support::{Browser, staff_browser, with_staff};
+use crate::test_app::{Browser, staff_browser, with_staff};
 
 /// The real DAGI postcode file, kept in the repository as a fixture.
 fn postcodes() -> Vec<u8> {
@@ -32,7 +32,7 @@ async fn upload(browser: &Browser<'_>, file: Vec<u8>, property: &str) -> (Status
         .send()
         .await
         .unwrap();
-    (response.status(), crate::support::location(&response))
+    (response.status(), crate::test_app::location(&response))
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@
 
 use reqwest::StatusCode;
 
-use crate::support::{Browser, staff_browser, with_staff_and};
+use crate::test_app::{Browser, staff_browser, with_staff_and};
 
 /// What a request may get.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -125,7 +125,7 @@ async fn ask(browser: &Browser<'_>, path: &str, body: Option<&str>) -> (StatusCo
         .send()
         .await
         .unwrap();
-    (response.status(), crate::support::location(&response))
+    (response.status(), crate::test_app::location(&response))
 }
 
 #[tokio::test]
@@ -172,7 +172,7 @@ async fn every_staff_page_and_function_checks_the_role_on_the_server() {
 
 #[tokio::test]
 async fn signed_out_staff_pages_send_to_the_login_with_the_whole_address() {
-    let app = crate::support::TestApp::spawn().await;
+    let app = crate::test_app::TestApp::spawn().await;
     let response = app
         .client
         .get(format!("{}/staff/ideas?q=cykel", app.base))

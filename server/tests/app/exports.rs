@@ -9,7 +9,7 @@ use klimadialog::storage::{NewIdea, now};
 use klimadialog::{Category, CategoryKey, IdeaDescription, IdeaTitle, ModerationState};
 use reqwest::StatusCode;
 
-use crate::support::{Browser, TestApp, staff_browser, with_staff, with_staff_and};
+use crate::test_app::{Browser, TestApp, staff_browser, with_staff, with_staff_and};
 
 const FORMULA_TITLE: &str = "=HYPERLINK(\"http://x\") Ærø-færgen på el";
 

@@ -12,7 +12,7 @@
 
 use klimadialog_app::url::encode_component;
 
-use crate::support::{Browser, TestApp, staff_browser, with_staff_and};
+use crate::test_app::{Browser, TestApp, staff_browser, with_staff_and};
 
 /// Values no field should choke on.
 const HOSTILE: &[&str] = &[

@@ -1,6 +1,6 @@
 //! The real router on port 0 with a fresh SQLite file per test, asked over real HTTP.
 
-use crate::support::{TestApp, count};
+use crate::test_app::{TestApp, count};
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -488,7 +488,7 @@ async fn posts_from_another_site_are_refused_on_every_write() {
 #[tokio::test]
 async fn personal_responses_are_never_stored_and_public_pages_say_what_they_vary_by() {
     let app = TestApp::spawn().await;
-    let mut resident = crate::support::Browser::new(&app);
+    let mut resident = crate::test_app::Browser::new(&app);
     resident.sign_in_as("eget@example.org").await;
     let cookie = resident.jar.header();
     let header = |response: &reqwest::Response, name: &str| {

@@ -1,7 +1,7 @@
 //! `/ideas` as a plain GET form over real HTTP: every filter alone and combined, Danish search,
 //! sort orders, the visitor's own random order, and links that keep the filters.
 
-use crate::support::{TestApp, count};
+use crate::test_app::{TestApp, count};
 use reqwest::StatusCode;
 
 /// The idea links of a list page, in order.

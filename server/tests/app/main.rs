@@ -9,9 +9,9 @@ mod images;
 #[path = "../../../tests/support/smtp.rs"]
 mod smtp;
 #[path = "../support/mod.rs"]
-mod support;
+mod test_app;
 
-mod answers;
+mod answer;
 mod areas;
 mod authorization;
 mod cli;
@@ -31,10 +31,10 @@ mod page_cache;
 mod photos;
 mod proposing;
 mod rate_limits;
-mod reports;
+mod report;
 mod retention;
 mod signin;
 mod staff;
-mod supporting;
+mod support;
 mod team;
 mod workload;

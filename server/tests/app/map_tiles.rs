@@ -2,7 +2,7 @@
 //! elsewhere; when configured, allowed by the policy and fetched only by the page's script
 //! (a browser without JavaScript gets no tile addresses to fetch).
 
-use crate::support::{TestApp, count, test_args};
+use crate::test_app::{TestApp, count, test_args};
 
 #[tokio::test]
 async fn without_a_tile_server_the_map_loads_nothing_from_elsewhere() {

@@ -5,7 +5,7 @@ use klimadialog::storage::now;
 use klimadialog::{IdeaId, ResidentId};
 use reqwest::StatusCode;
 
-use crate::support::{TestApp, staff_browser, with_staff};
+use crate::test_app::{TestApp, staff_browser, with_staff};
 
 async fn id_of(app: &TestApp, title: &str) -> IdeaId {
     IdeaId(app.db.ideas_with_title(title).await.unwrap()[0].0)

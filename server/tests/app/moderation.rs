@@ -1,7 +1,7 @@
 //! The moderation queue over real HTTP: approve, reject with a reason, hide, each in the audit
 //! log; and nobody but staff may do it.
 
-use crate::support::{Browser, TestApp, staff_browser, with_staff};
+use crate::test_app::{Browser, TestApp, staff_browser, with_staff};
 use reqwest::StatusCode;
 
 const PENDING: &str = "Ladestandere på parkeringspladsen ved Klarup skole";

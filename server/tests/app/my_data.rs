@@ -1,6 +1,6 @@
 //! `/me`: downloading everything stored about me, and deleting my account, over real HTTP.
 
-use crate::support::{Browser, TestApp};
+use crate::test_app::{Browser, TestApp};
 use klimadialog::storage::{NewIdea, now};
 use klimadialog::{Category, CategoryKey, IdeaDescription, IdeaId, IdeaTitle, ModerationState};
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! Open data over real HTTP: the filters of `/ideas`, RFC 7946 GeoJSON checked by GDAL's
 //! `ogrinfo`, and no personal data.
 
-use crate::support::TestApp;
+use crate::test_app::TestApp;
 use reqwest::StatusCode;
 
 async fn fetch(app: &TestApp, path: &str) -> (StatusCode, reqwest::header::HeaderMap, String) {

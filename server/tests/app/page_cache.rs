@@ -2,7 +2,7 @@
 //! the same for everyone, current after every write, in each language, with a policy that lets
 //! exactly its own scripts run. A page served from memory carries an `Age` header.
 
-use crate::support::{Browser, TestApp, count};
+use crate::test_app::{Browser, TestApp, count};
 use klimadialog::IdeaId;
 use klimadialog::storage::now;
 use reqwest::StatusCode;

@@ -3,7 +3,7 @@
 
 use crate::images;
 
-use crate::support::{Browser, TestApp, count};
+use crate::test_app::{Browser, TestApp, count};
 use klimadialog::ModerationState;
 use reqwest::StatusCode;
 
@@ -452,7 +452,7 @@ async fn malformed_form_posts_are_refused_with_400() {
 
 #[tokio::test]
 async fn a_point_from_the_phone_is_published_rounded_unless_the_exact_spot_matters() {
-    let app = crate::support::with_staff_and(&["--moderation", "post"]).await;
+    let app = crate::test_app::with_staff_and(&["--moderation", "post"]).await;
     let mut browser = Browser::new(&app);
     browser.sign_in_as("hjemme@example.org").await;
     let form = browser.get("/ideas/new").await;
@@ -502,7 +502,7 @@ async fn a_point_from_the_phone_is_published_rounded_unless_the_exact_spot_matte
     assert!(!page.contains("57.048712"));
 
     // Staff keep the exact point.
-    let mo = crate::support::staff_browser(&app, "mo").await;
+    let mo = crate::test_app::staff_browser(&app, "mo").await;
     let csv = app
         .client
         .get(format!("{}/staff/export/ideas.csv", app.base))

@@ -5,7 +5,7 @@
 
 use reqwest::StatusCode;
 
-use crate::support::TestApp;
+use crate::test_app::TestApp;
 
 async fn behind_proxy() -> TestApp {
     TestApp::spawn_with(None, &["--trusted-proxies", "127.0.0.1"]).await

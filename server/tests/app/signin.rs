@@ -2,7 +2,7 @@
 
 use crate::smtp;
 
-use crate::support::{Browser, TestApp};
+use crate::test_app::{Browser, TestApp};
 use reqwest::StatusCode;
 use smtp::SmtpSink;
 

@@ -1,6 +1,6 @@
 //! Staff sign-in and the dashboard over real HTTP, and who may see what.
 
-use crate::support::{Browser, STAFF_PASSWORD as PASSWORD, staff_browser, with_staff};
+use crate::test_app::{Browser, STAFF_PASSWORD as PASSWORD, staff_browser, with_staff};
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -197,7 +197,7 @@ async fn staff_are_told_when_no_mail_is_sent() {
 
     let sink = crate::smtp::SmtpSink::start();
     let app =
-        crate::support::TestApp::spawn_with_mail(Some(&format!("smtp://127.0.0.1:{}", sink.port)))
+        crate::test_app::TestApp::spawn_with_mail(Some(&format!("smtp://127.0.0.1:{}", sink.port)))
             .await;
     let hash =
         klimadialog::staff::hash_password(&klimadialog::staff::Password::parse(PASSWORD).unwrap());

@@ -3,7 +3,7 @@
 
 use reqwest::StatusCode;
 
-use crate::support::{Browser, STAFF_PASSWORD, staff_browser, with_staff};
+use crate::test_app::{Browser, STAFF_PASSWORD, staff_browser, with_staff};
 
 #[tokio::test]
 async fn an_admin_adds_a_moderator_who_can_then_sign_in() {

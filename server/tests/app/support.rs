@@ -1,7 +1,7 @@
 //! Supporting ideas over real HTTP: as plain form posts (JavaScript off), as the island's
 //! background calls (JavaScript on), after signing in, and under concurrency.
 
-use crate::support::TestApp;
+use crate::test_app::TestApp;
 use klimadialog::signin::{self, SessionToken};
 use klimadialog::storage::now;
 use klimadialog::{IdeaId, ResidentId};
@@ -173,13 +173,13 @@ async fn cards_show_the_visitors_support_and_lead_back_to_the_list() {
 
     let (_, list) = app.get_with("/ideas?page=1", &[("cookie", &cookie)]).await;
     assert_eq!(
-        crate::support::count(&list, ">Træk din støtte tilbage</button>"),
+        crate::test_app::count(&list, ">Træk din støtte tilbage</button>"),
         1,
         "only the supported card says so"
     );
-    assert_eq!(crate::support::count(&list, ">Støt idéen</button>"), 19);
+    assert_eq!(crate::test_app::count(&list, ">Støt idéen</button>"), 19);
     assert_eq!(
-        crate::support::count(&list, r#"name="next" value="/ideas""#),
+        crate::test_app::count(&list, r#"name="next" value="/ideas""#),
         20
     );
     assert!(
@@ -189,12 +189,12 @@ async fn cards_show_the_visitors_support_and_lead_back_to_the_list() {
 
     let (_, front) = app.get("/").await;
     assert_eq!(
-        crate::support::count(&front, ">Støt idéen</button>"),
+        crate::test_app::count(&front, ">Støt idéen</button>"),
         10,
         "anonymous visitors see plain buttons"
     );
     assert_eq!(
-        crate::support::count(&front, r#"name="next" value="/""#),
+        crate::test_app::count(&front, r#"name="next" value="/""#),
         10
     );
 }

@@ -11,7 +11,7 @@ use klimadialog::{
 use reqwest::StatusCode;
 
 use crate::smtp::{SmtpSink, mail_body};
-use crate::support::{Browser, STAFF_PASSWORD, TestApp};
+use crate::test_app::{Browser, STAFF_PASSWORD, TestApp};
 
 /// The app with a moderator and a published idea by one resident supported by two others.
 async fn app_with_idea(smtp: &SmtpSink, retry_seconds: &str) -> (TestApp, IdeaId) {
@@ -78,7 +78,7 @@ async fn set_status(
 async fn a_decision_with_its_answer_mails_author_and_supporters_once_each() {
     let smtp = SmtpSink::start();
     let (app, idea) = app_with_idea(&smtp, "30").await;
-    let mut mo = crate::support::staff_browser(&app, "mo").await;
+    let mut mo = crate::test_app::staff_browser(&app, "mo").await;
     let list = mo.get("/staff/ideas?q=delebiler").await;
     assert!(list.contains("Delebiler i Hasseris") && list.contains("Gem og send besked"));
 
@@ -187,7 +187,7 @@ async fn a_decision_with_its_answer_mails_author_and_supporters_once_each() {
 async fn a_refusing_mail_server_does_not_block_the_change_and_the_mail_comes_later() {
     let smtp = SmtpSink::start_refusing(2);
     let (app, idea) = app_with_idea(&smtp, "1").await;
-    let mut mo = crate::support::staff_browser(&app, "mo").await;
+    let mut mo = crate::test_app::staff_browser(&app, "mo").await;
     let started = std::time::Instant::now();
     let (status, _) = set_status(&mut mo, idea, &[("status", "under_review")]).await;
     assert_eq!(
@@ -252,7 +252,7 @@ async fn each_resident_gets_their_own_language_and_can_stop_status_mails_on_my_p
     assert!(!app.db.mail_settings(b_id).await.unwrap().status_mails);
 
     // A decision answered in Danish only.
-    let mut mo = crate::support::staff_browser(&app, "mo").await;
+    let mut mo = crate::test_app::staff_browser(&app, "mo").await;
     set_status(
         &mut mo,
         idea,

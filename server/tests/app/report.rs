@@ -3,7 +3,7 @@
 
 use reqwest::StatusCode;
 
-use crate::support::{Browser, TestApp, staff_browser, with_staff, with_staff_and};
+use crate::test_app::{Browser, TestApp, staff_browser, with_staff, with_staff_and};
 
 const IDEA: &str = "Sammenhængende cykelsti langs Vejgårdsvej";
 
