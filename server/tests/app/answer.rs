@@ -4,10 +4,8 @@
 
 use std::time::Duration;
 
-use klimadialog::storage::{NewIdea, now};
-use klimadialog::{
-    Category, CategoryKey, IdeaDescription, IdeaId, IdeaTitle, ModerationState, ResidentId,
-};
+use klimadialog::storage::now;
+use klimadialog::{IdeaId, ResidentId};
 use reqwest::StatusCode;
 
 use crate::smtp::{SmtpSink, mail_body};
@@ -29,24 +27,12 @@ async fn app_with_idea(smtp: &SmtpSink, retry_seconds: &str) -> (TestApp, IdeaId
         .await
         .unwrap();
     let idea = app
-        .db
-        .insert_idea(&NewIdea {
-            title: IdeaTitle::parse("Delebiler i Hasseris").unwrap(),
-            description: IdeaDescription::parse(
-                "Flere delebiler gør det let at undvære bil nummer to.",
-            )
-            .unwrap(),
-            category: Category::Sector(CategoryKey::parse("transport").unwrap()),
-            area: klimadialog::AreaId(3),
-            point: None,
-            exact_point: false,
-            photo: None,
-            author: Some(author.0),
-            moderation: ModerationState::Published,
-            created_at: now(),
-        })
-        .await
-        .unwrap();
+        .insert_published_idea(
+            "Delebiler i Hasseris",
+            "Flere delebiler gør det let at undvære bil nummer to.",
+            Some(author),
+        )
+        .await;
     app.db
         .add_public_support(idea, author, now())
         .await

@@ -611,28 +611,15 @@ async fn the_footer_states_the_configured_targets_and_labels_say_what_they_count
 
 #[tokio::test]
 async fn text_in_another_language_than_the_page_is_marked_with_lang() {
-    use klimadialog::storage::{NewIdea, StatusUpdate, now};
-    use klimadialog::{Category, CategoryKey, IdeaDescription, IdeaTitle, ModerationState};
+    use klimadialog::storage::{StatusUpdate, now};
     let app = TestApp::spawn().await;
     let english = app
-        .db
-        .insert_idea(&NewIdea {
-            title: IdeaTitle::parse("Safe bike lanes to the schools").unwrap(),
-            description: IdeaDescription::parse(
-                "More bike lanes to the schools, so that children can cycle on their own.",
-            )
-            .unwrap(),
-            category: Category::Sector(CategoryKey::parse("transport").unwrap()),
-            area: klimadialog::AreaId(3),
-            point: None,
-            exact_point: false,
-            photo: None,
-            author: None,
-            moderation: ModerationState::Published,
-            created_at: now(),
-        })
-        .await
-        .unwrap();
+        .insert_published_idea(
+            "Safe bike lanes to the schools",
+            "More bike lanes to the schools, so that children can cycle on their own.",
+            None,
+        )
+        .await;
     app.db
         .set_status(
             english,

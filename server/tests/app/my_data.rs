@@ -1,8 +1,8 @@
 //! `/me`: downloading everything stored about me, and deleting my account, over real HTTP.
 
 use crate::test_app::{Browser, TestApp};
-use klimadialog::storage::{NewIdea, now};
-use klimadialog::{Category, CategoryKey, IdeaDescription, IdeaId, IdeaTitle, ModerationState};
+use klimadialog::IdeaId;
+use klimadialog::storage::now;
 use reqwest::StatusCode;
 
 const EMAIL: &str = "mine-data@example.org";
@@ -11,24 +11,12 @@ const EMAIL: &str = "mine-data@example.org";
 async fn resident_with_history(app: &TestApp, browser: &mut Browser<'_>) -> IdeaId {
     let resident = browser.sign_in_as(EMAIL).await;
     let idea = app
-        .db
-        .insert_idea(&NewIdea {
-            title: IdeaTitle::parse("Delebiler i Hasseris").unwrap(),
-            description: IdeaDescription::parse(
-                "Flere delebiler gør det let at undvære bil nummer to.",
-            )
-            .unwrap(),
-            category: Category::Sector(CategoryKey::parse("transport").unwrap()),
-            area: klimadialog::AreaId(3),
-            point: None,
-            exact_point: false,
-            photo: None,
-            author: Some(resident.0),
-            moderation: ModerationState::Published,
-            created_at: now(),
-        })
-        .await
-        .unwrap();
+        .insert_published_idea(
+            "Delebiler i Hasseris",
+            "Flere delebiler gør det let at undvære bil nummer to.",
+            Some(resident),
+        )
+        .await;
     for id in [IdeaId(1), IdeaId(2)] {
         assert!(
             app.db

@@ -70,6 +70,33 @@ impl TestApp {
         }
     }
 
+    /// A published transport idea in area 3, without point or photo, straight into the
+    /// database: the starting point of tests about what happens to an idea afterwards.
+    pub async fn insert_published_idea(
+        &self,
+        title: &str,
+        description: &str,
+        author: Option<klimadialog::ResidentId>,
+    ) -> klimadialog::IdeaId {
+        use klimadialog::storage::{NewIdea, now};
+        use klimadialog::{Category, CategoryKey, IdeaDescription, IdeaTitle, ModerationState};
+        self.db
+            .insert_idea(&NewIdea {
+                title: IdeaTitle::parse(title).unwrap(),
+                description: IdeaDescription::parse(description).unwrap(),
+                category: Category::Sector(CategoryKey::parse("transport").unwrap()),
+                area: klimadialog::AreaId(3),
+                point: None,
+                exact_point: false,
+                photo: None,
+                author: author.map(|a| a.0),
+                moderation: ModerationState::Published,
+                created_at: now(),
+            })
+            .await
+            .unwrap()
+    }
+
     /// The audit log's actions about one object, oldest first.
     pub async fn audit_actions(&self, object_type: &str, object_id: i64) -> Vec<String> {
         self.db
