@@ -12,6 +12,8 @@ pub struct QueueItem {
     pub id: i64,
     pub title: String,
     pub description: String,
+    /// The language tag of the title and description.
+    pub language: String,
     pub area_name: String,
     pub area_slug: String,
     pub sector_key: Option<String>,
@@ -34,7 +36,7 @@ impl Db {
     /// Ideas waiting for a moderator (new, or with open reports), oldest first.
     pub async fn moderation_queue(&self, limit: i64) -> Result<Vec<QueueItem>> {
         Ok(sqlx::query_as(
-            "SELECT i.id, i.title, i.description, a.name AS area_name, a.slug AS area_slug, i.sector_key, i.theme_key, i.moderation_state, i.moderation_reason, i.created_at,
+            "SELECT i.id, i.title, i.description, i.language, a.name AS area_name, a.slug AS area_slug, i.sector_key, i.theme_key, i.moderation_state, i.moderation_reason, i.created_at,
                     (SELECT count(*) FROM reports r WHERE r.idea_id = i.id AND r.resolved_at IS NULL) AS open_reports
              FROM ideas i JOIN areas a ON a.id = i.area_id
              WHERE i.moderation_state = 'pending'
@@ -49,7 +51,7 @@ impl Db {
     /// Hidden and rejected ideas, most recently changed first, for restoring.
     pub async fn withheld_ideas(&self, limit: i64) -> Result<Vec<QueueItem>> {
         Ok(sqlx::query_as(
-            "SELECT i.id, i.title, i.description, a.name AS area_name, a.slug AS area_slug, i.sector_key, i.theme_key, i.moderation_state, i.moderation_reason, i.created_at,
+            "SELECT i.id, i.title, i.description, i.language, a.name AS area_name, a.slug AS area_slug, i.sector_key, i.theme_key, i.moderation_state, i.moderation_reason, i.created_at,
                     0 AS open_reports
              FROM ideas i JOIN areas a ON a.id = i.area_id
              WHERE i.moderation_state IN ('hidden', 'rejected')

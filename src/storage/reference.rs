@@ -239,7 +239,7 @@ pub(super) const AREA_COUNTS_SQL: &str =
      WHERE a.retired_at IS NULL
      GROUP BY a.id ORDER BY a.position, a.id";
 
-pub(super) const IDEA_POINTS_SQL: &str = "SELECT id, title,
+pub(super) const IDEA_POINTS_SQL: &str = "SELECT id, title, language,
        iif(point_exact, lat, round(lat, 3)), iif(point_exact, lon, round(lon, 3)) FROM ideas
      WHERE moderation_state = 'published' AND status <> 'merged' AND lat IS NOT NULL
      ORDER BY support_count DESC, id LIMIT ?";
@@ -270,7 +270,9 @@ impl Db {
 
     /// The most supported published ideas that have a point: id, title, latitude, longitude
     /// (as published: rounded unless the author asked for the exact spot).
-    pub async fn idea_points(&self, limit: i64) -> Result<Vec<(i64, String, f64, f64)>> {
+    /// Published ideas' points (rounded unless the author asked for the exact spot): id,
+    /// title, the title's language tag, latitude, longitude.
+    pub async fn idea_points(&self, limit: i64) -> Result<Vec<(i64, String, String, f64, f64)>> {
         Ok(sqlx::query_as(IDEA_POINTS_SQL)
             .bind(limit)
             .fetch_all(self.pool())

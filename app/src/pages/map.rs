@@ -97,7 +97,7 @@ fn AreaMap(page: MapPage, by_supports: bool) -> impl IntoView {
                     {shaded}
                     <g class="points" aria-hidden="true">
                         {page.points.into_iter().map(|p| {
-                            let lang = lang_if_other(klimadialog::locale::written_in(&p.title));
+                            let lang = lang_if_other(p.language);
                             view! {
                                 <circle cx=p.x cy=p.y r="3"><title lang=lang>{p.title}</title></circle>
                             }

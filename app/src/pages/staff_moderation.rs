@@ -8,7 +8,9 @@ use leptos_router::hooks::use_query_map;
 
 use klimadialog::{ModerationAction, ModerationState};
 
-use crate::i18n::{content_lang, reason_name, use_locale, use_staff_texts, use_texts};
+use crate::i18n::{
+    content_lang, lang_if_other, reason_name, use_locale, use_staff_texts, use_texts,
+};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::moderation::{
     CorrectIdea, ModerateIdea, ModerationPage, QueueEntry, load_queue,
@@ -53,7 +55,7 @@ pub fn StaffModerationPage() -> impl IntoView {
                             <h2 id="withheld-heading">{t.withheld}</h2>
                             <ul class="plain-list">
                                 {withheld.into_iter().map(|entry| {
-                                    let lang = content_lang(&entry.title);
+                                    let lang = lang_if_other(entry.language);
                                     view! {
                                     <li>
                                         <a href=format!("/ideas/{}", entry.id) lang=lang>{entry.title.clone()}</a>
@@ -111,14 +113,14 @@ fn QueueCard(entry: QueueEntry, failed: Option<i64>, choices: CorrectionChoices)
     };
     view! {
         <li class="queue-card" id=format!("idea-{}", entry.id)>
-            <h2><a href=format!("/ideas/{}", entry.id) lang=content_lang(&entry.title)>{entry.title.clone()}</a></h2>
+            <h2><a href=format!("/ideas/{}", entry.id) lang=lang_if_other(entry.language)>{entry.title.clone()}</a></h2>
             <p class="meta">
                 <span lang=crate::i18n::danish_lang()>{entry.area_name.clone()}</span>" · "
                 <time datetime=entry.created_at.iso_date()>{crate::i18n::format_date(entry.created_at, locale)}</time>
                 {(entry.open_reports > 0).then(|| format!(" · {}", (t.reports)(entry.open_reports)))}
             </p>
             {entry.original_title.clone().map(|o| view! { <p class="meta">{(t.original_title)(&o)}</p> })}
-            <p class="description" lang=content_lang(&entry.description)>{entry.description.clone()}</p>
+            <p class="description" lang=lang_if_other(entry.language)>{entry.description.clone()}</p>
             {entry.hidden_by_reports.then(|| view! { <p class="notice">{t.hidden_by_reports}</p> })}
             {(!entry.reports.is_empty()).then(|| view! {
                 <h3>{t.open_reports}</h3>

@@ -21,6 +21,8 @@ pub struct MapRow {
 pub struct MapPoint {
     pub id: i64,
     pub title: String,
+    /// The language the title is written in.
+    pub language: klimadialog::Locale,
     pub x: i64,
     pub y: i64,
 }
@@ -62,11 +64,12 @@ pub async fn load_map() -> Result<MapPage, AppError> {
         .idea_points(MAX_POINTS)
         .await?
         .into_iter()
-        .map(|(id, title, lat, lon)| {
+        .map(|(id, title, language, lat, lon)| {
             let (x, y) = drawing.frame.project(lat, lon);
             MapPoint {
                 id,
                 title,
+                language: klimadialog::Locale::from_tag(&language).unwrap_or_default(),
                 x: x.round() as i64,
                 y: y.round() as i64,
             }

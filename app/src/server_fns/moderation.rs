@@ -10,6 +10,8 @@ pub struct QueueEntry {
     pub id: i64,
     pub title: String,
     pub description: String,
+    /// The language the title and description are written in.
+    pub language: klimadialog::Locale,
     pub area_name: String,
     pub state: klimadialog::ModerationState,
     pub created_at: klimadialog::time::Timestamp,
@@ -77,6 +79,7 @@ fn entries(items: Vec<klimadialog::storage::QueueItem>) -> Vec<QueueEntry> {
                 id: item.id,
                 title: item.title,
                 description: item.description,
+                language: klimadialog::Locale::from_tag(&item.language).unwrap_or_default(),
                 area_name: item.area_name,
                 created_at: klimadialog::time::Timestamp(item.created_at),
                 open_reports: item.open_reports,
