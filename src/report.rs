@@ -54,6 +54,41 @@ pub enum ReportOutcome {
     AlreadyReported,
     /// No such public idea.
     NotPublic,
+    /// This resident has reported many ideas lately; nothing was recorded.
+    TooMany { retry_after: i64 },
+}
+
+/// Records `resident`'s report of a public idea, within the limit on how many one resident
+/// may send; hides the idea when the site's `rule` says enough have reported it.
+#[cfg(feature = "storage")]
+pub async fn report_idea(
+    db: &crate::storage::Db,
+    limits: &crate::limits::Limits,
+    report: Report<'_>,
+    rule: HidingRule,
+    now: i64,
+) -> Result<ReportOutcome, crate::storage::StorageError> {
+    if let Err(retry_after) = limits.reports_per_resident.check(&report.resident) {
+        return Ok(ReportOutcome::TooMany { retry_after });
+    }
+    db.report_idea(
+        report.idea,
+        report.resident,
+        report.reason,
+        report.comment,
+        rule,
+        now,
+    )
+    .await
+}
+
+/// One resident's report of one idea.
+#[cfg(feature = "storage")]
+pub struct Report<'a> {
+    pub idea: crate::IdeaId,
+    pub resident: crate::ResidentId,
+    pub reason: ReportReason,
+    pub comment: Option<&'a ReportComment>,
 }
 
 /// How old an account must be before its report counts towards hiding an idea: a resident is

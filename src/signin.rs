@@ -12,15 +12,11 @@ use crate::resident::{EmailAddress, ResidentId};
 use crate::storage::{Db, StorageError};
 
 pub const CODE_LIFETIME_SECONDS: i64 = 10 * 60;
-pub const MAX_TRIES_PER_CODE: i64 = 5;
-pub const CODES_PER_ADDRESS_PER_HOUR: i64 = 5;
-pub const CODES_PER_CLIENT_PER_HOUR: i64 = 30;
 pub const SESSION_LIFETIME_SECONDS: i64 = crate::retention::RESIDENT_SESSION_SECONDS;
-/// Wrong codes typed on the whole site in an hour before checking codes pauses for everyone.
-/// Codes are bound to the browser that asked, but anyone may ask for a code for any address
-/// and guess at it: this caps what guessing across thousands of addresses can win (600 guesses
-/// an hour at one in a million each) at the price of a pause while someone tries.
-pub const FAILED_TRIES_PER_HOUR_SITE_WIDE: i64 = 600;
+pub use crate::limits::{
+    CODES_PER_ADDRESS_PER_HOUR, CODES_PER_CLIENT_PER_HOUR, FAILED_TRIES_PER_HOUR_SITE_WIDE,
+    MAX_TRIES_PER_CODE,
+};
 const HOUR: i64 = 3600;
 
 #[derive(Debug, thiserror::Error)]
@@ -215,7 +211,7 @@ impl ClientTagger {
 }
 
 /// A client as rate limits know it: a salted hash of its address.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ClientTag(String);
 
 impl ClientTag {

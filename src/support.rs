@@ -3,21 +3,10 @@
 //! pressing thousands of times.
 
 use crate::idea::IdeaId;
-use crate::ratelimit::{Limit, RateLimiter};
+use crate::limits::Limits;
 use crate::resident::ResidentId;
 use crate::signin::ClientTag;
 use crate::storage::{Db, StorageError};
-
-/// Support changes one resident may make: plenty for reading through a list and pressing.
-pub const SUPPORTS_PER_RESIDENT: Limit = Limit {
-    max: 60,
-    per_seconds: 600,
-};
-/// Support changes from one client address (a school or an office shares one).
-pub const SUPPORTS_PER_CLIENT: Limit = Limit {
-    max: 600,
-    per_seconds: 600,
-};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SupportError {
@@ -40,7 +29,7 @@ pub struct Supported {
 /// limits for the resident and the client. Returns once the change is on disk.
 pub async fn set_support(
     db: &Db,
-    limits: &RateLimiter,
+    limits: &Limits,
     resident: ResidentId,
     client: &ClientTag,
     idea: IdeaId,
@@ -48,18 +37,9 @@ pub async fn set_support(
     now: i64,
 ) -> Result<Supported, SupportError> {
     limits
-        .check(
-            &format!("support:resident:{}", resident.0),
-            SUPPORTS_PER_RESIDENT,
-            now,
-        )
-        .and_then(|()| {
-            limits.check(
-                &format!("support:client:{}", client.as_str()),
-                SUPPORTS_PER_CLIENT,
-                now,
-            )
-        })
+        .supports_per_resident
+        .check(&resident)
+        .and_then(|()| limits.supports_per_client.check(client))
         .map_err(|retry_after| SupportError::RateLimited { retry_after })?;
     if want {
         db.add_public_support(idea, resident, now).await?;

@@ -21,9 +21,8 @@ pub struct SiteConfig {
     pub accessibility_reviewed: String,
     /// The address the site is published at, for links residents share.
     pub public_url: String,
-    /// Post-moderation: new ideas are public at once (and hidden if rejected). Off by default:
-    /// new ideas wait for a moderator.
-    pub post_moderation: bool,
+    /// Whether new ideas wait for a moderator (the default) or are public at once.
+    pub moderation: klimadialog::proposal::ModerationMode,
     /// When residents' reports hide a public idea until a moderator has looked.
     pub report_hiding: klimadialog::report::HidingRule,
     /// A background map under the areas on /map, if the municipality wants one.
@@ -82,7 +81,7 @@ impl Default for SiteConfig {
             dpo_email: None,
             accessibility_reviewed: "2026-11-29".into(),
             public_url: "http://127.0.0.1:3000".into(),
-            post_moderation: false,
+            moderation: klimadialog::proposal::ModerationMode::Pre,
             report_hiding: klimadialog::report::HidingRule::default(),
             map_tiles: None,
             targets: ClimateTargets::default(),

@@ -267,7 +267,7 @@ pub async fn current_resident(state: &AppState) -> Option<ResidentId> {
 }
 
 /// The client's address as the server resolved it (through trusted proxies), for rate limits:
-/// IPv6 by its /64 (`klimadialog::ratelimit::client_key`).
+/// IPv6 by its /64 (`klimadialog::limits::client_key`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClientAddress(pub std::net::IpAddr);
 
@@ -285,7 +285,7 @@ pub fn client_address_in(extensions: &http::Extensions) -> String {
         .or_else(|| {
             extensions
                 .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| klimadialog::ratelimit::client_key(c.0.ip()))
+                .map(|c| klimadialog::limits::client_key(c.0.ip()))
         })
         .map(|ip| ip.to_string())
         .unwrap_or_else(|| "unknown".to_owned())

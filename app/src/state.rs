@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use klimadialog::limits::Limits;
 use klimadialog::mail::Mailer;
-use klimadialog::ratelimit::RateLimiter;
 use klimadialog::signin::ClientTagger;
 use klimadialog::storage::Db;
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ pub struct Services {
     pub mailer: Mailer,
     /// Hashes client addresses for rate limits, with a salt that never leaves the process.
     pub clients: ClientTagger,
-    pub limits: Arc<RateLimiter>,
+    pub limits: Arc<Limits>,
     /// Where residents' re-encoded photos are stored and served from.
     pub photo_dir: Arc<std::path::PathBuf>,
     /// Wakes the mail worker when mail has been queued, so it goes out at once.

@@ -27,7 +27,7 @@ impl TrustedProxies {
         self.0.contains(&address)
     }
 
-    /// The client's address, as limits count it (see `klimadialog::ratelimit::client_key`):
+    /// The client's address, as limits count it (see `klimadialog::limits::client_key`):
     /// the connection's, or, through trusted proxies, the right-most address in the
     /// `X-Forwarded-For` lines (all of them, in order: a proxy may add a line of its own after
     /// the client's) that is not itself a trusted proxy; the ones before it were written by the
@@ -52,7 +52,7 @@ impl TrustedProxies {
         } else {
             peer
         };
-        klimadialog::ratelimit::client_key(client)
+        klimadialog::limits::client_key(client)
     }
 }
 

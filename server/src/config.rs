@@ -313,7 +313,10 @@ impl ServeArgs {
             accessibility_reviewed: self.accessibility_reviewed.clone(),
             dpo_email: non_empty(&self.dpo_email),
             public_url,
-            post_moderation: self.moderation == ModerationMode::Post,
+            moderation: match self.moderation {
+                ModerationMode::Pre => klimadialog::proposal::ModerationMode::Pre,
+                ModerationMode::Post => klimadialog::proposal::ModerationMode::Post,
+            },
             report_hiding: klimadialog::report::HidingRule {
                 threshold: self.report_threshold,
                 min_account_age: i64::from(self.report_min_account_hours) * 3600,

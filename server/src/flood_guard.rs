@@ -6,148 +6,100 @@
 //! school or library where many residents share one address.
 
 use std::net::IpAddr;
-use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use governor::clock::{Clock, DefaultClock};
-use governor::{Quota, RateLimiter};
+use klimadialog::limits::{Bucket, Flood};
 use klimadialog_app::error::AppError;
 use klimadialog_app::session::ClientAddress;
 
-type KeyedLimiter =
-    RateLimiter<IpAddr, governor::state::keyed::DefaultKeyedStateStore<IpAddr>, DefaultClock>;
+use crate::paths;
 
-/// What a guarded request does, each with its own bucket per address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Guarded {
-    SignIn,
-    StaffLogin,
-    Proposal,
-    Support,
-    Report,
-    Export,
-    /// `/api/*`: open data, up to a thousand ideas a page.
-    OpenData,
-    /// Every other server function (the pages' loaders, named or not): what a page costs.
-    Read,
-    /// A page rendered for this request: public pages the page cache did not have (it sits
-    /// outside this guard, so pages answered from memory never count) and personal ones.
-    Page,
-}
+/// What a guarded request does, each with its own bucket per address (the limits are the
+/// core's `limits::Flood`).
+pub type Guarded = Flood;
 
-impl Guarded {
-    /// Which bucket, if any, a request draws from.
-    pub fn of(method: &Method, path: &str) -> Option<Guarded> {
-        let post = method == Method::POST;
-        match path {
-            "/fn/signin/request" | "/fn/signin/verify" if post => Some(Guarded::SignIn),
-            "/fn/staff/login" if post => Some(Guarded::StaffLogin),
-            "/ideas/new" | "/fn/ideas/submit" | "/fn/ideas/locate" if post => {
-                Some(Guarded::Proposal)
-            }
-            "/fn/ideas/support" if post => Some(Guarded::Support),
-            "/fn/ideas/report" if post => Some(Guarded::Report),
-            "/staff/audit.csv" | "/fn/me/data" => Some(Guarded::Export),
-            _ if path.starts_with("/staff/export/") || path == "/staff/export" => {
-                Some(Guarded::Export)
-            }
-            _ if path.starts_with("/api/") => Some(Guarded::OpenData),
-            _ if path.starts_with("/fn/") => Some(Guarded::Read),
-            // Files (the bundle, styles, photos) and the health check are no renders.
-            _ if *method == Method::GET
-                && !path.contains('.')
-                && !path.starts_with("/photos/")
-                && !path.starts_with("/lang/")
-                && path != "/healthz" =>
-            {
-                Some(Guarded::Page)
-            }
-            _ => None,
+/// Which bucket, if any, a request draws from. Server functions are named by their types'
+/// `PATH` and the axum routes by `paths`, so renaming an endpoint cannot drop its guard.
+pub fn guarded(method: &Method, path: &str) -> Option<Guarded> {
+    use klimadialog_app::server_fns::{me, propose, report, signin, staff, support};
+    use leptos::server_fn::ServerFn;
+
+    let is = |paths: &[&str]| paths.contains(&path);
+    if method == Method::POST {
+        if is(&[
+            signin::RequestSignInCode::PATH,
+            signin::VerifySignInCode::PATH,
+        ]) {
+            return Some(Guarded::SignIn);
+        }
+        if is(&[staff::StaffLogin::PATH]) {
+            return Some(Guarded::StaffLogin);
+        }
+        if is(&[
+            paths::PROPOSE_FORM,
+            propose::SubmitIdea::PATH,
+            propose::LocatePoint::PATH,
+        ]) {
+            return Some(Guarded::Proposal);
+        }
+        if is(&[support::SetSupport::PATH]) {
+            return Some(Guarded::Support);
+        }
+        if is(&[report::ReportIdea::PATH]) {
+            return Some(Guarded::Report);
         }
     }
-
-    /// (burst, per minute) for one address. A proposal is several posts (one per step).
-    fn quota(self) -> (u32, u32) {
-        match self {
-            Guarded::SignIn => (30, 30),
-            Guarded::StaffLogin => (10, 10),
-            Guarded::Proposal => (120, 60),
-            Guarded::Support => (300, 300),
-            Guarded::Report => (30, 30),
-            Guarded::Export => (20, 20),
-            Guarded::OpenData => (60, 60),
-            Guarded::Read => (600, 300),
-            Guarded::Page => (600, 300),
-        }
+    if is(&[paths::AUDIT_CSV, me::DownloadMyData::PATH]) || path.starts_with(paths::EXPORTS) {
+        return Some(Guarded::Export);
     }
-
-    const ALL: [Guarded; 9] = [
-        Guarded::SignIn,
-        Guarded::StaffLogin,
-        Guarded::Proposal,
-        Guarded::Support,
-        Guarded::Report,
-        Guarded::Export,
-        Guarded::OpenData,
-        Guarded::Read,
-        Guarded::Page,
-    ];
+    if path.starts_with(paths::OPEN_DATA) {
+        return Some(Guarded::OpenData);
+    }
+    if path.starts_with(paths::SERVER_FNS) {
+        return Some(Guarded::Read);
+    }
+    // Files (the bundle, styles, photos) and the health check are no renders.
+    let file = path.contains('.')
+        || path.starts_with(paths::PHOTOS)
+        || path.starts_with(paths::LANGUAGE)
+        || path == paths::HEALTH;
+    (method == Method::GET && !file).then_some(Guarded::Page)
 }
 
-/// One bucket set per guarded kind. Off only for load tests on loopback, where one address
-/// stands for thousands of clients.
+/// One bucket per guarded kind, each per client address. Off only for load tests on
+/// loopback, where one address stands for thousands of clients.
 #[derive(Clone)]
 pub struct FloodGuard {
-    limiters: Option<Arc<Vec<(Guarded, KeyedLimiter)>>>,
+    buckets: Arc<Vec<(Guarded, Bucket<IpAddr>)>>,
 }
-
-/// Addresses remembered before idle ones are forgotten, so memory stays bounded.
-const FORGET_ABOVE: usize = 100_000;
 
 impl FloodGuard {
     pub fn new(enabled: bool) -> FloodGuard {
-        let limiters = enabled.then(|| {
-            let nonzero = |n: u32| NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN);
-            Arc::new(
-                Guarded::ALL
-                    .iter()
-                    .map(|&kind| {
-                        let (burst, per_minute) = kind.quota();
-                        let quota =
-                            Quota::per_minute(nonzero(per_minute)).allow_burst(nonzero(burst));
-                        (kind, RateLimiter::keyed(quota))
-                    })
-                    .collect(),
-            )
-        });
-        FloodGuard { limiters }
+        let buckets = Guarded::ALL
+            .iter()
+            .map(|&kind| (kind, Bucket::new(kind.limit(), enabled)))
+            .collect();
+        FloodGuard {
+            buckets: Arc::new(buckets),
+        }
     }
 
     /// `Err(seconds)` to wait when `client` has used up its bucket for `kind`.
-    pub fn check(&self, kind: Guarded, client: IpAddr) -> Result<(), u64> {
-        let Some(limiters) = &self.limiters else {
-            return Ok(());
-        };
-        let Some((_, limiter)) = limiters.iter().find(|(k, _)| *k == kind) else {
-            return Ok(());
-        };
-        if limiter.len() > FORGET_ABOVE {
-            limiter.retain_recent();
+    pub fn check(&self, kind: Guarded, client: IpAddr) -> Result<(), i64> {
+        match self.buckets.iter().find(|(k, _)| *k == kind) {
+            Some((_, bucket)) => bucket.check(&client),
+            None => Ok(()),
         }
-        limiter.check_key(&client).map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            wait.as_secs() + 1
-        })
     }
 }
 
 /// The middleware: refuses a request whose bucket is empty, before it reaches any handler.
 pub async fn guard(State(guard): State<FloodGuard>, request: Request, next: Next) -> Response {
-    let kind = Guarded::of(request.method(), request.uri().path());
+    let kind = guarded(request.method(), request.uri().path());
     let client = request.extensions().get::<ClientAddress>().map(|c| c.0);
     if let (Some(kind), Some(client)) = (kind, client)
         && let Err(retry_after) = guard.check(kind, client)
@@ -165,7 +117,7 @@ pub async fn guard(State(guard): State<FloodGuard>, request: Request, next: Next
 
 /// 429 with Retry-After: a short page for a browser's form post, else the server functions'
 /// own error (which the islands show in the resident's language).
-fn too_many(retry_after: u64, wants_page: bool) -> Response {
+fn too_many(retry_after: i64, wants_page: bool) -> Response {
     let mut response = if wants_page {
         let page = format!(
             "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\">\
@@ -185,9 +137,7 @@ fn too_many(retry_after: u64, wants_page: bool) -> Response {
         )
             .into_response()
     } else {
-        let error = AppError::RateLimited {
-            retry_after: i64::try_from(retry_after).unwrap_or(i64::MAX),
-        };
+        let error = AppError::RateLimited { retry_after };
         let body = serde_json::to_string(&error).unwrap_or_default();
         (
             StatusCode::TOO_MANY_REQUESTS,
@@ -206,28 +156,54 @@ fn too_many(retry_after: u64, wants_page: bool) -> Response {
 mod tests {
     use super::*;
 
+    /// The endpoints as clients call them (the URL contract), each in its own bucket.
+    #[test]
+    fn each_hammered_endpoint_has_its_bucket() {
+        let post = Method::POST;
+        for (path, kind) in [
+            ("/fn/signin/request", Guarded::SignIn),
+            ("/fn/signin/verify", Guarded::SignIn),
+            ("/fn/staff/login", Guarded::StaffLogin),
+            ("/ideas/new", Guarded::Proposal),
+            ("/fn/ideas/submit", Guarded::Proposal),
+            ("/fn/ideas/locate", Guarded::Proposal),
+            ("/fn/ideas/support", Guarded::Support),
+            ("/fn/ideas/report", Guarded::Report),
+        ] {
+            assert_eq!(guarded(&post, path), Some(kind), "{path}");
+        }
+        for path in [
+            "/staff/audit.csv",
+            "/fn/me/data",
+            "/staff/export/ideas",
+            "/staff/export/ideas.xlsx",
+        ] {
+            assert_eq!(guarded(&Method::GET, path), Some(Guarded::Export), "{path}");
+        }
+    }
+
     #[test]
     fn only_the_hammered_endpoints_are_guarded() {
         assert_eq!(
-            Guarded::of(&Method::POST, "/fn/signin/request"),
+            guarded(&Method::POST, "/fn/signin/request"),
             Some(Guarded::SignIn)
         );
         assert_eq!(
-            Guarded::of(&Method::GET, "/staff/export/ideas.csv"),
+            guarded(&Method::GET, "/staff/export/ideas.csv"),
             Some(Guarded::Export)
         );
-        assert_eq!(Guarded::of(&Method::GET, "/ideas"), Some(Guarded::Page));
+        assert_eq!(guarded(&Method::GET, "/ideas"), Some(Guarded::Page));
         for free in [
             "/photos/a.jpg",
             "/pkg/klimadialog.wasm",
             "/healthz",
             "/lang/en",
         ] {
-            assert_eq!(Guarded::of(&Method::GET, free), None, "{free}");
+            assert_eq!(guarded(&Method::GET, free), None, "{free}");
         }
         // Open data and every other server function, the pages' loaders too, cost work.
         assert_eq!(
-            Guarded::of(&Method::GET, "/api/ideas.json"),
+            guarded(&Method::GET, "/api/ideas.json"),
             Some(Guarded::OpenData)
         );
         for path in [
@@ -240,7 +216,7 @@ mod tests {
             } else {
                 Method::POST
             };
-            assert_eq!(Guarded::of(&method, path), Some(Guarded::Read), "{path}");
+            assert_eq!(guarded(&method, path), Some(Guarded::Read), "{path}");
         }
     }
 

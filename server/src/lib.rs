@@ -10,6 +10,7 @@ pub mod mail_worker;
 pub mod open_data;
 pub mod page_cache;
 pub mod panics;
+pub mod paths;
 pub mod routes;
 pub mod staff_cli;
 pub mod staff_export;
@@ -22,8 +23,8 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use klimadialog::demo;
+use klimadialog::limits::Limits;
 use klimadialog::mail::{MailError, Mailer};
-use klimadialog::ratelimit::RateLimiter;
 use klimadialog::signin::ClientTagger;
 use klimadialog::storage::{Db, StorageError};
 use klimadialog_app::server_fns::propose_form;
@@ -107,13 +108,13 @@ pub fn app_state(db: Db, args: &ServeArgs) -> Result<AppState, ServerError> {
         config: Arc::new(args.site_config().map_err(ServerError::Usage)?),
         mailer,
         clients: ClientTagger::default(),
-        limits: Arc::new(if args.rate_limits {
-            RateLimiter::default()
-        } else {
-            tracing::warn!(
-                "rate limits are off (KLIMADIALOG_RATE_LIMITS=false): only for load tests"
-            );
-            RateLimiter::off()
+        limits: Arc::new({
+            if !args.rate_limits {
+                tracing::warn!(
+                    "rate limits are off (KLIMADIALOG_RATE_LIMITS=false): only for load tests"
+                );
+            }
+            Limits::new(args.rate_limits)
         }),
         photo_dir: Arc::new(args.data_dir.join("photos")),
         mail_queued: Default::default(),
@@ -160,26 +161,29 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
         }
     };
     let extra_routes = Router::new()
-        .route("/healthz", get(routes::healthz))
-        .route("/lang/{tag}", get(routes::switch_language))
-        .route("/was", get(routes::was))
-        .route("/photos/{name}", get(routes::photo))
-        .route("/api/ideas.json", get(open_data::ideas_json))
-        .route("/api/ideas.geojson", get(open_data::ideas_geojson))
-        .route("/staff/audit.csv", get(staff_export::audit_csv))
-        .route("/staff/export/ideas", get(idea_export::by_format))
-        .route("/staff/export/ideas.csv", get(idea_export::csv))
-        .route("/staff/export/ideas.xlsx", get(idea_export::xlsx))
-        .route("/staff/export/ideas.geojson", get(idea_export::geojson))
-        .route("/staff/export/ideas.json", get(idea_export::json))
+        .route(paths::HEALTH, get(routes::healthz))
         .route(
-            "/staff/areas/upload",
+            &format!("{}{{tag}}", paths::LANGUAGE),
+            get(routes::switch_language),
+        )
+        .route(paths::WAS, get(routes::was))
+        .route(&format!("{}{{name}}", paths::PHOTOS), get(routes::photo))
+        .route(paths::OPEN_DATA_JSON, get(open_data::ideas_json))
+        .route(paths::OPEN_DATA_GEOJSON, get(open_data::ideas_geojson))
+        .route(paths::AUDIT_CSV, get(staff_export::audit_csv))
+        .route(paths::EXPORT_IDEAS, get(idea_export::by_format))
+        .route(paths::EXPORT_IDEAS_CSV, get(idea_export::csv))
+        .route(paths::EXPORT_IDEAS_XLSX, get(idea_export::xlsx))
+        .route(paths::EXPORT_IDEAS_GEOJSON, get(idea_export::geojson))
+        .route(paths::EXPORT_IDEAS_JSON, get(idea_export::json))
+        .route(
+            paths::AREAS_UPLOAD,
             post(klimadialog_app::server_fns::areas_upload::upload_areas).layer(
                 DefaultBodyLimit::max(klimadialog_app::server_fns::areas_upload::MAX_UPLOAD_BYTES),
             ),
         )
         .route(
-            "/ideas/new",
+            paths::PROPOSE_FORM,
             post(propose_form::save_draft)
                 .layer(DefaultBodyLimit::max(propose_form::MAX_FORM_BYTES)),
         )

@@ -333,7 +333,7 @@ pub async fn staff_pages_need_login(
     let staff_page = request.method() == axum::http::Method::GET
         && (path == "/staff" || path.starts_with("/staff/"))
         && path != "/staff/login"
-        && !path.starts_with("/staff/export")
+        && !path.starts_with(crate::paths::EXPORTS)
         && !path.contains('.');
     if staff_page {
         let signed_out = matches!(

@@ -74,12 +74,10 @@ impl Db {
             };
         let (area, point) = match &checked.place {
             Place::Area(slug) => (areas.iter().find(|a| &a.slug == slug).cloned(), None),
-            Place::Point { lat, lon } => {
-                let point = LatLon::new(*lat, *lon);
-                let map = self.load_area_map().await?;
-                let id = point.and_then(|p| map.locate(p));
-                (areas.iter().find(|a| Some(a.id) == id).cloned(), point)
-            }
+            Place::Point { lat, lon } => match LatLon::new(*lat, *lon) {
+                Some(point) => (self.area_at(point).await?, Some(point)),
+                None => (None, None),
+            },
         };
         Ok(match area {
             Some(area) => Ok(ReadyDraft {

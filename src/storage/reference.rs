@@ -132,6 +132,17 @@ impl Db {
         ))
     }
 
+    /// The area a point lies in; `None` outside the municipality.
+    pub async fn area_at(&self, point: crate::geometry::LatLon) -> Result<Option<AreaRow>> {
+        let shapes = self.area_shapes().await?;
+        let map = AreaMap::new(shapes.iter().map(|(area, shape)| (area.id, shape.clone())));
+        let id = map.locate(point);
+        Ok(shapes
+            .into_iter()
+            .map(|(area, _)| area)
+            .find(|area| Some(area.id) == id))
+    }
+
     /// One area drawn on its own, `width` map units wide (the mini-map of an idea's page).
     pub async fn area_drawing(&self, slug: &AreaSlug, width: f64) -> Result<Option<MapDrawing>> {
         let Some((area, shape)) = self

@@ -68,8 +68,9 @@ pub async fn load_propose_form(check: bool) -> Result<ProposeForm, AppError> {
     };
     // The point is kept even while other fields are wrong, so fixing a title does not lose it.
     let point = draft.fields.point().ok().flatten();
-    let located_in = match point {
-        Some((lat, lon)) => area_name_at(&state, lat, lon).await?,
+    let located_in = match point.and_then(|(lat, lon)| klimadialog::geometry::LatLon::new(lat, lon))
+    {
+        Some(point) => state.db.area_at(point).await?.map(|area| area.name),
         None => None,
     };
     let point = point.map(|(lat, lon)| {
@@ -152,28 +153,15 @@ pub async fn load_review() -> Result<Option<ReviewPage>, AppError> {
         photo: draft.photo,
         similar,
         signed_in: crate::session::current_resident(&state).await.is_some(),
-        post_moderation: state.config.post_moderation,
+        post_moderation: state.config.moderation == klimadialog::proposal::ModerationMode::Post,
     }))
 }
-
-/// How many ideas one resident, and one client address, may send: a person with many ideas
-/// is welcome, a script is not.
-#[cfg(feature = "ssr")]
-const IDEAS_PER_RESIDENT: klimadialog::ratelimit::Limit = klimadialog::ratelimit::Limit {
-    max: 10,
-    per_seconds: 3600,
-};
-#[cfg(feature = "ssr")]
-const IDEAS_PER_CLIENT: klimadialog::ratelimit::Limit = klimadialog::ratelimit::Limit {
-    max: 30,
-    per_seconds: 3600,
-};
 
 /// Sends the draft as an idea: awaiting review (pre-moderation, the default) or public at once
 /// (post-moderation). Answered with a redirect, to the new idea when it worked.
 #[server(prefix = "/fn", endpoint = "ideas/submit")]
 pub async fn submit_idea() -> Result<(), AppError> {
-    use klimadialog::ModerationState;
+    use klimadialog::proposal::{Sending, SubmitError, submit};
     use klimadialog::storage::now;
     use leptos_axum::redirect;
 
@@ -195,37 +183,33 @@ pub async fn submit_idea() -> Result<(), AppError> {
     };
     // Counted only for ideas about to be stored, not for drafts sent back to be fixed.
     let client = state.clients.tag(&crate::session::client_address());
-    let allowed = state
-        .limits
-        .check(
-            &format!("idea:resident:{}", resident.0),
-            IDEAS_PER_RESIDENT,
-            now(),
-        )
-        .and_then(|()| {
-            state.limits.check(
-                &format!("idea:client:{}", client.as_str()),
-                IDEAS_PER_CLIENT,
-                now(),
-            )
-        });
-    if allowed.is_err() {
-        redirect("/ideas/new/review?notice=too_many_ideas");
-        return Ok(());
-    }
-    let moderation = if state.config.post_moderation {
-        ModerationState::Published
-    } else {
-        ModerationState::Pending
+    let sending = Sending {
+        token: &token,
+        ready,
+        photo: draft.photo,
     };
-    let idea = ready.into_idea(draft.photo, Some(resident.0), moderation, now());
-    match state.db.submit_draft(&token, &idea).await? {
-        Some(id) => {
+    let mode = state.config.moderation;
+    match submit(
+        &state.db,
+        &state.limits,
+        resident,
+        &client,
+        sending,
+        mode,
+        now(),
+    )
+    .await
+    {
+        Ok(Some(id)) => {
             crate::session::set_cookie(DRAFT_COOKIE, "", 0);
             redirect(&format!("/ideas/{id}"));
         }
         // Sent twice: the first send made the idea; show the resident their ideas.
-        None => redirect("/me"),
+        Ok(None) => redirect("/me"),
+        Err(SubmitError::RateLimited { .. }) => {
+            redirect("/ideas/new/review?notice=too_many_ideas");
+        }
+        Err(SubmitError::Storage(e)) => return Err(e.into()),
     }
     Ok(())
 }
@@ -238,30 +222,8 @@ pub async fn locate_point(lat: i64, lon: i64) -> Result<Option<String>, AppError
     use klimadialog::map::from_micro;
 
     let state = crate::state::app_state()?;
-    if klimadialog::geometry::LatLon::new(from_micro(lat), from_micro(lon)).is_none() {
+    let Some(point) = klimadialog::geometry::LatLon::new(from_micro(lat), from_micro(lon)) else {
         return Err(AppError::BadRequest.respond());
-    }
-    area_name_at(&state, from_micro(lat), from_micro(lon)).await
-}
-
-/// The name of the area a point lies in; `None` outside the municipality.
-#[cfg(feature = "ssr")]
-async fn area_name_at(
-    state: &crate::state::AppState,
-    lat: f64,
-    lon: f64,
-) -> Result<Option<String>, AppError> {
-    let Some(point) = klimadialog::geometry::LatLon::new(lat, lon) else {
-        return Ok(None);
     };
-    let Some(id) = state.db.load_area_map().await?.locate(point) else {
-        return Ok(None);
-    };
-    Ok(state
-        .db
-        .list_areas()
-        .await?
-        .into_iter()
-        .find(|a| a.id == id)
-        .map(|a| a.name))
+    Ok(state.db.area_at(point).await?.map(|area| area.name))
 }

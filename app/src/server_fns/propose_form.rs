@@ -10,7 +10,6 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use klimadialog::photo::{self, MAX_UPLOAD_BYTES, PhotoError};
 use klimadialog::proposal::{DraftFields, PhotoProblem};
-use klimadialog::ratelimit::Limit;
 use klimadialog::signin::{self, DraftToken, SessionToken};
 use klimadialog::storage::{DRAFT_LIFETIME_SECONDS, Draft, now};
 
@@ -22,11 +21,6 @@ use crate::state::AppState;
 pub const MAX_FORM_BYTES: usize = MAX_UPLOAD_BYTES + 256 * 1024;
 /// The most bytes a text field may have; the longest (the description) needs 16 KB at most.
 const MAX_TEXT_FIELD_BYTES: usize = 64 * 1024;
-/// Saving a draft can mean decoding a photo, which costs CPU: bounded per client address.
-const DRAFT_SAVES_PER_CLIENT: Limit = Limit {
-    max: 120,
-    per_seconds: 600,
-};
 
 /// What the form sent.
 #[derive(Default)]
@@ -169,15 +163,7 @@ pub async fn save_draft(
     };
     let address = crate::session::client_address_in(&extensions);
     let client = state.clients.tag(&address);
-    if state
-        .limits
-        .check(
-            &format!("draft:client:{}", client.as_str()),
-            DRAFT_SAVES_PER_CLIENT,
-            now(),
-        )
-        .is_err()
-    {
+    if state.limits.draft_saves_per_client.check(&client).is_err() {
         return see_other("/ideas/new?notice=too_many", &[]);
     }
     let Ok(sent) = read_form(multipart).await else {

@@ -4,14 +4,6 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-/// How many ideas one resident may report in an hour: plenty for a conscientious reader, too
-/// few for one person to hide ideas they merely dislike faster than moderators can look.
-#[cfg(feature = "ssr")]
-const REPORTS_PER_RESIDENT: klimadialog::ratelimit::Limit = klimadialog::ratelimit::Limit {
-    max: 20,
-    per_seconds: 3600,
-};
-
 /// Reports a public idea, then goes back to it with what happened in the address (`report=`)
 /// and, when the form was incomplete, what was typed in a cookie, so the form shows it. A visitor who
 /// is not signed in is sent to sign in and comes back to the form.
@@ -23,7 +15,7 @@ pub async fn report_idea(
 ) -> Result<(), AppError> {
     use klimadialog::IdeaId;
     use klimadialog::idea::TextError;
-    use klimadialog::report::{ReportComment, ReportOutcome, ReportReason};
+    use klimadialog::report::{Report, ReportComment, ReportOutcome, ReportReason};
     use klimadialog::storage::now;
 
     use crate::session::current_resident;
@@ -64,26 +56,15 @@ pub async fn report_idea(
             return Ok(());
         }
     };
-    let key = format!("report:resident:{}", resident.0);
-    if state
-        .limits
-        .check(&key, REPORTS_PER_RESIDENT, now())
-        .is_err()
-    {
-        back_with("too_many", reason.as_str());
-        return Ok(());
-    }
-    let outcome = state
-        .db
-        .report_idea(
-            IdeaId(idea),
-            resident,
-            reason,
-            comment.as_ref(),
-            state.config.report_hiding,
-            now(),
-        )
-        .await?;
+    let report = Report {
+        idea: IdeaId(idea),
+        resident,
+        reason,
+        comment: comment.as_ref(),
+    };
+    let rule = state.config.report_hiding;
+    let outcome =
+        klimadialog::report::report_idea(&state.db, &state.limits, report, rule, now()).await?;
     match outcome {
         ReportOutcome::Recorded { .. } => {
             leptos_axum::redirect(&format!("{here}?report=thanks#report"))
@@ -92,6 +73,7 @@ pub async fn report_idea(
             leptos_axum::redirect(&format!("{here}?report=already#report"))
         }
         ReportOutcome::NotPublic => return Err(AppError::NotFound.respond()),
+        ReportOutcome::TooMany { .. } => back_with("too_many", reason.as_str()),
     }
     Ok(())
 }

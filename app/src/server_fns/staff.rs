@@ -7,14 +7,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
-/// Login attempts per client address: enough for a team behind one address, too few to try
-/// passwords across many accounts.
-#[cfg(feature = "ssr")]
-const LOGINS_PER_CLIENT: klimadialog::ratelimit::Limit = klimadialog::ratelimit::Limit {
-    max: 30,
-    per_seconds: 600,
-};
-
 /// Where staff go after signing in: a staff page, never anywhere else.
 #[cfg(feature = "ssr")]
 fn staff_path(next: &str) -> String {
@@ -45,15 +37,7 @@ pub async fn staff_login(username: String, password: String, next: String) -> Re
         )
     };
     let client = state.clients.tag(&crate::session::client_address());
-    if state
-        .limits
-        .check(
-            &format!("staff-login:{}", client.as_str()),
-            LOGINS_PER_CLIENT,
-            now(),
-        )
-        .is_err()
-    {
+    if state.limits.staff_logins_per_client.check(&client).is_err() {
         leptos_axum::redirect(&back("too_many"));
         return Ok(());
     }

@@ -538,7 +538,7 @@ async fn a_link_that_supports_on_sign_in_asks_first_and_keeps_to_the_buttons_lim
     // used up their support changes gets none by signing in either.
     let mut busy = Browser::new(&app);
     busy.sign_in_as("travl@example.org").await;
-    for n in 0..klimadialog::support::SUPPORTS_PER_RESIDENT.max {
+    for n in 0..klimadialog::limits::SUPPORTS_PER_RESIDENT.max {
         let want = n % 2 == 0;
         let (status, _) = busy
             .post_form(

@@ -1,0 +1,29 @@
+//! The paths of the routes the server adds beside the Leptos pages and server functions, named
+//! once: the router mounts them and the middlewares (flood guard, page cache, CSRF) recognise
+//! them by these names, so a renamed route keeps its guards.
+
+/// Server functions, under the prefix each `#[server]` names.
+pub const SERVER_FNS: &str = "/fn/";
+/// The proposal form sent without JavaScript (multipart, with a photo).
+pub const PROPOSE_FORM: &str = "/ideas/new";
+/// Areas uploaded by staff (multipart GeoJSON).
+pub const AREAS_UPLOAD: &str = "/staff/areas/upload";
+/// Staff exports of ideas; each format under it.
+pub const EXPORTS: &str = "/staff/export";
+pub const EXPORT_IDEAS: &str = "/staff/export/ideas";
+pub const EXPORT_IDEAS_CSV: &str = "/staff/export/ideas.csv";
+pub const EXPORT_IDEAS_XLSX: &str = "/staff/export/ideas.xlsx";
+pub const EXPORT_IDEAS_GEOJSON: &str = "/staff/export/ideas.geojson";
+pub const EXPORT_IDEAS_JSON: &str = "/staff/export/ideas.json";
+pub const AUDIT_CSV: &str = "/staff/audit.csv";
+/// Open data.
+pub const OPEN_DATA: &str = "/api/";
+pub const OPEN_DATA_JSON: &str = "/api/ideas.json";
+pub const OPEN_DATA_GEOJSON: &str = "/api/ideas.geojson";
+/// Residents' photos, by file name.
+pub const PHOTOS: &str = "/photos/";
+/// The language switch: `/lang/{tag}`.
+pub const LANGUAGE: &str = "/lang/";
+pub const HEALTH: &str = "/healthz";
+/// The official accessibility statement (a redirect to the WAS-Tool).
+pub const WAS: &str = "/was";
