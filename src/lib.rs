@@ -16,7 +16,7 @@ pub mod locale;
 pub mod map;
 pub mod map_tiles;
 pub mod numbers;
-pub mod proposal;
+pub mod propose;
 pub mod ranking;
 pub mod reference;
 pub mod report;

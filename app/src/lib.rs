@@ -7,6 +7,8 @@ pub mod canonical;
 pub mod components;
 pub mod config;
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod forms;
 pub mod i18n;
 pub mod pages;
 pub mod server_fns;

@@ -27,7 +27,7 @@ use klimadialog::limits::Limits;
 use klimadialog::mail::{MailError, Mailer};
 use klimadialog::signin::ClientTagger;
 use klimadialog::storage::{Db, StorageError};
-use klimadialog_app::server_fns::propose_form;
+use klimadialog_app::forms::propose as propose_form;
 use klimadialog_app::state::{AppState, Services};
 use klimadialog_app::{App, shell};
 use leptos::config::{Env, LeptosOptions};
@@ -178,9 +178,9 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
         .route(paths::EXPORT_IDEAS_JSON, get(idea_export::json))
         .route(
             paths::AREAS_UPLOAD,
-            post(klimadialog_app::server_fns::areas_upload::upload_areas).layer(
-                DefaultBodyLimit::max(klimadialog_app::server_fns::areas_upload::MAX_UPLOAD_BYTES),
-            ),
+            post(klimadialog_app::forms::areas::upload_areas).layer(DefaultBodyLimit::max(
+                klimadialog_app::forms::areas::MAX_UPLOAD_BYTES,
+            )),
         )
         .route(
             paths::PROPOSE_FORM,

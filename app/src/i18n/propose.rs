@@ -2,7 +2,7 @@
 
 use klimadialog::Locale;
 use klimadialog::idea::TextError;
-use klimadialog::proposal::{FieldError, PhotoProblem};
+use klimadialog::propose::{FieldError, PhotoProblem};
 
 pub struct ProposeTexts {
     /// The language these texts are in, for the numbers they put in.

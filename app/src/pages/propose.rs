@@ -4,7 +4,7 @@
 //! `?check=1` when something is missing, so each field shows its own message and what was
 //! typed stays.
 
-use klimadialog::proposal::{DraftErrors, FieldError, PhotoProblem};
+use klimadialog::propose::{DraftErrors, FieldError, PhotoProblem};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;

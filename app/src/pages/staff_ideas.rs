@@ -14,9 +14,8 @@ use leptos_router::hooks::use_query_map;
 use crate::components::{raw_text, typed_field};
 use crate::i18n::{status_name, use_answer_texts, use_locale, use_texts};
 use crate::pages::staff::StaffRefusal;
-use crate::server_fns::answer::{
-    MergeEntry, MergeIdea, SetIdeaStatus, SetStaffNote, StaffIdeas, UndoMerge, load_staff_ideas,
-};
+use crate::server_fns::answer::{SetIdeaStatus, SetStaffNote, StaffIdeas, load_staff_ideas};
+use crate::server_fns::merge::{MergeEntry, MergeIdea, UndoMerge};
 use crate::url::encode_component;
 
 #[component]

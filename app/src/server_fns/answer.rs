@@ -14,19 +14,9 @@ pub struct StaffIdeas {
     pub page: klimadialog::listing::IdeaPage,
     /// Admins may add residents' contact details to an export, and undo merges.
     pub admin: bool,
-    pub merges: Vec<MergeEntry>,
+    pub merges: Vec<super::merge::MergeEntry>,
     /// Internal notes of the ideas on the page that have one.
     pub notes: Vec<(i64, String)>,
-}
-
-/// A merge as the staff ideas page lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MergeEntry {
-    pub id: i64,
-    pub from_title: String,
-    pub into_idea: i64,
-    pub into_title: String,
-    pub undone: bool,
 }
 
 /// Public ideas with the filter of `/ideas` (its query string), for setting statuses.
@@ -60,7 +50,7 @@ pub async fn load_staff_ideas(query: String) -> Result<StaffIdeas, AppError> {
             .recent_merges(20)
             .await?
             .into_iter()
-            .map(|m| MergeEntry {
+            .map(|m| super::merge::MergeEntry {
                 id: m.id,
                 from_title: m.from_title,
                 into_idea: m.into_idea,
@@ -124,64 +114,10 @@ pub async fn set_idea_status(
     Ok(())
 }
 
-/// Merges idea `idea` into idea `into` (a duplicate into the one kept), then goes back.
-#[server(prefix = "/fn", endpoint = "staff/ideas/merge")]
-pub async fn merge_idea(
-    idea: i64,
-    into: Option<String>,
-    back: Option<String>,
-) -> Result<(), AppError> {
-    use klimadialog::staff::StaffRole;
-    use klimadialog::storage::{MergeRefusal, now};
-
-    let state = crate::state::app_state()?;
-    let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
-    let back = staff_ideas_back(back);
-    let target = into
-        .as_deref()
-        .map(|s| s.trim().trim_start_matches('#'))
-        .and_then(|s| s.parse::<i64>().ok());
-    let Some(target) = target else {
-        leptos_axum::redirect(&format!("{back}error=merge_target&idea={idea}#idea-{idea}"));
-        return Ok(());
-    };
-    let done = state
-        .db
-        .merge_ideas(
-            klimadialog::IdeaId(idea),
-            klimadialog::IdeaId(target),
-            member.id,
-            now(),
-        )
-        .await?;
-    match done {
-        Ok(_) => leptos_axum::redirect(&format!("{back}merged={idea}#merges")),
-        Err(MergeRefusal::SameIdea | MergeRefusal::NotMergeable | MergeRefusal::NoSuchMerge) => {
-            leptos_axum::redirect(&format!("{back}error=merge_target&idea={idea}#idea-{idea}"));
-        }
-    }
-    Ok(())
-}
-
-/// Undoes a merge. Admins only: a merge is a moderator's call, taking it back the team's.
-#[server(prefix = "/fn", endpoint = "staff/ideas/unmerge")]
-pub async fn undo_merge(merge: i64) -> Result<(), AppError> {
-    use klimadialog::staff::StaffRole;
-    use klimadialog::storage::now;
-
-    let state = crate::state::app_state()?;
-    let member = crate::session::require_staff(&state, StaffRole::Admin).await?;
-    match state.db.undo_merge(merge, member.id, now()).await? {
-        Ok(()) => leptos_axum::redirect("/staff/ideas?unmerged=1#merges"),
-        Err(_) => return Err(AppError::NotFound.respond()),
-    }
-    Ok(())
-}
-
 /// The `/staff/ideas` address to go back to, without its fragment and ready for one more
 /// query parameter (ending in `?` or `&`).
 #[cfg(feature = "ssr")]
-fn staff_ideas_back(back: Option<String>) -> String {
+pub(crate) fn staff_ideas_back(back: Option<String>) -> String {
     let back = back
         .filter(|b| crate::session::is_local_path(b) && b.starts_with("/staff/ideas"))
         .unwrap_or_else(|| "/staff/ideas".to_owned());

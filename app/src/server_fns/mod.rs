@@ -3,17 +3,14 @@
 
 pub mod answer;
 pub mod areas;
-#[cfg(feature = "ssr")]
-pub mod areas_upload;
 pub mod audit;
 pub mod ideas;
 pub mod list;
 pub mod map;
 pub mod me;
+pub mod merge;
 pub mod moderation;
 pub mod propose;
-#[cfg(feature = "ssr")]
-pub mod propose_form;
 pub mod report;
 pub mod signin;
 pub mod staff;

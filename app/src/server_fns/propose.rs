@@ -1,9 +1,9 @@
 //! Proposing an idea: what the form and the check page show, sending the draft, and finding
 //! the area of a point. The form itself is posted as multipart (it may carry a photo) to
-//! `POST /ideas/new`, handled in `propose_form`.
+//! `POST /ideas/new`, handled in `forms::propose`.
 
 use klimadialog::listing::{Bilingual, IdeaSummary};
-use klimadialog::proposal::{DraftErrors, DraftFields};
+use klimadialog::propose::{DraftErrors, DraftFields};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -153,7 +153,7 @@ pub async fn load_review() -> Result<Option<ReviewPage>, AppError> {
         photo: draft.photo,
         similar,
         signed_in: crate::session::current_resident(&state).await.is_some(),
-        post_moderation: state.config.moderation == klimadialog::proposal::ModerationMode::Post,
+        post_moderation: state.config.moderation == klimadialog::propose::ModerationMode::Post,
     }))
 }
 
@@ -161,7 +161,7 @@ pub async fn load_review() -> Result<Option<ReviewPage>, AppError> {
 /// (post-moderation). Answered with a redirect, to the new idea when it worked.
 #[server(prefix = "/fn", endpoint = "ideas/submit")]
 pub async fn submit_idea() -> Result<(), AppError> {
-    use klimadialog::proposal::{Sending, SubmitError, submit};
+    use klimadialog::propose::{Sending, SubmitError, submit};
     use klimadialog::storage::now;
     use leptos_axum::redirect;
 

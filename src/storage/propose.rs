@@ -4,7 +4,7 @@ use super::ideas::NewIdea;
 use super::{AreaRow, Db, Result, StorageError};
 use crate::geometry::LatLon;
 use crate::idea::{Category, IdeaId};
-use crate::proposal::{CheckedDraft, DraftErrors, DraftFields, FieldError, Place};
+use crate::propose::{CheckedDraft, DraftErrors, DraftFields, FieldError, Place};
 use crate::signin::DraftToken;
 
 /// How long an untouched draft is kept.

@@ -9,11 +9,11 @@ use axum::extract::multipart::{Field, Multipart, MultipartRejection};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use klimadialog::photo::{self, MAX_UPLOAD_BYTES, PhotoError};
-use klimadialog::proposal::{DraftFields, PhotoProblem};
+use klimadialog::propose::{DraftFields, PhotoProblem};
 use klimadialog::signin::{self, DraftToken, SessionToken};
 use klimadialog::storage::{DRAFT_LIFETIME_SECONDS, Draft, now};
 
-use super::propose::DRAFT_COOKIE;
+use crate::server_fns::propose::DRAFT_COOKIE;
 use crate::session::{SESSION_COOKIE, cookie_header, secure_cookies, state_cookie};
 use crate::state::AppState;
 

@@ -10,7 +10,7 @@ use klimadialog::area_import::{ImportError, read_areas};
 use klimadialog::staff::StaffRole;
 use klimadialog::storage::now;
 
-use super::propose_form::read_bounded;
+use super::propose::read_bounded;
 use crate::state::AppState;
 use crate::url::encode_component;
 
