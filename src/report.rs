@@ -61,6 +61,7 @@ pub enum ReportOutcome {
 /// Records `resident`'s report of a public idea, within the limit on how many one resident
 /// may send; hides the idea when the site's `rule` says enough have reported it.
 #[cfg(feature = "storage")]
+#[tracing::instrument(skip_all)]
 pub async fn report_idea(
     db: &crate::storage::Db,
     limits: &crate::limits::Limits,

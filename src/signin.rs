@@ -223,6 +223,7 @@ impl ClientTag {
 /// Makes a code for `email`, bound to the browser that asks (the returned secret goes into its
 /// cookie), unless the address or the client has asked for too many lately. The caller mails
 /// the code; it is not kept anywhere in clear.
+#[tracing::instrument(skip_all)]
 pub async fn request_code(
     db: &Db,
     email: &EmailAddress,
@@ -266,6 +267,7 @@ pub async fn request_code(
 /// Checks a typed code against the newest valid code this browser asked for `email`. On
 /// success the code is used up and the resident (created now if new) is returned. While the
 /// site has seen too many wrong codes this hour, nothing is checked.
+#[tracing::instrument(skip_all)]
 pub async fn verify_code(
     db: &Db,
     email: &EmailAddress,

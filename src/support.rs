@@ -27,6 +27,7 @@ pub struct Supported {
 
 /// Supports (`want`) or withdraws the resident's support of a published idea, within the
 /// limits for the resident and the client. Returns once the change is on disk.
+#[tracing::instrument(skip_all)]
 pub async fn set_support(
     db: &Db,
     limits: &Limits,

@@ -1,5 +1,6 @@
 //! The UI layer's error: what a server function can answer. Details of internal failures are
-//! logged where they happen and never sent to the browser.
+//! never sent to the browser; they are logged once, in the request's span, by the server's
+//! request log (`Failures`), not by the conversion that made them.
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -57,15 +58,75 @@ impl FromServerFnError for AppError {
 
 #[cfg(feature = "ssr")]
 impl From<klimadialog::storage::StorageError> for AppError {
-    /// Logged here, once; the response gets the error's status (a plain form post would
-    /// otherwise be redirected back to its page as if nothing had gone wrong).
+    /// Kept for the request's log line (see `Failures`); the response gets the error's status
+    /// (a plain form post would otherwise be redirected back to its page as if nothing had gone
+    /// wrong).
     fn from(error: klimadialog::storage::StorageError) -> Self {
-        if error.is_temporary() {
-            tracing::warn!(%error, "storage unavailable");
+        let temporary = error.is_temporary();
+        Failures::keep(Failure {
+            temporary,
+            error: error.to_string(),
+            during: tracing::Span::current().metadata().map(|m| m.name()),
+        });
+        if temporary {
             AppError::Unavailable.respond()
         } else {
-            tracing::error!(%error, "storage failed");
             AppError::Internal.respond()
+        }
+    }
+}
+
+/// One internal failure of a request: what failed, and in which function (the innermost
+/// span, which every server function has).
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone)]
+pub struct Failure {
+    /// The database was busy or the disk full: it may work again in a moment.
+    pub temporary: bool,
+    pub error: String,
+    pub during: Option<&'static str>,
+}
+
+/// The internal failures of one request, which the server puts into the request and logs once
+/// the response is made, inside the request's span (its id, method and route). A conversion
+/// that logged would log again wherever an error is converted twice, and outside any request
+/// span in background work.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, Default)]
+pub struct Failures(std::sync::Arc<std::sync::Mutex<Vec<Failure>>>);
+
+#[cfg(feature = "ssr")]
+impl Failures {
+    /// Keeps `failure` for the request being handled; without one (background work, a handler
+    /// outside Leptos), logs it at once, in whatever span is current.
+    pub fn keep(failure: Failure) {
+        let kept = leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Failures>().cloned());
+        match kept {
+            Some(failures) => failures
+                .0
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .push(failure),
+            None => failure.log(),
+        }
+    }
+
+    /// What was kept, emptied.
+    pub fn take(&self) -> Vec<Failure> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl Failure {
+    /// One line, in the current span: a temporary failure is a warning, the rest errors.
+    pub fn log(&self) {
+        let during = self.during.unwrap_or("-");
+        if self.temporary {
+            tracing::warn!(error = %self.error, during, "storage unavailable");
+        } else {
+            tracing::error!(error = %self.error, during, "storage failed");
         }
     }
 }

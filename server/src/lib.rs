@@ -11,6 +11,7 @@ pub mod open_data;
 pub mod page_cache;
 pub mod panics;
 pub mod paths;
+pub mod request_log;
 pub mod routes;
 pub mod staff_cli;
 pub mod staff_export;
@@ -222,7 +223,8 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             proxies,
             client_address::resolve_client_address,
-        ));
+        ))
+        .layer(axum::middleware::from_fn(request_log::record));
     // The page cache goes around the whole site as one service rather than on each route:
     // axum clones a route's whole stack of layers and their states for every request, which
     // cost a page served from memory more than the rest of its work.
@@ -234,7 +236,7 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
         ))
         .layer(panics::layer())
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_log::span))
 }
 
 /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight and closes the database.

@@ -28,6 +28,7 @@ pub struct Sending<'a> {
 /// Stores the draft behind `token` as `resident`'s idea, within the limits for the resident
 /// and the client: waiting for a moderator, or public at once, as the site's `mode` says.
 /// `None` when the draft was already sent (a double tap): the first send made the idea.
+#[tracing::instrument(skip_all)]
 pub async fn submit(
     db: &Db,
     limits: &Limits,

@@ -39,6 +39,7 @@ impl Db {
     /// Sets the status of a public idea, records it with its answer in the history and the
     /// audit log, and queues one mail for its author and each supporter, all in one
     /// transaction. Returns how many mails were queued.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn answer_idea(
         &self,
         idea: IdeaId,
@@ -113,6 +114,7 @@ impl Db {
     }
 
     /// Mails due now, oldest first.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn due_status_mails(&self, now: i64, limit: i64) -> Result<Vec<DueMail>> {
         Ok(sqlx::query_as(
             "SELECT m.id, m.attempts, r.email, i.id AS idea_id, i.title, c.status, c.answer_da,
@@ -131,6 +133,7 @@ impl Db {
         .await?)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn mark_mail_sent(&self, mail: i64, now: i64) -> Result<()> {
         sqlx::query("UPDATE status_mails SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")
             .bind(now)
@@ -141,6 +144,7 @@ impl Db {
     }
 
     /// Counts a failed attempt: tries again at `retry_at`, or gives up after the last attempt.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn mark_mail_failed(&self, mail: i64, retry_at: i64, now: i64) -> Result<()> {
         sqlx::query(
             "UPDATE status_mails SET attempts = attempts + 1, next_attempt_at = ?,
@@ -157,6 +161,7 @@ impl Db {
     }
 
     /// Queued mails not yet sent (waiting or given up), for the dashboard and tests.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn unsent_status_mails(&self) -> Result<i64> {
         Ok(
             sqlx::query_scalar("SELECT count(*) FROM status_mails WHERE sent_at IS NULL")

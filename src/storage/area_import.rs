@@ -36,6 +36,7 @@ pub enum ImportMode {
 
 impl Db {
     /// Imports `areas`; with `apply` false, only reports what it would do.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn import_areas(
         &self,
         areas: &[ImportedArea],
@@ -182,6 +183,7 @@ impl Db {
     }
 
     /// Ideas an import could not place, for staff to place by hand.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn flagged_idea_count(&self) -> Result<i64> {
         Ok(
             sqlx::query_scalar("SELECT count(*) FROM ideas WHERE area_flagged = 1")
@@ -191,6 +193,7 @@ impl Db {
     }
 
     /// The first 200 of those: id, title and the (retired or old) area they are still in.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn flagged_ideas(&self) -> Result<Vec<(i64, String, String)>> {
         Ok(sqlx::query_as(
             "SELECT i.id, i.title, a.name FROM ideas i JOIN areas a ON a.id = i.area_id

@@ -65,9 +65,13 @@ pub struct AuditFilter {
     pub until: Option<i64>,
 }
 
+/// An audit entry about one object: (staff id, action, before, after).
+pub type AuditOfRow = (Option<i64>, String, Option<String>, Option<String>);
+
 impl Db {
     /// Entries matching `filter`, newest first, older than entry `before` when given: pages
     /// keyed by id stay stable while new entries arrive.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn audit_log(
         &self,
         filter: &AuditFilter,
@@ -100,6 +104,7 @@ impl Db {
     }
 
     /// Records that a staff member exported something, and with which filter.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn record_export(
         &self,
         staff: i64,
@@ -124,11 +129,12 @@ impl Db {
     }
 
     /// The audit log's entries about one object, oldest first: (staff id, action, before, after).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn audit_of(
         &self,
         object_type: &str,
         object_id: i64,
-    ) -> Result<Vec<(Option<i64>, String, Option<String>, Option<String>)>> {
+    ) -> Result<Vec<AuditOfRow>> {
         Ok(sqlx::query_as(
             "SELECT staff_id, action, before_json, after_json FROM audit_events
              WHERE object_type = ? AND object_id = ? ORDER BY id",

@@ -11,6 +11,7 @@ use super::{Db, Result, StorageError};
 
 impl Db {
     /// Writes a snapshot of the whole database to `path`, which must not exist yet.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn backup_to(&self, path: &Path) -> Result<()> {
         if path.exists() {
             return Err(StorageError::Refused("the backup file exists already"));
@@ -23,6 +24,7 @@ impl Db {
     }
 
     /// `PRAGMA integrity_check`: true when SQLite finds nothing wrong.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn integrity_ok(&self) -> Result<bool> {
         let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
             .fetch_all(self.pool())
@@ -34,6 +36,7 @@ impl Db {
 impl Db {
     /// A digest of each table's rows (but the tables in `except`), by table, to show that
     /// requests changed nothing. Rows are compared as SQLite quotes them, in sorted order.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn content_digest(&self, except: &[&str]) -> Result<Vec<(String, String)>> {
         use sha2::{Digest, Sha256};
         let tables: Vec<String> = sqlx::query_scalar(

@@ -25,6 +25,7 @@ pub struct BulkIdea {
 
 impl Db {
     /// Inserts residents with the given e-mails and display names; returns their ids in order.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn bulk_insert_residents(
         &self,
         residents: &[(String, Option<String>)],
@@ -48,6 +49,7 @@ impl Db {
     }
 
     /// Inserts ideas; returns their ids in order.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn bulk_insert_ideas(&self, ideas: &[BulkIdea]) -> Result<Vec<i64>> {
         let mut tx = self.begin_write().await?;
         let first: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM ideas")
@@ -85,6 +87,7 @@ impl Db {
 
     /// Inserts supports (idea, resident, time); pairs already present are skipped. Returns how
     /// many were new. The triggers keep every idea's count exact as they go.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn bulk_insert_supports(&self, supports: &[(i64, i64, i64)]) -> Result<u64> {
         let mut tx = self.begin_write().await?;
         let mut inserted = 0;
@@ -101,12 +104,14 @@ impl Db {
         Ok(inserted)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn count_ideas(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT count(*) FROM ideas")
             .fetch_one(self.pool())
             .await?)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn count_all_supports(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT count(*) FROM supports")
             .fetch_one(self.pool())
@@ -114,6 +119,7 @@ impl Db {
     }
 
     /// True when every idea's stored support count equals its rows in `supports`.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn support_counts_agree(&self) -> Result<bool> {
         let wrong: i64 = sqlx::query_scalar(
             "SELECT count(*) FROM ideas i

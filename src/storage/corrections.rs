@@ -28,6 +28,7 @@ pub enum CorrectionRefusal {
 type IdeaColumns = (String, String, String, Option<String>, Option<String>, i64);
 
 impl Db {
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn correct_idea(
         &self,
         idea: IdeaId,
@@ -128,6 +129,7 @@ impl Db {
 
     /// The titles as their authors wrote them, of those of `ideas` a moderator has corrected
     /// since (and not back): one query for a whole queue.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn original_titles(&self, ideas: &[IdeaId]) -> Result<Vec<(IdeaId, String)>> {
         if ideas.is_empty() {
             return Ok(Vec::new());

@@ -42,6 +42,7 @@ pub struct ExportIdea {
 impl Db {
     /// The next `limit` ideas matching `filter` (any moderation state) with an id above
     /// `after`, in id order.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn export_ideas(
         &self,
         filter: &IdeaFilter,

@@ -6,6 +6,7 @@ use super::{Db, Result};
 
 impl Db {
     /// Proves the database answers a query.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn check(&self) -> Result<()> {
         sqlx::query_scalar::<_, i64>("SELECT 1")
             .fetch_one(self.pool())
@@ -15,6 +16,7 @@ impl Db {
 
     /// Proves a write reaches the disk: a transaction that needs fresh pages (a row with a
     /// 64 KB blob, deleted again before the commit, so nothing stays) and commits.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn check_write(&self) -> Result<()> {
         let mut transaction = self.begin_write().await?;
         sqlx::query("INSERT INTO health_probe (id, filler) VALUES (1, zeroblob(65536))")

@@ -97,6 +97,7 @@ pub(super) const SUMMARY_FROM: &str = "FROM ideas i
 
 impl Db {
     /// Stores a new idea and its search terms in one transaction.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn insert_idea(&self, idea: &NewIdea) -> Result<IdeaId> {
         let mut tx = self.begin_write().await?;
         let id = insert_idea_on(&mut tx, idea).await?;
@@ -105,6 +106,7 @@ impl Db {
     }
 
     /// Sets an idea's public status and records it, with its answer, in the history.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn set_status(&self, idea: IdeaId, update: &StatusUpdate<'_>) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE ideas SET status = ?, updated_at = ? WHERE id = ?")
@@ -131,6 +133,7 @@ impl Db {
 
     /// A published idea with what its page shows; `None` if there is no such idea or the
     /// public may not see it.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn published_idea(&self, id: IdeaId) -> Result<Option<IdeaDetail>> {
         let found = self
             .idea_detail(id, "i.moderation_state = 'published'", None)
@@ -140,6 +143,7 @@ impl Db {
 
     /// An idea as its author may see it, in any moderation state, with the state and the
     /// moderators' reason; `None` unless `author` wrote it.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn authored_idea(
         &self,
         id: IdeaId,
@@ -200,6 +204,7 @@ impl Db {
     }
 
     /// The ideas a resident wrote, newest first, in any moderation state.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn ideas_by_author(
         &self,
         author: ResidentId,
@@ -225,6 +230,7 @@ impl Db {
     }
 
     /// The public ideas a resident supports, most recently supported first.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn ideas_supported_by(&self, resident: ResidentId) -> Result<Vec<IdeaSummary>> {
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} {SUMMARY_FROM}
@@ -240,6 +246,7 @@ impl Db {
     }
 
     /// The status changes of an idea, oldest first.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn status_history(&self, id: IdeaId) -> Result<Vec<StatusEntry>> {
         let rows: Vec<(String, Option<String>, Option<String>, i64)> = sqlx::query_as(
             "SELECT status, answer_da, answer_en, created_at FROM status_changes
@@ -262,6 +269,7 @@ impl Db {
     }
 
     /// The stored count of an idea's supports.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn support_count(&self, id: IdeaId) -> Result<Option<i64>> {
         Ok(
             sqlx::query_scalar("SELECT support_count FROM ideas WHERE id = ?")
@@ -274,6 +282,7 @@ impl Db {
 
 impl Db {
     /// Ideas with exactly this title: id, moderation state and author. For checks and tests.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn ideas_with_title(&self, title: &str) -> Result<Vec<(i64, String, Option<i64>)>> {
         Ok(sqlx::query_as(
             "SELECT id, moderation_state, author_id FROM ideas WHERE title = ? ORDER BY id",
@@ -284,6 +293,7 @@ impl Db {
     }
 
     /// The photo file names ideas use.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn photos_of_ideas(&self) -> Result<Vec<String>> {
         Ok(
             sqlx::query_scalar("SELECT photo FROM ideas WHERE photo IS NOT NULL ORDER BY id")

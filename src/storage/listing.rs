@@ -186,6 +186,7 @@ impl Db {
 
     /// A page of the public list. `seed` orders `random` for one visitor; `now` anchors
     /// `trending`.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn list_published(
         &self,
         filter: &IdeaFilter,
@@ -215,6 +216,7 @@ impl Db {
     }
 
     /// How many public ideas a filter shows.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn count_published(&self, filter: &IdeaFilter) -> Result<i64> {
         let hits = self.search_hits(filter).await?;
         self.count_with(filter, hits.as_ref()).await
@@ -243,6 +245,7 @@ impl Db {
     }
 
     /// The count of every value of every filter, each given the other filters.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn filter_counts(&self, filter: &IdeaFilter) -> Result<FilterCounts> {
         let mut lists = Vec::with_capacity(FACETS.len());
         let hits = self.search_hits(filter).await?;

@@ -32,6 +32,7 @@ pub struct MergeRecord {
 impl Db {
     /// Merges idea `from` into idea `into`: `from` gets status `merged` and leaves the lists;
     /// its supporters support `into` (once each). Returns the merge's id.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn merge_ideas(
         &self,
         from: IdeaId,
@@ -123,6 +124,7 @@ impl Db {
 
     /// Undoes a merge: the merged idea gets its status and supporters back, and the kept idea
     /// loses the supports the merge gave it (those its supporters had not given themselves).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn undo_merge(
         &self,
         merge: i64,
@@ -185,6 +187,7 @@ impl Db {
     }
 
     /// The idea a merged idea was merged into.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn merged_into(&self, idea: IdeaId) -> Result<Option<IdeaId>> {
         Ok(sqlx::query_scalar::<_, Option<i64>>(
             "SELECT merged_into FROM ideas WHERE id = ? AND status = 'merged'",
@@ -197,6 +200,7 @@ impl Db {
     }
 
     /// The latest merges, newest first.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn recent_merges(&self, limit: i64) -> Result<Vec<MergeRecord>> {
         Ok(sqlx::query_as(
             "SELECT m.id, m.from_idea, f.title AS from_title, m.into_idea, t.title AS into_title,

@@ -144,6 +144,7 @@ impl Db {
     /// Opens (creating if missing) the SQLite database at `url` (`sqlite://path` or a plain
     /// path), with WAL, foreign keys, a busy timeout and full sync, and brings its schema up to
     /// date. Full sync in WAL mode means an acknowledged write survives a power cut too.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn open(url: &str) -> Result<Db> {
         let url = if url.starts_with("sqlite:") {
             url.to_owned()
@@ -223,6 +224,7 @@ impl Db {
     }
 
     /// A fresh private database for tests and tools.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn open_in_memory() -> Result<Db> {
         Db::open("sqlite::memory:").await
     }
@@ -254,6 +256,7 @@ impl Db {
     }
 
     /// Waits for running queries and closes every connection, so the WAL is checkpointed.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn close(&self) {
         self.pool.close().await;
     }

@@ -34,6 +34,7 @@ pub enum Refusal {
 
 impl Db {
     /// Ideas waiting for a moderator (new, or with open reports), oldest first.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn moderation_queue(&self, limit: i64) -> Result<Vec<QueueItem>> {
         Ok(sqlx::query_as(
             "SELECT i.id, i.title, i.description, i.language, a.name AS area_name, a.slug AS area_slug, i.sector_key, i.theme_key, i.moderation_state, i.moderation_reason, i.created_at,
@@ -49,6 +50,7 @@ impl Db {
     }
 
     /// Hidden and rejected ideas, most recently changed first, for restoring.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn withheld_ideas(&self, limit: i64) -> Result<Vec<QueueItem>> {
         Ok(sqlx::query_as(
             "SELECT i.id, i.title, i.description, i.language, a.name AS area_name, a.slug AS area_slug, i.sector_key, i.theme_key, i.moderation_state, i.moderation_reason, i.created_at,
@@ -64,6 +66,7 @@ impl Db {
 
     /// Carries out a moderator's action and records it, before and after, in the audit log,
     /// in one transaction: no change without its record.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn moderate(
         &self,
         idea: IdeaId,

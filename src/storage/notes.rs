@@ -6,6 +6,7 @@ use crate::idea::IdeaId;
 
 impl Db {
     /// Sets (or with `None`, clears) an idea's internal note; `false` if there is no such idea.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn set_staff_note(
         &self,
         idea: IdeaId,
@@ -49,6 +50,7 @@ impl Db {
     }
 
     /// The notes of the given ideas that have one, in one query.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn staff_notes_of(&self, ideas: &[i64]) -> Result<Vec<(i64, String)>> {
         if ideas.is_empty() {
             return Ok(Vec::new());

@@ -57,6 +57,7 @@ struct OpenRow {
 impl Db {
     /// Published ideas matching a filter, oldest first (a stable order for paging), `limit`
     /// from `offset`.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn open_ideas(
         &self,
         filter: &IdeaFilter,

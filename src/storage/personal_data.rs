@@ -79,6 +79,7 @@ pub struct CodeRecord {
 
 impl Db {
     /// Everything stored about a resident; `None` if there is no such (undeleted) resident.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn personal_data(&self, resident: ResidentId) -> Result<Option<PersonalData>> {
         let pool = self.pool();
         let Some(record) = sqlx::query_as::<_, ResidentRecord>(
@@ -143,6 +144,7 @@ impl Db {
     /// sessions, sign-in codes, reports and queued mail go; ideas stay without an author; the row stays
     /// without address or name, so nothing points back at the person. Signing up again with
     /// the same address makes a new resident with no supports.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn delete_resident(&self, resident: ResidentId, now: i64) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let email: Option<String> =

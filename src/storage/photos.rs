@@ -27,6 +27,7 @@ pub struct PhotoViewer {
 }
 
 impl Db {
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn photo_access(&self, name: &str, viewer: &PhotoViewer) -> Result<PhotoAccess> {
         // (published, the asker's own idea) for each idea with this photo.
         let ideas: Vec<(bool, bool)> = sqlx::query_as(

@@ -53,6 +53,7 @@ impl ReadyDraft {
 impl Db {
     /// Checks a draft against the sectors, themes and areas this site has, and finds the area
     /// of a point. The outer `Result` is the database's; the inner one the resident's.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn check_draft(
         &self,
         fields: &DraftFields,
@@ -95,6 +96,7 @@ impl Db {
     /// Turns a browser's draft into an idea, once: the draft is deleted in the same
     /// transaction, so a form sent twice (a double tap, a resend after a timeout) makes one
     /// idea. `None` when the draft was already submitted.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn submit_draft(&self, token: &DraftToken, idea: &NewIdea) -> Result<Option<IdeaId>> {
         let mut tx = self.begin_write().await?;
         let deleted = sqlx::query("DELETE FROM idea_drafts WHERE token_hash = ?")
@@ -112,6 +114,7 @@ impl Db {
 
     /// Saves a browser's draft, replacing what it had, and forgets drafts nobody touched for a
     /// week.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn save_draft(&self, token: &DraftToken, draft: &Draft, now: i64) -> Result<()> {
         let fields = serde_json::to_string(&draft.fields)
             .map_err(|e| StorageError::InvalidRow(format!("draft fields: {e}")))?;
@@ -136,6 +139,7 @@ impl Db {
     }
 
     /// A browser's draft, if it has one that has not expired.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn load_draft(&self, token: &DraftToken, now: i64) -> Result<Option<Draft>> {
         let row: Option<(String, Option<String>)> = sqlx::query_as(
             "SELECT fields, photo FROM idea_drafts WHERE token_hash = ? AND updated_at >= ?",
@@ -152,6 +156,7 @@ impl Db {
         .transpose()
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn delete_draft(&self, token: &DraftToken) -> Result<()> {
         sqlx::query("DELETE FROM idea_drafts WHERE token_hash = ?")
             .bind(token.hash())
@@ -160,6 +165,7 @@ impl Db {
         Ok(())
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn count_drafts(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT count(*) FROM idea_drafts")
             .fetch_one(self.pool())

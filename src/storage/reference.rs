@@ -29,6 +29,7 @@ pub struct NewArea<'a> {
 }
 
 impl Db {
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn insert_sector(&self, named: &Named, position: i64) -> Result<()> {
         sqlx::query("INSERT INTO sectors (key, name_da, name_en, position) VALUES (?, ?, ?, ?)")
             .bind(named.key)
@@ -40,6 +41,7 @@ impl Db {
         Ok(())
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn insert_theme(&self, named: &Named, position: i64) -> Result<()> {
         sqlx::query(
             "INSERT INTO adaptation_themes (key, name_da, name_en, position) VALUES (?, ?, ?, ?)",
@@ -53,18 +55,21 @@ impl Db {
         Ok(())
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn count_sectors(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT count(*) FROM sectors")
             .fetch_one(self.pool())
             .await?)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn count_areas(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT count(*) FROM areas")
             .fetch_one(self.pool())
             .await?)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn insert_area(&self, area: &NewArea<'_>) -> Result<AreaId> {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO areas (slug, name, geometry, label_lat, label_lon, position)
@@ -82,6 +87,7 @@ impl Db {
     }
 
     /// All areas in their display order.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn list_areas(&self) -> Result<Vec<AreaRow>> {
         let rows: Vec<(i64, String, String, f64, f64)> = sqlx::query_as(
             "SELECT id, slug, name, label_lat, label_lon FROM areas WHERE retired_at IS NULL
@@ -104,6 +110,7 @@ impl Db {
     }
 
     /// Every area with its polygons, in display order.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn area_shapes(&self) -> Result<Vec<(AreaRow, MultiPolygon<f64>)>> {
         let rows: Vec<(i64, String)> = sqlx::query_as(
             "SELECT id, geometry FROM areas WHERE retired_at IS NULL ORDER BY position, id",
@@ -125,6 +132,7 @@ impl Db {
     }
 
     /// The polygons of every area, for finding the area of a point.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn load_area_map(&self) -> Result<AreaMap> {
         let shapes = self.area_shapes().await?;
         Ok(AreaMap::new(
@@ -133,6 +141,7 @@ impl Db {
     }
 
     /// The area a point lies in; `None` outside the municipality.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn area_at(&self, point: crate::geometry::LatLon) -> Result<Option<AreaRow>> {
         let shapes = self.area_shapes().await?;
         let map = AreaMap::new(shapes.iter().map(|(area, shape)| (area.id, shape.clone())));
@@ -144,6 +153,7 @@ impl Db {
     }
 
     /// One area drawn on its own, `width` map units wide (the mini-map of an idea's page).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn area_drawing(&self, slug: &AreaSlug, width: f64) -> Result<Option<MapDrawing>> {
         let Some((area, shape)) = self
             .area_shapes()
@@ -168,6 +178,7 @@ impl Db {
     }
 
     /// The areas drawn `width` map units wide, for maps on pages.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn map_drawing(&self, width: f64) -> Result<MapDrawing> {
         let shapes = self.area_shapes().await?;
         let (west, south, east, north) = crate::geometry::bounds(shapes.iter().map(|(_, s)| s))
@@ -195,6 +206,7 @@ pub struct CategoryRow {
 
 impl Db {
     /// Sectors (`themes` false) or adaptation themes (true), in their display order.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn list_categories(&self, themes: bool) -> Result<Vec<CategoryRow>> {
         let table = if themes {
             "adaptation_themes"

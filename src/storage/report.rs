@@ -22,6 +22,7 @@ impl Db {
     /// Records one resident's report of a public idea. When the open reports from accounts old
     /// enough reach the rule's threshold, the idea is hidden until a moderator reviews it, in
     /// the same transaction and with an audit entry, so no hidden idea lacks its reason.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn report_idea(
         &self,
         idea: IdeaId,
@@ -99,6 +100,7 @@ impl Db {
     }
 
     /// Whether this resident has reported this idea (open or closed).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn has_reported(&self, idea: IdeaId, resident: ResidentId) -> Result<bool> {
         Ok(sqlx::query_scalar::<_, i64>(
             "SELECT count(*) FROM reports WHERE idea_id = ? AND resident_id = ?",
@@ -111,6 +113,7 @@ impl Db {
     }
 
     /// The open reports of the given ideas, oldest first, in one query.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn open_reports_of(&self, ideas: &[i64]) -> Result<Vec<OpenReport>> {
         if ideas.is_empty() {
             return Ok(Vec::new());

@@ -22,6 +22,7 @@ pub struct NewResident<'a> {
 
 impl Db {
     /// A resident's mail settings (Danish and mails on, until they choose).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn mail_settings(&self, resident: ResidentId) -> Result<MailSettings> {
         let (language, status_mails): (String, bool) = sqlx::query_as(
             "SELECT coalesce(language, 'da'), status_mails FROM residents WHERE id = ?",
@@ -36,6 +37,7 @@ impl Db {
         })
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn save_mail_settings(
         &self,
         resident: ResidentId,
@@ -53,6 +55,7 @@ impl Db {
     /// The language of the page a resident first signed in on: their mails' language until
     /// they choose another on `/me`. Later sign-ins, perhaps on a device in another language,
     /// leave it be.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn set_first_language(
         &self,
         resident: ResidentId,
@@ -66,6 +69,7 @@ impl Db {
         Ok(())
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn insert_resident(&self, resident: &NewResident<'_>) -> Result<i64> {
         Ok(sqlx::query_scalar(
             "INSERT INTO residents (email, display_name, area_id, created_at) VALUES (?, ?, ?, ?) RETURNING id",

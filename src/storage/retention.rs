@@ -22,6 +22,7 @@ pub struct Swept {
 
 impl Db {
     /// Deletes everything kept past its time, in one transaction.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn sweep(&self, now: i64) -> Result<Swept> {
         let mut tx = self.begin_write().await?;
         let mut run = async |sql: &str, before: i64| -> Result<u64> {
@@ -65,6 +66,7 @@ impl Db {
 
     /// Every photo file still needed: the drafts' and the ideas'. Any other file in the photo
     /// folder can go.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn photos_in_use(&self) -> Result<HashSet<String>> {
         let names: Vec<String> = sqlx::query_scalar(
             "SELECT photo FROM ideas WHERE photo IS NOT NULL

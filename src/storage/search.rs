@@ -32,6 +32,7 @@ pub(crate) async fn index_idea(
 impl Db {
     /// Indexes every idea the index does not have yet: after a bulk load, or ideas stored
     /// before the index existed. Returns how many were indexed.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn index_missing_ideas(&self) -> Result<u64> {
         let mut indexed = 0;
         loop {
@@ -55,6 +56,7 @@ impl Db {
 
     /// Up to `limit` published ideas whose text shares the most with a draft's, best first.
     /// Title words weigh five times as much as description words.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn similar_ideas(
         &self,
         title: &str,
@@ -80,6 +82,7 @@ impl Db {
     }
 
     /// Published ideas with every term of a search, for tests now and the search box later.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn search_published_ids(&self, text: &str) -> Result<Vec<IdeaId>> {
         let Some(query) = search::all_terms_query(text) else {
             return Ok(Vec::new());

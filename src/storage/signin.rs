@@ -5,6 +5,7 @@ use crate::resident::ResidentId;
 
 impl Db {
     /// How many codes were made for an address since `since`, and when the oldest of them was.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn sign_in_codes_for_address_since(
         &self,
         email: &str,
@@ -17,6 +18,7 @@ impl Db {
             .await?)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn sign_in_codes_for_client_since(
         &self,
         client_hash: &str,
@@ -29,6 +31,7 @@ impl Db {
             .await?)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn insert_sign_in_code(
         &self,
         email: &str,
@@ -55,6 +58,7 @@ impl Db {
 
     /// The newest unused, unexpired code of an address that this browser asked for. Older
     /// codes stop counting once a newer one is asked for.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn newest_open_sign_in_code(
         &self,
         email: &str,
@@ -74,6 +78,7 @@ impl Db {
     }
 
     /// Wrong tries at codes asked for since `since`, on the whole site.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn failed_sign_in_tries_since(&self, since: i64) -> Result<i64> {
         Ok(sqlx::query_scalar(
             "SELECT COALESCE(SUM(failed_attempts), 0) FROM sign_in_codes WHERE created_at >= ?",
@@ -85,6 +90,7 @@ impl Db {
 
     /// Counts one try at a code and returns its hash and the tries used, or `None` if it has no
     /// tries left. One statement, so parallel tries cannot all see the same count.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn take_sign_in_try(
         &self,
         code_id: i64,
@@ -102,6 +108,7 @@ impl Db {
     }
 
     /// Marks a code used (the successful try is not a failure); `false` if it already was.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn use_sign_in_code(&self, code_id: i64, now: i64) -> Result<bool> {
         let done = sqlx::query(
             "UPDATE sign_in_codes SET used_at = ?, failed_attempts = failed_attempts - 1 WHERE id = ? AND used_at IS NULL",
@@ -114,6 +121,7 @@ impl Db {
     }
 
     /// The resident with this address, created if there is none.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn resident_for_email(&self, email: &str, now: i64) -> Result<ResidentId> {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO residents (email, created_at) VALUES (?, ?)
@@ -127,6 +135,7 @@ impl Db {
         Ok(ResidentId(id))
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn insert_session(
         &self,
         token_hash: &str,
@@ -144,6 +153,7 @@ impl Db {
         Ok(())
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn session_resident(&self, token_hash: &str, now: i64) -> Result<Option<ResidentId>> {
         let id: Option<i64> = sqlx::query_scalar(
             "SELECT resident_id FROM sessions WHERE token_hash = ? AND expires_at > ?",
@@ -155,6 +165,7 @@ impl Db {
         Ok(id.map(ResidentId))
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
             .bind(token_hash)
@@ -165,12 +176,14 @@ impl Db {
 }
 
 impl Db {
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn count_sessions(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT count(*) FROM sessions")
             .fetch_one(self.pool())
             .await?)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn count_sign_in_codes(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT count(*) FROM sign_in_codes")
             .fetch_one(self.pool())

@@ -18,6 +18,7 @@ pub struct StaffAccount {
 }
 
 impl Db {
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn insert_staff(
         &self,
         username: &str,
@@ -37,6 +38,7 @@ impl Db {
         .await?)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn staff_account(&self, username: &str) -> Result<Option<StaffAccount>> {
         Ok(sqlx::query_as(
             "SELECT id, username, password_hash, role, failed_logins, locked_until, disabled_at,
@@ -50,6 +52,7 @@ impl Db {
 
     /// Counts a failed login: the failures in a row, when, and the lock that goes with them.
     /// A lock that starts here goes into the audit log (by the system), with the failures.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn record_staff_failure(
         &self,
         staff: i64,
@@ -90,6 +93,7 @@ impl Db {
     }
 
     /// A right password: the failures are forgotten.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn record_staff_success(&self, staff: i64) -> Result<()> {
         sqlx::query(
             "UPDATE staff_users SET failed_logins = 0, locked_until = NULL, last_failure_at = NULL
@@ -101,6 +105,7 @@ impl Db {
         Ok(())
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn insert_staff_session(
         &self,
         token_hash: &str,
@@ -126,6 +131,7 @@ impl Db {
     }
 
     /// The member of a live session on an enabled account.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn staff_session(&self, token_hash: &str, now: i64) -> Result<Option<StaffMember>> {
         let row: Option<(i64, String, String)> = sqlx::query_as(
             "SELECT u.id, u.username, u.role FROM staff_sessions s
@@ -144,6 +150,7 @@ impl Db {
         .transpose()
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn delete_staff_session(&self, token_hash: &str) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let staff: Option<i64> = sqlx::query_scalar(
@@ -163,6 +170,7 @@ impl Db {
         Ok(())
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn count_staff(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT count(*) FROM staff_users")
             .fetch_one(self.pool())
@@ -172,6 +180,7 @@ impl Db {
 
 impl Db {
     /// Ideas with open reports by residents.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn reported_idea_count(&self) -> Result<i64> {
         Ok(sqlx::query_scalar(
             "SELECT count(DISTINCT idea_id) FROM reports WHERE resolved_at IS NULL",
@@ -181,6 +190,7 @@ impl Db {
     }
 
     /// Ideas waiting for a moderator, and hidden ideas.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn moderation_counts(&self) -> Result<(i64, i64)> {
         Ok(sqlx::query_as(
             "SELECT count(*) FILTER (WHERE moderation_state = 'pending'),

@@ -21,6 +21,7 @@ pub(super) const WEEKLY_SUPPORTS_SQL: &str = "SELECT (s.created_at - 345600) / 6
 const PUBLIC: &str = "i.moderation_state = 'published' AND i.status <> 'merged'";
 
 impl Db {
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn stats(&self, now: i64) -> Result<Stats> {
         let group = |column: &str| {
             format!(

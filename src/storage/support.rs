@@ -11,6 +11,7 @@ impl Db {
     /// Records a support for a public idea; `false` if there already was one, or the idea is
     /// not one the public can support (unknown, hidden, awaiting review or merged). Returns once
     /// it is committed, in a group with others (see `support_writer`).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn add_public_support(
         &self,
         idea: IdeaId,
@@ -23,6 +24,7 @@ impl Db {
     }
 
     /// Withdraws a support; `false` if there was none.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn remove_support(&self, idea: IdeaId, resident: ResidentId) -> Result<bool> {
         self.supports
             .write(SupportChange::Remove { idea, resident })
@@ -30,6 +32,7 @@ impl Db {
     }
 
     /// Which of `ideas` the resident supports: one query for a whole list of cards.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn supported_among(
         &self,
         resident: ResidentId,
@@ -53,6 +56,7 @@ impl Db {
     /// The idea's support count and whether the resident supports it, in one query (the
     /// answer to every press of the support button); `None` if there is no such public idea
     /// (an unpublished idea's number and count are nobody's business).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn support_state(
         &self,
         idea: IdeaId,
@@ -69,6 +73,7 @@ impl Db {
         .await?)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn has_support(&self, idea: IdeaId, resident: ResidentId) -> Result<bool> {
         let found: Option<i64> =
             sqlx::query_scalar("SELECT 1 FROM supports WHERE idea_id = ? AND resident_id = ?")
@@ -80,6 +85,7 @@ impl Db {
     }
 
     /// Records a support; `false` if the resident already supported the idea.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn add_support(&self, idea: IdeaId, resident: i64, at: i64) -> Result<bool> {
         let done = sqlx::query(
             "INSERT OR IGNORE INTO supports (idea_id, resident_id, created_at) VALUES (?, ?, ?)",
@@ -93,6 +99,7 @@ impl Db {
     }
 
     /// Counts supports row by row; the stored count on the idea must always agree with it.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn count_supports_of(&self, idea: IdeaId) -> Result<i64> {
         Ok(
             sqlx::query_scalar("SELECT count(*) FROM supports WHERE idea_id = ?")

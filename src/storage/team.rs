@@ -40,6 +40,7 @@ pub enum TeamRefusal {
 }
 
 impl Db {
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn team(&self) -> Result<Vec<TeamMember>> {
         Ok(sqlx::query_as(
             "SELECT id, username, role, created_at, disabled_at, locked_until
@@ -50,6 +51,7 @@ impl Db {
     }
 
     /// Adds an account on an admin's behalf.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn add_team_member(
         &self,
         username: &str,
@@ -90,6 +92,7 @@ impl Db {
     }
 
     /// Changes an account on an admin's (`by`) behalf. Disabling ends the account's sessions.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn change_team_member(
         &self,
         member: i64,

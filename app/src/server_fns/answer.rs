@@ -21,6 +21,10 @@ pub struct StaffIdeas {
 
 /// Public ideas with the filter of `/ideas` (its query string), for setting statuses.
 #[server(prefix = "/fn", endpoint = "staff/ideas")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "load_staff_ideas", skip_all)
+)]
 pub async fn load_staff_ideas(query: String) -> Result<StaffIdeas, AppError> {
     use crate::url::decode_component;
     use klimadialog::filter::IdeaFilter;
@@ -64,6 +68,10 @@ pub async fn load_staff_ideas(query: String) -> Result<StaffIdeas, AppError> {
 /// Sets a status with its answer, then goes back to the list (`back`, a `/staff/ideas` address).
 /// A refused change goes back with an error key and what was typed in a cookie.
 #[server(prefix = "/fn", endpoint = "staff/ideas/status")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "set_idea_status", skip_all)
+)]
 pub async fn set_idea_status(
     idea: i64,
     status: Option<String>,
@@ -128,6 +136,10 @@ pub(crate) fn staff_ideas_back(back: Option<String>) -> String {
 
 /// Sets or clears an idea's internal note (staff only, never public), then goes back.
 #[server(prefix = "/fn", endpoint = "staff/ideas/note")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "set_staff_note", skip_all)
+)]
 pub async fn set_staff_note(
     idea: i64,
     note: Option<String>,

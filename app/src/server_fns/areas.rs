@@ -28,6 +28,10 @@ pub struct AreasPage {
 }
 
 #[server(prefix = "/fn", endpoint = "staff/areas")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "load_areas_page", skip_all)
+)]
 pub async fn load_areas_page(preview: Option<i64>) -> Result<AreasPage, AppError> {
     use klimadialog::area_import::read_areas;
     use klimadialog::map::{DrawnArea, MapDrawing, MapFrame};
@@ -108,6 +112,10 @@ pub async fn load_areas_page(preview: Option<i64>) -> Result<AreasPage, AppError
 
 /// Carries out a previewed import: `mode` is `replace` or `merge`.
 #[server(prefix = "/fn", endpoint = "staff/areas/apply")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "apply_area_import", skip_all)
+)]
 pub async fn apply_area_import(import: i64, mode: String) -> Result<(), AppError> {
     use klimadialog::area_import::read_areas;
     use klimadialog::staff::StaffRole;

@@ -95,6 +95,7 @@ pub struct AuditPage {
 }
 
 #[server(prefix = "/fn", endpoint = "staff/audit")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "load_audit", skip_all))]
 pub async fn load_audit(query: AuditQuery, before: Option<i64>) -> Result<AuditPage, AppError> {
     use klimadialog::staff::StaffRole;
 

@@ -29,6 +29,7 @@ impl IdeaPageForVisitor {
 /// A page of published ideas, most supported first, with the visitor's supports: two queries
 /// for the page and one for the supports, whatever the page size.
 #[server(prefix = "/fn")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "top_ideas", skip_all))]
 pub async fn top_ideas(page: u32, per_page: u32) -> Result<IdeaPageForVisitor, AppError> {
     let state = crate::state::app_state()?;
     let per_page = per_page.clamp(1, 50);
@@ -74,6 +75,10 @@ pub struct ReviewNotice {
 
 /// One published idea with the visitor's support; `None` when it does not exist or is not public.
 #[server(prefix = "/fn")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "load_idea_for_visitor", skip_all)
+)]
 pub async fn load_idea_for_visitor(id: i64) -> Result<Option<IdeaForVisitor>, AppError> {
     let state = crate::state::app_state()?;
     let Some(mut found) = idea_for_visitor(&state, id).await? else {

@@ -43,6 +43,7 @@ fn visitor_seed() -> u32 {
 }
 
 #[server(prefix = "/fn")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "list_ideas", skip_all))]
 pub async fn list_ideas(filter: IdeaFilter, per_page: u32) -> Result<IdeaListPage, AppError> {
     use klimadialog::ranking::SortOrder;
     use klimadialog::storage::now;

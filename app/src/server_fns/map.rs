@@ -42,6 +42,7 @@ pub struct MapPage {
 const MAX_POINTS: i64 = 500;
 
 #[server(prefix = "/fn")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "load_map", skip_all))]
 pub async fn load_map() -> Result<MapPage, AppError> {
     let state = crate::state::app_state()?;
     let drawing = state.db.map_drawing(600.0).await?;

@@ -18,6 +18,7 @@ pub struct MyPage {
 
 /// `None` when nobody is signed in.
 #[server(prefix = "/fn")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "load_my_page", skip_all))]
 pub async fn load_my_page() -> Result<Option<MyPage>, AppError> {
     let state = crate::state::app_state()?;
     let Some(resident) = crate::session::current_resident(&state).await else {
@@ -37,6 +38,10 @@ pub async fn load_my_page() -> Result<Option<MyPage>, AppError> {
 /// The resident's mail settings: the language of their mails, and whether a new status of
 /// an idea they proposed or support is mailed. A plain form; back to `/me` with a note.
 #[server(prefix = "/fn", endpoint = "me/mail")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "save_mail_settings", skip_all)
+)]
 pub async fn save_mail_settings(
     language: String,
     status_mails: Option<String>,
@@ -61,6 +66,10 @@ pub async fn save_mail_settings(
 /// "Download my data": everything stored about the signed-in resident, as a JSON file.
 /// A plain link (GET) works without JavaScript; without a session it sends to sign-in.
 #[server(prefix = "/fn", endpoint = "me/data", input = leptos::server_fn::codec::GetUrl)]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "download_my_data", skip_all)
+)]
 pub async fn download_my_data() -> Result<Option<serde_json::Value>, AppError> {
     let state = crate::state::app_state()?;
     let Some(resident) = crate::session::current_resident(&state).await else {
@@ -84,6 +93,10 @@ pub async fn download_my_data() -> Result<Option<serde_json::Value>, AppError> {
 
 /// "Delete my account", confirmed by a tick in a box, then signed out and sent home.
 #[server(prefix = "/fn", endpoint = "me/delete")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "delete_my_account", skip_all)
+)]
 pub async fn delete_my_account(confirm: Option<String>) -> Result<(), AppError> {
     use crate::session::{SESSION_COOKIE, set_cookie};
 

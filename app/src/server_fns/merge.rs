@@ -18,6 +18,7 @@ pub struct MergeEntry {
 
 /// Merges idea `idea` into idea `into` (a duplicate into the one kept), then goes back.
 #[server(prefix = "/fn", endpoint = "staff/ideas/merge")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "merge_idea", skip_all))]
 pub async fn merge_idea(
     idea: i64,
     into: Option<String>,
@@ -57,6 +58,7 @@ pub async fn merge_idea(
 
 /// Undoes a merge. Admins only: a merge is a moderator's call, taking it back the team's.
 #[server(prefix = "/fn", endpoint = "staff/ideas/unmerge")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "undo_merge", skip_all))]
 pub async fn undo_merge(merge: i64) -> Result<(), AppError> {
     use klimadialog::staff::StaffRole;
     use klimadialog::storage::now;

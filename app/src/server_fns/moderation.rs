@@ -38,6 +38,7 @@ pub struct ModerationPage {
 }
 
 #[server(prefix = "/fn", endpoint = "staff/moderation/queue")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "load_queue", skip_all))]
 pub async fn load_queue() -> Result<ModerationPage, AppError> {
     use klimadialog::staff::StaffRole;
 
@@ -101,6 +102,7 @@ fn entries(items: Vec<klimadialog::storage::QueueItem>) -> Vec<QueueEntry> {
 /// Approves, rejects, hides or restores an idea, then goes back to the queue. Rejecting and
 /// hiding need a reason, which the author will read.
 #[server(prefix = "/fn", endpoint = "staff/moderation/act")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "moderate_idea", skip_all))]
 pub async fn moderate_idea(
     idea: i64,
     action: String,
@@ -139,6 +141,7 @@ pub async fn moderate_idea(
 /// Corrects an idea's title, kind and sector or theme, or area. The author's version stays in
 /// the audit log; the queue shows the original title next to the corrected one.
 #[server(prefix = "/fn", endpoint = "staff/moderation/correct")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "correct_idea", skip_all))]
 pub async fn correct_idea(
     idea: i64,
     title: String,

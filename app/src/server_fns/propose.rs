@@ -59,6 +59,10 @@ async fn current_draft(
 /// The propose form's data. `check` asks for the errors too: after a send, not on a first
 /// visit, where an empty form is not yet wrong.
 #[server(prefix = "/fn")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "load_propose_form", skip_all)
+)]
 pub async fn load_propose_form(check: bool) -> Result<ProposeForm, AppError> {
     let state = crate::state::app_state()?;
     let draft = current_draft(&state).await?.unwrap_or_default();
@@ -113,6 +117,7 @@ pub struct ReviewPage {
 
 /// `Ok(None)` when there is no draft, or it is not complete (the form shows why).
 #[server(prefix = "/fn")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "load_review", skip_all))]
 pub async fn load_review() -> Result<Option<ReviewPage>, AppError> {
     use klimadialog::Category;
 
@@ -160,6 +165,7 @@ pub async fn load_review() -> Result<Option<ReviewPage>, AppError> {
 /// Sends the draft as an idea: awaiting review (pre-moderation, the default) or public at once
 /// (post-moderation). Answered with a redirect, to the new idea when it worked.
 #[server(prefix = "/fn", endpoint = "ideas/submit")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "submit_idea", skip_all))]
 pub async fn submit_idea() -> Result<(), AppError> {
     use klimadialog::propose::{Sending, SubmitError, submit};
     use klimadialog::storage::now;
@@ -218,6 +224,7 @@ pub async fn submit_idea() -> Result<(), AppError> {
 /// municipality.
 /// Coordinates come in millionths of a degree, as the island carries them.
 #[server(prefix = "/fn", endpoint = "ideas/locate")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "locate_point", skip_all))]
 pub async fn locate_point(lat: i64, lon: i64) -> Result<Option<String>, AppError> {
     use klimadialog::map::from_micro;
 

@@ -8,6 +8,7 @@ use crate::error::AppError;
 /// and, when the form was incomplete, what was typed in a cookie, so the form shows it. A visitor who
 /// is not signed in is sent to sign in and comes back to the form.
 #[server(prefix = "/fn", endpoint = "ideas/report")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "report_idea", skip_all))]
 pub async fn report_idea(
     idea: i64,
     reason: Option<String>,

@@ -22,6 +22,10 @@ fn carry(next: &str, intent: Option<&crate::session::Intent>) -> String {
 
 /// Step 1: mail a code to the address typed in.
 #[server(prefix = "/fn", endpoint = "signin/request")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "request_sign_in_code", skip_all)
+)]
 pub async fn request_sign_in_code(
     email: String,
     next: String,
@@ -93,6 +97,10 @@ pub async fn request_sign_in_code(
 
 /// Step 2: check the code, start a session, do what the resident came to do, and go back.
 #[server(prefix = "/fn", endpoint = "signin/verify")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "verify_sign_in_code", skip_all)
+)]
 pub async fn verify_sign_in_code(
     code: String,
     next: String,
@@ -180,6 +188,10 @@ pub async fn verify_sign_in_code(
 
 /// The title of the public idea a sign-in would support, for the question on the code form.
 #[server(prefix = "/fn", endpoint = "signin/intent")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "support_intent_title", skip_all)
+)]
 pub async fn support_intent_title(idea: i64) -> Result<Option<String>, AppError> {
     let state = crate::state::app_state()?;
     Ok(state
@@ -193,6 +205,7 @@ pub async fn support_intent_title(idea: i64) -> Result<Option<String>, AppError>
 /// resident: on a library or school computer the next person must not find their draft (its
 /// text, photo and place), what they typed or the address they signed in with.
 #[server(prefix = "/fn", endpoint = "signout")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "sign_out", skip_all))]
 pub async fn sign_out() -> Result<(), AppError> {
     use crate::server_fns::propose::{DRAFT_COOKIE, draft_token};
     use crate::session::{

@@ -21,6 +21,7 @@ fn staff_path(next: &str) -> String {
 }
 
 #[server(prefix = "/fn", endpoint = "staff/login")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "staff_login", skip_all))]
 pub async fn staff_login(username: String, password: String, next: String) -> Result<(), AppError> {
     use klimadialog::staff::{LoginError, login, start_staff_session};
     use klimadialog::storage::now;
@@ -62,6 +63,7 @@ pub async fn staff_login(username: String, password: String, next: String) -> Re
 }
 
 #[server(prefix = "/fn", endpoint = "staff/logout")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "staff_logout", skip_all))]
 pub async fn staff_logout() -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     if let Some(token) = crate::session::staff_session_token() {
@@ -94,6 +96,10 @@ pub struct Dashboard {
 }
 
 #[server(prefix = "/fn", endpoint = "staff/dashboard")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "load_dashboard", skip_all)
+)]
 pub async fn load_dashboard() -> Result<Dashboard, AppError> {
     use klimadialog::filter::IdeaFilter;
     use klimadialog::staff::StaffRole;

@@ -16,6 +16,7 @@ pub struct StatsPage {
 }
 
 #[server(prefix = "/fn")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "load_stats", skip_all))]
 pub async fn load_stats() -> Result<StatsPage, AppError> {
     let state = crate::state::app_state()?;
     let stats = state.db.stats(klimadialog::storage::now()).await?;

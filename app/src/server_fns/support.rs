@@ -17,6 +17,7 @@ pub struct SupportState {
 /// A plain form post is answered with a redirect to `next`; a visitor who is not signed in is
 /// sent to sign in, and the support is done when the code is confirmed.
 #[server(prefix = "/fn", endpoint = "ideas/support")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "set_support", skip_all))]
 pub async fn set_support(idea: i64, support: bool, next: String) -> Result<SupportState, AppError> {
     use klimadialog::support::SupportError;
     use klimadialog::{IdeaId, storage::now};

@@ -21,6 +21,7 @@ pub struct TeamPage {
 }
 
 #[server(prefix = "/fn", endpoint = "staff/team")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "load_team", skip_all))]
 pub async fn load_team() -> Result<TeamPage, AppError> {
     use klimadialog::staff::StaffRole;
     use klimadialog::storage::now;
@@ -49,6 +50,10 @@ pub async fn load_team() -> Result<TeamPage, AppError> {
 /// Adds a staff account. The admin gives the first password, which the new member should
 /// change; it is typed twice, as a password field hides typos.
 #[server(prefix = "/fn", endpoint = "staff/team/add")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "add_team_member", skip_all)
+)]
 pub async fn add_team_member(
     username: String,
     role: String,
@@ -106,6 +111,10 @@ pub async fn add_team_member(
 /// Changes a member's role, disables or enables the account (`change`: `admin`, `moderator`,
 /// `disable`, `enable`), or sets a new password when one is given.
 #[server(prefix = "/fn", endpoint = "staff/team/change")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "change_team_member", skip_all)
+)]
 pub async fn change_team_member(
     member: i64,
     change: String,

@@ -22,6 +22,7 @@ mod hostile;
 mod http;
 mod listing;
 mod load;
+mod logs;
 mod map_tiles;
 mod merge;
 mod moderation;

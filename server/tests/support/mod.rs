@@ -78,23 +78,7 @@ impl TestApp {
         description: &str,
         author: Option<klimadialog::ResidentId>,
     ) -> klimadialog::IdeaId {
-        use klimadialog::storage::{NewIdea, now};
-        use klimadialog::{Category, CategoryKey, IdeaDescription, IdeaTitle, ModerationState};
-        self.db
-            .insert_idea(&NewIdea {
-                title: IdeaTitle::parse(title).unwrap(),
-                description: IdeaDescription::parse(description).unwrap(),
-                category: Category::Sector(CategoryKey::parse("transport").unwrap()),
-                area: klimadialog::AreaId(3),
-                point: None,
-                exact_point: false,
-                photo: None,
-                author: author.map(|a| a.0),
-                moderation: ModerationState::Published,
-                created_at: now(),
-            })
-            .await
-            .unwrap()
+        insert_published_idea(&self.db, title, description, author).await
     }
 
     /// The audit log's actions about one object, oldest first.
@@ -135,6 +119,31 @@ impl TestApp {
         let response = request.send().await.unwrap();
         (response.status(), response.text().await.unwrap())
     }
+}
+
+/// A published idea in Hasseris (area 3) about transport, straight into the database.
+pub async fn insert_published_idea(
+    db: &Db,
+    title: &str,
+    description: &str,
+    author: Option<klimadialog::ResidentId>,
+) -> klimadialog::IdeaId {
+    use klimadialog::storage::{NewIdea, now};
+    use klimadialog::{Category, CategoryKey, IdeaDescription, IdeaTitle, ModerationState};
+    db.insert_idea(&NewIdea {
+        title: IdeaTitle::parse(title).unwrap(),
+        description: IdeaDescription::parse(description).unwrap(),
+        category: Category::Sector(CategoryKey::parse("transport").unwrap()),
+        area: klimadialog::AreaId(3),
+        point: None,
+        exact_point: false,
+        photo: None,
+        author: author.map(|a| a.0),
+        moderation: ModerationState::Published,
+        created_at: now(),
+    })
+    .await
+    .unwrap()
 }
 
 /// Serve options for a test: everything inside the test's own folder; mail to `smtp_url`, or
