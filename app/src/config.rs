@@ -33,6 +33,14 @@ pub struct SiteConfig {
     pub pseudo_locale: bool,
 }
 
+impl SiteConfig {
+    /// Whether the site's cookies are `Secure` and named `__Host-…`: when it is served over
+    /// HTTPS.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
 /// A DK2020 plan's headline targets: a cut in emissions by a year (against 1990), and climate
 /// neutrality by another. Each municipality sets its own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -47,9 +47,6 @@ use crate::pages::{
     stats::StatsPage,
 };
 
-/// The language cookie set by the language switch.
-pub const LANGUAGE_COOKIE: &str = "lang";
-
 /// The HTML document around every page. The language is chosen here, once per request, so
 /// `<html lang>` and every text below agree.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -86,21 +83,12 @@ pub fn request_locale() -> Locale {
 /// `pseudo` lets it be the test-only pseudo-language.
 #[cfg(feature = "ssr")]
 pub fn locale_of(headers: &http::HeaderMap, pseudo: bool) -> Locale {
-    let cookies = headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .collect::<Vec<_>>()
-        .join(";");
-    let chosen = cookies
-        .split(';')
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(name, _)| *name == LANGUAGE_COOKIE)
-        .map(|(_, value)| value.trim());
+    // The language cookie has one name over HTTP and HTTPS.
+    let chosen = klimadialog_session::SiteCookie::Language.read(headers, false);
     let accept = headers
         .get(http::header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
-    Locale::negotiate(chosen, accept, pseudo)
+    Locale::negotiate(chosen.as_deref(), accept, pseudo)
 }
 
 #[cfg(not(feature = "ssr"))]

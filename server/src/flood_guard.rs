@@ -14,7 +14,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use klimadialog::limits::{Bucket, Flood};
 use klimadialog_app::error::AppError;
-use klimadialog_app::session::ClientAddress;
+use klimadialog_session::ClientAddress;
 
 use crate::paths;
 

@@ -15,8 +15,6 @@ use klimadialog::time::Timestamp;
 use klimadialog_app::state::AppState;
 use serde_json::json;
 
-use crate::staff_export::refused;
-
 /// Ideas read per query.
 const CHUNK: i64 = 1000;
 
@@ -139,9 +137,9 @@ async fn export(
     } else {
         StaffRole::Moderator
     };
-    let member = match klimadialog_app::session::require_staff_in(&state, &headers, needed).await {
+    let member = match crate::staff_export::staff_for_download(&state, &headers, needed).await {
         Ok(member) => member,
-        Err(error) => return refused(&error),
+        Err(refusal) => return refusal,
     };
     let filter = IdeaFilter::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     let described: Vec<String> = filter

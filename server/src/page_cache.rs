@@ -8,7 +8,7 @@
 //! with the clock alone).
 //!
 //! - Only GET requests of the public pages, and only without the site's personal cookies
-//!   (`PERSONAL_COOKIES`: a session, a draft, typed text…), which make the page the visitor's
+//!   (`SiteCookie::personal`: a session, a draft, typed text…), which make the page the visitor's
 //!   own, rendered for them and never kept. Other cookies (the language, which is in the key,
 //!   the random-order seed, a parent domain's) change nothing.
 //!   `sort=random` pages are each visitor's own order and never kept either.
@@ -25,6 +25,7 @@
 //! - Only a write that changed what public pages show makes them out of date: the database
 //!   counts commits that touched a public table (`Db::changes`).
 
+use klimadialog_session::cookies::has_personal_cookie;
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -37,7 +38,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use klimadialog::Locale;
 use klimadialog::storage::Db;
-use klimadialog_app::session::PERSONAL_COOKIES;
 use tokio::sync::watch;
 
 /// The longest a kept page is served.
@@ -371,19 +371,13 @@ fn shared_page_key(request: &Request, pseudo_locale: bool) -> Option<Key> {
     if pairs.iter().any(|(k, v)| k == "sort" && v == "random") {
         return None;
     }
-    let cookies = request
+    // A cookie header that is not text is nobody's to share either.
+    let unreadable = request
         .headers()
         .get_all(header::COOKIE)
         .iter()
-        .map(|v| v.to_str().ok())
-        .collect::<Option<Vec<_>>>()?;
-    let personal = cookies.iter().flat_map(|v| v.split(';')).any(|c| {
-        let name = c.split_once('=').map_or(c, |(name, _)| name).trim();
-        // Either name: `__Host-session` over HTTPS, `session` otherwise.
-        let name = name.strip_prefix("__Host-").unwrap_or(name);
-        PERSONAL_COOKIES.contains(&name)
-    });
-    if personal {
+        .any(|v| v.to_str().is_err());
+    if unreadable || has_personal_cookie(request.headers()) {
         return None;
     }
     let address = klimadialog_app::canonical::page_address(request.uri().path(), &pairs);

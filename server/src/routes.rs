@@ -7,9 +7,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use klimadialog::Locale;
-use klimadialog_app::LANGUAGE_COOKIE;
-use klimadialog_app::session::is_local_path;
 use klimadialog_app::state::AppState;
+use klimadialog_session::cookies::has_personal_cookie;
+use klimadialog_session::{SiteCookie, is_local_path};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -94,26 +94,17 @@ async fn personal_photo_access(
     name: &str,
     headers: &axum::http::HeaderMap,
 ) -> Result<klimadialog::storage::PhotoAccess, klimadialog::storage::StorageError> {
+    use klimadialog::staff::StaffRole;
     use klimadialog::storage::{PhotoViewer, now};
-    use klimadialog_app::session::{DRAFT_COOKIE, SESSION_COOKIE, state_cookie};
-    let resident = match state_cookie(state, headers, SESSION_COOKIE)
-        .and_then(|v| klimadialog::signin::SessionToken::parse(&v))
-    {
-        Some(token) => klimadialog::signin::session_resident(&state.db, &token, now())
+    let secure = state.config.secure_cookies();
+    let resident = klimadialog_session::resident_of(&state.db, headers, secure, now()).await;
+    let staff =
+        klimadialog_session::staff_of(&state.db, headers, secure, StaffRole::Moderator, now())
             .await
-            .ok()
-            .flatten(),
-        None => None,
-    };
-    let staff = klimadialog_app::session::require_staff_in(
-        state,
-        headers,
-        klimadialog::staff::StaffRole::Moderator,
-    )
-    .await
-    .is_ok();
+            .is_ok();
     let viewer = PhotoViewer {
-        draft: state_cookie(state, headers, DRAFT_COOKIE)
+        draft: SiteCookie::Draft
+            .read(headers, secure)
             .and_then(|v| klimadialog::signin::DraftToken::parse(&v)),
         resident,
         staff,
@@ -173,15 +164,7 @@ pub async fn switch_language(
         .as_deref()
         .filter(|n| is_local_path(n))
         .unwrap_or("/");
-    let secure = if state.config.public_url.starts_with("https://") {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
-        locale.tag()
-    );
+    let cookie = SiteCookie::Language.set(locale.tag(), state.config.secure_cookies());
     let (Ok(location), Ok(cookie)) = (HeaderValue::from_str(next), HeaderValue::from_str(&cookie))
     else {
         return (StatusCode::BAD_REQUEST, "Ugyldig adresse / Invalid address").into_response();
@@ -337,13 +320,15 @@ pub async fn staff_pages_need_login(
         && !path.contains('.');
     if staff_page {
         let signed_out = matches!(
-            klimadialog_app::session::require_staff_in(
-                &state,
+            klimadialog_session::staff_of(
+                &state.db,
                 request.headers(),
+                state.config.secure_cookies(),
                 klimadialog::staff::StaffRole::Moderator,
+                klimadialog::storage::now(),
             )
             .await,
-            Err(klimadialog_app::error::AppError::NotSignedIn)
+            Err(klimadialog_session::StaffRefused::NotSignedIn)
         );
         if signed_out {
             let here = request
@@ -444,18 +429,7 @@ fn is_personal_request(request: &axum::extract::Request) -> bool {
     let personal_path = ["/me", "/signin", "/ideas/new", "/staff", "/fn/"]
         .iter()
         .any(|p| path == *p || path.starts_with(&format!("{}/", p.trim_end_matches('/'))));
-    personal_path
-        || request
-            .headers()
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .any(|c| {
-                let name = c.split_once('=').map_or(c, |(n, _)| n).trim();
-                let name = name.strip_prefix("__Host-").unwrap_or(name);
-                klimadialog_app::session::PERSONAL_COOKIES.contains(&name)
-            })
+    personal_path || has_personal_cookie(request.headers())
 }
 
 /// Refuses state-changing requests (anything but GET, HEAD and OPTIONS) that a browser says come

@@ -7,9 +7,9 @@ use axum::response::{IntoResponse, Response};
 use klimadialog::csv::{BOM, Cell, Separator, write_row};
 use klimadialog::staff::StaffRole;
 use klimadialog::storage::AuditEntry;
-use klimadialog_app::error::AppError;
 use klimadialog_app::server_fns::audit::AuditQuery;
 use klimadialog_app::state::AppState;
+use klimadialog_session::StaffRefused;
 
 /// Entries read per query while writing the CSV, so memory stays flat however long the log.
 const CHUNK: i64 = 1000;
@@ -19,15 +19,9 @@ pub async fn audit_csv(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let member = match klimadialog_app::session::require_staff_in(
-        &state,
-        &headers,
-        StaffRole::Admin,
-    )
-    .await
-    {
+    let member = match staff_for_download(&state, &headers, StaffRole::Admin).await {
         Ok(member) => member,
-        Err(error) => return refused(&error),
+        Err(refusal) => return refusal,
     };
     let pairs: Vec<(String, String)> = query
         .as_deref()
@@ -127,20 +121,37 @@ fn write_entry(out: &mut String, entry: &AuditEntry, separator: Separator) {
 }
 
 /// 401 or 403 with a sentence in both languages (a download has no page to show it on).
-pub(crate) fn refused(error: &AppError) -> Response {
-    let (status, text) = match error {
-        AppError::NotSignedIn => (
+/// The staff member a download is for, if their role allows `needed`; else the answer that
+/// says why, in both languages.
+pub(crate) async fn staff_for_download(
+    state: &AppState,
+    headers: &HeaderMap,
+    needed: StaffRole,
+) -> Result<klimadialog::staff::StaffMember, Response> {
+    let secure = state.config.secure_cookies();
+    let now = klimadialog::storage::now();
+    klimadialog_session::staff_of(&state.db, headers, secure, needed, now)
+        .await
+        .map_err(|refusal| refused(&refusal))
+}
+
+fn refused(refusal: &StaffRefused) -> Response {
+    let (status, text) = match refusal {
+        StaffRefused::NotSignedIn => (
             StatusCode::UNAUTHORIZED,
             "Log ind som medarbejder for at hente filen. / Sign in as staff to download the file.",
         ),
-        AppError::Forbidden => (
+        StaffRefused::Forbidden => (
             StatusCode::FORBIDDEN,
             "Din rolle giver ikke adgang til filen. / Your role does not give access to the file.",
         ),
-        _ => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "Prøv igen om lidt. / Try again shortly.",
-        ),
+        StaffRefused::Storage(error) => {
+            tracing::warn!(%error, "checking a staff session failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Prøv igen om lidt. / Try again shortly.",
+            )
+        }
     };
     (
         status,

@@ -130,11 +130,7 @@ impl Db {
 
     /// The audit log's entries about one object, oldest first: (staff id, action, before, after).
     #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn audit_of(
-        &self,
-        object_type: &str,
-        object_id: i64,
-    ) -> Result<Vec<AuditOfRow>> {
+    pub async fn audit_of(&self, object_type: &str, object_id: i64) -> Result<Vec<AuditOfRow>> {
         Ok(sqlx::query_as(
             "SELECT staff_id, action, before_json, after_json FROM audit_events
              WHERE object_type = ? AND object_id = ? ORDER BY id",

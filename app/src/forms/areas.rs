@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use klimadialog::area_import::{ImportError, read_areas};
 use klimadialog::staff::StaffRole;
 use klimadialog::storage::now;
+use klimadialog_session::who::StaffRefused;
 
 use super::propose::read_bounded;
 use crate::state::AppState;
@@ -41,12 +42,16 @@ pub async fn upload_areas(
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let member = match crate::session::require_staff_in(&state, &headers, StaffRole::Admin).await {
+    let secure = crate::session::secure_cookies(&state);
+    let staff = klimadialog_session::staff_of(&state.db, &headers, secure, StaffRole::Admin, now());
+    let member = match staff.await {
         Ok(member) => member,
-        Err(crate::error::AppError::NotSignedIn) => {
-            return see_other("/staff/login?next=/staff/areas");
+        Err(StaffRefused::NotSignedIn) => return see_other("/staff/login?next=/staff/areas"),
+        Err(StaffRefused::Forbidden) => return StatusCode::FORBIDDEN.into_response(),
+        Err(StaffRefused::Storage(error)) => {
+            tracing::warn!(%error, "checking a staff session failed");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
         }
-        Err(_) => return StatusCode::FORBIDDEN.into_response(),
     };
     let Ok(mut multipart) = multipart else {
         return (StatusCode::BAD_REQUEST, "Ugyldig formular / Invalid form").into_response();

@@ -10,11 +10,10 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use klimadialog::photo::{self, MAX_UPLOAD_BYTES, PhotoError};
 use klimadialog::propose::{DraftFields, PhotoProblem};
-use klimadialog::signin::{self, DraftToken, SessionToken};
-use klimadialog::storage::{DRAFT_LIFETIME_SECONDS, Draft, now};
+use klimadialog::signin::DraftToken;
+use klimadialog::storage::{Draft, now};
 
-use crate::server_fns::propose::DRAFT_COOKIE;
-use crate::session::{SESSION_COOKIE, cookie_header, secure_cookies, state_cookie};
+use crate::session::{SiteCookie, secure_cookies};
 use crate::state::AppState;
 
 /// The body limit of this route: the largest photo plus room for the text fields.
@@ -173,18 +172,15 @@ pub async fn save_draft(
     };
     let secure = secure_cookies(&state);
     let mut cookies = Vec::new();
-    let token =
-        match state_cookie(&state, &headers, DRAFT_COOKIE).and_then(|v| DraftToken::parse(&v)) {
-            Some(token) => token,
-            None => DraftToken::generate(),
-        };
+    let token = match SiteCookie::Draft
+        .read(&headers, secure)
+        .and_then(|v| DraftToken::parse(&v))
+    {
+        Some(token) => token,
+        None => DraftToken::generate(),
+    };
     // Renewed on every save, so a draft being worked on never expires under its author.
-    cookies.push(cookie_header(
-        DRAFT_COOKIE,
-        token.as_str(),
-        DRAFT_LIFETIME_SECONDS,
-        secure,
-    ));
+    cookies.push(SiteCookie::Draft.set(token.as_str(), secure));
     let previous = match state.db.load_draft(&token, now()).await {
         Ok(previous) => previous,
         Err(error) => {
@@ -232,15 +228,9 @@ pub async fn save_draft(
             .unwrap_or_default();
         return see_other(&format!("/ideas/new?check=1{photo}#form-errors"), &cookies);
     }
-    let signed_in = match state_cookie(&state, &headers, SESSION_COOKIE)
-        .and_then(|v| SessionToken::parse(&v))
-    {
-        Some(session) => matches!(
-            signin::session_resident(&state.db, &session, now()).await,
-            Ok(Some(_))
-        ),
-        None => false,
-    };
+    let signed_in = klimadialog_session::resident_of(&state.db, &headers, secure, now())
+        .await
+        .is_some();
     if signed_in {
         see_other("/ideas/new/review", &cookies)
     } else {

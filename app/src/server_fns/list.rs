@@ -19,11 +19,6 @@ pub struct IdeaListPage {
     pub themes: Vec<Choice>,
 }
 
-/// The cookie that holds a visitor's seed for `sort=random`, so their order stays the same
-/// from page to page and on reload, and differs from other visitors'.
-#[cfg(feature = "ssr")]
-pub const SEED_COOKIE: &str = "seed";
-
 /// The visitor's seed. The page it orders is theirs alone: marked private, so neither the
 /// server's copy of public pages nor a proxy hands it to anyone else.
 #[cfg(feature = "ssr")]
@@ -34,11 +29,13 @@ fn visitor_seed() -> u32 {
             http::HeaderValue::from_static("private"),
         );
     }
-    if let Some(seed) = crate::session::request_cookie(SEED_COOKIE).and_then(|v| v.parse().ok()) {
+    if let Some(seed) = crate::session::request_cookie(crate::session::SiteCookie::Seed)
+        .and_then(|v| v.parse().ok())
+    {
         return seed;
     }
     let seed = klimadialog::signin::random_seed();
-    crate::session::set_cookie(SEED_COOKIE, &seed.to_string(), 30 * 24 * 3600);
+    crate::session::set_cookie(crate::session::SiteCookie::Seed, &seed.to_string());
     seed
 }
 

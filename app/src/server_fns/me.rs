@@ -98,7 +98,7 @@ pub async fn download_my_data() -> Result<Option<serde_json::Value>, AppError> {
     tracing::instrument(name = "delete_my_account", skip_all)
 )]
 pub async fn delete_my_account(confirm: Option<String>) -> Result<(), AppError> {
-    use crate::session::{SESSION_COOKIE, set_cookie};
+    use crate::session::{SiteCookie, remove_cookie};
 
     let state = crate::state::app_state()?;
     let Some(resident) = crate::session::current_resident(&state).await else {
@@ -113,7 +113,7 @@ pub async fn delete_my_account(confirm: Option<String>) -> Result<(), AppError> 
         .db
         .delete_resident(resident, klimadialog::storage::now())
         .await?;
-    set_cookie(SESSION_COOKIE, "", 0);
+    remove_cookie(SiteCookie::Session);
     leptos_axum::redirect("/?notice=account_deleted");
     Ok(())
 }

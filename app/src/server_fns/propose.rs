@@ -35,11 +35,9 @@ pub struct ProposeForm {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) use crate::session::DRAFT_COOKIE;
-
 #[cfg(feature = "ssr")]
 pub(crate) fn draft_token() -> Option<klimadialog::signin::DraftToken> {
-    crate::session::request_cookie(DRAFT_COOKIE)
+    crate::session::request_cookie(crate::session::SiteCookie::Draft)
         .and_then(|v| klimadialog::signin::DraftToken::parse(&v))
 }
 
@@ -207,7 +205,7 @@ pub async fn submit_idea() -> Result<(), AppError> {
     .await
     {
         Ok(Some(id)) => {
-            crate::session::set_cookie(DRAFT_COOKIE, "", 0);
+            crate::session::remove_cookie(crate::session::SiteCookie::Draft);
             redirect(&format!("/ideas/{id}"));
         }
         // Sent twice: the first send made the idea; show the resident their ideas.

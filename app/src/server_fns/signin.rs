@@ -111,7 +111,7 @@ pub async fn verify_sign_in_code(
     use leptos_axum::redirect;
 
     use crate::session::{
-        Intent, SIGN_IN_EMAIL_COOKIE, SignInCookie, local_path, session_token, set_cookie,
+        Intent, SignInCookie, SiteCookie, local_path, remove_cookie, session_token,
         set_session_cookie,
     };
 
@@ -155,7 +155,7 @@ pub async fn verify_sign_in_code(
         .await
         .map_err(|e| internal(&e))?;
     set_session_cookie(&token);
-    set_cookie(SIGN_IN_EMAIL_COOKIE, "", 0);
+    remove_cookie(SiteCookie::SignInEmail);
     // Their mails come in the language of the page they first signed in on (changeable on /me).
     if let Err(error) = state
         .db
@@ -207,10 +207,8 @@ pub async fn support_intent_title(idea: i64) -> Result<Option<String>, AppError>
 #[server(prefix = "/fn", endpoint = "signout")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "sign_out", skip_all))]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::server_fns::propose::{DRAFT_COOKIE, draft_token};
-    use crate::session::{
-        SESSION_COOKIE, SIGN_IN_EMAIL_COOKIE, TYPED_COOKIE, session_token, set_cookie,
-    };
+    use crate::server_fns::propose::draft_token;
+    use crate::session::{SiteCookie, remove_cookie, session_token};
 
     let state = crate::state::app_state()?;
     if let Some(token) = session_token()
@@ -223,12 +221,12 @@ pub async fn sign_out() -> Result<(), AppError> {
         state.db.delete_draft(&draft).await?;
     }
     for cookie in [
-        SESSION_COOKIE,
-        DRAFT_COOKIE,
-        TYPED_COOKIE,
-        SIGN_IN_EMAIL_COOKIE,
+        SiteCookie::Session,
+        SiteCookie::Draft,
+        SiteCookie::Typed,
+        SiteCookie::SignInEmail,
     ] {
-        set_cookie(cookie, "", 0);
+        remove_cookie(cookie);
     }
     leptos_axum::redirect("/");
     Ok(())
