@@ -27,7 +27,7 @@ pub async fn audit_csv(
         .as_deref()
         .map(|q| serde_urlencoded::from_str(q).unwrap_or_default())
         .unwrap_or_default();
-    let query = AuditQuery::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let query = AuditQuery::parse(query.as_deref().unwrap_or(""));
     let separator = crate::idea_export::csv_separator(&pairs);
     let filter = query.filter();
     let now = klimadialog::storage::now();

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_location, use_query_map};
 
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 
@@ -18,13 +18,12 @@ use crate::server_fns::audit::{AuditPage, AuditQuery, AuditRow, load_audit};
 pub fn StaffAuditPage() -> impl IntoView {
     let t = use_team_texts();
     let all = use_texts();
-    let params = use_query_map().read_untracked();
-    let query = AuditQuery::from_pairs(
-        ["staff", "action", "object", "id", "from", "until"]
-            .into_iter()
-            .filter_map(|n| params.get_str(n).map(|v| (n, v))),
-    );
-    let before = params.get("before").and_then(|b| b.parse::<i64>().ok());
+    let search = use_location().search.get_untracked();
+    let query = AuditQuery::parse(&search);
+    let before = use_query_map()
+        .read_untracked()
+        .get("before")
+        .and_then(|b| b.parse::<i64>().ok());
     let base_query = query.to_query();
     view! {
         <Title text=format!("{} – {}", t.audit_title, all.site_name) />

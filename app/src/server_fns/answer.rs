@@ -26,18 +26,13 @@ pub struct StaffIdeas {
     tracing::instrument(name = "load_staff_ideas", skip_all)
 )]
 pub async fn load_staff_ideas(query: String) -> Result<StaffIdeas, AppError> {
-    use crate::url::decode_component;
     use klimadialog::filter::IdeaFilter;
     use klimadialog::staff::StaffRole;
     use klimadialog::storage::now;
 
     let state = crate::state::app_state()?;
     let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
-    let pairs: Vec<(String, String)> = query
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .map(|(n, v)| (decode_component(n), decode_component(&v.replace('+', " "))))
-        .collect();
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&query).unwrap_or_default();
     let filter = IdeaFilter::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     let page = state
         .db

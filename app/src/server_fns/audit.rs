@@ -11,6 +11,7 @@ pub const AUDIT_PAGE: i64 = 100;
 
 /// The audit page's filter as the address carries it; anything unreadable is ignored.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AuditQuery {
     pub staff: String,
     pub action: String,
@@ -21,19 +22,22 @@ pub struct AuditQuery {
 }
 
 impl AuditQuery {
-    pub fn from_pairs<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> AuditQuery {
-        let mut query = AuditQuery::default();
-        for (name, value) in pairs {
-            let value: String = value.trim().chars().take(60).collect();
-            match name {
-                "staff" => query.staff = value,
-                "action" => query.action = value,
-                "object" => query.object = value,
-                "id" => query.id = value,
-                "from" => query.from = value,
-                "until" => query.until = value,
-                _ => {}
-            }
+    /// The filter in a query string (`staff=…&action=…`, without `?`). Other fields are
+    /// ignored, each value trimmed and cut to 60 characters; a query that is not a form's
+    /// (a field twice, broken escapes) is no filter.
+    pub fn parse(query: &str) -> AuditQuery {
+        let cut = |value: &mut String| *value = value.trim().chars().take(60).collect();
+        let query = query.trim_start_matches('?');
+        let mut query: AuditQuery = serde_urlencoded::from_str(query).unwrap_or_default();
+        for value in [
+            &mut query.staff,
+            &mut query.action,
+            &mut query.object,
+            &mut query.id,
+            &mut query.from,
+            &mut query.until,
+        ] {
+            cut(value);
         }
         query
     }
@@ -131,4 +135,22 @@ pub async fn load_audit(query: AuditQuery, before: Option<i64>) -> Result<AuditP
         older,
         staff_names,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AuditQuery;
+
+    #[test]
+    fn the_filter_is_read_from_the_query_string_and_round_trips() {
+        let query = AuditQuery::parse("?action=areas.replace&object=area&from=+2026-01-01+&x=1");
+        assert_eq!(query.action, "areas.replace");
+        assert_eq!(query.object, "area");
+        assert_eq!(query.from, "2026-01-01");
+        assert_eq!(AuditQuery::parse(&query.to_query()), query);
+        // Not a form's query: no filter, not a failure.
+        assert_eq!(AuditQuery::parse("action=a&action=b"), AuditQuery::default());
+        let long = AuditQuery::parse(&format!("staff={}", "a".repeat(500)));
+        assert_eq!(long.staff.len(), 60);
+    }
 }
