@@ -2,8 +2,6 @@
 //! the database and exported, so storage writes no free-form strings and pages can name each
 //! one in the reader's language.
 
-use serde::{Deserialize, Serialize};
-
 use crate::idea::{ModerationAction, string_enum};
 
 string_enum!(

@@ -170,11 +170,15 @@ impl Category {
     }
 }
 
+/// An enum with a stable name for each variant, for what crosses a boundary as text: the
+/// database, URLs, exports, and the error keys a server function puts in the address for its
+/// page to read. Both sides name the variant, never the text.
+#[macro_export]
 macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($variant),+ }
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -191,7 +195,7 @@ macro_rules! string_enum {
     };
 }
 
-pub(crate) use string_enum;
+pub(crate) use crate::string_enum;
 
 string_enum!(
     /// Who may see an idea. Pre-moderation starts ideas as `Pending`, post-moderation as

@@ -8,7 +8,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{reason_name, use_locale, use_report_texts};
-use crate::server_fns::report::ReportIdea;
+use crate::server_fns::report::{ReportIdea, ReportNotice};
 use crate::url::encode_component;
 
 /// `reported`: this visitor has reported the idea before; `signed_in`: whether the form can
@@ -18,23 +18,24 @@ pub fn ReportForm(idea: i64, signed_in: bool, reported: bool) -> impl IntoView {
     let t = use_report_texts();
     let locale = use_locale();
     let query = use_query_map().read_untracked();
-    let outcome = query.get("report").unwrap_or_default();
+    let sent = query.get("report");
+    let outcome = sent.as_deref().and_then(ReportNotice::parse);
     let typed_reason = query.get("reason").unwrap_or_default();
     let typed_comment = crate::components::typed_field("report_comment");
-    let (reason_error, comment_error, notice) = match outcome.as_str() {
-        "reason_missing" => (Some(t.reason_missing), None, None),
-        "comment_too_long" => (None, Some(t.comment_too_long), None),
-        "comment_bad" => (None, Some(t.comment_bad), None),
-        "too_many" => (None, None, Some(t.too_many)),
+    let (reason_error, comment_error, notice) = match outcome {
+        Some(ReportNotice::ReasonMissing) => (Some(t.reason_missing), None, None),
+        Some(ReportNotice::CommentTooLong) => (None, Some(t.comment_too_long), None),
+        Some(ReportNotice::CommentBad) => (None, Some(t.comment_bad), None),
+        Some(ReportNotice::TooMany) => (None, None, Some(t.too_many)),
         _ => (None, None, None),
     };
-    let open = !outcome.is_empty();
-    let body = if outcome == "thanks" {
+    let open = sent.is_some_and(|s| !s.is_empty());
+    let body = if outcome == Some(ReportNotice::Thanks) {
         view! { <p class="notice" role="status">{t.thanks}</p> }.into_any()
     } else if reported {
         view! { <p>{t.already}</p> }.into_any()
     } else if !signed_in {
-        let next = encode_component(&format!("/ideas/{idea}?report=open#report"));
+        let next = encode_component(&ReportNotice::Open.address(idea));
         view! { <p><a href=format!("/signin?next={next}")>{t.sign_in_first}</a></p> }.into_any()
     } else {
         let choice = |reason: ReportReason| {

@@ -7,24 +7,25 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{SignInTexts, use_texts};
-use crate::server_fns::signin::{RequestSignInCode, VerifySignInCode, support_intent_title};
+use crate::server_fns::signin::{
+    RequestSignInCode, SignInProblem, VerifySignInCode, support_intent_title,
+};
 use crate::url::encode_component;
 
-/// The message for an error key from the query string; unknown keys show nothing.
+/// The message for a problem the server function named; unknown keys show nothing.
 fn error_message(t: &SignInTexts, key: &str, left: Option<i64>) -> Option<String> {
-    Some(match key {
-        "email_empty" => t.error_email_empty.into(),
-        "email_invalid" => t.error_email_invalid.into(),
-        "rate_limited" => t.error_rate_limited.into(),
-        "mail_failed" => t.error_mail_failed.into(),
-        "unavailable" => t.error_unavailable.into(),
-        "code_malformed" => t.error_code_malformed.into(),
-        "code_wrong" => (t.error_code_wrong)(left.unwrap_or(0).clamp(0, 5)),
-        "code_locked" => t.error_code_locked.into(),
-        "code_expired" => t.error_code_expired.into(),
-        "start_again" => t.error_start_again.into(),
-        "paused" => t.error_paused.into(),
-        _ => return None,
+    Some(match SignInProblem::parse(key)? {
+        SignInProblem::EmailEmpty => t.error_email_empty.into(),
+        SignInProblem::EmailInvalid => t.error_email_invalid.into(),
+        SignInProblem::RateLimited => t.error_rate_limited.into(),
+        SignInProblem::MailFailed => t.error_mail_failed.into(),
+        SignInProblem::Unavailable => t.error_unavailable.into(),
+        SignInProblem::CodeMalformed => t.error_code_malformed.into(),
+        SignInProblem::CodeWrong => (t.error_code_wrong)(left.unwrap_or(0).clamp(0, 5)),
+        SignInProblem::CodeLocked => t.error_code_locked.into(),
+        SignInProblem::CodeExpired => t.error_code_expired.into(),
+        SignInProblem::StartAgain => t.error_start_again.into(),
+        SignInProblem::Paused => t.error_paused.into(),
     })
 }
 

@@ -14,7 +14,9 @@ use leptos_router::hooks::use_query_map;
 use crate::components::{raw_text, typed_field};
 use crate::i18n::{status_name, use_answer_texts, use_locale, use_texts};
 use crate::pages::staff::StaffRefusal;
-use crate::server_fns::answer::{SetIdeaStatus, SetStaffNote, StaffIdeas, load_staff_ideas};
+use crate::server_fns::answer::{
+    SetIdeaStatus, SetStaffNote, StaffIdeas, StaffIdeasProblem, load_staff_ideas,
+};
 use crate::server_fns::merge::{MergeEntry, MergeIdea, UndoMerge};
 use crate::url::encode_component;
 
@@ -42,14 +44,15 @@ pub fn StaffIdeasPage() -> impl IntoView {
         format!("/staff/ideas?{query}")
     };
     let error_idea = params.get("idea").and_then(|i| i.parse::<i64>().ok());
-    let error = params.get("error").and_then(|e| match e.as_str() {
-        "status" => Some(t.error_status),
-        "answer_required" => Some(t.error_answer_required),
-        "english_alone" => Some(t.error_english_alone),
-        "answer_invalid" => Some(t.error_answer_invalid),
-        "merge_target" => Some(t.error_merge_target),
-        "note" => Some(t.error_note),
-        _ => None,
+    let error = params.get("error").and_then(|e| {
+        Some(match StaffIdeasProblem::parse(&e)? {
+            StaffIdeasProblem::Status => t.error_status,
+            StaffIdeasProblem::AnswerRequired => t.error_answer_required,
+            StaffIdeasProblem::EnglishAlone => t.error_english_alone,
+            StaffIdeasProblem::AnswerInvalid => t.error_answer_invalid,
+            StaffIdeasProblem::MergeTarget => t.error_merge_target,
+            StaffIdeasProblem::Note => t.error_note,
+        })
     });
     let done = params.get("done").and_then(|i| i.parse::<i64>().ok());
     let just_merged = params.get("merged").is_some() || params.get("unmerged").is_some();

@@ -7,17 +7,18 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{use_staff_texts, use_texts};
-use crate::server_fns::staff::StaffLogin;
+use crate::server_fns::staff::{LoginProblem, StaffLogin};
 
 #[component]
 pub fn StaffLoginPage() -> impl IntoView {
     let t = use_staff_texts();
     let all = use_texts();
     let query = use_query_map().read_untracked();
-    let error = query.get("error").and_then(|e| match e.as_str() {
-        "bad" => Some(t.bad_credentials),
-        "too_many" => Some(t.too_many),
-        _ => None,
+    let error = query.get("error").and_then(|e| {
+        Some(match LoginProblem::parse(&e)? {
+            LoginProblem::Bad => t.bad_credentials,
+            LoginProblem::TooMany => t.too_many,
+        })
     });
     let user = query.get("user").unwrap_or_default();
     let next = query.get("next").unwrap_or_else(|| "/staff".to_owned());

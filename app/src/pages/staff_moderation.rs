@@ -13,7 +13,7 @@ use crate::i18n::{
 };
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::moderation::{
-    CorrectIdea, ModerateIdea, ModerationPage, QueueEntry, load_queue,
+    CorrectIdea, ModerateIdea, ModerationPage, ModerationProblem, QueueEntry, load_queue,
 };
 use crate::server_fns::propose::Choice;
 
@@ -22,11 +22,12 @@ pub fn StaffModerationPage() -> impl IntoView {
     let t = use_staff_texts();
     let all = use_texts();
     let query = use_query_map().read_untracked();
-    let error = query.get("error").and_then(|e| match e.as_str() {
-        "reason" => Some(t.reason_missing),
-        "not_now" => Some(t.not_now),
-        "title" => Some(t.title_invalid),
-        _ => None,
+    let error = query.get("error").and_then(|e| {
+        Some(match ModerationProblem::parse(&e)? {
+            ModerationProblem::Reason => t.reason_missing,
+            ModerationProblem::NotNow => t.not_now,
+            ModerationProblem::Title => t.title_invalid,
+        })
     });
     let failed_idea = query.get("idea").and_then(|i| i.parse::<i64>().ok());
     let done = query.get("done").is_some();

@@ -9,7 +9,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{use_staff_texts, use_team_texts, use_texts};
 use crate::pages::staff::StaffRefusal;
-use crate::server_fns::team::{AddTeamMember, ChangeTeamMember, TeamEntry, TeamPage, load_team};
+use crate::server_fns::team::{
+    AddTeamMember, ChangeTeamMember, TeamEntry, TeamPage, TeamProblem, load_team,
+};
 
 #[component]
 pub fn StaffTeamPage() -> impl IntoView {
@@ -17,16 +19,16 @@ pub fn StaffTeamPage() -> impl IntoView {
     let staff = use_staff_texts();
     let all = use_texts();
     let query = use_query_map().read_untracked();
+    // The field each problem is about, and what to say.
     let error = query.get("error").and_then(|e| {
-        Some(match e.as_str() {
-            "username" => ("username", t.error_username),
-            "role" => ("role", t.error_role),
-            "password" => ("password", t.error_password),
-            "mismatch" => ("password_again", t.error_mismatch),
-            "taken" => ("username", t.error_taken),
-            "yourself" => ("", t.error_yourself),
-            "last_admin" => ("", t.error_last_admin),
-            _ => return None,
+        Some(match TeamProblem::parse(&e)? {
+            TeamProblem::Username => ("username", t.error_username),
+            TeamProblem::Role => ("role", t.error_role),
+            TeamProblem::Password => ("password", t.error_password),
+            TeamProblem::Mismatch => ("password_again", t.error_mismatch),
+            TeamProblem::Taken => ("username", t.error_taken),
+            TeamProblem::Yourself => ("", t.error_yourself),
+            TeamProblem::LastAdmin => ("", t.error_last_admin),
         })
     });
     let typed_user = query.get("user").unwrap_or_default();

@@ -6,6 +6,26 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
+klimadialog::string_enum!(
+    /// Why a form on the staff ideas page went back (`error=`, with `idea=`): its server
+    /// functions (here and in `merge`) write it, the page reads it.
+    StaffIdeasProblem {
+        Status => "status",
+        AnswerRequired => "answer_required",
+        EnglishAlone => "english_alone",
+        AnswerInvalid => "answer_invalid",
+        MergeTarget => "merge_target",
+        Note => "note",
+    }
+);
+
+impl StaffIdeasProblem {
+    /// `back` (ending in `?` or `&`) with this problem at idea `idea`.
+    pub fn address(self, back: &str, idea: i64) -> String {
+        format!("{back}error={}&idea={idea}#idea-{idea}", self.as_str())
+    }
+}
+
 /// Ideas per page on the staff ideas page.
 pub const STAFF_PER_PAGE: u32 = 20;
 
@@ -86,14 +106,16 @@ pub async fn set_idea_status(
     let (status, answer) = match checked {
         Ok(ok) => ok,
         Err(error) => {
-            let key = match error {
-                AnswerError::Status => "status",
-                AnswerError::AnswerRequired => "answer_required",
-                AnswerError::EnglishWithoutDanish => "english_alone",
-                AnswerError::Danish(_) | AnswerError::English(_) => "answer_invalid",
+            let problem = match error {
+                AnswerError::Status => StaffIdeasProblem::Status,
+                AnswerError::AnswerRequired => StaffIdeasProblem::AnswerRequired,
+                AnswerError::EnglishWithoutDanish => StaffIdeasProblem::EnglishAlone,
+                AnswerError::Danish(_) | AnswerError::English(_) => {
+                    StaffIdeasProblem::AnswerInvalid
+                }
             };
             crate::session::keep_typed(&[("answer_da", &answer_da), ("answer_en", &answer_en)]);
-            leptos_axum::redirect(&format!("{back}error={key}&idea={idea}#idea-{idea}"));
+            leptos_axum::redirect(&problem.address(&back, idea));
             return Ok(());
         }
     };
@@ -149,7 +171,7 @@ pub async fn set_staff_note(
     let typed = note.unwrap_or_default();
     let Ok(note) = klimadialog::answer::parse_staff_note(&typed) else {
         crate::session::keep_typed(&[("note", &typed)]);
-        leptos_axum::redirect(&format!("{back}error=note&idea={idea}#idea-{idea}"));
+        leptos_axum::redirect(&StaffIdeasProblem::Note.address(&back, idea));
         return Ok(());
     };
     let note = note.as_deref();

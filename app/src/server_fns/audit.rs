@@ -149,7 +149,10 @@ mod tests {
         assert_eq!(query.from, "2026-01-01");
         assert_eq!(AuditQuery::parse(&query.to_query()), query);
         // Not a form's query: no filter, not a failure.
-        assert_eq!(AuditQuery::parse("action=a&action=b"), AuditQuery::default());
+        assert_eq!(
+            AuditQuery::parse("action=a&action=b"),
+            AuditQuery::default()
+        );
         let long = AuditQuery::parse(&format!("staff={}", "a".repeat(500)));
         assert_eq!(long.staff.len(), 60);
     }

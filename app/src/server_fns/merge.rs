@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::server_fns::answer::StaffIdeasProblem;
 
 /// A merge as the staff ideas page lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,7 +37,7 @@ pub async fn merge_idea(
         .map(|s| s.trim().trim_start_matches('#'))
         .and_then(|s| s.parse::<i64>().ok());
     let Some(target) = target else {
-        leptos_axum::redirect(&format!("{back}error=merge_target&idea={idea}#idea-{idea}"));
+        leptos_axum::redirect(&StaffIdeasProblem::MergeTarget.address(&back, idea));
         return Ok(());
     };
     let done = state
@@ -50,7 +52,7 @@ pub async fn merge_idea(
     match done {
         Ok(_) => leptos_axum::redirect(&format!("{back}merged={idea}#merges")),
         Err(MergeRefusal::SameIdea | MergeRefusal::NotMergeable | MergeRefusal::NoSuchMerge) => {
-            leptos_axum::redirect(&format!("{back}error=merge_target&idea={idea}#idea-{idea}"));
+            leptos_axum::redirect(&StaffIdeasProblem::MergeTarget.address(&back, idea));
         }
     }
     Ok(())

@@ -5,6 +5,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
+klimadialog::string_enum!(
+    /// Why a moderation form went back (`error=`): written by the server functions, read by
+    /// the moderation page.
+    ModerationProblem {
+        /// Rejecting or hiding needs a reason.
+        Reason => "reason",
+        /// The idea changed meanwhile (someone else moderated it).
+        NotNow => "not_now",
+        Title => "title",
+    }
+);
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QueueEntry {
     pub id: i64,
@@ -122,7 +134,8 @@ pub async fn moderate_idea(
         .filter(|r| !r.is_empty());
     if action.needs_reason() && reason.is_none() {
         leptos_axum::redirect(&format!(
-            "/staff/moderation?error=reason&idea={idea}#idea-{idea}"
+            "/staff/moderation?error={}&idea={idea}#idea-{idea}",
+            ModerationProblem::Reason.as_str()
         ));
         return Ok(());
     }
@@ -133,7 +146,10 @@ pub async fn moderate_idea(
     match done {
         Ok(_) => leptos_axum::redirect(&format!("/staff/moderation?done={}", action.as_str())),
         Err(Refusal::NoSuchIdea) => return Err(AppError::NotFound.respond()),
-        Err(Refusal::NotNow) => leptos_axum::redirect("/staff/moderation?error=not_now"),
+        Err(Refusal::NotNow) => leptos_axum::redirect(&format!(
+            "/staff/moderation?error={}",
+            ModerationProblem::NotNow.as_str()
+        )),
     }
     Ok(())
 }
@@ -155,13 +171,11 @@ pub async fn correct_idea(
 
     let state = crate::state::app_state()?;
     let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
-    let back = |error: &str| {
-        leptos_axum::redirect(&format!(
-            "/staff/moderation?error={error}&idea={idea}#idea-{idea}"
-        ))
-    };
     let Ok(title) = IdeaTitle::parse(&title) else {
-        back("title");
+        leptos_axum::redirect(&format!(
+            "/staff/moderation?error={}&idea={idea}#idea-{idea}",
+            ModerationProblem::Title.as_str()
+        ));
         return Ok(());
     };
     let category = match category.split_once(':') {

@@ -4,6 +4,28 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
+klimadialog::string_enum!(
+    /// What the last report post did, as the address back to the idea says it (`report=`): the
+    /// server function writes it, the report form reads it.
+    ReportNotice {
+        /// Sent to sign in from the form: open it again on the way back.
+        Open => "open",
+        Thanks => "thanks",
+        Already => "already",
+        ReasonMissing => "reason_missing",
+        CommentTooLong => "comment_too_long",
+        CommentBad => "comment_bad",
+        TooMany => "too_many",
+    }
+);
+
+impl ReportNotice {
+    /// The idea's page with this notice at the form.
+    pub fn address(self, idea: i64) -> String {
+        format!("/ideas/{idea}?report={}#report", self.as_str())
+    }
+}
+
 /// Reports a public idea, then goes back to it with what happened in the address (`report=`)
 /// and, when the form was incomplete, what was typed in a cookie, so the form shows it. A visitor who
 /// is not signed in is sent to sign in and comes back to the form.
@@ -25,35 +47,36 @@ pub async fn report_idea(
     let state = crate::state::app_state()?;
     let here = format!("/ideas/{idea}");
     let Some(resident) = current_resident(&state).await else {
-        let next = encode_component(&format!("{here}?report=open#report"));
+        let next = encode_component(&ReportNotice::Open.address(idea));
         leptos_axum::redirect(&format!("/signin?next={next}"));
         return Ok(());
     };
     let comment_text = comment.unwrap_or_default();
-    let back_with = |problem: &str, reason: &str| {
+    let back_with = |problem: ReportNotice, reason: &str| {
         let typed: String = comment_text
             .chars()
             .take(ReportComment::MAX_CHARS + 1)
             .collect();
         crate::session::keep_typed(&[("report_comment", &typed)]);
         leptos_axum::redirect(&format!(
-            "{here}?report={problem}&reason={}#report",
+            "{here}?report={}&reason={}#report",
+            problem.as_str(),
             encode_component(reason),
         ));
     };
     let reason_text = reason.unwrap_or_default();
     let Some(reason) = ReportReason::parse(&reason_text) else {
-        back_with("reason_missing", "");
+        back_with(ReportNotice::ReasonMissing, "");
         return Ok(());
     };
     let comment = match ReportComment::parse(&comment_text) {
         Ok(comment) => comment,
         Err(TextError::TooLong { .. }) => {
-            back_with("comment_too_long", reason.as_str());
+            back_with(ReportNotice::CommentTooLong, reason.as_str());
             return Ok(());
         }
         Err(_) => {
-            back_with("comment_bad", reason.as_str());
+            back_with(ReportNotice::CommentBad, reason.as_str());
             return Ok(());
         }
     };
@@ -68,13 +91,13 @@ pub async fn report_idea(
         klimadialog::report::report_idea(&state.db, &state.limits, report, rule, now()).await?;
     match outcome {
         ReportOutcome::Recorded { .. } => {
-            leptos_axum::redirect(&format!("{here}?report=thanks#report"))
+            leptos_axum::redirect(&ReportNotice::Thanks.address(idea))
         }
         ReportOutcome::AlreadyReported => {
-            leptos_axum::redirect(&format!("{here}?report=already#report"))
+            leptos_axum::redirect(&ReportNotice::Already.address(idea))
         }
         ReportOutcome::NotPublic => return Err(AppError::NotFound.respond()),
-        ReportOutcome::TooMany { .. } => back_with("too_many", reason.as_str()),
+        ReportOutcome::TooMany { .. } => back_with(ReportNotice::TooMany, reason.as_str()),
     }
     Ok(())
 }

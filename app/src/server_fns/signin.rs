@@ -8,6 +8,25 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
+klimadialog::string_enum!(
+    /// Why sign-in went back to a form, as the address says it (`error=`): the server functions
+    /// write it, the sign-in pages read it.
+    SignInProblem {
+        EmailEmpty => "email_empty",
+        EmailInvalid => "email_invalid",
+        RateLimited => "rate_limited",
+        MailFailed => "mail_failed",
+        Unavailable => "unavailable",
+        CodeMalformed => "code_malformed",
+        /// With `left=`: the tries left at this code.
+        CodeWrong => "code_wrong",
+        CodeLocked => "code_locked",
+        CodeExpired => "code_expired",
+        StartAgain => "start_again",
+        Paused => "paused",
+    }
+);
+
 /// The query string that carries `next` and `intent` from one step to the next.
 #[cfg(feature = "ssr")]
 fn carry(next: &str, intent: Option<&crate::session::Intent>) -> String {
@@ -53,19 +72,19 @@ pub async fn request_sign_in_code(
         browser: None,
     };
 
-    let outcome: Result<(), &str> = async {
+    let outcome: Result<(), SignInProblem> = async {
         let email = parsed.map_err(|e| match e {
-            EmailError::Empty => "email_empty",
-            _ => "email_invalid",
+            EmailError::Empty => SignInProblem::EmailEmpty,
+            _ => SignInProblem::EmailInvalid,
         })?;
         let client = state.clients.tag(&client_address());
         let (code, browser) = signin::request_code(&state.db, &email, &client, now())
             .await
             .map_err(|error| match error {
-                SignInError::RateLimited { .. } => "rate_limited",
+                SignInError::RateLimited { .. } => SignInProblem::RateLimited,
                 error => {
                     tracing::error!(%error, "sign-in code request failed");
-                    "unavailable"
+                    SignInProblem::Unavailable
                 }
             })?;
         kept.browser = Some(browser);
@@ -81,7 +100,7 @@ pub async fn request_sign_in_code(
         };
         state.mailer.send(mail).await.map_err(|error| {
             tracing::error!(%error, "sign-in mail failed");
-            "mail_failed"
+            SignInProblem::MailFailed
         })?;
         Ok(())
     }
@@ -90,7 +109,7 @@ pub async fn request_sign_in_code(
     let carried = carry(&next, intent.as_ref());
     redirect(&match outcome {
         Ok(()) => format!("/signin/code?{carried}"),
-        Err(error) => format!("/signin?error={error}&{carried}"),
+        Err(problem) => format!("/signin?error={}&{carried}", problem.as_str()),
     });
     Ok(())
 }
@@ -122,28 +141,32 @@ pub async fn verify_sign_in_code(
     let started = SignInCookie::get()
         .and_then(|kept| Some((EmailAddress::parse(&kept.email).ok()?, kept.browser?)));
     let Some((email, browser)) = started else {
-        redirect(&format!("/signin?error=start_again&{carried}"));
+        let problem = SignInProblem::StartAgain.as_str();
+        redirect(&format!("/signin?error={problem}&{carried}"));
         return Ok(());
     };
     let resident = match signin::verify_code(&state.db, &email, &browser, &code, now()).await {
         Ok(resident) => resident,
         Err(error) => {
-            let to = match error {
-                SignInError::MalformedCode => {
-                    format!("/signin/code?error=code_malformed&{carried}")
-                }
+            // Back to the code form, or to the first step when this code is done for.
+            let (page, problem, left) = match error {
+                SignInError::MalformedCode => ("/signin/code", SignInProblem::CodeMalformed, None),
                 SignInError::WrongCode { tries_left } => {
-                    format!("/signin/code?error=code_wrong&left={tries_left}&{carried}")
+                    ("/signin/code", SignInProblem::CodeWrong, Some(tries_left))
                 }
-                SignInError::Locked => format!("/signin?error=code_locked&{carried}"),
-                SignInError::NoValidCode => format!("/signin?error=code_expired&{carried}"),
-                SignInError::Paused { .. } => format!("/signin/code?error=paused&{carried}"),
+                SignInError::Locked => ("/signin", SignInProblem::CodeLocked, None),
+                SignInError::NoValidCode => ("/signin", SignInProblem::CodeExpired, None),
+                SignInError::Paused { .. } => ("/signin/code", SignInProblem::Paused, None),
                 error => {
                     tracing::error!(%error, "sign-in check failed");
-                    format!("/signin/code?error=unavailable&{carried}")
+                    ("/signin/code", SignInProblem::Unavailable, None)
                 }
             };
-            redirect(&to);
+            let left = left.map(|n| format!("&left={n}")).unwrap_or_default();
+            redirect(&format!(
+                "{page}?error={}{left}&{carried}",
+                problem.as_str()
+            ));
             return Ok(());
         }
     };

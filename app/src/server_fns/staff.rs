@@ -7,6 +7,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
+klimadialog::string_enum!(
+    /// Why the staff login went back (`error=`): written by `staff_login`, read by its page.
+    LoginProblem {
+        /// A wrong username or password, or a locked account (said alike on purpose).
+        Bad => "bad",
+        TooMany => "too_many",
+    }
+);
+
 /// Where staff go after signing in: a staff page, never anywhere else.
 #[cfg(feature = "ssr")]
 fn staff_path(next: &str) -> String {
@@ -30,16 +39,17 @@ pub async fn staff_login(username: String, password: String, next: String) -> Re
 
     let state = crate::state::app_state()?;
     let next = staff_path(&next);
-    let back = |error: &str| {
+    let back = |problem: LoginProblem| {
         format!(
-            "/staff/login?error={error}&user={}&next={}",
+            "/staff/login?error={}&user={}&next={}",
+            problem.as_str(),
             encode_component(&username.chars().take(60).collect::<String>()),
             encode_component(&next)
         )
     };
     let client = state.clients.tag(&crate::session::client_address());
     if state.limits.staff_logins_per_client.check(&client).is_err() {
-        leptos_axum::redirect(&back("too_many"));
+        leptos_axum::redirect(&back(LoginProblem::TooMany));
         return Ok(());
     }
     let password: String = password.chars().take(1000).collect();
@@ -55,7 +65,7 @@ pub async fn staff_login(username: String, password: String, next: String) -> Re
         // A locked account answers as a wrong password does (after the same work), so nobody
         // can learn which usernames exist by locking them; the message says locks exist.
         Err(LoginError::BadCredentials | LoginError::Locked { .. }) => {
-            leptos_axum::redirect(&back("bad"))
+            leptos_axum::redirect(&back(LoginProblem::Bad))
         }
         Err(LoginError::Storage(error)) => return Err(AppError::from(error)),
     }

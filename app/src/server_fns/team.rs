@@ -5,6 +5,20 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
+klimadialog::string_enum!(
+    /// Why a team form went back (`error=`): the server functions write it, the team page reads
+    /// it and marks the field it is about.
+    TeamProblem {
+        Username => "username",
+        Role => "role",
+        Password => "password",
+        Mismatch => "mismatch",
+        Taken => "taken",
+        Yourself => "yourself",
+        LastAdmin => "last_admin",
+    }
+);
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TeamEntry {
     pub id: i64,
@@ -67,10 +81,11 @@ pub async fn add_team_member(
 
     let state = crate::state::app_state()?;
     let me = crate::session::require_staff(&state, StaffRole::Admin).await?;
-    let back = |error: &str| {
+    let back = |problem: TeamProblem| {
         let typed: String = username.chars().take(60).collect();
         leptos_axum::redirect(&format!(
-            "/staff/team?error={error}&user={}&role={}#add",
+            "/staff/team?error={}&user={}&role={}#add",
+            problem.as_str(),
             encode_component(&typed),
             if role == "admin" {
                 "admin"
@@ -80,19 +95,19 @@ pub async fn add_team_member(
         ));
     };
     let Some(name) = Username::parse(&username) else {
-        back("username");
+        back(TeamProblem::Username);
         return Ok(());
     };
     let Some(role_value) = StaffRole::parse(&role) else {
-        back("role");
+        back(TeamProblem::Role);
         return Ok(());
     };
     let Some(password_value) = Password::parse(&password) else {
-        back("password");
+        back(TeamProblem::Password);
         return Ok(());
     };
     if password != password_again {
-        back("mismatch");
+        back(TeamProblem::Mismatch);
         return Ok(());
     }
     let hash = hash_off_thread(password_value).await?;
@@ -102,8 +117,8 @@ pub async fn add_team_member(
         .await?
     {
         Ok(_) => leptos_axum::redirect("/staff/team?done=add"),
-        Err(TeamRefusal::UsernameTaken) => back("taken"),
-        Err(_) => back("username"),
+        Err(TeamRefusal::UsernameTaken) => back(TeamProblem::Taken),
+        Err(_) => back(TeamProblem::Username),
     }
     Ok(())
 }
@@ -125,9 +140,10 @@ pub async fn change_team_member(
 
     let state = crate::state::app_state()?;
     let me = crate::session::require_staff(&state, StaffRole::Admin).await?;
-    let back = |error: &str| {
+    let back = |problem: TeamProblem| {
         leptos_axum::redirect(&format!(
-            "/staff/team?error={error}&member={member}#member-{member}"
+            "/staff/team?error={}&member={member}#member-{member}",
+            problem.as_str()
         ))
     };
     let change = match change.as_str() {
@@ -137,7 +153,7 @@ pub async fn change_team_member(
         "enable" => TeamChange::Enable,
         "password" => {
             let Some(password) = password.as_deref().and_then(Password::parse) else {
-                back("password");
+                back(TeamProblem::Password);
                 return Ok(());
             };
             TeamChange::Password(hash_off_thread(password).await?)
@@ -151,9 +167,9 @@ pub async fn change_team_member(
     {
         Ok(()) => leptos_axum::redirect("/staff/team?done=change"),
         Err(TeamRefusal::NoSuchMember) => return Err(AppError::NotFound.respond()),
-        Err(TeamRefusal::Yourself) => back("yourself"),
-        Err(TeamRefusal::LastAdmin) => back("last_admin"),
-        Err(TeamRefusal::UsernameTaken) => back("taken"),
+        Err(TeamRefusal::Yourself) => back(TeamProblem::Yourself),
+        Err(TeamRefusal::LastAdmin) => back(TeamProblem::LastAdmin),
+        Err(TeamRefusal::UsernameTaken) => back(TeamProblem::Taken),
     }
     Ok(())
 }
