@@ -138,6 +138,46 @@ impl IdeaKind {
     }
 }
 
+impl StableName for IdeaKind {
+    fn as_str(self) -> &'static str {
+        IdeaKind::as_str(self)
+    }
+    fn parse(s: &str) -> Option<IdeaKind> {
+        IdeaKind::parse(s)
+    }
+}
+
+impl TryFrom<String> for IdeaKind {
+    type Error = String;
+    fn try_from(s: String) -> Result<IdeaKind, String> {
+        IdeaKind::parse(&s).ok_or(s)
+    }
+}
+
+/// A value that crosses boundaries (the database, URLs, exports, open data) by a stable name.
+pub trait StableName: Sized + Copy {
+    fn as_str(self) -> &'static str;
+    fn parse(s: &str) -> Option<Self>;
+}
+
+/// `#[serde(with = "by_name")]`: a [`StableName`] in JSON as its stable name (`"in_plan"`),
+/// as exports and open data publish it, rather than as the Rust variant.
+pub mod by_name {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::StableName;
+
+    pub fn serialize<T: StableName, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(value.as_str())
+    }
+
+    pub fn deserialize<'de, T: StableName, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        T::parse(&name).ok_or_else(|| D::Error::custom(format!("unknown name {name:?}")))
+    }
+}
+
 /// Where an idea belongs in the plan. A mitigation idea has a sector and an adaptation idea a
 /// theme, never both and never neither: the type makes the wrong pairing unrepresentable.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -190,6 +230,22 @@ macro_rules! string_enum {
 
             pub fn parse(s: &str) -> Option<$name> {
                 Self::ALL.iter().copied().find(|v| v.as_str() == s)
+            }
+        }
+
+        impl $crate::idea::StableName for $name {
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+            fn parse(s: &str) -> Option<$name> {
+                $name::parse(s)
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(s: String) -> Result<$name, String> {
+                $name::parse(&s).ok_or(s)
             }
         }
     };

@@ -267,7 +267,7 @@ fn read_ahead(
                     return;
                 }
             };
-            let last = chunk.last().map(|idea| idea.id);
+            let last = chunk.last().map(|idea| idea.columns.id);
             let more = chunk.len() as i64 == CHUNK;
             if chunk.is_empty() || send.send(Ok(chunk)).await.is_err() || !more {
                 return;
@@ -311,18 +311,18 @@ fn csv_row(out: &mut String, idea: &ExportIdea, with_contact: bool, separator: S
     let updated = Timestamp(idea.updated_at).rfc3339_utc();
     let (lat, lon) = (format!("{:.6}", idea.lat), format!("{:.6}", idea.lon));
     let mut cells = vec![
-        Cell::Number(idea.id),
-        Cell::Text(&idea.title),
-        Cell::Text(&idea.description),
-        Cell::Text(&idea.kind),
-        text(&idea.sector),
-        text(&idea.theme),
+        Cell::Number(idea.columns.id),
+        Cell::Text(&idea.columns.title),
+        Cell::Text(&idea.columns.description),
+        Cell::Text(idea.columns.kind.as_str()),
+        text(&idea.columns.sector),
+        text(&idea.columns.theme),
         Cell::Text(&idea.category_name),
         Cell::Text(&idea.area),
         Cell::Text(&idea.area_name),
-        Cell::Text(&idea.moderation_state),
+        Cell::Text(idea.moderation_state.as_str()),
         text(&idea.moderation_reason),
-        Cell::Text(&idea.status),
+        Cell::Text(idea.columns.status.as_str()),
         Cell::Number(idea.supports),
         Cell::Number(idea.open_reports),
         Cell::Text(&created),
@@ -366,7 +366,7 @@ fn feature(idea: &ExportIdea) -> serde_json::Value {
     }
     json!({
         "type": "Feature",
-        "id": idea.id,
+        "id": idea.columns.id,
         "geometry": { "type": "Point", "coordinates": [round6(idea.lon), round6(idea.lat)] },
         "properties": properties,
     })
@@ -418,21 +418,21 @@ async fn xlsx_file(
             };
             let text = |s: &Option<String>| s.clone().unwrap_or_default();
             let strings: [(u16, String); 13] = [
-                (1, idea.title.clone()),
-                (2, idea.description.clone()),
-                (3, idea.kind.clone()),
-                (4, text(&idea.sector)),
-                (5, text(&idea.theme)),
+                (1, idea.columns.title.clone()),
+                (2, idea.columns.description.clone()),
+                (3, idea.columns.kind.as_str().to_owned()),
+                (4, text(&idea.columns.sector)),
+                (5, text(&idea.columns.theme)),
                 (6, idea.category_name.clone()),
                 (7, idea.area.clone()),
                 (8, idea.area_name.clone()),
-                (9, idea.moderation_state.clone()),
+                (9, idea.moderation_state.as_str().to_owned()),
                 (10, text(&idea.moderation_reason)),
-                (11, idea.status.clone()),
+                (11, idea.columns.status.as_str().to_owned()),
                 (19, text(&idea.author_name)),
                 (20, text(&idea.staff_note)),
             ];
-            put(sheet.write_number(row, 0, idea.id as f64))?;
+            put(sheet.write_number(row, 0, idea.columns.id as f64))?;
             for (col, value) in strings {
                 if !value.is_empty() {
                     put(sheet.write_string(row, col, value))?;
@@ -453,7 +453,7 @@ async fn xlsx_file(
             row += 1;
         }
         match ideas.last() {
-            Some(last) if ideas.len() as i64 == CHUNK => after = last.id,
+            Some(last) if ideas.len() as i64 == CHUNK => after = last.columns.id,
             _ => break,
         }
     }

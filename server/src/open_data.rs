@@ -101,7 +101,7 @@ pub async fn ideas_geojson(State(state): State<AppState>, RawQuery(query): RawQu
             }
             json!({
                 "type": "Feature",
-                "id": idea.id,
+                "id": idea.columns.id,
                 "geometry": { "type": "Point", "coordinates": [lon, lat] },
                 "properties": properties,
             })

@@ -6,24 +6,20 @@ use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Sqlite};
 
 use super::listing::push_filter;
-use super::{Db, Result, StorageError};
+use super::{Db, IdeaColumns, Result, StorageError};
 use crate::filter::IdeaFilter;
 
 /// One idea in a staff export.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportIdea {
-    pub id: i64,
-    pub title: String,
-    pub description: String,
-    pub kind: String,
-    pub sector: Option<String>,
-    pub theme: Option<String>,
+    #[serde(flatten)]
+    pub columns: IdeaColumns,
     pub category_name: String,
     pub area: String,
     pub area_name: String,
-    pub moderation_state: String,
+    #[serde(with = "crate::idea::by_name")]
+    pub moderation_state: crate::ModerationState,
     pub moderation_reason: Option<String>,
-    pub status: String,
     pub supports: i64,
     pub open_reports: i64,
     pub created_at: i64,
@@ -82,7 +78,7 @@ impl Db {
         let json: String = q.build_query_scalar().fetch_one(self.pool()).await?;
         let mut ideas: Vec<ExportIdea> = serde_json::from_str(&json)
             .map_err(|error| StorageError::InvalidRow(error.to_string()))?;
-        ideas.sort_unstable_by_key(|idea| idea.id);
+        ideas.sort_unstable_by_key(|idea| idea.columns.id);
         Ok(ideas)
     }
 }
@@ -101,13 +97,19 @@ mod tests {
         let c = insert(&db, "Ny cykelsti ved stationen", ModerationState::Published).await;
         let all = IdeaFilter::default();
         let first = db.export_ideas(&all, 0, 2, false).await.unwrap();
-        assert_eq!(first.iter().map(|i| i.id).collect::<Vec<_>>(), [a.0, b.0]);
-        assert_eq!(first[1].moderation_state, "pending");
+        assert_eq!(
+            first.iter().map(|i| i.columns.id).collect::<Vec<_>>(),
+            [a.0, b.0]
+        );
+        assert_eq!(first[1].moderation_state, ModerationState::Pending);
         let rest = db.export_ideas(&all, b.0, 2, false).await.unwrap();
-        assert_eq!(rest.iter().map(|i| i.id).collect::<Vec<_>>(), [c.0]);
+        assert_eq!(rest.iter().map(|i| i.columns.id).collect::<Vec<_>>(), [c.0]);
         let searched = IdeaFilter::from_pairs([("q", "cykelsti")]);
         let found = db.export_ideas(&searched, 0, 10, false).await.unwrap();
-        assert_eq!(found.iter().map(|i| i.id).collect::<Vec<_>>(), [a.0, c.0]);
+        assert_eq!(
+            found.iter().map(|i| i.columns.id).collect::<Vec<_>>(),
+            [a.0, c.0]
+        );
         assert!(found.iter().all(|i| i.author_email.is_none()));
         assert_eq!(found[0].category_name, "Transport");
     }

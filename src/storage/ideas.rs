@@ -95,6 +95,26 @@ pub(super) const SUMMARY_FROM: &str = "FROM ideas i
     LEFT JOIN sectors s ON s.key = i.sector_key
     LEFT JOIN adaptation_themes t ON t.key = i.theme_key";
 
+/// The columns every outside view of one idea shares: a staff export, open data, a resident's
+/// own data. One type, so the three cannot drift apart; the kind and status are typed, and
+/// published by their stable names (`"mitigation"`, `"in_plan"`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, sqlx::FromRow)]
+pub struct IdeaColumns {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    #[serde(with = "crate::idea::by_name")]
+    #[sqlx(try_from = "String")]
+    pub kind: crate::IdeaKind,
+    /// The sector's key, for a mitigation idea.
+    pub sector: Option<String>,
+    /// The adaptation theme's key, for an adaptation idea.
+    pub theme: Option<String>,
+    #[serde(with = "crate::idea::by_name")]
+    #[sqlx(try_from = "String")]
+    pub status: crate::PublicStatus,
+}
+
 impl Db {
     /// Stores a new idea and its search terms in one transaction.
     #[tracing::instrument(level = "debug", skip_all)]

@@ -45,7 +45,7 @@ pub use backup::{database_file, restore};
 pub use bulk::BulkIdea;
 pub use corrections::{Correction, CorrectionRefusal};
 pub use export::ExportIdea;
-pub use ideas::{Moderation, NewIdea, StatusUpdate};
+pub use ideas::{IdeaColumns, Moderation, NewIdea, StatusUpdate};
 pub use merge::{MergeRecord, MergeRefusal};
 pub use moderation::{QueueItem, Refusal};
 pub use open_data::OpenIdea;

@@ -5,22 +5,17 @@ use serde::Serialize;
 use sqlx::{QueryBuilder, Sqlite};
 
 use super::listing::push_conditions;
-use super::{Db, Result};
+use super::{Db, IdeaColumns, Result};
 use crate::filter::IdeaFilter;
 use crate::time::Timestamp;
 
 /// One published idea in open data.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OpenIdea {
-    pub id: i64,
-    pub title: String,
-    pub description: String,
-    pub kind: String,
-    pub sector: Option<String>,
-    pub theme: Option<String>,
+    #[serde(flatten)]
+    pub columns: IdeaColumns,
     pub area: String,
     pub area_name: String,
-    pub status: String,
     pub supports: i64,
     /// RFC 3339, UTC.
     pub created_at: String,
@@ -35,15 +30,10 @@ pub struct OpenIdea {
 
 #[derive(sqlx::FromRow)]
 struct OpenRow {
-    id: i64,
-    title: String,
-    description: String,
-    kind: String,
-    sector_key: Option<String>,
-    theme_key: Option<String>,
+    #[sqlx(flatten)]
+    columns: IdeaColumns,
     area: String,
     area_name: String,
-    status: String,
     support_count: i64,
     created_at: i64,
     author: Option<String>,
@@ -65,8 +55,9 @@ impl Db {
         offset: i64,
     ) -> Result<Vec<OpenIdea>> {
         let mut q = QueryBuilder::<Sqlite>::new(
-            "SELECT i.id, i.title, i.description, i.kind, i.sector_key, i.theme_key,
-                    a.slug AS area, a.name AS area_name, i.status, i.support_count, i.created_at,
+            "SELECT i.id, i.title, i.description, i.kind, i.sector_key AS sector,
+                    i.theme_key AS theme, a.slug AS area, a.name AS area_name, i.status,
+                    i.support_count, i.created_at,
                     r.display_name AS author, i.lat, i.lon, i.point_exact, a.label_lat, a.label_lon
              FROM ideas i JOIN areas a ON a.id = i.area_id
              LEFT JOIN residents r ON r.id = i.author_id AND r.deleted_at IS NULL",
@@ -86,15 +77,9 @@ impl Db {
                     _ => (r.label_lat, r.label_lon),
                 };
                 OpenIdea {
-                    id: r.id,
-                    title: r.title,
-                    description: r.description,
-                    kind: r.kind,
-                    sector: r.sector_key,
-                    theme: r.theme_key,
+                    columns: r.columns,
                     area: r.area,
                     area_name: r.area_name,
-                    status: r.status,
                     supports: r.support_count,
                     created_at: Timestamp(r.created_at).rfc3339_utc(),
                     author: r.author,

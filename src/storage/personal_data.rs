@@ -32,19 +32,16 @@ pub struct ResidentRecord {
 
 #[derive(Debug, Serialize, sqlx::FromRow)]
 pub struct IdeaRecord {
-    pub id: i64,
-    pub title: String,
-    pub description: String,
-    pub kind: String,
-    pub sector: Option<String>,
-    pub theme: Option<String>,
+    #[serde(flatten)]
+    #[sqlx(flatten)]
+    pub columns: super::IdeaColumns,
+    /// The area's name.
     pub area: String,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub photo: Option<String>,
     pub moderation_state: String,
     pub moderation_reason: Option<String>,
-    pub status: String,
     pub created_at: i64,
     pub updated_at: i64,
 }

@@ -27,8 +27,12 @@ async fn a_moderator_merges_a_duplicate_and_an_admin_undoes_it_with_exact_counts
         .unwrap();
     let duplicate = duplicate
         .iter()
-        .find(|i| i.id != kept.0 && i.moderation_state == "published" && i.supports > 0)
-        .map(|i| IdeaId(i.id))
+        .find(|i| {
+            i.columns.id != kept.0
+                && i.moderation_state == klimadialog::ModerationState::Published
+                && i.supports > 0
+        })
+        .map(|i| IdeaId(i.columns.id))
         .expect("another supported public idea");
     // One resident supports both: after the merge they count once.
     let both: ResidentId = app
