@@ -106,13 +106,21 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/ideas") view=IdeasPage ssr=SsrMode::Async />
                     <Route path=path!("/ideas/new") view=ProposePage ssr=SsrMode::Async />
-                    <Route path=path!("/ideas/new/review") view=ProposeReviewPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/ideas/new/review")
+                        view=ProposeReviewPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/ideas/:id") view=IdeaPage ssr=SsrMode::Async />
                     <Route path=path!("/map") view=MapPage ssr=SsrMode::Async />
                     <Route path=path!("/stats") view=StatsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=StaffDashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/login") view=StaffLoginPage />
-                    <Route path=path!("/staff/moderation") view=StaffModerationPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/staff/moderation")
+                        view=StaffModerationPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/staff/ideas") view=StaffIdeasPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/areas") view=StaffAreasPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/team") view=StaffTeamPage ssr=SsrMode::Async />

@@ -26,12 +26,33 @@ pub fn IdeaCard(idea: IdeaSummary, support: SupportState, next: String) -> impl 
     view! {
         <li class="idea-card">
             <article>
-                <h3 id=format!("idea-{}", idea.id)><a href=format!("/ideas/{}", idea.id) lang=lang_if_other(idea.language)>{idea.title.clone()}</a></h3>
+                <h3 id=format!("idea-{}", idea.id)>
+                    <a href=format!("/ideas/{}", idea.id) lang=lang_if_other(idea.language)>
+                        {idea.title.clone()}
+                    </a>
+                </h3>
                 <dl class="facts">
-                    <div><dt>{t.kind_label}</dt><dd><span class=kind_class>{kind_name(idea.kind, locale)}</span></dd></div>
-                    <div><dt>{t.category_label(idea.kind)}</dt><dd lang=category_lang>{category}</dd></div>
-                    <div><dt>{t.area_label}</dt><dd lang=danish_lang()>{idea.area_name.clone()}</dd></div>
-                    <div><dt>{t.status_label}</dt><dd class=format!("status status-{}", idea.status.as_str())>{status_name(idea.status, locale)}</dd></div>
+                    <div>
+                        <dt>{t.kind_label}</dt>
+                        <dd>
+                            <span class=kind_class>{kind_name(idea.kind, locale)}</span>
+                        </dd>
+                    </div>
+                    <div>
+                        <dt>{t.category_label(idea.kind)}</dt>
+                        <dd lang=category_lang>{category}</dd>
+                    </div>
+                    <div>
+                        <dt>{t.area_label}</dt>
+                        <dd lang=danish_lang()>{idea.area_name.clone()}</dd>
+                    </div>
+                    <div>
+                        <dt>{t.status_label}</dt>
+                        <dd class=format!(
+                            "status status-{}",
+                            idea.status.as_str(),
+                        )>{status_name(idea.status, locale)}</dd>
+                    </div>
                 </dl>
                 <SupportButton
                     idea=idea.id.0
@@ -57,7 +78,10 @@ pub fn IdeaList(ideas: IdeaPageForVisitor, next: String) -> impl IntoView {
         .collect();
     view! {
         <ol class="idea-list">
-            {cards.into_iter().map(|(idea, support)| view! { <IdeaCard idea support next=next.clone() /> }).collect_view()}
+            {cards
+                .into_iter()
+                .map(|(idea, support)| view! { <IdeaCard idea support next=next.clone() /> })
+                .collect_view()}
         </ol>
     }
 }

@@ -41,7 +41,9 @@ fn language_links(here: &str) -> impl IntoView + use<> {
             let href = format!("/lang/{}?next={}", l.tag(), encode_component(here));
             let hint = crate::i18n::texts(l).read_in_this_language;
             view! {
-                <a href=href hreflang=l.tag() lang=l.tag() title=hint>{l.endonym()}</a>
+                <a href=href hreflang=l.tag() lang=l.tag() title=hint>
+                    {l.endonym()}
+                </a>
             }
         })
         .collect_view()
@@ -79,48 +81,98 @@ pub fn Layout(children: Children) -> impl IntoView {
         here.then_some("page")
     };
     view! {
-        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <a class="skip-link" href="#main">
+            {t.skip_to_content}
+        </a>
         <header class="site-header">
             <div class="wrap header-row">
                 <a class="brand" href="/">
                     <span class="brand-name">{t.site_name}</span>
-                    <span class="brand-owner" lang=danish_lang()>{config.municipality.clone()}</span>
+                    <span class="brand-owner" lang=danish_lang()>
+                        {config.municipality.clone()}
+                    </span>
                 </a>
                 <span class="language-switch">{language_links(&here)}</span>
             </div>
             <nav class="wrap main-nav" aria-label=t.main_navigation>
                 <ul>
-                    <li><a href="/" aria-current=current("/")>{t.nav_home}</a></li>
-                    <li><a href="/ideas" aria-current=current("/ideas")>{t.nav_ideas}</a></li>
-                    <li><a href="/map" aria-current=current("/map")>{crate::i18n::use_map_texts().nav}</a></li>
-                    <li><a href="/stats" aria-current=current("/stats")>{crate::i18n::use_stats_texts().nav}</a></li>
-                    <li><a href="/ideas/new" aria-current=current("/ideas/new")>{crate::i18n::use_propose_texts().nav}</a></li>
+                    <li>
+                        <a href="/" aria-current=current("/")>
+                            {t.nav_home}
+                        </a>
+                    </li>
+                    <li>
+                        <a href="/ideas" aria-current=current("/ideas")>
+                            {t.nav_ideas}
+                        </a>
+                    </li>
+                    <li>
+                        <a href="/map" aria-current=current("/map")>
+                            {crate::i18n::use_map_texts().nav}
+                        </a>
+                    </li>
+                    <li>
+                        <a href="/stats" aria-current=current("/stats")>
+                            {crate::i18n::use_stats_texts().nav}
+                        </a>
+                    </li>
+                    <li>
+                        <a href="/ideas/new" aria-current=current("/ideas/new")>
+                            {crate::i18n::use_propose_texts().nav}
+                        </a>
+                    </li>
                     <li class="nav-account">
                         {if signed_in {
                             view! {
-                                <a href="/me" aria-current=current("/me")>{t.me.nav}</a>
+                                <a href="/me" aria-current=current("/me")>
+                                    {t.me.nav}
+                                </a>
                                 <form method="post" action={<SignOut as ServerFn>::PATH}>
-                                    <button type="submit" class="link-button">{t.signin.sign_out}</button>
+                                    <button type="submit" class="link-button">
+                                        {t.signin.sign_out}
+                                    </button>
                                 </form>
-                            }.into_any()
+                            }
+                                .into_any()
                         } else {
-                            view! { <a href=sign_in_href aria-current=current("/signin")>{t.signin.sign_in}</a> }.into_any()
+                            view! {
+                                <a href=sign_in_href aria-current=current("/signin")>
+                                    {t.signin.sign_in}
+                                </a>
+                            }
+                                .into_any()
                         }}
                     </li>
                 </ul>
             </nav>
         </header>
         <main id="main" class="wrap" tabindex="-1">
-            {notice.map(|(text, class)| view! { <p class=class role="alert">{text}</p> })}
+            {notice
+                .map(|(text, class)| {
+                    view! {
+                        <p class=class role="alert">
+                            {text}
+                        </p>
+                    }
+                })}
             {children()}
         </main>
         <footer class="site-footer">
             <div class="wrap">
                 <p>{(t.footer_about)(&config.municipality, &config.targets)}</p>
                 <ul class="footer-links">
-                    <li><a href=config.accessibility_statement_href()>{t.accessibility_statement}</a></li>
-                    <li><a href="/privatliv">{crate::i18n::use_privacy_texts().nav}</a></li>
-                    <li><a href=config.municipality_url.clone() lang=danish_lang()>{config.municipality.clone()}</a></li>
+                    <li>
+                        <a href=config
+                            .accessibility_statement_href()>{t.accessibility_statement}</a>
+                    </li>
+                    <li>
+                        <a href="/privatliv">{crate::i18n::use_privacy_texts().nav}</a>
+                    </li>
+                    <li>
+                        <a href=config.municipality_url.clone() lang=danish_lang()>
+                            {config.municipality.clone()}
+                        </a>
+                    </li>
                     <li class="language-links">{language_links(&here)}</li>
                 </ul>
             </div>

@@ -105,23 +105,55 @@ pub fn LiveText(
     let invalid = move || message.get().is_some().then_some("true");
     let field = match kind {
         TextKind::Title => view! {
-            <input id=name.clone() name=name.clone() type="text" autocomplete="off" prop:value=move || text.get()
-                value=text.get_untracked() on:input=on_input on:blur=move |_| check()
-                aria-invalid=invalid aria-describedby=described.clone() />
+            <input
+                id=name.clone()
+                name=name.clone()
+                type="text"
+                autocomplete="off"
+                prop:value=move || text.get()
+                value=text.get_untracked()
+                on:input=on_input
+                on:blur=move |_| check()
+                aria-invalid=invalid
+                aria-describedby=described.clone()
+            />
         }
         .into_any(),
         TextKind::Description => view! {
-            <textarea id=name.clone() name=name.clone() rows="8" prop:value=move || text.get()
-                on:input=on_input on:blur=move |_| check()
-                aria-invalid=invalid aria-describedby=described>{crate::components::raw_text(&text.get_untracked())}</textarea>
+            <textarea
+                id=name.clone()
+                name=name.clone()
+                rows="8"
+                prop:value=move || text.get()
+                on:input=on_input
+                on:blur=move |_| check()
+                aria-invalid=invalid
+                aria-describedby=described
+            >
+                {crate::components::raw_text(&text.get_untracked())}
+            </textarea>
         }
         .into_any(),
     };
     view! {
         <div class="field" data-live=move || live.get().then_some("true")>
             <label for=name.clone()>{texts.with_value(|t| t.label.clone())}</label>
-            <p id=format!("{name}-hint") class="hint">{texts.with_value(|t| t.hint.clone())}" "<span class="counter">{counter}</span></p>
-            {move || message.get().map(|m| view! { <p id=format!("{name}-error") class="field-error">{m}</p> })}
+            <p id=format!("{name}-hint") class="hint">
+                {texts.with_value(|t| t.hint.clone())}
+                " "
+                <span class="counter">{counter}</span>
+            </p>
+            {move || {
+                message
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p id=format!("{name}-error") class="field-error">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
             {field}
         </div>
     }

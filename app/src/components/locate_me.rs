@@ -113,24 +113,65 @@ pub fn LocateMe(
         <div class="locate" data-live=move || live.get().then_some("true")>
             <input type="hidden" name="lat" prop:value=move || text_of(|p| p.0) value=lat_now />
             <input type="hidden" name="lon" prop:value=move || text_of(|p| p.1) value=lon_now />
-            <p role="status" class="meta">{move || status.get()}</p>
-            {move || live.get().then(|| view! {
-                <svg class="map picker" viewBox=format!("0 0 {} {}", frame.width as i64, frame.height as i64)
-                    role="img" aria-label=texts.with_value(|t| t.map_label.clone()) on:click=on_map_click>
-                    // No names on the shapes: the map is an image (the area list is its text), and
-                    // the sentence under it names the area a point lands in.
-                    {areas.with_value(|areas| areas.iter().map(|a| view! {
-                        <path class="area" d=a.path.clone() data-area=a.slug.clone()></path>
-                    }).collect_view())}
-                    {marker}
-                </svg>
-                <p class="actions">
-                    <button type="button" class="button secondary" on:click=locate>{texts.with_value(|t| t.use_location.clone())}</button>
-                    {move || has_point().then(|| view! {
-                        <button type="button" class="button secondary" on:click=remove>{texts.with_value(|t| t.remove.clone())}</button>
-                    })}
-                </p>
-            })}
+            <p role="status" class="meta">
+                {move || status.get()}
+            </p>
+            {move || {
+                live.get()
+                    .then(|| {
+                        view! {
+                            <svg
+                                class="map picker"
+                                viewBox=format!(
+                                    "0 0 {} {}",
+                                    frame.width as i64,
+                                    frame.height as i64,
+                                )
+                                role="img"
+                                aria-label=texts.with_value(|t| t.map_label.clone())
+                                on:click=on_map_click
+                            >
+                                // No names on the shapes: the map is an image (the area list is its text), and
+                                // the sentence under it names the area a point lands in.
+                                {areas
+                                    .with_value(|areas| {
+                                        areas
+                                            .iter()
+                                            .map(|a| {
+                                                view! {
+                                                    <path
+                                                        class="area"
+                                                        d=a.path.clone()
+                                                        data-area=a.slug.clone()
+                                                    ></path>
+                                                }
+                                            })
+                                            .collect_view()
+                                    })}
+                                {marker}
+                            </svg>
+                            <p class="actions">
+                                <button type="button" class="button secondary" on:click=locate>
+                                    {texts.with_value(|t| t.use_location.clone())}
+                                </button>
+                                {move || {
+                                    has_point()
+                                        .then(|| {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="button secondary"
+                                                    on:click=remove
+                                                >
+                                                    {texts.with_value(|t| t.remove.clone())}
+                                                </button>
+                                            }
+                                        })
+                                }}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }

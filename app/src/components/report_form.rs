@@ -31,43 +31,93 @@ pub fn ReportForm(idea: i64, signed_in: bool, reported: bool) -> impl IntoView {
     };
     let open = sent.is_some_and(|s| !s.is_empty());
     let body = if outcome == Some(ReportNotice::Thanks) {
-        view! { <p class="notice" role="status">{t.thanks}</p> }.into_any()
+        view! {
+            <p class="notice" role="status">
+                {t.thanks}
+            </p>
+        }
+        .into_any()
     } else if reported {
         view! { <p>{t.already}</p> }.into_any()
     } else if !signed_in {
         let next = encode_component(&ReportNotice::Open.address(idea));
-        view! { <p><a href=format!("/signin?next={next}")>{t.sign_in_first}</a></p> }.into_any()
+        view! {
+            <p>
+                <a href=format!("/signin?next={next}")>{t.sign_in_first}</a>
+            </p>
+        }
+        .into_any()
     } else {
         let choice = |reason: ReportReason| {
             let id = format!("report-{}", reason.as_str());
             view! {
                 <div class="choice">
-                    <input type="radio" id=id.clone() name="reason" value=reason.as_str()
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name="reason"
+                        value=reason.as_str()
                         checked=typed_reason == reason.as_str()
-                        aria-describedby=reason_error.map(|_| "report-reason-error") />
+                        aria-describedby=reason_error.map(|_| "report-reason-error")
+                    />
                     <label for=id>{reason_name(reason, locale)}</label>
                 </div>
             }
         };
         view! {
-            {notice.map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
+            {notice
+                .map(|m| {
+                    view! {
+                        <p class="notice error" role="alert">
+                            {m}
+                        </p>
+                    }
+                })}
             <form method="post" action={<ReportIdea as ServerFn>::PATH} class="stack">
                 <input type="hidden" name="idea" value=idea />
                 <fieldset>
                     <legend>{t.why}</legend>
-                    {reason_error.map(|m| view! { <p id="report-reason-error" class="field-error">{m}</p> })}
+                    {reason_error
+                        .map(|m| {
+                            view! {
+                                <p id="report-reason-error" class="field-error">
+                                    {m}
+                                </p>
+                            }
+                        })}
                     {ReportReason::ALL.iter().map(|r| choice(*r)).collect_view()}
                 </fieldset>
                 <div class="field">
                     <label for="report-comment">{t.comment}</label>
-                    <p id="report-comment-hint" class="hint">{t.comment_hint}</p>
-                    {comment_error.map(|m| view! { <p id="report-comment-error" class="field-error">{m}</p> })}
-                    <textarea id="report-comment" name="comment" rows="3" maxlength="1000"
+                    <p id="report-comment-hint" class="hint">
+                        {t.comment_hint}
+                    </p>
+                    {comment_error
+                        .map(|m| {
+                            view! {
+                                <p id="report-comment-error" class="field-error">
+                                    {m}
+                                </p>
+                            }
+                        })}
+                    <textarea
+                        id="report-comment"
+                        name="comment"
+                        rows="3"
+                        maxlength="1000"
                         aria-invalid=comment_error.map(|_| "true")
-                        aria-describedby=if comment_error.is_some() { "report-comment-error report-comment-hint" } else { "report-comment-hint" }
-                    >{crate::components::raw_text(&typed_comment)}</textarea>
+                        aria-describedby=if comment_error.is_some() {
+                            "report-comment-error report-comment-hint"
+                        } else {
+                            "report-comment-hint"
+                        }
+                    >
+                        {crate::components::raw_text(&typed_comment)}
+                    </textarea>
                 </div>
-                <button type="submit" class="button secondary">{t.send}</button>
+                <button type="submit" class="button secondary">
+                    {t.send}
+                </button>
             </form>
         }
         .into_any()

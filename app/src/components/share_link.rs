@@ -26,12 +26,21 @@ pub fn ShareLink(url: String, copy_label: String, copied_label: String) -> impl 
         let _ = (&copy_url, set_copied);
     };
     view! {
-                <p class="share-link" data-live=move || ready.get().then_some("true")>
-            <a href=url.clone() translate="no">{url.clone()}</a>
-            <button type="button" class="button secondary" hidden=move || !ready.get() on:click=copy>
+        <p class="share-link" data-live=move || ready.get().then_some("true")>
+            <a href=url.clone() translate="no">
+                {url.clone()}
+            </a>
+            <button
+                type="button"
+                class="button secondary"
+                hidden=move || !ready.get()
+                on:click=copy
+            >
                 {copy_label}
             </button>
-            <span class="copied" role="status">{move || copied.get().then(|| copied_label.clone())}</span>
+            <span class="copied" role="status">
+                {move || copied.get().then(|| copied_label.clone())}
+            </span>
         </p>
     }
 }

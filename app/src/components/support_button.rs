@@ -82,17 +82,46 @@ pub fn SupportButton(
         let _ = (ev, &next_for_submit, set_current, set_busy, set_notice);
     };
     view! {
-                <form method="post" action=action class="support" on:submit=submit data-live=move || live.get().then_some("true")>
+        <form
+            method="post"
+            action=action
+            class="support"
+            on:submit=submit
+            data-live=move || live.get().then_some("true")
+        >
             <input type="hidden" name="idea" value=idea />
-            <input type="hidden" name="support" value=move || (!current.get().supported).to_string() />
+            <input
+                type="hidden"
+                name="support"
+                value=move || (!current.get().supported).to_string()
+            />
             <input type="hidden" name="next" value=next />
             <p class="supports big" role="status">
                 <strong>{move || texts.with_value(|t| count_text(t, current.get().count))}</strong>
-                {move || current.get().supported.then(|| texts.with_value(|t| format!(" · {}", t.you_support)))}
+                {move || {
+                    current
+                        .get()
+                        .supported
+                        .then(|| texts.with_value(|t| format!(" · {}", t.you_support)))
+                }}
                 {move || notice.get().map(|text| format!(" {text}"))}
             </p>
-            <button type="submit" class=move || if current.get().supported { "button secondary" } else { "button" } disabled=busy aria-describedby=described_by>
-                {move || texts.with_value(|t| if current.get().supported { t.withdraw.clone() } else { t.support.clone() })}
+            <button
+                type="submit"
+                class=move || if current.get().supported { "button secondary" } else { "button" }
+                disabled=busy
+                aria-describedby=described_by
+            >
+                {move || {
+                    texts
+                        .with_value(|t| {
+                            if current.get().supported {
+                                t.withdraw.clone()
+                            } else {
+                                t.support.clone()
+                            }
+                        })
+                }}
             </button>
         </form>
     }

@@ -28,16 +28,26 @@ pub fn AccessibilityPage() -> impl IntoView {
         <article class="prose">
             <h1>{title}</h1>
             {match official {
-                // WAS-Tool statements are in Danish.
-                Some(url) => view! {
-                    <p>{(a.official)(&m)}" "<a href=url hreflang="da">{a.official_link}</a></p>
-                    <p>{a.evidence_intro}</p>
-                }.into_any(),
-                None => view! {
-                    <p>{(a.intro)(&m)}</p>
-                    <h2>{a.status_heading}</h2>
-                    <p>{a.status_text}</p>
-                }.into_any(),
+                Some(url) => {
+                    // WAS-Tool statements are in Danish.
+                    view! {
+                        <p>
+                            {(a.official)(&m)}" "<a href=url hreflang="da">
+                                {a.official_link}
+                            </a>
+                        </p>
+                        <p>{a.evidence_intro}</p>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <p>{(a.intro)(&m)}</p>
+                        <h2>{a.status_heading}</h2>
+                        <p>{a.status_text}</p>
+                    }
+                        .into_any()
+                }
             }}
             <h2>{a.tested_heading}</h2>
             <ul>{a.tested.iter().map(|l| view! { <li>{*l}</li> }).collect_view()}</ul>
@@ -46,14 +56,40 @@ pub fn AccessibilityPage() -> impl IntoView {
             <h2>{a.feedback_heading}</h2>
             <p>{(a.feedback_text)(&m)}</p>
             <ul>
-                {config.accessibility_phone.clone().map(|phone| {
-                    let tel: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-                    view! { <li>{a.feedback_phone}": "<a href=format!("tel:{tel}") translate="no">{phone}</a></li> }
-                })}
-                {config.accessibility_email.clone().map(|email| view! {
-                    <li>{a.feedback_email}": "<a href=format!("mailto:{email}") translate="no">{email.clone()}</a></li>
-                })}
-                <li>{a.feedback_website}": "<a href=config.municipality_url.clone() translate="no">{config.municipality_url.clone()}</a></li>
+                {config
+                    .accessibility_phone
+                    .clone()
+                    .map(|phone| {
+                        let tel: String = phone
+                            .chars()
+                            .filter(|c| c.is_ascii_digit() || *c == '+')
+                            .collect();
+                        view! {
+                            <li>
+                                {a.feedback_phone}": "<a href=format!("tel:{tel}") translate="no">
+                                    {phone}
+                                </a>
+                            </li>
+                        }
+                    })}
+                {config
+                    .accessibility_email
+                    .clone()
+                    .map(|email| {
+                        view! {
+                            <li>
+                                {a.feedback_email}": "
+                                <a href=format!("mailto:{email}") translate="no">
+                                    {email.clone()}
+                                </a>
+                            </li>
+                        }
+                    })}
+                <li>
+                    {a.feedback_website}": "<a href=config.municipality_url.clone() translate="no">
+                        {config.municipality_url.clone()}
+                    </a>
+                </li>
             </ul>
             <h2>{a.complaint_heading}</h2>
             <p>{a.complaint_text}</p>

@@ -25,13 +25,20 @@ pub fn HomePage() -> impl IntoView {
             <Suspense>
                 {Suspend::new(async move {
                     match top_ideas(1, ON_FRONT_PAGE).await {
-                                                Ok(found) if found.page.ideas.is_empty() => view! { <p>{t.no_ideas_yet}</p> }.into_any(),
-                                                Ok(found) => {
+                        Ok(found) if found.page.ideas.is_empty() => {
+                            view! { <p>{t.no_ideas_yet}</p> }.into_any()
+                        }
+                        Ok(found) => {
                             let total = found.page.total;
                             view! {
-                            <IdeaList ideas=found next="/".to_owned() />
-                            <p class="more"><a class="button" href="/ideas">{(t.see_all_ideas)(total)}</a></p>
-                            }.into_any()
+                                <IdeaList ideas=found next="/".to_owned() />
+                                <p class="more">
+                                    <a class="button" href="/ideas">
+                                        {(t.see_all_ideas)(total)}
+                                    </a>
+                                </p>
+                            }
+                                .into_any()
                         }
                         Err(_) => view! { <LoadError /> }.into_any(),
                     }

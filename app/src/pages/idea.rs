@@ -36,18 +36,31 @@ pub fn IdeaPage() -> impl IntoView {
     view! {
         <Suspense>
             {Suspend::new(async move {
-                                match load_idea_for_visitor(id.0).await {
+                match load_idea_for_visitor(id.0).await {
                     Ok(Some(found)) if found.merged_into.is_some() => {
                         let into = found.merged_into.unwrap_or_default();
                         crate::pages::redirect_to(&format!("/ideas/{into}?merged={}", id.0));
                         ().into_any()
                     }
-                    Ok(Some(found)) => view! {
-                        <IdeaView idea=found.idea support=found.support review=found.review map=found.map
-                            signed_in=found.signed_in reported=found.reported merged_from />
-                    }.into_any(),
-                    // The report that hid the idea: its reporter is thanked, not told it is gone.
-                    Ok(None) if reported_just_now => view! { <ReportedAndHidden /> }.into_any(),
+                    Ok(Some(found)) => {
+                        view! {
+                            <IdeaView
+                                idea=found.idea
+                                support=found.support
+                                review=found.review
+                                map=found.map
+                                signed_in=found.signed_in
+                                reported=found.reported
+                                merged_from
+                            />
+                        }
+                            .into_any()
+                    }
+                    Ok(None) if reported_just_now => {
+                        // The report that hid the idea: its reporter is thanked, not told it is gone.
+                        view! { <ReportedAndHidden /> }
+                            .into_any()
+                    }
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Err(_) => view! { <LoadError /> }.into_any(),
                 }
@@ -90,82 +103,185 @@ fn IdeaView(
         summary.id
     );
     view! {
-        <Title text=format!("{} – {}", crate::components::raw_text(&summary.title), t.site_name) />
+        <Title text=format!(
+            "{} – {}",
+            crate::components::raw_text(&summary.title),
+            t.site_name,
+        ) />
         <Meta name="description" content=excerpt.clone() />
         <Meta property="og:title" content=summary.title.clone() />
         <Meta property="og:description" content=excerpt />
         <Meta property="og:url" content=url.clone() />
         <Meta property="og:type" content="article" />
-        {idea.photo.clone().map(|photo| {
-            let base = crate::config::site_config().public_url;
-            view! { <Meta property="og:image" content=format!("{}/photos/{photo}", base.trim_end_matches('/')) /> }
-        })}
+        {idea
+            .photo
+            .clone()
+            .map(|photo| {
+                let base = crate::config::site_config().public_url;
+                view! {
+                    <Meta
+                        property="og:image"
+                        content=format!("{}/photos/{photo}", base.trim_end_matches('/'))
+                    />
+                }
+            })}
         <article class="idea">
             <h1 lang=lang_if_other(summary.language)>{summary.title.clone()}</h1>
-            {merged_from.map(|from| view! { <p class="notice" role="status">{(t.merged_here)(from)}</p> })}
-                        {match &review {
-                Some(notice) => view! {
-                    <p class="notice review" role="status">{review_text(t, notice)}</p>
-                    <Meta name="robots" content="noindex" />
-                }.into_any(),
-                None => view! {
-                    <SupportButton
-                        idea=summary.id.0
-                        state=support
-                        action={<SetSupport as ServerFn>::PATH.to_owned()}
-                        next=here
-                        texts=support_texts
-                    />
-                }.into_any(),
+            {merged_from
+                .map(|from| {
+                    view! {
+                        <p class="notice" role="status">
+                            {(t.merged_here)(from)}
+                        </p>
+                    }
+                })}
+            {match &review {
+                Some(notice) => {
+                    view! {
+                        <p class="notice review" role="status">
+                            {review_text(t, notice)}
+                        </p>
+                        <Meta name="robots" content="noindex" />
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <SupportButton
+                            idea=summary.id.0
+                            state=support
+                            action={<SetSupport as ServerFn>::PATH.to_owned()}
+                            next=here
+                            texts=support_texts
+                        />
+                    }
+                        .into_any()
+                }
             }}
             <dl class="facts">
-                <div><dt>{t.kind_label}</dt><dd>{kind_name(summary.kind, locale)}</dd></div>
-                <div><dt>{t.category_label(summary.kind)}</dt><dd><a href=category_href lang=category_lang>{category}</a></dd></div>
-                <div><dt>{t.area_label}</dt><dd><a href=format!("/ideas?area={}", summary.area_slug.as_str()) lang=crate::i18n::danish_lang()>{summary.area_name.clone()}</a></dd></div>
-                <div><dt>{t.status_label}</dt><dd class=format!("status status-{}", summary.status.as_str())>{status_name(summary.status, locale)}</dd></div>
+                <div>
+                    <dt>{t.kind_label}</dt>
+                    <dd>{kind_name(summary.kind, locale)}</dd>
+                </div>
+                <div>
+                    <dt>{t.category_label(summary.kind)}</dt>
+                    <dd>
+                        <a href=category_href lang=category_lang>
+                            {category}
+                        </a>
+                    </dd>
+                </div>
+                <div>
+                    <dt>{t.area_label}</dt>
+                    <dd>
+                        <a
+                            href=format!("/ideas?area={}", summary.area_slug.as_str())
+                            lang=crate::i18n::danish_lang()
+                        >
+                            {summary.area_name.clone()}
+                        </a>
+                    </dd>
+                </div>
+                <div>
+                    <dt>{t.status_label}</dt>
+                    <dd class=format!(
+                        "status status-{}",
+                        summary.status.as_str(),
+                    )>{status_name(summary.status, locale)}</dd>
+                </div>
             </dl>
-            {idea.photo.clone().and_then(|photo| {
-                let (width, height) = klimadialog::idea::photo_size(&photo)?;
-                Some(view! {
-                    <img class="photo" src=format!("/photos/{photo}") width=width height=height
-                        loading="lazy" decoding="async" alt=(t.photo_alt)(&summary.title) />
-                })
-            })}
+            {idea
+                .photo
+                .clone()
+                .and_then(|photo| {
+                    let (width, height) = klimadialog::idea::photo_size(&photo)?;
+                    Some(
+                        view! {
+                            <img
+                                class="photo"
+                                src=format!("/photos/{photo}")
+                                width=width
+                                height=height
+                                loading="lazy"
+                                decoding="async"
+                                alt=(t.photo_alt)(&summary.title)
+                            />
+                        },
+                    )
+                })}
             <div class="description" lang=lang_if_other(summary.language)>
-                {idea.description.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
+                {idea
+                    .description
+                    .split("\n\n")
+                    .map(|p| view! { <p>{p.to_owned()}</p> })
+                    .collect_view()}
             </div>
             <p class="byline">
                 {author}" "
-                <time datetime=summary.created_at.iso_date()>{crate::i18n::format_date(summary.created_at, locale)}</time>
+                <time datetime=summary
+                    .created_at
+                    .iso_date()>{crate::i18n::format_date(summary.created_at, locale)}</time>
             </p>
-            {(!idea.history.is_empty()).then(|| view! {
-                <section class="history" aria-labelledby="history-heading">
-                    <h2 id="history-heading">{t.status_history}</h2>
-                    <ol>
-                        {idea.history.into_iter().map(|step| view! {
-                            <li>
-                                <time datetime=step.at.iso_date()>{crate::i18n::format_date(step.at, locale)}</time>": "
-                                <strong>{status_name(step.status, locale)}</strong>
-                                {step.answer.map(|answer| view! {
-                                    <blockquote class="answer">
-                                        <p class="answer-label">{t.official_answer}</p>
-                                        {let (text, language) = answer.text(locale);
-                                            view! { <p lang=lang_if_other(language)>{text.to_owned()}</p> }}
-                                    </blockquote>
-                                })}
-                            </li>
-                        }).collect_view()}
-                    </ol>
-                </section>
-            })}
+            {(!idea.history.is_empty())
+                .then(|| {
+                    view! {
+                        <section class="history" aria-labelledby="history-heading">
+                            <h2 id="history-heading">{t.status_history}</h2>
+                            <ol>
+                                {idea
+                                    .history
+                                    .into_iter()
+                                    .map(|step| {
+                                        view! {
+                                            <li>
+                                                <time datetime=step
+                                                    .at
+                                                    .iso_date()>
+                                                    {crate::i18n::format_date(step.at, locale)}
+                                                </time>
+                                                ": "
+                                                <strong>{status_name(step.status, locale)}</strong>
+                                                {step
+                                                    .answer
+                                                    .map(|answer| {
+                                                        view! {
+                                                            <blockquote class="answer">
+                                                                <p class="answer-label">{t.official_answer}</p>
+                                                                {
+                                                                    let (text, language) = answer.text(locale);
+                                                                    view! {
+                                                                        <p lang=lang_if_other(language)>{text.to_owned()}</p>
+                                                                    }
+                                                                }
+                                                            </blockquote>
+                                                        }
+                                                    })}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        </section>
+                    }
+                })}
             {map.map(|drawing| view! { <MiniMap drawing point=idea.point /> })}
-            {review.is_none().then(|| view! {
-                <section class="share" aria-labelledby="share-heading">
-                <h2 id="share-heading">{t.share_idea}</h2>
-                <ShareLink url copy_label=t.copy_link.to_owned() copied_label=t.link_copied.to_owned() />
-            </section>
-            })}
-            {review.is_none().then(|| view! { <ReportForm idea=summary.id.0 signed_in reported /> })}
+            {review
+                .is_none()
+                .then(|| {
+                    view! {
+                        <section class="share" aria-labelledby="share-heading">
+                            <h2 id="share-heading">{t.share_idea}</h2>
+                            <ShareLink
+                                url
+                                copy_label=t.copy_link.to_owned()
+                                copied_label=t.link_copied.to_owned()
+                            />
+                        </section>
+                    }
+                })}
+            {review
+                .is_none()
+                .then(|| view! { <ReportForm idea=summary.id.0 signed_in reported /> })}
         </article>
     }
 }
@@ -185,8 +301,12 @@ fn MiniMap(drawing: MapDrawing, point: Option<(i64, i64)>) -> impl IntoView {
     view! {
         <figure class="mini-map">
             <a href=format!("/ideas?area={}", area.slug)>
-                <svg class="map" viewBox=format!("0 0 {} {}", frame.width as i64, frame.height as i64)
-                    role="img" aria-label=(t.area_map)(&area.name)>
+                <svg
+                    class="map"
+                    viewBox=format!("0 0 {} {}", frame.width as i64, frame.height as i64)
+                    role="img"
+                    aria-label=(t.area_map)(&area.name)
+                >
                     <path class="area shade-1" d=area.path />
                     {marker}
                 </svg>
@@ -206,8 +326,12 @@ fn ReportedAndHidden() -> impl IntoView {
         <Title text=format!("{} – {}", t.thanks, all.site_name) />
         <Meta name="robots" content="noindex" />
         <h1>{t.open}</h1>
-        <p class="notice" role="status">{t.thanks}</p>
-        <p><a href="/ideas">{all.nav_ideas}</a></p>
+        <p class="notice" role="status">
+            {t.thanks}
+        </p>
+        <p>
+            <a href="/ideas">{all.nav_ideas}</a>
+        </p>
     }
 }
 

@@ -82,11 +82,18 @@ fn FilterSelect(
             <label for=id>{label}</label>
             <select id=id name=name>
                 <option value="">{all}</option>
-                {options.into_iter().map(|FilterOption { value, text, lang, count }| {
-                    let selected = current.as_deref() == Some(value.as_str());
-                    let n = klimadialog::numbers::format_int(crate::i18n::use_locale(), count);
-                    view! { <option value=value selected=selected lang=lang>{format!("{text} ({n})")}</option> }
-                }).collect_view()}
+                {options
+                    .into_iter()
+                    .map(|FilterOption { value, text, lang, count }| {
+                        let selected = current.as_deref() == Some(value.as_str());
+                        let n = klimadialog::numbers::format_int(crate::i18n::use_locale(), count);
+                        view! {
+                            <option value=value selected=selected lang=lang>
+                                {format!("{text} ({n})")}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </div>
     }
@@ -150,43 +157,103 @@ fn IdeaListView(found: IdeaListPage, filter: IdeaFilter) -> impl IntoView {
         <form method="get" action="/ideas" class="filters" role="search" aria-label=l.filters>
             <div class="field search-field">
                 <label for="q">{l.search}</label>
-                <input id="q" name="q" type="search" value=filter.q.clone().unwrap_or_default() placeholder=l.search_hint />
+                <input
+                    id="q"
+                    name="q"
+                    type="search"
+                    value=filter.q.clone().unwrap_or_default()
+                    placeholder=l.search_hint
+                />
             </div>
-            <FilterSelect id="filter-area" name="area" label=l.area all=l.all_areas
-                options=with_counts(&found.areas, &counts.area) current=filter.area.as_ref().map(|a| a.as_str().to_owned()) />
-            <FilterSelect id="filter-kind" name="kind" label=l.kind all=l.all_kinds
-                options=kinds current=filter.kind.map(|k| k.as_str().to_owned()) />
-            <FilterSelect id="filter-sector" name="sector" label=l.sector all=l.all_sectors
-                options=with_counts(&found.sectors, &counts.sector) current=filter.sector.as_ref().map(|s| s.as_str().to_owned()) />
-            <FilterSelect id="filter-theme" name="theme" label=l.theme all=l.all_themes
-                options=with_counts(&found.themes, &counts.theme) current=filter.theme.as_ref().map(|s| s.as_str().to_owned()) />
-            <FilterSelect id="filter-status" name="status" label=l.status all=l.all_statuses
-                options=statuses current=filter.status.map(|s| s.as_str().to_owned()) />
+            <FilterSelect
+                id="filter-area"
+                name="area"
+                label=l.area
+                all=l.all_areas
+                options=with_counts(&found.areas, &counts.area)
+                current=filter.area.as_ref().map(|a| a.as_str().to_owned())
+            />
+            <FilterSelect
+                id="filter-kind"
+                name="kind"
+                label=l.kind
+                all=l.all_kinds
+                options=kinds
+                current=filter.kind.map(|k| k.as_str().to_owned())
+            />
+            <FilterSelect
+                id="filter-sector"
+                name="sector"
+                label=l.sector
+                all=l.all_sectors
+                options=with_counts(&found.sectors, &counts.sector)
+                current=filter.sector.as_ref().map(|s| s.as_str().to_owned())
+            />
+            <FilterSelect
+                id="filter-theme"
+                name="theme"
+                label=l.theme
+                all=l.all_themes
+                options=with_counts(&found.themes, &counts.theme)
+                current=filter.theme.as_ref().map(|s| s.as_str().to_owned())
+            />
+            <FilterSelect
+                id="filter-status"
+                name="status"
+                label=l.status
+                all=l.all_statuses
+                options=statuses
+                current=filter.status.map(|s| s.as_str().to_owned())
+            />
             <div class="field">
                 <label for="filter-sort">{l.sort}</label>
                 <select id="filter-sort" name="sort">
-                    {SortOrder::ALL.into_iter().map(|o| view! {
-                        <option value=o.as_str() selected=o == filter.sort>{l.sort_name(o)}</option>
-                    }).collect_view()}
+                    {SortOrder::ALL
+                        .into_iter()
+                        .map(|o| {
+                            view! {
+                                <option value=o.as_str() selected=o == filter.sort>
+                                    {l.sort_name(o)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
             <div class="actions">
-                <button type="submit" class="button">{l.show}</button>
+                <button type="submit" class="button">
+                    {l.show}
+                </button>
                 {filter.narrows().then(|| view! { <a href="/ideas">{l.clear}</a> })}
             </div>
         </form>
         <h2 class="visually-hidden">{l.results}</h2>
-        <p class="count" role="status" id="idea-count">{(t.ideas_count)(total)}</p>
+        <p class="count" role="status" id="idea-count">
+            {(t.ideas_count)(total)}
+        </p>
         <div id="idea-results">
             {if empty {
                 view! { <p>{l.no_match}</p> }.into_any()
             } else {
                 view! { <IdeaList ideas=found.ideas next=here /> }.into_any()
-            }}
-            <nav class="pagination" aria-label=t.pagination>
-                {(page > 1).then(|| view! { <a rel="prev" href=list_href(&filter.on_page(page - 1))>{t.previous_page}</a> })}
+            }} <nav class="pagination" aria-label=t.pagination>
+                {(page > 1)
+                    .then(|| {
+                        view! {
+                            <a rel="prev" href=list_href(&filter.on_page(page - 1))>
+                                {t.previous_page}
+                            </a>
+                        }
+                    })}
                 <span aria-current="page">{(t.page_of)(page, pages)}</span>
-                {(page < pages).then(|| view! { <a rel="next" href=list_href(&filter.on_page(page + 1))>{t.next_page}</a> })}
+                {(page < pages)
+                    .then(|| {
+                        view! {
+                            <a rel="next" href=list_href(&filter.on_page(page + 1))>
+                                {t.next_page}
+                            </a>
+                        }
+                    })}
             </nav>
         </div>
         // Updates the list in place when JavaScript runs (public/live-list.js); a module, so

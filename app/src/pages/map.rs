@@ -27,8 +27,12 @@ pub fn MapPage() -> impl IntoView {
         <p class="lead">{t.intro}</p>
         <nav class="switch" aria-label=t.shade_by>
             <span>{t.shade_by}": "</span>
-            <a href="/map" aria-current=(!by_supports).then_some("page")>{t.by_ideas}</a>
-            <a href="/map?by=supports" aria-current=by_supports.then_some("page")>{t.by_supports}</a>
+            <a href="/map" aria-current=(!by_supports).then_some("page")>
+                {t.by_ideas}
+            </a>
+            <a href="/map?by=supports" aria-current=by_supports.then_some("page")>
+                {t.by_supports}
+            </a>
         </nav>
         <Suspense>
             {Suspend::new(async move {
@@ -82,61 +86,134 @@ fn AreaMap(page: MapPage, by_supports: bool) -> impl IntoView {
     view! {
         <div class="map-layout">
             <figure class="map-figure">
-                <svg class="map" viewBox=format!("0 0 {} {}", frame.width as i64, frame.height as i64) aria-labelledby="map-title">
+                <svg
+                    class="map"
+                    viewBox=format!("0 0 {} {}", frame.width as i64, frame.height as i64)
+                    aria-labelledby="map-title"
+                >
                     <title id="map-title">{(t.map_title)(what)}</title>
                     // The background map's tiles, without addresses: public/map-tiles.js gives
                     // them theirs when JavaScript runs, so nothing is fetched from the tile
                     // server without it.
-                    {(!page.tiles.is_empty()).then(|| view! {
-                        <g class="tiles" aria-hidden="true">
-                            {page.tiles.into_iter().map(|tile| view! {
-                                <image data-href=tile.href x=tile.x y=tile.y width=tile.width height=tile.height preserveAspectRatio="none" />
-                            }).collect_view()}
-                        </g>
-                    })}
+                    {(!page.tiles.is_empty())
+                        .then(|| {
+                            view! {
+                                <g class="tiles" aria-hidden="true">
+                                    {page
+                                        .tiles
+                                        .into_iter()
+                                        .map(|tile| {
+                                            view! {
+                                                <image
+                                                    data-href=tile.href
+                                                    x=tile.x
+                                                    y=tile.y
+                                                    width=tile.width
+                                                    height=tile.height
+                                                    preserveAspectRatio="none"
+                                                />
+                                            }
+                                        })
+                                        .collect_view()}
+                                </g>
+                            }
+                        })}
                     {shaded}
                     <g class="points" aria-hidden="true">
-                        {page.points.into_iter().map(|p| {
-                            let lang = lang_if_other(p.language);
-                            view! {
-                                <circle cx=p.x cy=p.y r="3"><title lang=lang>{p.title}</title></circle>
-                            }
-                        }).collect_view()}
+                        {page
+                            .points
+                            .into_iter()
+                            .map(|p| {
+                                let lang = lang_if_other(p.language);
+                                view! {
+                                    <circle cx=p.x cy=p.y r="3">
+                                        <title lang=lang>{p.title}</title>
+                                    </circle>
+                                }
+                            })
+                            .collect_view()}
                     </g>
                 </svg>
                 <figcaption>
                     <p class="legend-title">{t.legend}" ("{what}")"</p>
                     <ul class="legend">
-                        {(0..=SHADES).map(|s| {
-                            let text = if s == 0 {
-                                t.none.to_owned()
-                            } else {
-                                let (from, to) = shade_range(s, max);
-                                (t.range)(from, to)
-                            };
-                            view! { <li><span class=format!("swatch shade-{s}") aria-hidden="true"></span>{text}</li> }
-                        }).collect_view()}
+                        {(0..=SHADES)
+                            .map(|s| {
+                                let text = if s == 0 {
+                                    t.none.to_owned()
+                                } else {
+                                    let (from, to) = shade_range(s, max);
+                                    (t.range)(from, to)
+                                };
+                                view! {
+                                    <li>
+                                        <span
+                                            class=format!("swatch shade-{s}")
+                                            aria-hidden="true"
+                                        ></span>
+                                        {text}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
                     <p class="meta">{t.points_note}</p>
                     <p class="meta">{t.areas_credit}</p>
-                    {tiled.then(|| view! {
-                        // The credit as the tile server words it, a name not to translate.
-                        <p class="meta tile-credit" hidden translate="no">{page.tile_credit}</p>
-                        <script type="module" src="/map-tiles.js"></script>
-                    })}
+                    {tiled
+                        .then(|| {
+                            view! {
+                                // The credit as the tile server words it, a name not to translate.
+                                <p class="meta tile-credit" hidden translate="no">
+                                    {page.tile_credit}
+                                </p>
+                                <script type="module" src="/map-tiles.js"></script>
+                            }
+                        })}
                 </figcaption>
             </figure>
             <table class="area-table">
                 <caption>{t.table_caption}</caption>
-                <thead><tr><th scope="col">{t.area}</th><th scope="col">{t.ideas}</th><th scope="col">{t.supports}</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{t.area}</th>
+                        <th scope="col">{t.ideas}</th>
+                        <th scope="col">{t.supports}</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {page.rows.into_iter().map(|r| view! {
-                        <tr data-area=r.slug.clone() data-shade=shade(value(r.ideas, r.supports), max)>
-                            <th scope="row"><a href=format!("/ideas?area={}", r.slug) lang=crate::i18n::danish_lang()>{r.name}</a></th>
-                            <td>{klimadialog::numbers::format_int(crate::i18n::use_locale(), r.ideas)}</td>
-                            <td>{klimadialog::numbers::format_int(crate::i18n::use_locale(), r.supports)}</td>
-                        </tr>
-                    }).collect_view()}
+                    {page
+                        .rows
+                        .into_iter()
+                        .map(|r| {
+                            view! {
+                                <tr
+                                    data-area=r.slug.clone()
+                                    data-shade=shade(value(r.ideas, r.supports), max)
+                                >
+                                    <th scope="row">
+                                        <a
+                                            href=format!("/ideas?area={}", r.slug)
+                                            lang=crate::i18n::danish_lang()
+                                        >
+                                            {r.name}
+                                        </a>
+                                    </th>
+                                    <td>
+                                        {klimadialog::numbers::format_int(
+                                            crate::i18n::use_locale(),
+                                            r.ideas,
+                                        )}
+                                    </td>
+                                    <td>
+                                        {klimadialog::numbers::format_int(
+                                            crate::i18n::use_locale(),
+                                            r.supports,
+                                        )}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>

@@ -25,7 +25,9 @@ fn moderation_name(t: &MeTexts, state: ModerationState) -> &'static str {
 fn IdeaLine(idea: IdeaSummary, note: String) -> impl IntoView {
     view! {
         <li>
-            <a href=format!("/ideas/{}", idea.id) lang=crate::i18n::lang_if_other(idea.language)>{idea.title.clone()}</a>
+            <a href=format!("/ideas/{}", idea.id) lang=crate::i18n::lang_if_other(idea.language)>
+                {idea.title.clone()}
+            </a>
             <span class="meta">" · "{note}</span>
         </li>
     }
@@ -43,45 +45,72 @@ pub fn MyPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 match load_my_page().await {
-                    Ok(None) => view! {
-                        <p>{t.sign_in_first}</p>
-                        <p><a class="button" href="/signin?next=/me">{all.signin.sign_in}</a></p>
-                    }.into_any(),
-                    Ok(Some(page)) => view! {
-                        <section aria-labelledby="my-ideas">
-                            <h2 id="my-ideas">{t.my_ideas}</h2>
-                            {if page.ideas.is_empty() {
-                                view! { <p>{t.no_ideas}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="plain-list">
-                                        {page.ideas.into_iter().map(|(idea, state)| {
-                                            let note = format!("{} · {}", moderation_name(t, state), status_name(idea.status, locale));
-                                            view! { <IdeaLine idea note /> }
-                                        }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
-                        </section>
-                        <section aria-labelledby="my-supports">
-                            <h2 id="my-supports">{t.my_supports}</h2>
-                            {if page.supported.is_empty() {
-                                view! { <p>{t.no_supports}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="plain-list">
-                                        {page.supported.into_iter().map(|idea| {
-                                            let note = (all.supports)(idea.supports);
-                                            view! { <IdeaLine idea note /> }
-                                        }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
-                        </section>
-                        <MailSettings language=page.mail_language status_mails=page.status_mails />
-                        <MyData />
-                        <DeleteAccount />
-                    }.into_any(),
+                    Ok(None) => {
+                        view! {
+                            <p>{t.sign_in_first}</p>
+                            <p>
+                                <a class="button" href="/signin?next=/me">
+                                    {all.signin.sign_in}
+                                </a>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Ok(Some(page)) => {
+                        view! {
+                            <section aria-labelledby="my-ideas">
+                                <h2 id="my-ideas">{t.my_ideas}</h2>
+                                {if page.ideas.is_empty() {
+                                    view! { <p>{t.no_ideas}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="plain-list">
+                                            {page
+                                                .ideas
+                                                .into_iter()
+                                                .map(|(idea, state)| {
+                                                    let note = format!(
+                                                        "{} · {}",
+                                                        moderation_name(t, state),
+                                                        status_name(idea.status, locale),
+                                                    );
+                                                    view! { <IdeaLine idea note /> }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    }
+                                        .into_any()
+                                }}
+                            </section>
+                            <section aria-labelledby="my-supports">
+                                <h2 id="my-supports">{t.my_supports}</h2>
+                                {if page.supported.is_empty() {
+                                    view! { <p>{t.no_supports}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="plain-list">
+                                            {page
+                                                .supported
+                                                .into_iter()
+                                                .map(|idea| {
+                                                    let note = (all.supports)(idea.supports);
+                                                    view! { <IdeaLine idea note /> }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    }
+                                        .into_any()
+                                }}
+                            </section>
+                            <MailSettings
+                                language=page.mail_language
+                                status_mails=page.status_mails
+                            />
+                            <MyData />
+                            <DeleteAccount />
+                        }
+                            .into_any()
+                    }
                     Err(_) => view! { <LoadError /> }.into_any(),
                 }
             })}
@@ -97,12 +126,23 @@ fn MailSettings(language: klimadialog::Locale, status_mails: bool) -> impl IntoV
         .get("saved")
         .is_some_and(|s| s == "mail");
     let options = klimadialog::Locale::ALL.map(|locale| {
-        view! { <option value=locale.tag() selected=locale == language lang=locale.tag()>{locale.endonym()}</option> }
+        view! {
+            <option value=locale.tag() selected=locale == language lang=locale.tag()>
+                {locale.endonym()}
+            </option>
+        }
     });
     view! {
         <section id="mail" aria-labelledby="mail-heading">
             <h2 id="mail-heading">{t.mail_heading}</h2>
-            {saved.then(|| view! { <p class="notice" role="status">{t.mail_saved}</p> })}
+            {saved
+                .then(|| {
+                    view! {
+                        <p class="notice" role="status">
+                            {t.mail_saved}
+                        </p>
+                    }
+                })}
             <form method="post" action={<SaveMailSettings as ServerFn>::PATH} class="stack">
                 <div class="field">
                     <label for="mail-language">{t.mail_language}</label>
@@ -111,10 +151,18 @@ fn MailSettings(language: klimadialog::Locale, status_mails: bool) -> impl IntoV
                     </select>
                 </div>
                 <div class="choice">
-                    <input type="checkbox" id="status-mails" name="status_mails" value="1" checked=status_mails />
+                    <input
+                        type="checkbox"
+                        id="status-mails"
+                        name="status_mails"
+                        value="1"
+                        checked=status_mails
+                    />
                     <label for="status-mails">{t.status_mails}</label>
                 </div>
-                <button type="submit" class="button secondary">{t.mail_save}</button>
+                <button type="submit" class="button secondary">
+                    {t.mail_save}
+                </button>
             </form>
         </section>
     }
@@ -127,7 +175,11 @@ fn MyData() -> impl IntoView {
         <section aria-labelledby="my-data">
             <h2 id="my-data">{t.data_heading}</h2>
             <p>{t.data_text}</p>
-            <p><a href={<DownloadMyData as ServerFn>::PATH} download="klimadialog-data.json">{t.data_link}</a></p>
+            <p>
+                <a href={<DownloadMyData as ServerFn>::PATH} download="klimadialog-data.json">
+                    {t.data_link}
+                </a>
+            </p>
         </section>
     }
 }
@@ -144,13 +196,28 @@ fn DeleteAccount() -> impl IntoView {
             <h2 id="delete-heading">{t.delete_heading}</h2>
             <p>{t.delete_text}</p>
             <form method="post" action={<DeleteMyAccount as ServerFn>::PATH} class="stack">
-                {unconfirmed.then(|| view! { <p id="confirm-error" class="field-error" role="alert">{t.delete_unconfirmed}</p> })}
+                {unconfirmed
+                    .then(|| {
+                        view! {
+                            <p id="confirm-error" class="field-error" role="alert">
+                                {t.delete_unconfirmed}
+                            </p>
+                        }
+                    })}
                 <div class="choice">
-                    <input type="checkbox" id="confirm" name="confirm" value="yes"
-                        aria-invalid=unconfirmed.then_some("true") aria-describedby=unconfirmed.then_some("confirm-error") />
+                    <input
+                        type="checkbox"
+                        id="confirm"
+                        name="confirm"
+                        value="yes"
+                        aria-invalid=unconfirmed.then_some("true")
+                        aria-describedby=unconfirmed.then_some("confirm-error")
+                    />
                     <label for="confirm">{t.delete_confirm}</label>
                 </div>
-                <button type="submit" class="button danger">{t.delete_button}</button>
+                <button type="submit" class="button danger">
+                    {t.delete_button}
+                </button>
             </form>
         </section>
     }

@@ -15,6 +15,10 @@ pub fn NotFound() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <h1>{t.not_found_title}</h1>
         <p>{t.not_found_text}</p>
-        <p><a class="button" href="/">{t.back_home}</a></p>
+        <p>
+            <a class="button" href="/">
+                {t.back_home}
+            </a>
+        </p>
     }
 }

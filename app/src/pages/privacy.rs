@@ -14,11 +14,21 @@ pub fn PrivacyPage() -> impl IntoView {
     let municipality = config.municipality.clone();
     let contact = match &config.dpo_email {
         Some(email) => view! {
-            <p>{(t.dpo_email)(&municipality, email)}" "<a href=format!("mailto:{email}") translate="no">{email.clone()}</a></p>
+            <p>
+                {(t.dpo_email)(&municipality, email)}" "
+                <a href=format!("mailto:{email}") translate="no">
+                    {email.clone()}
+                </a>
+            </p>
         }
         .into_any(),
         None => view! {
-            <p>{(t.dpo_website)(&municipality)}" "<a href=config.municipality_url.clone() translate="no">{config.municipality_url.clone()}</a></p>
+            <p>
+                {(t.dpo_website)(&municipality)}" "
+                <a href=config.municipality_url.clone() translate="no">
+                    {config.municipality_url.clone()}
+                </a>
+            </p>
         }
         .into_any(),
     };
@@ -41,9 +51,18 @@ pub fn PrivacyPage() -> impl IntoView {
             <h2>{t.kept_heading}</h2>
             <table>
                 <tbody>
-                    {t.kept.iter().map(|(what, seconds)| view! {
-                        <tr><th scope="row">{*what}</th><td>{t.period(*seconds)}</td></tr>
-                    }).collect_view()}
+                    {t
+                        .kept
+                        .iter()
+                        .map(|(what, seconds)| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{*what}</th>
+                                    <td>{t.period(*seconds)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
             <p>{t.kept_until_deleted}</p>

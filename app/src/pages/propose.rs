@@ -101,14 +101,33 @@ fn ChoiceSelect(
     view! {
         <div class=format!("field {class}")>
             <label for=id>{label}</label>
-            {error.map(|m| view! { <p id=error_id.clone() class="field-error">{m}</p> })}
-            <select id=id name=id aria-invalid=invalid aria-describedby=invalid.map(|_| format!("{id}-error"))>
+            {error
+                .map(|m| {
+                    view! {
+                        <p id=error_id.clone() class="field-error">
+                            {m}
+                        </p>
+                    }
+                })}
+            <select
+                id=id
+                name=id
+                aria-invalid=invalid
+                aria-describedby=invalid.map(|_| format!("{id}-error"))
+            >
                 <option value="">{t.choose}</option>
-                {choices.into_iter().map(|c| {
-                    let selected = c.value == current;
-                    let (text, lang) = crate::i18n::name_in_page_language(&c.label);
-                    view! { <option value=c.value.clone() selected=selected lang=lang>{text}</option> }
-                }).collect_view()}
+                {choices
+                    .into_iter()
+                    .map(|c| {
+                        let selected = c.value == current;
+                        let (text, lang) = crate::i18n::name_in_page_language(&c.label);
+                        view! {
+                            <option value=c.value.clone() selected=selected lang=lang>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </div>
     }
@@ -142,66 +161,178 @@ fn ProposeFormView(form: ProposeForm, photo_problem: Option<PhotoProblem>) -> im
         let checked = fields.kind == value;
         view! {
             <div class="choice">
-                <input type="radio" id=id.clone() name="kind" value=value checked=checked
-                    aria-describedby=kind_error.as_ref().map(|_| "kind-error") />
+                <input
+                    type="radio"
+                    id=id.clone()
+                    name="kind"
+                    value=value
+                    checked=checked
+                    aria-describedby=kind_error.as_ref().map(|_| "kind-error")
+                />
                 <label for=id>{label}</label>
             </div>
         }
     };
     view! {
-        {(!summary.is_empty()).then(|| view! {
-            <div id="form-errors" class="notice error" role="alert" tabindex="-1">
-                <h2>{t.errors_heading}</h2>
-                <ul>
-                    {summary.into_iter().map(|(field, m)| view! { <li><a href=format!("#{field}")>{m}</a></li> }).collect_view()}
-                </ul>
-            </div>
-        })}
-        <form method="post" action="/ideas/new" enctype="multipart/form-data" class="stack propose" novalidate>
+        {(!summary.is_empty())
+            .then(|| {
+                view! {
+                    <div id="form-errors" class="notice error" role="alert" tabindex="-1">
+                        <h2>{t.errors_heading}</h2>
+                        <ul>
+                            {summary
+                                .into_iter()
+                                .map(|(field, m)| {
+                                    view! {
+                                        <li>
+                                            <a href=format!("#{field}")>{m}</a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </div>
+                }
+            })}
+        <form
+            method="post"
+            action="/ideas/new"
+            enctype="multipart/form-data"
+            class="stack propose"
+            novalidate
+        >
             <fieldset>
                 <legend>{t.kind_legend}</legend>
-                {kind_error.clone().map(|m| view! { <p id="kind-error" class="field-error">{m}</p> })}
+                {kind_error
+                    .clone()
+                    .map(|m| {
+                        view! {
+                            <p id="kind-error" class="field-error">
+                                {m}
+                            </p>
+                        }
+                    })}
                 {kind_radio("mitigation", t.kind_mitigation)}
                 {kind_radio("adaptation", t.kind_adaptation)}
             </fieldset>
-            <ChoiceSelect id="sector" label=t.sector_label choices=form.sectors current=fields.sector.clone() error=sector_error class="sector-field" />
-            <ChoiceSelect id="theme" label=t.theme_label choices=form.themes current=fields.theme.clone() error=theme_error class="theme-field" />
+            <ChoiceSelect
+                id="sector"
+                label=t.sector_label
+                choices=form.sectors
+                current=fields.sector.clone()
+                error=sector_error
+                class="sector-field"
+            />
+            <ChoiceSelect
+                id="theme"
+                label=t.theme_label
+                choices=form.themes
+                current=fields.theme.clone()
+                error=theme_error
+                class="theme-field"
+            />
             <fieldset>
                 <legend>{t.place_legend}</legend>
-                <ChoiceSelect id="area" label=t.area_label choices=form.areas current=fields.area.clone() error=place_error />
-                <LocateMe point=form.point located_in=form.located_in map=form.map texts=locate_texts />
-                <p id="exact_point-hint" class="hint">{t.point_published}</p>
+                <ChoiceSelect
+                    id="area"
+                    label=t.area_label
+                    choices=form.areas
+                    current=fields.area.clone()
+                    error=place_error
+                />
+                <LocateMe
+                    point=form.point
+                    located_in=form.located_in
+                    map=form.map
+                    texts=locate_texts
+                />
+                <p id="exact_point-hint" class="hint">
+                    {t.point_published}
+                </p>
                 <div class="choice">
-                    <input type="checkbox" id="exact_point" name="exact_point" value="1"
-                        checked=fields.exact_point == "1" aria-describedby="exact_point-hint" />
+                    <input
+                        type="checkbox"
+                        id="exact_point"
+                        name="exact_point"
+                        value="1"
+                        checked=fields.exact_point == "1"
+                        aria-describedby="exact_point-hint"
+                    />
                     <label for="exact_point">{t.exact_point}</label>
                 </div>
             </fieldset>
-            <LiveText kind=TextKind::Title name="title".to_owned() value=fields.title.clone()
-                error=message(t, errors.title) texts=text_texts(t, t.title_label, t.title_hint) />
-            <LiveText kind=TextKind::Description name="description".to_owned() value=fields.description.clone()
-                error=message(t, errors.description) texts=text_texts(t, t.description_label, t.description_hint) />
+            <LiveText
+                kind=TextKind::Title
+                name="title".to_owned()
+                value=fields.title.clone()
+                error=message(t, errors.title)
+                texts=text_texts(t, t.title_label, t.title_hint)
+            />
+            <LiveText
+                kind=TextKind::Description
+                name="description".to_owned()
+                value=fields.description.clone()
+                error=message(t, errors.description)
+                texts=text_texts(t, t.description_label, t.description_hint)
+            />
             <div class="field">
                 <label for="photo">{t.photo_label}</label>
-                <p id="photo-hint" class="hint">{t.photo_hint}</p>
-                {photo_error.map(|m| view! { <p id="photo-error" class="field-error">{m}</p> })}
-                {form.photo.map(|name| {
-                    let (width, height) = klimadialog::idea::photo_size(&name).unwrap_or((1600, 1200));
-                    view! {
-                    <figure class="photo-preview">
-                        <img src=format!("/photos/{name}") width=width height=height alt=t.photo_current loading="lazy" />
-                        <figcaption>
-                            <input type="checkbox" id="remove_photo" name="remove_photo" value="1" />
-                            <label for="remove_photo">{t.remove_photo}</label>
-                        </figcaption>
-                    </figure>
-                }})}
-                <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp"
+                <p id="photo-hint" class="hint">
+                    {t.photo_hint}
+                </p>
+                {photo_error
+                    .map(|m| {
+                        view! {
+                            <p id="photo-error" class="field-error">
+                                {m}
+                            </p>
+                        }
+                    })}
+                {form
+                    .photo
+                    .map(|name| {
+                        let (width, height) = klimadialog::idea::photo_size(&name)
+                            .unwrap_or((1600, 1200));
+                        view! {
+                            <figure class="photo-preview">
+                                <img
+                                    src=format!("/photos/{name}")
+                                    width=width
+                                    height=height
+                                    alt=t.photo_current
+                                    loading="lazy"
+                                />
+                                <figcaption>
+                                    <input
+                                        type="checkbox"
+                                        id="remove_photo"
+                                        name="remove_photo"
+                                        value="1"
+                                    />
+                                    <label for="remove_photo">{t.remove_photo}</label>
+                                </figcaption>
+                            </figure>
+                        }
+                    })}
+                <input
+                    id="photo"
+                    name="photo"
+                    type="file"
+                    accept="image/jpeg,image/png,image/webp"
                     aria-invalid=photo_error.map(|_| "true")
-                    aria-describedby=if photo_error.is_some() { "photo-error photo-hint" } else { "photo-hint" } />
+                    aria-describedby=if photo_error.is_some() {
+                        "photo-error photo-hint"
+                    } else {
+                        "photo-hint"
+                    }
+                />
             </div>
-            <p class="meta"><a href="/privatliv">{crate::i18n::use_privacy_texts().nav}</a></p>
-            <button type="submit" class="button">{t.continue_button}</button>
+            <p class="meta">
+                <a href="/privatliv">{crate::i18n::use_privacy_texts().nav}</a>
+            </p>
+            <button type="submit" class="button">
+                {t.continue_button}
+            </button>
         </form>
     }
 }

@@ -24,10 +24,17 @@ pub fn ProposeReviewPage() -> impl IntoView {
                 {Suspend::new(async move {
                     match load_review().await {
                         Ok(Some(page)) => view! { <Review page /> }.into_any(),
-                        Ok(None) => view! {
-                            <p>{t.no_draft}</p>
-                            <p><a class="button" href="/ideas/new">{t.start}</a></p>
-                        }.into_any(),
+                        Ok(None) => {
+                            view! {
+                                <p>{t.no_draft}</p>
+                                <p>
+                                    <a class="button" href="/ideas/new">
+                                        {t.start}
+                                    </a>
+                                </p>
+                            }
+                                .into_any()
+                        }
                         Err(_) => view! { <LoadError /> }.into_any(),
                     }
                 })}
@@ -52,18 +59,40 @@ fn Review(page: ReviewPage) -> impl IntoView {
         <article class="draft-preview" aria-labelledby="draft-title">
             <h2 id="draft-title">{page.title.clone()}</h2>
             <dl class="facts">
-                <div><dt>{all.kind_label}</dt><dd>{kind_name(page.kind, locale)}</dd></div>
-                <div><dt>{all.category_label(page.kind)}</dt><dd lang=category_lang>{category}</dd></div>
-                <div><dt>{all.area_label}</dt><dd>{area_line}</dd></div>
+                <div>
+                    <dt>{all.kind_label}</dt>
+                    <dd>{kind_name(page.kind, locale)}</dd>
+                </div>
+                <div>
+                    <dt>{all.category_label(page.kind)}</dt>
+                    <dd lang=category_lang>{category}</dd>
+                </div>
+                <div>
+                    <dt>{all.area_label}</dt>
+                    <dd>{area_line}</dd>
+                </div>
             </dl>
             <p class="description">{page.description.clone()}</p>
-            {page.photo.clone().map(|name| {
-                let (width, height) = klimadialog::idea::photo_size(&name).unwrap_or((1600, 1200));
-                view! {
-                    <img class="photo" src=format!("/photos/{name}") width=width height=height alt=t.photo_current loading="lazy" />
-                }
-            })}
-            <p><a href="/ideas/new">{t.edit}</a></p>
+            {page
+                .photo
+                .clone()
+                .map(|name| {
+                    let (width, height) = klimadialog::idea::photo_size(&name)
+                        .unwrap_or((1600, 1200));
+                    view! {
+                        <img
+                            class="photo"
+                            src=format!("/photos/{name}")
+                            width=width
+                            height=height
+                            alt=t.photo_current
+                            loading="lazy"
+                        />
+                    }
+                })}
+            <p>
+                <a href="/ideas/new">{t.edit}</a>
+            </p>
         </article>
         <section aria-labelledby="similar">
             <h2 id="similar">{t.similar_heading}</h2>
@@ -73,40 +102,74 @@ fn Review(page: ReviewPage) -> impl IntoView {
                 view! {
                     <p>{t.similar_intro}</p>
                     <ul class="plain-list similar">
-                        {page.similar.into_iter().map(|idea| {
-                            let here = format!("/ideas/{}", idea.id);
-                            let title_id = format!("similar-{}", idea.id);
-                            view! {
-                                <li>
-                                    <a id=title_id.clone() href=here.clone() lang=crate::i18n::lang_if_other(idea.language)>{idea.title.clone()}</a>
-                                    <span class="meta">" · "<span lang=crate::i18n::danish_lang()>{idea.area_name.clone()}</span>" · "{(all.supports)(idea.supports)}</span>
-                                    <form method="post" action={<SetSupport as ServerFn>::PATH}>
-                                        <input type="hidden" name="idea" value=idea.id.0 />
-                                        <input type="hidden" name="support" value="true" />
-                                        <input type="hidden" name="next" value=here />
-                                        <button type="submit" class="button secondary" aria-describedby=title_id>{t.support_instead}</button>
-                                    </form>
-                                </li>
-                            }
-                        }).collect_view()}
+                        {page
+                            .similar
+                            .into_iter()
+                            .map(|idea| {
+                                let here = format!("/ideas/{}", idea.id);
+                                let title_id = format!("similar-{}", idea.id);
+                                view! {
+                                    <li>
+                                        <a
+                                            id=title_id.clone()
+                                            href=here.clone()
+                                            lang=crate::i18n::lang_if_other(idea.language)
+                                        >
+                                            {idea.title.clone()}
+                                        </a>
+                                        <span class="meta">
+                                            " · "
+                                            <span lang=crate::i18n::danish_lang()>
+                                                {idea.area_name.clone()}
+                                            </span>" · "{(all.supports)(idea.supports)}
+                                        </span>
+                                        <form method="post" action={<SetSupport as ServerFn>::PATH}>
+                                            <input type="hidden" name="idea" value=idea.id.0 />
+                                            <input type="hidden" name="support" value="true" />
+                                            <input type="hidden" name="next" value=here />
+                                            <button
+                                                type="submit"
+                                                class="button secondary"
+                                                aria-describedby=title_id
+                                            >
+                                                {t.support_instead}
+                                            </button>
+                                        </form>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
-                }.into_any()
+                }
+                    .into_any()
             }}
         </section>
         <section aria-labelledby="send">
-            <h2 id="send" class="visually-hidden">{t.submit}</h2>
+            <h2 id="send" class="visually-hidden">
+                {t.submit}
+            </h2>
             {if page.signed_in {
                 view! {
-                    <p class="meta">{if page.post_moderation { t.post_moderation } else { t.pre_moderation }}</p>
+                    <p class="meta">
+                        {if page.post_moderation { t.post_moderation } else { t.pre_moderation }}
+                    </p>
                     <form method="post" action={<SubmitIdea as ServerFn>::PATH}>
-                        <button type="submit" class="button">{t.submit}</button>
+                        <button type="submit" class="button">
+                            {t.submit}
+                        </button>
                     </form>
-                }.into_any()
+                }
+                    .into_any()
             } else {
                 view! {
                     <p>{t.draft_kept}</p>
-                    <p><a class="button" href="/signin?next=%2Fideas%2Fnew%2Freview">{t.sign_in_to_submit}</a></p>
-                }.into_any()
+                    <p>
+                        <a class="button" href="/signin?next=%2Fideas%2Fnew%2Freview">
+                            {t.sign_in_to_submit}
+                        </a>
+                    </p>
+                }
+                    .into_any()
             }}
         </section>
     }

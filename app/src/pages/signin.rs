@@ -92,19 +92,46 @@ pub fn SignInPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <div class="narrow">
             <h1>{t.title}</h1>
-            {query.next.starts_with("/ideas/new").then(|| view! {
-                <p class="notice">{crate::i18n::use_propose_texts().draft_kept}</p>
-            })}
+            {query
+                .next
+                .starts_with("/ideas/new")
+                .then(|| {
+                    view! { <p class="notice">{crate::i18n::use_propose_texts().draft_kept}</p> }
+                })}
             <p>{t.intro}</p>
-                        <form method="post" action={<RequestSignInCode as ServerFn>::PATH} class="stack" novalidate>
+            <form
+                method="post"
+                action={<RequestSignInCode as ServerFn>::PATH}
+                class="stack"
+                novalidate
+            >
                 <CarriedFields next=query.next.clone() intent=query.intent.clone() />
                 <label for="email">{t.email_label}</label>
-                {error.map(|message| view! { <p id="email-error" class="field-error" role="alert">{message}</p> })}
-                <input id="email" name="email" type="email" autocomplete="email" inputmode="email"
-                    value=remembered_email() aria-invalid=invalid aria-describedby=invalid.map(|_| "email-error") />
-                <button type="submit" class="button">{t.send_code}</button>
+                {error
+                    .map(|message| {
+                        view! {
+                            <p id="email-error" class="field-error" role="alert">
+                                {message}
+                            </p>
+                        }
+                    })}
+                <input
+                    id="email"
+                    name="email"
+                    type="email"
+                    autocomplete="email"
+                    inputmode="email"
+                    value=remembered_email()
+                    aria-invalid=invalid
+                    aria-describedby=invalid.map(|_| "email-error")
+                />
+                <button type="submit" class="button">
+                    {t.send_code}
+                </button>
             </form>
-            <p class="meta">{t.privacy}" "<a href="/privatliv">{crate::i18n::use_privacy_texts().nav}</a></p>
+            <p class="meta">
+                {t.privacy}" "<a href="/privatliv">{crate::i18n::use_privacy_texts().nav}</a>
+            </p>
         </div>
     }
 }
@@ -137,19 +164,46 @@ pub fn SignInCodePage() -> impl IntoView {
             } else {
                 view! {
                     <p>{(t.code_sent_to)(&email)}</p>
-                                        <form method="post" action={<VerifySignInCode as ServerFn>::PATH} class="stack" novalidate>
+                    <form
+                        method="post"
+                        action={<VerifySignInCode as ServerFn>::PATH}
+                        class="stack"
+                        novalidate
+                    >
                         <CarriedFields next=query.next.clone() intent=None />
                         <label for="code">{t.code_label}</label>
-                        {error.map(|message| view! { <p id="code-error" class="field-error" role="alert">{message}</p> })}
-                        <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
-                            maxlength="9" class="code-input" aria-invalid=invalid aria-describedby=invalid.map(|_| "code-error") />
+                        {error
+                            .map(|message| {
+                                view! {
+                                    <p id="code-error" class="field-error" role="alert">
+                                        {message}
+                                    </p>
+                                }
+                            })}
+                        <input
+                            id="code"
+                            name="code"
+                            type="text"
+                            inputmode="numeric"
+                            autocomplete="one-time-code"
+                            maxlength="9"
+                            class="code-input"
+                            aria-invalid=invalid
+                            aria-describedby=invalid.map(|_| "code-error")
+                        />
                         {support.map(|idea| view! { <SupportQuestion idea /> })}
-                        <button type="submit" class="button">{t.confirm}</button>
+                        <button type="submit" class="button">
+                            {t.confirm}
+                        </button>
                     </form>
                     <p class="meta">{t.code_hint}</p>
-                }.into_any()
+                }
+                    .into_any()
             }}
-            <p><a href=restart.clone()>{if email.is_empty() { t.start_again } else { t.new_code }}</a></p>
+            <p>
+                <a href=restart
+                    .clone()>{if email.is_empty() { t.start_again } else { t.new_code }}</a>
+            </p>
         </div>
     }
 }
@@ -164,13 +218,21 @@ fn SupportQuestion(idea: i64) -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 match support_intent_title(idea).await {
-                    Ok(Some(title)) => view! {
-                        <div class="check">
-                            <input type="checkbox" id="intent" name="intent" value=format!("support:{idea}") checked />
-                            <label for="intent">{(t.support_on_sign_in)(&title)}</label>
-                        </div>
+                    Ok(Some(title)) => {
+                        view! {
+                            <div class="check">
+                                <input
+                                    type="checkbox"
+                                    id="intent"
+                                    name="intent"
+                                    value=format!("support:{idea}")
+                                    checked
+                                />
+                                <label for="intent">{(t.support_on_sign_in)(&title)}</label>
+                            </div>
+                        }
+                            .into_any()
                     }
-                    .into_any(),
                     _ => ().into_any(),
                 }
             })}

@@ -23,7 +23,12 @@ pub fn StaffRefusal(error: AppError, here: &'static str) -> impl IntoView {
             redirect_to(&login);
             // The redirect is the answer; the link is for the rare response that arrives
             // without it (seen once in an end-to-end run, not yet explained).
-            view! { <p><a href=login>{t.login_title}</a></p> }.into_any()
+            view! {
+                <p>
+                    <a href=login>{t.login_title}</a>
+                </p>
+            }
+            .into_any()
         }
         AppError::Forbidden => {
             set_status(403);
@@ -57,50 +62,124 @@ pub fn StaffDashboardPage() -> impl IntoView {
                         };
                         view! {
                             <h1>{t.dashboard_title}</h1>
-                            {d.mail_not_sent.then(|| view! {
-                                <p class="notice error" role="alert">{t.mail_not_sent}</p>
-                            })}
+                            {d
+                                .mail_not_sent
+                                .then(|| {
+                                    view! {
+                                        <p class="notice error" role="alert">
+                                            {t.mail_not_sent}
+                                        </p>
+                                    }
+                                })}
                             <p>{(t.signed_in_as)(&d.member.username, role)}</p>
                             <form method="post" action={<StaffLogout as ServerFn>::PATH}>
-                                <button type="submit" class="button secondary">{t.log_out}</button>
+                                <button type="submit" class="button secondary">
+                                    {t.log_out}
+                                </button>
                             </form>
                             <nav aria-label=t.dashboard_title>
                                 <ul class="plain-list staff-links">
-                                    <li><a class="button" href="/staff/moderation">{t.moderation_title}</a></li>
-                                    <li><a class="button secondary" href="/staff/ideas">{answers.title}</a></li>
-                                    {(d.member.role == StaffRole::Admin).then(|| view! {
-                                        <li><a class="button secondary" href="/staff/team">{team.team_title}</a></li>
-                                        <li><a class="button secondary" href="/staff/audit">{team.audit_title}</a></li>
-                                        <li><a class="button secondary" href="/staff/areas">{crate::i18n::use_areas_texts().title}</a></li>
-                                    })}
+                                    <li>
+                                        <a class="button" href="/staff/moderation">
+                                            {t.moderation_title}
+                                        </a>
+                                    </li>
+                                    <li>
+                                        <a class="button secondary" href="/staff/ideas">
+                                            {answers.title}
+                                        </a>
+                                    </li>
+                                    {(d.member.role == StaffRole::Admin)
+                                        .then(|| {
+                                            view! {
+                                                <li>
+                                                    <a class="button secondary" href="/staff/team">
+                                                        {team.team_title}
+                                                    </a>
+                                                </li>
+                                                <li>
+                                                    <a class="button secondary" href="/staff/audit">
+                                                        {team.audit_title}
+                                                    </a>
+                                                </li>
+                                                <li>
+                                                    <a class="button secondary" href="/staff/areas">
+                                                        {crate::i18n::use_areas_texts().title}
+                                                    </a>
+                                                </li>
+                                            }
+                                        })}
                                 </ul>
                             </nav>
                             <dl class="figures">
-                                <div><dt>{t.waiting}</dt><dd>{format_int(locale, d.pending)}</dd></div>
-                                <div><dt>{t.hidden}</dt><dd>{format_int(locale, d.hidden)}</dd></div>
-                                <div><dt>{t.reported}</dt><dd>{format_int(locale, d.reported)}</dd></div>
-                                <div><dt>{t.mails_waiting}</dt><dd>{format_int(locale, d.mails_waiting)}</dd></div>
+                                <div>
+                                    <dt>{t.waiting}</dt>
+                                    <dd>{format_int(locale, d.pending)}</dd>
+                                </div>
+                                <div>
+                                    <dt>{t.hidden}</dt>
+                                    <dd>{format_int(locale, d.hidden)}</dd>
+                                </div>
+                                <div>
+                                    <dt>{t.reported}</dt>
+                                    <dd>{format_int(locale, d.reported)}</dd>
+                                </div>
+                                <div>
+                                    <dt>{t.mails_waiting}</dt>
+                                    <dd>{format_int(locale, d.mails_waiting)}</dd>
+                                </div>
                             </dl>
                             <h2>{t.per_status}</h2>
                             <ul class="plain-list">
-                                {d.per_status.into_iter().filter_map(|(status, n)| {
-                                    let status = PublicStatus::parse(&status)?;
-                                    Some(view! { <li>{status_name(status, locale)}": "{format_int(locale, n)}</li> })
-                                }).collect_view()}
+                                {d
+                                    .per_status
+                                    .into_iter()
+                                    .filter_map(|(status, n)| {
+                                        let status = PublicStatus::parse(&status)?;
+                                        Some(
+                                            view! {
+                                                <li>
+                                                    {status_name(status, locale)}": "{format_int(locale, n)}
+                                                </li>
+                                            },
+                                        )
+                                    })
+                                    .collect_view()}
                             </ul>
                             <h2>{t.recent}</h2>
                             <ul class="plain-list recent">
-                                {d.recent.into_iter().map(|(at, who, action, idea)| view! {
-                                    <li>
-                                        <time datetime=at.rfc3339_utc()>{at.local_minute()}</time>" · "
-                                        {staff_name(who, t.system)}" · "
-                                        <span data-action=action.clone()>{klimadialog::audit::AuditAction::parse(&action)
-                                            .map_or(action.clone(), |a| crate::i18n::audit_action_name(a, locale).to_owned())}</span>
-                                        {idea.map(|id| view! { " · "<a href=format!("/ideas/{id}")>{format!("#{id}")}</a> })}
-                                    </li>
-                                }).collect_view()}
+                                {d
+                                    .recent
+                                    .into_iter()
+                                    .map(|(at, who, action, idea)| {
+                                        view! {
+                                            <li>
+                                                <time datetime=at.rfc3339_utc()>{at.local_minute()}</time>
+                                                " · "
+                                                {staff_name(who, t.system)}
+                                                " · "
+                                                <span data-action=action
+                                                    .clone()>
+                                                    {klimadialog::audit::AuditAction::parse(&action)
+                                                        .map_or(
+                                                            action.clone(),
+                                                            |a| crate::i18n::audit_action_name(a, locale).to_owned(),
+                                                        )}
+                                                </span>
+                                                {idea
+                                                    .map(|id| {
+                                                        view! {
+                                                            " · "
+                                                            <a href=format!("/ideas/{id}")>{format!("#{id}")}</a>
+                                                        }
+                                                    })}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
                             </ul>
-                        }.into_any()
+                        }
+                            .into_any()
                     }
                     Err(error) => view! { <StaffRefusal error here="/staff" /> }.into_any(),
                 }

@@ -26,23 +26,44 @@ pub fn StaffAreasPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 match load_areas_page(preview).await {
-                    Ok(AreasPage { areas, flagged, to_place, preview }) => view! {
-                        <h1>{t.title}</h1>
-                        {done.then(|| view! { <p class="notice" role="status">{t.done}</p> })}
-                        <p>{(t.current)(areas.len())}</p>
-                        {(flagged > 0).then(|| view! {
-                            <section class="notice" aria-labelledby="to-place">
-                                <h2 id="to-place">{(t.flagged)(flagged)}</h2>
-                                <ul class="plain-list">
-                                    {to_place.into_iter().map(|(id, title, area)| view! {
-                                        <li><a href=format!("/ideas/{id}")>{title}</a>{format!(" ({area})")}</li>
-                                    }).collect_view()}
-                                </ul>
-                            </section>
-                        })}
-                        {preview.map(|p| view! { <PreviewSection preview=p /> })}
-                        <UploadForm error=error.clone() />
-                    }.into_any(),
+                    Ok(AreasPage { areas, flagged, to_place, preview }) => {
+                        view! {
+                            <h1>{t.title}</h1>
+                            {done
+                                .then(|| {
+                                    view! {
+                                        <p class="notice" role="status">
+                                            {t.done}
+                                        </p>
+                                    }
+                                })}
+                            <p>{(t.current)(areas.len())}</p>
+                            {(flagged > 0)
+                                .then(|| {
+                                    view! {
+                                        <section class="notice" aria-labelledby="to-place">
+                                            <h2 id="to-place">{(t.flagged)(flagged)}</h2>
+                                            <ul class="plain-list">
+                                                {to_place
+                                                    .into_iter()
+                                                    .map(|(id, title, area)| {
+                                                        view! {
+                                                            <li>
+                                                                <a href=format!("/ideas/{id}")>{title}</a>
+                                                                {format!(" ({area})")}
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </ul>
+                                        </section>
+                                    }
+                                })}
+                            {preview.map(|p| view! { <PreviewSection preview=p /> })}
+                            <UploadForm error=error.clone() />
+                        }
+                            .into_any()
+                    }
                     Err(error) => view! { <StaffRefusal error here="/staff/areas" /> }.into_any(),
                 }
             })}
@@ -56,21 +77,49 @@ fn UploadForm(error: Option<String>) -> impl IntoView {
     view! {
         <section id="upload" aria-labelledby="upload-heading">
             <h2 id="upload-heading">{t.upload_heading}</h2>
-            {error.map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
-            <form method="post" action="/staff/areas/upload" enctype="multipart/form-data" class="stack">
+            {error
+                .map(|m| {
+                    view! {
+                        <p class="notice error" role="alert">
+                            {m}
+                        </p>
+                    }
+                })}
+            <form
+                method="post"
+                action="/staff/areas/upload"
+                enctype="multipart/form-data"
+                class="stack"
+            >
                 <div class="field">
                     <label for="area-file">{t.file}</label>
-                    <p id="area-file-hint" class="hint">{t.file_hint}</p>
-                    <input id="area-file" name="file" type="file" accept=".geojson,.json,application/geo+json"
-                        aria-describedby="area-file-hint" />
+                    <p id="area-file-hint" class="hint">
+                        {t.file_hint}
+                    </p>
+                    <input
+                        id="area-file"
+                        name="file"
+                        type="file"
+                        accept=".geojson,.json,application/geo+json"
+                        aria-describedby="area-file-hint"
+                    />
                 </div>
                 <div class="field">
                     <label for="area-property">{t.property}</label>
-                    <p id="area-property-hint" class="hint">{t.property_hint}</p>
-                    <input id="area-property" name="property" type="text" value="POSTBYNAVN"
-                        aria-describedby="area-property-hint" />
+                    <p id="area-property-hint" class="hint">
+                        {t.property_hint}
+                    </p>
+                    <input
+                        id="area-property"
+                        name="property"
+                        type="text"
+                        value="POSTBYNAVN"
+                        aria-describedby="area-property-hint"
+                    />
                 </div>
-                <button type="submit" class="button">{t.preview_button}</button>
+                <button type="submit" class="button">
+                    {t.preview_button}
+                </button>
             </form>
         </section>
     }
@@ -92,29 +141,61 @@ fn PreviewSection(preview: ImportPreview) -> impl IntoView {
     view! {
         <section aria-labelledby="preview-heading" class="preview">
             <h2 id="preview-heading">{(t.preview_heading)(&preview.file_name)}</h2>
-            <svg class="map" viewBox=format!("0 0 {} {}", frame.width as i64, frame.height as i64)
-                role="img" aria-label=t.map_label>
-                {preview.map.areas.into_iter().map(|a| view! {
-                    <path class="area shade-1" d=a.path><title lang=crate::i18n::danish_lang()>{a.name}</title></path>
-                }).collect_view()}
+            <svg
+                class="map"
+                viewBox=format!("0 0 {} {}", frame.width as i64, frame.height as i64)
+                role="img"
+                aria-label=t.map_label
+            >
+                {preview
+                    .map
+                    .areas
+                    .into_iter()
+                    .map(|a| {
+                        view! {
+                            <path class="area shade-1" d=a.path>
+                                <title lang=crate::i18n::danish_lang()>{a.name}</title>
+                            </path>
+                        }
+                    })
+                    .collect_view()}
             </svg>
             <p>{(t.areas_in_file)(preview.names.len())}" "{preview.names.join(", ")}</p>
             <table>
                 <caption>{t.what_happens}</caption>
-                <thead><tr><th scope="col"></th><th scope="col">{t.replace}</th><th scope="col">{t.merge}</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col"></th>
+                        <th scope="col">{t.replace}</th>
+                        <th scope="col">{t.merge}</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {rows.into_iter().map(|(label, i)| view! {
-                        <tr><th scope="row">{label}</th><td>{preview.replace[i]}</td><td>{preview.merge[i]}</td></tr>
-                    }).collect_view()}
+                    {rows
+                        .into_iter()
+                        .map(|(label, i)| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{label}</th>
+                                    <td>{preview.replace[i]}</td>
+                                    <td>{preview.merge[i]}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
             <form method="post" action=apply class="inline-form">
                 <input type="hidden" name="import" value=preview.id />
-                <button type="submit" name="mode" value="replace" class="button">{t.replace_button}</button>
+                <button type="submit" name="mode" value="replace" class="button">
+                    {t.replace_button}
+                </button>
             </form>
             <form method="post" action=apply class="inline-form">
                 <input type="hidden" name="import" value=preview.id />
-                <button type="submit" name="mode" value="merge" class="button secondary">{t.merge_button}</button>
+                <button type="submit" name="mode" value="merge" class="button secondary">
+                    {t.merge_button}
+                </button>
             </form>
         </section>
     }

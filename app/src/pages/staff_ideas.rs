@@ -70,8 +70,12 @@ pub fn StaffIdeasPage() -> impl IntoView {
                         let at = page.page;
                         let link = |n: u32| {
                             let f = filter.on_page(n);
-                            let q: Vec<String> = f.pairs().into_iter().filter(|(k, _)| *k != "sort")
-                                .map(|(k, v)| format!("{k}={}", encode_component(&v))).collect();
+                            let q: Vec<String> = f
+                                .pairs()
+                                .into_iter()
+                                .filter(|(k, _)| *k != "sort")
+                                .map(|(k, v)| format!("{k}={}", encode_component(&v)))
+                                .collect();
                             format!("/staff/ideas?{}", q.join("&"))
                         };
                         view! {
@@ -81,32 +85,65 @@ pub fn StaffIdeasPage() -> impl IntoView {
                                 <div class="field">
                                     <label for="staff-status">{t.filter_status}</label>
                                     <select id="staff-status" name="status">
-                                        <option value="" selected=current_status.is_empty()>{t.all}</option>
-                                        {PublicStatus::ALL.iter().map(|s| view! {
-                                            <option value=s.as_str() selected=current_status == s.as_str()>{status_name(*s, locale)}</option>
-                                        }).collect_view()}
+                                        <option value="" selected=current_status.is_empty()>
+                                            {t.all}
+                                        </option>
+                                        {PublicStatus::ALL
+                                            .iter()
+                                            .map(|s| {
+                                                view! {
+                                                    <option
+                                                        value=s.as_str()
+                                                        selected=current_status == s.as_str()
+                                                    >
+                                                        {status_name(*s, locale)}
+                                                    </option>
+                                                }
+                                            })
+                                            .collect_view()}
                                     </select>
                                 </div>
                                 <div class="field">
                                     <label for="staff-q">{t.search}</label>
                                     <input id="staff-q" name="q" type="search" value=q.clone() />
                                 </div>
-                                <button type="submit" class="button">{t.show}</button>
+                                <button type="submit" class="button">
+                                    {t.show}
+                                </button>
                             </form>
                             {if page.ideas.is_empty() {
                                 view! { <p>{t.none}</p> }.into_any()
                             } else {
                                 view! {
                                     <ol class="queue">
-                                        {page.ideas.into_iter().map(|idea| {
-                                            let failed = (error_idea == Some(idea.id.0)).then_some(error).flatten();
-                                            let saved = done == Some(idea.id.0);
-                                            let note = notes.iter().find(|(id, _)| *id == idea.id.0).map(|(_, n)| n.clone());
-                                            let noted = noted == Some(idea.id.0);
-                                            view! { <StatusCard idea back=here.clone() failed saved note noted /> }
-                                        }).collect_view()}
+                                        {page
+                                            .ideas
+                                            .into_iter()
+                                            .map(|idea| {
+                                                let failed = (error_idea == Some(idea.id.0))
+                                                    .then_some(error)
+                                                    .flatten();
+                                                let saved = done == Some(idea.id.0);
+                                                let note = notes
+                                                    .iter()
+                                                    .find(|(id, _)| *id == idea.id.0)
+                                                    .map(|(_, n)| n.clone());
+                                                let noted = noted == Some(idea.id.0);
+                                                view! {
+                                                    <StatusCard
+                                                        idea
+                                                        back=here.clone()
+                                                        failed
+                                                        saved
+                                                        note
+                                                        noted
+                                                    />
+                                                }
+                                            })
+                                            .collect_view()}
                                     </ol>
-                                }.into_any()
+                                }
+                                    .into_any()
                             }}
                             <nav class="pager">
                                 {(at > 1).then(|| view! { <a href=link(at - 1)>{t.previous}</a> })}
@@ -114,7 +151,8 @@ pub fn StaffIdeasPage() -> impl IntoView {
                             </nav>
                             <MergeList merges admin just_merged />
                             <ExportForm filter=filter.clone() admin />
-                        }.into_any()
+                        }
+                            .into_any()
                     }
                     Err(error) => view! { <StaffRefusal error here="/staff/ideas" /> }.into_any(),
                 }
@@ -168,13 +206,32 @@ fn StatusCard(
     };
     view! {
         <li class="queue-card" id=format!("idea-{id}")>
-            <h2><a href=format!("/ideas/{id}") lang=crate::i18n::lang_if_other(idea.language)>{idea.title.clone()}</a></h2>
+            <h2>
+                <a href=format!("/ideas/{id}") lang=crate::i18n::lang_if_other(idea.language)>
+                    {idea.title.clone()}
+                </a>
+            </h2>
             <p class="meta">
-                {t.current}": "<strong>{status_name(idea.status, locale)}</strong>
-                " · "<span lang=crate::i18n::danish_lang()>{idea.area_name.clone()}</span>" · "{supporters}
+                {t.current}": "<strong>{status_name(idea.status, locale)}</strong> " · "
+                <span lang=crate::i18n::danish_lang()>{idea.area_name.clone()}</span>" · "
+                {supporters}
             </p>
-            {saved.then(|| view! { <p class="notice" role="status">{t.saved}</p> })}
-            {failed.map(|m| view! { <p class="notice error" role="alert" id=format!("status-error-{id}")>{m}</p> })}
+            {saved
+                .then(|| {
+                    view! {
+                        <p class="notice" role="status">
+                            {t.saved}
+                        </p>
+                    }
+                })}
+            {failed
+                .map(|m| {
+                    view! {
+                        <p class="notice error" role="alert" id=format!("status-error-{id}")>
+                            {m}
+                        </p>
+                    }
+                })}
             <details open=failed.is_some()>
                 <summary>{t.set_status}</summary>
                 <form method="post" action={<SetIdeaStatus as ServerFn>::PATH} class="stack">
@@ -186,42 +243,87 @@ fn StatusCard(
                     </fieldset>
                     <div class="field">
                         <label for=format!("answer-da-{id}")>{t.answer_da}</label>
-                        <p id=format!("answer-da-hint-{id}") class="hint">{answer_hint.clone()}</p>
-                        <textarea id=format!("answer-da-{id}") name="answer_da" rows="4" maxlength="4000"
+                        <p id=format!("answer-da-hint-{id}") class="hint">
+                            {answer_hint.clone()}
+                        </p>
+                        <textarea
+                            id=format!("answer-da-{id}")
+                            name="answer_da"
+                            rows="4"
+                            maxlength="4000"
                             aria-describedby=format!("answer-da-hint-{id}")
-                            aria-invalid=failed.map(|_| "true")>{raw_text(&typed_da)}</textarea>
+                            aria-invalid=failed.map(|_| "true")
+                        >
+                            {raw_text(&typed_da)}
+                        </textarea>
                     </div>
                     <div class="field">
                         <label for=format!("answer-en-{id}")>{t.answer_en}</label>
-                        <textarea id=format!("answer-en-{id}") name="answer_en" rows="3" maxlength="4000"
-                            >{raw_text(&typed_en)}</textarea>
+                        <textarea
+                            id=format!("answer-en-{id}")
+                            name="answer_en"
+                            rows="3"
+                            maxlength="4000"
+                        >
+                            {raw_text(&typed_en)}
+                        </textarea>
                     </div>
-                    <button type="submit" class="button">{t.save}</button>
+                    <button type="submit" class="button">
+                        {t.save}
+                    </button>
                 </form>
             </details>
             <details open=noted || failed == Some(t.error_note)>
                 <summary>{t.note}</summary>
-                {noted.then(|| view! { <p class="notice" role="status">{t.note_saved}</p> })}
+                {noted
+                    .then(|| {
+                        view! {
+                            <p class="notice" role="status">
+                                {t.note_saved}
+                            </p>
+                        }
+                    })}
                 <form method="post" action={<SetStaffNote as ServerFn>::PATH} class="stack">
                     <input type="hidden" name="idea" value=id />
                     <input type="hidden" name="back" value=back_for_note />
                     <div class="field">
                         <label for=format!("note-{id}")>{t.note}</label>
-                        <p id=format!("note-hint-{id}") class="hint">{t.note_hint}</p>
-                        <textarea id=format!("note-{id}") name="note" rows="3" maxlength="4000"
-                            aria-describedby=format!("note-hint-{id}")>{raw_text(&note_text)}</textarea>
+                        <p id=format!("note-hint-{id}") class="hint">
+                            {t.note_hint}
+                        </p>
+                        <textarea
+                            id=format!("note-{id}")
+                            name="note"
+                            rows="3"
+                            maxlength="4000"
+                            aria-describedby=format!("note-hint-{id}")
+                        >
+                            {raw_text(&note_text)}
+                        </textarea>
                     </div>
-                    <button type="submit" class="button secondary">{t.save_note}</button>
+                    <button type="submit" class="button secondary">
+                        {t.save_note}
+                    </button>
                 </form>
             </details>
             <form method="post" action={<MergeIdea as ServerFn>::PATH} class="inline-form merge">
                 <input type="hidden" name="idea" value=id />
                 <input type="hidden" name="back" value=back_for_merge />
                 <label for=format!("merge-{id}")>{t.merge_label}</label>
-                <input id=format!("merge-{id}") name="into" type="text" inputmode="numeric" size="6"
-                    aria-describedby=format!("merge-hint-{id}") />
-                <button type="submit" class="button secondary">{t.merge}</button>
-                <p id=format!("merge-hint-{id}") class="hint">{t.merge_hint}</p>
+                <input
+                    id=format!("merge-{id}")
+                    name="into"
+                    type="text"
+                    inputmode="numeric"
+                    size="6"
+                    aria-describedby=format!("merge-hint-{id}")
+                />
+                <button type="submit" class="button secondary">
+                    {t.merge}
+                </button>
+                <p id=format!("merge-hint-{id}") class="hint">
+                    {t.merge_hint}
+                </p>
             </form>
         </li>
     }
@@ -241,9 +343,17 @@ fn ExportForm(filter: IdeaFilter, admin: bool) -> impl IntoView {
         let id = format!("export-{value}");
         view! {
             <div class="choice">
-                <input type="radio" id=id.clone() name="format" value=value checked=value == "csv" />
+                <input
+                    type="radio"
+                    id=id.clone()
+                    name="format"
+                    value=value
+                    checked=value == "csv"
+                />
                 // A file format's name is a name, the same in every language.
-                <label for=id translate="no">{label}</label>
+                <label for=id translate="no">
+                    {label}
+                </label>
             </div>
         }
     };
@@ -253,33 +363,67 @@ fn ExportForm(filter: IdeaFilter, admin: bool) -> impl IntoView {
             <p>{t.export_intro}</p>
             <ul class="plain-list">
                 // (extension, label, whether the label is a format's name, query)
-                {[("csv", "CSV", true, None), ("csv", t.csv_comma, false, Some("separator=comma")), ("xlsx", "Excel (XLSX)", true, None), ("geojson", "GeoJSON", true, None), ("json", "JSON", true, None)].map(|(ext, label, name, extra)| {
-                    let query: Vec<String> = filter.pairs().into_iter()
-                        .filter(|(n, _)| !matches!(*n, "sort" | "page"))
-                        .map(|(n, v)| format!("{n}={}", encode_component(&v)))
-                        .chain(extra.map(str::to_owned))
-                        .collect();
-                    view! { <li><a href=format!("/staff/export/ideas.{ext}?{}", query.join("&")) download="">{t.download}" "<span translate=name.then_some("no")>{label}</span></a></li> }
-                }).collect_view()}
+                {[
+                    ("csv", "CSV", true, None),
+                    ("csv", t.csv_comma, false, Some("separator=comma")),
+                    ("xlsx", "Excel (XLSX)", true, None),
+                    ("geojson", "GeoJSON", true, None),
+                    ("json", "JSON", true, None),
+                ]
+                    .map(|(ext, label, name, extra)| {
+                        let query: Vec<String> = filter
+                            .pairs()
+                            .into_iter()
+                            .filter(|(n, _)| !matches!(*n, "sort" | "page"))
+                            .map(|(n, v)| format!("{n}={}", encode_component(&v)))
+                            .chain(extra.map(str::to_owned))
+                            .collect();
+                        view! {
+                            <li>
+                                <a
+                                    href=format!("/staff/export/ideas.{ext}?{}", query.join("&"))
+                                    download=""
+                                >
+                                    {t.download}
+                                    " "
+                                    <span translate=name.then_some("no")>{label}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
-            {admin.then(|| view! {
-                <form method="get" action="/staff/export/ideas" class="stack">
-                    {hidden}
-                    <fieldset>
-                        <legend>{t.format}</legend>
-                        {format("csv", "CSV")}
-                        {format("xlsx", "Excel (XLSX)")}
-                        {format("geojson", "GeoJSON")}
-                        {format("json", "JSON")}
-                    </fieldset>
-                    <div class="choice">
-                        <input type="checkbox" id="export-contact" name="contact" value="1" aria-describedby="export-contact-hint" />
-                        <label for="export-contact">{t.include_contact}</label>
-                    </div>
-                    <p id="export-contact-hint" class="hint">{t.include_contact_hint}</p>
-                    <button type="submit" class="button secondary">{t.download}</button>
-                </form>
-            })}
+            {admin
+                .then(|| {
+                    view! {
+                        <form method="get" action="/staff/export/ideas" class="stack">
+                            {hidden}
+                            <fieldset>
+                                <legend>{t.format}</legend>
+                                {format("csv", "CSV")}
+                                {format("xlsx", "Excel (XLSX)")}
+                                {format("geojson", "GeoJSON")}
+                                {format("json", "JSON")}
+                            </fieldset>
+                            <div class="choice">
+                                <input
+                                    type="checkbox"
+                                    id="export-contact"
+                                    name="contact"
+                                    value="1"
+                                    aria-describedby="export-contact-hint"
+                                />
+                                <label for="export-contact">{t.include_contact}</label>
+                            </div>
+                            <p id="export-contact-hint" class="hint">
+                                {t.include_contact_hint}
+                            </p>
+                            <button type="submit" class="button secondary">
+                                {t.download}
+                            </button>
+                        </form>
+                    }
+                })}
         </section>
     }
 }
@@ -291,21 +435,48 @@ fn MergeList(merges: Vec<MergeEntry>, admin: bool, just_merged: bool) -> impl In
     (!merges.is_empty() || just_merged).then(|| view! {
         <section id="merges" aria-labelledby="merges-heading">
             <h2 id="merges-heading">{t.merges}</h2>
-            {just_merged.then(|| view! { <p class="notice" role="status">{t.merged_done}</p> })}
+            {just_merged
+                .then(|| {
+                    view! {
+                        <p class="notice" role="status">
+                            {t.merged_done}
+                        </p>
+                    }
+                })}
             <ul class="plain-list">
-                {merges.into_iter().map(|m| view! {
-                    <li>
-                        <a href=format!("/ideas/{}", m.into_idea)>{(t.merged_into)(&m.from_title, &m.into_title)}</a>
-                        {m.undone.then(|| format!(" ({})", t.undone))}
-                        {(admin && !m.undone).then(|| view! {
-                            <form method="post" action={<UndoMerge as ServerFn>::PATH} class="inline-form">
-                                <input type="hidden" name="merge" value=m.id />
-                                <button type="submit" class="button secondary"
-                                    aria-label=format!("{}: {}", t.undo, m.from_title)>{t.undo}</button>
-                            </form>
-                        })}
-                    </li>
-                }).collect_view()}
+                {merges
+                    .into_iter()
+                    .map(|m| {
+                        view! {
+                            <li>
+                                <a href=format!(
+                                    "/ideas/{}",
+                                    m.into_idea,
+                                )>{(t.merged_into)(&m.from_title, &m.into_title)}</a>
+                                {m.undone.then(|| format!(" ({})", t.undone))}
+                                {(admin && !m.undone)
+                                    .then(|| {
+                                        view! {
+                                            <form
+                                                method="post"
+                                                action={<UndoMerge as ServerFn>::PATH}
+                                                class="inline-form"
+                                            >
+                                                <input type="hidden" name="merge" value=m.id />
+                                                <button
+                                                    type="submit"
+                                                    class="button secondary"
+                                                    aria-label=format!("{}: {}", t.undo, m.from_title)
+                                                >
+                                                    {t.undo}
+                                                </button>
+                                            </form>
+                                        }
+                                    })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </section>
     })

@@ -30,14 +30,36 @@ pub fn StaffLoginPage() -> impl IntoView {
             <h1>{t.login_title}</h1>
             <form method="post" action={<StaffLogin as ServerFn>::PATH} class="stack" novalidate>
                 <input type="hidden" name="next" value=next />
-                {error.map(|m| view! { <p id="login-error" class="field-error" role="alert">{m}</p> })}
+                {error
+                    .map(|m| {
+                        view! {
+                            <p id="login-error" class="field-error" role="alert">
+                                {m}
+                            </p>
+                        }
+                    })}
                 <label for="username">{t.username}</label>
-                <input id="username" name="username" type="text" autocomplete="username" value=user
-                    aria-invalid=invalid aria-describedby=invalid.map(|_| "login-error") />
+                <input
+                    id="username"
+                    name="username"
+                    type="text"
+                    autocomplete="username"
+                    value=user
+                    aria-invalid=invalid
+                    aria-describedby=invalid.map(|_| "login-error")
+                />
                 <label for="password">{t.password}</label>
-                <input id="password" name="password" type="password" autocomplete="current-password"
-                    aria-invalid=invalid aria-describedby=invalid.map(|_| "login-error") />
-                <button type="submit" class="button">{t.log_in}</button>
+                <input
+                    id="password"
+                    name="password"
+                    type="password"
+                    autocomplete="current-password"
+                    aria-invalid=invalid
+                    aria-describedby=invalid.map(|_| "login-error")
+                />
+                <button type="submit" class="button">
+                    {t.log_in}
+                </button>
             </form>
         </div>
     }

@@ -38,42 +38,97 @@ pub fn StaffModerationPage() -> impl IntoView {
             {Suspend::new(async move {
                 match load_queue().await {
                     Ok(ModerationPage { queue, withheld, areas, sectors, themes }) => {
-                        let choices = CorrectionChoices { areas, sectors, themes };
+                        let choices = CorrectionChoices {
+                            areas,
+                            sectors,
+                            themes,
+                        };
                         view! {
-                        <h1>{t.moderation_title}</h1>
-                        {done.then(|| view! { <p class="notice" role="status">{t.done}</p> })}
-                        {error.map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
-                        {if queue.is_empty() {
-                            view! { <p>{t.queue_empty}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ol class="queue">
-                                    {queue.into_iter().map(|entry| view! { <QueueCard entry failed=failed_idea choices=choices.clone() /> }).collect_view()}
-                                </ol>
-                            }.into_any()
-                        }}
-                        <section aria-labelledby="withheld-heading">
-                            <h2 id="withheld-heading">{t.withheld}</h2>
-                            <ul class="plain-list">
-                                {withheld.into_iter().map(|entry| {
-                                    let lang = lang_if_other(entry.language);
+                            <h1>{t.moderation_title}</h1>
+                            {done
+                                .then(|| {
                                     view! {
-                                    <li>
-                                        <a href=format!("/ideas/{}", entry.id) lang=lang>{entry.title.clone()}</a>
-                                        <form method="post" action={<ModerateIdea as ServerFn>::PATH} class="inline-form">
-                                            <input type="hidden" name="idea" value=entry.id />
-                                            <button type="submit" name="action" value="restore" class="button secondary"
-                                                aria-describedby=format!("withheld-{}", entry.id)>{t.restore}</button>
-                                        </form>
-                                        <span id=format!("withheld-{}", entry.id) class="visually-hidden" lang=lang>{entry.title}</span>
-                                    </li>
+                                        <p class="notice" role="status">
+                                            {t.done}
+                                        </p>
                                     }
-                                }).collect_view()}
-                            </ul>
-                        </section>
-                    }.into_any()
+                                })}
+                            {error
+                                .map(|m| {
+                                    view! {
+                                        <p class="notice error" role="alert">
+                                            {m}
+                                        </p>
+                                    }
+                                })}
+                            {if queue.is_empty() {
+                                view! { <p>{t.queue_empty}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ol class="queue">
+                                        {queue
+                                            .into_iter()
+                                            .map(|entry| {
+                                                view! {
+                                                    <QueueCard
+                                                        entry
+                                                        failed=failed_idea
+                                                        choices=choices.clone()
+                                                    />
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ol>
+                                }
+                                    .into_any()
+                            }}
+                            <section aria-labelledby="withheld-heading">
+                                <h2 id="withheld-heading">{t.withheld}</h2>
+                                <ul class="plain-list">
+                                    {withheld
+                                        .into_iter()
+                                        .map(|entry| {
+                                            let lang = lang_if_other(entry.language);
+                                            view! {
+                                                <li>
+                                                    <a href=format!("/ideas/{}", entry.id) lang=lang>
+                                                        {entry.title.clone()}
+                                                    </a>
+                                                    <form
+                                                        method="post"
+                                                        action={<ModerateIdea as ServerFn>::PATH}
+                                                        class="inline-form"
+                                                    >
+                                                        <input type="hidden" name="idea" value=entry.id />
+                                                        <button
+                                                            type="submit"
+                                                            name="action"
+                                                            value="restore"
+                                                            class="button secondary"
+                                                            aria-describedby=format!("withheld-{}", entry.id)
+                                                        >
+                                                            {t.restore}
+                                                        </button>
+                                                    </form>
+                                                    <span
+                                                        id=format!("withheld-{}", entry.id)
+                                                        class="visually-hidden"
+                                                        lang=lang
+                                                    >
+                                                        {entry.title}
+                                                    </span>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </section>
+                        }
+                            .into_any()
                     }
-                    Err(error) => view! { <StaffRefusal error here="/staff/moderation" /> }.into_any(),
+                    Err(error) => {
+                        view! { <StaffRefusal error here="/staff/moderation" /> }.into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -114,35 +169,81 @@ fn QueueCard(entry: QueueEntry, failed: Option<i64>, choices: CorrectionChoices)
     };
     view! {
         <li class="queue-card" id=format!("idea-{}", entry.id)>
-            <h2><a href=format!("/ideas/{}", entry.id) lang=lang_if_other(entry.language)>{entry.title.clone()}</a></h2>
+            <h2>
+                <a href=format!("/ideas/{}", entry.id) lang=lang_if_other(entry.language)>
+                    {entry.title.clone()}
+                </a>
+            </h2>
             <p class="meta">
-                <span lang=crate::i18n::danish_lang()>{entry.area_name.clone()}</span>" · "
-                <time datetime=entry.created_at.iso_date()>{crate::i18n::format_date(entry.created_at, locale)}</time>
-                {(entry.open_reports > 0).then(|| format!(" · {}", (t.reports)(entry.open_reports)))}
+                <span lang=crate::i18n::danish_lang()>{entry.area_name.clone()}</span>
+                " · "
+                <time datetime=entry
+                    .created_at
+                    .iso_date()>{crate::i18n::format_date(entry.created_at, locale)}</time>
+                {(entry.open_reports > 0)
+                    .then(|| format!(" · {}", (t.reports)(entry.open_reports)))}
             </p>
-            {entry.original_title.clone().map(|o| view! { <p class="meta">{(t.original_title)(&o)}</p> })}
-            <p class="description" lang=lang_if_other(entry.language)>{entry.description.clone()}</p>
+            {entry
+                .original_title
+                .clone()
+                .map(|o| view! { <p class="meta">{(t.original_title)(&o)}</p> })}
+            <p class="description" lang=lang_if_other(entry.language)>
+                {entry.description.clone()}
+            </p>
             {entry.hidden_by_reports.then(|| view! { <p class="notice">{t.hidden_by_reports}</p> })}
-            {(!entry.reports.is_empty()).then(|| view! {
-                <h3>{t.open_reports}</h3>
-                <ul class="reports">
-                    {entry.reports.iter().map(|(reason, comment)| view! {
-                        <li>
-                            <strong>{reason_name(*reason, locale)}</strong>
-                            {comment.clone().map(|c| { let lang = content_lang(&c); view! { ": " <q lang=lang>{c}</q> } })}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            })}
+            {(!entry.reports.is_empty())
+                .then(|| {
+                    view! {
+                        <h3>{t.open_reports}</h3>
+                        <ul class="reports">
+                            {entry
+                                .reports
+                                .iter()
+                                .map(|(reason, comment)| {
+                                    view! {
+                                        <li>
+                                            <strong>{reason_name(*reason, locale)}</strong>
+                                            {comment
+                                                .clone()
+                                                .map(|c| {
+                                                    let lang = content_lang(&c);
+                                                    view! {
+                                                        ": "
+                                                        <q lang=lang>{c}</q>
+                                                    }
+                                                })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
             <form method="post" action={<ModerateIdea as ServerFn>::PATH} class="stack">
                 <input type="hidden" name="idea" value=entry.id />
                 <label for=reason_id.clone()>{t.reason_label}</label>
-                <textarea id=reason_id.clone() name="reason" rows="2" aria-invalid=invalid></textarea>
+                <textarea
+                    id=reason_id.clone()
+                    name="reason"
+                    rows="2"
+                    aria-invalid=invalid
+                ></textarea>
                 <div class="actions">
-                    {actions.iter().map(|(action, label, primary)| view! {
-                        <button type="submit" name="action" value=action.as_str()
-                            class=if *primary { "button" } else { "button secondary" }>{*label}</button>
-                    }).collect_view()}
+                    {actions
+                        .iter()
+                        .map(|(action, label, primary)| {
+                            view! {
+                                <button
+                                    type="submit"
+                                    name="action"
+                                    value=action.as_str()
+                                    class=if *primary { "button" } else { "button secondary" }
+                                >
+                                    {*label}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
                 </div>
             </form>
             <CorrectionForm entry=entry.clone() choices />
@@ -160,7 +261,11 @@ fn CorrectionForm(entry: QueueEntry, choices: CorrectionChoices) -> impl IntoVie
                 let value = format!("{prefix}:{}", c.value);
                 let selected = value == current;
                 let (text, lang) = crate::i18n::name_in_page_language(&c.label);
-                view! { <option value=value selected=selected lang=lang>{text}</option> }
+                view! {
+                    <option value=value selected=selected lang=lang>
+                        {text}
+                    </option>
+                }
             })
             .collect_view()
     };
@@ -171,26 +276,47 @@ fn CorrectionForm(entry: QueueEntry, choices: CorrectionChoices) -> impl IntoVie
                 <input type="hidden" name="idea" value=id />
                 <div class="field">
                     <label for=format!("title-{id}")>{t.title_label}</label>
-                    <input id=format!("title-{id}") name="title" type="text" value=entry.title.clone() />
+                    <input
+                        id=format!("title-{id}")
+                        name="title"
+                        type="text"
+                        value=entry.title.clone()
+                    />
                 </div>
                 <div class="field">
                     <label for=format!("category-{id}")>{t.category_label}</label>
                     <select id=format!("category-{id}") name="category">
-                        <optgroup label=t.sectors>{options("sector", choices.sectors, entry.category.clone())}</optgroup>
-                        <optgroup label=t.themes>{options("theme", choices.themes, entry.category.clone())}</optgroup>
+                        <optgroup label=t
+                            .sectors>
+                            {options("sector", choices.sectors, entry.category.clone())}
+                        </optgroup>
+                        <optgroup label=t
+                            .themes>
+                            {options("theme", choices.themes, entry.category.clone())}
+                        </optgroup>
                     </select>
                 </div>
                 <div class="field">
                     <label for=format!("area-{id}")>{t.area_label}</label>
                     <select id=format!("area-{id}") name="area">
-                        {choices.areas.into_iter().map(|c| {
-                            let selected = c.value == entry.area_slug;
-                            let (text, lang) = crate::i18n::name_in_page_language(&c.label);
-                            view! { <option value=c.value.clone() selected=selected lang=lang>{text}</option> }
-                        }).collect_view()}
+                        {choices
+                            .areas
+                            .into_iter()
+                            .map(|c| {
+                                let selected = c.value == entry.area_slug;
+                                let (text, lang) = crate::i18n::name_in_page_language(&c.label);
+                                view! {
+                                    <option value=c.value.clone() selected=selected lang=lang>
+                                        {text}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button secondary">{t.save_correction}</button>
+                <button type="submit" class="button secondary">
+                    {t.save_correction}
+                </button>
             </form>
         </details>
     }

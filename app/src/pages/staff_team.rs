@@ -41,7 +41,9 @@ pub fn StaffTeamPage() -> impl IntoView {
             {Suspend::new(async move {
                 match load_team().await {
                     Ok(TeamPage { me, members }) => {
-                        let field_error = |field: &str| error.filter(|(f, _)| *f == field).map(|(_, m)| m);
+                        let field_error = |field: &str| {
+                            error.filter(|(f, _)| *f == field).map(|(_, m)| m)
+                        };
                         let (user_error, role_error, password_error, again_error) = (
                             field_error("username"),
                             field_error("role"),
@@ -53,65 +55,154 @@ pub fn StaffTeamPage() -> impl IntoView {
                             let id = format!("new-role-{value}");
                             view! {
                                 <div class="choice">
-                                    <input type="radio" id=id.clone() name="role" value=value
-                                        checked=typed_role == value || (typed_role.is_empty() && value == "moderator") />
+                                    <input
+                                        type="radio"
+                                        id=id.clone()
+                                        name="role"
+                                        value=value
+                                        checked=typed_role == value
+                                            || (typed_role.is_empty() && value == "moderator")
+                                    />
                                     <label for=id>{label}</label>
                                 </div>
                             }
                         };
                         view! {
                             <h1>{t.team_title}</h1>
-                            {done.then(|| view! { <p class="notice" role="status">{staff.done}</p> })}
-                            {general.map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
-                            <div class="table-scroll" role="region" aria-label=t.team_title tabindex="0">
-                            <table class="team">
-                                <thead><tr>
-                                    <th scope="col">{staff.username}</th>
-                                    <th scope="col">{t.role}</th>
-                                    <th scope="col">{t.status}</th>
-                                    <th scope="col">{t.actions_heading}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {members.into_iter().map(|m| view! { <MemberRow member=m me /> }).collect_view()}
-                                </tbody>
-                            </table>
+                            {done
+                                .then(|| {
+                                    view! {
+                                        <p class="notice" role="status">
+                                            {staff.done}
+                                        </p>
+                                    }
+                                })}
+                            {general
+                                .map(|m| {
+                                    view! {
+                                        <p class="notice error" role="alert">
+                                            {m}
+                                        </p>
+                                    }
+                                })}
+                            <div
+                                class="table-scroll"
+                                role="region"
+                                aria-label=t.team_title
+                                tabindex="0"
+                            >
+                                <table class="team">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{staff.username}</th>
+                                            <th scope="col">{t.role}</th>
+                                            <th scope="col">{t.status}</th>
+                                            <th scope="col">{t.actions_heading}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {members
+                                            .into_iter()
+                                            .map(|m| view! { <MemberRow member=m me /> })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
                             </div>
                             <section id="add" aria-labelledby="add-heading">
                                 <h2 id="add-heading">{t.add_heading}</h2>
-                                <form method="post" action={<AddTeamMember as ServerFn>::PATH} class="stack" novalidate>
+                                <form
+                                    method="post"
+                                    action={<AddTeamMember as ServerFn>::PATH}
+                                    class="stack"
+                                    novalidate
+                                >
                                     <div class="field">
                                         <label for="new-username">{staff.username}</label>
-                                        <p id="new-username-hint" class="hint">{t.username_hint}</p>
-                                        {user_error.map(|m| view! { <p id="new-username-error" class="field-error">{m}</p> })}
-                                        <input id="new-username" name="username" type="text" autocomplete="off" value=typed_user
+                                        <p id="new-username-hint" class="hint">
+                                            {t.username_hint}
+                                        </p>
+                                        {user_error
+                                            .map(|m| {
+                                                view! {
+                                                    <p id="new-username-error" class="field-error">
+                                                        {m}
+                                                    </p>
+                                                }
+                                            })}
+                                        <input
+                                            id="new-username"
+                                            name="username"
+                                            type="text"
+                                            autocomplete="off"
+                                            value=typed_user
                                             aria-invalid=user_error.map(|_| "true")
-                                            aria-describedby=if user_error.is_some() { "new-username-error new-username-hint" } else { "new-username-hint" } />
+                                            aria-describedby=if user_error.is_some() {
+                                                "new-username-error new-username-hint"
+                                            } else {
+                                                "new-username-hint"
+                                            }
+                                        />
                                     </div>
                                     <fieldset>
                                         <legend>{t.role}</legend>
-                                        {role_error.map(|m| view! { <p class="field-error">{m}</p> })}
+                                        {role_error
+                                            .map(|m| view! { <p class="field-error">{m}</p> })}
                                         {role_choice("moderator", staff.role_moderator)}
                                         {role_choice("admin", staff.role_admin)}
                                     </fieldset>
                                     <div class="field">
                                         <label for="new-password">{t.first_password}</label>
-                                        <p id="new-password-hint" class="hint">{t.password_hint}</p>
-                                        {password_error.map(|m| view! { <p id="new-password-error" class="field-error">{m}</p> })}
-                                        <input id="new-password" name="password" type="password" autocomplete="new-password"
+                                        <p id="new-password-hint" class="hint">
+                                            {t.password_hint}
+                                        </p>
+                                        {password_error
+                                            .map(|m| {
+                                                view! {
+                                                    <p id="new-password-error" class="field-error">
+                                                        {m}
+                                                    </p>
+                                                }
+                                            })}
+                                        <input
+                                            id="new-password"
+                                            name="password"
+                                            type="password"
+                                            autocomplete="new-password"
                                             aria-invalid=password_error.map(|_| "true")
-                                            aria-describedby=if password_error.is_some() { "new-password-error new-password-hint" } else { "new-password-hint" } />
+                                            aria-describedby=if password_error.is_some() {
+                                                "new-password-error new-password-hint"
+                                            } else {
+                                                "new-password-hint"
+                                            }
+                                        />
                                     </div>
                                     <div class="field">
                                         <label for="new-password-again">{t.password_again}</label>
-                                        {again_error.map(|m| view! { <p id="new-password-again-error" class="field-error">{m}</p> })}
-                                        <input id="new-password-again" name="password_again" type="password" autocomplete="new-password"
+                                        {again_error
+                                            .map(|m| {
+                                                view! {
+                                                    <p id="new-password-again-error" class="field-error">
+                                                        {m}
+                                                    </p>
+                                                }
+                                            })}
+                                        <input
+                                            id="new-password-again"
+                                            name="password_again"
+                                            type="password"
+                                            autocomplete="new-password"
                                             aria-invalid=again_error.map(|_| "true")
-                                            aria-describedby=again_error.map(|_| "new-password-again-error") />
+                                            aria-describedby=again_error
+                                                .map(|_| "new-password-again-error")
+                                        />
                                     </div>
-                                    <button type="submit" class="button">{t.add}</button>
+                                    <button type="submit" class="button">
+                                        {t.add}
+                                    </button>
                                 </form>
                             </section>
-                        }.into_any()
+                        }
+                            .into_any()
                     }
                     Err(error) => view! { <StaffRefusal error here="/staff/team" /> }.into_any(),
                 }
@@ -142,27 +233,55 @@ fn MemberRow(member: TeamEntry, me: i64) -> impl IntoView {
         view! {
             <form method="post" action=action class="inline-form">
                 <input type="hidden" name="member" value=member.id />
-                <button type="submit" name="change" value=change class="button secondary"
-                    aria-label=format!("{label}: {}", member.username)>{label}</button>
+                <button
+                    type="submit"
+                    name="change"
+                    value=change
+                    class="button secondary"
+                    aria-label=format!("{label}: {}", member.username)
+                >
+                    {label}
+                </button>
             </form>
         }
     };
     view! {
         <tr id=format!("member-{}", member.id)>
-            <th scope="row"><span translate="no">{member.username.clone()}</span>{is_me.then(|| format!(" {}", t.you))}</th>
+            <th scope="row">
+                <span translate="no">{member.username.clone()}</span>
+                {is_me.then(|| format!(" {}", t.you))}
+            </th>
             <td>{role_name}</td>
             <td>{status}</td>
             <td class="stack">
-                {(!is_me).then(|| view! {
-                    {button(other_role, other_label)}
-                    {if member.disabled { button("enable", t.enable) } else { button("disable", t.disable) }}
-                })}
-                <form method="post" action=action class="inline-form">
+                {(!is_me)
+                    .then(|| {
+                        view! {
+                            {button(other_role, other_label)}
+                            {if member.disabled {
+                                button("enable", t.enable)
+                            } else {
+                                button("disable", t.disable)
+                            }}
+                        }
+                    })} <form method="post" action=action class="inline-form">
                     <input type="hidden" name="member" value=member.id />
                     <label for=password_id.clone()>{t.new_password}</label>
-                    <input id=password_id.clone() name="password" type="password" autocomplete="new-password" />
-                    <button type="submit" name="change" value="password" class="button secondary"
-                        aria-label=format!("{}: {}", t.set_password, member.username)>{t.set_password}</button>
+                    <input
+                        id=password_id.clone()
+                        name="password"
+                        type="password"
+                        autocomplete="new-password"
+                    />
+                    <button
+                        type="submit"
+                        name="change"
+                        value="password"
+                        class="button secondary"
+                        aria-label=format!("{}: {}", t.set_password, member.username)
+                    >
+                        {t.set_password}
+                    </button>
                 </form>
             </td>
         </tr>

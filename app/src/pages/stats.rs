@@ -23,32 +23,72 @@ pub fn StatsPage() -> impl IntoView {
         <h1>{t.title}</h1>
         <p class="lead">{t.intro}</p>
         <p class="legend-line">
-            <span class="swatch bar-ideas" aria-hidden="true"></span>{t.ideas}" "
-            <span class="swatch bar-supports" aria-hidden="true"></span>{t.supports}
+            <span class="swatch bar-ideas" aria-hidden="true"></span>
+            {t.ideas}
+            " "
+            <span class="swatch bar-supports" aria-hidden="true"></span>
+            {t.supports}
         </p>
         <Suspense>
             {Suspend::new(async move {
                 match load_stats().await {
                     Ok(page) => {
                         let named = |tallies: Vec<Tally>, names: &[Choice]| -> Vec<Row> {
-                            names.iter().map(|c| {
-                                let tally = tallies.iter().find(|t| t.key == c.value).cloned()
-                                    .unwrap_or(Tally { key: c.value.clone(), ideas: 0, supports: 0 });
-                                let (label, lang) = crate::i18n::name_in_page_language(&c.label);
-                                Row { label, lang, tally }
-                            }).collect()
+                            names
+                                .iter()
+                                .map(|c| {
+                                    let tally = tallies
+                                        .iter()
+                                        .find(|t| t.key == c.value)
+                                        .cloned()
+                                        .unwrap_or(Tally {
+                                            key: c.value.clone(),
+                                            ideas: 0,
+                                            supports: 0,
+                                        });
+                                    let (label, lang) = crate::i18n::name_in_page_language(
+                                        &c.label,
+                                    );
+                                    Row { label, lang, tally }
+                                })
+                                .collect()
                         };
-                        let weeks: Vec<Row> = page.stats.by_week.into_iter().map(|tally| {
-                            let monday = Timestamp(tally.key.parse().unwrap_or(0));
-                            let sunday = Timestamp(monday.0 + 6 * 86_400);
-                            Row { label: (t_week(locale))(monday, sunday), lang: None, tally }
-                        }).collect();
+                        let weeks: Vec<Row> = page
+                            .stats
+                            .by_week
+                            .into_iter()
+                            .map(|tally| {
+                                let monday = Timestamp(tally.key.parse().unwrap_or(0));
+                                let sunday = Timestamp(monday.0 + 6 * 86_400);
+                                Row {
+                                    label: (t_week(locale))(monday, sunday),
+                                    lang: None,
+                                    tally,
+                                }
+                            })
+                            .collect();
                         view! {
-                            <BarChart id="sectors" title=t.by_sector what=t.sector rows=named(page.stats.by_sector, &page.sectors) />
-                            <BarChart id="themes" title=t.by_theme what=t.theme rows=named(page.stats.by_theme, &page.themes) />
-                            <BarChart id="areas" title=t.by_area what=t.area rows=named(page.stats.by_area, &page.areas) />
+                            <BarChart
+                                id="sectors"
+                                title=t.by_sector
+                                what=t.sector
+                                rows=named(page.stats.by_sector, &page.sectors)
+                            />
+                            <BarChart
+                                id="themes"
+                                title=t.by_theme
+                                what=t.theme
+                                rows=named(page.stats.by_theme, &page.themes)
+                            />
+                            <BarChart
+                                id="areas"
+                                title=t.by_area
+                                what=t.area
+                                rows=named(page.stats.by_area, &page.areas)
+                            />
                             <BarChart id="weeks" title=t.by_week what=t.week rows=weeks />
-                        }.into_any()
+                        }
+                            .into_any()
                     }
                     Err(_) => view! { <LoadError /> }.into_any(),
                 }
@@ -98,36 +138,68 @@ fn BarChart(
         .max(1);
     let height = ROW * rows.len() as i64 + 4;
     let heading = format!("{id}-heading");
-    let bars = rows.iter().enumerate().map(|(n, Row { label, lang, tally })| {
-        let y = 2 + ROW * n as i64;
-        let ideas = BAR_WIDTH * tally.ideas / max_ideas;
-        let supports = BAR_WIDTH * tally.supports / max_supports;
-        view! {
-            <g>
-                <text x="0" y=y + 14 lang=*lang>{label.clone()}</text>
-                <rect class="bar-ideas" x="0" y=y + 19 width=ideas.max(1) height="11" />
-                <text class="value" x=ideas.max(1) + 4 y=y + 29>{number(tally.ideas)}</text>
-                <rect class="bar-supports" x="0" y=y + 31 width=supports.max(1) height="11" />
-                <text class="value" x=supports.max(1) + 4 y=y + 41>{number(tally.supports)}</text>
-            </g>
-        }
-    }).collect_view();
+    let bars = rows
+        .iter()
+        .enumerate()
+        .map(|(n, Row { label, lang, tally })| {
+            let y = 2 + ROW * n as i64;
+            let ideas = BAR_WIDTH * tally.ideas / max_ideas;
+            let supports = BAR_WIDTH * tally.supports / max_supports;
+            view! {
+                <g>
+                    <text x="0" y=y + 14 lang=*lang>
+                        {label.clone()}
+                    </text>
+                    <rect class="bar-ideas" x="0" y=y + 19 width=ideas.max(1) height="11" />
+                    <text class="value" x=ideas.max(1) + 4 y=y + 29>
+                        {number(tally.ideas)}
+                    </text>
+                    <rect class="bar-supports" x="0" y=y + 31 width=supports.max(1) height="11" />
+                    <text class="value" x=supports.max(1) + 4 y=y + 41>
+                        {number(tally.supports)}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
     view! {
         <section class="chart" aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>{title}</h2>
-            <svg class="bars" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby=heading.clone()
-                aria-describedby=format!("{id}-table")>
+            <svg
+                class="bars"
+                viewBox=format!("0 0 {WIDTH} {height}")
+                role="img"
+                aria-labelledby=heading.clone()
+                aria-describedby=format!("{id}-table")
+            >
                 {bars}
             </svg>
             <details>
                 <summary>{t.show_numbers}</summary>
                 <table id=format!("{id}-table") class="area-table">
                     <caption class="visually-hidden">{title}</caption>
-                    <thead><tr><th scope="col">{what}</th><th scope="col">{t.ideas}</th><th scope="col">{t.supports}</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{what}</th>
+                            <th scope="col">{t.ideas}</th>
+                            <th scope="col">{t.supports}</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {rows.into_iter().map(|Row { label, lang, tally }| view! {
-                            <tr><th scope="row" lang=lang>{label}</th><td>{number(tally.ideas)}</td><td>{number(tally.supports)}</td></tr>
-                        }).collect_view()}
+                        {rows
+                            .into_iter()
+                            .map(|Row { label, lang, tally }| {
+                                view! {
+                                    <tr>
+                                        <th scope="row" lang=lang>
+                                            {label}
+                                        </th>
+                                        <td>{number(tally.ideas)}</td>
+                                        <td>{number(tally.supports)}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </details>
