@@ -7,7 +7,6 @@
 pub mod answer;
 pub mod area;
 pub mod audit;
-pub mod csv;
 pub mod filter;
 pub mod idea;
 pub mod limits;

@@ -135,4 +135,3 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
-

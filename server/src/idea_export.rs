@@ -4,10 +4,10 @@
 //! through rust_xlsxwriter's constant-memory mode into a temporary file), so memory stays flat
 //! however many ideas there are.
 
+use crate::csv::{BOM, Cell, Separator, write_row};
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use klimadialog::csv::{BOM, Cell, Separator, write_row};
 use klimadialog::filter::IdeaFilter;
 use klimadialog::staff::StaffRole;
 use klimadialog::storage::ExportIdea;

@@ -4,6 +4,7 @@
 
 pub mod client_address;
 pub mod config;
+pub mod csv;
 pub mod flood_guard;
 pub mod idea_export;
 pub mod mail_worker;

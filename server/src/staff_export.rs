@@ -1,10 +1,10 @@
 //! Staff downloads outside the Leptos pages: `/staff/audit.csv`. The role is checked here as in
 //! every staff server function, and each download is itself recorded in the audit log.
 
+use crate::csv::{BOM, Cell, Separator, write_row};
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use klimadialog::csv::{BOM, Cell, Separator, write_row};
 use klimadialog::staff::StaffRole;
 use klimadialog::storage::AuditEntry;
 use klimadialog_app::server_fns::audit::AuditQuery;
