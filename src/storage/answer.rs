@@ -1,7 +1,7 @@
 //! Staff setting an idea's public status with the official answer, and the queue of mails that
 //! tell its author and supporters.
 
-use crate::audit::{AuditAction, AuditObject};
+use crate::audit::AuditAction;
 use serde::{Deserialize, Serialize};
 
 use super::{Db, Result, audit};
@@ -93,20 +93,19 @@ impl Db {
         .rows_affected();
         audit::record(
             &mut tx,
-            audit::Record {
-                staff: Some(staff),
-                action: AuditAction::IdeaStatus,
-                object_type: AuditObject::Idea,
-                object_id: Some(idea.0),
-                before: Some(serde_json::json!({ "status": before })),
-                after: Some(serde_json::json!({
+            audit::Record::idea(
+                Some(staff),
+                AuditAction::IdeaStatus,
+                idea.0,
+                serde_json::json!({ "status": before }),
+                serde_json::json!({
                     "status": status.as_str(),
                     "answer_da": answer.map(|a| &a.da),
                     "answer_en": answer.and_then(|a| a.en.as_ref()),
                     "mails_queued": queued,
-                })),
-                at: now,
-            },
+                }),
+                now,
+            ),
         )
         .await?;
         tx.commit().await?;

@@ -19,6 +19,28 @@ pub(crate) struct Record {
     pub at: i64,
 }
 
+impl Record {
+    /// A change to one idea by `staff` (`None`: the system), with what it was and became.
+    pub fn idea(
+        staff: Option<i64>,
+        action: AuditAction,
+        idea: i64,
+        before: serde_json::Value,
+        after: serde_json::Value,
+        at: i64,
+    ) -> Record {
+        Record {
+            staff,
+            action,
+            object_type: AuditObject::Idea,
+            object_id: Some(idea),
+            before: Some(before),
+            after: Some(after),
+            at,
+        }
+    }
+}
+
 pub(crate) async fn record(conn: &mut SqliteConnection, entry: Record) -> Result<()> {
     sqlx::query(
         "INSERT INTO audit_events (staff_id, action, object_type, object_id, before_json, after_json, created_at)

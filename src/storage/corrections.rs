@@ -3,7 +3,7 @@
 
 use super::{Db, Result, audit, search};
 use crate::area::AreaId;
-use crate::audit::{AuditAction, AuditObject};
+use crate::audit::AuditAction;
 use crate::idea::{Category, IdeaId, IdeaTitle};
 
 /// What a moderator corrects; `None` leaves a part as it is.
@@ -107,20 +107,19 @@ impl Db {
         }
         audit::record(
             &mut tx,
-            audit::Record {
-                staff: Some(staff),
-                action: AuditAction::IdeaCorrect,
-                object_type: AuditObject::Idea,
-                object_id: Some(idea.0),
-                before: Some(serde_json::json!({
+            audit::Record::idea(
+                Some(staff),
+                AuditAction::IdeaCorrect,
+                idea.0,
+                serde_json::json!({
                     "title": title, "kind": kind, "sector": sector, "theme": theme, "area_id": area,
-                })),
-                after: Some(serde_json::json!({
+                }),
+                serde_json::json!({
                     "title": new_title, "kind": new_kind, "sector": new_sector, "theme": new_theme,
                     "area_id": new_area,
-                })),
-                at: now,
-            },
+                }),
+                now,
+            ),
         )
         .await?;
         tx.commit().await?;

@@ -1,7 +1,7 @@
 //! Merging a duplicate idea into another, and undoing it. Supports move without counting
 //! anyone twice; the history of the move makes the undo exact.
 
-use crate::audit::{AuditAction, AuditObject};
+use crate::audit::AuditAction;
 use serde::{Deserialize, Serialize};
 
 use super::{Db, Result, audit};
@@ -105,17 +105,9 @@ impl Db {
         .await?;
         audit::record(
             &mut tx,
-            audit::Record {
-                staff: Some(staff),
-                action: AuditAction::IdeaMerge,
-                object_type: AuditObject::Idea,
-                object_id: Some(from.0),
-                before: Some(serde_json::json!({ "status": from_status })),
-                after: Some(serde_json::json!({
+            audit::Record::idea(Some(staff), AuditAction::IdeaMerge, from.0, serde_json::json!({ "status": from_status }), serde_json::json!({
                     "status": "merged", "merged_into": into.0, "merge": merge, "supports_added": moved,
-                })),
-                at: now,
-            },
+                }), now),
         )
         .await?;
         tx.commit().await?;
@@ -171,15 +163,14 @@ impl Db {
             .await?;
         audit::record(
             &mut tx,
-            audit::Record {
-                staff: Some(staff),
-                action: AuditAction::IdeaUnmerge,
-                object_type: AuditObject::Idea,
-                object_id: Some(from),
-                before: Some(serde_json::json!({ "status": "merged", "merged_into": into })),
-                after: Some(serde_json::json!({ "status": from_status, "merge": merge })),
-                at: now,
-            },
+            audit::Record::idea(
+                Some(staff),
+                AuditAction::IdeaUnmerge,
+                from,
+                serde_json::json!({ "status": "merged", "merged_into": into }),
+                serde_json::json!({ "status": from_status, "merge": merge }),
+                now,
+            ),
         )
         .await?;
         tx.commit().await?;

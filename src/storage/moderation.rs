@@ -1,6 +1,6 @@
 //! The moderation queue and moderators' actions, each recorded in the audit log.
 
-use crate::audit::{AuditAction, AuditObject};
+use crate::audit::AuditAction;
 use serde::{Deserialize, Serialize};
 
 use super::{Db, Result, StorageError, audit};
@@ -111,21 +111,18 @@ impl Db {
         .rows_affected();
         audit::record(
             &mut tx,
-            audit::Record {
-                staff: Some(staff),
-                action: AuditAction::moderation(action),
-                object_type: AuditObject::Idea,
-                object_id: Some(idea.0),
-                before: Some(
-                    serde_json::json!({ "moderation_state": state.as_str(), "reason": old_reason }),
-                ),
-                after: Some(serde_json::json!({
+            audit::Record::idea(
+                Some(staff),
+                AuditAction::moderation(action),
+                idea.0,
+                serde_json::json!({ "moderation_state": state.as_str(), "reason": old_reason }),
+                serde_json::json!({
                     "moderation_state": after.as_str(),
                     "reason": reason,
                     "reports_closed": resolved,
-                })),
-                at: now,
-            },
+                }),
+                now,
+            ),
         )
         .await?;
         tx.commit().await?;

@@ -1,7 +1,7 @@
 //! Internal notes: what staff write on an idea for each other. Never public; in exports.
 
 use super::{Db, Result, audit};
-use crate::audit::{AuditAction, AuditObject};
+use crate::audit::AuditAction;
 use crate::idea::IdeaId;
 
 impl Db {
@@ -34,15 +34,14 @@ impl Db {
             .await?;
         audit::record(
             &mut tx,
-            audit::Record {
-                staff: Some(staff),
-                action: AuditAction::IdeaNote,
-                object_type: AuditObject::Idea,
-                object_id: Some(idea.0),
-                before: Some(serde_json::json!({ "staff_note": before })),
-                after: Some(serde_json::json!({ "staff_note": note })),
-                at: now,
-            },
+            audit::Record::idea(
+                Some(staff),
+                AuditAction::IdeaNote,
+                idea.0,
+                serde_json::json!({ "staff_note": before }),
+                serde_json::json!({ "staff_note": note }),
+                now,
+            ),
         )
         .await?;
         tx.commit().await?;

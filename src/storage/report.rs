@@ -1,7 +1,7 @@
 //! Residents' reports of public ideas, and the automatic hiding of an idea that enough
 //! residents reported.
 
-use crate::audit::{AuditAction, AuditObject};
+use crate::audit::AuditAction;
 use serde::{Deserialize, Serialize};
 
 use super::{Db, Result, audit};
@@ -79,19 +79,18 @@ impl Db {
             .await?;
             audit::record(
                 &mut tx,
-                audit::Record {
-                    staff: None,
-                    action: AuditAction::ModerationAutoHide,
-                    object_type: AuditObject::Idea,
-                    object_id: Some(idea.0),
-                    before: Some(serde_json::json!({ "moderation_state": "published" })),
-                    after: Some(serde_json::json!({
+                audit::Record::idea(
+                    None,
+                    AuditAction::ModerationAutoHide,
+                    idea.0,
+                    serde_json::json!({ "moderation_state": "published" }),
+                    serde_json::json!({
                         "moderation_state": "hidden",
                         "reason": AUTO_HIDE_REASON,
                         "open_reports": open,
-                    })),
-                    at: now,
-                },
+                    }),
+                    now,
+                ),
             )
             .await?;
         }
