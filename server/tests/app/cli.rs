@@ -8,6 +8,25 @@ use klimadialog::storage::Db;
 
 const BIN: &str = env!("CARGO_BIN_EXE_klimadialog");
 
+/// `klimadialog serve` on the database `db` in the folder `dir`, on a port the system picks,
+/// logging JSON at info, without mail or a public address from the developer's environment.
+pub(crate) fn serve_command(dir: &std::path::Path, db: &std::path::Path) -> Command {
+    let mut command = Command::new(BIN);
+    command
+        .arg("serve")
+        .env("DATABASE_URL", db)
+        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+        .env("LEPTOS_SITE_ROOT", dir)
+        .env("KLIMADIALOG_DATA_DIR", dir)
+        .env("KLIMADIALOG_LOG_FORMAT", "json")
+        .env("RUST_LOG", "info")
+        .env_remove("SMTP_URL")
+        .env_remove("MAIL_FROM")
+        .env_remove("KLIMADIALOG_PUBLIC_URL")
+        .stderr(Stdio::piped());
+    command
+}
+
 #[test]
 fn help_names_every_setting() {
     let out = Command::new(BIN).arg("--help").output().unwrap();
@@ -71,15 +90,7 @@ fn seed_refuses_supports_without_ideas() {
 #[test]
 fn sigterm_stops_the_server_gracefully() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(BIN)
-        .arg("serve")
-        .env("DATABASE_URL", dir.path().join("site.db"))
-        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
-        .env("LEPTOS_SITE_ROOT", dir.path())
-        .env("KLIMADIALOG_DATA_DIR", dir.path())
-        .env("KLIMADIALOG_LOG_FORMAT", "json")
-        .env("RUST_LOG", "info")
-        .stderr(Stdio::piped())
+    let mut child = serve_command(dir.path(), &dir.path().join("site.db"))
         .spawn()
         .unwrap();
     // The server logs the address it bound; port 0 means the system chose it.
@@ -180,22 +191,11 @@ async fn staff_add_reads_the_password_from_stdin_and_stores_only_its_hash() {
 /// exit code and log when it refused to start.
 fn try_serve(env: &[(&str, &str)]) -> Result<(), (Option<i32>, String)> {
     let dir = tempfile::tempdir().unwrap();
-    let mut command = Command::new(BIN);
-    command
-        .arg("serve")
-        .env("DATABASE_URL", dir.path().join("site.db"))
-        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
-        .env("LEPTOS_SITE_ROOT", dir.path())
-        .env("KLIMADIALOG_DATA_DIR", dir.path())
-        .env("KLIMADIALOG_LOG_FORMAT", "json")
-        .env("RUST_LOG", "info")
-        .env_remove("SMTP_URL")
-        .env_remove("MAIL_FROM")
-        .env_remove("KLIMADIALOG_PUBLIC_URL");
+    let mut command = serve_command(dir.path(), &dir.path().join("site.db"));
     for (name, value) in env {
         command.env(name, value);
     }
-    let mut child = command.stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = command.spawn().unwrap();
     let lines: Vec<String> = BufReader::new(child.stderr.take().unwrap())
         .lines()
         .map_while(Result::ok)

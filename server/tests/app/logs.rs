@@ -2,16 +2,15 @@
 //! once, inside its request's span (id, method, route), naming the function it happened in.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::mpsc;
 use std::time::Duration;
 
 use klimadialog::storage::now;
 use serde_json::Value;
 
+use crate::cli::serve_command;
 use crate::test_app::insert_published_idea;
-
-const BIN: &str = env!("CARGO_BIN_EXE_klimadialog");
 
 #[tokio::test]
 async fn a_storage_failure_is_logged_once_with_its_request_route_and_function() {
@@ -35,20 +34,7 @@ async fn a_storage_failure_is_logged_once_with_its_request_route_and_function() 
         .unwrap();
     db.close().await;
 
-    let mut child = Command::new(BIN)
-        .arg("serve")
-        .env("DATABASE_URL", &url)
-        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
-        .env("LEPTOS_SITE_ROOT", dir.path())
-        .env("KLIMADIALOG_DATA_DIR", dir.path())
-        .env("KLIMADIALOG_LOG_FORMAT", "json")
-        .env("RUST_LOG", "info")
-        .env_remove("SMTP_URL")
-        .env_remove("MAIL_FROM")
-        .env_remove("KLIMADIALOG_PUBLIC_URL")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = serve_command(dir.path(), &db_path).spawn().unwrap();
     let (send, lines) = mpsc::channel::<Value>();
     let stderr = child.stderr.take().unwrap();
     std::thread::spawn(move || {
