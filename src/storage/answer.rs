@@ -194,10 +194,7 @@ mod tests {
     #[tokio::test]
     async fn one_mail_per_recipient_per_change_and_none_for_hidden_ideas() {
         let (db, _dir) = db_with_reference().await;
-        let mo = db
-            .insert_staff("mo", "$argon2id$x", StaffRole::Moderator, 1)
-            .await
-            .unwrap();
+        let mo = crate::storage::tests::staff(&db, StaffRole::Moderator).await;
         let idea = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
         let (a, b) = (resident(&db, 1).await, resident(&db, 2).await);
         sqlx::query("UPDATE ideas SET author_id = ? WHERE id = ?")
@@ -243,10 +240,7 @@ mod tests {
     #[tokio::test]
     async fn retrying_stops_after_the_last_attempt() {
         let (db, _dir) = db_with_reference().await;
-        let mo = db
-            .insert_staff("mo", "$argon2id$x", StaffRole::Moderator, 1)
-            .await
-            .unwrap();
+        let mo = crate::storage::tests::staff(&db, StaffRole::Moderator).await;
         let idea = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
         let a = resident(&db, 1).await;
         db.add_public_support(idea, ResidentId(a), 1).await.unwrap();

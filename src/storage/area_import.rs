@@ -218,9 +218,7 @@ mod tests {
     }
 
     async fn admin(db: &Db) -> i64 {
-        db.insert_staff("anna", "$argon2id$x", crate::staff::StaffRole::Admin, 1)
-            .await
-            .unwrap()
+        crate::storage::tests::staff(db, crate::staff::StaffRole::Admin).await
     }
 
     async fn idea_at(db: &Db, title: &str, point: Option<(f64, f64)>) -> crate::IdeaId {

@@ -163,10 +163,7 @@ mod tests {
     #[tokio::test]
     async fn a_corrected_title_is_searchable_and_the_original_stays_in_the_log() {
         let (db, _dir) = db_with_reference().await;
-        let mo = db
-            .insert_staff("mo", "$argon2id$x", StaffRole::Moderator, 1)
-            .await
-            .unwrap();
+        let mo = crate::storage::tests::staff(&db, StaffRole::Moderator).await;
         let idea = insert(
             &db,
             "Flere cykelstir ved skolen",

@@ -218,10 +218,7 @@ mod tests {
     #[tokio::test]
     async fn a_merge_counts_each_supporter_once_and_an_undo_restores_both_exactly() {
         let (db, _dir) = db_with_reference().await;
-        let admin = db
-            .insert_staff("anna", "$argon2id$x", StaffRole::Admin, 1)
-            .await
-            .unwrap();
+        let admin = crate::storage::tests::staff(&db, StaffRole::Admin).await;
         let a = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
         let b = insert(
             &db,

@@ -74,10 +74,7 @@ mod tests {
     #[tokio::test]
     async fn notes_are_set_cleared_and_audited_and_never_public() {
         let (db, _dir) = db_with_reference().await;
-        let mo = db
-            .insert_staff("mo", "$argon2id$x", StaffRole::Moderator, 1)
-            .await
-            .unwrap();
+        let mo = crate::storage::tests::staff(&db, StaffRole::Moderator).await;
         let idea = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
         assert!(
             db.set_staff_note(idea, Some("Ring til vejafdelingen"), mo, 2)

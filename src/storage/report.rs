@@ -254,10 +254,7 @@ mod tests {
     #[tokio::test]
     async fn a_moderators_decision_closes_the_open_reports() {
         let (db, _dir) = db_with_reference().await;
-        let staff = db
-            .insert_staff("mo", "$argon2id$x", crate::staff::StaffRole::Moderator, 1)
-            .await
-            .unwrap();
+        let staff = crate::storage::tests::staff(&db, crate::staff::StaffRole::Moderator).await;
         let idea = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
         let who = resident(&db, 1).await;
         report(&db, idea, who).await;

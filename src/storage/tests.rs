@@ -33,6 +33,16 @@ pub(crate) async fn insert(db: &Db, title: &str, moderation: ModerationState) ->
     db.insert_idea(&idea(title, moderation)).await.unwrap()
 }
 
+/// A staff member with this role (a moderator "mo", an admin "anna"), without a usable
+/// password: storage tests only need their id.
+pub(crate) async fn staff(db: &Db, role: crate::staff::StaffRole) -> i64 {
+    let name = match role {
+        crate::staff::StaffRole::Admin => "anna",
+        crate::staff::StaffRole::Moderator => "mo",
+    };
+    db.insert_staff(name, "$argon2id$x", role, 1).await.unwrap()
+}
+
 pub(crate) async fn resident(db: &Db, n: usize) -> i64 {
     let email = format!("r{n}@example.org");
     db.insert_resident(&NewResident {
