@@ -645,16 +645,7 @@ async fn escaping_of_stored_text() {
     resident
         .post_multipart(
             "/ideas/new",
-            &[
-                ("kind", "mitigation"),
-                ("sector", "transport"),
-                ("theme", ""),
-                ("area", "9000-aalborg"),
-                ("lat", ""),
-                ("lon", ""),
-                ("title", title),
-                ("description", description),
-            ],
+            &crate::test_app::proposal_form(title, description),
             None,
         )
         .await;

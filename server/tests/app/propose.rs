@@ -3,23 +3,14 @@
 
 use crate::images;
 
-use crate::test_app::{Browser, TestApp, count};
+use crate::test_app::{Browser, TestApp, count, proposal_form};
 use klimadialog::ModerationState;
 use reqwest::StatusCode;
 
-const GOOD: &[(&str, &str)] = &[
-    ("kind", "mitigation"),
-    ("sector", "transport"),
-    ("theme", ""),
-    ("area", "9000-aalborg"),
-    ("lat", ""),
-    ("lon", ""),
-    ("title", "Flere cykelstier til skolerne"),
-    (
-        "description",
-        "Børnene i Vestbyen cykler ad veje uden cykelstier. Byg sammenhængende cykelstier.",
-    ),
-];
+const GOOD: &[(&str, &str)] = &proposal_form(
+    "Flere cykelstier til skolerne",
+    "Børnene i Vestbyen cykler ad veje uden cykelstier. Byg sammenhængende cykelstier.",
+);
 
 /// The good fields with some of them replaced.
 fn with(changes: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
@@ -503,15 +494,8 @@ async fn a_point_from_the_phone_is_published_rounded_unless_the_exact_spot_matte
 
     // Staff keep the exact point.
     let mo = crate::test_app::staff_browser(&app, "mo").await;
-    let csv = app
-        .client
-        .get(format!("{}/staff/export/ideas.csv", app.base))
-        .header("cookie", mo.jar.header())
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (_, csv) = app
+        .get_with("/staff/export/ideas.csv", &[("cookie", &mo.jar.header())])
+        .await;
     assert!(csv.contains("57.048712"), "exact in the staff export");
 }

@@ -327,19 +327,10 @@ impl Resident {
             self.n,
             self.dice.below(1_000_000)
         );
-        let fields = [
-            ("kind", "mitigation"),
-            ("sector", "transport"),
-            ("theme", ""),
-            ("area", "9000-aalborg"),
-            ("lat", ""),
-            ("lon", ""),
-            ("title", title.as_str()),
-            (
-                "description",
-                "Plant træer langs vejen, så der bliver skygge og mindre trafikstøj.",
-            ),
-        ];
+        let fields = crate::test_app::proposal_form(
+            &title,
+            "Plant træer langs vejen, så der bliver skygge og mindre trafikstøj.",
+        );
         let mut form = reqwest::multipart::Form::new();
         for (name, value) in fields {
             form = form.text(name, value.to_owned());

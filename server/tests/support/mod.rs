@@ -121,6 +121,21 @@ impl TestApp {
     }
 }
 
+/// The propose form as a resident fills it in for a transport idea in 9000 Aalborg, picked
+/// from the area list (no point).
+pub const fn proposal_form<'a>(title: &'a str, description: &'a str) -> [(&'static str, &'a str); 8] {
+    [
+        ("kind", "mitigation"),
+        ("sector", "transport"),
+        ("theme", ""),
+        ("area", "9000-aalborg"),
+        ("lat", ""),
+        ("lon", ""),
+        ("title", title),
+        ("description", description),
+    ]
+}
+
 /// A published idea in Hasseris (area 3) about transport, straight into the database.
 pub async fn insert_published_idea(
     db: &Db,
