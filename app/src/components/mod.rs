@@ -6,6 +6,34 @@ pub mod report_form;
 pub mod share_link;
 pub mod support_button;
 
+use leptos::prelude::*;
+
+/// The `<option>`s of a list of choices (areas, sectors, themes), the `current` value selected,
+/// each name in the page's language where it has one, else marked with its own `lang`. `prefix`
+/// goes before each value where one list holds two kinds (`sector:transport`).
+pub fn choice_options(
+    choices: Vec<crate::server_fns::propose::Choice>,
+    prefix: Option<&'static str>,
+    current: &str,
+) -> impl IntoView + use<> {
+    choices
+        .into_iter()
+        .map(|c| {
+            let value = match prefix {
+                Some(prefix) => format!("{prefix}:{}", c.value),
+                None => c.value,
+            };
+            let selected = value == current;
+            let (text, lang) = crate::i18n::name_in_page_language(&c.label);
+            view! {
+                <option value=value selected=selected lang=lang>
+                    {text}
+                </option>
+            }
+        })
+        .collect_view()
+}
+
 /// Text inside a `<textarea>` or a `<title>`. Leptos writes these elements' text into the
 /// server's HTML without escaping it (HTML parses them as raw text), so a typed
 /// `</textarea><script>` or `</title><script>` would close the element and run; on the server

@@ -116,18 +116,7 @@ fn ChoiceSelect(
                 aria-describedby=invalid.map(|_| format!("{id}-error"))
             >
                 <option value="">{t.choose}</option>
-                {choices
-                    .into_iter()
-                    .map(|c| {
-                        let selected = c.value == current;
-                        let (text, lang) = crate::i18n::name_in_page_language(&c.label);
-                        view! {
-                            <option value=c.value.clone() selected=selected lang=lang>
-                                {text}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
+                {crate::components::choice_options(choices, None, &current)}
             </select>
         </div>
     }

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use klimadialog::{ModerationAction, ModerationState};
 
+use crate::components::choice_options;
 use crate::i18n::{
     content_lang, lang_if_other, reason_name, use_locale, use_staff_texts, use_texts,
 };
@@ -255,20 +256,7 @@ fn QueueCard(entry: QueueEntry, failed: Option<i64>, choices: CorrectionChoices)
 fn CorrectionForm(entry: QueueEntry, choices: CorrectionChoices) -> impl IntoView {
     let t = use_staff_texts();
     let id = entry.id;
-    let options = |prefix: &'static str, list: Vec<Choice>, current: String| {
-        list.into_iter()
-            .map(|c| {
-                let value = format!("{prefix}:{}", c.value);
-                let selected = value == current;
-                let (text, lang) = crate::i18n::name_in_page_language(&c.label);
-                view! {
-                    <option value=value selected=selected lang=lang>
-                        {text}
-                    </option>
-                }
-            })
-            .collect_view()
-    };
+    let (sectors_label, themes_label) = (t.sectors, t.themes);
     view! {
         <details class="correct">
             <summary>{t.correct}</summary>
@@ -286,32 +274,18 @@ fn CorrectionForm(entry: QueueEntry, choices: CorrectionChoices) -> impl IntoVie
                 <div class="field">
                     <label for=format!("category-{id}")>{t.category_label}</label>
                     <select id=format!("category-{id}") name="category">
-                        <optgroup label=t
-                            .sectors>
-                            {options("sector", choices.sectors, entry.category.clone())}
+                        <optgroup label=sectors_label>
+                            {choice_options(choices.sectors, Some("sector"), &entry.category)}
                         </optgroup>
-                        <optgroup label=t
-                            .themes>
-                            {options("theme", choices.themes, entry.category.clone())}
+                        <optgroup label=themes_label>
+                            {choice_options(choices.themes, Some("theme"), &entry.category)}
                         </optgroup>
                     </select>
                 </div>
                 <div class="field">
                     <label for=format!("area-{id}")>{t.area_label}</label>
                     <select id=format!("area-{id}") name="area">
-                        {choices
-                            .areas
-                            .into_iter()
-                            .map(|c| {
-                                let selected = c.value == entry.area_slug;
-                                let (text, lang) = crate::i18n::name_in_page_language(&c.label);
-                                view! {
-                                    <option value=c.value.clone() selected=selected lang=lang>
-                                        {text}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
+                        {choice_options(choices.areas, None, &entry.area_slug)}
                     </select>
                 </div>
                 <button type="submit" class="button secondary">

@@ -123,7 +123,10 @@ impl TestApp {
 
 /// The propose form as a resident fills it in for a transport idea in 9000 Aalborg, picked
 /// from the area list (no point).
-pub const fn proposal_form<'a>(title: &'a str, description: &'a str) -> [(&'static str, &'a str); 8] {
+pub const fn proposal_form<'a>(
+    title: &'a str,
+    description: &'a str,
+) -> [(&'static str, &'a str); 8] {
     [
         ("kind", "mitigation"),
         ("sector", "transport"),
