@@ -12,6 +12,7 @@ mod smtp;
 mod test_app;
 
 mod answer;
+mod audit;
 mod areas;
 mod authorization;
 mod cli;
