@@ -154,6 +154,11 @@ impl TryFrom<String> for IdeaKind {
     }
 }
 
+/// A stable name no variant has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("no such name")]
+pub struct UnknownName;
+
 /// A value that crosses boundaries (the database, URLs, exports, open data) by a stable name.
 pub trait StableName: Sized + Copy {
     fn as_str(self) -> &'static str;
@@ -239,6 +244,13 @@ macro_rules! string_enum {
             }
             fn parse(s: &str) -> Option<$name> {
                 $name::parse(s)
+            }
+        }
+
+        impl ::core::str::FromStr for $name {
+            type Err = $crate::idea::UnknownName;
+            fn from_str(s: &str) -> Result<$name, $crate::idea::UnknownName> {
+                $name::parse(s).ok_or($crate::idea::UnknownName)
             }
         }
 

@@ -1,4 +1,5 @@
-//! Percent-encoding for the few places the UI builds URLs and cookie values by hand.
+//! Percent-encoding for the few places the UI builds URLs and cookie values by hand, and the
+//! lenient reading of a page's query.
 
 /// Percent-encodes everything but unreserved characters and `/`.
 pub fn encode_component(s: &str) -> String {
@@ -61,5 +62,66 @@ mod tests {
         }
         assert_eq!(encode_component("/ideas?page=2"), "/ideas%3Fpage%3D2");
         assert_eq!(decode_component("%zz%4"), "%zz%4");
+    }
+}
+
+/// A query parameter read leniently, for `#[derive(Params)]` query types: absent or unreadable
+/// is `None`, so one hand-edited value never costs the page the rest of its query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lenient<T>(pub Option<T>);
+
+impl<T> Default for Lenient<T> {
+    fn default() -> Self {
+        Lenient(None)
+    }
+}
+
+impl<T: std::str::FromStr> leptos_router::params::IntoParam for Lenient<T> {
+    fn into_param(
+        value: Option<&str>,
+        _name: &str,
+    ) -> Result<Self, leptos_router::params::ParamsError> {
+        Ok(Lenient(value.and_then(|v| v.parse().ok())))
+    }
+}
+
+/// The query of the current page as `Q`, each field read leniently.
+pub fn read_query<
+    Q: leptos_router::params::Params + Default + Send + Sync + Clone + PartialEq + 'static,
+>() -> Q {
+    use leptos::prelude::GetUntracked;
+    leptos_router::hooks::use_query::<Q>()
+        .get_untracked()
+        .unwrap_or_default()
+}
+
+// With `ssr`, as pages read their query on the server: without it, leptos_router decodes
+// through the browser's functions, which a native test cannot call.
+#[cfg(all(test, feature = "ssr"))]
+mod query_tests {
+    use leptos::prelude::*;
+    use leptos_router::params::{Params, ParamsMap};
+
+    use super::Lenient;
+
+    #[derive(Params, Debug, Clone, Default, PartialEq)]
+    struct Sent {
+        left: Lenient<i64>,
+        error: Lenient<klimadialog::ModerationState>,
+        next: Lenient<String>,
+    }
+
+    #[test]
+    fn an_unreadable_value_is_none_and_costs_nothing_else() {
+        let mut map = ParamsMap::new();
+        map.insert("left", "drei".to_owned());
+        map.insert("error", "hidden".to_owned());
+        let sent = Sent::from_map(&map).unwrap();
+        assert_eq!(sent.left, Lenient(None));
+        assert_eq!(
+            sent.error,
+            Lenient(Some(klimadialog::ModerationState::Hidden))
+        );
+        assert_eq!(sent.next, Lenient(None));
     }
 }

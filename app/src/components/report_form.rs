@@ -5,11 +5,19 @@
 use klimadialog::report::ReportReason;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::use_query_map;
+use leptos_router::params::Params;
 
 use crate::i18n::{reason_name, use_locale, use_report_texts};
 use crate::server_fns::report::{ReportIdea, ReportNotice};
-use crate::url::encode_component;
+use crate::url::{Lenient, encode_component, read_query};
+
+/// What the idea page's address says about the last report post.
+#[derive(Params, Debug, Clone, Default, PartialEq)]
+struct ReportQuery {
+    report: Lenient<ReportNotice>,
+    /// The reason chosen, when the form came back.
+    reason: Lenient<String>,
+}
 
 /// `reported`: this visitor has reported the idea before; `signed_in`: whether the form can
 /// be sent at once (otherwise it links to sign-in and back).
@@ -17,10 +25,9 @@ use crate::url::encode_component;
 pub fn ReportForm(idea: i64, signed_in: bool, reported: bool) -> impl IntoView {
     let t = use_report_texts();
     let locale = use_locale();
-    let query = use_query_map().read_untracked();
-    let sent = query.get("report");
-    let outcome = sent.as_deref().and_then(ReportNotice::parse);
-    let typed_reason = query.get("reason").unwrap_or_default();
+    let sent: ReportQuery = read_query();
+    let outcome = sent.report.0;
+    let typed_reason = sent.reason.0.unwrap_or_default();
     let typed_comment = crate::components::typed_field("report_comment");
     let (reason_error, comment_error, notice) = match outcome {
         Some(ReportNotice::ReasonMissing) => (Some(t.reason_missing), None, None),
@@ -29,7 +36,7 @@ pub fn ReportForm(idea: i64, signed_in: bool, reported: bool) -> impl IntoView {
         Some(ReportNotice::TooMany) => (None, None, Some(t.too_many)),
         _ => (None, None, None),
     };
-    let open = sent.is_some_and(|s| !s.is_empty());
+    let open = outcome.is_some();
     let body = if outcome == Some(ReportNotice::Thanks) {
         view! {
             <p class="notice" role="status">

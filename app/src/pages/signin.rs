@@ -4,17 +4,17 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_query_map;
+use leptos_router::params::Params;
 
 use crate::i18n::{SignInTexts, use_texts};
 use crate::server_fns::signin::{
     RequestSignInCode, SignInProblem, VerifySignInCode, support_intent_title,
 };
-use crate::url::encode_component;
+use crate::url::{Lenient, encode_component};
 
-/// The message for a problem the server function named; unknown keys show nothing.
-fn error_message(t: &SignInTexts, key: &str, left: Option<i64>) -> Option<String> {
-    Some(match SignInProblem::parse(key)? {
+/// The message for a problem the server function named.
+fn error_message(t: &SignInTexts, problem: SignInProblem, left: Option<i64>) -> String {
+    match problem {
         SignInProblem::EmailEmpty => t.error_email_empty.into(),
         SignInProblem::EmailInvalid => t.error_email_invalid.into(),
         SignInProblem::RateLimited => t.error_rate_limited.into(),
@@ -26,11 +26,20 @@ fn error_message(t: &SignInTexts, key: &str, left: Option<i64>) -> Option<String
         SignInProblem::CodeExpired => t.error_code_expired.into(),
         SignInProblem::StartAgain => t.error_start_again.into(),
         SignInProblem::Paused => t.error_paused.into(),
-    })
+    }
+}
+
+/// What the sign-in pages' addresses carry, as sent.
+#[derive(Params, Debug, Clone, Default, PartialEq)]
+struct SentQuery {
+    error: Lenient<SignInProblem>,
+    left: Lenient<i64>,
+    next: Lenient<String>,
+    intent: Lenient<String>,
 }
 
 struct Query {
-    error: Option<String>,
+    error: Option<SignInProblem>,
     left: Option<i64>,
     next: String,
     /// What to do once signed in (`support:<idea>`); checked again by the server.
@@ -42,24 +51,25 @@ impl Query {
     fn message(&self, t: &SignInTexts) -> (Option<String>, Option<&'static str>) {
         let message = self
             .error
-            .as_deref()
-            .and_then(|key| error_message(t, key, self.left));
+            .map(|problem| error_message(t, problem, self.left));
         let invalid = message.as_ref().map(|_| "true");
         (message, invalid)
     }
 }
 
 fn read_query() -> Query {
-    let query = use_query_map().read_untracked();
+    let sent: SentQuery = crate::url::read_query();
     Query {
-        error: query.get("error"),
-        left: query.get("left").and_then(|l| l.parse().ok()),
-        next: query
-            .get("next")
+        error: sent.error.0,
+        left: sent.left.0,
+        next: sent
+            .next
+            .0
             .filter(|n| n.starts_with('/') && !n.starts_with("//"))
             .unwrap_or_else(|| "/".into()),
-        intent: query
-            .get("intent")
+        intent: sent
+            .intent
+            .0
             .filter(|i| i.starts_with("support:") && i.len() <= 30),
     }
 }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
+use leptos_router::params::Params;
 
 use crate::components::{raw_text, typed_field};
 use crate::i18n::{status_name, use_answer_texts, use_locale, use_texts};
@@ -18,7 +19,20 @@ use crate::server_fns::answer::{
     SetIdeaStatus, SetStaffNote, StaffIdeas, StaffIdeasProblem, load_staff_ideas,
 };
 use crate::server_fns::merge::{MergeEntry, MergeIdea, UndoMerge};
-use crate::url::encode_component;
+use crate::url::{Lenient, encode_component, read_query};
+
+/// What the staff ideas page's address carries after one of its forms (beside the filter).
+#[derive(Params, Debug, Clone, Default, PartialEq)]
+struct AfterForm {
+    error: Lenient<StaffIdeasProblem>,
+    /// The idea the problem is about.
+    idea: Lenient<i64>,
+    /// The idea whose status was just set.
+    done: Lenient<i64>,
+    merged: Lenient<String>,
+    unmerged: Lenient<String>,
+    noted: Lenient<i64>,
+}
 
 #[component]
 pub fn StaffIdeasPage() -> impl IntoView {
@@ -43,20 +57,19 @@ pub fn StaffIdeasPage() -> impl IntoView {
     } else {
         format!("/staff/ideas?{query}")
     };
-    let error_idea = params.get("idea").and_then(|i| i.parse::<i64>().ok());
-    let error = params.get("error").and_then(|e| {
-        Some(match StaffIdeasProblem::parse(&e)? {
-            StaffIdeasProblem::Status => t.error_status,
-            StaffIdeasProblem::AnswerRequired => t.error_answer_required,
-            StaffIdeasProblem::EnglishAlone => t.error_english_alone,
-            StaffIdeasProblem::AnswerInvalid => t.error_answer_invalid,
-            StaffIdeasProblem::MergeTarget => t.error_merge_target,
-            StaffIdeasProblem::Note => t.error_note,
-        })
+    let after: AfterForm = read_query();
+    let error_idea = after.idea.0;
+    let error = after.error.0.map(|problem| match problem {
+        StaffIdeasProblem::Status => t.error_status,
+        StaffIdeasProblem::AnswerRequired => t.error_answer_required,
+        StaffIdeasProblem::EnglishAlone => t.error_english_alone,
+        StaffIdeasProblem::AnswerInvalid => t.error_answer_invalid,
+        StaffIdeasProblem::MergeTarget => t.error_merge_target,
+        StaffIdeasProblem::Note => t.error_note,
     });
-    let done = params.get("done").and_then(|i| i.parse::<i64>().ok());
-    let just_merged = params.get("merged").is_some() || params.get("unmerged").is_some();
-    let noted = params.get("noted").and_then(|i| i.parse::<i64>().ok());
+    let done = after.done.0;
+    let just_merged = after.merged.0.is_some() || after.unmerged.0.is_some();
+    let noted = after.noted.0;
     let current_status = filter.status.map(|s| s.as_str()).unwrap_or("").to_owned();
     let q = filter.q.clone().unwrap_or_default();
     view! {

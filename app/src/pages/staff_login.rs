@@ -4,24 +4,31 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_query_map;
+use leptos_router::params::Params;
 
 use crate::i18n::{use_staff_texts, use_texts};
 use crate::server_fns::staff::{LoginProblem, StaffLogin};
+use crate::url::{Lenient, read_query};
+
+/// What the login page's address carries: why the form came back, what was typed, where to go.
+#[derive(Params, Debug, Clone, Default, PartialEq)]
+struct LoginQuery {
+    error: Lenient<LoginProblem>,
+    user: Lenient<String>,
+    next: Lenient<String>,
+}
 
 #[component]
 pub fn StaffLoginPage() -> impl IntoView {
     let t = use_staff_texts();
     let all = use_texts();
-    let query = use_query_map().read_untracked();
-    let error = query.get("error").and_then(|e| {
-        Some(match LoginProblem::parse(&e)? {
-            LoginProblem::Bad => t.bad_credentials,
-            LoginProblem::TooMany => t.too_many,
-        })
+    let query: LoginQuery = read_query();
+    let error = query.error.0.map(|problem| match problem {
+        LoginProblem::Bad => t.bad_credentials,
+        LoginProblem::TooMany => t.too_many,
     });
-    let user = query.get("user").unwrap_or_default();
-    let next = query.get("next").unwrap_or_else(|| "/staff".to_owned());
+    let user = query.user.0.unwrap_or_default();
+    let next = query.next.0.unwrap_or_else(|| "/staff".to_owned());
     let invalid = error.map(|_| "true");
     view! {
         <Title text=format!("{} – {}", t.login_title, all.site_name) />

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_query_map;
+use leptos_router::params::Params;
 
 use klimadialog::{ModerationAction, ModerationState};
 
@@ -17,21 +17,28 @@ use crate::server_fns::moderation::{
     CorrectIdea, ModerateIdea, ModerationPage, ModerationProblem, QueueEntry, load_queue,
 };
 use crate::server_fns::propose::Choice;
+use crate::url::{Lenient, read_query};
+
+/// What the moderation page's address carries after a form: the problem and its idea, or done.
+#[derive(Params, Debug, Clone, Default, PartialEq)]
+struct ModerationQuery {
+    error: Lenient<ModerationProblem>,
+    idea: Lenient<i64>,
+    done: Lenient<String>,
+}
 
 #[component]
 pub fn StaffModerationPage() -> impl IntoView {
     let t = use_staff_texts();
     let all = use_texts();
-    let query = use_query_map().read_untracked();
-    let error = query.get("error").and_then(|e| {
-        Some(match ModerationProblem::parse(&e)? {
-            ModerationProblem::Reason => t.reason_missing,
-            ModerationProblem::NotNow => t.not_now,
-            ModerationProblem::Title => t.title_invalid,
-        })
+    let query: ModerationQuery = read_query();
+    let error = query.error.0.map(|problem| match problem {
+        ModerationProblem::Reason => t.reason_missing,
+        ModerationProblem::NotNow => t.not_now,
+        ModerationProblem::Title => t.title_invalid,
     });
-    let failed_idea = query.get("idea").and_then(|i| i.parse::<i64>().ok());
-    let done = query.get("done").is_some();
+    let failed_idea = query.idea.0;
+    let done = query.done.0.is_some();
     view! {
         <Title text=format!("{} – {}", t.moderation_title, all.site_name) />
         <Meta name="robots" content="noindex" />

@@ -5,35 +5,43 @@ use klimadialog::staff::StaffRole;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_query_map;
+use leptos_router::params::Params;
 
 use crate::i18n::{use_staff_texts, use_team_texts, use_texts};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::team::{
     AddTeamMember, ChangeTeamMember, TeamEntry, TeamPage, TeamProblem, load_team,
 };
+use crate::url::{Lenient, read_query};
+
+/// What the team page's address carries after a form: the problem, what was typed, or done.
+#[derive(Params, Debug, Clone, Default, PartialEq)]
+struct TeamQuery {
+    error: Lenient<TeamProblem>,
+    user: Lenient<String>,
+    role: Lenient<String>,
+    done: Lenient<String>,
+}
 
 #[component]
 pub fn StaffTeamPage() -> impl IntoView {
     let t = use_team_texts();
     let staff = use_staff_texts();
     let all = use_texts();
-    let query = use_query_map().read_untracked();
+    let query: TeamQuery = read_query();
     // The field each problem is about, and what to say.
-    let error = query.get("error").and_then(|e| {
-        Some(match TeamProblem::parse(&e)? {
-            TeamProblem::Username => ("username", t.error_username),
-            TeamProblem::Role => ("role", t.error_role),
-            TeamProblem::Password => ("password", t.error_password),
-            TeamProblem::Mismatch => ("password_again", t.error_mismatch),
-            TeamProblem::Taken => ("username", t.error_taken),
-            TeamProblem::Yourself => ("", t.error_yourself),
-            TeamProblem::LastAdmin => ("", t.error_last_admin),
-        })
+    let error = query.error.0.map(|problem| match problem {
+        TeamProblem::Username => ("username", t.error_username),
+        TeamProblem::Role => ("role", t.error_role),
+        TeamProblem::Password => ("password", t.error_password),
+        TeamProblem::Mismatch => ("password_again", t.error_mismatch),
+        TeamProblem::Taken => ("username", t.error_taken),
+        TeamProblem::Yourself => ("", t.error_yourself),
+        TeamProblem::LastAdmin => ("", t.error_last_admin),
     });
-    let typed_user = query.get("user").unwrap_or_default();
-    let typed_role = query.get("role").unwrap_or_default();
-    let done = query.get("done").is_some();
+    let typed_user = query.user.0.unwrap_or_default();
+    let typed_role = query.role.0.unwrap_or_default();
+    let done = query.done.0.is_some();
     view! {
         <Title text=format!("{} – {}", t.team_title, all.site_name) />
         <Meta name="robots" content="noindex" />

@@ -12,8 +12,8 @@ mod smtp;
 mod test_app;
 
 mod answer;
-mod audit;
 mod areas;
+mod audit;
 mod authorization;
 mod cli;
 mod durability;
