@@ -2,7 +2,8 @@
 //! the database and exported, so storage writes no free-form strings and pages can name each
 //! one in the reader's language.
 
-use crate::idea::{ModerationAction, string_enum};
+use crate::idea::string_enum;
+use crate::moderation::ModerationAction;
 
 string_enum!(
     /// An action in the audit log. `moderation.auto_hide`: residents' reports hid an idea

@@ -14,6 +14,7 @@ pub mod listing;
 pub mod locale;
 pub mod map;
 pub mod map_tiles;
+pub mod moderation;
 pub mod numbers;
 pub mod propose;
 pub mod ranking;
@@ -45,10 +46,8 @@ pub mod storage;
 pub mod support;
 
 pub use area::{AreaId, AreaSlug};
-pub use idea::{
-    Category, IdeaDescription, IdeaId, IdeaKind, IdeaTitle, ModerationAction, ModerationState,
-    PublicStatus,
-};
+pub use idea::{Category, IdeaDescription, IdeaId, IdeaKind, IdeaTitle, PublicStatus};
 pub use locale::Locale;
+pub use moderation::{ModerationAction, ModerationState};
 pub use reference::{CategoryKey, SECTORS, THEMES};
 pub use resident::{EmailAddress, ResidentId};

@@ -5,32 +5,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::area::AreaSlug;
-use crate::idea::{Category, IdeaDescription, IdeaKind, IdeaTitle, ModerationState, TextError};
+use crate::idea::{Category, IdeaDescription, IdeaKind, IdeaTitle, TextError};
 use crate::reference::CategoryKey;
 
 #[cfg(feature = "storage")]
 mod submit;
 #[cfg(feature = "storage")]
 pub use submit::{Sending, SubmitError, submit};
-
-/// Whether a new idea waits for a moderator before anyone sees it (pre-moderation, the
-/// default) or is public at once and hidden if a moderator rejects it (post-moderation).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ModerationMode {
-    #[default]
-    Pre,
-    Post,
-}
-
-impl ModerationMode {
-    /// The moderation state a newly sent idea starts in.
-    pub fn new_idea_state(self) -> ModerationState {
-        match self {
-            ModerationMode::Pre => ModerationState::Pending,
-            ModerationMode::Post => ModerationState::Published,
-        }
-    }
-}
 
 /// What a resident has typed into the propose form, as typed, so the form can show it again.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

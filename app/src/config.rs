@@ -22,7 +22,7 @@ pub struct SiteConfig {
     /// The address the site is published at, for links residents share.
     pub public_url: String,
     /// Whether new ideas wait for a moderator (the default) or are public at once.
-    pub moderation: klimadialog::propose::ModerationMode,
+    pub moderation: klimadialog::moderation::ModerationMode,
     /// When residents' reports hide a public idea until a moderator has looked.
     pub report_hiding: klimadialog::report::HidingRule,
     /// A background map under the areas on /map, if the municipality wants one.
@@ -89,7 +89,7 @@ impl Default for SiteConfig {
             dpo_email: None,
             accessibility_reviewed: "2026-11-29".into(),
             public_url: "http://127.0.0.1:3000".into(),
-            moderation: klimadialog::propose::ModerationMode::Pre,
+            moderation: klimadialog::moderation::ModerationMode::Pre,
             report_hiding: klimadialog::report::HidingRule::default(),
             map_tiles: None,
             targets: ClimateTargets::default(),

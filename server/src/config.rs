@@ -314,8 +314,8 @@ impl ServeArgs {
             dpo_email: non_empty(&self.dpo_email),
             public_url,
             moderation: match self.moderation {
-                ModerationMode::Pre => klimadialog::propose::ModerationMode::Pre,
-                ModerationMode::Post => klimadialog::propose::ModerationMode::Post,
+                ModerationMode::Pre => klimadialog::moderation::ModerationMode::Pre,
+                ModerationMode::Post => klimadialog::moderation::ModerationMode::Post,
             },
             report_hiding: klimadialog::report::HidingRule {
                 threshold: self.report_threshold,

@@ -7,7 +7,7 @@ use crate::resident::ResidentId;
 use crate::signin::{ClientTag, DraftToken};
 use crate::storage::{Db, ReadyDraft, StorageError};
 
-use super::ModerationMode;
+use crate::moderation::ModerationMode;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SubmitError {

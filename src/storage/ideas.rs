@@ -5,10 +5,9 @@ use sqlx::FromRow;
 use super::{Db, Result, StorageError};
 use crate::area::{AreaId, AreaSlug};
 use crate::geometry::LatLon;
-use crate::idea::{
-    Category, IdeaDescription, IdeaId, IdeaKind, IdeaTitle, ModerationState, PublicStatus,
-};
+use crate::idea::{Category, IdeaDescription, IdeaId, IdeaKind, IdeaTitle, PublicStatus};
 use crate::listing::{Bilingual, IdeaDetail, IdeaSummary, StatusEntry};
+use crate::moderation::ModerationState;
 use crate::resident::ResidentId;
 use crate::time::Timestamp;
 

@@ -4,7 +4,8 @@ use crate::audit::AuditAction;
 use serde::{Deserialize, Serialize};
 
 use super::{Db, Result, StorageError, audit};
-use crate::idea::{IdeaId, ModerationAction, ModerationState};
+use crate::idea::IdeaId;
+use crate::moderation::{ModerationAction, ModerationState};
 
 /// An idea as the moderation queue shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]

@@ -132,7 +132,7 @@ impl Db {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::idea::ModerationAction;
+    use crate::moderation::ModerationAction;
     use crate::storage::tests::{db_with_reference, insert, resident};
     use crate::{IdeaId, ModerationState};
 

@@ -3,8 +3,9 @@
 
 use super::test_support::file_db;
 use super::*;
+use crate::ModerationState;
 use crate::demo::install_reference_data;
-use crate::idea::{Category, IdeaDescription, IdeaId, IdeaTitle, ModerationState};
+use crate::idea::{Category, IdeaDescription, IdeaId, IdeaTitle};
 use crate::reference::CategoryKey;
 
 pub(crate) async fn db_with_reference() -> (Db, tempfile::TempDir) {

@@ -156,7 +156,7 @@ pub async fn load_review() -> Result<Option<ReviewPage>, AppError> {
         photo: draft.photo,
         similar,
         signed_in: crate::session::current_resident(&state).await.is_some(),
-        post_moderation: state.config.moderation == klimadialog::propose::ModerationMode::Post,
+        post_moderation: state.config.moderation == klimadialog::moderation::ModerationMode::Post,
     }))
 }
 

@@ -322,7 +322,7 @@ async fn a_photo_comes_back_without_its_gps_data_and_only_its_author_sees_it_unt
     app.db
         .moderate(
             klimadialog::IdeaId(id),
-            klimadialog::idea::ModerationAction::Approve,
+            klimadialog::moderation::ModerationAction::Approve,
             None,
             staff,
             now,

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use klimadialog::idea::ModerationAction;
+use klimadialog::moderation::ModerationAction;
 use klimadialog::propose::DraftFields;
 use klimadialog::signin::{ClientTagger, DraftToken, request_code, start_session};
 use klimadialog::storage::{Draft, NewIdea, now};
