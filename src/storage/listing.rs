@@ -3,7 +3,7 @@
 
 use sqlx::{QueryBuilder, Sqlite};
 
-use super::ideas::{SUMMARY_COLUMNS, SUMMARY_FROM, SummaryRow};
+use super::idea::{SUMMARY_COLUMNS, SUMMARY_FROM, SummaryRow};
 use super::{Db, Result};
 use crate::filter::{FilterCounts, IdeaFilter};
 use crate::listing::IdeaPage;

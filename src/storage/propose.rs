@@ -1,6 +1,6 @@
 //! Drafts of ideas, one per browser, kept across sign-in.
 
-use super::ideas::NewIdea;
+use super::idea::NewIdea;
 use super::{AreaRow, Db, Result, StorageError};
 use crate::geometry::LatLon;
 use crate::idea::{Category, IdeaId};
@@ -107,7 +107,7 @@ impl Db {
         if deleted == 0 {
             return Ok(None);
         }
-        let id = super::ideas::insert_idea_on(&mut tx, idea).await?;
+        let id = super::idea::insert_idea_on(&mut tx, idea).await?;
         tx.commit().await?;
         Ok(Some(id))
     }

@@ -2,7 +2,7 @@
 
 use sqlx::SqliteConnection;
 
-use super::ideas::{SUMMARY_COLUMNS, SUMMARY_FROM, SummaryRow};
+use super::idea::{SUMMARY_COLUMNS, SUMMARY_FROM, SummaryRow};
 use super::{Db, Result};
 use crate::IdeaId;
 use crate::listing::IdeaSummary;

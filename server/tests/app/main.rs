@@ -30,7 +30,7 @@ mod moderation;
 mod my_data;
 mod open_data;
 mod page_cache;
-mod photos;
+mod photo;
 mod propose;
 mod rate_limits;
 mod report;
