@@ -62,7 +62,9 @@ pub fn Layout(children: Children) -> impl IntoView {
         .get("notice")
         .and_then(|key| match key.as_str() {
             "too_many" => Some((t.too_many, "notice error")),
-            "too_many_ideas" => Some((crate::i18n::use_propose_texts().too_many, "notice error")),
+            "too_many_ideas" => {
+                Some((crate::i18n::use_language().propose.too_many, "notice error"))
+            }
             "account_deleted" => Some((t.me.deleted, "notice")),
             _ => None,
         });
@@ -108,17 +110,17 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </li>
                     <li>
                         <a href="/map" aria-current=current("/map")>
-                            {crate::i18n::use_map_texts().nav}
+                            {crate::i18n::use_language().map.nav}
                         </a>
                     </li>
                     <li>
                         <a href="/stats" aria-current=current("/stats")>
-                            {crate::i18n::use_stats_texts().nav}
+                            {crate::i18n::use_language().stats.nav}
                         </a>
                     </li>
                     <li>
                         <a href="/ideas/new" aria-current=current("/ideas/new")>
-                            {crate::i18n::use_propose_texts().nav}
+                            {crate::i18n::use_language().propose.nav}
                         </a>
                     </li>
                     <li class="nav-account">
@@ -166,7 +168,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             .accessibility_statement_href()>{t.accessibility_statement}</a>
                     </li>
                     <li>
-                        <a href="/privatliv">{crate::i18n::use_privacy_texts().nav}</a>
+                        <a href="/privatliv">{crate::i18n::use_language().privacy.nav}</a>
                     </li>
                     <li>
                         <a href=config.municipality_url.clone() lang=danish_lang()>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::params::Params;
 
-use crate::i18n::{reason_name, use_locale, use_report_texts};
+use crate::i18n::{reason_name, use_language, use_locale};
 use crate::server_fns::report::{ReportIdea, ReportNotice};
 use crate::url::{Lenient, encode_component, read_query};
 
@@ -23,7 +23,7 @@ struct ReportQuery {
 /// be sent at once (otherwise it links to sign-in and back).
 #[component]
 pub fn ReportForm(idea: i64, signed_in: bool, reported: bool) -> impl IntoView {
-    let t = use_report_texts();
+    let t = &use_language().report;
     let locale = use_locale();
     let sent: ReportQuery = read_query();
     let outcome = sent.report.0;

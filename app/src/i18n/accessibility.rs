@@ -3,8 +3,6 @@
 //! is the evidence behind it: what is tested on every change, the known exceptions, and the
 //! phone and written contact. Without it, the page is the statement.
 
-use klimadialog::Locale;
-
 pub struct AccessibilityTexts {
     /// The page's title when the statement lives in WAS-Tool.
     pub evidence_title: &'static str,
@@ -27,8 +25,4 @@ pub struct AccessibilityTexts {
     pub complaint_heading: &'static str,
     pub complaint_text: &'static str,
     pub reviewed: fn(&str) -> String,
-}
-
-pub fn accessibility_texts(locale: Locale) -> &'static AccessibilityTexts {
-    &super::language(locale).accessibility
 }

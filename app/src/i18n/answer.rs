@@ -1,7 +1,5 @@
 //! Texts of the staff page for statuses and official answers.
 
-use klimadialog::Locale;
-
 pub struct AnswerTexts {
     pub title: &'static str,
     pub intro: &'static str,
@@ -47,8 +45,4 @@ pub struct AnswerTexts {
     pub save_note: &'static str,
     pub note_saved: &'static str,
     pub error_note: &'static str,
-}
-
-pub fn answer_texts(locale: Locale) -> &'static AnswerTexts {
-    &super::language(locale).answers
 }

@@ -1,7 +1,5 @@
 //! Texts of the admins' areas page: importing a municipality's own boundaries.
 
-use klimadialog::Locale;
-
 pub struct AreasTexts {
     pub title: &'static str,
     pub current: fn(usize) -> String,
@@ -28,8 +26,4 @@ pub struct AreasTexts {
     pub merge_button: &'static str,
     pub done: &'static str,
     pub error: fn(&str, &str) -> String,
-}
-
-pub fn areas_texts(locale: Locale) -> &'static AreasTexts {
-    &super::language(locale).areas
 }

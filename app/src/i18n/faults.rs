@@ -10,13 +10,9 @@ pub struct FaultTexts {
     pub back: &'static str,
 }
 
-pub fn fault_texts(locale: Locale) -> &'static FaultTexts {
-    &super::language(locale).faults
-}
-
 /// The whole page, in the visitor's language; `back` is a local path (checked by the caller).
 pub fn fault_page(locale: Locale, back: &str) -> String {
-    let t = fault_texts(locale);
+    let t = &super::language(locale).faults;
     let back = crate::url::escape_html(back);
     format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\

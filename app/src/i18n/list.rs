@@ -1,6 +1,5 @@
 //! Texts of the list of ideas: its filters, search and sort orders.
 
-use klimadialog::Locale;
 use klimadialog::ranking::SortOrder;
 
 pub struct ListTexts {
@@ -40,8 +39,4 @@ impl ListTexts {
             SortOrder::Random => self.sort_random,
         }
     }
-}
-
-pub fn list_texts(locale: Locale) -> &'static ListTexts {
-    &super::language(locale).list
 }

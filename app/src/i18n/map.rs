@@ -1,7 +1,5 @@
 //! Texts of the map of areas.
 
-use klimadialog::Locale;
-
 pub struct MapTexts {
     pub nav: &'static str,
     pub title: &'static str,
@@ -21,8 +19,4 @@ pub struct MapTexts {
     pub points_note: &'static str,
     /// Where the area boundaries come from (the default areas are DAGI's postal districts).
     pub areas_credit: &'static str,
-}
-
-pub fn map_texts(locale: Locale) -> &'static MapTexts {
-    &super::language(locale).map
 }

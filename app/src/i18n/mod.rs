@@ -54,20 +54,20 @@ use klimadialog::time::{Date, Timestamp};
 use klimadialog::{IdeaKind, Locale, PublicStatus};
 use leptos::prelude::*;
 
-pub use accessibility::{AccessibilityTexts, accessibility_texts};
-pub use answer::{AnswerTexts, answer_texts};
-pub use areas::{AreasTexts, areas_texts};
+pub use accessibility::AccessibilityTexts;
+pub use answer::AnswerTexts;
+pub use areas::AreasTexts;
 pub use audit::{AuditTexts, audit_action_name, audit_group_name, audit_object_name};
-pub use faults::{FaultTexts, fault_page, fault_texts};
-pub use list::{ListTexts, list_texts};
-pub use map::{MapTexts, map_texts};
-pub use privacy::{PrivacyTexts, privacy_texts};
-pub use propose::{ProposeTexts, propose_texts};
-pub use report::{ReportTexts, reason_name, report_texts};
-pub use staff::{StaffTexts, staff_texts};
-pub use stats::{StatsTexts, stats_texts};
+pub use faults::{FaultTexts, fault_page};
+pub use list::ListTexts;
+pub use map::MapTexts;
+pub use privacy::PrivacyTexts;
+pub use propose::ProposeTexts;
+pub use report::{ReportTexts, reason_name};
+pub use staff::StaffTexts;
+pub use stats::StatsTexts;
 pub use status_mail::{StatusMail, status_mail};
-pub use team::{TeamTexts, team_texts};
+pub use team::TeamTexts;
 
 /// One language: every text the site shows or mails, by feature.
 pub struct Language {
@@ -318,48 +318,9 @@ pub fn use_texts() -> &'static Texts {
     texts(use_locale())
 }
 
-pub fn use_propose_texts() -> &'static ProposeTexts {
-    propose_texts(use_locale())
-}
-
-pub fn use_list_texts() -> &'static ListTexts {
-    list_texts(use_locale())
-}
-
-pub fn use_map_texts() -> &'static MapTexts {
-    map_texts(use_locale())
-}
-
-pub fn use_stats_texts() -> &'static StatsTexts {
-    stats_texts(use_locale())
-}
-
-pub fn use_staff_texts() -> &'static StaffTexts {
-    staff_texts(use_locale())
-}
-
-pub fn use_report_texts() -> &'static ReportTexts {
-    report_texts(use_locale())
-}
-
-pub fn use_team_texts() -> &'static TeamTexts {
-    team_texts(use_locale())
-}
-
-pub fn use_answer_texts() -> &'static AnswerTexts {
-    answer_texts(use_locale())
-}
-
-pub fn use_privacy_texts() -> &'static PrivacyTexts {
-    privacy_texts(use_locale())
-}
-
-pub fn use_accessibility_texts() -> &'static AccessibilityTexts {
-    accessibility_texts(use_locale())
-}
-
-pub fn use_areas_texts() -> &'static AreasTexts {
-    areas_texts(use_locale())
+/// Every text of this request's language: `use_language().staff` and so on.
+pub fn use_language() -> &'static Language {
+    language(use_locale())
 }
 
 #[cfg(test)]

@@ -2,8 +2,6 @@
 //! for how long, and the resident's rights. The periods come from `klimadialog::retention`, the
 //! same constants the code deletes by.
 
-use klimadialog::Locale;
-
 use klimadialog::retention::in_days_or_hours;
 
 pub struct PrivacyTexts {
@@ -45,8 +43,4 @@ impl PrivacyTexts {
             (n, false) => (self.hours)(n),
         }
     }
-}
-
-pub fn privacy_texts(locale: Locale) -> &'static PrivacyTexts {
-    &super::language(locale).privacy
 }

@@ -112,7 +112,3 @@ impl ProposeTexts {
         }
     }
 }
-
-pub fn propose_texts(locale: Locale) -> &'static ProposeTexts {
-    &super::language(locale).propose
-}

@@ -21,10 +21,6 @@ pub struct ReportTexts {
     pub hidden_by_reports: &'static str,
 }
 
-pub fn report_texts(locale: Locale) -> &'static ReportTexts {
-    &super::language(locale).report
-}
-
 pub fn reason_name(reason: ReportReason, locale: Locale) -> &'static str {
-    (report_texts(locale).reason_name)(reason)
+    (super::language(locale).report.reason_name)(reason)
 }

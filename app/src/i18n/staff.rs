@@ -1,7 +1,5 @@
 //! Texts of the staff pages.
 
-use klimadialog::Locale;
-
 pub struct StaffTexts {
     pub login_title: &'static str,
     pub username: &'static str,
@@ -50,8 +48,4 @@ pub struct StaffTexts {
     pub mail_not_sent: &'static str,
     pub recent: &'static str,
     pub system: &'static str,
-}
-
-pub fn staff_texts(locale: Locale) -> &'static StaffTexts {
-    &super::language(locale).staff
 }

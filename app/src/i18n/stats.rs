@@ -1,6 +1,5 @@
 //! Texts of the statistics page.
 
-use klimadialog::Locale;
 use klimadialog::time::Timestamp;
 
 pub struct StatsTexts {
@@ -21,8 +20,4 @@ pub struct StatsTexts {
     pub area: &'static str,
     pub week: &'static str,
     pub show_numbers: &'static str,
-}
-
-pub fn stats_texts(locale: Locale) -> &'static StatsTexts {
-    &super::language(locale).stats
 }

@@ -1,7 +1,5 @@
 //! Texts of the admins' pages: the staff team and the audit log.
 
-use klimadialog::Locale;
-
 pub struct TeamTexts {
     pub team_title: &'static str,
     pub add_heading: &'static str,
@@ -48,8 +46,4 @@ pub struct TeamTexts {
     pub newest: &'static str,
     pub download_csv: &'static str,
     pub nothing: &'static str,
-}
-
-pub fn team_texts(locale: Locale) -> &'static TeamTexts {
-    &super::language(locale).team
 }

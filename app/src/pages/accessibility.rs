@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::config::site_config;
-use crate::i18n::{use_accessibility_texts, use_texts};
+use crate::i18n::{use_language, use_texts};
 
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
     let t = use_texts();
-    let a = use_accessibility_texts();
+    let a = &use_language().accessibility;
     let config = site_config();
     // Configured as YYYY-MM-DD; residents read "29. november 2026".
     let reviewed = klimadialog::time::Date::parse_iso(&config.accessibility_reviewed)

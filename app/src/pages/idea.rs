@@ -320,7 +320,7 @@ fn MiniMap(drawing: MapDrawing, point: Option<(i64, i64)>) -> impl IntoView {
 /// Shown to the resident whose report hid the idea.
 #[component]
 fn ReportedAndHidden() -> impl IntoView {
-    let t = crate::i18n::use_report_texts();
+    let t = &crate::i18n::use_language().report;
     let all = use_texts();
     view! {
         <Title text=format!("{} – {}", t.thanks, all.site_name) />
@@ -339,7 +339,10 @@ fn ReportedAndHidden() -> impl IntoView {
 fn review_text(t: &crate::i18n::Texts, notice: &ReviewNotice) -> String {
     let reason = notice.reason.as_deref().unwrap_or("");
     if notice.reason.as_deref() == Some(klimadialog::report::AUTO_HIDE_REASON) {
-        return crate::i18n::use_report_texts().hidden_by_reports.to_owned();
+        return crate::i18n::use_language()
+            .report
+            .hidden_by_reports
+            .to_owned();
     }
     match notice.state {
         klimadialog::ModerationState::Rejected => (t.review_rejected)(reason),

@@ -10,7 +10,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::components::idea_card::IdeaList;
-use crate::i18n::{kind_name, status_name, use_list_texts, use_locale, use_texts};
+use crate::i18n::{kind_name, status_name, use_language, use_locale, use_texts};
 use crate::pages::LoadError;
 use crate::server_fns::ideas::PER_PAGE;
 use crate::server_fns::list::{IdeaListPage, list_ideas};
@@ -53,7 +53,7 @@ pub fn IdeasPage() -> impl IntoView {
     }
     view! {
         <Title text=format!("{} – {}", t.all_ideas_title, t.site_name) />
-        <Meta name="description" content=use_list_texts().description />
+        <Meta name="description" content=use_language().list.description />
         {filter.narrows().then(|| view! { <Meta name="robots" content="noindex, follow" /> })}
         <h1>{t.all_ideas_title}</h1>
         <Suspense>
@@ -126,7 +126,7 @@ fn with_counts(choices: &[Choice], counts: &[(String, i64)]) -> Vec<FilterOption
 #[component]
 fn IdeaListView(found: IdeaListPage, filter: IdeaFilter) -> impl IntoView {
     let t = use_texts();
-    let l = use_list_texts();
+    let l = &use_language().list;
     let locale = use_locale();
     let counts = &found.counts;
     let kinds = IdeaKind::ALL

@@ -8,13 +8,13 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::i18n::{lang_if_other, use_map_texts, use_texts};
+use crate::i18n::{lang_if_other, use_language, use_texts};
 use crate::pages::LoadError;
 use crate::server_fns::map::{MapPage, load_map};
 
 #[component]
 pub fn MapPage() -> impl IntoView {
-    let t = use_map_texts();
+    let t = &use_language().map;
     let all = use_texts();
     let by_supports = use_query_map()
         .read_untracked()
@@ -47,7 +47,7 @@ pub fn MapPage() -> impl IntoView {
 
 #[component]
 fn AreaMap(page: MapPage, by_supports: bool) -> impl IntoView {
-    let t = use_map_texts();
+    let t = &use_language().map;
     let value = move |ideas: i64, supports: i64| if by_supports { supports } else { ideas };
     let max = page
         .rows

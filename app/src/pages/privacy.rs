@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::config::site_config;
-use crate::i18n::{use_privacy_texts, use_texts};
+use crate::i18n::{use_language, use_texts};
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
-    let t = use_privacy_texts();
+    let t = &use_language().privacy;
     let all = use_texts();
     let config = site_config();
     let municipality = config.municipality.clone();

@@ -12,13 +12,13 @@ use leptos_router::hooks::use_query_map;
 use crate::components::live_text::{LiveText, LiveTextTexts, TextKind};
 use crate::components::locate_me::{LocateMe, LocateTexts};
 use crate::config::site_config;
-use crate::i18n::{ProposeTexts, use_propose_texts, use_texts};
+use crate::i18n::{ProposeTexts, use_language, use_texts};
 use crate::pages::LoadError;
 use crate::server_fns::propose::{Choice, ProposeForm, load_propose_form};
 
 #[component]
 pub fn ProposePage() -> impl IntoView {
-    let t = use_propose_texts();
+    let t = &use_language().propose;
     let all = use_texts();
     let query = use_query_map().read_untracked();
     let check = query.get("check").is_some();
@@ -95,7 +95,7 @@ fn ChoiceSelect(
     error: Option<String>,
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
-    let t = use_propose_texts();
+    let t = &use_language().propose;
     let invalid = error.as_ref().map(|_| "true");
     let error_id = format!("{id}-error");
     view! {
@@ -124,7 +124,7 @@ fn ChoiceSelect(
 
 #[component]
 fn ProposeFormView(form: ProposeForm, photo_problem: Option<PhotoProblem>) -> impl IntoView {
-    let t = use_propose_texts();
+    let t = &use_language().propose;
     let errors = form.errors.clone();
     let summary = error_summary(t, &errors, photo_problem);
     let fields = form.fields;
@@ -317,7 +317,7 @@ fn ProposeFormView(form: ProposeForm, photo_problem: Option<PhotoProblem>) -> im
                 />
             </div>
             <p class="meta">
-                <a href="/privatliv">{crate::i18n::use_privacy_texts().nav}</a>
+                <a href="/privatliv">{crate::i18n::use_language().privacy.nav}</a>
             </p>
             <button type="submit" class="button">
                 {t.continue_button}

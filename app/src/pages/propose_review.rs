@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 
-use crate::i18n::{kind_name, use_locale, use_propose_texts, use_texts};
+use crate::i18n::{kind_name, use_language, use_locale, use_texts};
 use crate::pages::LoadError;
 use crate::server_fns::propose::{ReviewPage, SubmitIdea, load_review};
 use crate::server_fns::support::SetSupport;
 
 #[component]
 pub fn ProposeReviewPage() -> impl IntoView {
-    let t = use_propose_texts();
+    let t = &use_language().propose;
     let all = use_texts();
     view! {
         <Title text=format!("{} – {}", t.review_title, all.site_name) />
@@ -45,7 +45,7 @@ pub fn ProposeReviewPage() -> impl IntoView {
 
 #[component]
 fn Review(page: ReviewPage) -> impl IntoView {
-    let t = use_propose_texts();
+    let t = &use_language().propose;
     let all = use_texts();
     let locale = use_locale();
     let area_line = if page.from_point {

@@ -106,7 +106,7 @@ pub fn SignInPage() -> impl IntoView {
                 .next
                 .starts_with("/ideas/new")
                 .then(|| {
-                    view! { <p class="notice">{crate::i18n::use_propose_texts().draft_kept}</p> }
+                    view! { <p class="notice">{crate::i18n::use_language().propose.draft_kept}</p> }
                 })}
             <p>{t.intro}</p>
             <form
@@ -140,7 +140,7 @@ pub fn SignInPage() -> impl IntoView {
                 </button>
             </form>
             <p class="meta">
-                {t.privacy}" "<a href="/privatliv">{crate::i18n::use_privacy_texts().nav}</a>
+                {t.privacy}" "<a href="/privatliv">{crate::i18n::use_language().privacy.nav}</a>
             </p>
         </div>
     }

@@ -9,14 +9,14 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 
 use crate::error::AppError;
-use crate::i18n::{status_name, use_locale, use_staff_texts, use_texts};
+use crate::i18n::{status_name, use_language, use_locale, use_texts};
 use crate::pages::{LoadError, redirect_to, set_status};
 use crate::server_fns::staff::{StaffLogout, load_dashboard};
 
 /// What a staff page shows when the request may not see it.
 #[component]
 pub fn StaffRefusal(error: AppError, here: &'static str) -> impl IntoView {
-    let t = use_staff_texts();
+    let t = &use_language().staff;
     match error {
         AppError::NotSignedIn => {
             let login = format!("/staff/login?next={}", crate::url::encode_component(here));
@@ -44,11 +44,11 @@ pub fn StaffRefusal(error: AppError, here: &'static str) -> impl IntoView {
 
 #[component]
 pub fn StaffDashboardPage() -> impl IntoView {
-    let t = use_staff_texts();
+    let t = &use_language().staff;
     let all = use_texts();
     let locale = use_locale();
-    let team = crate::i18n::use_team_texts();
-    let answers = crate::i18n::use_answer_texts();
+    let team = &crate::i18n::use_language().team;
+    let answers = &crate::i18n::use_language().answers;
     view! {
         <Title text=format!("{} – {}", t.dashboard_title, all.site_name) />
         <Meta name="robots" content="noindex" />
@@ -104,7 +104,7 @@ pub fn StaffDashboardPage() -> impl IntoView {
                                                 </li>
                                                 <li>
                                                     <a class="button secondary" href="/staff/areas">
-                                                        {crate::i18n::use_areas_texts().title}
+                                                        {crate::i18n::use_language().areas.title}
                                                     </a>
                                                 </li>
                                             }

@@ -6,13 +6,13 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::i18n::{use_areas_texts, use_texts};
+use crate::i18n::{use_language, use_texts};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::areas::{ApplyAreaImport, AreasPage, ImportPreview, load_areas_page};
 
 #[component]
 pub fn StaffAreasPage() -> impl IntoView {
-    let t = use_areas_texts();
+    let t = &use_language().areas;
     let all = use_texts();
     let params = use_query_map().read_untracked();
     let preview = params.get("preview").and_then(|p| p.parse::<i64>().ok());
@@ -73,7 +73,7 @@ pub fn StaffAreasPage() -> impl IntoView {
 
 #[component]
 fn UploadForm(error: Option<String>) -> impl IntoView {
-    let t = use_areas_texts();
+    let t = &use_language().areas;
     view! {
         <section id="upload" aria-labelledby="upload-heading">
             <h2 id="upload-heading">{t.upload_heading}</h2>
@@ -127,7 +127,7 @@ fn UploadForm(error: Option<String>) -> impl IntoView {
 
 #[component]
 fn PreviewSection(preview: ImportPreview) -> impl IntoView {
-    let t = use_areas_texts();
+    let t = &use_language().areas;
     let frame = preview.map.frame;
     let rows = [
         (t.added, 0),

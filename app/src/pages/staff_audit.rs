@@ -9,14 +9,14 @@ use leptos_router::hooks::{use_location, use_query_map};
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 
 use crate::i18n::{
-    audit_action_name, audit_group_name, audit_object_name, use_locale, use_team_texts, use_texts,
+    audit_action_name, audit_group_name, audit_object_name, use_language, use_locale, use_texts,
 };
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::audit::{AuditPage, AuditQuery, AuditRow, load_audit};
 
 #[component]
 pub fn StaffAuditPage() -> impl IntoView {
-    let t = use_team_texts();
+    let t = &use_language().team;
     let all = use_texts();
     let search = use_location().search.get_untracked();
     let query = AuditQuery::parse(&search);
@@ -75,7 +75,7 @@ pub fn StaffAuditPage() -> impl IntoView {
 
 #[component]
 fn AuditFilterForm(query: AuditQuery, staff_names: Vec<String>) -> impl IntoView {
-    let t = use_team_texts();
+    let t = &use_language().team;
     let option = |value: &str, label: String, current: &str| {
         view! {
             <option value=value.to_owned() selected=current == value>
@@ -158,7 +158,7 @@ fn AuditFilterForm(query: AuditQuery, staff_names: Vec<String>) -> impl IntoView
 
 #[component]
 fn AuditTable(rows: Vec<AuditRow>) -> impl IntoView {
-    let t = use_team_texts();
+    let t = &use_language().team;
     let locale = use_locale();
     view! {
         <div class="table-scroll" role="region" aria-label=t.audit_title tabindex="0">

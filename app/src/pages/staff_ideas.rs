@@ -13,7 +13,7 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::Params;
 
 use crate::components::{raw_text, typed_field};
-use crate::i18n::{status_name, use_answer_texts, use_locale, use_texts};
+use crate::i18n::{status_name, use_language, use_locale, use_texts};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::answer::{
     SetIdeaStatus, SetStaffNote, StaffIdeas, StaffIdeasProblem, load_staff_ideas,
@@ -36,7 +36,7 @@ struct AfterForm {
 
 #[component]
 pub fn StaffIdeasPage() -> impl IntoView {
-    let t = use_answer_texts();
+    let t = &use_language().answers;
     let all = use_texts();
     let locale = use_locale();
     let params = use_query_map().read_untracked();
@@ -183,7 +183,7 @@ fn StatusCard(
     note: Option<String>,
     noted: bool,
 ) -> impl IntoView {
-    let t = use_answer_texts();
+    let t = &use_language().answers;
     let locale = use_locale();
     let id = idea.id.0;
     let back_for_merge = back.clone();
@@ -345,7 +345,7 @@ fn StatusCard(
 /// Downloads of the filtered ideas: a plain GET form, so the filter travels in the address.
 #[component]
 fn ExportForm(filter: IdeaFilter, admin: bool) -> impl IntoView {
-    let t = use_answer_texts();
+    let t = &use_language().answers;
     let hidden = filter
         .pairs()
         .into_iter()
@@ -444,7 +444,7 @@ fn ExportForm(filter: IdeaFilter, admin: bool) -> impl IntoView {
 /// The latest merges, each undoable by an admin.
 #[component]
 fn MergeList(merges: Vec<MergeEntry>, admin: bool, just_merged: bool) -> impl IntoView {
-    let t = use_answer_texts();
+    let t = &use_language().answers;
     (!merges.is_empty() || just_merged).then(|| view! {
         <section id="merges" aria-labelledby="merges-heading">
             <h2 id="merges-heading">{t.merges}</h2>

@@ -6,7 +6,7 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::params::Params;
 
-use crate::i18n::{use_staff_texts, use_texts};
+use crate::i18n::{use_language, use_texts};
 use crate::server_fns::staff::{LoginProblem, StaffLogin};
 use crate::url::{Lenient, read_query};
 
@@ -20,7 +20,7 @@ struct LoginQuery {
 
 #[component]
 pub fn StaffLoginPage() -> impl IntoView {
-    let t = use_staff_texts();
+    let t = &use_language().staff;
     let all = use_texts();
     let query: LoginQuery = read_query();
     let error = query.error.0.map(|problem| match problem {

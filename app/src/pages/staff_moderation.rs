@@ -9,9 +9,7 @@ use leptos_router::params::Params;
 use klimadialog::{ModerationAction, ModerationState};
 
 use crate::components::choice_options;
-use crate::i18n::{
-    content_lang, lang_if_other, reason_name, use_locale, use_staff_texts, use_texts,
-};
+use crate::i18n::{content_lang, lang_if_other, reason_name, use_language, use_locale, use_texts};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::moderation::{
     CorrectIdea, ModerateIdea, ModerationPage, ModerationProblem, QueueEntry, load_queue,
@@ -29,7 +27,7 @@ struct ModerationQuery {
 
 #[component]
 pub fn StaffModerationPage() -> impl IntoView {
-    let t = use_staff_texts();
+    let t = &use_language().staff;
     let all = use_texts();
     let query: ModerationQuery = read_query();
     let error = query.error.0.map(|problem| match problem {
@@ -153,7 +151,7 @@ struct CorrectionChoices {
 
 #[component]
 fn QueueCard(entry: QueueEntry, failed: Option<i64>, choices: CorrectionChoices) -> impl IntoView {
-    let t = use_staff_texts();
+    let t = &use_language().staff;
     let locale = use_locale();
     let reason_id = format!("reason-{}", entry.id);
     let invalid = (failed == Some(entry.id)).then_some("true");
@@ -261,7 +259,7 @@ fn QueueCard(entry: QueueEntry, failed: Option<i64>, choices: CorrectionChoices)
 
 #[component]
 fn CorrectionForm(entry: QueueEntry, choices: CorrectionChoices) -> impl IntoView {
-    let t = use_staff_texts();
+    let t = &use_language().staff;
     let id = entry.id;
     let (sectors_label, themes_label) = (t.sectors, t.themes);
     view! {

@@ -7,7 +7,7 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::params::Params;
 
-use crate::i18n::{use_staff_texts, use_team_texts, use_texts};
+use crate::i18n::{use_language, use_texts};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::team::{
     AddTeamMember, ChangeTeamMember, TeamEntry, TeamPage, TeamProblem, load_team,
@@ -25,8 +25,8 @@ struct TeamQuery {
 
 #[component]
 pub fn StaffTeamPage() -> impl IntoView {
-    let t = use_team_texts();
-    let staff = use_staff_texts();
+    let t = &use_language().team;
+    let staff = &use_language().staff;
     let all = use_texts();
     let query: TeamQuery = read_query();
     // The field each problem is about, and what to say.
@@ -221,8 +221,8 @@ pub fn StaffTeamPage() -> impl IntoView {
 
 #[component]
 fn MemberRow(member: TeamEntry, me: i64) -> impl IntoView {
-    let t = use_team_texts();
-    let staff = use_staff_texts();
+    let t = &use_language().team;
+    let staff = &use_language().staff;
     let action = <ChangeTeamMember as ServerFn>::PATH;
     let (role_name, other_role, other_label) = match member.role {
         StaffRole::Admin => (staff.role_admin, "moderator", t.make_moderator),

@@ -7,14 +7,14 @@ use klimadialog::time::Timestamp;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::i18n::{use_locale, use_stats_texts, use_texts};
+use crate::i18n::{use_language, use_locale, use_texts};
 use crate::pages::LoadError;
 use crate::server_fns::propose::Choice;
 use crate::server_fns::stats::load_stats;
 
 #[component]
 pub fn StatsPage() -> impl IntoView {
-    let t = use_stats_texts();
+    let t = &use_language().stats;
     let all = use_texts();
     let locale = use_locale();
     view! {
@@ -98,7 +98,7 @@ pub fn StatsPage() -> impl IntoView {
 }
 
 fn t_week(locale: Locale) -> fn(Timestamp, Timestamp) -> String {
-    crate::i18n::stats_texts(locale).week_of
+    crate::i18n::language(locale).stats.week_of
 }
 
 /// Map units: the chart's width, and each row's height (its label above its two bars). The
@@ -126,7 +126,7 @@ fn BarChart(
     what: &'static str,
     rows: Vec<Row>,
 ) -> impl IntoView {
-    let t = use_stats_texts();
+    let t = &use_language().stats;
     let locale = crate::i18n::use_locale();
     let number = move |n: i64| klimadialog::numbers::format_int(locale, n);
     let max_ideas = rows.iter().map(|r| r.tally.ideas).max().unwrap_or(0).max(1);
