@@ -182,6 +182,17 @@ mod tests {
         }
     }
 
+    /// Every server function the app registers draws from a bucket: the writes from their own,
+    /// the rest from `Read`. A new or renamed one cannot slip past the guard.
+    #[test]
+    fn every_server_function_draws_from_a_bucket() {
+        let registered: Vec<_> = leptos::server_fn::axum::server_fn_paths().collect();
+        assert!(registered.len() >= 30, "{} registered", registered.len());
+        for (path, method) in registered {
+            assert!(guarded(&method, path).is_some(), "{method} {path}");
+        }
+    }
+
     #[test]
     fn only_the_hammered_endpoints_are_guarded() {
         assert_eq!(

@@ -425,11 +425,15 @@ pub async fn security_headers(
 /// Whether a request is about one person: their pages (`/me`, sign-in, proposing, staff), the
 /// server functions, or anything asked with one of the site's personal cookies.
 fn is_personal_request(request: &axum::extract::Request) -> bool {
-    let path = request.uri().path();
-    let personal_path = ["/me", "/signin", "/ideas/new", "/staff", "/fn/"]
+    is_personal_path(request.uri().path()) || has_personal_cookie(request.headers())
+}
+
+/// The pages (and server functions) that are about one person whoever asks: their own page,
+/// sign-in, proposing, every staff page.
+pub(crate) fn is_personal_path(path: &str) -> bool {
+    ["/me", "/signin", "/ideas/new", "/staff", "/fn/"]
         .iter()
-        .any(|p| path == *p || path.starts_with(&format!("{}/", p.trim_end_matches('/'))));
-    personal_path || has_personal_cookie(request.headers())
+        .any(|p| path == *p || path.starts_with(&format!("{}/", p.trim_end_matches('/'))))
 }
 
 /// Refuses state-changing requests (anything but GET, HEAD and OPTIONS) that a browser says come

@@ -273,3 +273,18 @@ fn odd_spellings_of_a_page_share_its_key() {
     assert_eq!(key("/ideas?q=%63ykel"), key("/ideas?q=cykel"));
     assert_eq!(key("/ideas/42?x=1"), "/ideas/42");
 }
+
+/// Every page the app routes is either shared from memory (public) or personal, never both and
+/// never neither: a page added or renamed in the app without a place here fails this test
+/// instead of silently going uncached, or worse, being shared.
+#[test]
+fn every_page_route_is_either_shared_or_personal() {
+    let routes = leptos_axum::generate_route_list(klimadialog_app::App);
+    assert!(routes.len() >= 15, "{} routes", routes.len());
+    for route in routes {
+        let path = route.path().replace("{id}", "42");
+        let public = is_public_page(&path);
+        let personal = crate::routes::is_personal_path(&path);
+        assert!(public != personal, "{path}: public {public}, personal {personal}");
+    }
+}
