@@ -55,7 +55,8 @@ pub enum ServerError {
 }
 
 impl ServerError {
-    /// The process exit code: 69 (unavailable) for the network, 70 (software) otherwise.
+    /// The process exit code (BSD sysexits): 69 (unavailable) for the network, 70 (software)
+    /// for the database, 78 (configuration) for mail, 64 (usage) for the command line.
     pub fn exit_code(&self) -> u8 {
         match self {
             ServerError::Io(_) => 69,

@@ -1,4 +1,7 @@
-//! The few routes outside the Leptos app: health check, language switch and photos.
+//! The few routes outside the Leptos app (health check, language switch, the accessibility
+//! statement's redirect, photos) and the middleware every request passes: security headers,
+//! refusing cross-site writes, the status of server functions' errors, and sending signed-out
+//! visitors of staff pages to the login.
 
 use std::time::Duration;
 
