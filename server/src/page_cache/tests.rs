@@ -285,6 +285,9 @@ fn every_page_route_is_either_shared_or_personal() {
         let path = route.path().replace("{id}", "42");
         let public = is_public_page(&path);
         let personal = crate::routes::is_personal_path(&path);
-        assert!(public != personal, "{path}: public {public}, personal {personal}");
+        assert!(
+            public != personal,
+            "{path}: public {public}, personal {personal}"
+        );
     }
 }

@@ -10,12 +10,7 @@ async fn the_audit_log_lists_filters_and_exports_every_staff_action() {
     let app = with_staff().await;
     let mut anna = staff_browser(&app, "anna").await;
     let mut mo = staff_browser(&app, "mo").await;
-    let pending = app
-        .db
-        .ideas_with_title("Ladestandere på parkeringspladsen ved Klarup skole")
-        .await
-        .unwrap()[0]
-        .0;
+    let pending = app.idea_id(crate::test_app::PENDING_DEMO_IDEA).await;
     mo.post_form(
         "/fn/staff/moderation/act",
         &[

@@ -250,11 +250,8 @@ async fn internal_notes_are_in_exports_and_nowhere_public() {
     let app = with_staff().await;
     let mut mo = staff_browser(&app, "mo").await;
     let idea = app
-        .db
-        .ideas_with_title("Sammenhængende cykelsti langs Vejgårdsvej")
+        .idea_id(crate::test_app::PUBLIC_DEMO_IDEA)
         .await
-        .unwrap()[0]
-        .0
         .to_string();
     let too_long = "x".repeat(4001);
     let (_, location) = mo

@@ -8,7 +8,7 @@ use reqwest::StatusCode;
 use crate::test_app::{TestApp, staff_browser, with_staff};
 
 async fn id_of(app: &TestApp, title: &str) -> IdeaId {
-    IdeaId(app.db.ideas_with_title(title).await.unwrap()[0].0)
+    IdeaId(app.idea_id(title).await)
 }
 
 async fn count(app: &TestApp, idea: IdeaId) -> i64 {

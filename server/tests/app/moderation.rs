@@ -4,10 +4,10 @@
 use crate::test_app::{Browser, TestApp, staff_browser, with_staff};
 use reqwest::StatusCode;
 
-const PENDING: &str = "Ladestandere på parkeringspladsen ved Klarup skole";
+const PENDING: &str = crate::test_app::PENDING_DEMO_IDEA;
 
 async fn id_of(app: &TestApp, title: &str) -> i64 {
-    app.db.ideas_with_title(title).await.unwrap()[0].0
+    app.idea_id(title).await
 }
 
 async fn state_of(app: &TestApp, title: &str) -> String {

@@ -5,10 +5,10 @@ use reqwest::StatusCode;
 
 use crate::test_app::{Browser, TestApp, staff_browser, with_staff, with_staff_and};
 
-const IDEA: &str = "Sammenhængende cykelsti langs Vejgårdsvej";
+const IDEA: &str = crate::test_app::PUBLIC_DEMO_IDEA;
 
 async fn idea_id(app: &TestApp) -> i64 {
-    app.db.ideas_with_title(IDEA).await.unwrap()[0].0
+    app.idea_id(IDEA).await
 }
 
 async fn open_reports(app: &TestApp, id: i64) -> usize {
@@ -104,12 +104,7 @@ async fn bad_reports_are_explained_keep_what_was_typed_and_store_nothing() {
     assert_eq!(open_reports(&app, id).await, 0);
 
     // An idea that is not public cannot be reported.
-    let pending = app
-        .db
-        .ideas_with_title("Ladestandere på parkeringspladsen ved Klarup skole")
-        .await
-        .unwrap()[0]
-        .0;
+    let pending = app.idea_id(crate::test_app::PENDING_DEMO_IDEA).await;
     let (status, _) = resident
         .post_form(
             "/fn/ideas/report",

@@ -151,12 +151,7 @@ async fn the_dashboard_counts_what_waits_and_shows_recent_actions() {
     let app = with_staff().await;
     let mut resident = Browser::new(&app);
     resident.sign_in_as("lone@example.dk").await;
-    let reported = app
-        .db
-        .ideas_with_title("Sammenhængende cykelsti langs Vejgårdsvej")
-        .await
-        .unwrap()[0]
-        .0;
+    let reported = app.idea_id(crate::test_app::PUBLIC_DEMO_IDEA).await;
     resident
         .post_form(
             "/fn/ideas/report",
@@ -164,12 +159,7 @@ async fn the_dashboard_counts_what_waits_and_shows_recent_actions() {
         )
         .await;
     let mut mo = staff_browser(&app, "mo").await;
-    let pending = app
-        .db
-        .ideas_with_title("Ladestandere på parkeringspladsen ved Klarup skole")
-        .await
-        .unwrap()[0]
-        .0;
+    let pending = app.idea_id(crate::test_app::PENDING_DEMO_IDEA).await;
     mo.post_form(
         "/fn/staff/moderation/act",
         &[("idea", &pending.to_string()), ("action", "approve")],

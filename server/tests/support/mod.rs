@@ -81,6 +81,11 @@ impl TestApp {
         insert_published_idea(&self.db, title, description, author).await
     }
 
+    /// The id of the (demo) idea with this title.
+    pub async fn idea_id(&self, title: &str) -> i64 {
+        self.db.ideas_with_title(title).await.unwrap()[0].0
+    }
+
     /// The audit log's actions about one object, oldest first.
     pub async fn audit_actions(&self, object_type: &str, object_id: i64) -> Vec<String> {
         self.db
@@ -327,6 +332,11 @@ impl Browser<'_> {
         self.took(response)
     }
 }
+
+/// A demo idea that waits for a moderator.
+pub const PENDING_DEMO_IDEA: &str = "Ladestandere på parkeringspladsen ved Klarup skole";
+/// A published demo idea.
+pub const PUBLIC_DEMO_IDEA: &str = "Sammenhængende cykelsti langs Vejgårdsvej";
 
 /// The password of the test staff accounts.
 pub const STAFF_PASSWORD: &str = "klimaplan-for-aalborg";
