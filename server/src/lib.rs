@@ -181,8 +181,8 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
         .route(paths::EXPORT_IDEAS_JSON, get(idea_export::json))
         .route(
             paths::AREAS_UPLOAD,
-            post(klimadialog_app::forms::areas::upload_areas).layer(DefaultBodyLimit::max(
-                klimadialog_app::forms::areas::MAX_UPLOAD_BYTES,
+            post(klimadialog_app::forms::area::upload_areas).layer(DefaultBodyLimit::max(
+                klimadialog_app::forms::area::MAX_UPLOAD_BYTES,
             )),
         )
         .route(

@@ -329,6 +329,7 @@ pub struct PendingImport {
 
 impl Db {
     /// Keeps an uploaded file for its preview; clears uploads older than a day.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn save_pending_import(
         &self,
         staff: i64,
@@ -357,6 +358,7 @@ impl Db {
         Ok(id)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn pending_import(&self, id: i64) -> Result<Option<PendingImport>> {
         Ok(
             sqlx::query_as("SELECT * FROM pending_area_imports WHERE id = ?")
@@ -366,6 +368,7 @@ impl Db {
         )
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn delete_pending_import(&self, id: i64) -> Result<()> {
         sqlx::query("DELETE FROM pending_area_imports WHERE id = ?")
             .bind(id)

@@ -487,8 +487,8 @@ mod tests {
         crate::demo::install_demo(&db).await.unwrap();
         let weekly = super::super::stats::WEEKLY_SUPPORTS_SQL;
         for sql in [
-            super::super::reference::AREA_COUNTS_SQL,
-            super::super::reference::IDEA_POINTS_SQL,
+            super::super::map::AREA_COUNTS_SQL,
+            super::super::map::IDEA_POINTS_SQL,
             weekly,
         ] {
             let rows: Vec<(i64, i64, i64, String)> =

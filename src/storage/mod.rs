@@ -2,6 +2,7 @@
 //! one function per query, so another backend can be added without touching the UI.
 
 mod answer;
+mod area;
 mod area_import;
 mod audit;
 mod backup;
@@ -11,6 +12,7 @@ mod export;
 mod health;
 mod idea;
 mod listing;
+mod map;
 mod merge;
 mod moderation;
 mod notes;
@@ -39,6 +41,7 @@ use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use answer::{DueMail, MAX_MAIL_ATTEMPTS, StatusRefusal, retry_delay};
+pub use area::{AreaRow, NewArea};
 pub use area_import::{ImportMode, ImportSummary, PendingImport};
 pub use audit::{AuditEntry, AuditFilter};
 pub use backup::{database_file, restore};
@@ -46,13 +49,14 @@ pub use bulk::BulkIdea;
 pub use corrections::{Correction, CorrectionRefusal};
 pub use export::ExportIdea;
 pub use idea::{IdeaColumns, Moderation, NewIdea, StatusUpdate};
+pub use map::AreaCount;
 pub use merge::{MergeRecord, MergeRefusal};
 pub use moderation::{QueueItem, Refusal};
 pub use open_data::OpenIdea;
 pub use personal_data::PersonalData;
 pub use photo::{PhotoAccess, PhotoViewer};
 pub use propose::{DRAFT_LIFETIME_SECONDS, Draft, ReadyDraft};
-pub use reference::{AreaCount, AreaRow, CategoryRow, NewArea};
+pub use reference::CategoryRow;
 pub use report::OpenReport;
 pub use resident::{MailSettings, NewResident};
 pub use retention::Swept;

@@ -2,5 +2,5 @@
 //! GeoJSON file), which server functions cannot stream with a bounded size. The server mounts
 //! them at `paths::PROPOSE_FORM` and `paths::AREAS_UPLOAD`.
 
-pub mod areas;
+pub mod area;
 pub mod propose;

@@ -27,7 +27,7 @@
 
 mod accessibility;
 mod answer;
-mod areas;
+mod area;
 mod audit;
 mod faults;
 mod list;
@@ -56,7 +56,7 @@ use leptos::prelude::*;
 
 pub use accessibility::AccessibilityTexts;
 pub use answer::AnswerTexts;
-pub use areas::AreasTexts;
+pub use area::AreasTexts;
 pub use audit::{AuditTexts, audit_action_name, audit_group_name, audit_object_name};
 pub use faults::{FaultTexts, fault_page};
 pub use list::ListTexts;

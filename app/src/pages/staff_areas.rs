@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{use_language, use_texts};
 use crate::pages::staff::StaffRefusal;
-use crate::server_fns::areas::{ApplyAreaImport, AreasPage, ImportPreview, load_areas_page};
+use crate::server_fns::area::{ApplyAreaImport, AreasPage, ImportPreview, load_areas_page};
 
 #[component]
 pub fn StaffAreasPage() -> impl IntoView {

@@ -2,7 +2,7 @@
 //! map errors.
 
 pub mod answer;
-pub mod areas;
+pub mod area;
 pub mod audit;
 pub mod ideas;
 pub mod list;

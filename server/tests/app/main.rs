@@ -12,7 +12,7 @@ mod smtp;
 mod test_app;
 
 mod answer;
-mod areas;
+mod area;
 mod audit;
 mod authorization;
 mod cli;
