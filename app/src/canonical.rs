@@ -6,19 +6,8 @@
 
 use klimadialog::filter::IdeaFilter;
 
-/// Notices the layout shows from `?notice=` (see `components::layout`).
-pub const NOTICES: [&str; 3] = ["too_many", "too_many_ideas", "account_deleted"];
-
-/// What the report form shows from `?report=` (see `components::report_form`).
-pub const REPORT_OUTCOMES: [&str; 7] = [
-    "open",
-    "thanks",
-    "already",
-    "reason_missing",
-    "comment_too_long",
-    "comment_bad",
-    "too_many",
-];
+use crate::server_fns::SiteNotice;
+use crate::server_fns::report::ReportNotice;
 
 /// The canonical `path?query` of a public page from its decoded query pairs: only what the
 /// page reads, in one order, percent-encoded one way.
@@ -43,13 +32,13 @@ pub fn page_address(path: &str, pairs: &[(String, String)]) -> String {
                 .filter(|m| (1..=18).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_digit()))
                 .map(|m| ("merged", m.to_owned()));
             let report = first("report")
-                .filter(|r| REPORT_OUTCOMES.contains(r))
+                .filter(|r| ReportNotice::parse(r).is_some())
                 .map(|r| ("report", r.to_owned()));
             merged.into_iter().chain(report).collect()
         }
         _ => Vec::new(),
     };
-    if let Some(notice) = first("notice").filter(|n| NOTICES.contains(n)) {
+    if let Some(notice) = first("notice").filter(|n| SiteNotice::parse(n).is_some()) {
         kept.push(("notice", notice.to_owned()));
     }
     if kept.is_empty() {
@@ -69,7 +58,7 @@ pub fn is_canonical_list(pairs: &[(String, String)]) -> bool {
     let filter = IdeaFilter::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     let mut sent: Vec<(&str, &str)> = pairs
         .iter()
-        .filter(|(n, v)| !(n == "notice" && NOTICES.contains(&v.as_str())))
+        .filter(|(n, v)| !(n == "notice" && SiteNotice::parse(v).is_some()))
         .map(|(n, v)| (n.as_str(), v.as_str()))
         .collect();
     let wanted = filter.pairs();

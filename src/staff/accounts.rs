@@ -46,7 +46,7 @@ pub fn hash_password(password: &Password) -> String {
 pub async fn hash_off_thread(password: Password) -> Result<String, StorageError> {
     tokio::task::spawn_blocking(move || hash_password(&password))
         .await
-        .map_err(|_| StorageError::Refused("password hashing failed"))
+        .map_err(|_| StorageError::Unavailable("password hashing failed"))
 }
 
 /// Whether `candidate` is the password of `hash`. CPU-bound, like hashing.

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_location;
 
 use crate::config::site_config;
 use crate::i18n::{danish_lang, use_locale, use_texts};
+use crate::server_fns::SiteNotice;
 use crate::server_fns::signin::SignOut;
 use crate::url::encode_component;
 use leptos::server_fn::ServerFn;
@@ -60,13 +61,13 @@ pub fn Layout(children: Children) -> impl IntoView {
     let notice = leptos_router::hooks::use_query_map()
         .read_untracked()
         .get("notice")
-        .and_then(|key| match key.as_str() {
-            "too_many" => Some((t.too_many, "notice error")),
-            "too_many_ideas" => {
-                Some((crate::i18n::use_language().propose.too_many, "notice error"))
+        .and_then(|key| SiteNotice::parse(&key))
+        .map(|notice| match notice {
+            SiteNotice::TooMany => (t.too_many, "notice error"),
+            SiteNotice::TooManyIdeas => {
+                (crate::i18n::use_language().propose.too_many, "notice error")
             }
-            "account_deleted" => Some((t.me.deleted, "notice")),
-            _ => None,
+            SiteNotice::AccountDeleted => (t.me.deleted, "notice"),
         });
     let sign_in_href = if path.starts_with("/signin") {
         "/signin".to_owned()

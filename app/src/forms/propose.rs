@@ -163,7 +163,8 @@ pub async fn save_draft(
     let address = crate::session::client_address_in(&extensions);
     let client = state.clients.tag(&address);
     if state.limits.draft_saves_per_client.check(&client).is_err() {
-        return see_other("/ideas/new?notice=too_many", &[]);
+        let notice = crate::server_fns::SiteNotice::TooMany.as_str();
+        return see_other(&format!("/ideas/new?notice={notice}"), &[]);
     }
     let Ok(sent) = read_form(multipart).await else {
         return bad_request(

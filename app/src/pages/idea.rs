@@ -31,8 +31,8 @@ pub fn IdeaPage() -> impl IntoView {
         .read_untracked()
         .get("merged")
         .and_then(|m| m.parse::<i64>().ok());
-    let reported_just_now =
-        use_query_map().read_untracked().get("report").as_deref() == Some("thanks");
+    let reported_just_now = use_query_map().read_untracked().get("report").as_deref()
+        == Some(crate::server_fns::report::ReportNotice::Thanks.as_str());
     view! {
         <Suspense>
             {Suspend::new(async move {

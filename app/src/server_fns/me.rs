@@ -114,6 +114,7 @@ pub async fn delete_my_account(confirm: Option<String>) -> Result<(), AppError> 
         .delete_resident(resident, klimadialog::storage::now())
         .await?;
     remove_cookie(SiteCookie::Session);
-    leptos_axum::redirect("/?notice=account_deleted");
+    let notice = super::SiteNotice::AccountDeleted.as_str();
+    leptos_axum::redirect(&format!("/?notice={notice}"));
     Ok(())
 }

@@ -1,6 +1,17 @@
 //! Server functions, grouped by area of the product. Each is thin: parse input, call the core,
 //! map errors.
 
+klimadialog::string_enum!(
+    /// A notice the layout shows above any page (`?notice=`), after a form sent the visitor
+    /// back or on: written by server functions and forms, read by `components::layout`.
+    SiteNotice {
+        /// Too many support changes or proposal steps from this visitor just now.
+        TooMany => "too_many",
+        TooManyIdeas => "too_many_ideas",
+        AccountDeleted => "account_deleted",
+    }
+);
+
 pub mod answer;
 pub mod area;
 pub mod audit;

@@ -211,7 +211,8 @@ pub async fn submit_idea() -> Result<(), AppError> {
         // Sent twice: the first send made the idea; show the resident their ideas.
         Ok(None) => redirect("/me"),
         Err(SubmitError::RateLimited { .. }) => {
-            redirect("/ideas/new/review?notice=too_many_ideas");
+            let notice = super::SiteNotice::TooManyIdeas.as_str();
+            redirect(&format!("/ideas/new/review?notice={notice}"));
         }
         Err(SubmitError::Storage(e)) => return Err(e.into()),
     }

@@ -64,7 +64,8 @@ pub async fn set_support(idea: i64, support: bool, next: String) -> Result<Suppo
         Err(SupportError::RateLimited { retry_after }) => {
             if is_form_post() {
                 let glue = if next.contains('?') { '&' } else { '?' };
-                leptos_axum::redirect(&format!("{next}{glue}notice=too_many"));
+                let notice = super::SiteNotice::TooMany.as_str();
+                leptos_axum::redirect(&format!("{next}{glue}notice={notice}"));
                 return Ok(SupportState::default());
             }
             Err(AppError::RateLimited { retry_after }.respond())
