@@ -12,6 +12,7 @@ use klimadialog::storage::now;
 use klimadialog_session::who::StaffRefused;
 
 use super::propose::read_bounded;
+use crate::server_fns::area::AreasProblem;
 use crate::state::AppState;
 use crate::url::encode_component;
 
@@ -30,9 +31,10 @@ fn see_other(to: &str) -> Response {
     response
 }
 
-fn back(error: &str, detail: &str) -> Response {
+fn back(problem: AreasProblem, detail: &str) -> Response {
     see_other(&format!(
-        "/staff/areas?error={error}&detail={}#upload",
+        "/staff/areas?error={}&detail={}#upload",
+        problem.as_str(),
         encode_component(detail)
     ))
 }
@@ -62,9 +64,9 @@ pub async fn upload_areas(
             Ok(Some(field)) => field,
             Ok(None) => break,
             Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return back("too_large", "");
+                return back(AreasProblem::TooLarge, "");
             }
-            Err(_) => return back("not_geojson", ""),
+            Err(_) => return back(AreasProblem::NotGeojson, ""),
         };
         let name = field.name().unwrap_or_default().to_owned();
         if name == "file" {
@@ -80,13 +82,13 @@ pub async fn upload_areas(
                     Ok(Some(chunk)) if bytes.len() + chunk.len() <= MAX_AREA_FILE_BYTES => {
                         bytes.extend_from_slice(&chunk);
                     }
-                    Ok(Some(_)) => return back("too_large", ""),
+                    Ok(Some(_)) => return back(AreasProblem::TooLarge, ""),
                     Ok(None) => break,
                     // A body cut off at the route's limit arrives as an error of the field.
                     Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                        return back("too_large", "");
+                        return back(AreasProblem::TooLarge, "");
                     }
-                    Err(_) => return back("not_geojson", ""),
+                    Err(_) => return back(AreasProblem::NotGeojson, ""),
                 }
             }
             file = Some(bytes);
@@ -101,13 +103,13 @@ pub async fn upload_areas(
         }
     }
     let Some(file) = file.filter(|f| !f.is_empty()) else {
-        return back("no_file", "");
+        return back(AreasProblem::NoFile, "");
     };
     if property.is_empty() {
-        return back("no_property", "");
+        return back(AreasProblem::NoProperty, "");
     }
     let Ok(text) = String::from_utf8(file) else {
-        return back("not_geojson", "");
+        return back(AreasProblem::NotGeojson, "");
     };
     // Reading is CPU work on a file of up to 20 MB: off the async threads.
     let checked = {
@@ -120,20 +122,28 @@ pub async fn upload_areas(
         Ok(Err(error)) => {
             let (key, detail) = match &error {
                 ImportError::NotJson | ImportError::NotFeatureCollection => {
-                    ("not_geojson", String::new())
+                    (AreasProblem::NotGeojson, String::new())
                 }
-                ImportError::UnsupportedCrs => ("crs", String::new()),
-                ImportError::Empty => ("empty", String::new()),
-                ImportError::NotAPolygon { feature } => ("not_polygon", feature.to_string()),
-                ImportError::OutsideWgs84 { feature } => ("outside", feature.to_string()),
-                ImportError::MissingName { feature, .. } => ("no_name", feature.to_string()),
-                ImportError::SelfIntersecting { name } => ("self_intersecting", name.clone()),
-                ImportError::SameSlug(names) => ("same_slug", names.clone()),
-                ImportError::TooManyPoints => ("too_many_points", String::new()),
+                ImportError::UnsupportedCrs => (AreasProblem::Crs, String::new()),
+                ImportError::Empty => (AreasProblem::Empty, String::new()),
+                ImportError::NotAPolygon { feature } => {
+                    (AreasProblem::NotPolygon, feature.to_string())
+                }
+                ImportError::OutsideWgs84 { feature } => {
+                    (AreasProblem::Outside, feature.to_string())
+                }
+                ImportError::MissingName { feature, .. } => {
+                    (AreasProblem::NoName, feature.to_string())
+                }
+                ImportError::SelfIntersecting { name } => {
+                    (AreasProblem::SelfIntersecting, name.clone())
+                }
+                ImportError::SameSlug(names) => (AreasProblem::SameSlug, names.clone()),
+                ImportError::TooManyPoints => (AreasProblem::TooManyPoints, String::new()),
             };
             return back(key, &detail);
         }
-        Err(_) => return back("not_geojson", ""),
+        Err(_) => return back(AreasProblem::NotGeojson, ""),
     }
     match state
         .db

@@ -1,5 +1,7 @@
 //! Texts of the admins' areas page: importing a municipality's own boundaries.
 
+use crate::server_fns::area::AreasProblem;
+
 pub struct AreasTexts {
     pub title: &'static str,
     pub current: fn(usize) -> String,
@@ -25,5 +27,5 @@ pub struct AreasTexts {
     pub replace_button: &'static str,
     pub merge_button: &'static str,
     pub done: &'static str,
-    pub error: fn(&str, &str) -> String,
+    pub error: fn(AreasProblem, &str) -> String,
 }

@@ -1,6 +1,7 @@
 //! Dansk: every text of the site in Danish, as the municipality writes it (klarsprog, "du").
 
 use super::*;
+use crate::server_fns::area::AreasProblem;
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::numbers::{count, format_int};
 use klimadialog::report::ReportReason;
@@ -300,24 +301,24 @@ pub static LANGUAGE: Language = Language {
         replace_button: "Erstat alle områder med filens",
         merge_button: "Flet filens områder med de nuværende",
         done: "Områderne er indlæst.",
-        error: |key, detail| {
-            match key {
-            "too_large" => "Filen er for stor (højst 20 MB). Intet er ændret.".into(),
-            "not_geojson" => "Filen er ikke en GeoJSON FeatureCollection. Intet er ændret.".into(),
-            "crs" => "Filens koordinater er ikke WGS84 (længde, bredde). Intet er ændret.".into(),
-            "empty" => "Filen indeholder ingen områder (eller over 500). Intet er ændret.".into(),
-            "not_polygon" => format!(
+        error: |problem, detail| {
+            match problem {
+            AreasProblem::TooLarge => "Filen er for stor (højst 20 MB). Intet er ændret.".into(),
+            AreasProblem::NotGeojson => "Filen er ikke en GeoJSON FeatureCollection. Intet er ændret.".into(),
+            AreasProblem::Crs => "Filens koordinater er ikke WGS84 (længde, bredde). Intet er ændret.".into(),
+            AreasProblem::Empty => "Filen indeholder ingen områder (eller over 500). Intet er ændret.".into(),
+            AreasProblem::NotPolygon => format!(
                 "Element {detail} er ikke et Polygon eller MultiPolygon med lukkede ringe. Intet er ændret."
             ),
-            "outside" => format!("Element {detail} har koordinater uden for WGS84. Intet er ændret."),
-            "no_name" => {
+            AreasProblem::Outside => format!("Element {detail} har koordinater uden for WGS84. Intet er ændret."),
+            AreasProblem::NoName => {
                 format!("Element {detail} har ikke den valgte navne-egenskab. Intet er ændret.")
             }
-            "self_intersecting" => format!("Området {detail} krydser sig selv. Intet er ændret."),
-            "same_slug" => format!("Navnene {detail} giver samme adresse. Intet er ændret."),
-            "too_many_points" => "Filen har over 200.000 punkter. Forenkl grænserne (fx i QGIS), og prøv igen. Intet er ændret.".into(),
-            "no_file" => "Vælg en fil.".into(),
-            _ => "Skriv navnet på egenskaben med områdets navn.".into(),
+            AreasProblem::SelfIntersecting => format!("Området {detail} krydser sig selv. Intet er ændret."),
+            AreasProblem::SameSlug => format!("Navnene {detail} giver samme adresse. Intet er ændret."),
+            AreasProblem::TooManyPoints => "Filen har over 200.000 punkter. Forenkl grænserne (fx i QGIS), og prøv igen. Intet er ændret.".into(),
+            AreasProblem::NoFile => "Vælg en fil.".into(),
+            AreasProblem::NoProperty => "Skriv navnet på egenskaben med områdets navn.".into(),
         }
         },
     },

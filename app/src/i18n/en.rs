@@ -1,6 +1,7 @@
 //! English: every text of the site in English.
 
 use super::*;
+use crate::server_fns::area::AreasProblem;
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::numbers::{count, format_int};
 use klimadialog::report::ReportReason;
@@ -305,24 +306,24 @@ pub static LANGUAGE: Language = Language {
         replace_button: "Replace all areas with the file's",
         merge_button: "Merge the file's areas with the current ones",
         done: "The areas are loaded.",
-        error: |key, detail| {
-            match key {
-            "too_large" => "The file is too large (at most 20 MB). Nothing changed.".into(),
-            "not_geojson" => "The file is not a GeoJSON FeatureCollection. Nothing changed.".into(),
-            "crs" => {
+        error: |problem, detail| {
+            match problem {
+            AreasProblem::TooLarge => "The file is too large (at most 20 MB). Nothing changed.".into(),
+            AreasProblem::NotGeojson => "The file is not a GeoJSON FeatureCollection. Nothing changed.".into(),
+            AreasProblem::Crs => {
                 "The file's coordinates are not WGS84 (longitude, latitude). Nothing changed.".into()
             }
-            "empty" => "The file has no areas (or over 500). Nothing changed.".into(),
-            "not_polygon" => format!(
+            AreasProblem::Empty => "The file has no areas (or over 500). Nothing changed.".into(),
+            AreasProblem::NotPolygon => format!(
                 "Feature {detail} is not a Polygon or MultiPolygon with closed rings. Nothing changed."
             ),
-            "outside" => format!("Feature {detail} has coordinates outside WGS84. Nothing changed."),
-            "no_name" => format!("Feature {detail} lacks the chosen name property. Nothing changed."),
-            "self_intersecting" => format!("The area {detail} crosses itself. Nothing changed."),
-            "same_slug" => format!("The names {detail} make the same address. Nothing changed."),
-            "too_many_points" => "The file has over 200,000 points. Simplify the boundaries (e.g. in QGIS) and try again. Nothing changed.".into(),
-            "no_file" => "Choose a file.".into(),
-            _ => "Write the name of the property with the area's name.".into(),
+            AreasProblem::Outside => format!("Feature {detail} has coordinates outside WGS84. Nothing changed."),
+            AreasProblem::NoName => format!("Feature {detail} lacks the chosen name property. Nothing changed."),
+            AreasProblem::SelfIntersecting => format!("The area {detail} crosses itself. Nothing changed."),
+            AreasProblem::SameSlug => format!("The names {detail} make the same address. Nothing changed."),
+            AreasProblem::TooManyPoints => "The file has over 200,000 points. Simplify the boundaries (e.g. in QGIS) and try again. Nothing changed.".into(),
+            AreasProblem::NoFile => "Choose a file.".into(),
+            AreasProblem::NoProperty => "Write the name of the property with the area's name.".into(),
         }
         },
     },

@@ -8,7 +8,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{use_language, use_texts};
 use crate::pages::staff::StaffRefusal;
-use crate::server_fns::area::{ApplyAreaImport, AreasPage, ImportPreview, load_areas_page};
+use crate::server_fns::area::{
+    ApplyAreaImport, AreasPage, AreasProblem, ImportPreview, load_areas_page,
+};
 
 #[component]
 pub fn StaffAreasPage() -> impl IntoView {
@@ -18,7 +20,8 @@ pub fn StaffAreasPage() -> impl IntoView {
     let preview = params.get("preview").and_then(|p| p.parse::<i64>().ok());
     let error = params
         .get("error")
-        .map(|key| (t.error)(&key, &params.get("detail").unwrap_or_default()));
+        .and_then(|key| AreasProblem::parse(&key))
+        .map(|problem| (t.error)(problem, &params.get("detail").unwrap_or_default()));
     let done = params.get("done").is_some();
     view! {
         <Title text=format!("{} – {}", t.title, all.site_name) />

@@ -5,6 +5,25 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
+klimadialog::string_enum!(
+    /// Why an area file went back to the upload form (`error=`, with `detail=`: the feature or
+    /// names it is about): written by `forms::area`, read by the areas page.
+    AreasProblem {
+        TooLarge => "too_large",
+        NotGeojson => "not_geojson",
+        Crs => "crs",
+        Empty => "empty",
+        NotPolygon => "not_polygon",
+        Outside => "outside",
+        NoName => "no_name",
+        SelfIntersecting => "self_intersecting",
+        SameSlug => "same_slug",
+        TooManyPoints => "too_many_points",
+        NoFile => "no_file",
+        NoProperty => "no_property",
+    }
+);
+
 /// What an import would do, in both modes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportPreview {
