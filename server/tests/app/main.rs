@@ -16,6 +16,7 @@ mod area;
 mod audit;
 mod authorization;
 mod cli;
+mod docs;
 mod durability;
 mod export;
 mod faults;
