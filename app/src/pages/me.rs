@@ -7,7 +7,9 @@ use leptos_meta::{Meta, Title};
 
 use crate::i18n::{MeTexts, status_name, use_locale, use_texts};
 use crate::pages::LoadError;
-use crate::server_fns::me::{DeleteMyAccount, DownloadMyData, SaveMailSettings, load_my_page};
+use crate::server_fns::me::{
+    DeleteMyAccount, DownloadMyData, MeNotice, SaveMailSettings, load_my_page,
+};
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
@@ -118,13 +120,18 @@ pub fn MyPage() -> impl IntoView {
     }
 }
 
+/// What the address says the last form on this page did.
+fn me_notice() -> Option<MeNotice> {
+    use_query_map()
+        .read_untracked()
+        .get("me")
+        .and_then(|n| MeNotice::parse(&n))
+}
+
 #[component]
 fn MailSettings(language: klimadialog::Locale, status_mails: bool) -> impl IntoView {
     let t = &use_texts().me;
-    let saved = use_query_map()
-        .read_untracked()
-        .get("saved")
-        .is_some_and(|s| s == "mail");
+    let saved = me_notice() == Some(MeNotice::MailSaved);
     let options = klimadialog::Locale::ALL.map(|locale| {
         view! {
             <option value=locale.tag() selected=locale == language lang=locale.tag()>
@@ -187,10 +194,7 @@ fn MyData() -> impl IntoView {
 #[component]
 fn DeleteAccount() -> impl IntoView {
     let t = &use_texts().me;
-    let unconfirmed = use_query_map()
-        .read_untracked()
-        .get("error")
-        .is_some_and(|e| e == "delete_unconfirmed");
+    let unconfirmed = me_notice() == Some(MeNotice::DeleteUnconfirmed);
     view! {
         <section id="delete" aria-labelledby="delete-heading">
             <h2 id="delete-heading">{t.delete_heading}</h2>

@@ -6,6 +6,17 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
+klimadialog::string_enum!(
+    /// What /me says after one of its forms (`me=`): written by the server functions here,
+    /// read by the page.
+    MeNotice {
+        /// The mail settings were saved.
+        MailSaved => "mail_saved",
+        /// Deleting the account needs the box ticked.
+        DeleteUnconfirmed => "delete_unconfirmed",
+    }
+);
+
 /// What `/me` shows: the resident's ideas with where they stand, and the ideas they support.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MyPage {
@@ -59,7 +70,7 @@ pub async fn save_mail_settings(
         status_mails: status_mails.is_some(),
     };
     state.db.save_mail_settings(resident, settings).await?;
-    leptos_axum::redirect("/me?saved=mail#mail");
+    leptos_axum::redirect(&format!("/me?me={}#mail", MeNotice::MailSaved.as_str()));
     Ok(())
 }
 
@@ -106,7 +117,8 @@ pub async fn delete_my_account(confirm: Option<String>) -> Result<(), AppError> 
         return Ok(());
     };
     if confirm.as_deref() != Some("yes") {
-        leptos_axum::redirect("/me?error=delete_unconfirmed#delete");
+        let notice = MeNotice::DeleteUnconfirmed.as_str();
+        leptos_axum::redirect(&format!("/me?me={notice}#delete"));
         return Ok(());
     }
     state

@@ -11,7 +11,9 @@ fn root() -> PathBuf {
 /// The rows of the feature map: the feature and its cells, page to tests.
 fn feature_map() -> Vec<(String, Vec<String>)> {
     let text = std::fs::read_to_string(root().join("ARCHITECTURE.md")).unwrap();
-    let start = text.find("| Feature | Page").expect("the feature map's header");
+    let start = text
+        .find("| Feature | Page")
+        .expect("the feature map's header");
     text[start..]
         .lines()
         .skip(2)
@@ -68,7 +70,10 @@ fn every_file_the_feature_map_names_exists_and_every_page_and_server_function_is
                 continue;
             }
             let path = format!("{folder}/{name}");
-            assert!(named.contains(&path), "{path} is in no row of the feature map");
+            assert!(
+                named.contains(&path),
+                "{path} is in no row of the feature map"
+            );
         }
     }
 }

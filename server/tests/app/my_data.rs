@@ -89,7 +89,7 @@ async fn deleting_an_account_keeps_the_ideas_anonymous_and_removes_supports_for_
 
     // Not without the tick in the box.
     let (_, location) = browser.post_form("/fn/me/delete", &[]).await;
-    assert_eq!(location, "/me?error=delete_unconfirmed#delete");
+    assert_eq!(location, "/me?me=delete_unconfirmed#delete");
     let page = browser.get(&location).await;
     assert!(page.contains("Sæt kryds for at bekræfte"));
     assert_eq!(supports(&app, 1).await, before.0 + 1);
