@@ -10,19 +10,10 @@ use crate::workload::{ServerProcess, prepare};
 /// The propose form's fields, as the workload sends them, with `photo`.
 fn form(photo: Vec<u8>) -> reqwest::multipart::Form {
     let mut form = reqwest::multipart::Form::new();
-    for (name, value) in [
-        ("kind", "mitigation"),
-        ("sector", "transport"),
-        ("theme", ""),
-        ("area", "9000-aalborg"),
-        ("lat", ""),
-        ("lon", ""),
-        ("title", "Solceller på skolernes tage"),
-        (
-            "description",
-            "Læg solceller på alle skolers tage, og brug strømmen i skolen.",
-        ),
-    ] {
+    for (name, value) in crate::test_app::proposal_form(
+        "Solceller på skolernes tage",
+        "Læg solceller på alle skolers tage, og brug strømmen i skolen.",
+    ) {
         form = form.text(name, value);
     }
     let part = reqwest::multipart::Part::bytes(photo)
@@ -30,6 +21,15 @@ fn form(photo: Vec<u8>) -> reqwest::multipart::Form {
         .mime_str("image/png")
         .unwrap();
     form.part("photo", part)
+}
+
+/// A client that waits as long as a phone on a slow line would, and follows no redirect.
+fn slow_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(120))
+        .build()
+        .unwrap()
 }
 
 /// Sends the form without a session; returns where it went and the draft cookie it set.
@@ -61,11 +61,7 @@ async fn photo_bombs_are_refused_and_leave_memory_bounded_while_a_phone_photo_wo
     let database = dir.path().join("site.db");
     prepare(&database, 0).await;
     let server = ServerProcess::start(dir.path(), &database);
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(120))
-        .build()
-        .unwrap();
+    let client = slow_client();
     let resting = server.peak_memory_mb();
 
     // 12 000 × 12 000 at 16 bits per channel: 1.15 GB decoded from about a megabyte.
@@ -135,11 +131,7 @@ async fn the_largest_photos_sent_at_once_are_decoded_two_at_a_time() {
     let database = dir.path().join("site.db");
     prepare(&database, 0).await;
     let server = ServerProcess::start(dir.path(), &database);
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(120))
-        .build()
-        .unwrap();
+    let client = slow_client();
     // 40 megapixels, 8-bit RGBA: the most a photo may be, 160 MB each once decoded. Six at
     // once, decoded all together, would take the server past a gigabyte.
     let largest = images::bomb_png(8_000, 5_000, false);
