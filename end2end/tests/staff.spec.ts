@@ -18,9 +18,21 @@ test('staff sign in with username and password, see the dashboard and sign out',
   await expect(page).toHaveURL(/\/staff$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Overblik' })).toBeVisible();
   await expect(page.getByText('Logget ind som e2e-admin (administrator).')).toBeVisible();
+  // The staff header: who is signed in, a way out, and the staff menu as links; no resident
+  // sign-in in the header of a staff page.
+  const menu = page.getByRole('navigation', { name: 'Medarbejdermenu' });
+  for (const name of ['Overblik', 'Moderation', 'Status og svar', 'Medarbejdere', 'Handlingslog', 'Områder']) {
+    await expect(menu.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+  await expect(menu.getByRole('link', { name: 'Overblik', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Log ind', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Log ud' })).toBeVisible();
 
-  await page.getByRole('link', { name: 'Moderation' }).click();
+  await menu.getByRole('link', { name: 'Moderation', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Moderation' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Medarbejdermenu' }).getByRole('link', { name: 'Moderation', exact: true }),
+  ).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('link', { name: 'Ladestandere på parkeringspladsen ved Klarup skole' })).toBeVisible();
   await page.goto('/staff');
   await page.getByRole('button', { name: 'Log ud' }).click();

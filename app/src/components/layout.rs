@@ -57,6 +57,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     let path = use_location().pathname.get_untracked();
     let here = current_path_and_query();
     let signed_in = has_session_cookie();
+    // Staff pages get the staff header, and the resident's account links give way to it.
+    let staff_page = (path == "/staff" || path.starts_with("/staff/")) && path != "/staff/login";
+    let staff_path = path.clone();
     // A form that was refused sends the visitor back with a notice to show.
     let notice = leptos_router::hooks::use_query_map()
         .read_untracked()
@@ -125,7 +128,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                         </a>
                     </li>
                     <li class="nav-account">
-                        {if signed_in {
+                        {if staff_page {
+                            ().into_any()
+                        } else if signed_in {
                             view! {
                                 <a href="/me" aria-current=current("/me")>
                                     {t.me.nav}
@@ -148,6 +153,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </li>
                 </ul>
             </nav>
+            {staff_page
+                .then(|| {
+                    view! {
+                        <crate::components::staff_header::StaffHeader path=staff_path.clone() />
+                    }
+                })}
         </header>
         <main id="main" class="wrap" tabindex="-1">
             {notice

@@ -4,6 +4,7 @@ pub mod live_text;
 pub mod locate_me;
 pub mod report_form;
 pub mod share_link;
+pub mod staff_header;
 pub mod support_button;
 
 use leptos::prelude::*;

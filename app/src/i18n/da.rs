@@ -610,6 +610,7 @@ pub static LANGUAGE: Language = Language {
         bad_credentials: "Brugernavn eller adgangskode er forkert. Efter fem forkerte forsøg i træk bliver kontoen låst i et stykke tid, også for den rigtige adgangskode.",
         too_many: "For mange forsøg fra denne forbindelse. Vent lidt, og prøv så igen.",
         dashboard_title: "Overblik",
+        menu: "Medarbejdermenu",
         signed_in_as: |name, role| format!("Logget ind som {name} ({role})."),
         waiting: "Idéer, der venter på moderation",
         hidden: "Skjulte idéer",

@@ -609,6 +609,7 @@ pub static LANGUAGE: Language = Language {
         bad_credentials: "The username or password is wrong. After five wrong attempts in a row the account is locked for a while, even for the right password.",
         too_many: "Too many attempts from this connection. Wait a little, then try again.",
         dashboard_title: "Overview",
+        menu: "Staff menu",
         signed_in_as: |name, role| format!("Signed in as {name} ({role})."),
         waiting: "Ideas waiting for moderation",
         hidden: "Hidden ideas",

@@ -10,6 +10,8 @@ pub struct StaffTexts {
     pub bad_credentials: &'static str,
     pub too_many: &'static str,
     pub dashboard_title: &'static str,
+    /// The staff menu's name for screen readers.
+    pub menu: &'static str,
     pub signed_in_as: fn(&str, &str) -> String,
     pub waiting: &'static str,
     pub hidden: &'static str,

@@ -3,15 +3,13 @@
 
 use klimadialog::PublicStatus;
 use klimadialog::numbers::format_int;
-use klimadialog::staff::StaffRole;
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 
 use crate::error::AppError;
 use crate::i18n::{status_name, use_language, use_locale, use_texts};
 use crate::pages::{LoadError, redirect_to, set_status};
-use crate::server_fns::staff::{StaffLogout, load_dashboard};
+use crate::server_fns::staff::load_dashboard;
 
 /// What a staff page shows when the request may not see it.
 #[component]
@@ -47,8 +45,6 @@ pub fn StaffDashboardPage() -> impl IntoView {
     let t = &use_language().staff;
     let all = use_texts();
     let locale = use_locale();
-    let team = &crate::i18n::use_language().team;
-    let answers = &crate::i18n::use_language().answers;
     view! {
         <Title text=format!("{} – {}", t.dashboard_title, all.site_name) />
         <Meta name="robots" content="noindex" />
@@ -56,10 +52,6 @@ pub fn StaffDashboardPage() -> impl IntoView {
             {Suspend::new(async move {
                 match load_dashboard().await {
                     Ok(d) => {
-                        let role = match d.member.role {
-                            StaffRole::Admin => t.role_admin,
-                            StaffRole::Moderator => t.role_moderator,
-                        };
                         view! {
                             <h1>{t.dashboard_title}</h1>
                             {d
@@ -71,46 +63,6 @@ pub fn StaffDashboardPage() -> impl IntoView {
                                         </p>
                                     }
                                 })}
-                            <p>{(t.signed_in_as)(&d.member.username, role)}</p>
-                            <form method="post" action={<StaffLogout as ServerFn>::PATH}>
-                                <button type="submit" class="button secondary">
-                                    {t.log_out}
-                                </button>
-                            </form>
-                            <nav aria-label=t.dashboard_title>
-                                <ul class="plain-list staff-links">
-                                    <li>
-                                        <a class="button" href="/staff/moderation">
-                                            {t.moderation_title}
-                                        </a>
-                                    </li>
-                                    <li>
-                                        <a class="button secondary" href="/staff/ideas">
-                                            {answers.title}
-                                        </a>
-                                    </li>
-                                    {(d.member.role == StaffRole::Admin)
-                                        .then(|| {
-                                            view! {
-                                                <li>
-                                                    <a class="button secondary" href="/staff/team">
-                                                        {team.team_title}
-                                                    </a>
-                                                </li>
-                                                <li>
-                                                    <a class="button secondary" href="/staff/audit">
-                                                        {team.audit_title}
-                                                    </a>
-                                                </li>
-                                                <li>
-                                                    <a class="button secondary" href="/staff/areas">
-                                                        {crate::i18n::use_language().areas.title}
-                                                    </a>
-                                                </li>
-                                            }
-                                        })}
-                                </ul>
-                            </nav>
                             <dl class="figures">
                                 <div>
                                     <dt>{t.waiting}</dt>

@@ -144,3 +144,28 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
         recent,
     })
 }
+
+/// Who is signed in as staff, for the staff header above every staff page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffBadge {
+    pub username: String,
+    pub admin: bool,
+}
+
+/// The signed-in staff member, if any: the staff header shows who and offers the staff menu.
+#[server(prefix = "/fn", endpoint = "staff/badge")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "load_staff_badge", skip_all)
+)]
+pub async fn load_staff_badge() -> Result<Option<StaffBadge>, AppError> {
+    use klimadialog::staff::StaffRole;
+
+    let state = crate::state::app_state()?;
+    Ok(crate::session::current_staff(&state)
+        .await
+        .map(|member| StaffBadge {
+            username: member.username,
+            admin: member.role == StaffRole::Admin,
+        }))
+}
