@@ -53,6 +53,19 @@ async fn download(browser: &Browser<'_>, path: &str) -> (StatusCode, Vec<u8>) {
     (response.status(), response.bytes().await.unwrap().to_vec())
 }
 
+/// A CSV download opened as Danish Excel would (UTF-8, split on ';', quoted, Danish locale
+/// 1030), saved as `name` in `dir` and shown as an HTML table.
+fn as_danish_excel(dir: &Path, name: &str, csv: impl AsRef<[u8]>) -> String {
+    let file = dir.join(format!("{name}.csv"));
+    std::fs::write(&file, csv).unwrap();
+    libreoffice(
+        &file,
+        Some("CSV:59,34,76,1,,1030"),
+        "html",
+        &format!("{name}.html"),
+    )
+}
+
 /// Converts `file` with LibreOffice and returns the converted text. A profile of its own per
 /// call, so parallel tests do not share one.
 fn libreoffice(file: &Path, infilter: Option<&str>, to: &str, out_name: &str) -> String {
@@ -116,15 +129,7 @@ async fn csv_and_xlsx_open_in_libreoffice_with_danish_letters_and_inert_formulas
         "no contact details unless asked"
     );
     assert!(!text.contains("author_email"));
-    std::fs::write(dir.path().join("ideas.csv"), &csv).unwrap();
-    // Read as Danish Excel would: UTF-8, split on ';', quoted, in a Danish locale (1030);
-    // shown as an HTML table.
-    let html = libreoffice(
-        &dir.path().join("ideas.csv"),
-        Some("CSV:59,34,76,1,,1030"),
-        "html",
-        "ideas.html",
-    );
+    let html = as_danish_excel(dir.path(), "ideas", &csv);
     assert!(html.contains("Ærø-færgen på el"), "Danish letters intact");
     assert!(
         html.contains("&apos;=HYPERLINK") || html.contains("'=HYPERLINK"),
@@ -461,13 +466,7 @@ async fn csv_is_split_on_semicolons_for_danish_excel_and_on_commas_when_asked() 
     let mo = staff_browser(&app, "mo").await;
     let dir = tempfile::tempdir().unwrap();
     let (_, danish) = download(&mo, "/staff/export/ideas.csv?sector=energy").await;
-    std::fs::write(dir.path().join("danish.csv"), &danish).unwrap();
-    let html = libreoffice(
-        &dir.path().join("danish.csv"),
-        Some("CSV:59,34,76,1,,1030"),
-        "html",
-        "danish.html",
-    );
+    let html = as_danish_excel(dir.path(), "danish", &danish);
     assert!(html.contains("Grøn by;=1+1"), "one cell, as typed: {html}");
     assert!(html.contains("Semikolon, komma og"));
     let (_, comma) = download(&mo, "/staff/export/ideas.csv?sector=energy&separator=comma").await;

@@ -32,6 +32,12 @@ fn slow_client() -> reqwest::Client {
         .unwrap()
 }
 
+/// The page at `path` as the browser with this draft cookie sees it.
+async fn page_of(client: &reqwest::Client, base: &str, path: &str, cookie: &str) -> String {
+    let response = client.get(format!("{base}{path}")).header("cookie", cookie);
+    response.send().await.unwrap().text().await.unwrap()
+}
+
 /// Sends the form without a session; returns where it went and the draft cookie it set.
 async fn send(client: &reqwest::Client, base: &str, photo: Vec<u8>) -> (String, String) {
     let response = client
@@ -82,15 +88,7 @@ async fn photo_bombs_are_refused_and_leave_memory_bounded_while_a_phone_photo_wo
         one = Some((location, draft));
     }
     let (location, draft) = one.unwrap();
-    let page = client
-        .get(format!("{}{location}", server.base))
-        .header("cookie", &draft)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = page_of(&client, &server.base, &location, &draft).await;
     assert!(page.contains("Billedet har for mange pixels."), "{page}");
     assert!(
         page.contains("Solceller på skolernes tage"),
@@ -107,15 +105,7 @@ async fn photo_bombs_are_refused_and_leave_memory_bounded_while_a_phone_photo_wo
     let photo = images::with_exif(&images::jpeg(4000, 3000));
     let (location, draft) = send(&client, &server.base, photo).await;
     assert!(!location.contains("photo_error"), "{location}");
-    let page = client
-        .get(format!("{}/ideas/new", server.base))
-        .header("cookie", &draft)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = page_of(&client, &server.base, "/ideas/new", &draft).await;
     assert!(page.contains(".1200x1600.jpg"), "upright, at most 1600 px");
     let after_photo = server.peak_memory_mb();
     assert!(
