@@ -1,7 +1,6 @@
 //! Staff sign-in, sign-out and the dashboard's figures. Every staff server function checks the
 //! role on the server with `require_staff`.
 
-use klimadialog::staff::StaffMember;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -87,7 +86,6 @@ pub async fn staff_logout() -> Result<(), AppError> {
 /// The dashboard's figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dashboard {
-    pub member: StaffMember,
     pub pending: i64,
     pub hidden: i64,
     pub per_status: Vec<(String, i64)>,
@@ -115,7 +113,7 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
     use klimadialog::staff::StaffRole;
 
     let state = crate::state::app_state()?;
-    let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
+    crate::session::require_staff(&state, StaffRole::Moderator).await?;
     let (pending, hidden) = state.db.moderation_counts().await?;
     let per_status = state.db.filter_counts(&IdeaFilter::default()).await?.status;
     let recent = state
@@ -134,7 +132,6 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
         })
         .collect();
     Ok(Dashboard {
-        member,
         pending,
         hidden,
         per_status,
