@@ -22,6 +22,7 @@ pub mod reference;
 pub mod report;
 pub mod resident;
 pub mod retention;
+pub mod staff_ideas;
 pub mod time;
 
 #[cfg(feature = "geometry")]

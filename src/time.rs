@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 pub struct Timestamp(pub i64);
 
 /// A calendar date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Date {
     pub year: i64,
     pub month: u32,
@@ -63,6 +63,16 @@ impl Date {
             && (1..=12).contains(&month)
             && civil_from_days(days_from_civil(year, month, day)) == date;
         valid.then_some(date)
+    }
+
+    /// The day after this one.
+    pub fn following(self) -> Date {
+        civil_from_days(days_from_civil(self.year, self.month, self.day) + 1)
+    }
+
+    /// `YYYY-MM-DD`, as date inputs show it.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
     /// The first second of this day in Denmark.

@@ -8,8 +8,8 @@ use crate::csv::{BOM, Cell, Separator, write_row};
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use klimadialog::filter::IdeaFilter;
 use klimadialog::staff::StaffRole;
+use klimadialog::staff_ideas::StaffFilter;
 use klimadialog::storage::ExportIdea;
 use klimadialog::time::Timestamp;
 use klimadialog_app::state::AppState;
@@ -141,7 +141,9 @@ async fn export(
         Ok(member) => member,
         Err(refusal) => return refusal,
     };
-    let filter = IdeaFilter::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    // The staff table's filter (a superset of `/ideas`'s): a download holds its rows.
+    let filter =
+        StaffFilter::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str()))).rows_only();
     let described: Vec<String> = filter
         .pairs()
         .into_iter()
@@ -201,7 +203,7 @@ pub(crate) fn csv_separator(pairs: &[(String, String)]) -> Separator {
 /// CSV, JSON or GeoJSON, a chunk of ideas at a time.
 fn text_stream(
     db: klimadialog::storage::Db,
-    filter: IdeaFilter,
+    filter: StaffFilter,
     with_contact: bool,
     format: Format,
     separator: Separator,
@@ -252,7 +254,7 @@ fn text_stream(
 /// after the last chunk, or after an error (which is logged).
 fn read_ahead(
     db: klimadialog::storage::Db,
-    filter: IdeaFilter,
+    filter: StaffFilter,
     with_contact: bool,
 ) -> tokio::sync::mpsc::Receiver<Result<Vec<klimadialog::storage::ExportIdea>, ()>> {
     let (send, receive) = tokio::sync::mpsc::channel(2);
@@ -380,7 +382,7 @@ fn round6(x: f64) -> f64 {
 /// Writes the XLSX into a temporary file, a chunk of ideas at a time, and returns the file.
 async fn xlsx_file(
     state: &AppState,
-    filter: &IdeaFilter,
+    filter: &StaffFilter,
     with_contact: bool,
 ) -> Result<tokio::fs::File, String> {
     use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Workbook};

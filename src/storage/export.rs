@@ -5,9 +5,9 @@
 use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Sqlite};
 
-use super::listing::push_filter;
+use super::staff_ideas::push_staff_filter;
 use super::{Db, IdeaColumns, Result, StorageError};
-use crate::filter::IdeaFilter;
+use crate::staff_ideas::StaffFilter;
 
 /// One idea in a staff export.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,12 +36,12 @@ pub struct ExportIdea {
 }
 
 impl Db {
-    /// The next `limit` ideas matching `filter` (any moderation state) with an id above
+    /// The next `limit` ideas matching the staff table's `filter` (any moderation state) with an id above
     /// `after`, in id order.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn export_ideas(
         &self,
-        filter: &IdeaFilter,
+        filter: &StaffFilter,
         after: i64,
         limit: i64,
         with_contact: bool,
@@ -73,7 +73,7 @@ impl Db {
              WHERE i.id IN (SELECT i.id FROM ideas i JOIN areas a ON a.id = i.area_id WHERE i.id > ",
         )
         .push_bind(after);
-        push_filter(&mut q, filter, None, None);
+        push_staff_filter(&mut q, filter, None);
         q.push(" ORDER BY i.id LIMIT ").push_bind(limit).push(")");
         let json: String = q.build_query_scalar().fetch_one(self.pool()).await?;
         let mut ideas: Vec<ExportIdea> = serde_json::from_str(&json)
@@ -95,7 +95,7 @@ mod tests {
         let a = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
         let b = insert(&db, "Solceller på skolerne", ModerationState::Pending).await;
         let c = insert(&db, "Ny cykelsti ved stationen", ModerationState::Published).await;
-        let all = IdeaFilter::default();
+        let all = StaffFilter::default();
         let first = db.export_ideas(&all, 0, 2, false).await.unwrap();
         assert_eq!(
             first.iter().map(|i| i.columns.id).collect::<Vec<_>>(),
@@ -104,7 +104,7 @@ mod tests {
         assert_eq!(first[1].moderation_state, ModerationState::Pending);
         let rest = db.export_ideas(&all, b.0, 2, false).await.unwrap();
         assert_eq!(rest.iter().map(|i| i.columns.id).collect::<Vec<_>>(), [c.0]);
-        let searched = IdeaFilter::from_pairs([("q", "cykelsti")]);
+        let searched = StaffFilter::from_pairs([("q", "cykelsti")]);
         let found = db.export_ideas(&searched, 0, 10, false).await.unwrap();
         assert_eq!(
             found.iter().map(|i| i.columns.id).collect::<Vec<_>>(),
@@ -112,5 +112,12 @@ mod tests {
         );
         assert!(found.iter().all(|i| i.author_email.is_none()));
         assert_eq!(found[0].category_name, "Transport");
+        // The staff table's own filters narrow an export too.
+        let pending = StaffFilter::from_pairs([("moderation", "pending")]);
+        let found = db.export_ideas(&pending, 0, 10, false).await.unwrap();
+        assert_eq!(
+            found.iter().map(|i| i.columns.id).collect::<Vec<_>>(),
+            [b.0]
+        );
     }
 }

@@ -230,7 +230,7 @@ impl Db {
     }
 
     /// What a filter's search words match, if it has any.
-    async fn search_hits(&self, filter: &IdeaFilter) -> Result<Option<Hits>> {
+    pub(super) async fn search_hits(&self, filter: &IdeaFilter) -> Result<Option<Hits>> {
         let Some(query) = filter.q.as_deref().and_then(search::all_terms_query) else {
             return Ok(None);
         };

@@ -27,6 +27,7 @@ mod retention;
 mod search;
 mod signin;
 mod staff;
+mod staff_ideas;
 mod stats;
 mod support;
 mod support_writer;
