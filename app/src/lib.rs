@@ -40,6 +40,7 @@ use crate::pages::{
     staff::StaffDashboardPage,
     staff_areas::StaffAreasPage,
     staff_audit::StaffAuditPage,
+    staff_idea::StaffIdeaPage,
     staff_ideas::StaffIdeasPage,
     staff_login::StaffLoginPage,
     staff_moderation::StaffModerationPage,
@@ -122,6 +123,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/staff/ideas") view=StaffIdeasPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/ideas/:id") view=StaffIdeaPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/areas") view=StaffAreasPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/team") view=StaffTeamPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/audit") view=StaffAuditPage ssr=SsrMode::Async />

@@ -107,7 +107,28 @@ impl Row {
     }
 }
 
+/// The columns of a row, after `SELECT`.
+const ROW_COLUMNS: &str = "i.id, i.title, i.language, i.kind,
+    coalesce(i.sector_key, i.theme_key) AS category, a.name AS area_name,
+    i.status, i.moderation_state, i.support_count,
+    (SELECT count(*) FROM reports rp
+      WHERE rp.idea_id = i.id AND rp.resolved_at IS NULL) AS open_reports,
+    i.created_at, i.photo IS NOT NULL AS has_photo, i.lat IS NOT NULL AS has_point
+    FROM ideas i JOIN areas a ON a.id = i.area_id
+    LEFT JOIN sectors s ON s.key = i.sector_key
+    LEFT JOIN adaptation_themes t ON t.key = i.theme_key";
+
 impl Db {
+    /// One idea as a row of the table, in any moderation state.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn staff_idea(&self, id: crate::IdeaId) -> Result<Option<StaffRow>> {
+        let row: Option<Row> = sqlx::query_as(&format!("SELECT {ROW_COLUMNS} WHERE i.id = ?"))
+            .bind(id.0)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(Row::into_row).transpose()
+    }
+
     /// One page of the staff table and how many ideas its filter matches.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn staff_ideas(&self, filter: &StaffFilter) -> Result<StaffPage> {
@@ -118,18 +139,7 @@ impl Db {
         push_staff_filter(&mut count, filter, hits.as_ref());
         let total: i64 = count.build_query_scalar().fetch_one(self.pool()).await?;
 
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "SELECT i.id, i.title, i.language, i.kind,
-                    coalesce(i.sector_key, i.theme_key) AS category, a.name AS area_name,
-                    i.status, i.moderation_state, i.support_count,
-                    (SELECT count(*) FROM reports rp
-                      WHERE rp.idea_id = i.id AND rp.resolved_at IS NULL) AS open_reports,
-                    i.created_at, i.photo IS NOT NULL AS has_photo, i.lat IS NOT NULL AS has_point
-             FROM ideas i JOIN areas a ON a.id = i.area_id
-             LEFT JOIN sectors s ON s.key = i.sector_key
-             LEFT JOIN adaptation_themes t ON t.key = i.theme_key
-             WHERE 1",
-        );
+        let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {ROW_COLUMNS} WHERE 1"));
         push_staff_filter(&mut q, filter, hits.as_ref());
         // The id last, so equal rows keep one order from page to page.
         let order: Vec<String> = order_expressions(filter.order)
@@ -245,6 +255,11 @@ mod tests {
         let page = db.staff_ideas(&filter("photo=1")).await.unwrap();
         assert!(page.rows[0].has_photo && !page.rows[0].has_point);
         assert_eq!(page.rows[0].supports, 5);
+        assert_eq!(
+            db.staff_idea(crate::IdeaId(c)).await.unwrap().as_ref(),
+            Some(row)
+        );
+        assert_eq!(db.staff_idea(crate::IdeaId(c + 100)).await.unwrap(), None);
     }
 
     #[tokio::test]

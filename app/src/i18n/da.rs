@@ -2,10 +2,12 @@
 
 use super::*;
 use crate::server_fns::area::AreasProblem;
+use klimadialog::ModerationState;
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::numbers::{count, format_int};
 use klimadialog::report::ReportReason;
 use klimadialog::retention;
+use klimadialog::staff_ideas::Column;
 
 const L: Locale = Locale::Da;
 
@@ -648,6 +650,61 @@ pub static LANGUAGE: Language = Language {
         mail_not_sent: "Sitet sender ikke mails: der er ingen mailserver (SMTP_URL), så mails med koder og svar bliver kun gemt som filer på serveren. Det er kun til afprøvning. Bed it-afdelingen om at sætte SMTP_URL.",
         recent: "Seneste handlinger",
         system: "Systemet",
+    },
+    staff_ideas: StaffIdeasTexts {
+        title: "Idéer",
+        intro: "Alle idéer, også dem der afventer godkendelse, er afvist eller skjult. Klik på en overskrift for at sortere, og på en titel for at sætte status, skrive en note eller lægge idéer sammen.",
+        filters: "Filtrér idéerne",
+        search: "Søg i titel og beskrivelse",
+        any: "Alle",
+        moderation: "Moderation",
+        moderation_name: |state| match state {
+            ModerationState::Pending => "Afventer",
+            ModerationState::Published => "Offentlig",
+            ModerationState::Rejected => "Afvist",
+            ModerationState::Hidden => "Skjult",
+        },
+        from: "Oprettet fra og med",
+        to: "Oprettet til og med",
+        with_photo: "Kun idéer med foto",
+        with_open_reports: "Kun idéer med åbne anmeldelser",
+        without_point: "Kun idéer uden sted på kortet",
+        show: "Vis",
+        reset: "Nulstil filtrene",
+        showing: |first, last, total| {
+            format!(
+                "Viser {}–{} af {}",
+                format_int(L, first),
+                format_int(L, last),
+                count(L, total, "idé", "idéer")
+            )
+        },
+        none: "Ingen idéer passer til filteret.",
+        caption: "Idéer, der passer til filteret",
+        column_name: |column| match column {
+            Column::Title => "Titel",
+            Column::Kind => "Type",
+            Column::Category => "Sektor eller tema",
+            Column::Area => "Område",
+            Column::Status => "Status",
+            Column::Moderation => "Moderation",
+            Column::Supports => "Støtter",
+            Column::Reports => "Åbne anmeldelser",
+            Column::Created => "Oprettet",
+        },
+        order_by: |name| format!("Sortér efter {}", name.to_lowercase()),
+        photo: "foto",
+        no_point: "uden sted",
+        page_of: |at, of| format!("Side {at} af {of}"),
+        pages: "Sider",
+        previous: "Forrige side",
+        next: "Næste side",
+        back_to_table: "Tilbage til alle idéer",
+        not_found: "Idéen findes ikke.",
+        not_public: "Idéen er ikke offentlig. Du kan sætte status, når den er godkendt.",
+        to_moderation: "Gå til moderation",
+        open_reports: |n| count(L, n, "åben anmeldelse", "åbne anmeldelser"),
+        public_page: "Se idéens offentlige side",
     },
     stats: StatsTexts {
         nav: "Statistik",

@@ -2,10 +2,12 @@
 
 use super::*;
 use crate::server_fns::area::AreasProblem;
+use klimadialog::ModerationState;
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::numbers::{count, format_int};
 use klimadialog::report::ReportReason;
 use klimadialog::retention;
+use klimadialog::staff_ideas::Column;
 
 const L: Locale = Locale::En;
 
@@ -647,6 +649,61 @@ pub static LANGUAGE: Language = Language {
         mail_not_sent: "The site sends no mail: there is no mail server (SMTP_URL), so mails with codes and answers are only saved as files on the server. This is for trying out only. Ask IT to set SMTP_URL.",
         recent: "Recent actions",
         system: "The system",
+    },
+    staff_ideas: StaffIdeasTexts {
+        title: "Ideas",
+        intro: "Every idea, including those awaiting approval, rejected or hidden. Select a heading to sort, and a title to set a status, write a note or merge ideas.",
+        filters: "Filter the ideas",
+        search: "Search titles and descriptions",
+        any: "All",
+        moderation: "Moderation",
+        moderation_name: |state| match state {
+            ModerationState::Pending => "Awaiting",
+            ModerationState::Published => "Public",
+            ModerationState::Rejected => "Rejected",
+            ModerationState::Hidden => "Hidden",
+        },
+        from: "Created on or after",
+        to: "Created on or before",
+        with_photo: "Only ideas with a photo",
+        with_open_reports: "Only ideas with open reports",
+        without_point: "Only ideas without a place on the map",
+        show: "Show",
+        reset: "Clear the filters",
+        showing: |first, last, total| {
+            format!(
+                "Showing {}–{} of {}",
+                format_int(L, first),
+                format_int(L, last),
+                count(L, total, "idea", "ideas")
+            )
+        },
+        none: "No ideas match the filter.",
+        caption: "Ideas that match the filter",
+        column_name: |column| match column {
+            Column::Title => "Title",
+            Column::Kind => "Type",
+            Column::Category => "Sector or theme",
+            Column::Area => "Area",
+            Column::Status => "Status",
+            Column::Moderation => "Moderation",
+            Column::Supports => "Supports",
+            Column::Reports => "Open reports",
+            Column::Created => "Created",
+        },
+        order_by: |name| format!("Sort by {}", name.to_lowercase()),
+        photo: "photo",
+        no_point: "no place",
+        page_of: |at, of| format!("Page {at} of {of}"),
+        pages: "Pages",
+        previous: "Previous page",
+        next: "Next page",
+        back_to_table: "Back to all ideas",
+        not_found: "There is no such idea.",
+        not_public: "The idea is not public. You can set its status once it is approved.",
+        to_moderation: "Go to moderation",
+        open_reports: |n| count(L, n, "open report", "open reports"),
+        public_page: "See the idea's public page",
     },
     stats: StatsTexts {
         nav: "Statistics",

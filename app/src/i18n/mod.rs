@@ -36,6 +36,7 @@ mod privacy;
 mod propose;
 mod report;
 mod staff;
+mod staff_ideas;
 mod stats;
 mod status_mail;
 mod team;
@@ -65,6 +66,7 @@ pub use privacy::PrivacyTexts;
 pub use propose::ProposeTexts;
 pub use report::{ReportTexts, reason_name};
 pub use staff::StaffTexts;
+pub use staff_ideas::StaffIdeasTexts;
 pub use stats::StatsTexts;
 pub use status_mail::{StatusMail, status_mail};
 pub use team::TeamTexts;
@@ -83,6 +85,7 @@ pub struct Language {
     pub propose: ProposeTexts,
     pub report: ReportTexts,
     pub staff: StaffTexts,
+    pub staff_ideas: StaffIdeasTexts,
     pub stats: StatsTexts,
     /// Subject and body of the mail about a status change; the status's name is given.
     pub status_mail: fn(&StatusMail<'_>, &str) -> (String, String),

@@ -15,6 +15,7 @@ pub mod signin;
 pub mod staff;
 pub mod staff_areas;
 pub mod staff_audit;
+pub mod staff_idea;
 pub mod staff_ideas;
 pub mod staff_login;
 pub mod staff_moderation;

@@ -1,167 +1,90 @@
-//! `/staff/ideas`: public ideas with their status, filtered like `/ideas`, each with a form to
-//! set a new status and the municipality's answer. Plain forms; the change mails the author and
-//! the supporters in the background.
+//! `/staff/ideas`: every idea in one table, sortable by each column and narrowed by every
+//! filter staff need; the filter lives in the address, and the exports below download exactly
+//! the rows it matches. Each title leads to the idea's staff page (status, note, merge).
 
-use klimadialog::PublicStatus;
-use klimadialog::answer::SETTABLE;
-use klimadialog::filter::IdeaFilter;
-use klimadialog::listing::IdeaSummary;
+use klimadialog::listing::Bilingual;
+use klimadialog::staff_ideas::{Column, Direction, PER_PAGE, StaffFilter, StaffRow};
+use klimadialog::{IdeaKind, ModerationState, PublicStatus};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
-use leptos_router::params::Params;
 
-use crate::components::{raw_text, typed_field};
-use crate::i18n::{status_name, use_language, use_locale, use_texts};
+use crate::components::choice_options;
+use crate::i18n::{format_date, kind_name, status_name, use_language, use_locale, use_texts};
 use crate::pages::staff::StaffRefusal;
-use crate::server_fns::answer::{
-    SetIdeaStatus, SetStaffNote, StaffIdeas, StaffIdeasProblem, load_staff_ideas,
-};
-use crate::server_fns::merge::{MergeEntry, MergeIdea, UndoMerge};
-use crate::url::{Lenient, encode_component, read_query};
+use crate::server_fns::merge::{MergeEntry, UndoMerge};
+use crate::server_fns::propose::Choice;
+use crate::server_fns::staff_ideas::{StaffTable, load_staff_table};
+use crate::url::encode_component;
 
-/// What the staff ideas page's address carries after one of its forms (beside the filter).
-#[derive(Params, Debug, Clone, Default, PartialEq)]
-struct AfterForm {
-    error: Lenient<StaffIdeasProblem>,
-    /// The idea the problem is about.
-    idea: Lenient<i64>,
-    /// The idea whose status was just set.
-    done: Lenient<i64>,
-    merged: Lenient<String>,
-    unmerged: Lenient<String>,
-    noted: Lenient<i64>,
+/// The address of the table with this filter.
+pub fn table_address(filter: &StaffFilter) -> String {
+    let query: Vec<String> = filter
+        .pairs()
+        .into_iter()
+        .map(|(n, v)| format!("{n}={}", encode_component(&v)))
+        .collect();
+    if query.is_empty() {
+        "/staff/ideas".to_owned()
+    } else {
+        format!("/staff/ideas?{}", query.join("&"))
+    }
 }
 
 #[component]
 pub fn StaffIdeasPage() -> impl IntoView {
-    let t = &use_language().answers;
+    let t = &use_language().staff_ideas;
     let all = use_texts();
-    let locale = use_locale();
     let params = use_query_map().read_untracked();
-    let filter = IdeaFilter::from_pairs(
-        ["status", "q", "page"]
+    let filter = StaffFilter::from_pairs(
+        params
+            .clone()
             .into_iter()
-            .filter_map(|n| params.get_str(n).map(|v| (n, v))),
+            .map(|(n, v)| (n.to_string(), v))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str())),
     );
-    let query: String = filter
-        .pairs()
-        .into_iter()
-        .filter(|(n, _)| *n != "sort")
-        .map(|(n, v)| format!("{n}={}", encode_component(&v)))
-        .collect::<Vec<_>>()
-        .join("&");
-    let here = if query.is_empty() {
-        "/staff/ideas".to_owned()
-    } else {
-        format!("/staff/ideas?{query}")
-    };
-    let after: AfterForm = read_query();
-    let error_idea = after.idea.0;
-    let error = after.error.0.map(|problem| match problem {
-        StaffIdeasProblem::Status => t.error_status,
-        StaffIdeasProblem::AnswerRequired => t.error_answer_required,
-        StaffIdeasProblem::EnglishAlone => t.error_english_alone,
-        StaffIdeasProblem::AnswerInvalid => t.error_answer_invalid,
-        StaffIdeasProblem::MergeTarget => t.error_merge_target,
-        StaffIdeasProblem::Note => t.error_note,
-    });
-    let done = after.done.0;
-    let just_merged = after.merged.0.is_some() || after.unmerged.0.is_some();
-    let noted = after.noted.0;
-    let current_status = filter.status.map(|s| s.as_str()).unwrap_or("").to_owned();
-    let q = filter.q.clone().unwrap_or_default();
+    let just_merged = params.get_str("merged").is_some() || params.get_str("unmerged").is_some();
+    let query = table_address(&filter)
+        .split_once('?')
+        .map(|(_, q)| q.to_owned())
+        .unwrap_or_default();
     view! {
         <Title text=format!("{} – {}", t.title, all.site_name) />
         <Meta name="robots" content="noindex" />
         <Suspense>
             {Suspend::new(async move {
-                match load_staff_ideas(query.clone()).await {
-                    Ok(StaffIdeas { page, admin, merges, notes }) => {
+                match load_staff_table(query.clone()).await {
+                    Ok(StaffTable { page, admin, merges, areas, sectors, themes }) => {
+                        let categories: Vec<Choice> = sectors
+                            .iter()
+                            .chain(themes.iter())
+                            .cloned()
+                            .collect();
                         let pages = page.page_count();
                         let at = page.page;
-                        let link = |n: u32| {
-                            let f = filter.on_page(n);
-                            let q: Vec<String> = f
-                                .pairs()
-                                .into_iter()
-                                .filter(|(k, _)| *k != "sort")
-                                .map(|(k, v)| format!("{k}={}", encode_component(&v)))
-                                .collect();
-                            format!("/staff/ideas?{}", q.join("&"))
-                        };
+                        let first = i64::from(at - 1) * i64::from(PER_PAGE) + 1;
+                        let last = first + page.rows.len() as i64 - 1;
+                        let showing = (t.showing)(first, last, page.total);
                         view! {
                             <h1>{t.title}</h1>
                             <p>{t.intro}</p>
-                            <form method="get" action="/staff/ideas" class="filters">
-                                <div class="field">
-                                    <label for="staff-status">{t.filter_status}</label>
-                                    <select id="staff-status" name="status">
-                                        <option value="" selected=current_status.is_empty()>
-                                            {t.all}
-                                        </option>
-                                        {PublicStatus::ALL
-                                            .iter()
-                                            .map(|s| {
-                                                view! {
-                                                    <option
-                                                        value=s.as_str()
-                                                        selected=current_status == s.as_str()
-                                                    >
-                                                        {status_name(*s, locale)}
-                                                    </option>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </select>
-                                </div>
-                                <div class="field">
-                                    <label for="staff-q">{t.search}</label>
-                                    <input id="staff-q" name="q" type="search" value=q.clone() />
-                                </div>
-                                <button type="submit" class="button">
-                                    {t.show}
-                                </button>
-                            </form>
-                            {if page.ideas.is_empty() {
-                                view! { <p>{t.none}</p> }.into_any()
+                            <FilterForm filter=filter.clone() areas sectors themes />
+                            {if page.rows.is_empty() {
+                                view! {
+                                    <p role="status">{t.none}</p>
+                                }
+                                    .into_any()
                             } else {
                                 view! {
-                                    <ol class="queue">
-                                        {page
-                                            .ideas
-                                            .into_iter()
-                                            .map(|idea| {
-                                                let failed = (error_idea == Some(idea.id.0))
-                                                    .then_some(error)
-                                                    .flatten();
-                                                let saved = done == Some(idea.id.0);
-                                                let note = notes
-                                                    .iter()
-                                                    .find(|(id, _)| *id == idea.id.0)
-                                                    .map(|(_, n)| n.clone());
-                                                let noted = noted == Some(idea.id.0);
-                                                view! {
-                                                    <StatusCard
-                                                        idea
-                                                        back=here.clone()
-                                                        failed
-                                                        saved
-                                                        note
-                                                        noted
-                                                    />
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </ol>
+                                    <p role="status">{showing}</p>
+                                    <IdeaTable rows=page.rows filter=filter.clone() categories />
                                 }
                                     .into_any()
                             }}
-                            <nav class="pager">
-                                {(at > 1).then(|| view! { <a href=link(at - 1)>{t.previous}</a> })}
-                                {(at < pages).then(|| view! { <a href=link(at + 1)>{t.next}</a> })}
-                            </nav>
+                            <Pager filter=filter.clone() at pages />
                             <MergeList merges admin just_merged />
                             <ExportForm filter=filter.clone() admin />
                         }
@@ -174,182 +97,283 @@ pub fn StaffIdeasPage() -> impl IntoView {
     }
 }
 
+/// The filters, as a plain GET form: its address is the table's.
 #[component]
-fn StatusCard(
-    idea: IdeaSummary,
-    back: String,
-    failed: Option<&'static str>,
-    saved: bool,
-    note: Option<String>,
-    noted: bool,
+fn FilterForm(
+    filter: StaffFilter,
+    areas: Vec<Choice>,
+    sectors: Vec<Choice>,
+    themes: Vec<Choice>,
 ) -> impl IntoView {
-    let t = &use_language().answers;
+    let t = &use_language().staff_ideas;
+    let all = use_texts();
     let locale = use_locale();
-    let id = idea.id.0;
-    let back_for_merge = back.clone();
-    let back_for_note = back.clone();
-    // After a refused note, what was typed; otherwise the stored note.
-    let note_text = if failed == Some(t.error_note) {
-        typed_field("note")
-    } else {
-        note.unwrap_or_default()
-    };
-    let (typed_da, typed_en) = if failed.is_some() {
-        (typed_field("answer_da"), typed_field("answer_en"))
-    } else {
-        Default::default()
-    };
-    let answer_hint = {
-        let names: Vec<&str> = SETTABLE
-            .iter()
-            .filter(|s| s.requires_answer())
-            .map(|s| status_name(*s, locale))
-            .collect();
-        (t.answer_da_hint)(&names)
-    };
-    let supporters = (crate::i18n::use_texts().supports)(idea.supports);
-    let status_choice = |status: PublicStatus| {
-        let input_id = format!("status-{id}-{}", status.as_str());
+    let public = filter.public.clone();
+    let current = |value: Option<&str>| value.unwrap_or("").to_owned();
+    let status = current(public.status.map(PublicStatus::as_str));
+    let moderation = current(filter.moderation.map(ModerationState::as_str));
+    let kind = current(public.kind.map(IdeaKind::as_str));
+    let area = current(public.area.as_ref().map(|a| a.as_str()));
+    let sector = current(public.sector.as_ref().map(|c| c.as_str()));
+    let theme = current(public.theme.as_ref().map(|c| c.as_str()));
+    let any = t.any;
+    let (kind_label, sector_label, theme_label, area_label, status_label) = (
+        all.kind_label,
+        all.sector_label,
+        all.theme_label,
+        all.area_label,
+        all.status_label,
+    );
+    let check = |name: &'static str, label: &'static str, on: bool| {
+        let id = format!("filter-{name}");
         view! {
             <div class="choice">
-                <input type="radio" id=input_id.clone() name="status" value=status.as_str() />
-                <label for=input_id>{status_name(status, locale)}</label>
+                <input type="checkbox" id=id.clone() name=name value="1" checked=on />
+                <label for=id>{label}</label>
             </div>
         }
     };
     view! {
-        <li class="queue-card" id=format!("idea-{id}")>
-            <h2>
-                <a href=format!("/ideas/{id}") lang=crate::i18n::lang_if_other(idea.language)>
-                    {idea.title.clone()}
-                </a>
-            </h2>
-            <p class="meta">
-                {t.current}": "<strong>{status_name(idea.status, locale)}</strong> " · "
-                <span lang=crate::i18n::danish_lang()>{idea.area_name.clone()}</span>" · "
-                {supporters}
-            </p>
-            {saved
-                .then(|| {
-                    view! {
-                        <p class="notice" role="status">
-                            {t.saved}
-                        </p>
-                    }
-                })}
-            {failed
-                .map(|m| {
-                    view! {
-                        <p class="notice error" role="alert" id=format!("status-error-{id}")>
-                            {m}
-                        </p>
-                    }
-                })}
-            <details open=failed.is_some()>
-                <summary>{t.set_status}</summary>
-                <form method="post" action={<SetIdeaStatus as ServerFn>::PATH} class="stack">
-                    <input type="hidden" name="idea" value=id />
-                    <input type="hidden" name="back" value=back />
-                    <fieldset>
-                        <legend>{t.status_legend}</legend>
-                        {SETTABLE.iter().map(|s| status_choice(*s)).collect_view()}
-                    </fieldset>
-                    <div class="field">
-                        <label for=format!("answer-da-{id}")>{t.answer_da}</label>
-                        <p id=format!("answer-da-hint-{id}") class="hint">
-                            {answer_hint.clone()}
-                        </p>
-                        <textarea
-                            id=format!("answer-da-{id}")
-                            name="answer_da"
-                            rows="4"
-                            maxlength="4000"
-                            aria-describedby=format!("answer-da-hint-{id}")
-                            aria-invalid=failed.map(|_| "true")
-                        >
-                            {raw_text(&typed_da)}
-                        </textarea>
-                    </div>
-                    <div class="field">
-                        <label for=format!("answer-en-{id}")>{t.answer_en}</label>
-                        <textarea
-                            id=format!("answer-en-{id}")
-                            name="answer_en"
-                            rows="3"
-                            maxlength="4000"
-                        >
-                            {raw_text(&typed_en)}
-                        </textarea>
-                    </div>
-                    <button type="submit" class="button">
-                        {t.save}
-                    </button>
-                </form>
-            </details>
-            <details open=noted || failed == Some(t.error_note)>
-                <summary>{t.note}</summary>
-                {noted
+        <form method="get" action="/staff/ideas" class="filters staff-filters">
+            <fieldset>
+                <legend>{t.filters}</legend>
+                <div class="field">
+                    <label for="filter-q">{t.search}</label>
+                    <input
+                        id="filter-q"
+                        name="q"
+                        type="search"
+                        value=public.q.clone().unwrap_or_default()
+                    />
+                </div>
+                <div class="field">
+                    <label for="filter-status">{status_label}</label>
+                    <select id="filter-status" name="status">
+                        <option value="">{any}</option>
+                        {PublicStatus::ALL
+                            .iter()
+                            .map(|s| {
+                                view! {
+                                    <option value=s.as_str() selected=status == s.as_str()>
+                                        {status_name(*s, locale)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-moderation">{t.moderation}</label>
+                    <select id="filter-moderation" name="moderation">
+                        <option value="">{any}</option>
+                        {ModerationState::ALL
+                            .iter()
+                            .map(|m| {
+                                view! {
+                                    <option value=m.as_str() selected=moderation == m.as_str()>
+                                        {(t.moderation_name)(*m)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-kind">{kind_label}</label>
+                    <select id="filter-kind" name="kind">
+                        <option value="">{any}</option>
+                        {IdeaKind::ALL
+                            .iter()
+                            .map(|k| {
+                                view! {
+                                    <option value=k.as_str() selected=kind == k.as_str()>
+                                        {kind_name(*k, locale)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-sector">{sector_label}</label>
+                    <select id="filter-sector" name="sector">
+                        <option value="">{any}</option>
+                        {choice_options(sectors, None, &sector)}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-theme">{theme_label}</label>
+                    <select id="filter-theme" name="theme">
+                        <option value="">{any}</option>
+                        {choice_options(themes, None, &theme)}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-area">{area_label}</label>
+                    <select id="filter-area" name="area">
+                        <option value="">{any}</option>
+                        {choice_options(areas, None, &area)}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-from">{t.from}</label>
+                    <input
+                        id="filter-from"
+                        name="from"
+                        type="date"
+                        value=filter.from.map(|d| d.iso()).unwrap_or_default()
+                    />
+                </div>
+                <div class="field">
+                    <label for="filter-to">{t.to}</label>
+                    <input
+                        id="filter-to"
+                        name="to"
+                        type="date"
+                        value=filter.to.map(|d| d.iso()).unwrap_or_default()
+                    />
+                </div>
+                {check("photo", t.with_photo, filter.with_photo)}
+                {check("reported", t.with_open_reports, filter.with_open_reports)}
+                {check("nopoint", t.without_point, filter.without_point)}
+                // The order survives a new filter; the page starts again from the first.
+                {(filter.order != Column::Created)
+                    .then(|| view! { <input type="hidden" name="order" value=filter.order.as_str() /> })}
+                {(filter.direction != filter.order.first_direction())
                     .then(|| {
                         view! {
-                            <p class="notice" role="status">
-                                {t.note_saved}
-                            </p>
+                            <input type="hidden" name="dir" value=filter.direction.as_str() />
                         }
                     })}
-                <form method="post" action={<SetStaffNote as ServerFn>::PATH} class="stack">
-                    <input type="hidden" name="idea" value=id />
-                    <input type="hidden" name="back" value=back_for_note />
-                    <div class="field">
-                        <label for=format!("note-{id}")>{t.note}</label>
-                        <p id=format!("note-hint-{id}") class="hint">
-                            {t.note_hint}
-                        </p>
-                        <textarea
-                            id=format!("note-{id}")
-                            name="note"
-                            rows="3"
-                            maxlength="4000"
-                            aria-describedby=format!("note-hint-{id}")
-                        >
-                            {raw_text(&note_text)}
-                        </textarea>
-                    </div>
-                    <button type="submit" class="button secondary">
-                        {t.save_note}
-                    </button>
-                </form>
-            </details>
-            <form method="post" action={<MergeIdea as ServerFn>::PATH} class="inline-form merge">
-                <input type="hidden" name="idea" value=id />
-                <input type="hidden" name="back" value=back_for_merge />
-                <label for=format!("merge-{id}")>{t.merge_label}</label>
-                <input
-                    id=format!("merge-{id}")
-                    name="into"
-                    type="text"
-                    inputmode="numeric"
-                    size="6"
-                    aria-describedby=format!("merge-hint-{id}")
-                />
-                <button type="submit" class="button secondary">
-                    {t.merge}
-                </button>
-                <p id=format!("merge-hint-{id}") class="hint">
-                    {t.merge_hint}
-                </p>
-            </form>
-        </li>
+            </fieldset>
+            <button type="submit" class="button">
+                {t.show}
+            </button>
+            {filter.narrows().then(|| view! { <a href="/staff/ideas">{t.reset}</a> })}
+        </form>
     }
+}
+
+/// The table; each header orders by its column (a link, so it works without JavaScript).
+#[component]
+fn IdeaTable(rows: Vec<StaffRow>, filter: StaffFilter, categories: Vec<Choice>) -> impl IntoView {
+    let t = &use_language().staff_ideas;
+    let locale = use_locale();
+    let header = |column: Column| {
+        let name = (t.column_name)(column);
+        let sorted = (filter.order == column).then_some(match filter.direction {
+            Direction::Ascending => "ascending",
+            Direction::Descending => "descending",
+        });
+        let numeric = matches!(column, Column::Supports | Column::Reports);
+        view! {
+            <th scope="col" aria-sort=sorted class:number=numeric>
+                <a
+                    href=table_address(&filter.ordered_by(column))
+                    aria-label=(t.order_by)(name)
+                    class="sort"
+                >
+                    {name}
+                    {sorted.map(|s| if s == "ascending" { " ▲" } else { " ▼" })}
+                </a>
+            </th>
+        }
+    };
+    let category_name = move |key: &str| -> (String, Option<&'static str>) {
+        categories
+            .iter()
+            .find(|c| c.value == key)
+            .map(|c| crate::i18n::name_in_page_language(&c.label))
+            .unwrap_or_else(|| {
+                crate::i18n::name_in_page_language(&Bilingual {
+                    da: key.to_owned(),
+                    en: None,
+                })
+            })
+    };
+    view! {
+        <div class="table-scroll" role="region" aria-labelledby="ideas-caption" tabindex="0">
+            <table class="staff-table">
+                <caption id="ideas-caption">{t.caption}</caption>
+                <thead>
+                    <tr>{Column::ALL.iter().map(|c| header(*c)).collect_view()}</tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|row| {
+                            let (category, category_lang) = category_name(&row.category);
+                            let marks: Vec<&str> = [
+                                row.has_photo.then_some(t.photo),
+                                (!row.has_point).then_some(t.no_point),
+                            ]
+                                .into_iter()
+                                .flatten()
+                                .collect();
+                            view! {
+                                <tr>
+                                    <th scope="row">
+                                        <a
+                                            href=format!("/staff/ideas/{}", row.id)
+                                            lang=row.language.and_then(crate::i18n::lang_if_other)
+                                        >
+                                            {row.title}
+                                        </a>
+                                        {(!marks.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <span class="hint">
+                                                        " (" {marks.join(", ")} ")"
+                                                    </span>
+                                                }
+                                            })}
+                                    </th>
+                                    <td>{kind_name(row.kind, locale)}</td>
+                                    <td lang=category_lang>{category}</td>
+                                    <td lang=crate::i18n::danish_lang()>{row.area_name}</td>
+                                    <td>{status_name(row.status, locale)}</td>
+                                    <td>{(t.moderation_name)(row.moderation)}</td>
+                                    <td class="number">{row.supports}</td>
+                                    <td class="number">{row.open_reports}</td>
+                                    <td>{format_date(row.created_at, locale)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn Pager(filter: StaffFilter, at: u32, pages: u32) -> impl IntoView {
+    let t = &use_language().staff_ideas;
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label=t.pages>
+                {(at > 1)
+                    .then(|| {
+                        view! { <a href=table_address(&filter.on_page(at - 1))>{t.previous}</a> }
+                    })}
+                <span>{(t.page_of)(at, pages)}</span>
+                {(at < pages)
+                    .then(|| {
+                        view! { <a href=table_address(&filter.on_page(at + 1))>{t.next}</a> }
+                    })}
+            </nav>
+        }
+    })
 }
 
 /// Downloads of the filtered ideas: a plain GET form, so the filter travels in the address.
 #[component]
-fn ExportForm(filter: IdeaFilter, admin: bool) -> impl IntoView {
+fn ExportForm(filter: StaffFilter, admin: bool) -> impl IntoView {
     let t = &use_language().answers;
+    let filter = filter.rows_only();
     let hidden = filter
         .pairs()
         .into_iter()
-        .filter(|(n, _)| !matches!(*n, "sort" | "page"))
         .map(|(n, v)| view! { <input type="hidden" name=n value=v /> })
         .collect_view();
     let format = |value: &'static str, label: &'static str| {
@@ -387,7 +411,6 @@ fn ExportForm(filter: IdeaFilter, admin: bool) -> impl IntoView {
                         let query: Vec<String> = filter
                             .pairs()
                             .into_iter()
-                            .filter(|(n, _)| !matches!(*n, "sort" | "page"))
                             .map(|(n, v)| format!("{n}={}", encode_component(&v)))
                             .chain(extra.map(str::to_owned))
                             .collect();

@@ -1,10 +1,8 @@
 //! Staff giving ideas a status and the municipality's official answer. Moderator role or more,
 //! checked on the server; the mails to author and supporters are queued with the change.
 
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
 use crate::error::AppError;
+use leptos::prelude::*;
 
 klimadialog::string_enum!(
     /// Why a form on the staff ideas page went back (`error=`, with `idea=`): its server
@@ -24,60 +22,6 @@ impl StaffIdeasProblem {
     pub fn address(self, back: &str, idea: i64) -> String {
         format!("{back}error={}&idea={idea}#idea-{idea}", self.as_str())
     }
-}
-
-/// Ideas per page on the staff ideas page.
-pub const STAFF_PER_PAGE: u32 = 20;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StaffIdeas {
-    pub page: klimadialog::listing::IdeaPage,
-    /// Admins may add residents' contact details to an export, and undo merges.
-    pub admin: bool,
-    pub merges: Vec<super::merge::MergeEntry>,
-    /// Internal notes of the ideas on the page that have one.
-    pub notes: Vec<(i64, String)>,
-}
-
-/// Public ideas with the filter of `/ideas` (its query string), for setting statuses.
-#[server(prefix = "/fn", endpoint = "staff/ideas")]
-#[cfg_attr(
-    feature = "ssr",
-    tracing::instrument(name = "load_staff_ideas", skip_all)
-)]
-pub async fn load_staff_ideas(query: String) -> Result<StaffIdeas, AppError> {
-    use klimadialog::filter::IdeaFilter;
-    use klimadialog::staff::StaffRole;
-    use klimadialog::storage::now;
-
-    let state = crate::state::app_state()?;
-    let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&query).unwrap_or_default();
-    let filter = IdeaFilter::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
-    let page = state
-        .db
-        .list_published(&filter, STAFF_PER_PAGE, 0, now())
-        .await?;
-    let ids: Vec<i64> = page.ideas.iter().map(|i| i.id.0).collect();
-    let notes = state.db.staff_notes_of(&ids).await?;
-    Ok(StaffIdeas {
-        notes,
-        page,
-        admin: member.role == StaffRole::Admin,
-        merges: state
-            .db
-            .recent_merges(20)
-            .await?
-            .into_iter()
-            .map(|m| super::merge::MergeEntry {
-                id: m.id,
-                from_title: m.from_title,
-                into_idea: m.into_idea,
-                into_title: m.into_title,
-                undone: m.undone_at.is_some(),
-            })
-            .collect(),
-    })
 }
 
 /// Sets a status with its answer, then goes back to the list (`back`, a `/staff/ideas` address).

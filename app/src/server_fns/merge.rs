@@ -18,6 +18,24 @@ pub struct MergeEntry {
     pub undone: bool,
 }
 
+/// The latest merges, newest first, as the staff ideas page lists them.
+#[cfg(feature = "ssr")]
+pub(crate) async fn recent(state: &crate::state::AppState) -> Result<Vec<MergeEntry>, AppError> {
+    Ok(state
+        .db
+        .recent_merges(20)
+        .await?
+        .into_iter()
+        .map(|m| MergeEntry {
+            id: m.id,
+            from_title: m.from_title,
+            into_idea: m.into_idea,
+            into_title: m.into_title,
+            undone: m.undone_at.is_some(),
+        })
+        .collect())
+}
+
 /// Merges idea `idea` into idea `into` (a duplicate into the one kept), then goes back.
 #[server(prefix = "/fn", endpoint = "staff/ideas/merge")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "merge_idea", skip_all))]
@@ -50,7 +68,8 @@ pub async fn merge_idea(
         )
         .await?;
     match done {
-        Ok(_) => leptos_axum::redirect(&format!("{back}merged={idea}#merges")),
+        // The merged idea is now a pointer: the table lists the merge, with its undo.
+        Ok(_) => leptos_axum::redirect(&format!("/staff/ideas?merged={idea}#merges")),
         Err(MergeRefusal::SameIdea | MergeRefusal::NotMergeable | MergeRefusal::NoSuchMerge) => {
             leptos_axum::redirect(&StaffIdeasProblem::MergeTarget.address(&back, idea));
         }

@@ -25,6 +25,7 @@ pub mod propose;
 pub mod report;
 pub mod signin;
 pub mod staff;
+pub mod staff_ideas;
 pub mod stats;
 pub mod support;
 pub mod team;

@@ -53,7 +53,8 @@ async fn set_status(
     fields: &[(&str, &str)],
 ) -> (StatusCode, String) {
     let id = idea.0.to_string();
-    let mut all = vec![("idea", id.as_str()), ("back", "/staff/ideas?q=delebiler")];
+    let back = format!("/staff/ideas/{id}");
+    let mut all = vec![("idea", id.as_str()), ("back", back.as_str())];
     all.extend_from_slice(fields);
     mo.post_form("/fn/staff/ideas/status", &all).await
 }
@@ -65,8 +66,18 @@ async fn a_decision_with_its_answer_mails_author_and_supporters_once_each() {
     let smtp = SmtpSink::start();
     let (app, idea) = app_with_idea(&smtp, "30").await;
     let mut mo = crate::test_app::staff_browser(&app, "mo").await;
+    // The table finds it; its title leads to the idea's staff page with the status form.
     let list = mo.get("/staff/ideas?q=delebiler").await;
-    assert!(list.contains("Delebiler i Hasseris") && list.contains("Gem og send besked"));
+    let link = format!(
+        "<a href=\"/staff/ideas/{}\">Delebiler i Hasseris</a>",
+        idea.0
+    );
+    assert!(list.contains(&link), "{list}");
+    assert!(
+        mo.get(&format!("/staff/ideas/{}", idea.0))
+            .await
+            .contains("Gem og send besked")
+    );
 
     // A decision without an answer is refused: nothing stored, nothing sent, English kept.
     let (_, location) = set_status(

@@ -23,6 +23,7 @@ const PAGES: &[(&str, Expect, Expect)] = &[
     ("/staff", Allowed, Allowed),
     ("/staff/moderation", Allowed, Allowed),
     ("/staff/ideas", Allowed, Allowed),
+    ("/staff/ideas/1", Allowed, Allowed),
     ("/staff/team", Forbidden, Allowed),
     ("/staff/areas", Forbidden, Allowed),
     ("/staff/audit", Forbidden, Allowed),
@@ -52,6 +53,7 @@ const FUNCTIONS: &[(&str, &str, Expect, Expect)] = &[
         Allowed,
     ),
     ("staff/ideas", "query=status%3Dnew", Allowed, Allowed),
+    ("staff/idea", "id=1", Allowed, Allowed),
     (
         "staff/ideas/status",
         "idea=999999&status=under_review",

@@ -272,13 +272,13 @@ async fn internal_notes_are_in_exports_and_nowhere_public() {
             &[
                 ("idea", &idea),
                 ("note", "Vejafdelingen: med i budget 2027"),
-                ("back", "/staff/ideas"),
+                ("back", &format!("/staff/ideas/{idea}")),
             ],
         )
         .await;
     assert!(location.contains(&format!("noted={idea}")), "{location}");
     assert!(
-        mo.get("/staff/ideas")
+        mo.get(&location)
             .await
             .contains("Vejafdelingen: med i budget 2027</textarea>")
     );

@@ -154,7 +154,22 @@ const QUERIES: &[(&str, &[&str])] = &[
     ("/signin", &["next", "intent", "error", "email"]),
     ("/ideas/new", &["check", "photo_error", "notice"]),
     ("/staff/login", &["next", "error", "user"]),
-    ("/staff/ideas", &["status", "q", "page", "error"]),
+    (
+        "/staff/ideas",
+        &[
+            "status",
+            "q",
+            "page",
+            "moderation",
+            "from",
+            "to",
+            "order",
+            "dir",
+            "photo",
+            "merged",
+        ],
+    ),
+    ("/staff/ideas/1", &["error", "done", "noted"]),
     ("/staff/audit", &["actor", "action", "before", "object"]),
     ("/staff/areas", &["preview", "error"]),
 ];

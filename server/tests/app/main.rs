@@ -38,6 +38,7 @@ mod report;
 mod retention;
 mod signin;
 mod staff;
+mod staff_ideas;
 mod support;
 mod team;
 mod workload;
