@@ -237,8 +237,8 @@ impl StaffFilter {
 pub struct StaffRow {
     pub id: i64,
     pub title: String,
-    /// The language the title is written in, when it is not Danish.
-    pub language: Option<crate::Locale>,
+    /// The language the title is written in.
+    pub language: crate::Locale,
     pub kind: IdeaKind,
     /// The sector's or the theme's key.
     pub category: String,

@@ -23,7 +23,7 @@ test('staff download every export, whole, by clicking its link', async ({ page }
   await page.getByLabel('Brugernavn').fill('e2e-admin');
   await page.getByLabel('Adgangskode').fill('e2e-klimaplan-adgang');
   await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Status og svar' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Idéer' })).toBeVisible();
 
   const csv = await downloadFrom(page, 'Hent CSV', 'link');
   expect(csv.file).toBe('klimadialog-ideas.csv');

@@ -21,7 +21,7 @@ test('staff sign in with username and password, see the dashboard and sign out',
   // The staff header: who is signed in, a way out, and the staff menu as links; no resident
   // sign-in in the header of a staff page.
   const menu = page.getByRole('navigation', { name: 'Medarbejdermenu' });
-  for (const name of ['Overblik', 'Moderation', 'Status og svar', 'Medarbejdere', 'Handlingslog', 'Områder']) {
+  for (const name of ['Overblik', 'Moderation', 'Idéer', 'Medarbejdere', 'Handlingslog', 'Områder']) {
     await expect(menu.getByRole('link', { name, exact: true })).toBeVisible();
   }
   await expect(menu.getByRole('link', { name: 'Overblik', exact: true })).toHaveAttribute('aria-current', 'page');
@@ -70,27 +70,35 @@ test('an admin adds a moderator and finds it in the audit log', async ({ page },
   await expect(page.getByRole('cell', { name: new RegExp(`"username":"${name}"`) })).toBeVisible();
 });
 
-test('staff give an idea a status with the municipality answer, which residents then read', async ({ page }) => {
+test('staff find an idea in the table, give it a status with the answer, which residents then read', async ({ page }) => {
   await page.goto('/staff/login?next=/staff/ideas');
   await page.getByLabel('Brugernavn').fill('e2e-admin');
   await page.getByLabel('Adgangskode').fill('e2e-klimaplan-adgang');
   await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Status og svar' })).toBeVisible();
-  await page.getByLabel('Søg').fill('elbus hals');
+  await expect(page.getByRole('heading', { level: 1, name: 'Idéer' })).toBeVisible();
+  const title = 'Elbus mellem Hals og Aalborg hver halve time';
+  await page.getByLabel('Søg i titel og beskrivelse').fill('elbus hals');
+  await page.getByLabel('Moderation', { exact: true }).selectOption({ label: 'Offentlig' });
   await page.getByRole('button', { name: 'Vis' }).click();
-  const card = page.locator('.queue-card').filter({ hasText: 'Elbus mellem Hals og Aalborg hver halve time' });
-  await card.getByText('Sæt status').click();
+  await expect(page).toHaveURL(/\/staff\/ideas\?q=elbus%20hals&moderation=published$/);
+  await expect(page.getByRole('status')).toHaveText(/^Viser 1–\d+ af \d+ idé/);
+  // A header orders the table by its column, and says which way.
+  await page.getByRole('link', { name: 'Sortér efter støtter' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Sortér efter støtter' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByLabel('Søg i titel og beskrivelse')).toHaveValue('elbus hals');
+
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   // A decision without the answer is refused, and says why.
-  await card.getByLabel('Med i klimaplanen', { exact: true }).check();
-  await card.getByRole('button', { name: 'Gem og send besked' }).click();
-  const again = page.locator('.queue-card').filter({ hasText: 'Elbus mellem Hals og Aalborg hver halve time' });
-  await expect(again.getByRole('alert')).toHaveText('Skriv kommunens svar: en beslutning skal begrundes.');
-  await again.getByLabel('Med i klimaplanen', { exact: true }).check();
-  await again.getByLabel('Kommunens svar (dansk)').fill('Elbusser til Hals indgår i planens transportafsnit.');
-  await again.getByRole('button', { name: 'Gem og send besked' }).click();
+  await page.getByLabel('Med i klimaplanen', { exact: true }).check();
+  await page.getByRole('button', { name: 'Gem og send besked' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Skriv kommunens svar: en beslutning skal begrundes.');
+  await page.getByLabel('Med i klimaplanen', { exact: true }).check();
+  await page.getByLabel('Kommunens svar (dansk)').fill('Elbusser til Hals indgår i planens transportafsnit.');
+  await page.getByRole('button', { name: 'Gem og send besked' }).click();
   await expect(page.getByText('Status gemt. Beskederne sendes nu.')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Elbus mellem Hals og Aalborg hver halve time' }).click();
+  await page.getByRole('link', { name: 'Se idéens offentlige side' }).click();
   await expect(page.getByText('Elbusser til Hals indgår i planens transportafsnit.').first()).toBeVisible();
 });
 

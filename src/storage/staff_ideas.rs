@@ -88,9 +88,8 @@ impl Row {
         Ok(StaffRow {
             id: self.id,
             title: self.title,
-            language: (self.language != "da")
-                .then(|| Locale::from_tag(&self.language))
-                .flatten(),
+            language: Locale::from_tag(&self.language)
+                .ok_or_else(|| invalid("language", &self.language))?,
             kind: IdeaKind::parse(&self.kind).ok_or_else(|| invalid("kind", &self.kind))?,
             category: self.category,
             area_name: self.area_name,

@@ -38,7 +38,7 @@ fn StaffMenu(badge: StaffBadge, path: String) -> impl IntoView {
     let mut links = vec![
         ("/staff", t.dashboard_title),
         ("/staff/moderation", t.moderation_title),
-        ("/staff/ideas", language.answers.title),
+        ("/staff/ideas", language.staff_ideas.title),
     ];
     if badge.admin {
         links.extend([

@@ -1,8 +1,6 @@
 //! Texts of the staff page for statuses and official answers.
 
 pub struct AnswerTexts {
-    pub title: &'static str,
-    pub intro: &'static str,
     pub set_status: &'static str,
     pub status_legend: &'static str,
     pub answer_da: &'static str,
@@ -16,13 +14,6 @@ pub struct AnswerTexts {
     pub error_english_alone: &'static str,
     pub error_answer_invalid: &'static str,
     pub current: &'static str,
-    pub filter_status: &'static str,
-    pub search: &'static str,
-    pub show: &'static str,
-    pub all: &'static str,
-    pub none: &'static str,
-    pub previous: &'static str,
-    pub next: &'static str,
     pub export: &'static str,
     pub export_intro: &'static str,
     pub format: &'static str,

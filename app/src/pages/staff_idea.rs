@@ -137,7 +137,7 @@ fn StatusCard(
     };
     view! {
         <section class="queue-card" id=format!("idea-{id}") aria-labelledby="idea-title">
-            <h1 id="idea-title" lang=idea.language.and_then(crate::i18n::lang_if_other)>
+            <h1 id="idea-title" lang=crate::i18n::lang_if_other(idea.language)>
                 {idea.title.clone()}
             </h1>
             <p class="meta">
@@ -147,8 +147,7 @@ fn StatusCard(
                 {supporters} " · " {reports}
             </p>
             <p>
-                {answerable
-                    .then(|| view! { <a href=format!("/ideas/{id}")>{s.public_page}</a> })}
+                {answerable.then(|| view! { <a href=format!("/ideas/{id}")>{s.public_page}</a> })}
             </p>
             {(!answerable && idea.moderation != ModerationState::Published)
                 .then(|| {
@@ -174,49 +173,56 @@ fn StatusCard(
                         </p>
                     }
                 })}
-            {answerable.then(|| view! {
-            <section aria-labelledby="set-status">
-                <h2 id="set-status">{t.set_status}</h2>
-                <form method="post" action={<SetIdeaStatus as ServerFn>::PATH} class="stack">
-                    <input type="hidden" name="idea" value=id />
-                    <input type="hidden" name="back" value=back />
-                    <fieldset>
-                        <legend>{t.status_legend}</legend>
-                        {SETTABLE.iter().map(|s| status_choice(*s)).collect_view()}
-                    </fieldset>
-                    <div class="field">
-                        <label for=format!("answer-da-{id}")>{t.answer_da}</label>
-                        <p id=format!("answer-da-hint-{id}") class="hint">
-                            {answer_hint.clone()}
-                        </p>
-                        <textarea
-                            id=format!("answer-da-{id}")
-                            name="answer_da"
-                            rows="4"
-                            maxlength="4000"
-                            aria-describedby=format!("answer-da-hint-{id}")
-                            aria-invalid=failed.map(|_| "true")
-                        >
-                            {raw_text(&typed_da)}
-                        </textarea>
-                    </div>
-                    <div class="field">
-                        <label for=format!("answer-en-{id}")>{t.answer_en}</label>
-                        <textarea
-                            id=format!("answer-en-{id}")
-                            name="answer_en"
-                            rows="3"
-                            maxlength="4000"
-                        >
-                            {raw_text(&typed_en)}
-                        </textarea>
-                    </div>
-                    <button type="submit" class="button">
-                        {t.save}
-                    </button>
-                </form>
-            </section>
-            })}
+            {answerable
+                .then(|| {
+                    view! {
+                        <section aria-labelledby="set-status">
+                            <h2 id="set-status">{t.set_status}</h2>
+                            <form
+                                method="post"
+                                action={<SetIdeaStatus as ServerFn>::PATH}
+                                class="stack"
+                            >
+                                <input type="hidden" name="idea" value=id />
+                                <input type="hidden" name="back" value=back />
+                                <fieldset>
+                                    <legend>{t.status_legend}</legend>
+                                    {SETTABLE.iter().map(|s| status_choice(*s)).collect_view()}
+                                </fieldset>
+                                <div class="field">
+                                    <label for=format!("answer-da-{id}")>{t.answer_da}</label>
+                                    <p id=format!("answer-da-hint-{id}") class="hint">
+                                        {answer_hint.clone()}
+                                    </p>
+                                    <textarea
+                                        id=format!("answer-da-{id}")
+                                        name="answer_da"
+                                        rows="4"
+                                        maxlength="4000"
+                                        aria-describedby=format!("answer-da-hint-{id}")
+                                        aria-invalid=failed.map(|_| "true")
+                                    >
+                                        {raw_text(&typed_da)}
+                                    </textarea>
+                                </div>
+                                <div class="field">
+                                    <label for=format!("answer-en-{id}")>{t.answer_en}</label>
+                                    <textarea
+                                        id=format!("answer-en-{id}")
+                                        name="answer_en"
+                                        rows="3"
+                                        maxlength="4000"
+                                    >
+                                        {raw_text(&typed_en)}
+                                    </textarea>
+                                </div>
+                                <button type="submit" class="button">
+                                    {t.save}
+                                </button>
+                            </form>
+                        </section>
+                    }
+                })}
             <section aria-labelledby="note-heading">
                 <h2 id="note-heading">{t.note}</h2>
                 {noted
@@ -250,27 +256,34 @@ fn StatusCard(
                     </button>
                 </form>
             </section>
-            {answerable.then(|| view! {
-            <form method="post" action={<MergeIdea as ServerFn>::PATH} class="inline-form merge">
-                <input type="hidden" name="idea" value=id />
-                <input type="hidden" name="back" value=back_for_merge />
-                <label for=format!("merge-{id}")>{t.merge_label}</label>
-                <input
-                    id=format!("merge-{id}")
-                    name="into"
-                    type="text"
-                    inputmode="numeric"
-                    size="6"
-                    aria-describedby=format!("merge-hint-{id}")
-                />
-                <button type="submit" class="button secondary">
-                    {t.merge}
-                </button>
-                <p id=format!("merge-hint-{id}") class="hint">
-                    {t.merge_hint}
-                </p>
-            </form>
-            })}
+            {answerable
+                .then(|| {
+                    view! {
+                        <form
+                            method="post"
+                            action={<MergeIdea as ServerFn>::PATH}
+                            class="inline-form merge"
+                        >
+                            <input type="hidden" name="idea" value=id />
+                            <input type="hidden" name="back" value=back_for_merge />
+                            <label for=format!("merge-{id}")>{t.merge_label}</label>
+                            <input
+                                id=format!("merge-{id}")
+                                name="into"
+                                type="text"
+                                inputmode="numeric"
+                                size="6"
+                                aria-describedby=format!("merge-hint-{id}")
+                            />
+                            <button type="submit" class="button secondary">
+                                {t.merge}
+                            </button>
+                            <p id=format!("merge-hint-{id}") class="hint">
+                                {t.merge_hint}
+                            </p>
+                        </form>
+                    }
+                })}
         </section>
     }
 }

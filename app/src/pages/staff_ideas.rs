@@ -46,6 +46,11 @@ pub fn StaffIdeasPage() -> impl IntoView {
             .iter()
             .map(|(n, v)| (n.as_str(), v.as_str())),
     );
+    // A plain GET form sends every field, empty ones too: on to the short address, so the
+    // one staff share is the one the table links to.
+    if params.clone().into_iter().any(|(_, v)| v.trim().is_empty()) {
+        crate::pages::redirect_to(&table_address(&filter));
+    }
     let just_merged = params.get_str("merged").is_some() || params.get_str("unmerged").is_some();
     let query = table_address(&filter)
         .split_once('?')
@@ -73,10 +78,7 @@ pub fn StaffIdeasPage() -> impl IntoView {
                             <p>{t.intro}</p>
                             <FilterForm filter=filter.clone() areas sectors themes />
                             {if page.rows.is_empty() {
-                                view! {
-                                    <p role="status">{t.none}</p>
-                                }
-                                    .into_any()
+                                view! { <p role="status">{t.none}</p> }.into_any()
                             } else {
                                 view! {
                                     <p role="status">{showing}</p>
@@ -238,12 +240,12 @@ fn FilterForm(
                 {check("nopoint", t.without_point, filter.without_point)}
                 // The order survives a new filter; the page starts again from the first.
                 {(filter.order != Column::Created)
-                    .then(|| view! { <input type="hidden" name="order" value=filter.order.as_str() /> })}
+                    .then(|| {
+                        view! { <input type="hidden" name="order" value=filter.order.as_str() /> }
+                    })}
                 {(filter.direction != filter.order.first_direction())
                     .then(|| {
-                        view! {
-                            <input type="hidden" name="dir" value=filter.direction.as_str() />
-                        }
+                        view! { <input type="hidden" name="dir" value=filter.direction.as_str() /> }
                     })}
             </fieldset>
             <button type="submit" class="button">
@@ -315,16 +317,14 @@ fn IdeaTable(rows: Vec<StaffRow>, filter: StaffFilter, categories: Vec<Choice>) 
                                     <th scope="row">
                                         <a
                                             href=format!("/staff/ideas/{}", row.id)
-                                            lang=row.language.and_then(crate::i18n::lang_if_other)
+                                            lang=crate::i18n::lang_if_other(row.language)
                                         >
                                             {row.title}
                                         </a>
                                         {(!marks.is_empty())
                                             .then(|| {
                                                 view! {
-                                                    <span class="hint">
-                                                        " (" {marks.join(", ")} ")"
-                                                    </span>
+                                                    <span class="hint">" (" {marks.join(", ")} ")"</span>
                                                 }
                                             })}
                                     </th>
