@@ -106,16 +106,17 @@ impl Row {
     }
 }
 
-/// The columns of a row, after `SELECT`.
+/// The columns of a row, after `SELECT`. Open reports are few: counted once per query and
+/// joined, rather than counted again for each of the thousands of rows a sort reads.
 const ROW_COLUMNS: &str = "i.id, i.title, i.language, i.kind,
     coalesce(i.sector_key, i.theme_key) AS category, a.name AS area_name,
-    i.status, i.moderation_state, i.support_count,
-    (SELECT count(*) FROM reports rp
-      WHERE rp.idea_id = i.id AND rp.resolved_at IS NULL) AS open_reports,
+    i.status, i.moderation_state, i.support_count, coalesce(rp.open, 0) AS open_reports,
     i.created_at, i.photo IS NOT NULL AS has_photo, i.lat IS NOT NULL AS has_point
     FROM ideas i JOIN areas a ON a.id = i.area_id
     LEFT JOIN sectors s ON s.key = i.sector_key
-    LEFT JOIN adaptation_themes t ON t.key = i.theme_key";
+    LEFT JOIN adaptation_themes t ON t.key = i.theme_key
+    LEFT JOIN (SELECT idea_id, count(*) AS open FROM reports WHERE resolved_at IS NULL
+               GROUP BY idea_id) rp ON rp.idea_id = i.id";
 
 impl Db {
     /// One idea as a row of the table, in any moderation state.
