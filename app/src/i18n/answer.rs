@@ -22,8 +22,15 @@ pub struct AnswerTexts {
     pub download: &'static str,
     /// The CSV for tools other than Danish Excel, whose separator is `;`.
     pub csv_comma: &'static str,
-    pub merge_label: &'static str,
-    pub merge: &'static str,
+    pub merge_heading: &'static str,
+    pub merge_search: &'static str,
+    pub merge_find: &'static str,
+    pub merge_none: &'static str,
+    /// The two ideas side by side: the one merged away and the one kept.
+    pub merge_this: &'static str,
+    pub merge_kept: &'static str,
+    /// The confirming button, naming the idea kept.
+    pub merge_confirm: fn(&str) -> String,
     pub merge_hint: &'static str,
     pub error_merge_target: &'static str,
     pub merges: &'static str,

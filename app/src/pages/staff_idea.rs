@@ -3,6 +3,7 @@
 //! Plain forms; a status change mails the author and the supporters in the background.
 
 use klimadialog::answer::SETTABLE;
+use klimadialog::listing::IdeaDetail;
 use klimadialog::staff_ideas::StaffRow;
 use klimadialog::{ModerationState, PublicStatus};
 use leptos::prelude::*;
@@ -18,11 +19,13 @@ use crate::pages::staff::StaffRefusal;
 use crate::server_fns::answer::{SetIdeaStatus, SetStaffNote, StaffIdeasProblem};
 use crate::server_fns::merge::MergeIdea;
 use crate::server_fns::staff_ideas::{StaffIdea, load_staff_idea};
-use crate::url::{Lenient, read_query};
+use crate::url::{Lenient, encode_component, read_query};
 
-/// What the page's address carries after one of its forms.
+/// What the page's address carries: the merge search and choice, and what one of its forms did.
 #[derive(Params, Debug, Clone, Default, PartialEq)]
 struct AfterForm {
+    merge_q: Lenient<String>,
+    into: Lenient<i64>,
     error: Lenient<StaffIdeasProblem>,
     /// The idea whose status was just set.
     done: Lenient<i64>,
@@ -49,6 +52,8 @@ pub fn StaffIdeaPage() -> impl IntoView {
         StaffIdeasProblem::Note => t.error_note,
     });
     let saved = after.done.0 == Some(id);
+    let merge_q = after.merge_q.0.clone().unwrap_or_default();
+    let into = after.into.0;
     let noted = after.noted.0 == Some(id);
     view! {
         <Meta name="robots" content="noindex" />
@@ -57,12 +62,20 @@ pub fn StaffIdeaPage() -> impl IntoView {
         </p>
         <Suspense>
             {Suspend::new(async move {
-                match load_staff_idea(id).await {
-                    Ok(Some(StaffIdea { row, note })) => {
+                let searched = (!merge_q.trim().is_empty()).then(|| merge_q.clone());
+                match load_staff_idea(id, searched, into).await {
+                    Ok(Some(StaffIdea { row, note, merge_matches, merge_pair })) => {
+                        let merge = Merge {
+                            query: merge_q.clone(),
+                            matches: merge_matches,
+                            pair: merge_pair,
+                            failed: failed == Some(t.error_merge_target),
+                        };
                         view! {
                             <Title text=format!("{} – {}", row.title, all.site_name) />
                             <StatusCard
                                 idea=row
+                                merge
                                 back=format!("/staff/ideas/{id}")
                                 failed
                                 saved
@@ -90,6 +103,7 @@ pub fn StaffIdeaPage() -> impl IntoView {
 #[component]
 fn StatusCard(
     idea: StaffRow,
+    merge: Merge,
     back: String,
     failed: Option<&'static str>,
     saved: bool,
@@ -165,7 +179,9 @@ fn StatusCard(
                         </p>
                     }
                 })}
+            // A refused merge says so in its own section.
             {failed
+                .filter(|m| *m != t.error_merge_target)
                 .map(|m| {
                     view! {
                         <p class="notice error" role="alert" id=format!("status-error-{id}")>
@@ -256,34 +272,132 @@ fn StatusCard(
                     </button>
                 </form>
             </section>
-            {answerable
+            {answerable.then(|| view! { <MergeSection id back=back_for_merge merge /> })}
+        </section>
+    }
+}
+
+/// The merge search as the page's address gives it, and what it found.
+struct Merge {
+    query: String,
+    matches: Vec<StaffRow>,
+    pair: Option<(IdeaDetail, IdeaDetail)>,
+    failed: bool,
+}
+
+/// Merging this idea into another: search by title, choose, see both side by side, confirm.
+/// Plain GET links and one POST form, so it works without JavaScript.
+#[component]
+fn MergeSection(id: i64, back: String, merge: Merge) -> impl IntoView {
+    let t = &use_language().answers;
+    let all = use_texts();
+    let Merge {
+        query,
+        matches,
+        pair,
+        failed,
+    } = merge;
+    let searched = !query.trim().is_empty();
+    let choose = |other: i64| {
+        format!(
+            "/staff/ideas/{id}?merge_q={}&into={other}#merge",
+            encode_component(&query)
+        )
+    };
+    let results = (searched && pair.is_none()).then(|| {
+        if matches.is_empty() {
+            view! { <p role="status">{t.merge_none}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="plain-list merge-matches">
+                    {matches
+                        .into_iter()
+                        .map(|other| {
+                            view! {
+                                <li>
+                                    <a
+                                        href=choose(other.id)
+                                        lang=crate::i18n::lang_if_other(other.language)
+                                    >
+                                        {other.title}
+                                    </a>
+                                    " · "
+                                    {(all.supports)(other.supports)}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+    });
+    let side = |heading: &'static str, idea: &IdeaDetail| {
+        let summary = &idea.summary;
+        let (category, category_lang) = crate::i18n::name_in_page_language(&summary.category_name);
+        view! {
+            <article class="merge-side">
+                <h3>{heading}</h3>
+                <p lang=crate::i18n::lang_if_other(summary.language)>
+                    <strong>{summary.title.clone()}</strong>
+                </p>
+                <p class="meta">
+                    <span lang=category_lang>{category}</span>
+                    " · "
+                    <span lang=crate::i18n::danish_lang()>{summary.area_name.clone()}</span>
+                    " · "
+                    {(all.supports)(summary.supports)}
+                </p>
+                <p class="description" lang=crate::i18n::lang_if_other(summary.language)>
+                    {idea.description.clone()}
+                </p>
+            </article>
+        }
+    };
+    let confirm = pair.map(|(this, kept)| {
+        let kept_id = kept.summary.id.0;
+        let kept_title = kept.summary.title.clone();
+        view! {
+            <div class="merge-pair">{side(t.merge_this, &this)} {side(t.merge_kept, &kept)}</div>
+            <form method="post" action={<MergeIdea as ServerFn>::PATH} class="stack">
+                <input type="hidden" name="idea" value=id />
+                <input type="hidden" name="into" value=kept_id />
+                <input type="hidden" name="back" value=back />
+                <button type="submit" class="button">
+                    {(t.merge_confirm)(&kept_title)}
+                </button>
+            </form>
+        }
+    });
+    view! {
+        <section id="merge" aria-labelledby="merge-heading">
+            <h2 id="merge-heading">{t.merge_heading}</h2>
+            <p class="hint" id="merge-hint">
+                {t.merge_hint}
+            </p>
+            {failed
                 .then(|| {
                     view! {
-                        <form
-                            method="post"
-                            action={<MergeIdea as ServerFn>::PATH}
-                            class="inline-form merge"
-                        >
-                            <input type="hidden" name="idea" value=id />
-                            <input type="hidden" name="back" value=back_for_merge />
-                            <label for=format!("merge-{id}")>{t.merge_label}</label>
-                            <input
-                                id=format!("merge-{id}")
-                                name="into"
-                                type="text"
-                                inputmode="numeric"
-                                size="6"
-                                aria-describedby=format!("merge-hint-{id}")
-                            />
-                            <button type="submit" class="button secondary">
-                                {t.merge}
-                            </button>
-                            <p id=format!("merge-hint-{id}") class="hint">
-                                {t.merge_hint}
-                            </p>
-                        </form>
+                        <p class="notice error" role="alert">
+                            {t.error_merge_target}
+                        </p>
                     }
                 })}
+            <form method="get" action=format!("/staff/ideas/{id}#merge") class="inline-form">
+                <label for="merge-q">{t.merge_search}</label>
+                <input
+                    id="merge-q"
+                    name="merge_q"
+                    type="search"
+                    value=query.clone()
+                    aria-describedby="merge-hint"
+                />
+                <button type="submit" class="button secondary">
+                    {t.merge_find}
+                </button>
+            </form>
+            {results}
+            {confirm}
         </section>
     }
 }

@@ -137,3 +137,67 @@ async fn one_ideas_staff_page_for_any_state() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(page.contains("Idéen findes ikke."));
 }
+
+#[tokio::test]
+async fn staff_merge_by_searching_the_title_and_see_both_before_confirming() {
+    let app = with_staff().await;
+    let mut mo = staff_browser(&app, "mo").await;
+    let kept = app.idea_id(PUBLIC_DEMO_IDEA).await;
+    let duplicate = app
+        .insert_published_idea(
+            "Cykelsti hele vejen langs Vejgårdsvej",
+            "Den samme cykelsti som den anden idé, foreslået igen.",
+            None,
+        )
+        .await
+        .0;
+    let here = format!("/staff/ideas/{duplicate}");
+
+    // The search lists public ideas by title, never the idea itself.
+    let found = mo.get(&format!("{here}?merge_q=vejgårdsvej")).await;
+    let choose = format!("href=\"{here}?merge_q=vejg%C3%A5rdsvej&amp;into={kept}#merge\"");
+    assert!(found.contains(&choose), "{found}");
+    assert!(!found.contains(&format!("into={duplicate}#merge")));
+    let nothing = mo.get(&format!("{here}?merge_q=zzzqqq")).await;
+    assert!(nothing.contains("Ingen andre offentlige idéer passer til søgningen."));
+
+    // Chosen: both side by side, and one button that names the idea kept.
+    let pair = mo
+        .get(&format!("{here}?merge_q=vejg%C3%A5rdsvej&into={kept}"))
+        .await;
+    assert!(pair.contains("Denne idé bliver en henvisning") && pair.contains("Denne idé beholdes"));
+    assert!(
+        pair.contains(&format!("Læg sammen, og behold »{PUBLIC_DEMO_IDEA}«")),
+        "{pair}"
+    );
+    let (status, location) = mo
+        .post_form(
+            "/fn/staff/ideas/merge",
+            &[
+                ("idea", &duplicate.to_string()),
+                ("into", &kept.to_string()),
+                ("back", &here),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(location, format!("/staff/ideas?merged={duplicate}#merges"));
+    assert!(mo.get(&location).await.contains("Idéerne er lagt sammen."));
+
+    // Merged away, it offers no second merge; a refused one says why in the merge section.
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/ideas/merge",
+            &[
+                ("idea", &kept.to_string()),
+                ("into", &kept.to_string()),
+                ("back", &format!("/staff/ideas/{kept}")),
+            ],
+        )
+        .await;
+    let refused = mo.get(&location).await;
+    assert!(
+        refused.contains("Vælg en anden offentlig idé, som ikke selv er lagt sammen."),
+        "{refused}"
+    );
+}
