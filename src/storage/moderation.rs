@@ -34,6 +34,18 @@ pub enum Refusal {
 }
 
 impl Db {
+    /// How many ideas wait for a moderator: the whole queue, however much of it a page shows.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn moderation_queue_count(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT count(*) FROM ideas i
+             WHERE i.moderation_state = 'pending'
+                OR i.id IN (SELECT idea_id FROM reports WHERE resolved_at IS NULL)",
+        )
+        .fetch_one(self.pool())
+        .await?)
+    }
+
     /// Ideas waiting for a moderator (new, or with open reports), oldest first.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn moderation_queue(&self, limit: i64) -> Result<Vec<QueueItem>> {

@@ -619,6 +619,17 @@ pub static LANGUAGE: Language = Language {
         role_admin: "administrator",
         moderation_title: "Moderation",
         queue_empty: "Ingen idéer venter.",
+        queue_waiting: |waiting, shown| {
+            let verb = format!(
+                "{} venter på moderation.",
+                count(L, waiting, "idé", "idéer")
+            );
+            if waiting > shown {
+                format!("{verb} Her er de {} ældste.", format_int(L, shown))
+            } else {
+                verb
+            }
+        },
         reports: |n| count(L, n, "anmeldelse", "anmeldelser"),
         reason_label: "Begrundelse (forslagsstilleren ser den, hvis idéen afvises eller skjules)",
         approve: "Godkend",

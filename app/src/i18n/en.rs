@@ -618,6 +618,18 @@ pub static LANGUAGE: Language = Language {
         role_admin: "administrator",
         moderation_title: "Moderation",
         queue_empty: "No ideas are waiting.",
+        queue_waiting: |waiting, shown| {
+            let verb = if waiting == 1 { "is" } else { "are" };
+            let line = format!(
+                "{} {verb} waiting for moderation.",
+                count(L, waiting, "idea", "ideas")
+            );
+            if waiting > shown {
+                format!("{line} Here are the oldest {}.", format_int(L, shown))
+            } else {
+                line
+            }
+        },
         reports: |n| count(L, n, "report", "reports"),
         reason_label: "Reason (the author sees it if the idea is rejected or hidden)",
         approve: "Approve",

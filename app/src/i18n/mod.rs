@@ -331,6 +331,22 @@ mod tests {
     use super::*;
     use klimadialog::time::Date;
 
+    #[test]
+    fn the_moderation_counter_counts_by_each_languages_plural_rules() {
+        let da = language(Locale::Da).staff.queue_waiting;
+        let en = language(Locale::En).staff.queue_waiting;
+        assert_eq!(da(1, 1), "1 idé venter på moderation.");
+        assert_eq!(
+            da(1250, 200),
+            "1.250 idéer venter på moderation. Her er de 200 ældste."
+        );
+        assert_eq!(en(1, 1), "1 idea is waiting for moderation.");
+        assert_eq!(
+            en(1250, 200),
+            "1,250 ideas are waiting for moderation. Here are the oldest 200."
+        );
+    }
+
     fn day(iso: &str) -> Timestamp {
         Date::parse_iso(iso).unwrap().start_in_denmark()
     }

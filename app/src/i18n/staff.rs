@@ -22,6 +22,8 @@ pub struct StaffTexts {
     pub role_admin: &'static str,
     pub moderation_title: &'static str,
     pub queue_empty: &'static str,
+    /// "12 idéer venter på moderation" (and, past the page's share, which ones are shown).
+    pub queue_waiting: fn(i64, i64) -> String,
     pub reports: fn(i64) -> String,
     pub reason_label: &'static str,
     pub approve: &'static str,

@@ -43,7 +43,7 @@ pub fn StaffModerationPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 match load_queue().await {
-                    Ok(ModerationPage { queue, withheld, areas, sectors, themes }) => {
+                    Ok(ModerationPage { queue, waiting, withheld, areas, sectors, themes }) => {
                         let choices = CorrectionChoices {
                             areas,
                             sectors,
@@ -68,9 +68,11 @@ pub fn StaffModerationPage() -> impl IntoView {
                                     }
                                 })}
                             {if queue.is_empty() {
-                                view! { <p>{t.queue_empty}</p> }.into_any()
+                                view! { <p role="status">{t.queue_empty}</p> }.into_any()
                             } else {
+                                let shown = queue.len() as i64;
                                 view! {
+                                    <p role="status">{(t.queue_waiting)(waiting, shown)}</p>
                                     <ol class="queue">
                                         {queue
                                             .into_iter()

@@ -42,12 +42,17 @@ pub struct QueueEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ModerationPage {
     pub queue: Vec<QueueEntry>,
+    /// The whole queue's length; the page shows the oldest `QUEUE_SHOWN`.
+    pub waiting: i64,
     pub withheld: Vec<QueueEntry>,
     /// For the correction form: areas, sectors and themes.
     pub areas: Vec<super::propose::Choice>,
     pub sectors: Vec<super::propose::Choice>,
     pub themes: Vec<super::propose::Choice>,
 }
+
+/// How much of the queue one page shows, oldest first.
+pub const QUEUE_SHOWN: i64 = 200;
 
 #[server(prefix = "/fn", endpoint = "staff/moderation/queue")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "load_queue", skip_all))]
@@ -56,7 +61,7 @@ pub async fn load_queue() -> Result<ModerationPage, AppError> {
 
     let state = crate::state::app_state()?;
     crate::session::require_staff(&state, StaffRole::Moderator).await?;
-    let mut queue = entries(state.db.moderation_queue(200).await?);
+    let mut queue = entries(state.db.moderation_queue(QUEUE_SHOWN).await?);
     let ids: Vec<i64> = queue.iter().map(|e| e.id).collect();
     for report in state.db.open_reports_of(&ids).await? {
         let Some(reason) = klimadialog::report::ReportReason::parse(&report.reason) else {
@@ -74,6 +79,7 @@ pub async fn load_queue() -> Result<ModerationPage, AppError> {
     }
     let (areas, sectors, themes) = super::reference_choices(&state).await?;
     Ok(ModerationPage {
+        waiting: state.db.moderation_queue_count().await?,
         queue,
         withheld: entries(state.db.withheld_ideas(200).await?),
         areas,

@@ -21,6 +21,14 @@ async fn a_moderator_approves_a_new_idea_and_the_audit_log_says_so() {
     let mut mo = staff_browser(&app, "mo").await;
     let queue = mo.get("/staff/moderation").await;
     assert!(queue.contains(PENDING));
+    // The counter counts the whole queue, the page's list is the same queue.
+    let waiting = app.db.moderation_queue(1_000).await.unwrap().len();
+    assert_eq!(waiting, 1, "the demo data's one new idea");
+    assert_eq!(app.db.moderation_queue_count().await.unwrap(), 1);
+    assert!(
+        queue.contains(r#"<p role="status">1 idé venter på moderation.</p>"#),
+        "{queue}"
+    );
     for label in ["Godkend", "Afvis", "Skjul"] {
         assert!(queue.contains(&format!(">{label}</button>")), "{label}");
     }
