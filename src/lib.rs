@@ -7,6 +7,7 @@
 pub mod answer;
 pub mod area;
 pub mod audit;
+pub mod batch;
 pub mod filter;
 pub mod idea;
 pub mod limits;

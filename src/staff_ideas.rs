@@ -248,6 +248,8 @@ pub struct StaffRow {
     pub supports: i64,
     pub open_reports: i64,
     pub created_at: Timestamp,
+    /// When anything about the idea last changed: a batch refuses an idea changed since.
+    pub updated_at: i64,
     pub has_photo: bool,
     pub has_point: bool,
 }

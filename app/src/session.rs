@@ -70,6 +70,11 @@ const TYPED_BYTES: usize = 3500;
 
 /// Keeps `fields` for the next page of this browser (five minutes).
 pub fn keep_typed(fields: &[(&str, &str)]) {
+    set_cookie(SiteCookie::Typed, &typed_value(fields));
+}
+
+/// The typed-text cookie's value for `fields`, each cut to fit the cookie.
+pub fn typed_value(fields: &[(&str, &str)]) -> String {
     let mut value = String::new();
     for (name, text) in fields {
         let mut text: &str = text;
@@ -92,7 +97,7 @@ pub fn keep_typed(fields: &[(&str, &str)]) {
             text = &text[..text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i)];
         }
     }
-    set_cookie(SiteCookie::Typed, &value);
+    value
 }
 
 /// A field kept by `keep_typed`, from this request's cookie.

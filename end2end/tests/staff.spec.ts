@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { expect } from '@playwright/test';
-import { test } from './helpers';
+import { jsEnabled, test } from './helpers';
 
 test('staff sign in with username and password, see the dashboard and sign out', async ({ page }) => {
   await page.goto('/staff');
@@ -100,6 +100,29 @@ test('staff find an idea in the table, give it a status with the answer, which r
 
   await page.getByRole('link', { name: 'Se idéens offentlige side' }).click();
   await expect(page.getByText('Elbusser til Hals indgår i planens transportafsnit.').first()).toBeVisible();
+});
+
+test('staff tick ideas in the table and give them one status at once', async ({ page }, testInfo) => {
+  // Each project its own idea, so the two runs never change one under the other.
+  const title = jsEnabled(testInfo) ? 'Reparationscafé i Klarup' : 'Byttehylder og værktøjsbibliotek i Gug';
+  await page.goto('/staff/login?next=/staff/ideas');
+  await page.getByLabel('Brugernavn').fill('e2e-admin');
+  await page.getByLabel('Adgangskode').fill('e2e-klimaplan-adgang');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByLabel('Søg i titel og beskrivelse').fill(title);
+  await page.getByRole('button', { name: 'Vis' }).click();
+  await page.getByLabel(`Vælg »${title}«`).check();
+  // A decision without the municipality's answer is refused, and says why.
+  await page.getByLabel('Handling').selectOption({ label: 'Sæt status og send kommunens svar' });
+  await page.getByLabel('Ny status').selectOption({ label: 'Ikke med i klimaplanen' });
+  await page.getByRole('button', { name: 'Udfør' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Skriv kommunens svar: en beslutning skal begrundes.');
+  await page.getByLabel(`Vælg »${title}«`).check();
+  await page.getByLabel('Handling').selectOption({ label: 'Sæt status og send kommunens svar' });
+  await page.getByLabel('Ny status').selectOption({ label: 'Under behandling' });
+  await page.getByRole('button', { name: 'Udfør' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'ændret' })).toHaveText('1 idé er ændret. Beskederne sendes nu.');
+  await expect(page.getByRole('row', { name: new RegExp(title) }).getByRole('cell', { name: 'Under behandling' })).toBeVisible();
 });
 
 test('an admin previews the postcode areas from a real boundary file', async ({ page }) => {

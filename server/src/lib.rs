@@ -186,6 +186,12 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
             )),
         )
         .route(
+            paths::BATCH,
+            post(klimadialog_app::forms::batch::run_batch).layer(DefaultBodyLimit::max(
+                klimadialog_app::forms::batch::MAX_BATCH_FORM_BYTES,
+            )),
+        )
+        .route(
             paths::PROPOSE_FORM,
             post(propose_form::save_draft)
                 .layer(DefaultBodyLimit::max(propose_form::MAX_FORM_BYTES)),

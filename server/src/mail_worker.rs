@@ -91,6 +91,11 @@ fn compose(state: &AppState, mail: &DueMail) -> Option<Composed> {
     let link = format!("{site}/ideas/{}", mail.idea_id);
     let me_link = format!("{site}/me#mail");
     let language = klimadialog::Locale::from_tag(&mail.language).unwrap_or_default();
+    let also: Vec<(String, String, bool)> = mail
+        .also_ideas()
+        .into_iter()
+        .map(|(id, title, author)| (title, format!("{site}/ideas/{id}"), author))
+        .collect();
     let (subject, body) = klimadialog_app::i18n::status_mail(
         &klimadialog_app::i18n::StatusMail {
             title: &mail.title,
@@ -101,6 +106,7 @@ fn compose(state: &AppState, mail: &DueMail) -> Option<Composed> {
             me_link: &me_link,
             municipality: &state.config.municipality,
             to_author: mail.is_author,
+            also: &also,
         },
         language,
     );

@@ -8,6 +8,8 @@ pub const SERVER_FNS: &str = "/fn/";
 pub const PROPOSE_FORM: &str = "/ideas/new";
 /// Areas uploaded by staff (multipart GeoJSON).
 pub const AREAS_UPLOAD: &str = "/staff/areas/upload";
+/// A batch action on the staff table (a form with repeated fields).
+pub const BATCH: &str = "/staff/ideas/batch";
 /// Staff exports of ideas; each format under it.
 pub const EXPORTS: &str = "/staff/export";
 pub const EXPORT_IDEAS: &str = "/staff/export/ideas";

@@ -30,6 +30,16 @@ pub struct DueMail {
     pub language: String,
     /// Whether the recipient proposed the idea (else they support it).
     pub is_author: bool,
+    /// The recipient's other ideas the same batch gave the same status, as a JSON array of
+    /// `[idea id, title, whether they proposed it]`: one mail tells of them all.
+    pub also: String,
+}
+
+impl DueMail {
+    /// The other ideas this mail tells of, read from `also`.
+    pub fn also_ideas(&self) -> Vec<(i64, String, bool)> {
+        serde_json::from_str(&self.also).unwrap_or_default()
+    }
 }
 
 /// Attempts after which a mail is given up (about a day of back-off).
@@ -49,33 +59,11 @@ impl Db {
         now: i64,
     ) -> Result<std::result::Result<u64, StatusRefusal>> {
         let mut tx = self.begin_write().await?;
-        let before: Option<String> = sqlx::query_scalar(
-            "SELECT status FROM ideas WHERE id = ? AND moderation_state = 'published'",
-        )
-        .bind(idea.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(before) = before else {
-            return Ok(Err(StatusRefusal::NotPublic));
-        };
-        sqlx::query("UPDATE ideas SET status = ?, updated_at = ? WHERE id = ?")
-            .bind(status.as_str())
-            .bind(now)
-            .bind(idea.0)
-            .execute(&mut *tx)
-            .await?;
-        let change: i64 = sqlx::query_scalar(
-            "INSERT INTO status_changes (idea_id, status, answer_da, answer_en, staff_id, created_at)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(idea.0)
-        .bind(status.as_str())
-        .bind(answer.map(|a| a.da.as_str()))
-        .bind(answer.and_then(|a| a.en.as_deref()))
-        .bind(staff)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
+        let (change, before) =
+            match change_status_on(&mut tx, idea, status, answer, staff, now).await? {
+                Ok(done) => done,
+                Err(refusal) => return Ok(Err(refusal)),
+            };
         // The author and the supporters, once each, who still have an address.
         let queued = sqlx::query(
             "INSERT INTO status_mails (status_change_id, resident_id, next_attempt_at)
@@ -91,23 +79,8 @@ impl Db {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        audit::record(
-            &mut tx,
-            audit::Record::idea(
-                Some(staff),
-                AuditAction::IdeaStatus,
-                idea.0,
-                serde_json::json!({ "status": before }),
-                serde_json::json!({
-                    "status": status.as_str(),
-                    "answer_da": answer.map(|a| &a.da),
-                    "answer_en": answer.and_then(|a| a.en.as_ref()),
-                    "mails_queued": queued,
-                }),
-                now,
-            ),
-        )
-        .await?;
+        let mails = serde_json::json!({ "mails_queued": queued });
+        audit_status_on(&mut tx, idea, &before, status, answer, mails, staff, now).await?;
         tx.commit().await?;
         Ok(Ok(queued))
     }
@@ -117,7 +90,13 @@ impl Db {
     pub async fn due_status_mails(&self, now: i64, limit: i64) -> Result<Vec<DueMail>> {
         Ok(sqlx::query_as(
             "SELECT m.id, m.attempts, r.email, i.id AS idea_id, i.title, c.status, c.answer_da,
-                    c.answer_en, coalesce(r.language, 'da') AS language, coalesce(i.author_id = r.id, 0) AS is_author
+                    c.answer_en, coalesce(r.language, 'da') AS language, coalesce(i.author_id = r.id, 0) AS is_author,
+                    (SELECT coalesce(json_group_array(json_array(c2.idea_id, i2.title,
+                                     json(iif(i2.author_id IS r.id, 'true', 'false')))), '[]')
+                     FROM status_mail_changes mc
+                     JOIN status_changes c2 ON c2.id = mc.status_change_id
+                     JOIN ideas i2 ON i2.id = c2.idea_id
+                     WHERE mc.mail_id = m.id AND c2.id <> m.status_change_id) AS also
              FROM status_mails m
              JOIN status_changes c ON c.id = m.status_change_id
              JOIN ideas i ON i.id = c.idea_id
@@ -168,6 +147,80 @@ impl Db {
                 .await?,
         )
     }
+}
+
+/// Sets a public idea's status and adds the change, with its answer, to the history, on a
+/// transaction the caller commits. Returns the change's id and the status before.
+pub(super) async fn change_status_on(
+    tx: &mut sqlx::SqliteConnection,
+    idea: IdeaId,
+    status: PublicStatus,
+    answer: Option<&OfficialAnswer>,
+    staff: i64,
+    now: i64,
+) -> Result<std::result::Result<(i64, String), StatusRefusal>> {
+    let before: Option<String> = sqlx::query_scalar(
+        "SELECT status FROM ideas WHERE id = ? AND moderation_state = 'published'",
+    )
+    .bind(idea.0)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(before) = before else {
+        return Ok(Err(StatusRefusal::NotPublic));
+    };
+    sqlx::query("UPDATE ideas SET status = ?, updated_at = ? WHERE id = ?")
+        .bind(status.as_str())
+        .bind(now)
+        .bind(idea.0)
+        .execute(&mut *tx)
+        .await?;
+    let change: i64 = sqlx::query_scalar(
+        "INSERT INTO status_changes (idea_id, status, answer_da, answer_en, staff_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(idea.0)
+    .bind(status.as_str())
+    .bind(answer.map(|a| a.da.as_str()))
+    .bind(answer.and_then(|a| a.en.as_deref()))
+    .bind(staff)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    Ok(Ok((change, before)))
+}
+
+/// The audit record of a status change; `mails` says what was queued for it.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn audit_status_on(
+    tx: &mut sqlx::SqliteConnection,
+    idea: IdeaId,
+    before: &str,
+    status: PublicStatus,
+    answer: Option<&OfficialAnswer>,
+    mails: serde_json::Value,
+    staff: i64,
+    now: i64,
+) -> Result<()> {
+    let mut after = serde_json::json!({
+        "status": status.as_str(),
+        "answer_da": answer.map(|a| &a.da),
+        "answer_en": answer.and_then(|a| a.en.as_ref()),
+    });
+    if let (Some(after), serde_json::Value::Object(mails)) = (after.as_object_mut(), mails) {
+        after.extend(mails);
+    }
+    audit::record(
+        tx,
+        audit::Record::idea(
+            Some(staff),
+            AuditAction::IdeaStatus,
+            idea.0,
+            serde_json::json!({ "status": before }),
+            after,
+            now,
+        ),
+    )
+    .await
 }
 
 /// Seconds to wait before attempt `attempts + 1`: `base`, doubling, at most six hours.

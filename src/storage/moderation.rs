@@ -89,31 +89,48 @@ impl Db {
         now: i64,
     ) -> Result<std::result::Result<ModerationState, Refusal>> {
         let mut tx = self.begin_write().await?;
-        let before: Option<(String, Option<String>)> =
-            sqlx::query_as("SELECT moderation_state, moderation_reason FROM ideas WHERE id = ?")
-                .bind(idea.0)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let Some((state, old_reason)) = before else {
-            return Ok(Err(Refusal::NoSuchIdea));
-        };
-        let state = ModerationState::parse(&state)
-            .ok_or_else(|| StorageError::InvalidRow(format!("idea {}: state", idea.0)))?;
-        let Some(after) = state.after(action) else {
-            return Ok(Err(Refusal::NotNow));
-        };
-        let reason = if action.needs_reason() { reason } else { None };
-        sqlx::query(
-            "UPDATE ideas SET moderation_state = ?, moderation_reason = ?, updated_at = ? WHERE id = ?",
-        )
-        .bind(after.as_str())
-        .bind(reason)
-        .bind(now)
-        .bind(idea.0)
-        .execute(&mut *tx)
-        .await?;
-        // Whatever the moderator decided, the idea's open reports have been reviewed.
-        let resolved = sqlx::query(
+        let done = moderate_on(&mut tx, idea, action, reason, staff, now).await?;
+        if done.is_ok() {
+            tx.commit().await?;
+        }
+        Ok(done)
+    }
+}
+
+/// A moderator's action and its audit record, on a transaction the caller commits.
+pub(super) async fn moderate_on(
+    tx: &mut sqlx::SqliteConnection,
+    idea: IdeaId,
+    action: ModerationAction,
+    reason: Option<&str>,
+    staff: i64,
+    now: i64,
+) -> Result<std::result::Result<ModerationState, Refusal>> {
+    let before: Option<(String, Option<String>)> =
+        sqlx::query_as("SELECT moderation_state, moderation_reason FROM ideas WHERE id = ?")
+            .bind(idea.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((state, old_reason)) = before else {
+        return Ok(Err(Refusal::NoSuchIdea));
+    };
+    let state = ModerationState::parse(&state)
+        .ok_or_else(|| StorageError::InvalidRow(format!("idea {}: state", idea.0)))?;
+    let Some(after) = state.after(action) else {
+        return Ok(Err(Refusal::NotNow));
+    };
+    let reason = if action.needs_reason() { reason } else { None };
+    sqlx::query(
+        "UPDATE ideas SET moderation_state = ?, moderation_reason = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(after.as_str())
+    .bind(reason)
+    .bind(now)
+    .bind(idea.0)
+    .execute(&mut *tx)
+    .await?;
+    // Whatever the moderator decided, the idea's open reports have been reviewed.
+    let resolved = sqlx::query(
             "UPDATE reports SET resolved_at = ?, resolved_by = ? WHERE idea_id = ? AND resolved_at IS NULL",
         )
         .bind(now)
@@ -122,23 +139,21 @@ impl Db {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        audit::record(
-            &mut tx,
-            audit::Record::idea(
-                Some(staff),
-                AuditAction::moderation(action),
-                idea.0,
-                serde_json::json!({ "moderation_state": state.as_str(), "reason": old_reason }),
-                serde_json::json!({
-                    "moderation_state": after.as_str(),
-                    "reason": reason,
-                    "reports_closed": resolved,
-                }),
-                now,
-            ),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(Ok(after))
-    }
+    audit::record(
+        &mut *tx,
+        audit::Record::idea(
+            Some(staff),
+            AuditAction::moderation(action),
+            idea.0,
+            serde_json::json!({ "moderation_state": state.as_str(), "reason": old_reason }),
+            serde_json::json!({
+                "moderation_state": after.as_str(),
+                "reason": reason,
+                "reports_closed": resolved,
+            }),
+            now,
+        ),
+    )
+    .await?;
+    Ok(Ok(after))
 }

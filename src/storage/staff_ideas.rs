@@ -77,6 +77,7 @@ struct Row {
     support_count: i64,
     open_reports: i64,
     created_at: i64,
+    updated_at: i64,
     has_photo: bool,
     has_point: bool,
 }
@@ -100,6 +101,7 @@ impl Row {
             supports: self.support_count,
             open_reports: self.open_reports,
             created_at: Timestamp(self.created_at),
+            updated_at: self.updated_at,
             has_photo: self.has_photo,
             has_point: self.has_point,
         })
@@ -111,7 +113,7 @@ impl Row {
 const ROW_COLUMNS: &str = "i.id, i.title, i.language, i.kind,
     coalesce(i.sector_key, i.theme_key) AS category, a.name AS area_name,
     i.status, i.moderation_state, i.support_count, coalesce(rp.open, 0) AS open_reports,
-    i.created_at, i.photo IS NOT NULL AS has_photo, i.lat IS NOT NULL AS has_point
+    i.created_at, i.updated_at, i.photo IS NOT NULL AS has_photo, i.lat IS NOT NULL AS has_point
     FROM ideas i JOIN areas a ON a.id = i.area_id
     LEFT JOIN sectors s ON s.key = i.sector_key
     LEFT JOIN adaptation_themes t ON t.key = i.theme_key

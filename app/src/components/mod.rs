@@ -1,3 +1,4 @@
+pub mod batch_panel;
 pub mod idea_card;
 pub mod layout;
 pub mod live_text;

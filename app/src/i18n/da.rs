@@ -4,6 +4,7 @@ use super::*;
 use crate::server_fns::area::AreasProblem;
 use klimadialog::ModerationState;
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
+use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
 use klimadialog::numbers::{count, format_int};
 use klimadialog::report::ReportReason;
 use klimadialog::retention;
@@ -658,6 +659,73 @@ pub static LANGUAGE: Language = Language {
         recent: "Seneste handlinger",
         system: "Systemet",
     },
+    batch: BatchTexts {
+        legend: "Gør det samme ved flere idéer",
+        pick: |title| format!("Vælg »{title}«"),
+        pick_column: "Vælg",
+        scope_ticked: "De idéer, du har sat flueben ved",
+        scope_all: |n| {
+            format!(
+                "Alle {}, der passer til filteret",
+                count(L, n, "idé", "idéer")
+            )
+        },
+        action: "Handling",
+        action_name: |kind| match kind {
+            BatchKind::Status => "Sæt status og send kommunens svar",
+            BatchKind::Category => "Skift sektor eller tema",
+            BatchKind::Area => "Skift område",
+            BatchKind::Approve => "Godkend",
+            BatchKind::Reject => "Afvis",
+            BatchKind::Hide => "Skjul",
+        },
+        status: "Ny status",
+        category: "Ny sektor eller tema",
+        area: "Nyt område",
+        reason: "Begrundelse ved afvisning eller skjul",
+        reason_hint: "Forslagsstilleren kan læse begrundelsen.",
+        fields_hint: "Udfyld kun felterne til den handling, du vælger. Alle idéer ændres på én gang, eller ingen af dem. Hver forslagsstiller og hver, der støtter, får én mail om alle deres idéer.",
+        run: "Udfør",
+        done: |n| format!("{} ændret.", count(L, n, "idé er", "idéer er")),
+        mails_follow: "Beskederne sendes nu.",
+        error: |error| match error {
+            BatchError::NothingChosen => {
+                "Sæt flueben ved mindst én idé, eller vælg alle, der passer til filteret."
+            }
+            BatchError::TooMany => "Højst 10.000 idéer ad gangen. Gør filteret snævrere.",
+            BatchError::NoAction => "Vælg en handling.",
+            BatchError::Status => "Vælg en ny status.",
+            BatchError::AnswerRequired => "Skriv kommunens svar: en beslutning skal begrundes.",
+            BatchError::EnglishAlone => {
+                "Skriv også svaret på dansk. Det engelske svar skal være en oversættelse af det danske."
+            }
+            BatchError::AnswerInvalid => {
+                "Svaret må højst være 4.000 tegn og ikke indeholde kontroltegn."
+            }
+            BatchError::Category => "Vælg en sektor eller et tema.",
+            BatchError::Area => "Vælg et område.",
+            BatchError::ReasonRequired => "Skriv en begrundelse. Forslagsstilleren kan læse den.",
+            BatchError::CountChanged => {
+                "Antallet af idéer, der passer til filteret, har ændret sig. Se tabellen igen, og prøv igen."
+            }
+        },
+        count_changed: |now, confirmed| {
+            format!(
+                "Intet er ændret: filteret passer nu til {}, ikke {}. Se tabellen igen, og prøv igen.",
+                count(L, now, "idé", "idéer"),
+                format_int(L, confirmed)
+            )
+        },
+        refused_intro: "Intet er ændret, fordi disse idéer ikke kunne:",
+        refusal: |refusal| match refusal {
+            BatchRefusal::Missing => "findes ikke længere",
+            BatchRefusal::Changed => "er ændret af en anden, siden du hentede siden",
+            BatchRefusal::NotPublic => "er ikke offentlig, så den kan ikke få en status",
+            BatchRefusal::NotNow => "handlingen passer ikke til idéens moderation",
+        },
+        idea_number: |id| format!("Idé nr. {id}"),
+        more: |n| format!("og {} mere", count(L, n, "idé", "idéer")),
+    },
     staff_ideas: StaffIdeasTexts {
         title: "Idéer",
         intro: "Alle idéer, også dem der afventer godkendelse, er afvist eller skjult. Klik på en overskrift for at sortere, og på en titel for at sætte status, skrive en note eller lægge idéer sammen.",
@@ -743,8 +811,38 @@ pub static LANGUAGE: Language = Language {
             me_link,
             municipality: m,
             to_author,
+            also,
             ..
         } = *mail;
+        if !also.is_empty() {
+            let n = also.len() as i64 + 1;
+            let ideas: String = std::iter::once((title, link, to_author))
+                .chain(also.iter().map(|(t, l, a)| (t.as_str(), l.as_str(), *a)))
+                .map(|(t, l, author)| {
+                    let whose = if author {
+                        "din idé"
+                    } else {
+                        "du støtter den"
+                    };
+                    format!("- »{t}« ({whose}): {l}\n")
+                })
+                .collect();
+            let answer = mail
+                .answer_da
+                .map(|a| format!("\nKommunens svar:\n{a}\n"))
+                .unwrap_or_default();
+            let subject = format!("Ny status for {} – {m}", count(L, n, "idé", "idéer"));
+            let body = format!(
+                "Hej\n\n{} har fået status »{name}«:\n\n{ideas}{answer}\nDu får denne mail, fordi du har foreslået eller støtter idéerne på Klimadialog.\nVil du ikke have flere mails om idéernes status, kan du slå dem fra på Min side: {me_link}\n\nVenlig hilsen\n{m}\n\nMailen er sendt automatisk. Du kan ikke svare på den.\n",
+                count(
+                    L,
+                    n,
+                    "idé, som du har foreslået eller støtter,",
+                    "idéer, som du har foreslået eller støtter,"
+                )
+            );
+            return (subject, body);
+        }
         let subject = format!("Ny status for »{title}« – {m}");
         let opening = if to_author {
             format!("Din idé »{title}« har fået status »{name}«.")

@@ -4,6 +4,7 @@ use super::*;
 use crate::server_fns::area::AreasProblem;
 use klimadialog::ModerationState;
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
+use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
 use klimadialog::numbers::{count, format_int};
 use klimadialog::report::ReportReason;
 use klimadialog::retention;
@@ -658,6 +659,70 @@ pub static LANGUAGE: Language = Language {
         recent: "Recent actions",
         system: "The system",
     },
+    batch: BatchTexts {
+        legend: "Do the same to several ideas",
+        pick: |title| format!("Select “{title}”"),
+        pick_column: "Select",
+        scope_ticked: "The ideas you have ticked",
+        scope_all: |n| format!("All {} that match the filter", count(L, n, "idea", "ideas")),
+        action: "Action",
+        action_name: |kind| match kind {
+            BatchKind::Status => "Set a status and send the municipality's answer",
+            BatchKind::Category => "Change sector or theme",
+            BatchKind::Area => "Change area",
+            BatchKind::Approve => "Approve",
+            BatchKind::Reject => "Reject",
+            BatchKind::Hide => "Hide",
+        },
+        status: "New status",
+        category: "New sector or theme",
+        area: "New area",
+        reason: "Reason for rejecting or hiding",
+        reason_hint: "The author can read the reason.",
+        fields_hint: "Fill in only the fields of the action you choose. Every idea changes at once, or none does. Each author and supporter gets one email about all of their ideas.",
+        run: "Carry out",
+        done: |n| format!("{} changed.", count(L, n, "idea", "ideas")),
+        mails_follow: "The emails are being sent now.",
+        error: |error| match error {
+            BatchError::NothingChosen => {
+                "Tick at least one idea, or choose all that match the filter."
+            }
+            BatchError::TooMany => "At most 10,000 ideas at a time. Narrow the filter.",
+            BatchError::NoAction => "Choose an action.",
+            BatchError::Status => "Choose a new status.",
+            BatchError::AnswerRequired => {
+                "Write the municipality's answer: a decision must be explained."
+            }
+            BatchError::EnglishAlone => {
+                "Write the answer in Danish too. The English answer must translate the Danish one."
+            }
+            BatchError::AnswerInvalid => {
+                "The answer may be at most 4,000 characters, without control characters."
+            }
+            BatchError::Category => "Choose a sector or a theme.",
+            BatchError::Area => "Choose an area.",
+            BatchError::ReasonRequired => "Write a reason. The author can read it.",
+            BatchError::CountChanged => {
+                "The number of ideas that match the filter has changed. Look at the table again and try again."
+            }
+        },
+        count_changed: |now, confirmed| {
+            format!(
+                "Nothing was changed: the filter now matches {}, not {}. Look at the table again and try again.",
+                count(L, now, "idea", "ideas"),
+                format_int(L, confirmed)
+            )
+        },
+        refused_intro: "Nothing was changed, because of these ideas:",
+        refusal: |refusal| match refusal {
+            BatchRefusal::Missing => "no longer exists",
+            BatchRefusal::Changed => "was changed by someone else after you loaded the page",
+            BatchRefusal::NotPublic => "is not public, so it cannot get a status",
+            BatchRefusal::NotNow => "the action does not fit the idea's moderation state",
+        },
+        idea_number: |id| format!("Idea no. {id}"),
+        more: |n| format!("and {} more", count(L, n, "idea", "ideas")),
+    },
     staff_ideas: StaffIdeasTexts {
         title: "Ideas",
         intro: "Every idea, including those awaiting approval, rejected or hidden. Select a heading to sort, and a title to set a status, write a note or merge ideas.",
@@ -737,8 +802,34 @@ pub static LANGUAGE: Language = Language {
             me_link,
             municipality: m,
             to_author,
+            also,
             ..
         } = *mail;
+        if !also.is_empty() {
+            let n = also.len() as i64 + 1;
+            let ideas: String = std::iter::once((title, link, to_author))
+                .chain(also.iter().map(|(t, l, a)| (t.as_str(), l.as_str(), *a)))
+                .map(|(t, l, author)| {
+                    let whose = if author {
+                        "your idea"
+                    } else {
+                        "you support it"
+                    };
+                    format!("- “{t}” ({whose}): {l}\n")
+                })
+                .collect();
+            let answer = match (mail.answer_en, mail.answer_da) {
+                (Some(a), _) => format!("\nThe municipality's answer:\n{a}\n"),
+                (None, Some(a)) => format!("\nThe municipality's answer (in Danish):\n{a}\n"),
+                (None, None) => String::new(),
+            };
+            let subject = format!("New status for {} – {m}", count(L, n, "idea", "ideas"));
+            let body = format!(
+                "Hello\n\n{} you proposed or support now have the status “{name}”:\n\n{ideas}{answer}\nYou are receiving this email because you proposed or support these ideas on Klimadialog.\nTo stop emails about the ideas' status, switch them off on My page: {me_link}\n\nKind regards\n{m}\n\nThis email was sent automatically. Please do not reply.\n",
+                count(L, n, "idea", "ideas")
+            );
+            return (subject, body);
+        }
         let subject = format!("New status for “{title}” – {m}");
         let opening = if to_author {
             format!("Your idea “{title}” now has the status “{name}”.")

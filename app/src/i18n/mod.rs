@@ -29,6 +29,7 @@ mod accessibility;
 mod answer;
 mod area;
 mod audit;
+mod batch;
 mod faults;
 mod list;
 mod map;
@@ -59,6 +60,7 @@ pub use accessibility::AccessibilityTexts;
 pub use answer::AnswerTexts;
 pub use area::AreasTexts;
 pub use audit::{AuditTexts, audit_action_name, audit_group_name, audit_object_name};
+pub use batch::BatchTexts;
 pub use faults::{FaultTexts, fault_page};
 pub use list::ListTexts;
 pub use map::MapTexts;
@@ -78,6 +80,7 @@ pub struct Language {
     pub answers: AnswerTexts,
     pub areas: AreasTexts,
     pub audit: AuditTexts,
+    pub batch: BatchTexts,
     pub faults: FaultTexts,
     pub list: ListTexts,
     pub map: MapTexts,
@@ -421,8 +424,12 @@ mod tests {
             "https://klima.example/me#mail",
             "Aalborg Kommune",
             "Svar",
+            "Solceller",
+            "https://klima.example/ideas/8",
         ];
-        for to_author in [true, false] {
+        // A batch mail too: two ideas in one mail.
+        let also = [(content[5].to_owned(), content[6].to_owned(), false)];
+        for (to_author, also) in [(true, &also[..0]), (false, &also[..0]), (true, &also[..])] {
             let mail = StatusMail {
                 title: content[0],
                 status: PublicStatus::InPlan,
@@ -432,6 +439,7 @@ mod tests {
                 me_link: content[2],
                 municipality: content[3],
                 to_author,
+                also,
             };
             let (subject, body) = status_mail(&mail, Locale::Pseudo);
             assert_eq!(left_in_code(&subject, &content), Vec::<String>::new());

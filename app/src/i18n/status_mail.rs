@@ -16,6 +16,9 @@ pub struct StatusMail<'a> {
     pub municipality: &'a str,
     /// The recipient proposed the idea (else they support it).
     pub to_author: bool,
+    /// The recipient's other ideas that got the same status in the same batch: title, link,
+    /// and whether they proposed it. One mail tells of them all.
+    pub also: &'a [(String, String, bool)],
 }
 
 /// Subject and plain-text body, in `locale`.

@@ -10,13 +10,14 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
+use crate::components::batch_panel::{BatchOutcome, BatchPanel};
 use crate::components::choice_options;
 use crate::i18n::{format_date, kind_name, status_name, use_language, use_locale, use_texts};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::merge::{MergeEntry, UndoMerge};
 use crate::server_fns::propose::Choice;
 use crate::server_fns::staff_ideas::{StaffTable, load_staff_table};
-use crate::url::encode_component;
+use crate::url::{encode_component, read_query};
 
 /// The address of the table with this filter.
 pub fn table_address(filter: &StaffFilter) -> String {
@@ -52,6 +53,7 @@ pub fn StaffIdeasPage() -> impl IntoView {
         crate::pages::redirect_to(&table_address(&filter));
     }
     let just_merged = params.get_str("merged").is_some() || params.get_str("unmerged").is_some();
+    let outcome: BatchOutcome = read_query();
     let query = table_address(&filter)
         .split_once('?')
         .map(|(_, q)| q.to_owned())
@@ -73,6 +75,15 @@ pub fn StaffIdeasPage() -> impl IntoView {
                         let first = i64::from(at - 1) * i64::from(PER_PAGE) + 1;
                         let last = first + page.rows.len() as i64 - 1;
                         let showing = (t.showing)(first, last, page.total);
+                        let batch_address = format!(
+                            "/staff/ideas/batch{}",
+                            if query.is_empty() { String::new() } else { format!("?{query}") },
+                        );
+                        let (batch_areas, batch_sectors, batch_themes) = (
+                            areas.clone(),
+                            sectors.clone(),
+                            themes.clone(),
+                        );
                         view! {
                             <h1>{t.title}</h1>
                             <p>{t.intro}</p>
@@ -82,7 +93,20 @@ pub fn StaffIdeasPage() -> impl IntoView {
                             } else {
                                 view! {
                                     <p role="status">{showing}</p>
-                                    <IdeaTable rows=page.rows filter=filter.clone() categories />
+                                    <form method="post" action=batch_address>
+                                        <IdeaTable
+                                            rows=page.rows
+                                            filter=filter.clone()
+                                            categories
+                                        />
+                                        <BatchPanel
+                                            total=page.total
+                                            outcome=outcome.clone()
+                                            areas=batch_areas
+                                            sectors=batch_sectors
+                                            themes=batch_themes
+                                        />
+                                    </form>
                                 }
                                     .into_any()
                             }}
@@ -260,6 +284,7 @@ fn FilterForm(
 #[component]
 fn IdeaTable(rows: Vec<StaffRow>, filter: StaffFilter, categories: Vec<Choice>) -> impl IntoView {
     let t = &use_language().staff_ideas;
+    let b = &use_language().batch;
     let locale = use_locale();
     let header = |column: Column| {
         let name = (t.column_name)(column);
@@ -298,7 +323,10 @@ fn IdeaTable(rows: Vec<StaffRow>, filter: StaffFilter, categories: Vec<Choice>) 
             <table class="staff-table">
                 <caption id="ideas-caption">{t.caption}</caption>
                 <thead>
-                    <tr>{Column::ALL.iter().map(|c| header(*c)).collect_view()}</tr>
+                    <tr>
+                        <th scope="col">{b.pick_column}</th>
+                        {Column::ALL.iter().map(|c| header(*c)).collect_view()}
+                    </tr>
                 </thead>
                 <tbody>
                     {rows
@@ -312,8 +340,21 @@ fn IdeaTable(rows: Vec<StaffRow>, filter: StaffFilter, categories: Vec<Choice>) 
                                 .into_iter()
                                 .flatten()
                                 .collect();
+                            let pick = format!("pick-{}", row.id);
+                            let label = (b.pick)(&row.title);
                             view! {
                                 <tr>
+                                    <td>
+                                        <input
+                                            type="checkbox"
+                                            name="ids"
+                                            id=pick.clone()
+                                            value=format!("{}:{}", row.id, row.updated_at)
+                                        />
+                                        <label for=pick class="visually-hidden">
+                                            {label}
+                                        </label>
+                                    </td>
                                     <th scope="row">
                                         <a
                                             href=format!("/staff/ideas/{}", row.id)

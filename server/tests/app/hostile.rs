@@ -74,6 +74,16 @@ const WRITES: &[(&str, &[(&str, &str)])] = &[
         &[("import", "999999"), ("mode", "replace")],
     ),
     (
+        "/staff/ideas/batch?moderation=pending",
+        &[
+            ("ids", "999999:1"),
+            ("scope", "ticked"),
+            ("count", "1"),
+            ("action", "reject"),
+            ("reason", ""),
+        ],
+    ),
+    (
         "/fn/staff/ideas/merge",
         &[
             ("idea", "999999"),
@@ -167,6 +177,13 @@ const QUERIES: &[(&str, &[&str])] = &[
             "dir",
             "photo",
             "merged",
+            "batch_error",
+            "batch_done",
+            "changed",
+            "matching",
+            "confirmed",
+            "refused",
+            "refused_all",
         ],
     ),
     ("/staff/ideas/1", &["error", "done", "noted"]),

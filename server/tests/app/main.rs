@@ -15,6 +15,7 @@ mod answer;
 mod area;
 mod audit;
 mod authorization;
+mod batch;
 mod cli;
 mod docs;
 mod durability;
