@@ -158,7 +158,7 @@ pub fn read_batch(
     let action = match kind {
         BatchKind::Status => {
             let (status, answer) = check_answer(
-                first(body, "status"),
+                first(body, "new_status"),
                 first(body, "answer_da"),
                 first(body, "answer_en"),
             )
@@ -171,7 +171,7 @@ pub fn read_batch(
             BatchAction::Status { status, answer }
         }
         BatchKind::Category => {
-            let category = match first(body, "category").split_once(':') {
+            let category = match first(body, "new_category").split_once(':') {
                 Some(("sector", key)) => CategoryKey::parse(key).map(Category::Sector),
                 Some(("theme", key)) => CategoryKey::parse(key).map(Category::Theme),
                 _ => None,
@@ -179,7 +179,7 @@ pub fn read_batch(
             BatchAction::Category(category.ok_or(BatchError::Category)?)
         }
         BatchKind::Area => {
-            BatchAction::Area(AreaSlug::parse(first(body, "area")).ok_or(BatchError::Area)?)
+            BatchAction::Area(AreaSlug::parse(first(body, "new_area")).ok_or(BatchError::Area)?)
         }
         BatchKind::Approve | BatchKind::Reject | BatchKind::Hide => {
             let action = match kind {
@@ -228,7 +228,7 @@ mod tests {
             ("ids", "12:100"),
             ("ids", "nonsense"),
             ("action", "status"),
-            ("status", "in_plan"),
+            ("new_status", "in_plan"),
             ("answer_da", " Med i planen. "),
         ])
         .unwrap();
@@ -250,14 +250,14 @@ mod tests {
         );
         assert_eq!(read(&[ids]), Err(BatchError::NoAction));
         assert_eq!(
-            read(&[ids, ("action", "status"), ("status", "not_adopted")]),
+            read(&[ids, ("action", "status"), ("new_status", "not_adopted")]),
             Err(BatchError::AnswerRequired)
         );
         assert_eq!(
             read(&[
                 ids,
                 ("action", "status"),
-                ("status", "merged"),
+                ("new_status", "merged"),
                 ("answer_da", "x")
             ]),
             Err(BatchError::Status)
@@ -266,7 +266,7 @@ mod tests {
             read(&[
                 ids,
                 ("action", "status"),
-                ("status", "under_review"),
+                ("new_status", "under_review"),
                 ("answer_en", "x")
             ]),
             Err(BatchError::EnglishAlone)
@@ -276,11 +276,11 @@ mod tests {
             Err(BatchError::ReasonRequired)
         );
         assert_eq!(
-            read(&[ids, ("action", "category"), ("category", "sector:")]),
+            read(&[ids, ("action", "category"), ("new_category", "sector:")]),
             Err(BatchError::Category)
         );
         assert_eq!(
-            read(&[ids, ("action", "area"), ("area", "")]),
+            read(&[ids, ("action", "area"), ("new_area", "")]),
             Err(BatchError::Area)
         );
         assert_eq!(
@@ -336,7 +336,7 @@ mod tests {
         let (_, category) = read(&[
             ("ids", "1:1"),
             ("action", "category"),
-            ("category", "theme:heat"),
+            ("new_category", "theme:heat"),
         ])
         .unwrap();
         assert_eq!(category.kind(), BatchKind::Category);

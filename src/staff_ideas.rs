@@ -70,6 +70,8 @@ pub struct StaffFilter {
     pub with_photo: bool,
     pub with_open_reports: bool,
     pub without_point: bool,
+    /// Only these ideas (`ids=`, repeated): the rows ticked in the table, for their export.
+    pub ids: Vec<i64>,
     pub order: Column,
     pub direction: Direction,
 }
@@ -87,6 +89,7 @@ impl Default for StaffFilter {
             with_photo: false,
             with_open_reports: false,
             without_point: false,
+            ids: Vec::new(),
             order: Column::Created,
             direction: Direction::Descending,
         }
@@ -111,6 +114,18 @@ impl StaffFilter {
         let mut seen: Vec<&str> = Vec::new();
         let mut direction = None;
         for (name, value) in pairs {
+            // Every ticked row, as the table's form sends it (`id:updated_at`) or as a link
+            // writes it (`id`).
+            if name == "ids" {
+                let id = value.split(':').next().unwrap_or_default().trim();
+                if let Ok(id) = id.parse::<i64>()
+                    && !filter.ids.contains(&id)
+                    && filter.ids.len() < crate::batch::MAX_BATCH
+                {
+                    filter.ids.push(id);
+                }
+                continue;
+            }
             if seen.contains(&name) {
                 continue;
             }
@@ -162,6 +177,7 @@ impl StaffFilter {
                 pairs.push((name, "1".to_owned()));
             }
         }
+        pairs.extend(self.ids.iter().map(|id| ("ids", id.to_string())));
         if self.order != Column::Created {
             pairs.push(("order", self.order.as_str().to_owned()));
         }
@@ -229,6 +245,7 @@ impl StaffFilter {
             || self.with_photo
             || self.with_open_reports
             || self.without_point
+            || !self.ids.is_empty()
     }
 }
 
@@ -334,6 +351,14 @@ mod tests {
             "status=new&order=title"
         );
         assert_eq!(f.rows_only().query(), "status=new");
+    }
+
+    #[test]
+    fn ticked_rows_narrow_to_their_ids_in_either_spelling() {
+        let f = filter("ids=12:1796122800&ids=7&ids=12&ids=x:1&status=new");
+        assert_eq!(f.ids, [12, 7]);
+        assert!(f.narrows());
+        assert_eq!(f.query(), "status=new&ids=12&ids=7");
     }
 
     #[test]

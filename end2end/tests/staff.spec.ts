@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from '@playwright/test';
 import { jsEnabled, test } from './helpers';
@@ -123,6 +124,17 @@ test('staff tick ideas in the table and give them one status at once', async ({ 
   await page.getByRole('button', { name: 'Udfør' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'ændret' })).toHaveText('1 idé er ændret. Beskederne sendes nu.');
   await expect(page.getByRole('row', { name: new RegExp(title) }).getByRole('cell', { name: 'Under behandling' })).toBeVisible();
+
+  // The ticked rows download as they are, by the form's own button.
+  await page.getByLabel(`Vælg »${title}«`).check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Hent som CSV' }).click(),
+  ]);
+  expect(await download.failure()).toBeNull();
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  expect(csv).toContain(title);
+  expect(csv).not.toContain('Sammenhængende cykelsti langs Vejgårdsvej');
 });
 
 test('an admin previews the postcode areas from a real boundary file', async ({ page }) => {

@@ -36,6 +36,11 @@ pub(super) fn push_staff_filter(
     if filter.without_point {
         q.push(" AND i.lat IS NULL");
     }
+    if !filter.ids.is_empty() {
+        q.push(" AND i.id IN (SELECT value FROM json_each(")
+            .push_bind(serde_json::to_string(&filter.ids).unwrap_or_default())
+            .push("))");
+    }
 }
 
 /// The expressions a column orders by, each with whether it runs against the chosen direction.
@@ -231,6 +236,7 @@ mod tests {
         assert_eq!(ids(&db, "to=2026-11-20").await, [b, a]);
         assert_eq!(ids(&db, "from=2026-11-02&to=2026-11-30").await, [b]);
         assert_eq!(ids(&db, "nopoint=1&moderation=published").await, [a]);
+        assert_eq!(ids(&db, &format!("ids={a}&ids={c}:5")).await, [c, a]);
 
         assert_eq!(ids(&db, "order=supports").await, [b, a, c]);
         assert_eq!(ids(&db, "order=supports&dir=asc").await, [c, a, b]);

@@ -4,6 +4,7 @@
 
 use klimadialog::answer::SETTABLE;
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
+use klimadialog::staff_ideas::StaffFilter;
 use leptos::prelude::*;
 use leptos_router::params::Params;
 
@@ -45,6 +46,8 @@ impl BatchOutcome {
 pub fn BatchPanel(
     /// How many ideas the filter matches.
     total: i64,
+    /// The table's filter: its rows are "all that match", and an export without ticks.
+    filter: StaffFilter,
     outcome: BatchOutcome,
     areas: Vec<Choice>,
     sectors: Vec<Choice>,
@@ -142,7 +145,7 @@ pub fn BatchPanel(
             </div>
             <div class="field">
                 <label for="batch-status">{status_label}</label>
-                <select id="batch-status" name="status">
+                <select id="batch-status" name="new_status">
                     {SETTABLE
                         .iter()
                         .map(|s| {
@@ -165,14 +168,14 @@ pub fn BatchPanel(
             </div>
             <div class="field">
                 <label for="batch-category">{category_label}</label>
-                <select id="batch-category" name="category">
+                <select id="batch-category" name="new_category">
                     {choice_options(sectors, Some("sector"), "")}
                     {choice_options(themes, Some("theme"), "")}
                 </select>
             </div>
             <div class="field">
                 <label for="batch-area">{area_label}</label>
-                <select id="batch-area" name="area">
+                <select id="batch-area" name="new_area">
                     {choice_options(areas, None, "")}
                 </select>
             </div>
@@ -194,6 +197,32 @@ pub fn BatchPanel(
             <button type="submit" class="button">
                 {b.run}
             </button>
+            // A GET submission drops the action's query: the filter travels as fields.
+            {filter
+                .rows_only()
+                .pairs()
+                .into_iter()
+                .map(|(n, v)| view! { <input type="hidden" name=n value=v /> })
+                .collect_view()}
+            <p class="hint">{b.export_hint}</p>
+            <div class="actions">
+                <button
+                    type="submit"
+                    class="button secondary"
+                    formaction="/staff/export/ideas.csv"
+                    formmethod="get"
+                >
+                    {b.export_csv}
+                </button>
+                <button
+                    type="submit"
+                    class="button secondary"
+                    formaction="/staff/export/ideas.xlsx"
+                    formmethod="get"
+                >
+                    {b.export_xlsx}
+                </button>
+            </div>
         </fieldset>
     }
 }

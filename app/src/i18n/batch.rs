@@ -19,6 +19,9 @@ pub struct BatchTexts {
     pub reason_hint: &'static str,
     pub fields_hint: &'static str,
     pub run: &'static str,
+    pub export_hint: &'static str,
+    pub export_csv: &'static str,
+    pub export_xlsx: &'static str,
     /// "12 idéer er ændret."
     pub done: fn(i64) -> String,
     pub mails_follow: &'static str,

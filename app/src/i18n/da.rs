@@ -686,6 +686,9 @@ pub static LANGUAGE: Language = Language {
         reason_hint: "Forslagsstilleren kan læse begrundelsen.",
         fields_hint: "Udfyld kun felterne til den handling, du vælger. Alle idéer ændres på én gang, eller ingen af dem. Hver forslagsstiller og hver, der støtter, får én mail om alle deres idéer.",
         run: "Udfør",
+        export_hint: "Eller hent de idéer, du har sat flueben ved. Uden flueben får du alle, der passer til filteret.",
+        export_csv: "Hent som CSV",
+        export_xlsx: "Hent som Excel (XLSX)",
         done: |n| format!("{} ændret.", count(L, n, "idé er", "idéer er")),
         mails_follow: "Beskederne sendes nu.",
         error: |error| match error {

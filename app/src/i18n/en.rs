@@ -681,6 +681,9 @@ pub static LANGUAGE: Language = Language {
         reason_hint: "The author can read the reason.",
         fields_hint: "Fill in only the fields of the action you choose. Every idea changes at once, or none does. Each author and supporter gets one email about all of their ideas.",
         run: "Carry out",
+        export_hint: "Or download the ideas you have ticked. With none ticked, you get all that match the filter.",
+        export_csv: "Download as CSV",
+        export_xlsx: "Download as Excel (XLSX)",
         done: |n| format!("{} changed.", count(L, n, "idea", "ideas")),
         mails_follow: "The emails are being sent now.",
         error: |error| match error {

@@ -101,6 +101,7 @@ pub fn StaffIdeasPage() -> impl IntoView {
                                         />
                                         <BatchPanel
                                             total=page.total
+                                            filter=filter.clone()
                                             outcome=outcome.clone()
                                             areas=batch_areas
                                             sectors=batch_sectors

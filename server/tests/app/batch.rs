@@ -95,7 +95,7 @@ async fn one_status_for_ticked_ideas_mails_each_resident_once() {
             ("ids", &picked[1]),
             ("scope", "ticked"),
             ("action", "status"),
-            ("status", "in_plan"),
+            ("new_status", "in_plan"),
             ("answer_en", "Both are <b>in</b> the plan."),
         ],
     )
@@ -117,7 +117,7 @@ async fn one_status_for_ticked_ideas_mails_each_resident_once() {
             ("ids", &picked[1]),
             ("scope", "ticked"),
             ("action", "status"),
-            ("status", "in_plan"),
+            ("new_status", "in_plan"),
             ("answer_da", "Elcykler indgår i planens transportafsnit."),
         ],
     )
@@ -202,6 +202,28 @@ async fn a_refused_idea_leaves_every_idea_as_it_was_and_is_named() {
         klimadialog::ModerationState::Pending,
         "nothing half-done"
     );
+
+    // The same ticks download as an export, sent as the form's GET with all its fields; the
+    // batch fields' names never pass for the filter's.
+    let export = app
+        .client
+        .get(format!(
+            "{}/staff/export/ideas.json?ids={}&ids={}&scope=ticked&count=63&action=status&new_status=in_plan&new_area=hals",
+            app.base,
+            klimadialog_app::url::encode_component(&ticked[0]),
+            klimadialog_app::url::encode_component(&ticked[1])
+        ))
+        .header("cookie", mo.jar.header())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(export.status(), StatusCode::OK);
+    let rows: Vec<serde_json::Value> = export.json().await.unwrap();
+    let mut exported: Vec<i64> = rows.iter().map(|r| r["id"].as_i64().unwrap()).collect();
+    exported.sort_unstable();
+    let mut expected = vec![pending.0, public.0];
+    expected.sort_unstable();
+    assert_eq!(exported, expected);
 
     // All that match a filter, with the count shown: only while it still holds.
     let location = post(
