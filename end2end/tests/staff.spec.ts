@@ -137,6 +137,39 @@ test('staff tick ideas in the table and give them one status at once', async ({ 
   expect(csv).not.toContain('Sammenhængende cykelsti langs Vejgårdsvej');
 });
 
+test('the moderation queue works from the keyboard with JavaScript', async ({ page }, testInfo) => {
+  await page.goto('/staff/login?next=/staff/moderation');
+  await page.getByLabel('Brugernavn').fill('e2e-admin');
+  await page.getByLabel('Adgangskode').fill('e2e-klimaplan-adgang');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Moderation' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'venter på moderation' })).toBeVisible();
+  const keys = page.getByText('Med tastaturet:');
+  if (!jsEnabled(testInfo)) {
+    // The keys need the script; without it the page does not offer them.
+    await expect(keys).toBeHidden();
+    return;
+  }
+  await expect(keys).toBeVisible();
+  const title = 'Ladestandere på parkeringspladsen ved Klarup skole';
+  const card = page.locator('li.queue-card').filter({ has: page.getByRole('link', { name: title }) });
+  await card.getByRole('link', { name: title }).focus();
+  await page.keyboard.press('r');
+  await expect(card.getByRole('textbox', { name: /^Begrundelse/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(card).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(page.locator('li.queue-card:focus')).toHaveCount(1);
+  await page.keyboard.press('j');
+  await expect(page.locator('li.queue-card:focus')).toHaveCount(1);
+  // Rejecting from the keyboard without a reason: the server refuses, and nothing changes.
+  await card.getByRole('link', { name: title }).focus();
+  await page.keyboard.press('r');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('alert')).toHaveText('Skriv en begrundelse, når en idé afvises eller skjules.');
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+});
+
 test('an admin previews the postcode areas from a real boundary file', async ({ page }) => {
   await page.goto('/staff/login?next=/staff/areas');
   await page.getByLabel('Brugernavn').fill('e2e-admin');

@@ -620,6 +620,7 @@ pub static LANGUAGE: Language = Language {
         role_admin: "administrator",
         moderation_title: "Moderation",
         queue_empty: "Ingen idéer venter.",
+        queue_keys: "Med tastaturet: Gå til en idé med Tab. J eller pil ned går til den næste, K eller pil op til den forrige. A godkender idéen. R går til begrundelsen, hvor Ctrl+Enter afviser idéen (eller skjuler den, hvis den er offentlig), og Escape går tilbage til idéen.",
         queue_waiting: |waiting, shown| {
             let verb = format!(
                 "{} venter på moderation.",

@@ -619,6 +619,7 @@ pub static LANGUAGE: Language = Language {
         role_admin: "administrator",
         moderation_title: "Moderation",
         queue_empty: "No ideas are waiting.",
+        queue_keys: "With the keyboard: reach an idea with Tab. J or down arrow goes to the next, K or up arrow to the previous. A approves the idea. R goes to the reason, where Ctrl+Enter rejects the idea (or hides it if it is public), and Escape goes back to the idea.",
         queue_waiting: |waiting, shown| {
             let verb = if waiting == 1 { "is" } else { "are" };
             let line = format!(

@@ -24,6 +24,8 @@ pub struct StaffTexts {
     pub queue_empty: &'static str,
     /// "12 idéer venter på moderation" (and, past the page's share, which ones are shown).
     pub queue_waiting: fn(i64, i64) -> String,
+    /// The keyboard keys of the queue, shown when they work (with JavaScript).
+    pub queue_keys: &'static str,
     pub reports: fn(i64) -> String,
     pub reason_label: &'static str,
     pub approve: &'static str,

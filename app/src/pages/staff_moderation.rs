@@ -73,7 +73,11 @@ pub fn StaffModerationPage() -> impl IntoView {
                                 let shown = queue.len() as i64;
                                 view! {
                                     <p role="status">{(t.queue_waiting)(waiting, shown)}</p>
-                                    <ol class="queue">
+                                    // Shown by public/moderation-keys.js, which makes it true.
+                                    <p class="hint" id="queue-keys" hidden>
+                                        {t.queue_keys}
+                                    </p>
+                                    <ol class="queue" data-keys="">
                                         {queue
                                             .into_iter()
                                             .map(|entry| {
@@ -140,6 +144,9 @@ pub fn StaffModerationPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        // The queue from the keyboard when JavaScript runs; a module, so it never holds up
+        // the page.
+        <script type="module" src="/moderation-keys.js"></script>
     }
 }
 
