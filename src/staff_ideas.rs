@@ -70,6 +70,8 @@ pub struct StaffFilter {
     pub with_photo: bool,
     pub with_open_reports: bool,
     pub without_point: bool,
+    /// At least this many supports (`min_supports=`).
+    pub min_supports: Option<i64>,
     /// Only these ideas (`ids=`, repeated): the rows ticked in the table, for their export.
     pub ids: Vec<i64>,
     pub order: Column,
@@ -89,6 +91,7 @@ impl Default for StaffFilter {
             with_photo: false,
             with_open_reports: false,
             without_point: false,
+            min_supports: None,
             ids: Vec::new(),
             order: Column::Created,
             direction: Direction::Descending,
@@ -138,6 +141,9 @@ impl StaffFilter {
                 "photo" => filter.with_photo = ticked(value),
                 "reported" => filter.with_open_reports = ticked(value),
                 "nopoint" => filter.without_point = ticked(value),
+                "min_supports" => {
+                    filter.min_supports = value.parse::<i64>().ok().filter(|n| *n > 0);
+                }
                 "order" => {
                     if let Some(column) = Column::parse(value) {
                         filter.order = column;
@@ -167,6 +173,9 @@ impl StaffFilter {
         }
         if let Some(d) = self.to {
             pairs.push(("to", d.iso()));
+        }
+        if let Some(n) = self.min_supports {
+            pairs.push(("min_supports", n.to_string()));
         }
         for (on, name) in [
             (self.with_photo, "photo"),
@@ -246,6 +255,7 @@ impl StaffFilter {
             || self.with_open_reports
             || self.without_point
             || !self.ids.is_empty()
+            || self.min_supports.is_some()
     }
 }
 
@@ -309,7 +319,7 @@ mod tests {
     #[test]
     fn every_filter_is_read_and_written_back_in_one_order() {
         let f = filter(
-            "page=2&dir=asc&order=supports&nopoint=on&reported=1&photo=1&to=2026-11-30\
+            "page=2&dir=asc&order=supports&nopoint=on&reported=1&photo=1&min_supports=5&to=2026-11-30\
              &from=2026-11-01&moderation=pending&q=cykel&status=new&kind=mitigation&area=noerresundby",
         );
         assert_eq!(f.moderation, Some(ModerationState::Pending));
@@ -321,14 +331,16 @@ mod tests {
         assert_eq!(
             f.query(),
             "area=noerresundby&kind=mitigation&status=new&q=cykel&moderation=pending\
-             &from=2026-11-01&to=2026-11-30&photo=1&reported=1&nopoint=1&order=supports&dir=asc&page=2"
+             &from=2026-11-01&to=2026-11-30&min_supports=5&photo=1&reported=1&nopoint=1&order=supports&dir=asc&page=2"
         );
         assert_eq!(filter(&f.query()), f);
     }
 
     #[test]
     fn defaults_and_bad_values_leave_a_short_address() {
-        let f = filter("order=nonsense&dir=up&from=2026-02-30&moderation=gone&photo=0&sort=top");
+        let f = filter(
+            "order=nonsense&dir=up&from=2026-02-30&moderation=gone&photo=0&sort=top&min_supports=-3",
+        );
         assert_eq!(f, StaffFilter::default());
         assert_eq!(f.query(), "");
         assert!(!f.narrows());

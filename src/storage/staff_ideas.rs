@@ -36,6 +36,9 @@ pub(super) fn push_staff_filter(
     if filter.without_point {
         q.push(" AND i.lat IS NULL");
     }
+    if let Some(n) = filter.min_supports {
+        q.push(" AND i.support_count >= ").push_bind(n);
+    }
     if !filter.ids.is_empty() {
         q.push(" AND i.id IN (SELECT value FROM json_each(")
             .push_bind(serde_json::to_string(&filter.ids).unwrap_or_default())
@@ -236,6 +239,8 @@ mod tests {
         assert_eq!(ids(&db, "to=2026-11-20").await, [b, a]);
         assert_eq!(ids(&db, "from=2026-11-02&to=2026-11-30").await, [b]);
         assert_eq!(ids(&db, "nopoint=1&moderation=published").await, [a]);
+        assert_eq!(ids(&db, "min_supports=5").await, [b, a]);
+        assert_eq!(ids(&db, "min_supports=6").await, [b]);
         assert_eq!(ids(&db, &format!("ids={a}&ids={c}:5")).await, [c, a]);
 
         assert_eq!(ids(&db, "order=supports").await, [b, a, c]);

@@ -748,6 +748,7 @@ pub static LANGUAGE: Language = Language {
         with_photo: "Kun idéer med foto",
         with_open_reports: "Kun idéer med åbne anmeldelser",
         without_point: "Kun idéer uden sted på kortet",
+        min_supports: "Mindst antal støtter",
         show: "Vis",
         reset: "Nulstil filtrene",
         showing: |first, last, total| {

@@ -745,6 +745,7 @@ pub static LANGUAGE: Language = Language {
         with_photo: "Only ideas with a photo",
         with_open_reports: "Only ideas with open reports",
         without_point: "Only ideas without a place on the map",
+        min_supports: "At least this many supports",
         show: "Show",
         reset: "Clear the filters",
         showing: |first, last, total| {

@@ -16,6 +16,7 @@ pub struct StaffIdeasTexts {
     pub with_photo: &'static str,
     pub with_open_reports: &'static str,
     pub without_point: &'static str,
+    pub min_supports: &'static str,
     pub show: &'static str,
     pub reset: &'static str,
     /// "Viser 51–100 af 312 idéer".

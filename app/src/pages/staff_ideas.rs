@@ -260,6 +260,17 @@ fn FilterForm(
                         value=filter.to.map(|d| d.iso()).unwrap_or_default()
                     />
                 </div>
+                <div class="field">
+                    <label for="filter-min-supports">{t.min_supports}</label>
+                    <input
+                        id="filter-min-supports"
+                        name="min_supports"
+                        type="number"
+                        min="1"
+                        inputmode="numeric"
+                        value=filter.min_supports.map(|n| n.to_string()).unwrap_or_default()
+                    />
+                </div>
                 {check("photo", t.with_photo, filter.with_photo)}
                 {check("reported", t.with_open_reports, filter.with_open_reports)}
                 {check("nopoint", t.without_point, filter.without_point)}

@@ -176,6 +176,7 @@ const QUERIES: &[(&str, &[&str])] = &[
             "order",
             "dir",
             "photo",
+            "min_supports",
             "merged",
             "batch_error",
             "batch_done",

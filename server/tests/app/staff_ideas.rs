@@ -47,7 +47,12 @@ async fn the_table_shows_every_state_filters_in_the_address_and_orders_by_any_co
         narrow.contains(r#"href="/staff/ideas?kind=mitigation&amp;q=cykelsti&amp;from=2020-01-01&amp;to=2030-01-01&amp;order=supports""#),
         "the supports header turns the order round and keeps the filter: {narrow}"
     );
-    let ticked = mo.get("/staff/ideas?nopoint=on").await;
+    let ticked = mo.get("/staff/ideas?nopoint=on&min_supports=3").await;
+    assert!(
+        ticked
+            .contains(r#"name="min_supports" type="number" min="1" inputmode="numeric" value="3""#),
+        "{ticked}"
+    );
     assert!(
         ticked.contains(r#"id="filter-nopoint" name="nopoint" value="1" checked"#),
         "{ticked}"
