@@ -42,9 +42,23 @@ export default defineConfig({
       ],
     },
   },
+  // Journeys that change what others read (merging two public ideas, clearing the moderation
+  // queue) run in `*.late.spec.ts`, after every other journey, one project after the other.
   projects: [
-    { name: 'js-on', use: { javaScriptEnabled: true } },
-    { name: 'js-off', use: { javaScriptEnabled: false } },
+    { name: 'js-on', use: { javaScriptEnabled: true }, testIgnore: /\.late\.spec\.ts$/ },
+    { name: 'js-off', use: { javaScriptEnabled: false }, testIgnore: /\.late\.spec\.ts$/ },
+    {
+      name: 'late-js-on',
+      use: { javaScriptEnabled: true },
+      testMatch: /\.late\.spec\.ts$/,
+      dependencies: ['js-on', 'js-off'],
+    },
+    {
+      name: 'late-js-off',
+      use: { javaScriptEnabled: false },
+      testMatch: /\.late\.spec\.ts$/,
+      dependencies: ['late-js-on'],
+    },
   ],
   webServer: {
     // A staff account for the staff journeys, its password on stdin as an operator would pipe it.

@@ -256,6 +256,18 @@ async fn a_refused_idea_leaves_every_idea_as_it_was_and_is_named() {
         ["moderation.approve"]
     );
 
+    // A signed-in resident is no staff member: the form leads to the staff login.
+    let mut resident = Browser::new(&app);
+    resident.sign_in_as("borger@example.dk").await;
+    let (status, location) = resident
+        .post_form(
+            "/staff/ideas/batch",
+            &[("ids", &ticked[1]), ("action", "hide"), ("reason", "x")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.starts_with("/staff/login"), "{location}");
+
     // Signed out, the form leads to the login; nothing runs.
     let (status, location) = Browser::new(&app)
         .post_form(
@@ -265,4 +277,8 @@ async fn a_refused_idea_leaves_every_idea_as_it_was_and_is_named() {
         .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(location.starts_with("/staff/login"), "{location}");
+    assert_eq!(
+        app.db.staff_idea(public).await.unwrap().unwrap().moderation,
+        klimadialog::ModerationState::Published
+    );
 }
