@@ -173,3 +173,31 @@ export function mailText(raw: string): string {
   const base64 = /^Content-Transfer-Encoding:\s*base64/im.test(headers);
   return `${headers}\n\n${base64 ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body}`;
 }
+
+/**
+ * Every mail in the outbox whose text holds `needle`, once the mail worker has stopped adding
+ * to them: recipient and decoded text.
+ */
+export async function mailsContaining(needle: string): Promise<{ to: string; text: string }[]> {
+  const outbox = path.join(process.env.KLIMADIALOG_E2E_DATA!, 'outbox');
+  const read = () =>
+    fs
+      .readdirSync(outbox)
+      .map((name) => mailText(fs.readFileSync(path.join(outbox, name), 'utf8')))
+      .filter((text) => text.includes(needle))
+      .map((text) => ({ to: text.match(/^To:\s*(.+)$/m)?.[1].trim() ?? '', text }));
+  // The worker sends in rounds; the set is complete when two reads a second apart agree.
+  let last = -1;
+  await expect
+    .poll(
+      () => {
+        const now = read().length;
+        const settled = now > 0 && now === last;
+        last = now;
+        return settled;
+      },
+      { intervals: [1_000], timeout: 20_000 },
+    )
+    .toBe(true);
+  return read();
+}

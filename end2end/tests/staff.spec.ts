@@ -3,6 +3,10 @@ import * as path from 'node:path';
 import { expect } from '@playwright/test';
 import { jsEnabled, test } from './helpers';
 
+// Staff work at a desk: these journeys run at 1280 px (language.spec.ts walks the staff pages
+// at phone widths).
+test.use({ viewport: { width: 1280, height: 800 } });
+
 test('staff sign in with username and password, see the dashboard and sign out', async ({ page }) => {
   await page.goto('/staff');
   await expect(page).toHaveURL(/\/staff\/login\?next=\/staff$/);
@@ -135,6 +139,45 @@ test('staff tick ideas in the table and give them one status at once', async ({ 
   const csv = fs.readFileSync(await download.path(), 'utf8');
   expect(csv).toContain(title);
   expect(csv).not.toContain('Sammenhængende cykelsti langs Vejgårdsvej');
+});
+
+test('with JavaScript the table sorts in place, one box ticks the page and the form fits the action', async ({ page }, testInfo) => {
+  await page.goto('/staff/login?next=/staff/ideas');
+  await page.getByLabel('Brugernavn').fill('e2e-admin');
+  await page.getByLabel('Adgangskode').fill('e2e-klimaplan-adgang');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  const all = page.getByLabel('Vælg alle idéer på siden');
+  const area = page.getByLabel('Nyt område');
+  if (!jsEnabled(testInfo)) {
+    // Without JavaScript: "all that match the filter" instead, and every field of the form.
+    await expect(all).toBeHidden();
+    await expect(area).toBeVisible();
+    return;
+  }
+  // The page stays: a mark set on it survives the sorting.
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await page.getByRole('link', { name: 'Sortér efter støtter' }).click();
+  await expect(page.getByRole('columnheader', { name: /Støtter/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page).toHaveURL(/order=supports/);
+  await expect(page.getByRole('link', { name: 'Sortér efter støtter' })).toBeFocused();
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+
+  const rows = page.locator('table.staff-table tbody tr');
+  await all.check();
+  await expect(page.getByText(`Du har valgt ${await rows.count()} idéer.`)).toBeVisible();
+  await page.locator('tbody input[name="ids"]').first().uncheck();
+  await expect(page.getByText(`Du har valgt ${(await rows.count()) - 1} idéer.`)).toBeVisible();
+
+  // Only the chosen action's fields show.
+  await expect(area).toBeHidden();
+  await page.getByLabel('Handling').selectOption({ label: 'Skift område' });
+  await expect(area).toBeVisible();
+  await expect(page.getByLabel('Ny status')).toBeHidden();
+
+  // Back returns to the table as it was first shown.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/order=supports/);
+  await expect(page.getByRole('columnheader', { name: /Støtter/ })).not.toHaveAttribute('aria-sort', /./);
 });
 
 test('the moderation queue works from the keyboard with JavaScript', async ({ page }, testInfo) => {

@@ -4,7 +4,7 @@
 
 use klimadialog::answer::SETTABLE;
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
-use klimadialog::staff_ideas::StaffFilter;
+use klimadialog::staff_ideas::{PER_PAGE, StaffFilter};
 use leptos::prelude::*;
 use leptos_router::params::Params;
 
@@ -132,6 +132,15 @@ pub fn BatchPanel(
                 <label for="scope-all">{(b.scope_all)(total)}</label>
             </div>
             <input type="hidden" name="count" value=total />
+            // How many rows are ticked, said by public/staff-table.js from these texts, one
+            // for each number a page can have, so the plural rules stay on the server.
+            <p
+                id="picked"
+                class="hint"
+                role="status"
+                hidden
+                data-counts=(0..=i64::from(PER_PAGE)).map(b.picked).collect::<Vec<_>>().join("|")
+            ></p>
             <div class="field">
                 <label for="batch-action">{action_label}</label>
                 <select id="batch-action" name="action" aria-describedby="batch-hint">
@@ -143,7 +152,7 @@ pub fn BatchPanel(
                         .collect_view()}
                 </select>
             </div>
-            <div class="field">
+            <div class="field" data-for="status">
                 <label for="batch-status">{status_label}</label>
                 <select id="batch-status" name="new_status">
                     {SETTABLE
@@ -154,32 +163,32 @@ pub fn BatchPanel(
                         .collect_view()}
                 </select>
             </div>
-            <div class="field">
+            <div class="field" data-for="status">
                 <label for="batch-answer-da">{answers.answer_da}</label>
                 <textarea id="batch-answer-da" name="answer_da" rows="4" maxlength="4000">
                     {raw_text(&typed_da)}
                 </textarea>
             </div>
-            <div class="field">
+            <div class="field" data-for="status">
                 <label for="batch-answer-en">{answers.answer_en}</label>
                 <textarea id="batch-answer-en" name="answer_en" rows="3" maxlength="4000">
                     {raw_text(&typed_en)}
                 </textarea>
             </div>
-            <div class="field">
+            <div class="field" data-for="category">
                 <label for="batch-category">{category_label}</label>
                 <select id="batch-category" name="new_category">
                     {choice_options(sectors, Some("sector"), "")}
                     {choice_options(themes, Some("theme"), "")}
                 </select>
             </div>
-            <div class="field">
+            <div class="field" data-for="area">
                 <label for="batch-area">{area_label}</label>
                 <select id="batch-area" name="new_area">
                     {choice_options(areas, None, "")}
                 </select>
             </div>
-            <div class="field">
+            <div class="field" data-for="reject hide">
                 <label for="batch-reason">{reason_label}</label>
                 <p class="hint" id="batch-reason-hint">
                     {b.reason_hint}

@@ -7,6 +7,10 @@ pub struct BatchTexts {
     /// The hidden label of a row's checkbox: "Vælg »Cykelsti langs fjorden«".
     pub pick: fn(&str) -> String,
     pub pick_column: &'static str,
+    /// The header box that ticks every row of the page.
+    pub pick_all: &'static str,
+    /// "3 idéer valgt", said as rows are ticked.
+    pub picked: fn(i64) -> String,
     pub scope_ticked: &'static str,
     /// "Alle 63 idéer, der passer til filteret".
     pub scope_all: fn(i64) -> String,

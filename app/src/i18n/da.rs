@@ -664,6 +664,8 @@ pub static LANGUAGE: Language = Language {
         legend: "Gør det samme ved flere idéer",
         pick: |title| format!("Vælg »{title}«"),
         pick_column: "Vælg",
+        pick_all: "Vælg alle idéer på siden",
+        picked: |n| format!("Du har valgt {}.", count(L, n, "idé", "idéer")),
         scope_ticked: "De idéer, du har sat flueben ved",
         scope_all: |n| {
             format!(

@@ -664,6 +664,8 @@ pub static LANGUAGE: Language = Language {
         legend: "Do the same to several ideas",
         pick: |title| format!("Select “{title}”"),
         pick_column: "Select",
+        pick_all: "Tick every idea on the page",
+        picked: |n| format!("You have ticked {}.", count(L, n, "idea", "ideas")),
         scope_ticked: "The ideas you have ticked",
         scope_all: |n| format!("All {} that match the filter", count(L, n, "idea", "ideas")),
         action: "Action",

@@ -92,7 +92,9 @@ pub fn StaffIdeasPage() -> impl IntoView {
                                 view! { <p role="status">{t.none}</p> }.into_any()
                             } else {
                                 view! {
-                                    <p role="status">{showing}</p>
+                                    <p role="status" id="showing" tabindex="-1">
+                                        {showing}
+                                    </p>
                                     <form method="post" action=batch_address>
                                         <IdeaTable
                                             rows=page.rows
@@ -114,6 +116,7 @@ pub fn StaffIdeasPage() -> impl IntoView {
                             <Pager filter=filter.clone() at pages />
                             <MergeList merges admin just_merged />
                             <ExportForm filter=filter.clone() admin />
+                            <script type="module" src="/staff-table.js"></script>
                         }
                             .into_any()
                     }
@@ -336,7 +339,16 @@ fn IdeaTable(rows: Vec<StaffRow>, filter: StaffFilter, categories: Vec<Choice>) 
                 <caption id="ideas-caption">{t.caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{b.pick_column}</th>
+                        <th scope="col">
+                            {b.pick_column}
+                            // Shown by public/staff-table.js, which ticks every row with it.
+                            <span class="pick-all" hidden>
+                                <input type="checkbox" id="pick-all" />
+                                <label for="pick-all" class="visually-hidden">
+                                    {b.pick_all}
+                                </label>
+                            </span>
+                        </th>
                         {Column::ALL.iter().map(|c| header(*c)).collect_view()}
                     </tr>
                 </thead>

@@ -95,6 +95,15 @@ const FUNCTIONS: &[(&str, &str, Expect, Expect)] = &[
     ),
 ];
 
+/// Plain forms that axum handles itself (not server functions): (path, body, moderator, admin).
+/// A refused form leads to the staff login, as the page it came from would.
+const FORMS: &[(&str, &str, Expect, Expect)] = &[(
+    "/staff/ideas/batch",
+    "ids=999999%3A0&action=hide&reason=Spam",
+    Allowed,
+    Allowed,
+)];
+
 fn check(who: &str, what: &str, expect: Expect, status: StatusCode, location: &str, page: bool) {
     let ok = match expect {
         Allowed if page => status == StatusCode::OK,
@@ -163,6 +172,23 @@ async fn every_staff_page_and_function_checks_the_role_on_the_server() {
         ] {
             let (status, location) = ask(browser, &path, Some(body)).await;
             check(who, &path, expect, status, &location, false);
+        }
+    }
+    for (path, body, for_moderator, for_admin) in FORMS {
+        for (who, browser, expect) in [
+            ("anonymous", &anonymous, SignIn),
+            ("resident", &resident, SignIn),
+            ("moderator", &moderator, *for_moderator),
+            ("admin", &admin, *for_admin),
+        ] {
+            let (status, location) = ask(browser, path, Some(body)).await;
+            let to_login = location.starts_with("/staff/login");
+            let ok = match expect {
+                SignIn => status == StatusCode::SEE_OTHER && to_login,
+                Allowed => status == StatusCode::SEE_OTHER && !to_login,
+                Forbidden => status == StatusCode::FORBIDDEN,
+            };
+            assert!(ok, "{who} {path}: expected {expect:?}, got {status} {location}");
         }
     }
     assert_eq!(

@@ -79,6 +79,44 @@ async fn the_table_shows_every_state_filters_in_the_address_and_orders_by_any_co
     assert!(none.contains(r#"<p role="status">Ingen idéer passer til filteret.</p>"#));
 }
 
+/// The table's script (public/staff-table.js) keeps no texts or rules of its own: the count of
+/// ticked rows comes from the page in the page's language and plural rules, one text per number
+/// a page can have, and the batch fields say which action they belong to.
+#[tokio::test]
+async fn the_table_gives_its_script_every_text_and_rule_it_needs() {
+    let app = with_staff().await;
+    let mut mo = staff_browser(&app, "mo").await;
+    let page = mo.get("/staff/ideas").await;
+    assert!(page.contains(r#"<script type="module" src="/staff-table.js"></script>"#));
+    let counts = page
+        .split(r#"data-counts=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the texts of the count");
+    let counts: Vec<&str> = counts.split('|').collect();
+    assert_eq!(counts.len(), 51, "0 to 50 ticked rows");
+    assert_eq!(counts[0], "Du har valgt 0 idéer.");
+    assert_eq!(counts[1], "Du har valgt 1 idé.");
+    assert_eq!(counts[50], "Du har valgt 50 idéer.");
+    // The box that ticks the page is hidden until the script shows it.
+    assert!(page.contains(r#"<span class="pick-all" hidden><input type="checkbox" id="pick-all">"#), "{page}");
+    for (field, action) in [
+        ("batch-status", "status"),
+        ("batch-answer-da", "status"),
+        ("batch-category", "category"),
+        ("batch-area", "area"),
+        ("batch-reason", "reject hide"),
+    ] {
+        assert!(
+            page.contains(&format!(r#"<div class="field" data-for="{action}"><label for="{field}">"#)),
+            "{field}"
+        );
+    }
+    mo.jar.0.insert("lang".to_owned(), "en".to_owned());
+    let english = mo.get("/staff/ideas").await;
+    assert!(english.contains("You have ticked 1 idea.|You have ticked 2 ideas."));
+}
+
 #[tokio::test]
 async fn an_export_of_the_tables_filter_holds_exactly_its_rows() {
     let app = with_staff().await;
