@@ -139,7 +139,7 @@ pub fn BatchPanel(
                 class="hint"
                 role="status"
                 hidden
-                data-counts=(0..=i64::from(PER_PAGE)).map(b.picked).collect::<Vec<_>>().join("|")
+                data-counts={(0..=i64::from(PER_PAGE)).map(b.picked).collect::<Vec<_>>().join("|")}
             ></p>
             <div class="field">
                 <label for="batch-action">{action_label}</label>

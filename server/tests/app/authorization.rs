@@ -188,7 +188,10 @@ async fn every_staff_page_and_function_checks_the_role_on_the_server() {
                 Allowed => status == StatusCode::SEE_OTHER && !to_login,
                 Forbidden => status == StatusCode::FORBIDDEN,
             };
-            assert!(ok, "{who} {path}: expected {expect:?}, got {status} {location}");
+            assert!(
+                ok,
+                "{who} {path}: expected {expect:?}, got {status} {location}"
+            );
         }
     }
     assert_eq!(

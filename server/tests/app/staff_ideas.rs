@@ -99,7 +99,10 @@ async fn the_table_gives_its_script_every_text_and_rule_it_needs() {
     assert_eq!(counts[1], "Du har valgt 1 idé.");
     assert_eq!(counts[50], "Du har valgt 50 idéer.");
     // The box that ticks the page is hidden until the script shows it.
-    assert!(page.contains(r#"<span class="pick-all" hidden><input type="checkbox" id="pick-all">"#), "{page}");
+    assert!(
+        page.contains(r#"<span hidden class="pick-all"><input type="checkbox" id="pick-all">"#),
+        "{page}"
+    );
     for (field, action) in [
         ("batch-status", "status"),
         ("batch-answer-da", "status"),
@@ -108,7 +111,9 @@ async fn the_table_gives_its_script_every_text_and_rule_it_needs() {
         ("batch-reason", "reject hide"),
     ] {
         assert!(
-            page.contains(&format!(r#"<div class="field" data-for="{action}"><label for="{field}">"#)),
+            page.contains(&format!(
+                r#"<div data-for="{action}" class="field"><label for="{field}">"#
+            )),
             "{field}"
         );
     }
