@@ -6,6 +6,7 @@
 
 pub mod answer;
 pub mod area;
+pub mod argument;
 pub mod audit;
 pub mod batch;
 pub mod filter;

@@ -49,6 +49,14 @@ pub const REPORTS_PER_RESIDENT: Limit = Limit {
     max: 20,
     per_seconds: HOUR,
 };
+/// Arguments and replies one resident may post: a lively debater writes a few an hour; a
+/// flood of them drowns everyone else.
+pub const ARGUMENTS_PER_RESIDENT: Limit = Limit {
+    max: 12,
+    per_seconds: HOUR,
+};
+/// "Helpful" marks one resident may set or take back: as many as support changes.
+pub const HELPFUL_PER_RESIDENT: Limit = SUPPORTS_PER_RESIDENT;
 /// Staff password tries from one client address: enough for typos, too few to try common
 /// passwords across many accounts.
 pub const STAFF_LOGINS_PER_CLIENT: Limit = Limit {
@@ -80,6 +88,8 @@ pub enum Flood {
     Proposal,
     Support,
     Report,
+    /// Arguments, replies and "helpful" marks.
+    Debate,
     Export,
     /// `/api/*`: open data, up to a thousand ideas a page.
     OpenData,
@@ -90,12 +100,13 @@ pub enum Flood {
 }
 
 impl Flood {
-    pub const ALL: [Flood; 9] = [
+    pub const ALL: [Flood; 10] = [
         Flood::SignIn,
         Flood::StaffLogin,
         Flood::Proposal,
         Flood::Support,
         Flood::Report,
+        Flood::Debate,
         Flood::Export,
         Flood::OpenData,
         Flood::Read,
@@ -109,6 +120,7 @@ impl Flood {
             Flood::Proposal => (120, 60),
             Flood::Support => (300, 300),
             Flood::Report => (30, 30),
+            Flood::Debate => (120, 60),
             Flood::Export => (20, 20),
             Flood::OpenData => (60, 60),
             Flood::Read => (600, 300),

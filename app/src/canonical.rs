@@ -6,7 +6,10 @@
 
 use klimadialog::filter::IdeaFilter;
 
+use klimadialog::argument::{ArgumentOrder, ArgumentProblem, Stance};
+
 use crate::server_fns::SiteNotice;
+use crate::server_fns::argument::ArgueNotice;
 use crate::server_fns::report::ReportNotice;
 
 /// The canonical `path?query` of a public page from its decoded query pairs: only what the
@@ -34,7 +37,40 @@ pub fn page_address(path: &str, pairs: &[(String, String)]) -> String {
             let report = first("report")
                 .filter(|r| ReportNotice::parse(r).is_some())
                 .map(|r| ("report", r.to_owned()));
-            merged.into_iter().chain(report).collect()
+            // The debate's stance, order and page, and what the last debate post did.
+            let debate = [
+                (
+                    "stance",
+                    first("stance").filter(|v| Stance::parse(v).is_some()),
+                ),
+                (
+                    "order",
+                    first("order").filter(|v| ArgumentOrder::parse(v).is_some()),
+                ),
+                (
+                    "apage",
+                    first("apage").filter(|p| {
+                        (1..=6).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+                    }),
+                ),
+                (
+                    "argued",
+                    first("argued").filter(|v| ArgueNotice::parse(v).is_some()),
+                ),
+                (
+                    "argument_error",
+                    first("argument_error").filter(|v| ArgumentProblem::parse(v).is_some()),
+                ),
+                (
+                    "reply_to",
+                    first("reply_to").filter(|r| {
+                        (1..=18).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_digit())
+                    }),
+                ),
+            ]
+            .into_iter()
+            .filter_map(|(name, value)| Some((name, value?.to_owned())));
+            merged.into_iter().chain(report).chain(debate).collect()
         }
         _ => Vec::new(),
     };

@@ -25,7 +25,7 @@ pub type Guarded = Flood;
 /// Which bucket, if any, a request draws from. Server functions are named by their types'
 /// `PATH` and the axum routes by `paths`, so renaming an endpoint cannot drop its guard.
 pub fn guarded(method: &Method, path: &str) -> Option<Guarded> {
-    use klimadialog_app::server_fns::{me, propose, report, signin, staff, support};
+    use klimadialog_app::server_fns::{argument, me, propose, report, signin, staff, support};
     use leptos::server_fn::ServerFn;
 
     let is = |paths: &[&str]| paths.contains(&path);
@@ -51,6 +51,9 @@ pub fn guarded(method: &Method, path: &str) -> Option<Guarded> {
         }
         if is(&[report::ReportIdea::PATH]) {
             return Some(Guarded::Report);
+        }
+        if is(&[argument::PostArgument::PATH, argument::MarkHelpful::PATH]) {
+            return Some(Guarded::Debate);
         }
     }
     if is(&[paths::AUDIT_CSV, me::DownloadMyData::PATH]) || path.starts_with(paths::EXPORTS) {
@@ -169,6 +172,8 @@ mod tests {
             ("/fn/ideas/locate", Guarded::Proposal),
             ("/fn/ideas/support", Guarded::Support),
             ("/fn/ideas/report", Guarded::Report),
+            ("/fn/ideas/argue", Guarded::Debate),
+            ("/fn/ideas/helpful", Guarded::Debate),
         ] {
             assert_eq!(guarded(&post, path), Some(kind), "{path}");
         }

@@ -72,6 +72,8 @@ pub struct Limits {
     pub draft_saves_per_client: Bucket<ClientTag>,
     pub reports_per_resident: Bucket<ResidentId>,
     pub staff_logins_per_client: Bucket<ClientTag>,
+    pub arguments_per_resident: Bucket<ResidentId>,
+    pub helpful_per_resident: Bucket<ResidentId>,
 }
 
 impl Limits {
@@ -86,6 +88,8 @@ impl Limits {
             draft_saves_per_client: Bucket::new(DRAFT_SAVES_PER_CLIENT, on),
             reports_per_resident: Bucket::new(REPORTS_PER_RESIDENT, on),
             staff_logins_per_client: Bucket::new(STAFF_LOGINS_PER_CLIENT, on),
+            arguments_per_resident: Bucket::new(ARGUMENTS_PER_RESIDENT, on),
+            helpful_per_resident: Bucket::new(HELPFUL_PER_RESIDENT, on),
         }
     }
 }

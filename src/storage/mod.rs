@@ -4,6 +4,7 @@
 mod answer;
 mod area;
 mod area_import;
+mod argument;
 mod audit;
 mod backup;
 mod batch;

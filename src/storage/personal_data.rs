@@ -138,7 +138,7 @@ impl Db {
     }
 
     /// Deletes a resident's account in one transaction: supports (the counts drop with them),
-    /// sessions, sign-in codes, reports and queued mail go; ideas stay without an author; the row stays
+    /// sessions, sign-in codes, reports, helpful marks and queued mail go; ideas and arguments stay without an author; the row stays
     /// without address or name, so nothing points back at the person. Signing up again with
     /// the same address makes a new resident with no supports.
     #[tracing::instrument(level = "debug", skip_all)]
@@ -158,7 +158,9 @@ impl Db {
             "DELETE FROM sessions WHERE resident_id = ?",
             "DELETE FROM reports WHERE resident_id = ?",
             "DELETE FROM status_mails WHERE resident_id = ?",
+            "DELETE FROM argument_helpful WHERE resident_id = ?",
             "UPDATE ideas SET author_id = NULL WHERE author_id = ?",
+            "UPDATE arguments SET author_id = NULL WHERE author_id = ?",
         ] {
             sqlx::query(sql).bind(resident.0).execute(&mut *tx).await?;
         }

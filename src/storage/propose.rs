@@ -162,7 +162,8 @@ impl Db {
             .bind(token.hash())
             .execute(self.pool())
             .await?;
-        Ok(())
+        // Signing out forgets what the browser typed anywhere.
+        self.delete_argument_draft(token).await
     }
 
     #[tracing::instrument(level = "debug", skip_all)]

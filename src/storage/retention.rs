@@ -44,7 +44,12 @@ impl Db {
                 "DELETE FROM idea_drafts WHERE updated_at < ?",
                 now - DRAFT_SECONDS,
             )
-            .await?,
+            .await?
+                + run(
+                    "DELETE FROM argument_drafts WHERE updated_at < ?",
+                    now - DRAFT_SECONDS,
+                )
+                .await?,
             status_mails: run(
                 "DELETE FROM status_mails
                  WHERE coalesce(sent_at, failed_at) IS NOT NULL

@@ -1,3 +1,4 @@
+pub mod argument;
 pub mod batch_panel;
 pub mod idea_card;
 pub mod layout;

@@ -3,6 +3,7 @@
 use super::*;
 use crate::server_fns::area::AreasProblem;
 use klimadialog::ModerationState;
+use klimadialog::argument::{ArgumentProblem, Stance};
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
 use klimadialog::numbers::{count, format_int};
@@ -269,6 +270,75 @@ pub static LANGUAGE: Language = Language {
         save_note: "Gem note",
         note_saved: "Noten er gemt.",
         error_note: "Noten må højst være 4.000 tegn og ikke indeholde kontroltegn.",
+    },
+    argument: ArgumentTexts {
+        heading: "Debat",
+        summary: |c| {
+            if c.total() == 0 {
+                "Ingen indlæg endnu.".to_owned()
+            } else {
+                format!(
+                    "{}: {} for, {} imod, {}",
+                    count(L, c.total(), "indlæg", "indlæg"),
+                    format_int(L, c.for_it),
+                    format_int(L, c.against),
+                    count(L, c.questions, "spørgsmål", "spørgsmål"),
+                )
+            }
+        },
+        stance_name: |stance| match stance {
+            Stance::For => "For",
+            Stance::Against => "Imod",
+            Stance::Question => "Spørgsmål",
+        },
+        stance_choice: |stance| match stance {
+            Stance::For => "Jeg er for idéen",
+            Stance::Against => "Jeg er imod idéen",
+            Stance::Question => "Jeg har et spørgsmål",
+        },
+        stance_legend: "Hvad vil du skrive?",
+        text_label: "Dit indlæg",
+        text_hint: "Højst 1.500 tegn og 2 links. Skriv om idéen, og hold en god tone.",
+        send: "Send indlæg",
+        reply: "Svar",
+        reply_label: "Dit svar",
+        send_reply: "Send svar",
+        sign_in: "Log ind for at deltage i debatten",
+        signed_out_hint: "Når du sender, logger du ind med din e-mail. Det, du har skrevet, bliver gemt imens.",
+        draft_waiting: "Du er logget ind. Dit indlæg er ikke sendt endnu. Tjek det, og send det.",
+        show: "Vis",
+        all: "Alle",
+        order: "Sortér",
+        order_helpful: "Mest nyttige",
+        order_newest: "Nyeste",
+        helpful: |n| format!("Nyttigt ({})", format_int(L, n)),
+        resident: "Borger",
+        former: "Tidligere borger",
+        deleted: |date| format!("Slettet af forfatteren den {date}."),
+        hidden: |date, rule| format!("Skjult af en moderator den {date}: {rule}"),
+        edited: "redigeret",
+        posted: "Tak. Dit indlæg er med i debatten.",
+        none: "Ingen indlæg endnu. Skriv det første.",
+        previous: "Forrige indlæg",
+        next: "Flere indlæg",
+        error: |problem| match problem {
+            ArgumentProblem::Empty => "Skriv dit indlæg.",
+            ArgumentProblem::TooLong => "Indlægget er for langt. Skriv højst 1.500 tegn.",
+            ArgumentProblem::ControlCharacters => {
+                "Indlægget indeholder tegn, vi ikke kan bruge. Skriv det igen."
+            }
+            ArgumentProblem::TooManyLinks => "Indlægget har for mange links. Brug højst 2.",
+            ArgumentProblem::StanceMissing => {
+                "Vælg, om du er for eller imod idéen, eller har et spørgsmål."
+            }
+            ArgumentProblem::Repeated => "Du har allerede skrevet det samme i dag.",
+            ArgumentProblem::TooMany => {
+                "Du har skrevet mange indlæg på kort tid. Vent lidt, og prøv igen."
+            }
+            ArgumentProblem::Closed => "Debatten om idéen er lukket.",
+            ArgumentProblem::NoParent => "Det indlæg, du svarer på, findes ikke længere.",
+            ArgumentProblem::EditTooLate => "Du kan kun rette dit indlæg i 15 minutter.",
+        },
     },
     areas: AreasTexts {
         title: "Områder",

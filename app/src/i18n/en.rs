@@ -3,6 +3,7 @@
 use super::*;
 use crate::server_fns::area::AreasProblem;
 use klimadialog::ModerationState;
+use klimadialog::argument::{ArgumentProblem, Stance};
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
 use klimadialog::numbers::{count, format_int};
@@ -274,6 +275,75 @@ pub static LANGUAGE: Language = Language {
         save_note: "Save note",
         note_saved: "The note has been saved.",
         error_note: "The note can be at most 4,000 characters without control characters.",
+    },
+    argument: ArgumentTexts {
+        heading: "Debate",
+        summary: |c| {
+            if c.total() == 0 {
+                "No posts yet.".to_owned()
+            } else {
+                format!(
+                    "{}: {} for, {} against, {}",
+                    count(L, c.total(), "post", "posts"),
+                    format_int(L, c.for_it),
+                    format_int(L, c.against),
+                    count(L, c.questions, "question", "questions"),
+                )
+            }
+        },
+        stance_name: |stance| match stance {
+            Stance::For => "For",
+            Stance::Against => "Against",
+            Stance::Question => "Question",
+        },
+        stance_choice: |stance| match stance {
+            Stance::For => "I am for the idea",
+            Stance::Against => "I am against the idea",
+            Stance::Question => "I have a question",
+        },
+        stance_legend: "What do you want to write?",
+        text_label: "Your post",
+        text_hint: "At most 1,500 characters and 2 links. Write about the idea, and keep a good tone.",
+        send: "Post",
+        reply: "Reply",
+        reply_label: "Your reply",
+        send_reply: "Post reply",
+        sign_in: "Sign in to take part in the debate",
+        signed_out_hint: "When you post, you sign in with your email. What you have written is kept meanwhile.",
+        draft_waiting: "You are signed in. Your post has not been sent yet. Check it, and send it.",
+        show: "Show",
+        all: "All",
+        order: "Sort",
+        order_helpful: "Most helpful",
+        order_newest: "Newest",
+        helpful: |n| format!("Helpful ({})", format_int(L, n)),
+        resident: "Resident",
+        former: "Former resident",
+        deleted: |date| format!("Deleted by the author on {date}."),
+        hidden: |date, rule| format!("Hidden by a moderator on {date}: {rule}"),
+        edited: "edited",
+        posted: "Thank you. Your post is part of the debate.",
+        none: "No posts yet. Write the first.",
+        previous: "Previous posts",
+        next: "More posts",
+        error: |problem| match problem {
+            ArgumentProblem::Empty => "Write your post.",
+            ArgumentProblem::TooLong => "The post is too long. Write at most 1,500 characters.",
+            ArgumentProblem::ControlCharacters => {
+                "The post contains characters we cannot use. Please write it again."
+            }
+            ArgumentProblem::TooManyLinks => "The post has too many links. Use at most 2.",
+            ArgumentProblem::StanceMissing => {
+                "Choose whether you are for or against the idea, or have a question."
+            }
+            ArgumentProblem::Repeated => "You have already written the same today.",
+            ArgumentProblem::TooMany => {
+                "You have written many posts in a short time. Please wait a little and try again."
+            }
+            ArgumentProblem::Closed => "The debate on this idea is closed.",
+            ArgumentProblem::NoParent => "The post you are replying to no longer exists.",
+            ArgumentProblem::EditTooLate => "You can only edit your post for 15 minutes.",
+        },
     },
     areas: AreasTexts {
         title: "Areas",

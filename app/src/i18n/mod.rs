@@ -28,6 +28,7 @@
 mod accessibility;
 mod answer;
 mod area;
+mod argument;
 mod audit;
 mod batch;
 mod faults;
@@ -59,6 +60,7 @@ use leptos::prelude::*;
 pub use accessibility::AccessibilityTexts;
 pub use answer::AnswerTexts;
 pub use area::AreasTexts;
+pub use argument::ArgumentTexts;
 pub use audit::{AuditTexts, audit_action_name, audit_group_name, audit_object_name};
 pub use batch::BatchTexts;
 pub use faults::{FaultTexts, fault_page};
@@ -79,6 +81,7 @@ pub struct Language {
     pub accessibility: AccessibilityTexts,
     pub answers: AnswerTexts,
     pub areas: AreasTexts,
+    pub argument: ArgumentTexts,
     pub audit: AuditTexts,
     pub batch: BatchTexts,
     pub faults: FaultTexts,

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::components::argument::DebateSection;
 use crate::components::report_form::ReportForm;
 use crate::components::share_link::ShareLink;
 use crate::components::support_button::{SupportButton, SupportTexts};
@@ -279,6 +280,7 @@ fn IdeaView(
                         </section>
                     }
                 })}
+            {review.is_none().then(|| view! { <DebateSection idea=summary.id.0 /> })}
             {review
                 .is_none()
                 .then(|| view! { <ReportForm idea=summary.id.0 signed_in reported /> })}

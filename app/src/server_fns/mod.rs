@@ -14,6 +14,7 @@ klimadialog::string_enum!(
 
 pub mod answer;
 pub mod area;
+pub mod argument;
 pub mod audit;
 pub mod ideas;
 pub mod list;

@@ -13,6 +13,7 @@ mod test_app;
 
 mod answer;
 mod area;
+mod argument;
 mod audit;
 mod authorization;
 mod batch;

@@ -1,0 +1,488 @@
+//! The debate under an idea: the count of arguments by stance, a form to post one, the
+//! arguments (one stance or all, most helpful or newest first, 20 at a time), each with its
+//! replies, a reply form and a "helpful" button. Plain forms and links, so everything works
+//! without JavaScript; what the last post did comes back in the address.
+
+use klimadialog::argument::{
+    ArgumentDraft, ArgumentItem, ArgumentOrder, ArgumentProblem, Author, PER_PAGE, Shown, Stance,
+    Thread,
+};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::params::Params;
+
+use crate::i18n::{format_date, lang_if_other, use_language, use_locale};
+use crate::server_fns::argument::{ArgueNotice, MarkHelpful, PostArgument, load_debate};
+use crate::url::{Lenient, encode_component, read_query};
+
+/// What the idea page's address says about its debate.
+#[derive(Params, Debug, Clone, Default, PartialEq)]
+pub struct DebateQuery {
+    pub order: Lenient<ArgumentOrder>,
+    pub stance: Lenient<Stance>,
+    pub apage: Lenient<u32>,
+    pub argued: Lenient<ArgueNotice>,
+    pub argument_error: Lenient<ArgumentProblem>,
+    pub reply_to: Lenient<i64>,
+}
+
+impl DebateQuery {
+    /// The idea page's address showing this stance, order and page of the debate.
+    fn address(idea: i64, stance: Option<Stance>, order: ArgumentOrder, page: u32) -> String {
+        let mut query = Vec::new();
+        if let Some(stance) = stance {
+            query.push(format!("stance={}", stance.as_str()));
+        }
+        if order != ArgumentOrder::Helpful {
+            query.push(format!("order={}", order.as_str()));
+        }
+        if page > 1 {
+            query.push(format!("apage={page}"));
+        }
+        if query.is_empty() {
+            format!("/ideas/{idea}#debate")
+        } else {
+            format!("/ideas/{idea}?{}#debate", query.join("&"))
+        }
+    }
+}
+
+#[component]
+pub fn DebateSection(idea: i64) -> impl IntoView {
+    let asked: DebateQuery = read_query();
+    let order = asked.order.0.unwrap_or(ArgumentOrder::Helpful);
+    let stance = asked.stance.0;
+    let page = asked.apage.0.unwrap_or(1).max(1);
+    view! {
+        <Suspense>
+            {Suspend::new({
+                let asked = asked.clone();
+                async move {
+                    load_debate(idea, Some(order), stance, page)
+                        .await
+                        .ok()
+                        .map(|found| {
+                            view! {
+                                <DebateView
+                                    idea
+                                    debate=found.debate
+                                    signed_in=found.signed_in
+                                    draft=found.draft
+                                    asked=asked.clone()
+                                />
+                            }
+                        })
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn DebateView(
+    idea: i64,
+    debate: klimadialog::argument::Debate,
+    signed_in: bool,
+    draft: Option<ArgumentDraft>,
+    asked: DebateQuery,
+) -> impl IntoView {
+    let t = &use_language().argument;
+    let order = asked.order.0.unwrap_or(ArgumentOrder::Helpful);
+    let stance = asked.stance.0;
+    let page = asked.apage.0.unwrap_or(1).max(1);
+    let pages = u32::try_from((debate.matching + i64::from(PER_PAGE) - 1) / i64::from(PER_PAGE))
+        .unwrap_or(1)
+        .max(1);
+    let open = debate.closed.is_none();
+    let problem = asked.argument_error.0;
+    let reply_to = asked.reply_to.0;
+    // A draft from before signing in fills the form it was typed in.
+    let draft_reply = draft.as_ref().and_then(|d| d.reply_to);
+    let draft_here = draft.clone().filter(|d| d.reply_to.is_none());
+    let filter_link = move |s: Option<Stance>, label: &'static str| {
+        let current = s == stance;
+        view! {
+            <li>
+                <a
+                    href=DebateQuery::address(idea, s, order, 1)
+                    aria-current=current.then_some("true")
+                >
+                    {label}
+                </a>
+            </li>
+        }
+    };
+    let order_link = move |o: ArgumentOrder, label: &'static str| {
+        view! {
+            <li>
+                <a
+                    href=DebateQuery::address(idea, stance, o, 1)
+                    aria-current=(o == order).then_some("true")
+                >
+                    {label}
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <section id="debate" class="debate" aria-labelledby="debate-heading">
+            <h2 id="debate-heading">{t.heading}</h2>
+            <p class="debate-summary">{(t.summary)(debate.counts)}</p>
+            {(asked.argued.0 == Some(ArgueNotice::Posted))
+                .then(|| {
+                    view! {
+                        <p class="notice" role="status">
+                            {t.posted}
+                        </p>
+                    }
+                })}
+            {open
+                .then(|| {
+                    let next = encode_component(&format!("/ideas/{idea}#debate"));
+                    view! {
+                        {(!signed_in)
+                            .then(|| {
+                                view! {
+                                    <p>
+                                        <a href=format!("/signin?next={next}")>{t.sign_in}</a>
+                                    </p>
+                                }
+                            })}
+                        <ArgumentForm
+                            idea
+                            problem=problem.filter(|_| reply_to.is_none())
+                            draft=draft_here.clone()
+                            signed_in
+                        />
+                    }
+                })}
+            <nav class="debate-filters" aria-label=t.show>
+                <ul class="inline-list">
+                    {filter_link(None, t.all)}
+                    {Stance::ALL
+                        .iter()
+                        .map(|s| filter_link(Some(*s), (t.stance_name)(*s)))
+                        .collect_view()}
+                </ul>
+            </nav>
+            <nav class="debate-order" aria-label=t.order>
+                <ul class="inline-list">
+                    {order_link(ArgumentOrder::Helpful, t.order_helpful)}
+                    {order_link(ArgumentOrder::Newest, t.order_newest)}
+                </ul>
+            </nav>
+            {if debate.threads.is_empty() {
+                view! { <p>{t.none}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="arguments">
+                        {debate
+                            .threads
+                            .into_iter()
+                            .map(|thread| {
+                                let here = thread.argument.id.0;
+                                let draft = draft.clone().filter(|_| draft_reply == Some(here));
+                                view! {
+                                    <ThreadView
+                                        idea
+                                        thread
+                                        signed_in
+                                        open
+                                        problem=problem.filter(|_| reply_to == Some(here))
+                                        draft
+                                    />
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+                    .into_any()
+            }}
+            {(pages > 1)
+                .then(|| {
+                    view! {
+                        <nav class="pager" aria-label=t.heading>
+                            {(page > 1)
+                                .then(|| {
+                                    view! {
+                                        <a href=DebateQuery::address(
+                                            idea,
+                                            stance,
+                                            order,
+                                            page - 1,
+                                        )>{t.previous}</a>
+                                    }
+                                })}
+                            {(page < pages)
+                                .then(|| {
+                                    view! {
+                                        <a href=DebateQuery::address(
+                                            idea,
+                                            stance,
+                                            order,
+                                            page + 1,
+                                        )>{t.next}</a>
+                                    }
+                                })}
+                        </nav>
+                    }
+                })}
+        </section>
+    }
+}
+
+/// The form for a new argument: its stance and its words. A visitor who is not signed in
+/// may type first; sending leads through sign-in and back here, the words kept.
+#[component]
+fn ArgumentForm(
+    idea: i64,
+    problem: Option<ArgumentProblem>,
+    draft: Option<ArgumentDraft>,
+    signed_in: bool,
+) -> impl IntoView {
+    let t = &use_language().argument;
+    let waiting = draft.is_some();
+    let chosen = draft.as_ref().and_then(|d| d.stance);
+    let typed = match draft {
+        Some(draft) => draft.text,
+        None if problem.is_some() => crate::components::typed_field("argument_text"),
+        None => String::new(),
+    };
+    let error = problem.map(|p| (t.error)(p));
+    view! {
+        <form method="post" action={<PostArgument as ServerFn>::PATH} class="stack" id="argue">
+            <input type="hidden" name="idea" value=idea />
+            {waiting
+                .then(|| {
+                    view! {
+                        <p class="notice" role="status">
+                            {t.draft_waiting}
+                        </p>
+                    }
+                })}
+            {error
+                .map(|e| {
+                    view! {
+                        <p class="notice error" role="alert" id="argue-error">
+                            {e}
+                        </p>
+                    }
+                })}
+            <fieldset>
+                <legend>{t.stance_legend}</legend>
+                {Stance::ALL
+                    .iter()
+                    .map(|s| {
+                        let id = format!("stance-{}", s.as_str());
+                        view! {
+                            <div class="choice">
+                                <input
+                                    type="radio"
+                                    id=id.clone()
+                                    name="stance"
+                                    value=s.as_str()
+                                    checked=chosen == Some(*s)
+                                />
+                                <label for=id>{(t.stance_choice)(*s)}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <div class="field">
+                <label for="argument-text">{t.text_label}</label>
+                <p class="hint" id="argument-hint">
+                    {t.text_hint}
+                </p>
+                <textarea
+                    id="argument-text"
+                    name="text"
+                    rows="4"
+                    maxlength="1500"
+                    aria-describedby=if error.is_some() {
+                        "argument-hint argue-error"
+                    } else {
+                        "argument-hint"
+                    }
+                    aria-invalid=error.is_some().then_some("true")
+                >
+                    {crate::components::raw_text(&typed)}
+                </textarea>
+            </div>
+            {(!signed_in).then(|| view! { <p class="hint">{t.signed_out_hint}</p> })}
+            <button type="submit" class="button">
+                {t.send}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn ThreadView(
+    idea: i64,
+    thread: Thread,
+    signed_in: bool,
+    open: bool,
+    problem: Option<ArgumentProblem>,
+    draft: Option<ArgumentDraft>,
+) -> impl IntoView {
+    let t = &use_language().argument;
+    let parent = thread.argument.id.0;
+    let can_reply = open && matches!(thread.argument.shown, Shown::Text(_));
+    let waiting = draft.is_some();
+    let typed = match draft {
+        Some(draft) => draft.text,
+        None if problem.is_some() => crate::components::typed_field("argument_text"),
+        None => String::new(),
+    };
+    let error = problem.map(|p| (t.error)(p));
+    let field = format!("reply-text-{parent}");
+    view! {
+        <li>
+            <ArgumentView idea item=thread.argument />
+            {(!thread.replies.is_empty())
+                .then(|| {
+                    view! {
+                        <ol class="replies">
+                            {thread
+                                .replies
+                                .into_iter()
+                                .map(|reply| {
+                                    view! {
+                                        <li>
+                                            <ArgumentView idea item=reply />
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ol>
+                    }
+                })}
+            {can_reply
+                .then(|| {
+                    view! {
+                        <details class="reply" open=error.is_some() || waiting>
+                            <summary>{t.reply}</summary>
+                            <form
+                                method="post"
+                                action={<PostArgument as ServerFn>::PATH}
+                                class="stack"
+                                id=format!("argue-{parent}")
+                            >
+                                <input type="hidden" name="idea" value=idea />
+                                <input type="hidden" name="reply_to" value=parent />
+                                {waiting
+                                    .then(|| {
+                                        view! {
+                                            <p class="notice" role="status">
+                                                {t.draft_waiting}
+                                            </p>
+                                        }
+                                    })}
+                                {error
+                                    .map(|e| {
+                                        view! {
+                                            <p class="notice error" role="alert">
+                                                {e}
+                                            </p>
+                                        }
+                                    })}
+                                <div class="field">
+                                    <label for=field.clone()>{t.reply_label}</label>
+                                    <textarea id=field name="text" rows="3" maxlength="1500">
+                                        {crate::components::raw_text(&typed)}
+                                    </textarea>
+                                </div>
+                                {(!signed_in)
+                                    .then(|| view! { <p class="hint">{t.signed_out_hint}</p> })}
+                                <button type="submit" class="button secondary">
+                                    {t.send_reply}
+                                </button>
+                            </form>
+                        </details>
+                    }
+                })}
+        </li>
+    }
+}
+
+#[component]
+fn ArgumentView(idea: i64, item: ArgumentItem) -> impl IntoView {
+    let t = &use_language().argument;
+    let locale = use_locale();
+    let author = match &item.author {
+        Author::Resident(Some(name)) => name.clone(),
+        Author::Resident(None) => t.resident.to_owned(),
+        Author::Former => t.former.to_owned(),
+        Author::Municipality => crate::config::site_config().municipality,
+    };
+    let date = format_date(item.created_at, locale);
+    let body = match &item.shown {
+        Shown::Text(text) => view! {
+            <div class="argument-text" lang=lang_if_other(item.language)>
+                {text.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
+            </div>
+        }
+        .into_any(),
+        Shown::DeletedByAuthor(at) => {
+            view! { <p class="placeholder">{(t.deleted)(&format_date(*at, locale))}</p> }.into_any()
+        }
+        Shown::Hidden { at, rule } => {
+            view! { <p class="placeholder">{(t.hidden)(&format_date(*at, locale), rule)}</p> }
+                .into_any()
+        }
+    };
+    // Marking leads a visitor who is not signed in through sign-in and back.
+    let markable = !item.mine && matches!(item.shown, Shown::Text(_));
+    let helpful = (t.helpful)(item.helpful);
+    view! {
+        <article
+            class=format!(
+                "argument{}",
+                item.stance.map(|s| format!(" stance-{}", s.as_str())).unwrap_or_default(),
+            )
+            id=format!("argument-{}", item.id.0)
+        >
+            <p class="argument-meta">
+                {item
+                    .stance
+                    .map(|s| {
+                        view! {
+                            <strong class="stance">{(t.stance_name)(s)}</strong>
+                            " "
+                        }
+                    })} <span class="author">{author}</span> " "
+                <time datetime=item.created_at.iso_date()>{date}</time>
+                {item.edited.then(|| format!(" ({})", t.edited))}
+            </p>
+            {body}
+            {if markable {
+                view! {
+                    <form
+                        method="post"
+                        action={<MarkHelpful as ServerFn>::PATH}
+                        class="inline-form"
+                    >
+                        <input type="hidden" name="idea" value=idea />
+                        <input type="hidden" name="argument" value=item.id.0 />
+                        <input
+                            type="hidden"
+                            name="helpful"
+                            value=if item.helped { "false" } else { "true" }
+                        />
+                        <button
+                            type="submit"
+                            class="button secondary helpful"
+                            aria-pressed=if item.helped { "true" } else { "false" }
+                        >
+                            {helpful}
+                        </button>
+                    </form>
+                }
+                    .into_any()
+            } else {
+                view! { <p class="helpful-count">{helpful}</p> }.into_any()
+            }}
+        </article>
+    }
+}

@@ -1,0 +1,45 @@
+//! Texts of the debate under an idea: arguments, replies and "helpful" marks.
+
+use klimadialog::argument::{ArgumentCounts, ArgumentProblem, Stance};
+
+pub struct ArgumentTexts {
+    pub heading: &'static str,
+    /// "12 indlæg: 8 for, 3 imod, 1 spørgsmål", or that there are none yet.
+    pub summary: fn(ArgumentCounts) -> String,
+    /// A stance's short name, as its badge and filter say it.
+    pub stance_name: fn(Stance) -> &'static str,
+    /// A stance as the writer chooses it: "Jeg er for idéen".
+    pub stance_choice: fn(Stance) -> &'static str,
+    pub stance_legend: &'static str,
+    pub text_label: &'static str,
+    /// The limits of a post, under its field.
+    pub text_hint: &'static str,
+    pub send: &'static str,
+    pub reply: &'static str,
+    pub reply_label: &'static str,
+    pub send_reply: &'static str,
+    pub sign_in: &'static str,
+    /// Under the form for a visitor who is not signed in.
+    pub signed_out_hint: &'static str,
+    /// Above a form filled with what the visitor typed before signing in.
+    pub draft_waiting: &'static str,
+    pub show: &'static str,
+    pub all: &'static str,
+    pub order: &'static str,
+    pub order_helpful: &'static str,
+    pub order_newest: &'static str,
+    /// The helpful button: "Nyttigt (3)".
+    pub helpful: fn(i64) -> String,
+    pub resident: &'static str,
+    pub former: &'static str,
+    /// "Slettet af forfatteren den 3. december 2026."
+    pub deleted: fn(&str) -> String,
+    /// "Skjult af en moderator den 3. december 2026: Personangreb."
+    pub hidden: fn(&str, &str) -> String,
+    pub edited: &'static str,
+    pub posted: &'static str,
+    pub none: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub error: fn(ArgumentProblem) -> &'static str,
+}

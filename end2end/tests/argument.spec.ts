@@ -1,0 +1,57 @@
+import { expect, Page } from '@playwright/test';
+import { codeMailedTo, jsEnabled, test } from './helpers';
+
+async function signIn(page: Page, email: string) {
+  await expect(page.getByRole('heading', { level: 1, name: 'Log ind med din e-mail' })).toBeVisible();
+  await page.getByLabel('Din e-mail').fill(email);
+  await page.getByRole('button', { name: 'Send mig en kode' }).click();
+  await page.getByLabel('Kode (6 cifre)').fill(await codeMailedTo(email));
+  await page.getByRole('button', { name: 'Log ind' }).click();
+}
+
+test('residents argue for an idea, reply to each other and mark an argument helpful', async ({ page }, testInfo) => {
+  // The two projects run at the same time against one server: each uses its own idea.
+  const idea = jsEnabled(testInfo) ? 4 : 5;
+  const run = testInfo.project.name;
+  await page.goto(`/ideas/${idea}`);
+  const debate = page.getByRole('region', { name: 'Debat' });
+  await expect(debate.getByText('Ingen indlæg endnu.', { exact: true })).toBeVisible();
+  // Typing first: sending leads through sign-in and back, the words kept.
+  const words = `Det giver renere luft omkring skolerne (${run}).`;
+  await debate.getByLabel('Dit indlæg').fill(words);
+  await debate.getByRole('button', { name: 'Send indlæg' }).click();
+  await signIn(page, `debat-a-${run}@example.org`);
+  await expect(page).toHaveURL(new RegExp(`/ideas/${idea}#argue$`));
+  await expect(debate.getByText('Du er logget ind. Dit indlæg er ikke sendt endnu.')).toBeVisible();
+  await expect(debate.getByLabel('Dit indlæg')).toHaveValue(words);
+
+  // Without a stance the form says what is missing and keeps the words.
+  await debate.getByRole('button', { name: 'Send indlæg' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Vælg, om du er for eller imod idéen, eller har et spørgsmål.');
+  await expect(debate.getByLabel('Dit indlæg')).toHaveValue(words);
+  await debate.getByLabel('Jeg er for idéen').check();
+  await debate.getByRole('button', { name: 'Send indlæg' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Tak.' })).toHaveText('Tak. Dit indlæg er med i debatten.');
+  await expect(debate.getByText('1 indlæg: 1 for, 0 imod, 0 spørgsmål')).toBeVisible();
+  const thread = debate.locator('ol.arguments > li').filter({ hasText: words });
+  await expect(thread.getByRole('button', { name: /Nyttigt/ })).toHaveCount(0);
+
+  // Another resident replies and finds the argument helpful.
+  await page.context().clearCookies();
+  await page.goto(`/ideas/${idea}`);
+  await debate.getByRole('link', { name: 'Log ind for at deltage i debatten' }).click();
+  await signIn(page, `debat-b-${run}@example.org`);
+  await thread.getByText('Svar', { exact: true }).click();
+  const reply = `Enig, og børnene kan cykle selv (${run}).`;
+  await thread.getByLabel('Dit svar').fill(reply);
+  await thread.getByRole('button', { name: 'Send svar' }).click();
+  await expect(thread.locator('ol.replies')).toContainText(reply);
+  await thread.getByRole('button', { name: 'Nyttigt (0)' }).click();
+  await expect(thread.getByRole('button', { name: 'Nyttigt (1)' })).toHaveAttribute('aria-pressed', 'true');
+  await thread.getByRole('button', { name: 'Nyttigt (1)' }).click();
+  await expect(thread.getByRole('button', { name: 'Nyttigt (0)' })).toHaveAttribute('aria-pressed', 'false');
+
+  // Only the questions: none yet.
+  await debate.getByRole('link', { name: 'Spørgsmål' }).click();
+  await expect(debate.getByText('Ingen indlæg endnu. Skriv det første.')).toBeVisible();
+});

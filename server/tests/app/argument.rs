@@ -1,0 +1,226 @@
+//! The debate under an idea, as residents use it without JavaScript: arguments for and against
+//! and questions, one level of replies, "helpful" marks, and every bad input explained with
+//! the words kept and nothing stored.
+
+use reqwest::StatusCode;
+
+use klimadialog::IdeaId;
+use klimadialog::argument::ArgumentOrder;
+
+use crate::test_app::{Browser, TestApp};
+
+const IDEA: &str = crate::test_app::PUBLIC_DEMO_IDEA;
+
+async fn argue(browser: &mut Browser<'_>, fields: &[(&str, &str)]) -> String {
+    let (status, location) = browser.post_form("/fn/ideas/argue", fields).await;
+    assert_eq!(status, StatusCode::FOUND, "{location}");
+    location
+}
+
+/// Arguments and replies under an idea (none when the public cannot see it).
+async fn posts_under(app: &TestApp, idea: i64) -> usize {
+    app.db
+        .debate(IdeaId(idea), None, ArgumentOrder::Newest, None, 1)
+        .await
+        .unwrap()
+        .map_or(0, |d| d.threads.iter().map(|t| 1 + t.replies.len()).sum())
+}
+
+#[tokio::test]
+async fn residents_argue_reply_and_mark_helpful_without_javascript() {
+    let app = TestApp::spawn().await;
+    let id = app.idea_id(IDEA).await;
+    let idea = id.to_string();
+
+    // A visitor reads the debate and is asked to sign in to take part.
+    let page = app.get(&format!("/ideas/{id}")).await.1;
+    assert!(
+        page.contains(r#"<h2 id="debate-heading">Debat</h2>"#),
+        "{page}"
+    );
+    assert!(page.contains("Ingen indlæg endnu."));
+    assert!(page.contains("Log ind for at deltage i debatten"));
+    // Typing first and signing in on the way keeps the words and the stance.
+    let mut lone = Browser::new(&app);
+    let words = "Færre biler betyder renere luft i Vejgård.";
+    let location = argue(
+        &mut lone,
+        &[("idea", &idea), ("stance", "for"), ("text", words)],
+    )
+    .await;
+    assert_eq!(location, format!("/signin?next=/ideas/{id}%23argue"));
+    assert_eq!(posts_under(&app, id).await, 0);
+    lone.sign_in_as("lone@example.dk").await;
+    let page = lone.get(&format!("/ideas/{id}")).await;
+    assert!(
+        page.contains("Du er logget ind. Dit indlæg er ikke sendt endnu."),
+        "{page}"
+    );
+    assert!(page.contains(&format!("{words}</textarea>")));
+    assert!(
+        page.contains(r#"name="stance" value="for" checked"#),
+        "{page}"
+    );
+    let location = argue(
+        &mut lone,
+        &[("idea", &idea), ("stance", "for"), ("text", words)],
+    )
+    .await;
+    assert!(
+        location.starts_with(&format!("/ideas/{id}?argued=posted#argument-")),
+        "{location}"
+    );
+    let page = lone.get(&location).await;
+    assert!(page.contains("Tak. Dit indlæg er med i debatten."));
+    assert!(
+        !page.contains("Dit indlæg er ikke sendt endnu."),
+        "the draft is gone"
+    );
+    assert!(
+        page.contains("1 indlæg: 1 for, 0 imod, 0 spørgsmål"),
+        "{page}"
+    );
+    assert!(page.contains(words));
+    let argument = location.rsplit("argument-").next().unwrap().to_owned();
+    assert!(
+        !page.contains(r#"name="helpful""#),
+        "no helpful button on one's own argument"
+    );
+
+    // Another resident replies and finds it helpful.
+    let mut jens = Browser::new(&app);
+    jens.sign_in_as("jens@example.dk").await;
+    let location = argue(
+        &mut jens,
+        &[
+            ("idea", &idea),
+            ("reply_to", &argument),
+            ("text", "Enig, og børnene kan cykle selv."),
+        ],
+    )
+    .await;
+    assert!(location.contains("argued=posted"), "{location}");
+    let (status, location) = jens
+        .post_form(
+            "/fn/ideas/helpful",
+            &[
+                ("idea", &idea),
+                ("argument", &argument),
+                ("helpful", "true"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(location, format!("/ideas/{id}#argument-{argument}"));
+    let page = jens.get(&format!("/ideas/{id}")).await;
+    assert!(
+        page.contains(
+            r#"aria-pressed="true" class="button secondary helpful">Nyttigt (1)</button>"#
+        ),
+        "{page}"
+    );
+    assert!(page.contains("Enig, og børnene kan cykle selv."));
+    assert!(page.contains(r#"<ol class="replies">"#));
+    assert!(
+        page.contains("1 indlæg: 1 for"),
+        "a reply is not counted as an argument"
+    );
+
+    // One level of replies: a reply cannot be replied to.
+    let debate = app
+        .db
+        .debate(IdeaId(id), None, ArgumentOrder::Newest, None, 1)
+        .await
+        .unwrap()
+        .unwrap();
+    let reply = debate.threads[0].replies[0].id.0;
+    let location = argue(
+        &mut lone,
+        &[
+            ("idea", &idea),
+            ("reply_to", &reply.to_string()),
+            ("text", "Svar på svar"),
+        ],
+    )
+    .await;
+    assert!(location.contains("argument_error=no_parent"), "{location}");
+    assert_eq!(posts_under(&app, id).await, 2);
+
+    // In English, with the plural rules.
+    lone.jar.0.insert("lang".to_owned(), "en".to_owned());
+    let english = lone.get(&format!("/ideas/{id}?stance=for")).await;
+    assert!(
+        english.contains("1 post: 1 for, 0 against, 0 questions"),
+        "{english}"
+    );
+    assert!(english.contains(r#"aria-current="true">For</a>"#));
+}
+
+#[tokio::test]
+async fn bad_arguments_are_explained_keep_the_words_and_store_nothing() {
+    let app = TestApp::spawn().await;
+    let id = app.idea_id(IDEA).await;
+    let idea = id.to_string();
+    let mut lone = Browser::new(&app);
+    lone.sign_in_as("lone@example.dk").await;
+    let hostile = "Se <b>her</b></textarea><script>alert(1)</script>";
+    let long = "ø".repeat(1501);
+    let links = "https://a.dk https://b.dk https://c.dk";
+    for (stance, text, problem, says) in [
+        ("", hostile, "stance", "Vælg, om du er for eller imod idéen"),
+        ("for", "   ", "empty", "Skriv dit indlæg."),
+        ("against", &long, "too_long", "Skriv højst 1.500 tegn."),
+        ("for", links, "links", "Brug højst 2."),
+        ("for", "Ja\u{0}nej", "control", "tegn, vi ikke kan bruge"),
+        ("maybe", "Et godt forslag", "stance", "Vælg, om du er for"),
+    ] {
+        let location = argue(
+            &mut lone,
+            &[("idea", &idea), ("stance", stance), ("text", text)],
+        )
+        .await;
+        assert!(
+            location.contains(&format!("argument_error={problem}")),
+            "{problem}: {location}"
+        );
+        let page = lone.get(&location).await;
+        assert!(page.contains(says), "{problem}: {says}");
+        assert!(!page.contains("<script>alert(1)"));
+        if problem == "stance" && stance.is_empty() {
+            assert!(
+                page.contains("Se &lt;b&gt;her&lt;/b&gt;&lt;/textarea&gt;&lt;script&gt;"),
+                "the words come back, escaped"
+            );
+        }
+    }
+    assert_eq!(posts_under(&app, id).await, 0);
+
+    // The same words twice in a day.
+    let text = "Cykelstien skal også være belyst om vinteren.";
+    argue(
+        &mut lone,
+        &[("idea", &idea), ("stance", "for"), ("text", text)],
+    )
+    .await;
+    let location = argue(
+        &mut lone,
+        &[("idea", &idea), ("stance", "question"), ("text", text)],
+    )
+    .await;
+    assert!(location.contains("argument_error=repeated"), "{location}");
+    assert_eq!(posts_under(&app, id).await, 1);
+
+    // An idea the public cannot see has no debate.
+    let pending = app.idea_id(crate::test_app::PENDING_DEMO_IDEA).await;
+    let location = argue(
+        &mut lone,
+        &[
+            ("idea", &pending.to_string()),
+            ("stance", "for"),
+            ("text", "Hemmeligt"),
+        ],
+    )
+    .await;
+    assert!(location.contains("argument_error=closed"), "{location}");
+    assert_eq!(posts_under(&app, pending).await, 0);
+}
