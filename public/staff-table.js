@@ -21,7 +21,11 @@ function setUp() {
       all.checked = ticked > 0 && ticked === boxes().length;
       all.indeterminate = ticked > 0 && ticked < boxes().length;
     }
-    if (count) count.textContent = texts[ticked] ?? String(ticked);
+    if (count) {
+      // Said only once something is ticked; the status line stays quiet before.
+      count.textContent = ticked > 0 ? (texts[ticked] ?? String(ticked)) : '';
+      count.hidden = ticked === 0;
+    }
   };
   if (all) {
     all.closest('[hidden]')?.removeAttribute('hidden');
@@ -31,7 +35,6 @@ function setUp() {
       show();
     });
   }
-  count?.removeAttribute('hidden');
   table.addEventListener('change', (event) => {
     if (event.target.name === 'ids') {
       tickedScope();

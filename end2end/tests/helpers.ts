@@ -165,13 +165,21 @@ export async function codeMailedTo(address: string): Promise<string> {
   return code![1];
 }
 
-/** A plain-text mail's headers and body, the body decoded where it is sent as base64 (as mail
- * in mostly non-ASCII text is). */
+/** A plain-text mail's headers and body, the body decoded where it is sent as base64 or as
+ * quoted-printable (as mail in non-ASCII text is). */
 export function mailText(raw: string): string {
   const split = raw.search(/\r?\n\r?\n/);
   const [headers, body] = split < 0 ? [raw, ''] : [raw.slice(0, split), raw.slice(split).trim()];
-  const base64 = /^Content-Transfer-Encoding:\s*base64/im.test(headers);
-  return `${headers}\n\n${base64 ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body}`;
+  if (/^Content-Transfer-Encoding:\s*base64/im.test(headers)) {
+    return `${headers}\n\n${Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')}`;
+  }
+  if (/^Content-Transfer-Encoding:\s*quoted-printable/im.test(headers)) {
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    return `${headers}\n\n${Buffer.from(bytes, 'latin1').toString('utf8')}`;
+  }
+  return `${headers}\n\n${body}`;
 }
 
 /**

@@ -10,7 +10,7 @@ function address(testInfo: { project: { name: string }; title: string }) {
 test('a resident signs in with a mailed code and comes back to the idea', async ({ page }, testInfo) => {
   const email = address(testInfo);
   await page.goto('/ideas/1');
-  await page.getByRole('link', { name: 'Log ind' }).click();
+  await page.getByRole('link', { name: 'Log ind', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Log ind med din e-mail' })).toBeVisible();
   await page.getByLabel('Din e-mail').fill(email);
   await page.getByRole('button', { name: 'Send mig en kode' }).click();
@@ -24,7 +24,7 @@ test('a resident signs in with a mailed code and comes back to the idea', async 
   await expect(page).toHaveURL(/\/ideas\/1$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Sammenhængende cykelsti langs Vejgårdsvej' })).toBeVisible();
   await page.getByRole('button', { name: 'Log ud' }).click();
-  await expect(page.getByRole('link', { name: 'Log ind' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Log ind', exact: true })).toBeVisible();
 });
 
 test('a mistyped address and a wrong code get clear messages', async ({ page }, testInfo) => {

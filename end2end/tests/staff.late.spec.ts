@@ -33,7 +33,7 @@ test('staff filter to an area and a sector, sort by supports, and answer ten ide
 
   // Most supported first: the header says how the table is sorted.
   await page.getByRole('link', { name: 'Sortér efter støtter' }).click();
-  await expect(page.getByRole('columnheader', { name: /Støtter/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('columnheader', { name: 'Sortér efter støtter' })).toHaveAttribute('aria-sort', 'descending');
   await expect(page).toHaveURL(/order=supports/);
   const supports = async () =>
     (await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.querySelector('td.number')!.textContent!.replace(/\D/g, '')))));
@@ -43,7 +43,7 @@ test('staff filter to an area and a sector, sort by supports, and answer ten ide
   // Every sector in the area, still most supported first: the ten at the top get one status.
   await page.getByLabel('Sektor', { exact: true }).selectOption({ label: 'Alle' });
   await page.getByRole('button', { name: 'Vis', exact: true }).click();
-  await expect(page.getByRole('columnheader', { name: /Støtter/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('columnheader', { name: 'Sortér efter støtter' })).toHaveAttribute('aria-sort', 'descending');
   expect(await rows.count()).toBeGreaterThan(10);
   const titles = (await rows.locator('th[scope="row"] a').allTextContents()).slice(0, 10);
   for (const title of titles) await page.getByLabel(`Vælg »${title}«`).check();
@@ -106,7 +106,8 @@ test('staff clear the moderation queue with the keyboard alone', async ({ page }
   await first.getByRole('link').first().focus();
   for (let left = 40; left > 0; left--) {
     if (await page.getByText('Ingen idéer venter.').isVisible()) break;
-    const card = page.locator('ol.queue > li.queue-card:focus');
+    // Focus is on the card, or on its link before the first key.
+    const card = page.locator('ol.queue > li.queue-card:focus-within');
     await expect(card).toHaveCount(1);
     const id = await card.getAttribute('id');
     if ((await card.getByRole('button', { name: 'Godkend', exact: true }).count()) > 0) {
