@@ -66,6 +66,49 @@ string_enum!(
     }
 );
 
+string_enum!(
+    /// The published debate rules (`/debatregler`): a moderator hides an argument under one,
+    /// and its author and every reader are told which.
+    DebateRule {
+        Respect => "respect",
+        Discrimination => "discrimination",
+        OnTopic => "on_topic",
+        Advertising => "advertising",
+        Privacy => "privacy",
+        Lawful => "lawful",
+    }
+);
+
+string_enum!(
+    /// Why a staff form on an idea's debate went back (`debate_error=`).
+    StaffDebateProblem {
+        /// Hiding needs the rule the argument broke.
+        RuleMissing => "rule_missing",
+        /// The municipality's reply is empty, too long or has too many links.
+        ReplyInvalid => "reply_invalid",
+        /// Closing needs a conclusion.
+        ConclusionMissing => "conclusion_missing",
+        /// The argument is gone, or not of this idea.
+        NotFound => "not_found",
+    }
+);
+
+/// What staff write when they close a debate: 1 to 1 500 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conclusion(String);
+
+impl Conclusion {
+    pub fn parse(input: &str) -> Result<Conclusion, StaffDebateProblem> {
+        clean_text(input, 1, ArgumentText::MAX_CHARS, true)
+            .map(Conclusion)
+            .map_err(|_| StaffDebateProblem::ConclusionMissing)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// An argument's or a reply's words: plain text, 1 to 1 500 characters, line breaks allowed,
 /// at most [`MAX_LINKS`] links.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -218,6 +261,16 @@ pub struct Debate {
     pub matching: i64,
     /// When staff closed the debate, and their conclusion.
     pub closed: Option<(Timestamp, String)>,
+}
+
+/// An argument as staff see it on the idea's staff page: hidden ones with their words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffArgument {
+    pub item: ArgumentItem,
+    /// The words as written (empty once the author deleted them).
+    pub body: String,
+    pub parent: Option<ArgumentId>,
+    pub hidden: bool,
 }
 
 /// What a visitor typed before signing in, shown again in the form once they are back.

@@ -35,6 +35,11 @@ string_enum!(
         ExportIdeasXlsx => "export.ideas_xlsx",
         ExportIdeasGeoJson => "export.ideas_geojson",
         ExportIdeasJson => "export.ideas_json",
+        DebateHide => "debate.hide",
+        DebateRestore => "debate.restore",
+        DebateReply => "debate.reply",
+        DebateClose => "debate.close",
+        DebateReopen => "debate.reopen",
     }
 );
 
@@ -64,6 +69,7 @@ string_enum!(
         Staff => "staff",
         Areas => "areas",
         Export => "export",
+        Debate => "debate",
     }
 );
 

@@ -27,6 +27,7 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::Layout;
 use crate::pages::{
     accessibility::AccessibilityPage,
+    debate_rules::DebateRulesPage,
     home::HomePage,
     idea::IdeaPage,
     ideas::IdeasPage,
@@ -129,6 +130,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
                     <Route path=path!("/privatliv") view=PrivacyPage />
+                    <Route path=path!("/debatregler") view=DebateRulesPage />
                     <Route path=path!("/me") view=MyPage ssr=SsrMode::Async />
                     <Route path=path!("/signin") view=SignInPage />
                     <Route path=path!("/signin/code") view=SignInCodePage ssr=SsrMode::Async />

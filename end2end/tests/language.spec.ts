@@ -20,6 +20,7 @@ const PUBLIC_PAGES = [
   '/me',
   '/tilgaengelighed',
   '/privatliv',
+  '/debatregler',
   '/ideas/999999',
   '/staff/login',
 ];

@@ -5,12 +5,14 @@
 
 use sqlx::Row;
 
+use super::audit::{Record, record};
 use super::{Db, Result};
 use crate::argument::{
     ArgumentCounts, ArgumentDraft, ArgumentId, ArgumentItem, ArgumentOrder, ArgumentProblem,
-    ArgumentText, Author, Debate, NewArgument, PER_PAGE, Post, REPEAT_WINDOW_SECONDS, Shown,
-    Stance, Thread,
+    ArgumentText, Author, Conclusion, Debate, DebateRule, NewArgument, PER_PAGE, Post,
+    REPEAT_WINDOW_SECONDS, Shown, StaffArgument, Stance, Thread,
 };
+use crate::audit::AuditAction;
 use crate::idea::IdeaId;
 use crate::locale::Locale;
 use crate::resident::ResidentId;
@@ -357,6 +359,189 @@ impl Db {
     }
 }
 
+impl Db {
+    /// Every argument and reply of an idea for staff, each reply after its argument.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn staff_arguments(&self, idea: IdeaId) -> Result<Vec<StaffArgument>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {ITEM_COLUMNS}, a.parent_id FROM arguments a
+             LEFT JOIN residents r ON r.id = a.author_id
+             WHERE a.idea_id = ?2 AND a.moderation_state IN ('published', 'hidden')
+             ORDER BY coalesce(a.parent_id, a.id), a.parent_id IS NOT NULL, a.id
+             LIMIT 2000"
+        ))
+        .bind(0_i64)
+        .bind(idea.0)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|row| StaffArgument {
+                item: item(row, None),
+                body: row.get("body"),
+                parent: row.get::<Option<i64>, _>("parent_id").map(ArgumentId),
+                hidden: row.get::<String, _>("moderation_state") == "hidden",
+            })
+            .collect())
+    }
+
+    /// Hides an argument under a debate rule (`Some`) or makes it public again (`None`), with
+    /// an audit entry; the argument's idea, or `None` when there is no such argument of `idea`
+    /// (a reply by the municipality is never hidden).
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn moderate_argument(
+        &self,
+        idea: IdeaId,
+        argument: ArgumentId,
+        hide: Option<DebateRule>,
+        staff: i64,
+        now: i64,
+    ) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        let before: Option<(String, Option<String>)> = sqlx::query_as(
+            "SELECT moderation_state, moderation_rule FROM arguments
+             WHERE id = ? AND idea_id = ? AND staff_id IS NULL
+               AND moderation_state IN ('published', 'hidden')",
+        )
+        .bind(argument.0)
+        .bind(idea.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((state, rule)) = before else {
+            return Ok(false);
+        };
+        let (new_state, action) = match hide {
+            Some(_) => ("hidden", AuditAction::DebateHide),
+            None => ("published", AuditAction::DebateRestore),
+        };
+        let new_rule = hide.map(DebateRule::as_str);
+        sqlx::query(
+            "UPDATE arguments SET moderation_state = ?, moderation_rule = ?, moderated_at = ?
+             WHERE id = ?",
+        )
+        .bind(new_state)
+        .bind(new_rule)
+        .bind(now)
+        .bind(argument.0)
+        .execute(&mut *tx)
+        .await?;
+        // Entries about a debate are the idea's, naming the argument.
+        record(
+            &mut tx,
+            Record::idea(
+                Some(staff),
+                action,
+                idea.0,
+                serde_json::json!({ "argument": argument.0, "state": state, "rule": rule }),
+                serde_json::json!({ "argument": argument.0, "state": new_state, "rule": new_rule }),
+                now,
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Staff reply to an argument as the municipality, with an audit entry.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn reply_as_municipality(
+        &self,
+        idea: IdeaId,
+        parent: ArgumentId,
+        text: &ArgumentText,
+        staff: i64,
+        now: i64,
+    ) -> Result<Option<ArgumentId>> {
+        let mut tx = self.begin_write().await?;
+        let fits: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM arguments a JOIN ideas i ON i.id = a.idea_id
+             WHERE a.id = ? AND a.idea_id = ? AND a.parent_id IS NULL
+               AND i.moderation_state = 'published'",
+        )
+        .bind(parent.0)
+        .bind(idea.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if fits.is_none() {
+            return Ok(None);
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO arguments (idea_id, parent_id, staff_id, body, fold, language, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(idea.0)
+        .bind(parent.0)
+        .bind(staff)
+        .bind(text.as_str())
+        .bind(text.fold())
+        .bind(crate::locale::written_in(text.as_str()).tag())
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        record(
+            &mut tx,
+            Record::idea(
+                Some(staff),
+                AuditAction::DebateReply,
+                idea.0,
+                serde_json::json!({ "reply_to": parent.0 }),
+                serde_json::json!({ "argument": id, "text": text.as_str() }),
+                now,
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(ArgumentId(id)))
+    }
+
+    /// Closes a public idea's debate with a conclusion (`Some`) or opens it again (`None`),
+    /// with an audit entry; `false` when the idea is not public.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn close_debate(
+        &self,
+        idea: IdeaId,
+        conclusion: Option<&Conclusion>,
+        staff: i64,
+        now: i64,
+    ) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        let before: Option<(Option<i64>, Option<String>)> = sqlx::query_as(
+            "SELECT debate_closed_at, debate_conclusion FROM ideas
+             WHERE id = ? AND moderation_state = 'published'",
+        )
+        .bind(idea.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((closed_at, was)) = before else {
+            return Ok(false);
+        };
+        sqlx::query("UPDATE ideas SET debate_closed_at = ?, debate_conclusion = ? WHERE id = ?")
+            .bind(conclusion.map(|_| now))
+            .bind(conclusion.map(Conclusion::as_str))
+            .bind(idea.0)
+            .execute(&mut *tx)
+            .await?;
+        let action = match conclusion {
+            Some(_) => AuditAction::DebateClose,
+            None => AuditAction::DebateReopen,
+        };
+        record(
+            &mut tx,
+            Record::idea(
+                Some(staff),
+                action,
+                idea.0,
+                serde_json::json!({ "closed_at": closed_at, "conclusion": was }),
+                serde_json::json!({ "conclusion": conclusion.map(Conclusion::as_str) }),
+                now,
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -621,5 +806,135 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(second.threads.len(), 5);
+    }
+    #[tokio::test]
+    async fn staff_hide_under_a_rule_reply_as_the_municipality_and_close_the_debate() {
+        let (db, _dir) = db_with_reference().await;
+        let idea = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
+        let lone = ResidentId(resident(&db, 1).await);
+        let jens = ResidentId(resident(&db, 2).await);
+        let staff = crate::storage::tests::staff(&db, crate::staff::StaffRole::Moderator).await;
+        let t = now();
+        let rude = db
+            .insert_argument(
+                lone,
+                &argument(idea, Stance::Against, "I er idioter"),
+                Locale::Da,
+                t,
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        db.insert_argument(jens, &reply(idea, rude, "Hold en god tone"), Locale::Da, t)
+            .await
+            .unwrap()
+            .unwrap();
+
+        assert!(
+            db.moderate_argument(idea, rude, Some(DebateRule::Respect), staff, t + 5)
+                .await
+                .unwrap()
+        );
+        let seen = db
+            .debate(idea, None, ArgumentOrder::Helpful, None, 1)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            seen.threads[0].argument.shown,
+            Shown::Hidden {
+                at: Timestamp(t + 5),
+                rule: "respect".into()
+            },
+            "the words are not sent to readers"
+        );
+        assert_eq!(seen.threads[0].replies.len(), 1, "the replies stay");
+        assert_eq!(seen.counts.total(), 0, "a hidden argument is not counted");
+        let staff_view = db.staff_arguments(idea).await.unwrap();
+        assert_eq!(staff_view[0].body, "I er idioter", "staff still read it");
+        assert!(staff_view[0].hidden && staff_view[1].parent == Some(rude));
+        assert_eq!(
+            db.set_helpful(rude, jens, true, t).await.unwrap(),
+            None,
+            "a hidden argument takes no marks"
+        );
+        assert!(
+            db.moderate_argument(idea, rude, None, staff, t + 9)
+                .await
+                .unwrap()
+        );
+        let other = insert(&db, "Solceller på skolerne", ModerationState::Published).await;
+        assert!(
+            !db.moderate_argument(other, rude, None, staff, t)
+                .await
+                .unwrap(),
+            "only under its own idea"
+        );
+
+        let answer = ArgumentText::parse("Kommunen ser på det i foråret.").unwrap();
+        let id = db
+            .reply_as_municipality(idea, rude, &answer, staff, t + 10)
+            .await
+            .unwrap()
+            .unwrap();
+        let seen = db
+            .debate(idea, None, ArgumentOrder::Helpful, None, 1)
+            .await
+            .unwrap()
+            .unwrap();
+        let by_staff = seen.threads[0].replies.iter().find(|r| r.id == id).unwrap();
+        assert_eq!(by_staff.author, Author::Municipality);
+        assert!(
+            !db.moderate_argument(idea, id, Some(DebateRule::Respect), staff, t)
+                .await
+                .unwrap(),
+            "the municipality's reply is never hidden"
+        );
+
+        let conclusion = Conclusion::parse("Cykelstien er med i planen.").unwrap();
+        assert!(
+            db.close_debate(idea, Some(&conclusion), staff, t + 20)
+                .await
+                .unwrap()
+        );
+        assert_eq!(
+            db.insert_argument(
+                jens,
+                &argument(idea, Stance::For, "Godt"),
+                Locale::Da,
+                t + 30
+            )
+            .await
+            .unwrap(),
+            Err(ArgumentProblem::Closed)
+        );
+        let closed = db
+            .debate(idea, None, ArgumentOrder::Helpful, None, 1)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            closed.closed,
+            Some((Timestamp(t + 20), "Cykelstien er med i planen.".into())),
+            "a closed debate stays readable"
+        );
+        assert_eq!(closed.threads.len(), 1);
+        assert!(db.close_debate(idea, None, staff, t + 40).await.unwrap());
+        let audit: Vec<String> = sqlx::query_scalar(
+            "SELECT action FROM audit_events WHERE action LIKE 'debate.%' ORDER BY id",
+        )
+        .fetch_all(db.pool())
+        .await
+        .unwrap();
+        assert_eq!(
+            audit,
+            [
+                "debate.hide",
+                "debate.restore",
+                "debate.reply",
+                "debate.close",
+                "debate.reopen"
+            ]
+        );
     }
 }

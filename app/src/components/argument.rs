@@ -4,8 +4,8 @@
 //! without JavaScript; what the last post did comes back in the address.
 
 use klimadialog::argument::{
-    ArgumentDraft, ArgumentItem, ArgumentOrder, ArgumentProblem, Author, PER_PAGE, Shown, Stance,
-    Thread,
+    ArgumentDraft, ArgumentItem, ArgumentOrder, ArgumentProblem, Author, DebateRule, PER_PAGE,
+    Shown, Stance, Thread,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -128,6 +128,18 @@ fn DebateView(
         <section id="debate" class="debate" aria-labelledby="debate-heading">
             <h2 id="debate-heading">{t.heading}</h2>
             <p class="debate-summary">{(t.summary)(debate.counts)}</p>
+            {debate
+                .closed
+                .clone()
+                .map(|(at, conclusion)| {
+                    view! {
+                        <p>{(t.closed)(&format_date(at, use_locale()))}</p>
+                        <blockquote class="answer">
+                            <p class="answer-label">{t.conclusion}</p>
+                            <p>{conclusion}</p>
+                        </blockquote>
+                    }
+                })}
             {(asked.argued.0 == Some(ArgueNotice::Posted))
                 .then(|| {
                     view! {
@@ -293,6 +305,8 @@ fn ArgumentForm(
                 <label for="argument-text">{t.text_label}</label>
                 <p class="hint" id="argument-hint">
                     {t.text_hint}
+                    " "
+                    <a href="/debatregler">{t.rules_link}</a>
                 </p>
                 <textarea
                     id="argument-text"
@@ -417,6 +431,7 @@ fn ArgumentView(idea: i64, item: ArgumentItem) -> impl IntoView {
         Author::Municipality => crate::config::site_config().municipality,
     };
     let date = format_date(item.created_at, locale);
+    let by_municipality = item.author == Author::Municipality;
     let body = match &item.shown {
         Shown::Text(text) => view! {
             <div class="argument-text" lang=lang_if_other(item.language)>
@@ -428,8 +443,16 @@ fn ArgumentView(idea: i64, item: ArgumentItem) -> impl IntoView {
             view! { <p class="placeholder">{(t.deleted)(&format_date(*at, locale))}</p> }.into_any()
         }
         Shown::Hidden { at, rule } => {
-            view! { <p class="placeholder">{(t.hidden)(&format_date(*at, locale), rule)}</p> }
-                .into_any()
+            // The rule by its name in the reader's language, linked to where it is explained.
+            let name = DebateRule::parse(rule).map_or(rule.as_str(), |r| (t.rule_name)(r));
+            view! {
+                <p class="placeholder">
+                    <a href=format!(
+                        "/debatregler#rule-{rule}",
+                    )>{(t.hidden)(&format_date(*at, locale), name)}</a>
+                </p>
+            }
+            .into_any()
         }
     };
     // Marking leads a visitor who is not signed in through sign-in and back.
@@ -438,8 +461,9 @@ fn ArgumentView(idea: i64, item: ArgumentItem) -> impl IntoView {
     view! {
         <article
             class=format!(
-                "argument{}",
+                "argument{}{}",
                 item.stance.map(|s| format!(" stance-{}", s.as_str())).unwrap_or_default(),
+                if by_municipality { " municipality" } else { "" },
             )
             id=format!("argument-{}", item.id.0)
         >
@@ -451,8 +475,14 @@ fn ArgumentView(idea: i64, item: ArgumentItem) -> impl IntoView {
                             <strong class="stance">{(t.stance_name)(s)}</strong>
                             " "
                         }
-                    })} <span class="author">{author}</span> " "
-                <time datetime=item.created_at.iso_date()>{date}</time>
+                    })} <span class="author">{author}</span>
+                {by_municipality
+                    .then(|| {
+                        view! {
+                            " "
+                            <span class="badge">{t.official}</span>
+                        }
+                    })} " " <time datetime=item.created_at.iso_date()>{date}</time>
                 {item.edited.then(|| format!(" ({})", t.edited))}
             </p>
             {body}

@@ -183,6 +183,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <a href="/privatliv">{crate::i18n::use_language().privacy.nav}</a>
                     </li>
                     <li>
+                        <a href="/debatregler">{crate::i18n::use_language().argument.rules_link}</a>
+                    </li>
+                    <li>
                         <a href=config.municipality_url.clone() lang=danish_lang()>
                             {config.municipality.clone()}
                         </a>

@@ -1,4 +1,5 @@
 pub mod argument;
+pub mod argument_moderation;
 pub mod batch_panel;
 pub mod idea_card;
 pub mod layout;

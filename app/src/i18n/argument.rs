@@ -1,6 +1,8 @@
 //! Texts of the debate under an idea: arguments, replies and "helpful" marks.
 
-use klimadialog::argument::{ArgumentCounts, ArgumentProblem, Stance};
+use klimadialog::argument::{
+    ArgumentCounts, ArgumentProblem, DebateRule, StaffDebateProblem, Stance,
+};
 
 pub struct ArgumentTexts {
     pub heading: &'static str,
@@ -42,4 +44,31 @@ pub struct ArgumentTexts {
     pub previous: &'static str,
     pub next: &'static str,
     pub error: fn(ArgumentProblem) -> &'static str,
+    /// A municipality's reply is marked with this.
+    pub official: &'static str,
+    /// "Debatten blev lukket den 3. december 2026."
+    pub closed: fn(&str) -> String,
+    pub conclusion: &'static str,
+    // The debate rules page, `/debatregler`.
+    pub rules_title: &'static str,
+    pub rules_intro: fn(&str) -> String,
+    pub rules_after: &'static str,
+    /// The link to the rules from the footer and the forms.
+    pub rules_link: &'static str,
+    pub rule_name: fn(DebateRule) -> &'static str,
+    pub rule_text: fn(DebateRule) -> &'static str,
+    // Staff, on an idea's staff page.
+    pub staff_intro: &'static str,
+    pub hidden_mark: &'static str,
+    pub hide: &'static str,
+    pub restore: &'static str,
+    pub rule_label: &'static str,
+    pub rule_choose: &'static str,
+    pub reply_as: &'static str,
+    pub reply_as_label: &'static str,
+    pub close: &'static str,
+    pub close_hint: &'static str,
+    pub reopen: &'static str,
+    pub staff_done: &'static str,
+    pub staff_error: fn(StaffDebateProblem) -> &'static str,
 }

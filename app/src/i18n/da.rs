@@ -3,7 +3,7 @@
 use super::*;
 use crate::server_fns::area::AreasProblem;
 use klimadialog::ModerationState;
-use klimadialog::argument::{ArgumentProblem, Stance};
+use klimadialog::argument::{ArgumentProblem, DebateRule, StaffDebateProblem, Stance};
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
 use klimadialog::numbers::{count, format_int};
@@ -339,6 +339,67 @@ pub static LANGUAGE: Language = Language {
             ArgumentProblem::NoParent => "Det indlæg, du svarer på, findes ikke længere.",
             ArgumentProblem::EditTooLate => "Du kan kun rette dit indlæg i 15 minutter.",
         },
+        official: "Kommunens svar",
+        closed: |date| format!("Debatten blev lukket den {date}."),
+        conclusion: "Kommunens konklusion",
+        rules_title: "Debatregler",
+        rules_intro: |m| {
+            format!(
+                "{m} vil gerne have en god og saglig debat om klimaplanen. Du må gerne være uenig, men vi taler ordentligt til hinanden. Moderatorer fra kommunen læser med."
+            )
+        },
+        rules_after: "Bryder et indlæg en af reglerne, bliver det skjult. I stedet står der, hvornår og efter hvilken regel det blev skjult, og svarene på indlægget bliver stående. Alle skjulte indlæg bliver registreret, og kommunen kan gøre et indlæg offentligt igen.",
+        rules_link: "Debatregler",
+        rule_name: |rule| match rule {
+            DebateRule::Respect => "Vis respekt",
+            DebateRule::Discrimination => "Ingen diskrimination",
+            DebateRule::OnTopic => "Hold dig til idéen",
+            DebateRule::Advertising => "Ingen reklame",
+            DebateRule::Privacy => "Respektér andres privatliv",
+            DebateRule::Lawful => "Overhold loven",
+        },
+        rule_text: |rule| match rule {
+            DebateRule::Respect => {
+                "Skriv om idéen, ikke om de mennesker, der deltager. Personangreb, hån og trusler bliver skjult."
+            }
+            DebateRule::Discrimination => {
+                "Indlæg, der nedgør mennesker på grund af fx køn, etnisk oprindelse, religion, handicap eller seksualitet, bliver skjult."
+            }
+            DebateRule::OnTopic => {
+                "Debatten handler om idéen og klimaplanen. Indlæg om noget helt andet bliver skjult."
+            }
+            DebateRule::Advertising => {
+                "Reklame for varer, virksomheder eller partier bliver skjult."
+            }
+            DebateRule::Privacy => {
+                "Skriv ikke navne, adresser, telefonnumre eller andre oplysninger om andre personer."
+            }
+            DebateRule::Lawful => {
+                "Ulovligt indhold, fx injurier eller andres tekster og billeder uden lov, bliver skjult."
+            }
+        },
+        staff_intro: "Skjul et indlæg, der bryder en af debatreglerne. Svarene bliver stående, og alle kan se, efter hvilken regel det er skjult.",
+        hidden_mark: "Skjult",
+        hide: "Skjul",
+        restore: "Gør offentligt igen",
+        rule_label: "Regel",
+        rule_choose: "Vælg den regel, indlægget bryder",
+        reply_as: "Svar som kommunen",
+        reply_as_label: "Kommunens svar",
+        close: "Luk debatten",
+        close_hint: "Skriv kommunens konklusion. Debatten kan stadig læses, men ingen kan skrive nye indlæg.",
+        reopen: "Åbn debatten igen",
+        staff_done: "Gemt.",
+        staff_error: |problem| match problem {
+            StaffDebateProblem::RuleMissing => "Vælg den regel, indlægget bryder.",
+            StaffDebateProblem::ReplyInvalid => {
+                "Skriv et svar på højst 1.500 tegn med højst 2 links."
+            }
+            StaffDebateProblem::ConclusionMissing => {
+                "Skriv kommunens konklusion (højst 1.500 tegn)."
+            }
+            StaffDebateProblem::NotFound => "Indlægget findes ikke længere.",
+        },
     },
     areas: AreasTexts {
         title: "Områder",
@@ -419,6 +480,11 @@ pub static LANGUAGE: Language = Language {
             AuditAction::ExportIdeasXlsx => "Idéer eksporteret (Excel)",
             AuditAction::ExportIdeasGeoJson => "Idéer eksporteret (GeoJSON)",
             AuditAction::ExportIdeasJson => "Idéer eksporteret (JSON)",
+            AuditAction::DebateHide => "Indlæg skjult",
+            AuditAction::DebateRestore => "Indlæg gjort offentligt igen",
+            AuditAction::DebateReply => "Svar som kommunen",
+            AuditAction::DebateClose => "Debat lukket",
+            AuditAction::DebateReopen => "Debat åbnet igen",
         },
         group: |x| match x {
             AuditGroup::Moderation => "Moderation",
@@ -426,6 +492,7 @@ pub static LANGUAGE: Language = Language {
             AuditGroup::Staff => "Medarbejdere",
             AuditGroup::Areas => "Områder",
             AuditGroup::Export => "Eksporter",
+            AuditGroup::Debate => "Debat",
         },
         object: |x| match x {
             AuditObject::Idea => "Idé",

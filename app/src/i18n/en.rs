@@ -3,7 +3,7 @@
 use super::*;
 use crate::server_fns::area::AreasProblem;
 use klimadialog::ModerationState;
-use klimadialog::argument::{ArgumentProblem, Stance};
+use klimadialog::argument::{ArgumentProblem, DebateRule, StaffDebateProblem, Stance};
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
 use klimadialog::numbers::{count, format_int};
@@ -344,6 +344,65 @@ pub static LANGUAGE: Language = Language {
             ArgumentProblem::NoParent => "The post you are replying to no longer exists.",
             ArgumentProblem::EditTooLate => "You can only edit your post for 15 minutes.",
         },
+        official: "The municipality's answer",
+        closed: |date| format!("The debate was closed on {date}."),
+        conclusion: "The municipality's conclusion",
+        rules_title: "Debate rules",
+        rules_intro: |m| {
+            format!(
+                "{m} wants a good and factual debate about the climate plan. You are welcome to disagree, but we speak to each other properly. Moderators from the municipality read along."
+            )
+        },
+        rules_after: "If a post breaks one of the rules, it is hidden. In its place it says when and under which rule it was hidden, and the replies to it remain. Every hidden post is recorded, and the municipality can make a post public again.",
+        rules_link: "Debate rules",
+        rule_name: |rule| match rule {
+            DebateRule::Respect => "Show respect",
+            DebateRule::Discrimination => "No discrimination",
+            DebateRule::OnTopic => "Stay on the idea",
+            DebateRule::Advertising => "No advertising",
+            DebateRule::Privacy => "Respect other people's privacy",
+            DebateRule::Lawful => "Keep to the law",
+        },
+        rule_text: |rule| match rule {
+            DebateRule::Respect => {
+                "Write about the idea, not about the people taking part. Personal attacks, mockery and threats are hidden."
+            }
+            DebateRule::Discrimination => {
+                "Posts that demean people because of, for example, gender, ethnic origin, religion, disability or sexuality are hidden."
+            }
+            DebateRule::OnTopic => {
+                "The debate is about the idea and the climate plan. Posts about something else entirely are hidden."
+            }
+            DebateRule::Advertising => "Advertising for products, companies or parties is hidden.",
+            DebateRule::Privacy => {
+                "Do not write names, addresses, phone numbers or other details about other people."
+            }
+            DebateRule::Lawful => {
+                "Unlawful content, such as defamation or other people's texts and pictures used without permission, is hidden."
+            }
+        },
+        staff_intro: "Hide a post that breaks one of the debate rules. The replies remain, and everyone can see under which rule it was hidden.",
+        hidden_mark: "Hidden",
+        hide: "Hide",
+        restore: "Make public again",
+        rule_label: "Rule",
+        rule_choose: "Choose the rule the post breaks",
+        reply_as: "Reply as the municipality",
+        reply_as_label: "The municipality's reply",
+        close: "Close the debate",
+        close_hint: "Write the municipality's conclusion. The debate can still be read, but no one can write new posts.",
+        reopen: "Open the debate again",
+        staff_done: "Saved.",
+        staff_error: |problem| match problem {
+            StaffDebateProblem::RuleMissing => "Choose the rule the post breaks.",
+            StaffDebateProblem::ReplyInvalid => {
+                "Write a reply of at most 1,500 characters with at most 2 links."
+            }
+            StaffDebateProblem::ConclusionMissing => {
+                "Write the municipality's conclusion (at most 1,500 characters)."
+            }
+            StaffDebateProblem::NotFound => "The post no longer exists.",
+        },
     },
     areas: AreasTexts {
         title: "Areas",
@@ -424,6 +483,11 @@ pub static LANGUAGE: Language = Language {
             AuditAction::ExportIdeasXlsx => "Ideas exported (Excel)",
             AuditAction::ExportIdeasGeoJson => "Ideas exported (GeoJSON)",
             AuditAction::ExportIdeasJson => "Ideas exported (JSON)",
+            AuditAction::DebateHide => "Post hidden",
+            AuditAction::DebateRestore => "Post made public again",
+            AuditAction::DebateReply => "Reply as the municipality",
+            AuditAction::DebateClose => "Debate closed",
+            AuditAction::DebateReopen => "Debate reopened",
         },
         group: |x| match x {
             AuditGroup::Moderation => "Moderation",
@@ -431,6 +495,7 @@ pub static LANGUAGE: Language = Language {
             AuditGroup::Staff => "Staff",
             AuditGroup::Areas => "Areas",
             AuditGroup::Export => "Exports",
+            AuditGroup::Debate => "Debate",
         },
         object: |x| match x {
             AuditObject::Idea => "Idea",

@@ -2,6 +2,7 @@
 //! before it is sent: nothing waits for JavaScript, and the status code can still be set.
 
 pub mod accessibility;
+pub mod debate_rules;
 pub mod home;
 pub mod idea;
 pub mod ideas;

@@ -12,6 +12,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 use leptos_router::params::Params;
 
+use crate::components::argument_moderation::StaffDebatePanel;
 use crate::components::{raw_text, typed_field};
 use crate::i18n::{status_name, use_language, use_locale, use_texts};
 use crate::pages::set_status;
@@ -273,6 +274,7 @@ fn StatusCard(
                 </form>
             </section>
             {answerable.then(|| view! { <MergeSection id back=back_for_merge merge /> })}
+            {answerable.then(|| view! { <StaffDebatePanel idea=id /> })}
         </section>
     }
 }

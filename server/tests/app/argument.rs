@@ -224,3 +224,160 @@ async fn bad_arguments_are_explained_keep_the_words_and_store_nothing() {
     assert!(location.contains("argument_error=closed"), "{location}");
     assert_eq!(posts_under(&app, pending).await, 0);
 }
+
+#[tokio::test]
+async fn a_moderator_hides_under_a_rule_replies_as_the_municipality_and_closes_the_debate() {
+    let app = crate::test_app::with_staff().await;
+    let id = app.idea_id(IDEA).await;
+    let idea = id.to_string();
+    let mut lone = Browser::new(&app);
+    lone.sign_in_as("lone@example.dk").await;
+    let mut jens = Browser::new(&app);
+    jens.sign_in_as("jens@example.dk").await;
+    let location = argue(
+        &mut lone,
+        &[
+            ("idea", &idea),
+            ("stance", "against"),
+            ("text", "I er nogle idioter alle sammen"),
+        ],
+    )
+    .await;
+    let rude = location.rsplit("argument-").next().unwrap().to_owned();
+    argue(
+        &mut jens,
+        &[
+            ("idea", &idea),
+            ("reply_to", &rude),
+            ("text", "Hold nu en god tone."),
+        ],
+    )
+    .await;
+
+    let mut mo = crate::test_app::staff_browser(&app, "mo").await;
+    let staff_page = mo.get(&format!("/staff/ideas/{id}")).await;
+    assert!(
+        staff_page.contains("I er nogle idioter alle sammen"),
+        "{staff_page}"
+    );
+    assert!(staff_page.contains(r#"<option value="respect">Vis respekt</option>"#));
+    // Hiding needs the rule.
+    let (status, location) = mo
+        .post_form(
+            "/fn/staff/debate/moderate",
+            &[
+                ("idea", &idea),
+                ("argument", &rude),
+                ("action", "hide"),
+                ("rule", ""),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert!(
+        location.ends_with("?debate_error=rule_missing#debate"),
+        "{location}"
+    );
+    assert!(
+        mo.get(&location)
+            .await
+            .contains("Vælg den regel, indlægget bryder.")
+    );
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/debate/moderate",
+            &[
+                ("idea", &idea),
+                ("argument", &rude),
+                ("action", "hide"),
+                ("rule", "respect"),
+            ],
+        )
+        .await;
+    assert!(location.ends_with("?debate=done#debate"), "{location}");
+
+    // Readers see where it was and why, not the words; the reply stays.
+    let public = app.get(&format!("/ideas/{id}")).await.1;
+    assert!(!public.contains("idioter"), "the hidden words are not sent");
+    assert!(public.contains("Skjult af en moderator den "), "{public}");
+    assert!(public.contains(": Vis respekt</a>"));
+    assert!(public.contains(r#"href="/debatregler#rule-respect""#));
+    assert!(public.contains("Hold nu en god tone."));
+    assert!(
+        public.contains("Ingen indlæg endnu."),
+        "a hidden argument is not counted"
+    );
+    let rules = app.get("/debatregler").await.1;
+    assert!(
+        rules.contains(r#"<li id="rule-respect"><h2>Vis respekt</h2>"#),
+        "{rules}"
+    );
+    assert!(
+        public.contains(r#"<a href="/debatregler">Debatregler</a>"#),
+        "the rules are linked from every page's footer"
+    );
+
+    // The municipality replies, marked as such.
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/debate/reply",
+            &[
+                ("idea", &idea),
+                ("reply_to", &rude),
+                ("text", "Vi har skjult indlægget efter debatreglerne."),
+            ],
+        )
+        .await;
+    assert!(location.ends_with("?debate=done#debate"), "{location}");
+    let public = app.get(&format!("/ideas/{id}")).await.1;
+    assert!(
+        public.contains(r#"<span class="badge">Kommunens svar</span>"#),
+        "{public}"
+    );
+    assert!(public.contains("Vi har skjult indlægget efter debatreglerne."));
+
+    // Closing needs a conclusion; closed, the debate is read, not written.
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/debate/close",
+            &[("idea", &idea), ("close", "true"), ("conclusion", " ")],
+        )
+        .await;
+    assert!(
+        location.contains("debate_error=conclusion_missing"),
+        "{location}"
+    );
+    mo.post_form(
+        "/fn/staff/debate/close",
+        &[
+            ("idea", &idea),
+            ("close", "true"),
+            ("conclusion", "Cykelstien er med i klimaplanen."),
+        ],
+    )
+    .await;
+    let public = lone.get(&format!("/ideas/{id}")).await;
+    assert!(public.contains("Debatten blev lukket den "), "{public}");
+    assert!(public.contains("Cykelstien er med i klimaplanen."));
+    assert!(
+        !public.contains("Send indlæg"),
+        "no form on a closed debate"
+    );
+    let location = argue(
+        &mut lone,
+        &[("idea", &idea), ("stance", "for"), ("text", "Jeg er for")],
+    )
+    .await;
+    assert!(location.contains("argument_error=closed"), "{location}");
+    assert_eq!(
+        app.audit_actions("idea", id).await,
+        ["debate.hide", "debate.reply", "debate.close"]
+    );
+    // Restoring is a moderator's too.
+    mo.post_form(
+        "/fn/staff/debate/moderate",
+        &[("idea", &idea), ("argument", &rude), ("action", "restore")],
+    )
+    .await;
+    assert!(app.get(&format!("/ideas/{id}")).await.1.contains("idioter"));
+}

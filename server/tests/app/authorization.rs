@@ -67,6 +67,25 @@ const FUNCTIONS: &[(&str, &str, Expect, Expect)] = &[
         Allowed,
     ),
     ("staff/ideas/unmerge", "merge=999999", Forbidden, Allowed),
+    ("staff/debate", "idea=1", Allowed, Allowed),
+    (
+        "staff/debate/moderate",
+        "idea=999999&argument=999999&action=restore",
+        Allowed,
+        Allowed,
+    ),
+    (
+        "staff/debate/reply",
+        "idea=999999&reply_to=999999&text=Kommunen+svarer",
+        Allowed,
+        Allowed,
+    ),
+    (
+        "staff/debate/close",
+        "idea=999999&close=false",
+        Allowed,
+        Allowed,
+    ),
     ("staff/team", "", Forbidden, Allowed),
     ("staff/areas", "", Forbidden, Allowed),
     (

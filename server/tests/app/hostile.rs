@@ -48,6 +48,23 @@ const INTERNAL: &[&str] = &[
 /// (path, fields) of every server function and form post, with values that make it a refusal.
 const WRITES: &[(&str, &[(&str, &str)])] = &[
     (
+        "/fn/ideas/argue",
+        &[
+            ("idea", "999999"),
+            ("stance", "for"),
+            ("reply_to", "999998"),
+            ("text", "Et godt forslag"),
+        ],
+    ),
+    (
+        "/fn/ideas/helpful",
+        &[
+            ("idea", "999999"),
+            ("argument", "999999"),
+            ("helpful", "true"),
+        ],
+    ),
+    (
         "/fn/ideas/locate",
         &[("lat", "57048000"), ("lon", "9919000")],
     ),
@@ -82,6 +99,27 @@ const WRITES: &[(&str, &[(&str, &str)])] = &[
             ("action", "reject"),
             ("reason", ""),
         ],
+    ),
+    (
+        "/fn/staff/debate/close",
+        &[
+            ("idea", "999999"),
+            ("close", "true"),
+            ("conclusion", "Afsluttet"),
+        ],
+    ),
+    (
+        "/fn/staff/debate/moderate",
+        &[
+            ("idea", "999999"),
+            ("argument", "999999"),
+            ("action", "hide"),
+            ("rule", "respect"),
+        ],
+    ),
+    (
+        "/fn/staff/debate/reply",
+        &[("idea", "999999"), ("reply_to", "999999"), ("text", "Svar")],
     ),
     (
         "/fn/staff/ideas/merge",
@@ -401,7 +439,7 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
     let (resident, admin) = (senders.cookies[1].1.as_str(), senders.cookies[2].1.as_str());
     // Drafts are the visitor's own scratch space (typed text kept for the form), not product
     // data; every other table must stay exactly as it was.
-    let except = ["idea_drafts"];
+    let except = ["idea_drafts", "argument_drafts"];
     let before = app.db.content_digest(&except).await.unwrap();
     let mut tally = Tally {
         sent: 0,
@@ -648,7 +686,7 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
     tally
         .query_corpus(&app, EXPORTS, |_| admin.to_owned())
         .await;
-    let except = ["idea_drafts", "audit_events"];
+    let except = ["idea_drafts", "argument_drafts", "audit_events"];
     let without_audit = |digests: &[(String, String)]| -> Vec<(String, String)> {
         digests
             .iter()
