@@ -55,3 +55,63 @@ test('residents argue for an idea, reply to each other and mark an argument help
   await debate.getByRole('link', { name: 'Spørgsmål' }).click();
   await expect(debate.getByText('Ingen indlæg endnu. Skriv det første.')).toBeVisible();
 });
+
+test('a moderator hides an argument under a rule, the municipality replies, and staff close the debate', async ({ page }, testInfo) => {
+  const idea = jsEnabled(testInfo) ? 6 : 7;
+  const run = testInfo.project.name;
+  const debate = page.getByRole('region', { name: 'Debat' });
+  const rude = `I er nogle idioter allesammen (${run}).`;
+  const calm = `Lad os holde en god tone (${run}).`;
+
+  // Two residents: an argument and a reply to it.
+  await page.goto(`/ideas/${idea}`);
+  await debate.getByLabel('Jeg er imod idéen').check();
+  await debate.getByLabel('Dit indlæg').fill(rude);
+  await debate.getByRole('button', { name: 'Send indlæg' }).click();
+  await signIn(page, `debat-c-${run}@example.org`);
+  await debate.getByRole('button', { name: 'Send indlæg' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Tak.' })).toBeVisible();
+  await page.context().clearCookies();
+  await page.goto(`/ideas/${idea}`);
+  const thread = debate.locator('ol.arguments > li').filter({ hasText: rude });
+  await thread.getByText('Svar', { exact: true }).click();
+  await thread.getByLabel('Dit svar').fill(calm);
+  await thread.getByRole('button', { name: 'Send svar' }).click();
+  await signIn(page, `debat-d-${run}@example.org`);
+  await thread.getByRole('button', { name: 'Send svar' }).click();
+  await expect(thread.locator('ol.replies')).toContainText(calm);
+  await page.context().clearCookies();
+
+  // A moderator hides the argument under a rule, replies as the municipality, closes.
+  await page.goto(`/staff/login?next=/staff/ideas/${idea}`);
+  await page.getByLabel('Brugernavn').fill('e2e-admin');
+  await page.getByLabel('Adgangskode').fill('e2e-klimaplan-adgang');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  const staffDebate = page.getByRole('region', { name: 'Debat' });
+  const card = staffDebate.getByRole('listitem').filter({ hasText: rude });
+  await card.getByRole('button', { name: 'Skjul' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Vælg den regel, indlægget bryder.');
+  await card.getByLabel('Regel').selectOption({ label: 'Vis respekt' });
+  await card.getByRole('button', { name: 'Skjul' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Gemt.' })).toBeVisible();
+  await expect(card.getByText('Skjult: Vis respekt')).toBeVisible();
+  await card.getByText('Svar som kommunen').first().click();
+  await card.getByLabel('Kommunens svar').fill('Vi har skjult indlægget efter debatreglerne.');
+  await card.getByRole('button', { name: 'Svar som kommunen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Gemt.' })).toBeVisible();
+  await staffDebate.getByLabel('Kommunens konklusion').fill('Idéen indgår i klimaplanens handling for transport.');
+  await staffDebate.getByRole('button', { name: 'Luk debatten' }).click();
+  await expect(staffDebate.getByRole('button', { name: 'Åbn debatten igen' })).toBeVisible();
+
+  // Readers see the placeholder with the rule, the reply that stays, the municipality's
+  // answer and the conclusion; nobody can write any more.
+  await page.goto(`/ideas/${idea}`);
+  await expect(debate.getByText(rude)).toHaveCount(0);
+  await expect(debate.getByRole('link', { name: /^Skjult af en moderator den .*: Vis respekt$/ })).toBeVisible();
+  await expect(debate.getByText(calm)).toBeVisible();
+  await expect(debate.getByText('Kommunens svar', { exact: true })).toBeVisible();
+  await expect(debate.getByText('Idéen indgår i klimaplanens handling for transport.')).toBeVisible();
+  await expect(debate.getByRole('button', { name: 'Send indlæg' })).toHaveCount(0);
+  await debate.getByRole('link', { name: /Vis respekt/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Vis respekt' })).toBeVisible();
+});
