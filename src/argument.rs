@@ -243,6 +243,8 @@ pub struct ArgumentItem {
     pub helped: bool,
     /// The reader wrote it.
     pub mine: bool,
+    /// The reader wrote it less than [`EDIT_WINDOW_SECONDS`] ago, so may still edit it.
+    pub editable: bool,
 }
 
 /// An argument with its replies, oldest reply first.

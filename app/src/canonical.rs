@@ -62,6 +62,12 @@ pub fn page_address(path: &str, pairs: &[(String, String)]) -> String {
                     first("argument_error").filter(|v| ArgumentProblem::parse(v).is_some()),
                 ),
                 (
+                    "edit",
+                    first("edit").filter(|r| {
+                        (1..=18).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_digit())
+                    }),
+                ),
+                (
                     "reply_to",
                     first("reply_to").filter(|r| {
                         (1..=18).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_digit())

@@ -52,7 +52,12 @@ pub fn guarded(method: &Method, path: &str) -> Option<Guarded> {
         if is(&[report::ReportIdea::PATH]) {
             return Some(Guarded::Report);
         }
-        if is(&[argument::PostArgument::PATH, argument::MarkHelpful::PATH]) {
+        if is(&[
+            argument::PostArgument::PATH,
+            argument::MarkHelpful::PATH,
+            argument::EditArgument::PATH,
+            argument::DeleteArgument::PATH,
+        ]) {
             return Some(Guarded::Debate);
         }
     }
@@ -174,6 +179,8 @@ mod tests {
             ("/fn/ideas/report", Guarded::Report),
             ("/fn/ideas/argue", Guarded::Debate),
             ("/fn/ideas/helpful", Guarded::Debate),
+            ("/fn/ideas/argument/edit", Guarded::Debate),
+            ("/fn/ideas/argument/delete", Guarded::Debate),
         ] {
             assert_eq!(guarded(&post, path), Some(kind), "{path}");
         }

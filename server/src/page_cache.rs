@@ -409,7 +409,7 @@ fn is_public_page(path: &str) -> bool {
     idea_page
         || matches!(
             path,
-            "/" | "/ideas" | "/map" | "/stats" | "/tilgaengelighed" | "/privatliv"
+            "/" | "/ideas" | "/map" | "/stats" | "/tilgaengelighed" | "/privatliv" | "/debatregler"
         )
 }
 

@@ -9,8 +9,8 @@ use super::audit::{Record, record};
 use super::{Db, Result};
 use crate::argument::{
     ArgumentCounts, ArgumentDraft, ArgumentId, ArgumentItem, ArgumentOrder, ArgumentProblem,
-    ArgumentText, Author, Conclusion, Debate, DebateRule, NewArgument, PER_PAGE, Post,
-    REPEAT_WINDOW_SECONDS, Shown, StaffArgument, Stance, Thread,
+    ArgumentText, Author, Conclusion, Debate, DebateRule, EDIT_WINDOW_SECONDS, NewArgument,
+    PER_PAGE, Post, REPEAT_WINDOW_SECONDS, Shown, StaffArgument, Stance, Thread,
 };
 use crate::audit::AuditAction;
 use crate::idea::IdeaId;
@@ -19,12 +19,17 @@ use crate::resident::ResidentId;
 use crate::signin::DraftToken;
 use crate::time::Timestamp;
 
+// The edit window is written into the columns below as 900 seconds.
+const _: () = assert!(EDIT_WINDOW_SECONDS == 900);
+
 /// The columns an [`ArgumentItem`] is read from; `?1` is the reader (or 0).
 const ITEM_COLUMNS: &str = "a.id, a.stance, a.body, a.language, a.author_id, r.display_name,
     a.staff_id, a.created_at, a.edited_at, a.deleted_at, a.moderation_state, a.moderation_rule,
     a.moderated_at, a.helpful_count,
     EXISTS (SELECT 1 FROM argument_helpful h WHERE h.argument_id = a.id AND h.resident_id = ?1)
-        AS helped";
+        AS helped,
+    (a.author_id = ?1 AND a.deleted_at IS NULL
+        AND a.created_at > CAST(strftime('%s', 'now') AS INTEGER) - 900) AS editable";
 
 fn item(row: &sqlx::sqlite::SqliteRow, reader: Option<ResidentId>) -> ArgumentItem {
     let author_id: Option<i64> = row.get("author_id");
@@ -62,6 +67,7 @@ fn item(row: &sqlx::sqlite::SqliteRow, reader: Option<ResidentId>) -> ArgumentIt
         helpful: row.get("helpful_count"),
         helped: row.get("helped"),
         mine: reader.is_some_and(|r| author_id == Some(r.0)),
+        editable: row.get::<Option<bool>, _>("editable").unwrap_or(false),
     }
 }
 
@@ -135,6 +141,80 @@ impl Db {
         .await?;
         tx.commit().await?;
         Ok(Ok(ArgumentId(id)))
+    }
+
+    /// The author edits their argument or reply within the edit window; the earlier words are
+    /// kept for moderators. Returns the argument's idea.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn edit_argument(
+        &self,
+        argument: ArgumentId,
+        resident: ResidentId,
+        text: &ArgumentText,
+        now: i64,
+    ) -> Result<std::result::Result<IdeaId, ArgumentProblem>> {
+        let mut tx = self.begin_write().await?;
+        let found: Option<(i64, String, i64)> = sqlx::query_as(
+            "SELECT idea_id, body, created_at FROM arguments
+             WHERE id = ? AND author_id = ? AND deleted_at IS NULL
+               AND moderation_state = 'published'",
+        )
+        .bind(argument.0)
+        .bind(resident.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((idea, before, created_at)) = found else {
+            return Ok(Err(ArgumentProblem::EditTooLate));
+        };
+        if now - created_at > EDIT_WINDOW_SECONDS {
+            return Ok(Err(ArgumentProblem::EditTooLate));
+        }
+        sqlx::query("INSERT INTO argument_edits (argument_id, body, replaced_at) VALUES (?, ?, ?)")
+            .bind(argument.0)
+            .bind(&before)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE arguments SET body = ?, fold = ?, edited_at = ? WHERE id = ?")
+            .bind(text.as_str())
+            .bind(text.fold())
+            .bind(now)
+            .bind(argument.0)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Ok(IdeaId(idea)))
+    }
+
+    /// The author deletes their argument or reply: its words (and earlier ones) go, its place
+    /// and its replies stay. Returns the argument's idea, or `None` if it is not theirs.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn delete_argument(
+        &self,
+        argument: ArgumentId,
+        resident: ResidentId,
+        now: i64,
+    ) -> Result<Option<IdeaId>> {
+        let mut tx = self.begin_write().await?;
+        let idea: Option<i64> = sqlx::query_scalar(
+            "UPDATE arguments SET body = '', fold = '', deleted_at = ?
+             WHERE id = ? AND author_id = ? AND deleted_at IS NULL RETURNING idea_id",
+        )
+        .bind(now)
+        .bind(argument.0)
+        .bind(resident.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if idea.is_some() {
+            for sql in [
+                "DELETE FROM argument_edits WHERE argument_id = ?",
+                "DELETE FROM argument_helpful WHERE argument_id = ?",
+            ] {
+                sqlx::query(sql).bind(argument.0).execute(&mut *tx).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(idea.map(IdeaId))
     }
 
     /// Sets (`want`) or takes back a resident's "helpful" mark on a public argument or reply
@@ -936,5 +1016,84 @@ mod tests {
                 "debate.reopen"
             ]
         );
+    }
+    #[tokio::test]
+    async fn authors_edit_within_fifteen_minutes_and_delete_leaving_the_replies() {
+        let (db, _dir) = db_with_reference().await;
+        let idea = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
+        let lone = ResidentId(resident(&db, 1).await);
+        let jens = ResidentId(resident(&db, 2).await);
+        let t = now();
+        let id = db
+            .insert_argument(
+                lone,
+                &argument(idea, Stance::For, "Fære biler"),
+                Locale::Da,
+                t,
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        db.insert_argument(jens, &reply(idea, id, "Enig"), Locale::Da, t)
+            .await
+            .unwrap()
+            .unwrap();
+        let fixed = ArgumentText::parse("Færre biler").unwrap();
+        assert_eq!(
+            db.edit_argument(id, jens, &fixed, t + 60).await.unwrap(),
+            Err(ArgumentProblem::EditTooLate),
+            "only the author"
+        );
+        assert_eq!(
+            db.edit_argument(id, lone, &fixed, t + 60).await.unwrap(),
+            Ok(idea)
+        );
+        assert_eq!(
+            db.edit_argument(id, lone, &fixed, t + EDIT_WINDOW_SECONDS + 1)
+                .await
+                .unwrap(),
+            Err(ArgumentProblem::EditTooLate)
+        );
+        let earlier: Vec<String> =
+            sqlx::query_scalar("SELECT body FROM argument_edits WHERE argument_id = ?")
+                .bind(id.0)
+                .fetch_all(db.pool())
+                .await
+                .unwrap();
+        assert_eq!(
+            earlier,
+            ["Fære biler"],
+            "the earlier words kept for moderators"
+        );
+        let seen = db
+            .debate(idea, Some(lone), ArgumentOrder::Newest, None, 1)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(seen.threads[0].argument.edited && seen.threads[0].argument.editable);
+
+        assert_eq!(db.delete_argument(id, jens, t).await.unwrap(), None);
+        assert_eq!(
+            db.delete_argument(id, lone, t + 120).await.unwrap(),
+            Some(idea)
+        );
+        let seen = db
+            .debate(idea, None, ArgumentOrder::Newest, None, 1)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            seen.threads[0].argument.shown,
+            Shown::DeletedByAuthor(Timestamp(t + 120))
+        );
+        assert_eq!(seen.threads[0].replies.len(), 1, "the replies stay");
+        assert_eq!(seen.counts.total(), 0);
+        let left: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM argument_edits WHERE argument_id = ?")
+                .bind(id.0)
+                .fetch_one(db.pool())
+                .await
+                .unwrap();
+        assert_eq!(left, 0, "deleted words are gone, earlier ones too");
     }
 }

@@ -13,6 +13,9 @@ pub struct PersonalData {
     pub ideas: Vec<IdeaRecord>,
     pub supports: Vec<SupportRecord>,
     pub reports: Vec<ReportRecord>,
+    /// Their arguments and replies in debates, and the ones they found helpful.
+    pub arguments: Vec<ArgumentRecord>,
+    pub helpful: Vec<HelpfulRecord>,
     /// When each of their signed-in devices signed in (the secrets themselves are not stored).
     pub sessions: Vec<SessionRecord>,
     /// When codes were sent to their address (the codes themselves are not stored).
@@ -58,6 +61,27 @@ pub struct ReportRecord {
     pub idea_id: i64,
     pub reason: String,
     pub comment: Option<String>,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Serialize, sqlx::FromRow)]
+pub struct ArgumentRecord {
+    pub id: i64,
+    pub idea_id: i64,
+    /// The argument replied to, for a reply.
+    pub reply_to: Option<i64>,
+    pub stance: Option<String>,
+    pub text: String,
+    pub moderation_state: String,
+    pub moderation_rule: Option<String>,
+    pub created_at: i64,
+    pub edited_at: Option<i64>,
+    pub deleted_at: Option<i64>,
+}
+
+#[derive(Debug, Serialize, sqlx::FromRow)]
+pub struct HelpfulRecord {
+    pub argument_id: i64,
     pub created_at: i64,
 }
 
@@ -114,6 +138,21 @@ impl Db {
         .bind(resident.0)
         .fetch_all(pool)
         .await?;
+        let arguments = sqlx::query_as(
+            "SELECT id, idea_id, parent_id AS reply_to, stance, body AS text, moderation_state,
+                    moderation_rule, created_at, edited_at, deleted_at
+             FROM arguments WHERE author_id = ? ORDER BY id",
+        )
+        .bind(resident.0)
+        .fetch_all(pool)
+        .await?;
+        let helpful = sqlx::query_as(
+            "SELECT argument_id, created_at FROM argument_helpful
+             WHERE resident_id = ? ORDER BY created_at, argument_id",
+        )
+        .bind(resident.0)
+        .fetch_all(pool)
+        .await?;
         let sessions = sqlx::query_as(
             "SELECT created_at, expires_at FROM sessions WHERE resident_id = ? ORDER BY created_at",
         )
@@ -132,6 +171,8 @@ impl Db {
             ideas,
             supports,
             reports,
+            arguments,
+            helpful,
             sessions,
             sign_in_codes,
         }))

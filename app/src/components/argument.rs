@@ -12,7 +12,9 @@ use leptos::server_fn::ServerFn;
 use leptos_router::params::Params;
 
 use crate::i18n::{format_date, lang_if_other, use_language, use_locale};
-use crate::server_fns::argument::{ArgueNotice, MarkHelpful, PostArgument, load_debate};
+use crate::server_fns::argument::{
+    ArgueNotice, DeleteArgument, EditArgument, MarkHelpful, PostArgument, load_debate,
+};
 use crate::url::{Lenient, encode_component, read_query};
 
 /// What the idea page's address says about its debate.
@@ -24,6 +26,8 @@ pub struct DebateQuery {
     pub argued: Lenient<ArgueNotice>,
     pub argument_error: Lenient<ArgumentProblem>,
     pub reply_to: Lenient<i64>,
+    /// With `argument_error`: the argument whose edit went back.
+    pub edit: Lenient<i64>,
 }
 
 impl DebateQuery {
@@ -96,6 +100,8 @@ fn DebateView(
     let open = debate.closed.is_none();
     let problem = asked.argument_error.0;
     let reply_to = asked.reply_to.0;
+    let edit_failed = asked.edit.0.zip(problem);
+    let problem = problem.filter(|_| edit_failed.is_none());
     // A draft from before signing in fills the form it was typed in.
     let draft_reply = draft.as_ref().and_then(|d| d.reply_to);
     let draft_here = draft.clone().filter(|d| d.reply_to.is_none());
@@ -140,11 +146,18 @@ fn DebateView(
                         </blockquote>
                     }
                 })}
-            {(asked.argued.0 == Some(ArgueNotice::Posted))
-                .then(|| {
+            {asked
+                .argued
+                .0
+                .map(|notice| {
+                    let text = match notice {
+                        ArgueNotice::Posted => t.posted,
+                        ArgueNotice::Edited => t.edited_done,
+                        ArgueNotice::Deleted => t.deleted_done,
+                    };
                     view! {
                         <p class="notice" role="status">
-                            {t.posted}
+                            {text}
                         </p>
                     }
                 })}
@@ -201,6 +214,7 @@ fn DebateView(
                                         signed_in
                                         open
                                         problem=problem.filter(|_| reply_to == Some(here))
+                                        edit_failed
                                         draft
                                     />
                                 }
@@ -339,6 +353,7 @@ fn ThreadView(
     open: bool,
     problem: Option<ArgumentProblem>,
     draft: Option<ArgumentDraft>,
+    edit_failed: Option<(i64, ArgumentProblem)>,
 ) -> impl IntoView {
     let t = &use_language().argument;
     let parent = thread.argument.id.0;
@@ -353,7 +368,7 @@ fn ThreadView(
     let field = format!("reply-text-{parent}");
     view! {
         <li>
-            <ArgumentView idea item=thread.argument />
+            <ArgumentView idea item=thread.argument edit_failed />
             {(!thread.replies.is_empty())
                 .then(|| {
                     view! {
@@ -364,7 +379,7 @@ fn ThreadView(
                                 .map(|reply| {
                                     view! {
                                         <li>
-                                            <ArgumentView idea item=reply />
+                                            <ArgumentView idea item=reply edit_failed />
                                         </li>
                                     }
                                 })
@@ -421,7 +436,11 @@ fn ThreadView(
 }
 
 #[component]
-fn ArgumentView(idea: i64, item: ArgumentItem) -> impl IntoView {
+fn ArgumentView(
+    idea: i64,
+    item: ArgumentItem,
+    edit_failed: Option<(i64, ArgumentProblem)>,
+) -> impl IntoView {
     let t = &use_language().argument;
     let locale = use_locale();
     let author = match &item.author {
@@ -457,6 +476,10 @@ fn ArgumentView(idea: i64, item: ArgumentItem) -> impl IntoView {
     };
     // Marking leads a visitor who is not signed in through sign-in and back.
     let markable = !item.mine && matches!(item.shown, Shown::Text(_));
+    let failed = edit_failed
+        .filter(|(id, _)| *id == item.id.0)
+        .map(|(_, p)| p);
+    let own = own_actions(idea, &item, failed);
     let helpful = (t.helpful)(item.helpful);
     view! {
         <article
@@ -513,6 +536,65 @@ fn ArgumentView(idea: i64, item: ArgumentItem) -> impl IntoView {
             } else {
                 view! { <p class="helpful-count">{helpful}</p> }.into_any()
             }}
+            {own}
         </article>
     }
+}
+
+/// The author's own argument: edit it within the window, delete it any time.
+fn own_actions(
+    idea: i64,
+    item: &ArgumentItem,
+    failed: Option<ArgumentProblem>,
+) -> impl IntoView + use<> {
+    let t = &use_language().argument;
+    let id = item.id.0;
+    let current = match &item.shown {
+        Shown::Text(text) if item.mine => text.clone(),
+        _ => return None,
+    };
+    let field = format!("edit-text-{id}");
+    let edit = item.editable.then(|| {
+        // A refused edit comes back open, with the words as typed and why.
+        let text = match failed {
+            Some(_) => crate::components::typed_field("argument_text"),
+            None => current,
+        };
+        view! {
+            <details class="reply" open=failed.is_some()>
+                <summary>{t.edit}</summary>
+                {failed
+                    .map(|p| {
+                        view! {
+                            <p class="notice error" role="alert">
+                                {(t.error)(p)}
+                            </p>
+                        }
+                    })}
+                <form method="post" action={<EditArgument as ServerFn>::PATH} class="stack">
+                    <input type="hidden" name="idea" value=idea />
+                    <input type="hidden" name="argument" value=id />
+                    <div class="field">
+                        <label for=field.clone()>{t.edit_label}</label>
+                        <textarea id=field name="text" rows="4" maxlength="1500">
+                            {crate::components::raw_text(&text)}
+                        </textarea>
+                    </div>
+                    <button type="submit" class="button secondary">
+                        {t.save_edit}
+                    </button>
+                </form>
+            </details>
+        }
+    });
+    Some(view! {
+        {edit}
+        <form method="post" action={<DeleteArgument as ServerFn>::PATH} class="inline-form">
+            <input type="hidden" name="idea" value=idea />
+            <input type="hidden" name="argument" value=id />
+            <button type="submit" class="button secondary">
+                {t.delete}
+            </button>
+        </form>
+    })
 }

@@ -10,6 +10,8 @@ klimadialog::string_enum!(
     /// What the last debate post did, as the address back to the idea says it (`argued=`).
     ArgueNotice {
         Posted => "posted",
+        Edited => "edited",
+        Deleted => "deleted",
     }
 );
 
@@ -151,6 +153,75 @@ pub async fn post_argument(
             ));
         }
         Err(problem) => back_with(problem),
+    }
+    Ok(())
+}
+
+/// The author edits their argument or reply within the edit window, then goes back to it.
+#[server(prefix = "/fn", endpoint = "ideas/argument/edit")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "edit_argument", skip_all))]
+pub async fn edit_argument(idea: i64, argument: i64, text: String) -> Result<(), AppError> {
+    use klimadialog::argument::{ArgumentId, ArgumentText};
+    use klimadialog::storage::now;
+
+    let state = crate::state::app_state()?;
+    let Some(resident) = crate::session::current_resident(&state).await else {
+        return Err(AppError::NotSignedIn.respond());
+    };
+    let back_with = |problem: klimadialog::argument::ArgumentProblem| {
+        crate::session::keep_typed(&[("argument_text", &text)]);
+        leptos_axum::redirect(&format!(
+            "/ideas/{idea}?argument_error={}&edit={argument}#argument-{argument}",
+            problem.as_str()
+        ));
+    };
+    let checked = match ArgumentText::parse(&text) {
+        Ok(checked) => checked,
+        Err(problem) => {
+            back_with(problem);
+            return Ok(());
+        }
+    };
+    match state
+        .db
+        .edit_argument(ArgumentId(argument), resident, &checked, now())
+        .await?
+    {
+        Ok(idea) => leptos_axum::redirect(&format!(
+            "/ideas/{}?argued={}#argument-{argument}",
+            idea.0,
+            ArgueNotice::Edited.as_str()
+        )),
+        Err(problem) => back_with(problem),
+    }
+    Ok(())
+}
+
+/// The author deletes their argument or reply; its place and replies stay.
+#[server(prefix = "/fn", endpoint = "ideas/argument/delete")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "delete_argument", skip_all)
+)]
+pub async fn delete_argument(idea: i64, argument: i64) -> Result<(), AppError> {
+    use klimadialog::argument::ArgumentId;
+    use klimadialog::storage::now;
+
+    let state = crate::state::app_state()?;
+    let Some(resident) = crate::session::current_resident(&state).await else {
+        return Err(AppError::NotSignedIn.respond());
+    };
+    match state
+        .db
+        .delete_argument(ArgumentId(argument), resident, now())
+        .await?
+    {
+        Some(found) => leptos_axum::redirect(&format!(
+            "/ideas/{}?argued={}#argument-{argument}",
+            found.0,
+            ArgueNotice::Deleted.as_str()
+        )),
+        None => leptos_axum::redirect(&format!("/ideas/{idea}#debate")),
     }
     Ok(())
 }

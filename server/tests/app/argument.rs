@@ -381,3 +381,91 @@ async fn a_moderator_hides_under_a_rule_replies_as_the_municipality_and_closes_t
     .await;
     assert!(app.get(&format!("/ideas/{id}")).await.1.contains("idioter"));
 }
+
+#[tokio::test]
+async fn authors_edit_their_words_for_fifteen_minutes_and_delete_them_leaving_the_replies() {
+    let app = TestApp::spawn().await;
+    let id = app.idea_id(IDEA).await;
+    let idea = id.to_string();
+    let mut lone = Browser::new(&app);
+    lone.sign_in_as("lone@example.dk").await;
+    let mut jens = Browser::new(&app);
+    jens.sign_in_as("jens@example.dk").await;
+    let location = argue(
+        &mut lone,
+        &[
+            ("idea", &idea),
+            ("stance", "for"),
+            ("text", "Fære biler i byen"),
+        ],
+    )
+    .await;
+    let argument = location.rsplit("argument-").next().unwrap().to_owned();
+    argue(
+        &mut jens,
+        &[("idea", &idea), ("reply_to", &argument), ("text", "Enig")],
+    )
+    .await;
+    // Each sees one edit form: for their own words only.
+    let edits = |page: &str| page.matches("<summary>Ret</summary>").count();
+    assert_eq!(edits(&lone.get(&format!("/ideas/{id}")).await), 1);
+    assert_eq!(edits(&jens.get(&format!("/ideas/{id}")).await), 1);
+    assert_eq!(edits(&app.get(&format!("/ideas/{id}")).await.1), 0);
+
+    // An empty edit is explained, the form open, nothing changed.
+    let (status, location) = lone
+        .post_form(
+            "/fn/ideas/argument/edit",
+            &[("idea", &idea), ("argument", &argument), ("text", "  ")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert!(
+        location.contains(&format!("argument_error=empty&edit={argument}")),
+        "{location}"
+    );
+    let page = lone.get(&location).await;
+    assert!(page.contains(r#"<details open class="reply"><summary>Ret</summary><p role="alert" class="notice error">Skriv dit indlæg.</p>"#), "{page}");
+    // Another resident's edit is refused.
+    let (_, location) = jens
+        .post_form(
+            "/fn/ideas/argument/edit",
+            &[
+                ("idea", &idea),
+                ("argument", &argument),
+                ("text", "Overtaget"),
+            ],
+        )
+        .await;
+    assert!(
+        location.contains("argument_error=edit_too_late"),
+        "{location}"
+    );
+    let (_, location) = lone
+        .post_form(
+            "/fn/ideas/argument/edit",
+            &[
+                ("idea", &idea),
+                ("argument", &argument),
+                ("text", "Færre biler i byen"),
+            ],
+        )
+        .await;
+    assert!(location.contains("argued=edited"), "{location}");
+    let page = lone.get(&location).await;
+    assert!(page.contains("Dit indlæg er rettet."));
+    assert!(page.contains("Færre biler i byen") && !page.contains("Fære biler"));
+    assert!(page.contains(" (redigeret)"));
+
+    let (_, location) = lone
+        .post_form(
+            "/fn/ideas/argument/delete",
+            &[("idea", &idea), ("argument", &argument)],
+        )
+        .await;
+    assert!(location.contains("argued=deleted"), "{location}");
+    let page = app.get(&format!("/ideas/{id}")).await.1;
+    assert!(page.contains("Slettet af forfatteren den "), "{page}");
+    assert!(!page.contains("Færre biler i byen"), "the words are gone");
+    assert!(page.contains("Enig"), "the reply stays");
+}

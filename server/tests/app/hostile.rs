@@ -57,6 +57,18 @@ const WRITES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "/fn/ideas/argument/delete",
+        &[("idea", "999999"), ("argument", "999999")],
+    ),
+    (
+        "/fn/ideas/argument/edit",
+        &[
+            ("idea", "999999"),
+            ("argument", "999999"),
+            ("text", "Rettet"),
+        ],
+    ),
+    (
         "/fn/ideas/helpful",
         &[
             ("idea", "999999"),

@@ -39,6 +39,18 @@ async fn a_resident_downloads_everything_stored_about_them() {
     resident_with_history(&app, &mut browser).await;
     let page = browser.get("/me").await;
     assert!(page.contains(r#"href="/fn/me/data""#));
+    // An argument in a debate is theirs too.
+    let (_, posted) = browser
+        .post_form(
+            "/fn/ideas/argue",
+            &[
+                ("idea", "1"),
+                ("stance", "question"),
+                ("text", "Hvornår er den færdig?"),
+            ],
+        )
+        .await;
+    assert!(posted.contains("argued=posted"), "{posted}");
 
     let response = app
         .client
@@ -59,6 +71,8 @@ async fn a_resident_downloads_everything_stored_about_them() {
     assert_eq!(data["ideas"][0]["title"], "Delebiler i Hasseris");
     assert_eq!(data["supports"].as_array().unwrap().len(), 2);
     assert_eq!(data["sessions"].as_array().unwrap().len(), 1);
+    assert_eq!(data["arguments"][0]["text"], "Hvornår er den færdig?");
+    assert_eq!(data["arguments"][0]["stance"], "question");
     let text = data.to_string();
     let session = browser.jar.0["session"].clone();
     assert!(
