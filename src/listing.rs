@@ -46,6 +46,8 @@ pub struct IdeaSummary {
     pub created_at: Timestamp,
     /// The language the resident wrote the title and description in.
     pub language: Locale,
+    /// Its published arguments by stance.
+    pub arguments: crate::argument::ArgumentCounts,
 }
 
 /// A page of a list, with the total so the UI can offer the next page.

@@ -97,6 +97,7 @@ pub async fn seed_synthetic(db: &Db, ideas: u64, supports: u64) -> Result<SeedRe
     // E-mails must be unique across runs too: a second seed adds to the first.
     let run = rng_run_tag(now);
     let mut resident_number = 0u64;
+    let mut debaters: Vec<i64> = Vec::new();
     while residents_left > 0 {
         let chunk = residents_left.min(20_000);
         residents_left -= chunk;
@@ -110,6 +111,9 @@ pub async fn seed_synthetic(db: &Db, ideas: u64, supports: u64) -> Result<SeedRe
             })
             .collect();
         let resident_ids = db.bulk_insert_residents(&emails, now - year).await?;
+        if debaters.is_empty() {
+            debaters = resident_ids.iter().take(500).copied().collect();
+        }
         let mut rows = Vec::with_capacity((chunk * per_resident) as usize);
         for resident in resident_ids {
             let take = supports_left.min(per_resident) as usize;
@@ -133,6 +137,12 @@ pub async fn seed_synthetic(db: &Db, ideas: u64, supports: u64) -> Result<SeedRe
             }
         }
         inserted_supports += db.bulk_insert_supports(&rows).await?;
+    }
+    // The idea in the middle (in an empty database `/ideas/5000`, which the benchmark reads)
+    // gets a long debate: 1 000 arguments, every fifth with a reply.
+    if n >= 2 && !debaters.is_empty() {
+        db.bulk_insert_arguments(idea_ids[(n - 1) / 2], &debaters, 1_000, now)
+            .await?;
     }
     Ok(SeedReport {
         ideas: idea_ids.len() as u64,
@@ -162,6 +172,19 @@ mod tests {
         );
         assert_eq!(db.count_all_supports().await.unwrap(), 5_000);
         assert!(db.support_counts_agree().await.unwrap());
+        // The idea in the middle carries a long debate, 20 arguments a page.
+        let debate = db
+            .debate(
+                crate::IdeaId(150),
+                None,
+                crate::argument::ArgumentOrder::Helpful,
+                None,
+                50,
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((debate.counts.total(), debate.threads.len()), (1_000, 20));
     }
 
     #[tokio::test]

@@ -104,6 +104,54 @@ impl Db {
         Ok(inserted)
     }
 
+    /// `count` arguments on one idea by the given residents in turn, stances in turn, every
+    /// fifth with a reply, most helpful ones spread through: a long debate for benchmarks.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn bulk_insert_arguments(
+        &self,
+        idea: i64,
+        authors: &[i64],
+        count: usize,
+        now: i64,
+    ) -> Result<()> {
+        const STANCES: [&str; 3] = ["for", "against", "question"];
+        let mut tx = self.begin_write().await?;
+        for n in 0..count {
+            let author = authors[n % authors.len()];
+            let body = format!("Indlæg nummer {n} i en lang debat om idéen.");
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO arguments (idea_id, author_id, stance, body, fold, helpful_count, created_at)
+                 VALUES (?, ?, ?, ?, lower(?), ?, ?) RETURNING id",
+            )
+            .bind(idea)
+            .bind(author)
+            .bind(STANCES[n % 3])
+            .bind(&body)
+            .bind(&body)
+            .bind(((n * 7919) % 97) as i64)
+            .bind(now - (count - n) as i64 * 60)
+            .fetch_one(&mut *tx)
+            .await?;
+            if n % 5 == 0 {
+                let reply = format!("Svar på indlæg {n}.");
+                sqlx::query(
+                    "INSERT INTO arguments (idea_id, parent_id, author_id, body, fold, created_at)
+                     VALUES (?, ?, ?, ?, lower(?), ?)",
+                )
+                .bind(idea)
+                .bind(id)
+                .bind(authors[(n + 1) % authors.len()])
+                .bind(&reply)
+                .bind(&reply)
+                .bind(now - (count - n) as i64 * 60 + 30)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn count_ideas(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT count(*) FROM ideas")

@@ -58,6 +58,9 @@ pub(super) struct SummaryRow {
     status: String,
     created_at: i64,
     language: String,
+    arguments_for: i64,
+    arguments_against: i64,
+    arguments_questions: i64,
 }
 
 impl SummaryRow {
@@ -78,6 +81,11 @@ impl SummaryRow {
             supports: self.support_count,
             created_at: Timestamp(self.created_at),
             language: crate::Locale::from_tag(&self.language).unwrap_or_default(),
+            arguments: crate::argument::ArgumentCounts {
+                for_it: self.arguments_for,
+                against: self.arguments_against,
+                questions: self.arguments_questions,
+            },
         })
     }
 }
@@ -87,7 +95,16 @@ pub(super) const SUMMARY_COLUMNS: &str = "i.id, i.title, i.kind,
     coalesce(s.name_da, t.name_da) AS category_da,
     coalesce(s.name_en, t.name_en) AS category_en,
     a.slug AS area_slug, a.name AS area_name, i.support_count, i.status, i.created_at,
-    i.language";
+    i.language,
+    (SELECT count(*) FROM arguments g WHERE g.idea_id = i.id AND g.stance = 'for'
+        AND g.parent_id IS NULL AND g.moderation_state = 'published' AND g.deleted_at IS NULL)
+        AS arguments_for,
+    (SELECT count(*) FROM arguments g WHERE g.idea_id = i.id AND g.stance = 'against'
+        AND g.parent_id IS NULL AND g.moderation_state = 'published' AND g.deleted_at IS NULL)
+        AS arguments_against,
+    (SELECT count(*) FROM arguments g WHERE g.idea_id = i.id AND g.stance = 'question'
+        AND g.parent_id IS NULL AND g.moderation_state = 'published' AND g.deleted_at IS NULL)
+        AS arguments_questions";
 
 pub(super) const SUMMARY_FROM: &str = "FROM ideas i
     JOIN areas a ON a.id = i.area_id

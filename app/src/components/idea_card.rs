@@ -53,6 +53,16 @@ pub fn IdeaCard(idea: IdeaSummary, support: SupportState, next: String) -> impl 
                             idea.status.as_str(),
                         )>{status_name(idea.status, locale)}</dd>
                     </div>
+                    {(idea.arguments.total() > 0)
+                        .then(|| {
+                            let a = &crate::i18n::use_language().argument;
+                            view! {
+                                <div>
+                                    <dt>{a.heading}</dt>
+                                    <dd>{(a.summary)(idea.arguments)}</dd>
+                                </div>
+                            }
+                        })}
                 </dl>
                 <SupportButton
                     idea=idea.id.0

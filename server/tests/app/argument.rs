@@ -469,3 +469,29 @@ async fn authors_edit_their_words_for_fifteen_minutes_and_delete_them_leaving_th
     assert!(!page.contains("Færre biler i byen"), "the words are gone");
     assert!(page.contains("Enig"), "the reply stays");
 }
+
+#[tokio::test]
+async fn cards_count_an_ideas_arguments_by_stance() {
+    let app = TestApp::spawn().await;
+    let id = app.idea_id(IDEA).await;
+    let idea = id.to_string();
+    for (who, stance, text) in [
+        ("a@example.dk", "for", "Godt for luften"),
+        ("b@example.dk", "for", "Godt for børnene"),
+        ("c@example.dk", "against", "For dyrt"),
+        ("d@example.dk", "question", "Hvornår?"),
+    ] {
+        let mut resident = Browser::new(&app);
+        resident.sign_in_as(who).await;
+        argue(
+            &mut resident,
+            &[("idea", &idea), ("stance", stance), ("text", text)],
+        )
+        .await;
+    }
+    let list = app.get("/ideas").await.1;
+    assert!(
+        list.contains("<dt>Debat</dt><dd>4 indlæg: 2 for, 1 imod, 1 spørgsmål</dd>"),
+        "{list}"
+    );
+}
