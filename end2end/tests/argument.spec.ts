@@ -41,6 +41,9 @@ test('residents argue for an idea, reply to each other and mark an argument help
   await page.goto(`/ideas/${idea}`);
   await debate.getByRole('link', { name: 'Log ind for at deltage i debatten' }).click();
   await signIn(page, `debat-b-${run}@example.org`);
+  // With JavaScript, replying and marking happen in place: a mark set on the page survives.
+  const js = jsEnabled(testInfo);
+  if (js) await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
   await thread.getByText('Svar', { exact: true }).click();
   const reply = `Enig, og børnene kan cykle selv (${run}).`;
   await thread.getByLabel('Dit svar').fill(reply);
@@ -50,6 +53,10 @@ test('residents argue for an idea, reply to each other and mark an argument help
   await expect(thread.getByRole('button', { name: 'Nyttigt (1)' })).toHaveAttribute('aria-pressed', 'true');
   await thread.getByRole('button', { name: 'Nyttigt (1)' }).click();
   await expect(thread.getByRole('button', { name: 'Nyttigt (0)' })).toHaveAttribute('aria-pressed', 'false');
+  if (js) {
+    await expect(thread.getByRole('button', { name: 'Nyttigt (0)' })).toBeFocused();
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  }
 
   // Only the questions: none yet.
   await debate.getByRole('link', { name: 'Spørgsmål' }).click();

@@ -79,6 +79,8 @@ pub fn DebateSection(idea: i64) -> impl IntoView {
                 }
             })}
         </Suspense>
+        // Posting and marking in place (public/live-debate.js); the forms work without it.
+        <script type="module" src="/live-debate.js"></script>
     }
 }
 

@@ -495,3 +495,56 @@ async fn cards_count_an_ideas_arguments_by_stance() {
         "{list}"
     );
 }
+
+#[tokio::test]
+async fn a_resident_posts_twelve_arguments_an_hour_then_is_told_to_wait() {
+    let app = TestApp::spawn().await;
+    let id = app.idea_id(IDEA).await;
+    let idea = id.to_string();
+    let mut lone = Browser::new(&app);
+    lone.sign_in_as("lone@example.dk").await;
+    let limit = klimadialog::limits::ARGUMENTS_PER_RESIDENT.max as usize;
+    for n in 0..limit {
+        let location = argue(
+            &mut lone,
+            &[
+                ("idea", &idea),
+                ("stance", "for"),
+                ("text", &format!("Argument nummer {n}")),
+            ],
+        )
+        .await;
+        assert!(location.contains("argued=posted"), "{n}: {location}");
+    }
+    let location = argue(
+        &mut lone,
+        &[
+            ("idea", &idea),
+            ("stance", "for"),
+            ("text", "Et argument for meget"),
+        ],
+    )
+    .await;
+    assert!(location.contains("argument_error=too_many"), "{location}");
+    let page = lone.get(&location).await;
+    assert!(page.contains("Du har skrevet mange indlæg på kort tid."));
+    assert!(
+        page.contains("Et argument for meget</textarea>"),
+        "the words are kept"
+    );
+    assert_eq!(posts_under(&app, id).await, limit);
+
+    // Another resident is not held back by the first.
+    let mut jens = Browser::new(&app);
+    jens.sign_in_as("jens@example.dk").await;
+    let location = argue(
+        &mut jens,
+        &[
+            ("idea", &idea),
+            ("stance", "against"),
+            ("text", "Jeg er imod"),
+        ],
+    )
+    .await;
+    assert!(location.contains("argued=posted"), "{location}");
+}
