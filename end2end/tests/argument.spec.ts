@@ -58,6 +58,19 @@ test('residents argue for an idea, reply to each other and mark an argument help
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
   }
 
+  // On a phone one list; on a wide screen, for and against side by side.
+  const against = `Det koster for mange parkeringspladser (${run}).`;
+  await debate.getByLabel('Jeg er imod idéen').check();
+  await debate.getByLabel('Dit indlæg', { exact: true }).fill(against);
+  await debate.getByRole('button', { name: 'Send indlæg' }).click();
+  const opposed = debate.locator('ol.arguments > li').filter({ hasText: against });
+  await expect(opposed).toBeVisible();
+  const left = async (item: typeof thread) => (await item.boundingBox())!.x;
+  expect(await left(opposed)).toBe(await left(thread));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(async () => (await left(opposed)) - (await left(thread))).toBeGreaterThan(200);
+  await page.setViewportSize({ width: 390, height: 844 });
+
   // Only the questions: none yet.
   await debate.getByRole('link', { name: 'Spørgsmål' }).click();
   await expect(debate.getByText('Ingen indlæg endnu. Skriv det første.')).toBeVisible();
