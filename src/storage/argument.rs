@@ -630,6 +630,21 @@ mod tests {
     use crate::storage::now;
     use crate::storage::tests::{db_with_reference, insert, resident};
 
+    /// A page of the debate of a public idea.
+    async fn page(
+        db: &Db,
+        idea: IdeaId,
+        reader: Option<ResidentId>,
+        order: ArgumentOrder,
+        stance: Option<Stance>,
+        page: u32,
+    ) -> Debate {
+        db.debate(idea, reader, order, stance, page)
+            .await
+            .unwrap()
+            .expect("a public idea")
+    }
+
     fn argument(idea: IdeaId, stance: Stance, text: &str) -> NewArgument {
         NewArgument {
             idea,
@@ -705,11 +720,7 @@ mod tests {
             (1, 1, 1, 3),
             "replies are not arguments"
         );
-        let debate = db
-            .debate(idea, Some(lone), ArgumentOrder::Newest, None, 1)
-            .await
-            .unwrap()
-            .unwrap();
+        let debate = page(&db, idea, Some(lone), ArgumentOrder::Newest, None, 1).await;
         assert_eq!(debate.matching, 3);
         let stances: Vec<_> = debate.threads.iter().map(|t| t.argument.stance).collect();
         assert_eq!(
@@ -728,11 +739,15 @@ mod tests {
             Shown::Text("Enig, og børn cykler mere.".into())
         );
         assert!(!thread.replies[0].mine && thread.replies[0].stance.is_none());
-        let against = db
-            .debate(idea, None, ArgumentOrder::Helpful, Some(Stance::Against), 1)
-            .await
-            .unwrap()
-            .unwrap();
+        let against = page(
+            &db,
+            idea,
+            None,
+            ArgumentOrder::Helpful,
+            Some(Stance::Against),
+            1,
+        )
+        .await;
         assert_eq!((against.matching, against.threads.len()), (1, 1));
         assert!(
             db.debate(pending, None, ArgumentOrder::Helpful, None, 1)
@@ -819,11 +834,7 @@ mod tests {
             db.set_helpful(id, jens, false, t).await.unwrap(),
             Some((1, false))
         );
-        let seen = db
-            .debate(idea, Some(mette), ArgumentOrder::Helpful, None, 1)
-            .await
-            .unwrap()
-            .unwrap();
+        let seen = page(&db, idea, Some(mette), ArgumentOrder::Helpful, None, 1).await;
         assert_eq!(
             (
                 seen.threads[0].argument.helpful,
@@ -841,11 +852,7 @@ mod tests {
         // A deleted account takes its marks with it; its words stay, without an author.
         assert!(db.delete_resident(mette, t).await.unwrap());
         assert!(db.delete_resident(lone, t).await.unwrap());
-        let after = db
-            .debate(idea, None, ArgumentOrder::Helpful, None, 1)
-            .await
-            .unwrap()
-            .unwrap();
+        let after = page(&db, idea, None, ArgumentOrder::Helpful, None, 1).await;
         assert_eq!(after.threads[0].argument.helpful, 0);
         assert_eq!(after.threads[0].argument.author, Author::Former);
         assert_eq!(
@@ -872,19 +879,11 @@ mod tests {
             );
         }
         db.set_helpful(ids[3], reader, true, t).await.unwrap();
-        let first = db
-            .debate(idea, None, ArgumentOrder::Helpful, None, 1)
-            .await
-            .unwrap()
-            .unwrap();
+        let first = page(&db, idea, None, ArgumentOrder::Helpful, None, 1).await;
         assert_eq!((first.threads.len(), first.matching), (20, 25));
         assert_eq!(first.threads[0].argument.id, ids[3]);
         assert_eq!(first.threads[1].argument.id, ids[24], "then the newest");
-        let second = db
-            .debate(idea, None, ArgumentOrder::Helpful, None, 2)
-            .await
-            .unwrap()
-            .unwrap();
+        let second = page(&db, idea, None, ArgumentOrder::Helpful, None, 2).await;
         assert_eq!(second.threads.len(), 5);
     }
     #[tokio::test]
@@ -915,11 +914,7 @@ mod tests {
                 .await
                 .unwrap()
         );
-        let seen = db
-            .debate(idea, None, ArgumentOrder::Helpful, None, 1)
-            .await
-            .unwrap()
-            .unwrap();
+        let seen = page(&db, idea, None, ArgumentOrder::Helpful, None, 1).await;
         assert_eq!(
             seen.threads[0].argument.shown,
             Shown::Hidden {
@@ -957,11 +952,7 @@ mod tests {
             .await
             .unwrap()
             .unwrap();
-        let seen = db
-            .debate(idea, None, ArgumentOrder::Helpful, None, 1)
-            .await
-            .unwrap()
-            .unwrap();
+        let seen = page(&db, idea, None, ArgumentOrder::Helpful, None, 1).await;
         let by_staff = seen.threads[0].replies.iter().find(|r| r.id == id).unwrap();
         assert_eq!(by_staff.author, Author::Municipality);
         assert!(
@@ -988,11 +979,7 @@ mod tests {
             .unwrap(),
             Err(ArgumentProblem::Closed)
         );
-        let closed = db
-            .debate(idea, None, ArgumentOrder::Helpful, None, 1)
-            .await
-            .unwrap()
-            .unwrap();
+        let closed = page(&db, idea, None, ArgumentOrder::Helpful, None, 1).await;
         assert_eq!(
             closed.closed,
             Some((Timestamp(t + 20), "Cykelstien er med i planen.".into())),
@@ -1065,11 +1052,7 @@ mod tests {
             ["Fære biler"],
             "the earlier words kept for moderators"
         );
-        let seen = db
-            .debate(idea, Some(lone), ArgumentOrder::Newest, None, 1)
-            .await
-            .unwrap()
-            .unwrap();
+        let seen = page(&db, idea, Some(lone), ArgumentOrder::Newest, None, 1).await;
         assert!(seen.threads[0].argument.edited && seen.threads[0].argument.editable);
 
         assert_eq!(db.delete_argument(id, jens, t).await.unwrap(), None);
@@ -1077,11 +1060,7 @@ mod tests {
             db.delete_argument(id, lone, t + 120).await.unwrap(),
             Some(idea)
         );
-        let seen = db
-            .debate(idea, None, ArgumentOrder::Newest, None, 1)
-            .await
-            .unwrap()
-            .unwrap();
+        let seen = page(&db, idea, None, ArgumentOrder::Newest, None, 1).await;
         assert_eq!(
             seen.threads[0].argument.shown,
             Shown::DeletedByAuthor(Timestamp(t + 120))

@@ -271,31 +271,12 @@ fn ArgumentForm(
     let t = &use_language().argument;
     let waiting = draft.is_some();
     let chosen = draft.as_ref().and_then(|d| d.stance);
-    let typed = match draft {
-        Some(draft) => draft.text,
-        None if problem.is_some() => crate::components::typed_field("argument_text"),
-        None => String::new(),
-    };
-    let error = problem.map(|p| (t.error)(p));
+    let typed = form_text(draft, problem);
+    let error = problem.is_some();
     view! {
         <form method="post" action={<PostArgument as ServerFn>::PATH} class="stack" id="argue">
             <input type="hidden" name="idea" value=idea />
-            {waiting
-                .then(|| {
-                    view! {
-                        <p class="notice" role="status">
-                            {t.draft_waiting}
-                        </p>
-                    }
-                })}
-            {error
-                .map(|e| {
-                    view! {
-                        <p class="notice error" role="alert" id="argue-error">
-                            {e}
-                        </p>
-                    }
-                })}
+            {form_notices(waiting, problem, Some("argue-error"))}
             <fieldset>
                 <legend>{t.stance_legend}</legend>
                 {Stance::ALL
@@ -329,12 +310,12 @@ fn ArgumentForm(
                     name="text"
                     rows="4"
                     maxlength="1500"
-                    aria-describedby=if error.is_some() {
+                    aria-describedby=if error {
                         "argument-hint argue-error"
                     } else {
                         "argument-hint"
                     }
-                    aria-invalid=error.is_some().then_some("true")
+                    aria-invalid=error.then_some("true")
                 >
                     {crate::components::raw_text(&typed)}
                 </textarea>
@@ -361,12 +342,7 @@ fn ThreadView(
     let parent = thread.argument.id.0;
     let can_reply = open && matches!(thread.argument.shown, Shown::Text(_));
     let waiting = draft.is_some();
-    let typed = match draft {
-        Some(draft) => draft.text,
-        None if problem.is_some() => crate::components::typed_field("argument_text"),
-        None => String::new(),
-    };
-    let error = problem.map(|p| (t.error)(p));
+    let typed = form_text(draft, problem);
     let field = format!("reply-text-{parent}");
     view! {
         <li>
@@ -392,7 +368,7 @@ fn ThreadView(
             {can_reply
                 .then(|| {
                     view! {
-                        <details class="reply" open=error.is_some() || waiting>
+                        <details class="reply" open=problem.is_some() || waiting>
                             <summary>{t.reply}</summary>
                             <form
                                 method="post"
@@ -402,22 +378,7 @@ fn ThreadView(
                             >
                                 <input type="hidden" name="idea" value=idea />
                                 <input type="hidden" name="reply_to" value=parent />
-                                {waiting
-                                    .then(|| {
-                                        view! {
-                                            <p class="notice" role="status">
-                                                {t.draft_waiting}
-                                            </p>
-                                        }
-                                    })}
-                                {error
-                                    .map(|e| {
-                                        view! {
-                                            <p class="notice error" role="alert">
-                                                {e}
-                                            </p>
-                                        }
-                                    })}
+                                {form_notices(waiting, problem, None)}
                                 <div class="field">
                                     <label for=field.clone()>{t.reply_label}</label>
                                     <textarea id=field name="text" rows="3" maxlength="1500">
@@ -445,14 +406,6 @@ fn ArgumentView(
 ) -> impl IntoView {
     let t = &use_language().argument;
     let locale = use_locale();
-    let author = match &item.author {
-        Author::Resident(Some(name)) => name.clone(),
-        Author::Resident(None) => t.resident.to_owned(),
-        Author::Former => t.former.to_owned(),
-        Author::Municipality => crate::config::site_config().municipality,
-    };
-    let date = format_date(item.created_at, locale);
-    let by_municipality = item.author == Author::Municipality;
     let body = match &item.shown {
         Shown::Text(text) => view! {
             <div class="argument-text" lang=lang_if_other(item.language)>
@@ -484,32 +437,8 @@ fn ArgumentView(
     let own = own_actions(idea, &item, failed);
     let helpful = (t.helpful)(item.helpful);
     view! {
-        <article
-            class=format!(
-                "argument{}{}",
-                item.stance.map(|s| format!(" stance-{}", s.as_str())).unwrap_or_default(),
-                if by_municipality { " municipality" } else { "" },
-            )
-            id=format!("argument-{}", item.id.0)
-        >
-            <p class="argument-meta">
-                {item
-                    .stance
-                    .map(|s| {
-                        view! {
-                            <strong class="stance">{(t.stance_name)(s)}</strong>
-                            " "
-                        }
-                    })} <span class="author">{author}</span>
-                {by_municipality
-                    .then(|| {
-                        view! {
-                            " "
-                            <span class="badge">{t.official}</span>
-                        }
-                    })} " " <time datetime=item.created_at.iso_date()>{date}</time>
-                {item.edited.then(|| format!(" ({})", t.edited))}
-            </p>
+        <article class=argument_class(&item) id=format!("argument-{}", item.id.0)>
+            {argument_meta(&item)}
             {body}
             {if markable {
                 view! {
@@ -599,4 +528,97 @@ fn own_actions(
             </button>
         </form>
     })
+}
+
+/// Who wrote an argument, as readers (and staff) see it.
+pub(crate) fn author_name(author: &Author) -> String {
+    let t = &use_language().argument;
+    match author {
+        Author::Resident(Some(name)) => name.clone(),
+        Author::Resident(None) => t.resident.to_owned(),
+        Author::Former => t.former.to_owned(),
+        Author::Municipality => crate::config::site_config().municipality,
+    }
+}
+
+/// An argument's classes: its stance's colour, and the municipality's highlight.
+pub(crate) fn argument_class(item: &ArgumentItem) -> String {
+    format!(
+        "argument{}{}",
+        item.stance
+            .map(|s| format!(" stance-{}", s.as_str()))
+            .unwrap_or_default(),
+        if item.author == Author::Municipality {
+            " municipality"
+        } else {
+            ""
+        },
+    )
+}
+
+/// The line above an argument: its stance, who wrote it (the municipality with its badge),
+/// when, and whether it was edited.
+pub(crate) fn argument_meta(item: &ArgumentItem) -> impl IntoView + use<> {
+    let t = &use_language().argument;
+    let by_municipality = item.author == Author::Municipality;
+    view! {
+        <p class="argument-meta">
+            {item
+                .stance
+                .map(|s| {
+                    view! {
+                        <strong class="stance">{(t.stance_name)(s)}</strong>
+                        " "
+                    }
+                })} <span class="author">{author_name(&item.author)}</span>
+            {by_municipality
+                .then(|| {
+                    view! {
+                        " "
+                        <span class="badge">{t.official}</span>
+                    }
+                })} " "
+            <time datetime=item
+                .created_at
+                .iso_date()>{format_date(item.created_at, use_locale())}</time>
+            {item.edited.then(|| format!(" ({})", t.edited))}
+        </p>
+    }
+}
+
+/// What a debate form shows in its field: the draft from before signing in, else what was
+/// typed when the form came back with a problem, else nothing.
+fn form_text(draft: Option<ArgumentDraft>, problem: Option<ArgumentProblem>) -> String {
+    match draft {
+        Some(draft) => draft.text,
+        None if problem.is_some() => crate::components::typed_field("argument_text"),
+        None => String::new(),
+    }
+}
+
+/// Above a debate form: that a draft from before signing in waits, and why it came back.
+fn form_notices(
+    waiting: bool,
+    problem: Option<ArgumentProblem>,
+    error_id: Option<&'static str>,
+) -> impl IntoView + use<> {
+    let t = &use_language().argument;
+    view! {
+        {waiting
+            .then(|| {
+                view! {
+                    <p class="notice" role="status">
+                        {t.draft_waiting}
+                    </p>
+                }
+            })}
+        {problem
+            .map(|p| {
+                view! {
+                    <p class="notice error" role="alert" id=error_id>
+                        {(t.error)(p)}
+                    </p>
+                }
+            })}
+    }
 }

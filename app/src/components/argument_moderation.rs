@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::params::Params;
 
+use crate::components::argument::{argument_class, argument_meta};
 use crate::i18n::{format_date, lang_if_other, use_language, use_locale};
 use crate::server_fns::argument::{
     CloseDebate, ModerateArgument, ReplyAsMunicipality, StaffDebate, load_staff_debate,
@@ -144,12 +145,6 @@ fn StaffArgumentView(idea: i64, argument: StaffArgument) -> impl IntoView {
         hidden,
     } = argument;
     let id = item.id.0;
-    let author = match &item.author {
-        Author::Resident(Some(name)) => name.clone(),
-        Author::Resident(None) => t.resident.to_owned(),
-        Author::Former => t.former.to_owned(),
-        Author::Municipality => crate::config::site_config().municipality,
-    };
     let by_municipality = item.author == Author::Municipality;
     let deleted_at = match item.shown {
         Shown::DeletedByAuthor(at) => Some(at),
@@ -225,26 +220,8 @@ fn StaffArgumentView(idea: i64, argument: StaffArgument) -> impl IntoView {
     });
     view! {
         <li class:replies=parent.is_some()>
-            <article
-                class=format!(
-                    "argument{}",
-                    item.stance.map(|s| format!(" stance-{}", s.as_str())).unwrap_or_default(),
-                )
-                id=format!("argument-{id}")
-            >
-                <p class="argument-meta">
-                    {item
-                        .stance
-                        .map(|s| {
-                            view! {
-                                <strong class="stance">{(t.stance_name)(s)}</strong>
-                                " "
-                            }
-                        })} <span class="author">{author}</span> " "
-                    <time datetime=item
-                        .created_at
-                        .iso_date()>{format_date(item.created_at, locale)}</time>
-                </p>
+            <article class=argument_class(&item) id=format!("argument-{id}")>
+                {argument_meta(&item)}
                 {if let Some(at) = deleted_at {
                     view! { <p class="placeholder">{(t.deleted)(&format_date(at, locale))}</p> }
                         .into_any()

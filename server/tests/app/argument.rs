@@ -17,6 +17,13 @@ async fn argue(browser: &mut Browser<'_>, fields: &[(&str, &str)]) -> String {
     location
 }
 
+/// A browser signed in as the resident with this address.
+async fn resident<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
+    let mut browser = Browser::new(app);
+    browser.sign_in_as(email).await;
+    browser
+}
+
 /// Arguments and replies under an idea (none when the public cannot see it).
 async fn posts_under(app: &TestApp, idea: i64) -> usize {
     app.db
@@ -88,8 +95,7 @@ async fn residents_argue_reply_and_mark_helpful_without_javascript() {
     );
 
     // Another resident replies and finds it helpful.
-    let mut jens = Browser::new(&app);
-    jens.sign_in_as("jens@example.dk").await;
+    let mut jens = resident(&app, "jens@example.dk").await;
     let location = argue(
         &mut jens,
         &[
@@ -161,8 +167,7 @@ async fn bad_arguments_are_explained_keep_the_words_and_store_nothing() {
     let app = TestApp::spawn().await;
     let id = app.idea_id(IDEA).await;
     let idea = id.to_string();
-    let mut lone = Browser::new(&app);
-    lone.sign_in_as("lone@example.dk").await;
+    let mut lone = resident(&app, "lone@example.dk").await;
     let hostile = "Se <b>her</b></textarea><script>alert(1)</script>";
     let long = "ø".repeat(1501);
     let links = "https://a.dk https://b.dk https://c.dk";
@@ -230,10 +235,8 @@ async fn a_moderator_hides_under_a_rule_replies_as_the_municipality_and_closes_t
     let app = crate::test_app::with_staff().await;
     let id = app.idea_id(IDEA).await;
     let idea = id.to_string();
-    let mut lone = Browser::new(&app);
-    lone.sign_in_as("lone@example.dk").await;
-    let mut jens = Browser::new(&app);
-    jens.sign_in_as("jens@example.dk").await;
+    let mut lone = resident(&app, "lone@example.dk").await;
+    let mut jens = resident(&app, "jens@example.dk").await;
     let location = argue(
         &mut lone,
         &[
@@ -387,10 +390,8 @@ async fn authors_edit_their_words_for_fifteen_minutes_and_delete_them_leaving_th
     let app = TestApp::spawn().await;
     let id = app.idea_id(IDEA).await;
     let idea = id.to_string();
-    let mut lone = Browser::new(&app);
-    lone.sign_in_as("lone@example.dk").await;
-    let mut jens = Browser::new(&app);
-    jens.sign_in_as("jens@example.dk").await;
+    let mut lone = resident(&app, "lone@example.dk").await;
+    let mut jens = resident(&app, "jens@example.dk").await;
     let location = argue(
         &mut lone,
         &[
@@ -481,8 +482,7 @@ async fn cards_count_an_ideas_arguments_by_stance() {
         ("c@example.dk", "against", "For dyrt"),
         ("d@example.dk", "question", "Hvornår?"),
     ] {
-        let mut resident = Browser::new(&app);
-        resident.sign_in_as(who).await;
+        let mut resident = resident(&app, who).await;
         argue(
             &mut resident,
             &[("idea", &idea), ("stance", stance), ("text", text)],
@@ -501,8 +501,7 @@ async fn a_resident_posts_twelve_arguments_an_hour_then_is_told_to_wait() {
     let app = TestApp::spawn().await;
     let id = app.idea_id(IDEA).await;
     let idea = id.to_string();
-    let mut lone = Browser::new(&app);
-    lone.sign_in_as("lone@example.dk").await;
+    let mut lone = resident(&app, "lone@example.dk").await;
     let limit = klimadialog::limits::ARGUMENTS_PER_RESIDENT.max as usize;
     for n in 0..limit {
         let location = argue(
@@ -535,8 +534,7 @@ async fn a_resident_posts_twelve_arguments_an_hour_then_is_told_to_wait() {
     assert_eq!(posts_under(&app, id).await, limit);
 
     // Another resident is not held back by the first.
-    let mut jens = Browser::new(&app);
-    jens.sign_in_as("jens@example.dk").await;
+    let mut jens = resident(&app, "jens@example.dk").await;
     let location = argue(
         &mut jens,
         &[
