@@ -210,8 +210,8 @@ pub enum Author {
     Resident(Option<String>),
     /// A resident who has since deleted their account.
     Former,
-    /// Staff, writing as the municipality.
-    Municipality,
+    /// Staff, writing as the municipality, for a department if they named one.
+    Municipality { department: Option<String> },
 }
 
 /// How an argument is shown in its thread.
@@ -220,11 +220,39 @@ pub enum Shown {
     Text(String),
     /// Its author deleted it on this day (seconds); its replies stay.
     DeletedByAuthor(Timestamp),
-    /// A moderator hid it on this day under this debate rule; its replies stay.
+    /// Hidden on this day, by a moderator under a debate rule or by residents' reports until
+    /// a moderator has looked; its replies stay.
     Hidden {
         at: Timestamp,
-        rule: String,
+        by: HiddenBy,
     },
+    /// The reader's own words, waiting for a moderator's approval; nobody else sees them yet.
+    Waiting(String),
+}
+
+/// Why an argument is hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HiddenBy {
+    Rule(DebateRule),
+    /// Enough residents reported it; a moderator has not decided yet.
+    Reports,
+}
+
+impl HiddenBy {
+    /// As stored in `moderation_rule`: a rule's key, or the reports' marker ideas share.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HiddenBy::Rule(rule) => rule.as_str(),
+            HiddenBy::Reports => crate::report::AUTO_HIDE_REASON,
+        }
+    }
+
+    pub fn parse(stored: &str) -> Option<HiddenBy> {
+        if stored == crate::report::AUTO_HIDE_REASON {
+            return Some(HiddenBy::Reports);
+        }
+        DebateRule::parse(stored).map(HiddenBy::Rule)
+    }
 }
 
 /// One argument or reply as a reader sees it.
@@ -293,6 +321,7 @@ pub async fn post_argument(
     limits: &crate::limits::Limits,
     resident: crate::ResidentId,
     new: &NewArgument,
+    moderation: crate::moderation::ModerationMode,
     now: i64,
 ) -> Result<Result<ArgumentId, ArgumentProblem>, crate::storage::StorageError> {
     if limits.arguments_per_resident.check(&resident).is_err() {
@@ -302,6 +331,7 @@ pub async fn post_argument(
         resident,
         new,
         crate::locale::written_in(new.text.as_str()),
+        moderation,
         now,
     )
     .await

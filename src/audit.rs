@@ -6,8 +6,8 @@ use crate::idea::string_enum;
 use crate::moderation::ModerationAction;
 
 string_enum!(
-    /// An action in the audit log. `moderation.auto_hide`: residents' reports hid an idea
-    /// until a moderator looks; `staff.locked`: too many wrong passwords, the account waits.
+    /// An action in the audit log. `moderation.auto_hide` (`debate.auto_hide`): residents'
+    /// reports hid an idea (an argument) until a moderator looks; `staff.locked`: too many wrong passwords, the account waits.
     AuditAction {
         IdeaCorrect => "idea.correct",
         IdeaMerge => "idea.merge",
@@ -37,6 +37,9 @@ string_enum!(
         ExportIdeasJson => "export.ideas_json",
         DebateHide => "debate.hide",
         DebateRestore => "debate.restore",
+        DebateApprove => "debate.approve",
+        DebateKeep => "debate.keep",
+        DebateAutoHide => "debate.auto_hide",
         DebateReply => "debate.reply",
         DebateClose => "debate.close",
         DebateReopen => "debate.reopen",

@@ -7,6 +7,7 @@
 pub mod answer;
 pub mod area;
 pub mod argument;
+pub mod argument_moderation;
 pub mod audit;
 pub mod batch;
 pub mod filter;

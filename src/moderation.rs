@@ -58,8 +58,9 @@ impl ModerationAction {
     }
 }
 
-/// Whether a new idea waits for a moderator before anyone sees it (pre-moderation, the
-/// default) or is public at once and hidden if a moderator rejects it (post-moderation).
+/// Whether a new idea (or argument) waits for a moderator before anyone sees it
+/// (pre-moderation, ideas' default) or is public at once and hidden if a moderator rejects it
+/// (post-moderation, arguments' default).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ModerationMode {
     #[default]
@@ -68,8 +69,8 @@ pub enum ModerationMode {
 }
 
 impl ModerationMode {
-    /// The moderation state a newly sent idea starts in.
-    pub fn new_idea_state(self) -> ModerationState {
+    /// The moderation state a newly sent idea or argument starts in.
+    pub fn first_state(self) -> ModerationState {
         match self {
             ModerationMode::Pre => ModerationState::Pending,
             ModerationMode::Post => ModerationState::Published,

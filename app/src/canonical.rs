@@ -31,9 +31,13 @@ pub fn page_address(path: &str, pairs: &[(String, String)]) -> String {
             .into_iter()
             .collect(),
         _ if path.starts_with("/ideas/") => {
-            let merged = first("merged")
-                .filter(|m| (1..=18).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_digit()))
-                .map(|m| ("merged", m.to_owned()));
+            // An id: digits, and few enough for an i64.
+            let number = |name: &str| {
+                first(name).filter(|v| {
+                    (1..=18).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit())
+                })
+            };
+            let merged = number("merged").map(|m| ("merged", m.to_owned()));
             let report = first("report")
                 .filter(|r| ReportNotice::parse(r).is_some())
                 .map(|r| ("report", r.to_owned()));
@@ -61,17 +65,12 @@ pub fn page_address(path: &str, pairs: &[(String, String)]) -> String {
                     "argument_error",
                     first("argument_error").filter(|v| ArgumentProblem::parse(v).is_some()),
                 ),
+                ("edit", number("edit")),
+                ("reply_to", number("reply_to")),
+                ("report_argument", number("report_argument")),
                 (
-                    "edit",
-                    first("edit").filter(|r| {
-                        (1..=18).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_digit())
-                    }),
-                ),
-                (
-                    "reply_to",
-                    first("reply_to").filter(|r| {
-                        (1..=18).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_digit())
-                    }),
+                    "argument_report",
+                    first("argument_report").filter(|v| ReportNotice::parse(v).is_some()),
                 ),
             ]
             .into_iter()

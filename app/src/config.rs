@@ -23,7 +23,9 @@ pub struct SiteConfig {
     pub public_url: String,
     /// Whether new ideas wait for a moderator (the default) or are public at once.
     pub moderation: klimadialog::moderation::ModerationMode,
-    /// When residents' reports hide a public idea until a moderator has looked.
+    /// Whether residents' arguments are public at once (the default) or wait for a moderator.
+    pub debate_moderation: klimadialog::moderation::ModerationMode,
+    /// When residents' reports hide a public idea or argument until a moderator has looked.
     pub report_hiding: klimadialog::report::HidingRule,
     /// A background map under the areas on /map, if the municipality wants one.
     pub map_tiles: Option<MapTiles>,
@@ -90,6 +92,7 @@ impl Default for SiteConfig {
             accessibility_reviewed: "2026-11-29".into(),
             public_url: "http://127.0.0.1:3000".into(),
             moderation: klimadialog::moderation::ModerationMode::Pre,
+            debate_moderation: klimadialog::moderation::ModerationMode::Post,
             report_hiding: klimadialog::report::HidingRule::default(),
             map_tiles: None,
             targets: ClimateTargets::default(),

@@ -156,8 +156,14 @@ pub struct ServeArgs {
     #[arg(long, env = "KLIMADIALOG_MODERATION", value_enum, default_value_t = ModerationMode::Pre)]
     pub moderation: ModerationMode,
 
-    /// Open reports by different residents that hide a public idea until a moderator has
-    /// looked at it; 0 never hides.
+    /// When residents' arguments under ideas become public: `post` (at once; moderators hide
+    /// what breaks the debate rules afterwards; the default) or `pre` (after a moderator
+    /// approves them).
+    #[arg(long, env = "KLIMADIALOG_DEBATE_MODERATION", value_enum, default_value_t = ModerationMode::Post)]
+    pub debate_moderation: ModerationMode,
+
+    /// Open reports by different residents that hide a public idea or argument until a
+    /// moderator has looked at it; 0 never hides.
     #[arg(long, env = "KLIMADIALOG_REPORT_THRESHOLD", default_value_t = klimadialog::report::DEFAULT_REPORT_THRESHOLD)]
     pub report_threshold: u32,
 
@@ -232,6 +238,15 @@ pub struct ServeArgs {
 pub enum ModerationMode {
     Pre,
     Post,
+}
+
+impl From<ModerationMode> for klimadialog::moderation::ModerationMode {
+    fn from(mode: ModerationMode) -> Self {
+        match mode {
+            ModerationMode::Pre => klimadialog::moderation::ModerationMode::Pre,
+            ModerationMode::Post => klimadialog::moderation::ModerationMode::Post,
+        }
+    }
 }
 
 impl ServeArgs {
@@ -313,10 +328,8 @@ impl ServeArgs {
             accessibility_reviewed: self.accessibility_reviewed.clone(),
             dpo_email: non_empty(&self.dpo_email),
             public_url,
-            moderation: match self.moderation {
-                ModerationMode::Pre => klimadialog::moderation::ModerationMode::Pre,
-                ModerationMode::Post => klimadialog::moderation::ModerationMode::Post,
-            },
+            moderation: self.moderation.into(),
+            debate_moderation: self.debate_moderation.into(),
             report_hiding: klimadialog::report::HidingRule {
                 threshold: self.report_threshold,
                 min_account_age: i64::from(self.report_min_account_hours) * 3600,

@@ -1,13 +1,14 @@
-//! Sends the queued status mails in the background: at once when woken after a status change,
-//! and every so often for retries. A failed send waits longer each time and never blocks the
+//! Sends the queued mails in the background (status changes, and words a moderator hid in a
+//! debate): at once when woken after a change, and every so often for retries. A failed send waits longer each time and never blocks the
 //! staff action that queued it; the queue is in the database, so a restart loses nothing.
 
 use std::time::Duration;
 
 use klimadialog::EmailAddress;
 use klimadialog::PublicStatus;
+use klimadialog::argument::DebateRule;
 use klimadialog::mail::Mail;
-use klimadialog::storage::{DueMail, now, retry_delay};
+use klimadialog::storage::{DueDebateMail, DueMail, now, retry_delay};
 use klimadialog_app::state::AppState;
 
 /// Mails sent per round, so one round never holds a long list in memory.
@@ -31,41 +32,91 @@ pub fn spawn(state: AppState, retry_base: u64) -> tokio::task::JoinHandle<()> {
     })
 }
 
-/// Sends what is due; whether the batch was full.
+/// Sends what is due in both queues; whether a batch was full.
 async fn deliver_due(state: &AppState, retry_base: i64) -> bool {
-    let due = match state.db.due_status_mails(now(), BATCH).await {
+    let status = match state.db.due_status_mails(now(), BATCH).await {
         Ok(due) => due,
         Err(error) => {
             tracing::error!(%error, "reading the mail queue failed");
             return false;
         }
     };
-    for mail in &due {
-        let result = match compose(state, mail) {
-            Some(message) => state
-                .mailer
-                .send(message.as_mail())
-                .await
-                .map_err(|e| e.to_string()),
-            None => Err("unreadable queued mail".to_owned()),
-        };
-        let stored = match result {
-            Ok(()) => state.db.mark_mail_sent(mail.id, now()).await,
-            Err(error) => {
-                // The address is personal data: the log names the queue row, not the person.
-                tracing::warn!(mail = mail.id, attempts = mail.attempts + 1, %error, "status mail not sent; will retry");
-                let at = now();
-                state
-                    .db
-                    .mark_mail_failed(mail.id, at + retry_delay(mail.attempts, retry_base), at)
-                    .await
-            }
-        };
-        if let Err(error) = stored {
-            tracing::error!(%error, mail = mail.id, "recording a mail attempt failed");
-        }
+    for mail in &status {
+        let message = compose(state, mail);
+        attempt(
+            state,
+            Queue::Status,
+            mail.id,
+            mail.attempts,
+            message,
+            retry_base,
+        )
+        .await;
     }
-    due.len() as i64 == BATCH
+    let debate = match state.db.due_debate_mails(now(), BATCH).await {
+        Ok(due) => due,
+        Err(error) => {
+            tracing::error!(%error, "reading the debate mail queue failed");
+            return false;
+        }
+    };
+    for mail in &debate {
+        let message = compose_debate(state, mail);
+        attempt(
+            state,
+            Queue::Debate,
+            mail.id,
+            mail.attempts,
+            message,
+            retry_base,
+        )
+        .await;
+    }
+    status.len() as i64 == BATCH || debate.len() as i64 == BATCH
+}
+
+/// Which queue a mail came from, so its attempt is recorded there.
+#[derive(Clone, Copy)]
+enum Queue {
+    Status,
+    Debate,
+}
+
+/// Sends one queued mail and records the attempt: sent, or tried again later, waiting longer
+/// each time.
+async fn attempt(
+    state: &AppState,
+    queue: Queue,
+    id: i64,
+    attempts: i64,
+    message: Option<Composed>,
+    retry_base: i64,
+) {
+    let result = match message {
+        Some(message) => state
+            .mailer
+            .send(message.as_mail())
+            .await
+            .map_err(|e| e.to_string()),
+        None => Err("unreadable queued mail".to_owned()),
+    };
+    let at = now();
+    let stored = match (result, queue) {
+        (Ok(()), Queue::Status) => state.db.mark_mail_sent(id, at).await,
+        (Ok(()), Queue::Debate) => state.db.mark_debate_mail_sent(id, at).await,
+        (Err(error), queue) => {
+            // The address is personal data: the log names the queue row, not the person.
+            tracing::warn!(mail = id, attempts = attempts + 1, %error, "mail not sent; will retry");
+            let retry_at = at + retry_delay(attempts, retry_base);
+            match queue {
+                Queue::Status => state.db.mark_mail_failed(id, retry_at, at).await,
+                Queue::Debate => state.db.mark_debate_mail_failed(id, retry_at, at).await,
+            }
+        }
+    };
+    if let Err(error) = stored {
+        tracing::error!(%error, mail = id, "recording a mail attempt failed");
+    }
 }
 
 struct Composed {
@@ -107,6 +158,27 @@ fn compose(state: &AppState, mail: &DueMail) -> Option<Composed> {
             municipality: &state.config.municipality,
             to_author: mail.is_author,
             also: &also,
+        },
+        language,
+    );
+    Some(Composed { to, subject, body })
+}
+
+fn compose_debate(state: &AppState, mail: &DueDebateMail) -> Option<Composed> {
+    let to = EmailAddress::parse(&mail.email).ok()?;
+    let rule = DebateRule::parse(&mail.rule)?;
+    let site = state.config.public_url.trim_end_matches('/');
+    let link = format!("{site}/ideas/{}#debate", mail.idea_id);
+    let rules_link = format!("{site}/debatregler#rule-{}", rule.as_str());
+    let language = klimadialog::Locale::from_tag(&mail.language).unwrap_or_default();
+    let (subject, body) = klimadialog_app::i18n::debate_mail(
+        &klimadialog_app::i18n::DebateMail {
+            title: &mail.title,
+            link: &link,
+            rule,
+            rules_link: &rules_link,
+            words: &mail.body,
+            municipality: &state.config.municipality,
         },
         language,
     );

@@ -48,6 +48,6 @@ pub async fn submit(
         ready,
         photo,
     } = sending;
-    let idea = ready.into_idea(photo, Some(resident.0), mode.new_idea_state(), now);
+    let idea = ready.into_idea(photo, Some(resident.0), mode.first_state(), now);
     Ok(db.submit_draft(token, &idea).await?)
 }

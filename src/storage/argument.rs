@@ -5,14 +5,12 @@
 
 use sqlx::Row;
 
-use super::audit::{Record, record};
 use super::{Db, Result};
 use crate::argument::{
     ArgumentCounts, ArgumentDraft, ArgumentId, ArgumentItem, ArgumentOrder, ArgumentProblem,
-    ArgumentText, Author, Conclusion, Debate, DebateRule, EDIT_WINDOW_SECONDS, NewArgument,
-    PER_PAGE, Post, REPEAT_WINDOW_SECONDS, Shown, StaffArgument, Stance, Thread,
+    ArgumentText, Author, Debate, EDIT_WINDOW_SECONDS, HiddenBy, NewArgument, PER_PAGE, Post,
+    REPEAT_WINDOW_SECONDS, Shown, Stance, Thread,
 };
-use crate::audit::AuditAction;
 use crate::idea::IdeaId;
 use crate::locale::Locale;
 use crate::resident::ResidentId;
@@ -23,33 +21,41 @@ use crate::time::Timestamp;
 const _: () = assert!(EDIT_WINDOW_SECONDS == 900);
 
 /// The columns an [`ArgumentItem`] is read from; `?1` is the reader (or 0).
-const ITEM_COLUMNS: &str = "a.id, a.stance, a.body, a.language, a.author_id, r.display_name,
+pub(super) const ITEM_COLUMNS: &str =
+    "a.id, a.stance, a.body, a.language, a.author_id, r.display_name,
     a.staff_id, a.created_at, a.edited_at, a.deleted_at, a.moderation_state, a.moderation_rule,
-    a.moderated_at, a.helpful_count,
+    a.moderated_at, a.helpful_count, a.department,
     EXISTS (SELECT 1 FROM argument_helpful h WHERE h.argument_id = a.id AND h.resident_id = ?1)
         AS helped,
     (a.author_id = ?1 AND a.deleted_at IS NULL
         AND a.created_at > CAST(strftime('%s', 'now') AS INTEGER) - 900) AS editable";
 
-fn item(row: &sqlx::sqlite::SqliteRow, reader: Option<ResidentId>) -> ArgumentItem {
+pub(super) fn item(row: &sqlx::sqlite::SqliteRow, reader: Option<ResidentId>) -> ArgumentItem {
     let author_id: Option<i64> = row.get("author_id");
     let staff_id: Option<i64> = row.get("staff_id");
     let deleted_at: Option<i64> = row.get("deleted_at");
     let state: String = row.get("moderation_state");
-    let shown = if let Some(at) = deleted_at {
-        Shown::DeletedByAuthor(Timestamp(at))
-    } else if state == "hidden" {
-        Shown::Hidden {
+    let hidden_by = (state == "hidden").then(|| {
+        row.get::<Option<String>, _>("moderation_rule")
+            .as_deref()
+            .and_then(HiddenBy::parse)
+            // A hidden argument always has its reason (a CHECK); should one be unreadable,
+            // its words still stay hidden.
+            .unwrap_or(HiddenBy::Reports)
+    });
+    let shown = match (deleted_at, hidden_by) {
+        (Some(at), _) => Shown::DeletedByAuthor(Timestamp(at)),
+        (None, Some(by)) => Shown::Hidden {
             at: Timestamp(row.get::<Option<i64>, _>("moderated_at").unwrap_or(0)),
-            rule: row
-                .get::<Option<String>, _>("moderation_rule")
-                .unwrap_or_default(),
-        }
-    } else {
-        Shown::Text(row.get("body"))
+            by,
+        },
+        (None, None) if state == "pending" => Shown::Waiting(row.get("body")),
+        (None, None) => Shown::Text(row.get("body")),
     };
     let author = match (staff_id, author_id) {
-        (Some(_), _) => Author::Municipality,
+        (Some(_), _) => Author::Municipality {
+            department: row.get("department"),
+        },
         (None, Some(_)) => Author::Resident(row.get("display_name")),
         (None, None) => Author::Former,
     };
@@ -81,6 +87,7 @@ impl Db {
         resident: ResidentId,
         new: &NewArgument,
         language: Locale,
+        moderation: crate::moderation::ModerationMode,
         now: i64,
     ) -> Result<std::result::Result<ArgumentId, ArgumentProblem>> {
         let mut tx = self.begin_write().await?;
@@ -126,8 +133,8 @@ impl Db {
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO arguments (idea_id, parent_id, author_id, stance, body, fold, language,
-                 created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 moderation_state, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(new.idea.0)
         .bind(parent)
@@ -136,6 +143,7 @@ impl Db {
         .bind(new.text.as_str())
         .bind(&fold)
         .bind(language.tag())
+        .bind(moderation.first_state().as_str())
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
@@ -157,7 +165,7 @@ impl Db {
         let found: Option<(i64, String, i64)> = sqlx::query_as(
             "SELECT idea_id, body, created_at FROM arguments
              WHERE id = ? AND author_id = ? AND deleted_at IS NULL
-               AND moderation_state = 'published'",
+               AND moderation_state IN ('published', 'pending')",
         )
         .bind(argument.0)
         .bind(resident.0)
@@ -373,16 +381,17 @@ impl Db {
             return Ok(None);
         };
         let reader_id = reader.map_or(0, |r| r.0);
-        let shown = "a.idea_id = ?2 AND a.parent_id IS NULL
-            AND a.moderation_state IN ('published', 'hidden') AND (?3 IS NULL OR a.stance = ?3)";
-        let matching: i64 = sqlx::query_scalar(&format!(
-            "SELECT count(*) FROM arguments a WHERE {}",
-            shown.replace("?2", "?1").replace("?3", "?2")
-        ))
-        .bind(idea.0)
-        .bind(stance.map(Stance::as_str))
-        .fetch_one(self.pool())
-        .await?;
+        // Readers see public and hidden arguments (a placeholder), and their own waiting ones.
+        let shown = "a.idea_id = ?2 AND a.parent_id IS NULL AND (?3 IS NULL OR a.stance = ?3)
+            AND (a.moderation_state IN ('published', 'hidden')
+                 OR (a.moderation_state = 'pending' AND a.author_id = ?1))";
+        let matching: i64 =
+            sqlx::query_scalar(&format!("SELECT count(*) FROM arguments a WHERE {shown}"))
+                .bind(reader_id)
+                .bind(idea.0)
+                .bind(stance.map(Stance::as_str))
+                .fetch_one(self.pool())
+                .await?;
         let order_by = match order {
             ArgumentOrder::Helpful => "a.helpful_count DESC, a.id DESC",
             ArgumentOrder::Newest => "a.id DESC",
@@ -415,7 +424,9 @@ impl Db {
             let sql = format!(
                 "SELECT {ITEM_COLUMNS}, a.parent_id FROM arguments a
                  LEFT JOIN residents r ON r.id = a.author_id
-                 WHERE a.moderation_state IN ('published', 'hidden') AND a.parent_id IN ({})
+                 WHERE a.parent_id IN ({})
+                   AND (a.moderation_state IN ('published', 'hidden')
+                        OR (a.moderation_state = 'pending' AND a.author_id = ?1))
                  ORDER BY a.id",
                 parents.join(", ")
             );
@@ -439,199 +450,20 @@ impl Db {
     }
 }
 
-impl Db {
-    /// Every argument and reply of an idea for staff, each reply after its argument.
-    #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn staff_arguments(&self, idea: IdeaId) -> Result<Vec<StaffArgument>> {
-        let rows = sqlx::query(&format!(
-            "SELECT {ITEM_COLUMNS}, a.parent_id FROM arguments a
-             LEFT JOIN residents r ON r.id = a.author_id
-             WHERE a.idea_id = ?2 AND a.moderation_state IN ('published', 'hidden')
-             ORDER BY coalesce(a.parent_id, a.id), a.parent_id IS NOT NULL, a.id
-             LIMIT 2000"
-        ))
-        .bind(0_i64)
-        .bind(idea.0)
-        .fetch_all(self.pool())
-        .await?;
-        Ok(rows
-            .iter()
-            .map(|row| StaffArgument {
-                item: item(row, None),
-                body: row.get("body"),
-                parent: row.get::<Option<i64>, _>("parent_id").map(ArgumentId),
-                hidden: row.get::<String, _>("moderation_state") == "hidden",
-            })
-            .collect())
-    }
-
-    /// Hides an argument under a debate rule (`Some`) or makes it public again (`None`), with
-    /// an audit entry; the argument's idea, or `None` when there is no such argument of `idea`
-    /// (a reply by the municipality is never hidden).
-    #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn moderate_argument(
-        &self,
-        idea: IdeaId,
-        argument: ArgumentId,
-        hide: Option<DebateRule>,
-        staff: i64,
-        now: i64,
-    ) -> Result<bool> {
-        let mut tx = self.begin_write().await?;
-        let before: Option<(String, Option<String>)> = sqlx::query_as(
-            "SELECT moderation_state, moderation_rule FROM arguments
-             WHERE id = ? AND idea_id = ? AND staff_id IS NULL
-               AND moderation_state IN ('published', 'hidden')",
-        )
-        .bind(argument.0)
-        .bind(idea.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some((state, rule)) = before else {
-            return Ok(false);
-        };
-        let (new_state, action) = match hide {
-            Some(_) => ("hidden", AuditAction::DebateHide),
-            None => ("published", AuditAction::DebateRestore),
-        };
-        let new_rule = hide.map(DebateRule::as_str);
-        sqlx::query(
-            "UPDATE arguments SET moderation_state = ?, moderation_rule = ?, moderated_at = ?
-             WHERE id = ?",
-        )
-        .bind(new_state)
-        .bind(new_rule)
-        .bind(now)
-        .bind(argument.0)
-        .execute(&mut *tx)
-        .await?;
-        // Entries about a debate are the idea's, naming the argument.
-        record(
-            &mut tx,
-            Record::idea(
-                Some(staff),
-                action,
-                idea.0,
-                serde_json::json!({ "argument": argument.0, "state": state, "rule": rule }),
-                serde_json::json!({ "argument": argument.0, "state": new_state, "rule": new_rule }),
-                now,
-            ),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(true)
-    }
-
-    /// Staff reply to an argument as the municipality, with an audit entry.
-    #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn reply_as_municipality(
-        &self,
-        idea: IdeaId,
-        parent: ArgumentId,
-        text: &ArgumentText,
-        staff: i64,
-        now: i64,
-    ) -> Result<Option<ArgumentId>> {
-        let mut tx = self.begin_write().await?;
-        let fits: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM arguments a JOIN ideas i ON i.id = a.idea_id
-             WHERE a.id = ? AND a.idea_id = ? AND a.parent_id IS NULL
-               AND i.moderation_state = 'published'",
-        )
-        .bind(parent.0)
-        .bind(idea.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if fits.is_none() {
-            return Ok(None);
-        }
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO arguments (idea_id, parent_id, staff_id, body, fold, language, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(idea.0)
-        .bind(parent.0)
-        .bind(staff)
-        .bind(text.as_str())
-        .bind(text.fold())
-        .bind(crate::locale::written_in(text.as_str()).tag())
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        record(
-            &mut tx,
-            Record::idea(
-                Some(staff),
-                AuditAction::DebateReply,
-                idea.0,
-                serde_json::json!({ "reply_to": parent.0 }),
-                serde_json::json!({ "argument": id, "text": text.as_str() }),
-                now,
-            ),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(Some(ArgumentId(id)))
-    }
-
-    /// Closes a public idea's debate with a conclusion (`Some`) or opens it again (`None`),
-    /// with an audit entry; `false` when the idea is not public.
-    #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn close_debate(
-        &self,
-        idea: IdeaId,
-        conclusion: Option<&Conclusion>,
-        staff: i64,
-        now: i64,
-    ) -> Result<bool> {
-        let mut tx = self.begin_write().await?;
-        let before: Option<(Option<i64>, Option<String>)> = sqlx::query_as(
-            "SELECT debate_closed_at, debate_conclusion FROM ideas
-             WHERE id = ? AND moderation_state = 'published'",
-        )
-        .bind(idea.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some((closed_at, was)) = before else {
-            return Ok(false);
-        };
-        sqlx::query("UPDATE ideas SET debate_closed_at = ?, debate_conclusion = ? WHERE id = ?")
-            .bind(conclusion.map(|_| now))
-            .bind(conclusion.map(Conclusion::as_str))
-            .bind(idea.0)
-            .execute(&mut *tx)
-            .await?;
-        let action = match conclusion {
-            Some(_) => AuditAction::DebateClose,
-            None => AuditAction::DebateReopen,
-        };
-        record(
-            &mut tx,
-            Record::idea(
-                Some(staff),
-                action,
-                idea.0,
-                serde_json::json!({ "closed_at": closed_at, "conclusion": was }),
-                serde_json::json!({ "conclusion": conclusion.map(Conclusion::as_str) }),
-                now,
-            ),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(true)
-    }
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::ModerationState;
     use crate::argument::ArgumentText;
     use crate::storage::now;
     use crate::storage::tests::{db_with_reference, insert, resident};
 
+    /// Arguments public as soon as posted, the default.
+    pub(crate) const AT_ONCE: crate::moderation::ModerationMode =
+        crate::moderation::ModerationMode::Post;
+
     /// A page of the debate of a public idea.
-    async fn page(
+    pub(crate) async fn page(
         db: &Db,
         idea: IdeaId,
         reader: Option<ResidentId>,
@@ -645,7 +477,7 @@ mod tests {
             .expect("a public idea")
     }
 
-    fn argument(idea: IdeaId, stance: Stance, text: &str) -> NewArgument {
+    pub(crate) fn argument(idea: IdeaId, stance: Stance, text: &str) -> NewArgument {
         NewArgument {
             idea,
             post: Post::Argument(stance),
@@ -653,7 +485,7 @@ mod tests {
         }
     }
 
-    fn reply(idea: IdeaId, to: ArgumentId, text: &str) -> NewArgument {
+    pub(crate) fn reply(idea: IdeaId, to: ArgumentId, text: &str) -> NewArgument {
         NewArgument {
             idea,
             post: Post::Reply(to),
@@ -672,7 +504,11 @@ mod tests {
         let t = now();
         let post = |who, new: NewArgument| {
             let db = db.clone();
-            async move { db.insert_argument(who, &new, Locale::Da, t).await.unwrap() }
+            async move {
+                db.insert_argument(who, &new, Locale::Da, AT_ONCE, t)
+                    .await
+                    .unwrap()
+            }
         };
         let first = post(lone, argument(idea, Stance::For, "Færre biler i midtbyen."))
             .await
@@ -766,30 +602,42 @@ mod tests {
         let jens = ResidentId(resident(&db, 2).await);
         let t = now();
         let spam = "Køb billige solceller hos os";
-        db.insert_argument(lone, &argument(idea, Stance::For, spam), Locale::Da, t)
-            .await
-            .unwrap()
-            .unwrap();
+        db.insert_argument(
+            lone,
+            &argument(idea, Stance::For, spam),
+            Locale::Da,
+            AT_ONCE,
+            t,
+        )
+        .await
+        .unwrap()
+        .unwrap();
         let again = argument(other, Stance::Against, "KØB billige   solceller hos os");
         assert_eq!(
-            db.insert_argument(lone, &again, Locale::Da, t + 60)
+            db.insert_argument(lone, &again, Locale::Da, AT_ONCE, t + 60)
                 .await
                 .unwrap(),
             Err(ArgumentProblem::Repeated),
             "on any idea, whatever the case and spacing"
         );
         assert!(
-            db.insert_argument(jens, &again, Locale::Da, t + 60)
+            db.insert_argument(jens, &again, Locale::Da, AT_ONCE, t + 60)
                 .await
                 .unwrap()
                 .is_ok(),
             "another resident may agree in the same words"
         );
         assert!(
-            db.insert_argument(lone, &again, Locale::Da, t + REPEAT_WINDOW_SECONDS + 1)
-                .await
-                .unwrap()
-                .is_ok(),
+            db.insert_argument(
+                lone,
+                &again,
+                Locale::Da,
+                AT_ONCE,
+                t + REPEAT_WINDOW_SECONDS + 1
+            )
+            .await
+            .unwrap()
+            .is_ok(),
             "a day later it is a new post"
         );
     }
@@ -807,6 +655,7 @@ mod tests {
                 lone,
                 &argument(idea, Stance::For, "Færre biler."),
                 Locale::Da,
+                AT_ONCE,
                 t,
             )
             .await
@@ -872,7 +721,7 @@ mod tests {
         for n in 0..25 {
             let new = argument(idea, Stance::For, &format!("Argument nummer {n}"));
             ids.push(
-                db.insert_argument(author, &new, Locale::Da, t + n)
+                db.insert_argument(author, &new, Locale::Da, AT_ONCE, t + n)
                     .await
                     .unwrap()
                     .unwrap(),
@@ -887,124 +736,6 @@ mod tests {
         assert_eq!(second.threads.len(), 5);
     }
     #[tokio::test]
-    async fn staff_hide_under_a_rule_reply_as_the_municipality_and_close_the_debate() {
-        let (db, _dir) = db_with_reference().await;
-        let idea = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
-        let lone = ResidentId(resident(&db, 1).await);
-        let jens = ResidentId(resident(&db, 2).await);
-        let staff = crate::storage::tests::staff(&db, crate::staff::StaffRole::Moderator).await;
-        let t = now();
-        let rude = db
-            .insert_argument(
-                lone,
-                &argument(idea, Stance::Against, "I er idioter"),
-                Locale::Da,
-                t,
-            )
-            .await
-            .unwrap()
-            .unwrap();
-        db.insert_argument(jens, &reply(idea, rude, "Hold en god tone"), Locale::Da, t)
-            .await
-            .unwrap()
-            .unwrap();
-
-        assert!(
-            db.moderate_argument(idea, rude, Some(DebateRule::Respect), staff, t + 5)
-                .await
-                .unwrap()
-        );
-        let seen = page(&db, idea, None, ArgumentOrder::Helpful, None, 1).await;
-        assert_eq!(
-            seen.threads[0].argument.shown,
-            Shown::Hidden {
-                at: Timestamp(t + 5),
-                rule: "respect".into()
-            },
-            "the words are not sent to readers"
-        );
-        assert_eq!(seen.threads[0].replies.len(), 1, "the replies stay");
-        assert_eq!(seen.counts.total(), 0, "a hidden argument is not counted");
-        let staff_view = db.staff_arguments(idea).await.unwrap();
-        assert_eq!(staff_view[0].body, "I er idioter", "staff still read it");
-        assert!(staff_view[0].hidden && staff_view[1].parent == Some(rude));
-        assert_eq!(
-            db.set_helpful(rude, jens, true, t).await.unwrap(),
-            None,
-            "a hidden argument takes no marks"
-        );
-        assert!(
-            db.moderate_argument(idea, rude, None, staff, t + 9)
-                .await
-                .unwrap()
-        );
-        let other = insert(&db, "Solceller på skolerne", ModerationState::Published).await;
-        assert!(
-            !db.moderate_argument(other, rude, None, staff, t)
-                .await
-                .unwrap(),
-            "only under its own idea"
-        );
-
-        let answer = ArgumentText::parse("Kommunen ser på det i foråret.").unwrap();
-        let id = db
-            .reply_as_municipality(idea, rude, &answer, staff, t + 10)
-            .await
-            .unwrap()
-            .unwrap();
-        let seen = page(&db, idea, None, ArgumentOrder::Helpful, None, 1).await;
-        let by_staff = seen.threads[0].replies.iter().find(|r| r.id == id).unwrap();
-        assert_eq!(by_staff.author, Author::Municipality);
-        assert!(
-            !db.moderate_argument(idea, id, Some(DebateRule::Respect), staff, t)
-                .await
-                .unwrap(),
-            "the municipality's reply is never hidden"
-        );
-
-        let conclusion = Conclusion::parse("Cykelstien er med i planen.").unwrap();
-        assert!(
-            db.close_debate(idea, Some(&conclusion), staff, t + 20)
-                .await
-                .unwrap()
-        );
-        assert_eq!(
-            db.insert_argument(
-                jens,
-                &argument(idea, Stance::For, "Godt"),
-                Locale::Da,
-                t + 30
-            )
-            .await
-            .unwrap(),
-            Err(ArgumentProblem::Closed)
-        );
-        let closed = page(&db, idea, None, ArgumentOrder::Helpful, None, 1).await;
-        assert_eq!(
-            closed.closed,
-            Some((Timestamp(t + 20), "Cykelstien er med i planen.".into())),
-            "a closed debate stays readable"
-        );
-        assert_eq!(closed.threads.len(), 1);
-        assert!(db.close_debate(idea, None, staff, t + 40).await.unwrap());
-        let audit: Vec<String> = sqlx::query_scalar(
-            "SELECT action FROM audit_events WHERE action LIKE 'debate.%' ORDER BY id",
-        )
-        .fetch_all(db.pool())
-        .await
-        .unwrap();
-        assert_eq!(
-            audit,
-            [
-                "debate.hide",
-                "debate.restore",
-                "debate.reply",
-                "debate.close",
-                "debate.reopen"
-            ]
-        );
-    }
-    #[tokio::test]
     async fn authors_edit_within_fifteen_minutes_and_delete_leaving_the_replies() {
         let (db, _dir) = db_with_reference().await;
         let idea = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
@@ -1016,12 +747,13 @@ mod tests {
                 lone,
                 &argument(idea, Stance::For, "Fære biler"),
                 Locale::Da,
+                AT_ONCE,
                 t,
             )
             .await
             .unwrap()
             .unwrap();
-        db.insert_argument(jens, &reply(idea, id, "Enig"), Locale::Da, t)
+        db.insert_argument(jens, &reply(idea, id, "Enig"), Locale::Da, AT_ONCE, t)
             .await
             .unwrap()
             .unwrap();

@@ -5,6 +5,7 @@ mod answer;
 mod area;
 mod area_import;
 mod argument;
+mod argument_moderation;
 mod audit;
 mod backup;
 mod batch;
@@ -46,6 +47,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 pub use answer::{DueMail, MAX_MAIL_ATTEMPTS, StatusRefusal, retry_delay};
 pub use area::{AreaRow, NewArea};
 pub use area_import::{ImportMode, ImportSummary, PendingImport};
+pub use argument_moderation::DueDebateMail;
 pub use audit::{AuditEntry, AuditFilter};
 pub use backup::{database_file, restore};
 pub use batch::{BatchDone, BatchFailure};

@@ -59,6 +59,8 @@ pub struct SupportRecord {
 #[derive(Debug, Serialize, sqlx::FromRow)]
 pub struct ReportRecord {
     pub idea_id: i64,
+    /// The argument reported, when it was an argument under the idea.
+    pub argument_id: Option<i64>,
     pub reason: String,
     pub comment: Option<String>,
     pub created_at: i64,
@@ -132,8 +134,13 @@ impl Db {
         .fetch_all(pool)
         .await?;
         let reports = sqlx::query_as(
-            "SELECT idea_id, reason, comment, created_at FROM reports
-             WHERE resident_id = ? ORDER BY created_at",
+            "SELECT idea_id, NULL AS argument_id, reason, comment, created_at FROM reports
+             WHERE resident_id = ?1
+             UNION ALL
+             SELECT a.idea_id, r.argument_id, r.reason, r.comment, r.created_at
+             FROM argument_reports r JOIN arguments a ON a.id = r.argument_id
+             WHERE r.resident_id = ?1
+             ORDER BY created_at",
         )
         .bind(resident.0)
         .fetch_all(pool)
@@ -179,7 +186,8 @@ impl Db {
     }
 
     /// Deletes a resident's account in one transaction: supports (the counts drop with them),
-    /// sessions, sign-in codes, reports, helpful marks and queued mail go; ideas and arguments stay without an author; the row stays
+    /// sessions, sign-in codes, reports, helpful marks and queued mail go; ideas and arguments
+    /// stay without an author; the row stays
     /// without address or name, so nothing points back at the person. Signing up again with
     /// the same address makes a new resident with no supports.
     #[tracing::instrument(level = "debug", skip_all)]
@@ -198,7 +206,9 @@ impl Db {
             "DELETE FROM supports WHERE resident_id = ?",
             "DELETE FROM sessions WHERE resident_id = ?",
             "DELETE FROM reports WHERE resident_id = ?",
+            "DELETE FROM argument_reports WHERE resident_id = ?",
             "DELETE FROM status_mails WHERE resident_id = ?",
+            "DELETE FROM debate_mails WHERE resident_id = ?",
             "DELETE FROM argument_helpful WHERE resident_id = ?",
             "UPDATE ideas SET author_id = NULL WHERE author_id = ?",
             "UPDATE arguments SET author_id = NULL WHERE author_id = ?",

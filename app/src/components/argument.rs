@@ -4,8 +4,8 @@
 //! without JavaScript; what the last post did comes back in the address.
 
 use klimadialog::argument::{
-    ArgumentDraft, ArgumentItem, ArgumentOrder, ArgumentProblem, Author, DebateRule, PER_PAGE,
-    Shown, Stance, Thread,
+    ArgumentDraft, ArgumentItem, ArgumentOrder, ArgumentProblem, Author, HiddenBy, PER_PAGE, Shown,
+    Stance, Thread,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -154,6 +154,7 @@ fn DebateView(
                 .map(|notice| {
                     let text = match notice {
                         ArgueNotice::Posted => t.posted,
+                        ArgueNotice::Waiting => t.posted_waiting,
                         ArgueNotice::Edited => t.edited_done,
                         ArgueNotice::Deleted => t.deleted_done,
                     };
@@ -346,7 +347,7 @@ fn ThreadView(
     let field = format!("reply-text-{parent}");
     view! {
         <li>
-            <ArgumentView idea item=thread.argument edit_failed />
+            <ArgumentView idea item=thread.argument edit_failed signed_in />
             {(!thread.replies.is_empty())
                 .then(|| {
                     view! {
@@ -357,7 +358,7 @@ fn ThreadView(
                                 .map(|reply| {
                                     view! {
                                         <li>
-                                            <ArgumentView idea item=reply edit_failed />
+                                            <ArgumentView idea item=reply edit_failed signed_in />
                                         </li>
                                     }
                                 })
@@ -403,6 +404,7 @@ fn ArgumentView(
     idea: i64,
     item: ArgumentItem,
     edit_failed: Option<(i64, ArgumentProblem)>,
+    signed_in: bool,
 ) -> impl IntoView {
     let t = &use_language().argument;
     let locale = use_locale();
@@ -416,19 +418,40 @@ fn ArgumentView(
         Shown::DeletedByAuthor(at) => {
             view! { <p class="placeholder">{(t.deleted)(&format_date(*at, locale))}</p> }.into_any()
         }
-        Shown::Hidden { at, rule } => {
+        Shown::Hidden {
+            at,
+            by: HiddenBy::Rule(rule),
+        } => {
             // The rule by its name in the reader's language, linked to where it is explained.
-            let name = DebateRule::parse(rule).map_or(rule.as_str(), |r| (t.rule_name)(r));
             view! {
                 <p class="placeholder">
                     <a href=format!(
-                        "/debatregler#rule-{rule}",
-                    )>{(t.hidden)(&format_date(*at, locale), name)}</a>
+                        "/debatregler#rule-{}",
+                        rule.as_str(),
+                    )>{(t.hidden)(&format_date(*at, locale), (t.rule_name)(*rule))}</a>
                 </p>
             }
             .into_any()
         }
+        Shown::Hidden {
+            at,
+            by: HiddenBy::Reports,
+        } => {
+            view! { <p class="placeholder">{(t.hidden_by_reports)(&format_date(*at, locale))}</p> }
+                .into_any()
+        }
+        Shown::Waiting(text) => view! {
+            <p class="notice">{t.waiting}</p>
+            <div class="argument-text" lang=lang_if_other(item.language)>
+                {text.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
+            </div>
+        }
+        .into_any(),
     };
+    // Residents' words may be reported by other residents; the municipality's may not.
+    let reportable = !item.mine
+        && matches!(item.shown, Shown::Text(_))
+        && !matches!(item.author, Author::Municipality { .. });
     // Marking leads a visitor who is not signed in through sign-in and back.
     let markable = !item.mine && matches!(item.shown, Shown::Text(_));
     let failed = edit_failed
@@ -468,6 +491,16 @@ fn ArgumentView(
                 view! { <p class="helpful-count">{helpful}</p> }.into_any()
             }}
             {own}
+            {reportable
+                .then(|| {
+                    view! {
+                        <crate::components::argument_report::ArgumentReport
+                            idea
+                            argument=item.id.0
+                            signed_in
+                        />
+                    }
+                })}
         </article>
     }
 }
@@ -481,7 +514,7 @@ fn own_actions(
     let t = &use_language().argument;
     let id = item.id.0;
     let current = match &item.shown {
-        Shown::Text(text) if item.mine => text.clone(),
+        Shown::Text(text) | Shown::Waiting(text) if item.mine => text.clone(),
         _ => return None,
     };
     let field = format!("edit-text-{id}");
@@ -537,7 +570,7 @@ pub(crate) fn author_name(author: &Author) -> String {
         Author::Resident(Some(name)) => name.clone(),
         Author::Resident(None) => t.resident.to_owned(),
         Author::Former => t.former.to_owned(),
-        Author::Municipality => crate::config::site_config().municipality,
+        Author::Municipality { .. } => crate::config::site_config().municipality,
     }
 }
 
@@ -548,7 +581,7 @@ pub(crate) fn argument_class(item: &ArgumentItem) -> String {
         item.stance
             .map(|s| format!(" stance-{}", s.as_str()))
             .unwrap_or_default(),
-        if item.author == Author::Municipality {
+        if matches!(item.author, Author::Municipality { .. }) {
             " municipality"
         } else {
             ""
@@ -560,7 +593,10 @@ pub(crate) fn argument_class(item: &ArgumentItem) -> String {
 /// when, and whether it was edited.
 pub(crate) fn argument_meta(item: &ArgumentItem) -> impl IntoView + use<> {
     let t = &use_language().argument;
-    let by_municipality = item.author == Author::Municipality;
+    let department = match &item.author {
+        Author::Municipality { department } => Some(department.clone()),
+        _ => None,
+    };
     view! {
         <p class="argument-meta">
             {item
@@ -571,9 +607,11 @@ pub(crate) fn argument_meta(item: &ArgumentItem) -> impl IntoView + use<> {
                         " "
                     }
                 })} <span class="author">{author_name(&item.author)}</span>
-            {by_municipality
-                .then(|| {
+            {department
+                .map(|department| {
                     view! {
+                        {department
+                            .map(|d| view! { <span class="department">{format!(", {d}")}</span> })}
                         " "
                         <span class="badge">{t.official}</span>
                     }

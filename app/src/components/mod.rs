@@ -1,5 +1,6 @@
 pub mod argument;
 pub mod argument_moderation;
+pub mod argument_report;
 pub mod batch_panel;
 pub mod idea_card;
 pub mod layout;

@@ -77,4 +77,37 @@ pub struct ArgumentTexts {
     pub reopen: &'static str,
     pub staff_done: &'static str,
     pub staff_error: fn(StaffDebateProblem) -> &'static str,
+    /// In place of words residents' reports hid: "Skjult den 3. december 2026, …".
+    pub hidden_by_reports: fn(&str) -> String,
+    /// Above the author's own words while they wait for approval.
+    pub waiting: &'static str,
+    /// After posting, when arguments wait for approval.
+    pub posted_waiting: &'static str,
+    /// On the rules page: what reports do, and (when the site has it) approval first.
+    pub rules_reports: &'static str,
+    pub rules_approval: &'static str,
+    // Residents reporting an argument.
+    pub report: &'static str,
+    pub report_why: &'static str,
+    pub report_thanks: &'static str,
+    pub report_already: &'static str,
+    pub report_reason_missing: &'static str,
+    pub report_cancel: &'static str,
+    // Staff: the queue and the marks on waiting or reported arguments.
+    pub hidden_by_reports_mark: &'static str,
+    pub waiting_mark: &'static str,
+    pub approve: &'static str,
+    pub keep: &'static str,
+    pub department_label: &'static str,
+    pub department_hint: &'static str,
+    pub queue_heading: &'static str,
+    pub queue_intro: &'static str,
+    pub queue_none: &'static str,
+    /// "Under idéen: …".
+    pub queue_under: &'static str,
+    /// "3 anmeldelser", by CLDR plural rules.
+    pub queue_reports: fn(i64) -> String,
+    /// "Viser de ældste 200 af 250."
+    pub queue_more: fn(i64, i64) -> String,
+    pub queue_done: &'static str,
 }

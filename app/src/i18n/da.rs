@@ -399,13 +399,47 @@ pub static LANGUAGE: Language = Language {
         staff_error: |problem| match problem {
             StaffDebateProblem::RuleMissing => "Vælg den regel, indlægget bryder.",
             StaffDebateProblem::ReplyInvalid => {
-                "Skriv et svar på højst 1.500 tegn med højst 2 links."
+                "Skriv et svar på højst 1.500 tegn med højst 2 links og en afdeling på højst 80 tegn på én linje."
             }
             StaffDebateProblem::ConclusionMissing => {
                 "Skriv kommunens konklusion (højst 1.500 tegn)."
             }
             StaffDebateProblem::NotFound => "Indlægget findes ikke længere.",
         },
+        hidden_by_reports: |date| {
+            format!(
+                "Skjult den {date}, fordi flere borgere har anmeldt indlægget. En moderator ser på det."
+            )
+        },
+        waiting: "Venter på godkendelse. Kun du kan se dit indlæg, indtil en moderator har godkendt det.",
+        posted_waiting: "Tak. En moderator læser dit indlæg, før det bliver vist i debatten. Du kan se det her imens.",
+        rules_reports: "Du kan anmelde et indlæg, du mener bryder reglerne. Når flere borgere har anmeldt det samme indlæg, bliver det skjult, indtil en moderator har set på det.",
+        rules_approval: "En moderator læser alle indlæg, før de bliver vist i debatten.",
+        report: "Anmeld",
+        report_why: "Hvorfor skal en moderator se på indlægget?",
+        report_thanks: "Tak. En moderator ser på indlægget.",
+        report_already: "Du har anmeldt dette indlæg. En moderator ser på det.",
+        report_reason_missing: "Vælg, hvorfor du anmelder indlægget.",
+        report_cancel: "Fortryd",
+        hidden_by_reports_mark: "Skjult efter anmeldelser fra borgere",
+        waiting_mark: "Venter på godkendelse",
+        approve: "Godkend",
+        keep: "Behold",
+        department_label: "Afdeling (valgfri)",
+        department_hint: "Står ved kommunens navn, fx Klima og Bæredygtighed. Højst 80 tegn.",
+        queue_heading: "Indlæg i debatten",
+        queue_intro: "Nye indlæg, der venter på godkendelse, og indlæg, som borgere har anmeldt. Skjul et indlæg efter den regel, det bryder, så forfatteren får besked.",
+        queue_none: "Ingen indlæg venter.",
+        queue_under: "Under idéen:",
+        queue_reports: |n| count(L, n, "anmeldelse", "anmeldelser"),
+        queue_more: |shown, all| {
+            format!(
+                "Viser de ældste {} af {}.",
+                format_int(L, shown),
+                format_int(L, all)
+            )
+        },
+        queue_done: "Gemt. Indlægget er ude af køen.",
     },
     areas: AreasTexts {
         title: "Områder",
@@ -490,6 +524,9 @@ pub static LANGUAGE: Language = Language {
             AuditAction::DebateRestore => "Indlæg gjort offentligt igen",
             AuditAction::DebateReply => "Svar som kommunen",
             AuditAction::DebateClose => "Debat lukket",
+            AuditAction::DebateApprove => "Indlæg godkendt",
+            AuditAction::DebateKeep => "Anmeldt indlæg beholdt",
+            AuditAction::DebateAutoHide => "Indlæg skjult efter anmeldelser",
             AuditAction::DebateReopen => "Debat åbnet igen",
         },
         group: |x| match x {
@@ -953,6 +990,22 @@ pub static LANGUAGE: Language = Language {
         area: "Område",
         week: "Uge",
         show_numbers: "Se tallene som tabel",
+    },
+    debate_mail: |mail, rule| {
+        let DebateMail {
+            title,
+            link,
+            rules_link,
+            words,
+            municipality: m,
+            ..
+        } = *mail;
+        let subject = format!("Dit indlæg i debatten er skjult – {m}");
+        let quoted: String = words.lines().map(|line| format!("> {line}\n")).collect();
+        let body = format!(
+            "Hej\n\nEn moderator har skjult dit indlæg i debatten om idéen »{title}«, fordi det bryder debatreglen »{rule}«.\n\nDu skrev:\n{quoted}\nDer står nu, hvornår og efter hvilken regel indlægget er skjult. Svarene på det bliver stående.\n\nDu kan læse debatreglerne her: {rules_link}\nDu er velkommen til at skrive et nyt indlæg, der holder sig til reglerne: {link}\n\nMener du, at det er en fejl, kan du skrive til kommunen.\n\nVenlig hilsen\n{m}\n\nMailen er sendt automatisk. Du kan ikke svare på den.\n"
+        );
+        (subject, body)
     },
     status_mail: |mail, name| {
         let StatusMail {

@@ -402,13 +402,47 @@ pub static LANGUAGE: Language = Language {
         staff_error: |problem| match problem {
             StaffDebateProblem::RuleMissing => "Choose the rule the post breaks.",
             StaffDebateProblem::ReplyInvalid => {
-                "Write a reply of at most 1,500 characters with at most 2 links."
+                "Write a reply of at most 1,500 characters with at most 2 links, and a department of at most 80 characters on one line."
             }
             StaffDebateProblem::ConclusionMissing => {
                 "Write the municipality's conclusion (at most 1,500 characters)."
             }
             StaffDebateProblem::NotFound => "The post no longer exists.",
         },
+        hidden_by_reports: |date| {
+            format!(
+                "Hidden on {date} because several residents reported it. A moderator is looking at it."
+            )
+        },
+        waiting: "Waiting for approval. Only you can see your post until a moderator has approved it.",
+        posted_waiting: "Thank you. A moderator reads your post before it is shown in the debate. You can see it here meanwhile.",
+        rules_reports: "You can report a post you think breaks the rules. When several residents have reported the same post, it is hidden until a moderator has looked at it.",
+        rules_approval: "A moderator reads every post before it is shown in the debate.",
+        report: "Report",
+        report_why: "Why should a moderator look at this post?",
+        report_thanks: "Thank you. A moderator will look at the post.",
+        report_already: "You have reported this post. A moderator will look at it.",
+        report_reason_missing: "Choose why you are reporting the post.",
+        report_cancel: "Cancel",
+        hidden_by_reports_mark: "Hidden after reports from residents",
+        waiting_mark: "Waiting for approval",
+        approve: "Approve",
+        keep: "Keep",
+        department_label: "Department (optional)",
+        department_hint: "Shown beside the municipality's name, e.g. Climate and Sustainability. At most 80 characters.",
+        queue_heading: "Posts in debates",
+        queue_intro: "New posts waiting for approval, and posts residents have reported. Hide a post under the rule it breaks, so its author is told.",
+        queue_none: "No posts are waiting.",
+        queue_under: "Under the idea:",
+        queue_reports: |n| count(L, n, "report", "reports"),
+        queue_more: |shown, all| {
+            format!(
+                "Showing the oldest {} of {}.",
+                format_int(L, shown),
+                format_int(L, all)
+            )
+        },
+        queue_done: "Saved. The post has left the queue.",
     },
     areas: AreasTexts {
         title: "Areas",
@@ -493,6 +527,9 @@ pub static LANGUAGE: Language = Language {
             AuditAction::DebateRestore => "Post made public again",
             AuditAction::DebateReply => "Reply as the municipality",
             AuditAction::DebateClose => "Debate closed",
+            AuditAction::DebateApprove => "Post approved",
+            AuditAction::DebateKeep => "Reported post kept",
+            AuditAction::DebateAutoHide => "Post hidden after reports",
             AuditAction::DebateReopen => "Debate reopened",
         },
         group: |x| match x {
@@ -942,6 +979,22 @@ pub static LANGUAGE: Language = Language {
         area: "Area",
         week: "Week",
         show_numbers: "See the numbers as a table",
+    },
+    debate_mail: |mail, rule| {
+        let DebateMail {
+            title,
+            link,
+            rules_link,
+            words,
+            municipality: m,
+            ..
+        } = *mail;
+        let subject = format!("Your post in the debate was hidden – {m}");
+        let quoted: String = words.lines().map(|line| format!("> {line}\n")).collect();
+        let body = format!(
+            "Hello\n\nA moderator has hidden your post in the debate on the idea “{title}” because it breaks the debate rule “{rule}”.\n\nYou wrote:\n{quoted}\nIn its place it now says when and under which rule it was hidden. The replies to it remain.\n\nYou can read the debate rules here: {rules_link}\nYou are welcome to write a new post within the rules: {link}\n\nIf you think this is a mistake, you can write to the municipality.\n\nKind regards\n{m}\n\nThis mail was sent automatically. You cannot reply to it.\n"
+        );
+        (subject, body)
     },
     status_mail: |mail, name| {
         let StatusMail {

@@ -31,6 +31,7 @@ mod area;
 mod argument;
 mod audit;
 mod batch;
+mod debate_mail;
 mod faults;
 mod list;
 mod map;
@@ -63,6 +64,7 @@ pub use area::AreasTexts;
 pub use argument::ArgumentTexts;
 pub use audit::{AuditTexts, audit_action_name, audit_group_name, audit_object_name};
 pub use batch::BatchTexts;
+pub use debate_mail::{DebateMail, debate_mail};
 pub use faults::{FaultTexts, fault_page};
 pub use list::ListTexts;
 pub use map::MapTexts;
@@ -95,6 +97,9 @@ pub struct Language {
     pub stats: StatsTexts,
     /// Subject and body of the mail about a status change; the status's name is given.
     pub status_mail: fn(&StatusMail<'_>, &str) -> (String, String),
+    /// Subject and body of the mail to an author whose words a moderator hid; the rule's name
+    /// is given.
+    pub debate_mail: fn(&DebateMail<'_>, &str) -> (String, String),
     pub team: TeamTexts,
 }
 
@@ -448,6 +453,17 @@ mod tests {
             assert_eq!(left_in_code(&subject, &content), Vec::<String>::new());
             assert_eq!(left_in_code(&body, &content), Vec::<String>::new());
         }
+        let mail = DebateMail {
+            title: content[0],
+            link: content[1],
+            rule: klimadialog::argument::DebateRule::Privacy,
+            rules_link: content[2],
+            words: content[4],
+            municipality: content[3],
+        };
+        let (subject, body) = debate_mail(&mail, Locale::Pseudo);
+        assert_eq!(left_in_code(&subject, &content), Vec::<String>::new());
+        assert_eq!(left_in_code(&body, &content), Vec::<String>::new());
         let signin = &texts(Locale::Pseudo).signin;
         let body = (signin.mail_body)("123456", content[3], "https://klima.example");
         assert_eq!(

@@ -33,6 +33,9 @@ pub fn DebateRulesPage() -> impl IntoView {
                     .collect_view()}
             </ol>
             <p>{t.rules_after}</p>
+            <p>{t.rules_reports}</p>
+            {(site_config().debate_moderation == klimadialog::moderation::ModerationMode::Pre)
+                .then(|| view! { <p>{t.rules_approval}</p> })}
         </article>
     }
 }

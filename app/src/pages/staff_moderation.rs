@@ -8,6 +8,7 @@ use leptos_router::params::Params;
 
 use klimadialog::{ModerationAction, ModerationState};
 
+use crate::components::argument_moderation::ArgumentQueue;
 use crate::components::choice_options;
 use crate::i18n::{content_lang, lang_if_other, reason_name, use_language, use_locale, use_texts};
 use crate::pages::staff::StaffRefusal;
@@ -43,7 +44,18 @@ pub fn StaffModerationPage() -> impl IntoView {
         <Suspense>
             {Suspend::new(async move {
                 match load_queue().await {
-                    Ok(ModerationPage { queue, waiting, withheld, areas, sectors, themes }) => {
+                    Ok(
+                        ModerationPage {
+                            queue,
+                            waiting,
+                            withheld,
+                            arguments,
+                            arguments_waiting,
+                            areas,
+                            sectors,
+                            themes,
+                        },
+                    ) => {
                         let choices = CorrectionChoices {
                             areas,
                             sectors,
@@ -94,6 +106,7 @@ pub fn StaffModerationPage() -> impl IntoView {
                                 }
                                     .into_any()
                             }}
+                            <ArgumentQueue arguments waiting=arguments_waiting />
                             <section aria-labelledby="withheld-heading">
                                 <h2 id="withheld-heading">{t.withheld}</h2>
                                 <ul class="plain-list">

@@ -10,6 +10,8 @@ klimadialog::string_enum!(
     /// What the last debate post did, as the address back to the idea says it (`argued=`).
     ArgueNotice {
         Posted => "posted",
+        /// Posted, and waiting for a moderator's approval.
+        Waiting => "waiting",
         Edited => "edited",
         Deleted => "deleted",
     }
@@ -139,16 +141,28 @@ pub async fn post_argument(
         post,
         text: text_checked,
     };
-    match klimadialog::argument::post_argument(&state.db, &state.limits, resident, &new, now())
-        .await?
+    let moderation = state.config.debate_moderation;
+    match klimadialog::argument::post_argument(
+        &state.db,
+        &state.limits,
+        resident,
+        &new,
+        moderation,
+        now(),
+    )
+    .await?
     {
         Ok(id) => {
             if let Some(token) = super::propose::draft_token() {
                 state.db.delete_argument_draft(&token).await?;
             }
+            let notice = match moderation {
+                klimadialog::moderation::ModerationMode::Pre => ArgueNotice::Waiting,
+                klimadialog::moderation::ModerationMode::Post => ArgueNotice::Posted,
+            };
             leptos_axum::redirect(&format!(
                 "/ideas/{idea}?argued={}#argument-{}",
-                ArgueNotice::Posted.as_str(),
+                notice.as_str(),
                 id.0
             ));
         }
@@ -278,156 +292,4 @@ pub async fn mark_helpful(
             Err(AppError::RateLimited { retry_after }.respond())
         }
     }
-}
-
-/// An idea's arguments for staff: every one, hidden ones with their words.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct StaffDebate {
-    pub arguments: Vec<klimadialog::argument::StaffArgument>,
-    pub closed: Option<(klimadialog::time::Timestamp, String)>,
-}
-
-/// The debate of one idea as staff moderate it.
-#[server(prefix = "/fn", endpoint = "staff/debate")]
-#[cfg_attr(
-    feature = "ssr",
-    tracing::instrument(name = "load_staff_debate", skip_all)
-)]
-pub async fn load_staff_debate(idea: i64) -> Result<StaffDebate, AppError> {
-    use klimadialog::staff::StaffRole;
-
-    let state = crate::state::app_state()?;
-    crate::session::require_staff(&state, StaffRole::Moderator).await?;
-    let id = klimadialog::IdeaId(idea);
-    let arguments = state.db.staff_arguments(id).await?;
-    let closed = state
-        .db
-        .debate(id, None, ArgumentOrder::Newest, None, 1)
-        .await?
-        .and_then(|d| d.closed);
-    Ok(StaffDebate { arguments, closed })
-}
-
-/// The idea's staff page at its debate, with what the last form did.
-#[cfg(feature = "ssr")]
-fn back_to_debate(idea: i64, problem: Option<klimadialog::argument::StaffDebateProblem>) {
-    let query = match problem {
-        Some(problem) => format!("debate_error={}", problem.as_str()),
-        None => "debate=done".to_owned(),
-    };
-    leptos_axum::redirect(&format!("/staff/ideas/{idea}?{query}#debate"));
-}
-
-/// Hides an argument under a debate rule (`action=hide`, `rule`) or makes it public again.
-#[server(prefix = "/fn", endpoint = "staff/debate/moderate")]
-#[cfg_attr(
-    feature = "ssr",
-    tracing::instrument(name = "moderate_argument", skip_all)
-)]
-pub async fn moderate_argument(
-    idea: i64,
-    argument: i64,
-    action: String,
-    rule: Option<String>,
-) -> Result<(), AppError> {
-    use klimadialog::argument::{ArgumentId, DebateRule, StaffDebateProblem};
-    use klimadialog::staff::StaffRole;
-
-    let state = crate::state::app_state()?;
-    let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
-    let hide = match action.as_str() {
-        "hide" => match rule.as_deref().and_then(DebateRule::parse) {
-            Some(rule) => Some(rule),
-            None => {
-                back_to_debate(idea, Some(StaffDebateProblem::RuleMissing));
-                return Ok(());
-            }
-        },
-        _ => None,
-    };
-    let done = state
-        .db
-        .moderate_argument(
-            klimadialog::IdeaId(idea),
-            ArgumentId(argument),
-            hide,
-            member.id,
-            klimadialog::storage::now(),
-        )
-        .await?;
-    back_to_debate(idea, (!done).then_some(StaffDebateProblem::NotFound));
-    Ok(())
-}
-
-/// Staff reply to an argument as the municipality.
-#[server(prefix = "/fn", endpoint = "staff/debate/reply")]
-#[cfg_attr(
-    feature = "ssr",
-    tracing::instrument(name = "reply_as_municipality", skip_all)
-)]
-pub async fn reply_as_municipality(idea: i64, reply_to: i64, text: String) -> Result<(), AppError> {
-    use klimadialog::argument::{ArgumentId, ArgumentText, StaffDebateProblem};
-    use klimadialog::staff::StaffRole;
-
-    let state = crate::state::app_state()?;
-    let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
-    let Ok(text) = ArgumentText::parse(&text) else {
-        crate::session::keep_typed(&[("municipality_reply", &text)]);
-        back_to_debate(idea, Some(StaffDebateProblem::ReplyInvalid));
-        return Ok(());
-    };
-    let done = state
-        .db
-        .reply_as_municipality(
-            klimadialog::IdeaId(idea),
-            ArgumentId(reply_to),
-            &text,
-            member.id,
-            klimadialog::storage::now(),
-        )
-        .await?;
-    back_to_debate(idea, done.is_none().then_some(StaffDebateProblem::NotFound));
-    Ok(())
-}
-
-/// Closes the idea's debate with a conclusion (`close=true`), or opens it again.
-#[server(prefix = "/fn", endpoint = "staff/debate/close")]
-#[cfg_attr(feature = "ssr", tracing::instrument(name = "close_debate", skip_all))]
-pub async fn close_debate(
-    idea: i64,
-    close: bool,
-    conclusion: Option<String>,
-) -> Result<(), AppError> {
-    use klimadialog::argument::Conclusion;
-    use klimadialog::staff::StaffRole;
-
-    let state = crate::state::app_state()?;
-    let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
-    let conclusion = if close {
-        match Conclusion::parse(conclusion.as_deref().unwrap_or("")) {
-            Ok(conclusion) => Some(conclusion),
-            Err(problem) => {
-                let typed = conclusion.unwrap_or_default();
-                crate::session::keep_typed(&[("conclusion", &typed)]);
-                back_to_debate(idea, Some(problem));
-                return Ok(());
-            }
-        }
-    } else {
-        None
-    };
-    let done = state
-        .db
-        .close_debate(
-            klimadialog::IdeaId(idea),
-            conclusion.as_ref(),
-            member.id,
-            klimadialog::storage::now(),
-        )
-        .await?;
-    if !done {
-        return Err(AppError::NotFound.respond());
-    }
-    back_to_debate(idea, None);
-    Ok(())
 }

@@ -15,6 +15,7 @@ klimadialog::string_enum!(
 pub mod answer;
 pub mod area;
 pub mod argument;
+pub mod argument_moderation;
 pub mod audit;
 pub mod ideas;
 pub mod list;

@@ -45,6 +45,10 @@ pub struct ModerationPage {
     /// The whole queue's length; the page shows the oldest `QUEUE_SHOWN`.
     pub waiting: i64,
     pub withheld: Vec<QueueEntry>,
+    /// Arguments waiting for a moderator (new under approval, or reported), oldest first.
+    pub arguments: Vec<klimadialog::argument_moderation::QueuedArgument>,
+    /// All waiting arguments; the page shows the oldest `QUEUE_SHOWN`.
+    pub arguments_waiting: i64,
     /// For the correction form: areas, sectors and themes.
     pub areas: Vec<super::propose::Choice>,
     pub sectors: Vec<super::propose::Choice>,
@@ -82,6 +86,8 @@ pub async fn load_queue() -> Result<ModerationPage, AppError> {
         waiting: state.db.moderation_queue_count().await?,
         queue,
         withheld: entries(state.db.withheld_ideas(200).await?),
+        arguments: state.db.argument_queue(QUEUE_SHOWN).await?,
+        arguments_waiting: state.db.argument_queue_count().await?,
         areas,
         sectors,
         themes,

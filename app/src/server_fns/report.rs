@@ -101,3 +101,97 @@ pub async fn report_idea(
     }
     Ok(())
 }
+
+/// The idea page's address at one argument, with what the last report of it did.
+pub fn argument_report_address(idea: i64, argument: i64, notice: ReportNotice) -> String {
+    format!(
+        "/ideas/{idea}?report_argument={argument}&argument_report={}#argument-{argument}",
+        notice.as_str()
+    )
+}
+
+/// Reports an argument or reply under a public idea, as ideas are reported: one report per
+/// resident, a reason, an optional comment; back to the argument with what happened
+/// (`argument_report=`) and, when the form was incomplete, what was typed.
+#[server(prefix = "/fn", endpoint = "ideas/argument/report")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "report_argument", skip_all)
+)]
+pub async fn report_argument(
+    idea: i64,
+    argument: i64,
+    reason: Option<String>,
+    comment: Option<String>,
+) -> Result<(), AppError> {
+    use klimadialog::IdeaId;
+    use klimadialog::argument::ArgumentId;
+    use klimadialog::argument_moderation::ArgumentReport;
+    use klimadialog::idea::TextError;
+    use klimadialog::report::{ReportComment, ReportOutcome, ReportReason};
+    use klimadialog::storage::now;
+
+    use crate::session::current_resident;
+    use crate::url::encode_component;
+
+    let state = crate::state::app_state()?;
+    let Some(resident) = current_resident(&state).await else {
+        let next = encode_component(&argument_report_address(idea, argument, ReportNotice::Open));
+        leptos_axum::redirect(&format!("/signin?next={next}"));
+        return Ok(());
+    };
+    let comment_text = comment.unwrap_or_default();
+    let back_with = |problem: ReportNotice, reason: &str| {
+        let typed: String = comment_text
+            .chars()
+            .take(ReportComment::MAX_CHARS + 1)
+            .collect();
+        crate::session::keep_typed(&[("report_comment", &typed)]);
+        leptos_axum::redirect(&format!(
+            "/ideas/{idea}?report_argument={argument}&argument_report={}&reason={}\
+             #argument-{argument}",
+            problem.as_str(),
+            encode_component(reason),
+        ));
+    };
+    let reason_text = reason.unwrap_or_default();
+    let Some(reason) = ReportReason::parse(&reason_text) else {
+        back_with(ReportNotice::ReasonMissing, "");
+        return Ok(());
+    };
+    let comment = match ReportComment::parse(&comment_text) {
+        Ok(comment) => comment,
+        Err(TextError::TooLong { .. }) => {
+            back_with(ReportNotice::CommentTooLong, reason.as_str());
+            return Ok(());
+        }
+        Err(_) => {
+            back_with(ReportNotice::CommentBad, reason.as_str());
+            return Ok(());
+        }
+    };
+    let report = ArgumentReport {
+        idea: IdeaId(idea),
+        argument: ArgumentId(argument),
+        resident,
+        reason,
+        comment: comment.as_ref(),
+    };
+    let rule = state.config.report_hiding;
+    let outcome = klimadialog::argument_moderation::report_argument(
+        &state.db,
+        &state.limits,
+        report,
+        rule,
+        now(),
+    )
+    .await?;
+    let done = |notice| leptos_axum::redirect(&argument_report_address(idea, argument, notice));
+    match outcome {
+        ReportOutcome::Recorded { .. } => done(ReportNotice::Thanks),
+        ReportOutcome::AlreadyReported => done(ReportNotice::Already),
+        ReportOutcome::NotPublic => return Err(AppError::NotFound.respond()),
+        ReportOutcome::TooMany { .. } => back_with(ReportNotice::TooMany, reason.as_str()),
+    }
+    Ok(())
+}

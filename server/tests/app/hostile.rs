@@ -69,6 +69,15 @@ const WRITES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "/fn/ideas/argument/report",
+        &[
+            ("idea", "999999"),
+            ("argument", "999999"),
+            ("reason", "spam"),
+            ("comment", "x"),
+        ],
+    ),
+    (
         "/fn/ideas/helpful",
         &[
             ("idea", "999999"),
@@ -127,11 +136,17 @@ const WRITES: &[(&str, &[(&str, &str)])] = &[
             ("argument", "999999"),
             ("action", "hide"),
             ("rule", "respect"),
+            ("from", "queue"),
         ],
     ),
     (
         "/fn/staff/debate/reply",
-        &[("idea", "999999"), ("reply_to", "999999"), ("text", "Svar")],
+        &[
+            ("idea", "999999"),
+            ("reply_to", "999999"),
+            ("text", "Svar"),
+            ("department", "Klima"),
+        ],
     ),
     (
         "/fn/staff/ideas/merge",

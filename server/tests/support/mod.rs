@@ -348,9 +348,14 @@ pub async fn with_staff() -> TestApp {
 
 /// [`with_staff`] with more command-line options.
 pub async fn with_staff_and(options: &[&str]) -> TestApp {
+    with_staff_mailing(None, options).await
+}
+
+/// [`with_staff_and`] sending mail to this SMTP server.
+pub async fn with_staff_mailing(smtp_url: Option<&str>, options: &[&str]) -> TestApp {
     use klimadialog::staff::{Password, StaffRole, hash_password};
     use klimadialog::storage::now;
-    let app = TestApp::spawn_with(None, options).await;
+    let app = TestApp::spawn_with(smtp_url, options).await;
     let hash = hash_password(&Password::parse(STAFF_PASSWORD).unwrap());
     app.db
         .insert_staff("anna", &hash, StaffRole::Admin, now())
