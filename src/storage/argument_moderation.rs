@@ -458,6 +458,16 @@ impl Db {
         .await?)
     }
 
+    /// Mails to authors of hidden words not sent yet (waiting or given up), for the dashboard.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn unsent_debate_mails(&self) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT count(*) FROM debate_mails WHERE sent_at IS NULL")
+                .fetch_one(self.pool())
+                .await?,
+        )
+    }
+
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn mark_debate_mail_sent(&self, mail: i64, now: i64) -> Result<()> {
         sqlx::query("UPDATE debate_mails SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")

@@ -49,6 +49,7 @@ pub struct StaffTexts {
     pub original_title: fn(&str) -> String,
     pub title_invalid: &'static str,
     pub reported: &'static str,
+    pub arguments_waiting: &'static str,
     pub mails_waiting: &'static str,
     /// Shown to staff when the site has no mail server.
     pub mail_not_sent: &'static str,

@@ -77,6 +77,10 @@ pub fn StaffDashboardPage() -> impl IntoView {
                                     <dd>{format_int(locale, d.reported)}</dd>
                                 </div>
                                 <div>
+                                    <dt>{t.arguments_waiting}</dt>
+                                    <dd>{format_int(locale, d.arguments_waiting)}</dd>
+                                </div>
+                                <div>
                                     <dt>{t.mails_waiting}</dt>
                                     <dd>{format_int(locale, d.mails_waiting)}</dd>
                                 </div>

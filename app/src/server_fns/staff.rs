@@ -90,7 +90,9 @@ pub struct Dashboard {
     pub hidden: i64,
     pub per_status: Vec<(String, i64)>,
     pub reported: i64,
-    /// Status mails not sent yet (waiting for a retry, or given up).
+    /// Arguments waiting for a moderator: new under approval, or reported.
+    pub arguments_waiting: i64,
+    /// Mails to residents not sent yet (waiting for a retry, or given up).
     pub mails_waiting: i64,
     /// No mail server: mail is written to files instead of sent (development, demo).
     pub mail_not_sent: bool,
@@ -136,7 +138,9 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
         hidden,
         per_status,
         reported: state.db.reported_idea_count().await?,
-        mails_waiting: state.db.unsent_status_mails().await?,
+        arguments_waiting: state.db.argument_queue_count().await?,
+        mails_waiting: state.db.unsent_status_mails().await?
+            + state.db.unsent_debate_mails().await?,
         mail_not_sent: state.mailer.outbox_dir().is_some(),
         recent,
     })

@@ -232,6 +232,11 @@ async fn under_approval_an_argument_waits_visible_to_its_author_until_a_moderato
     assert!(rules.contains("En moderator læser alle indlæg, før de bliver vist"));
 
     let mut mo = crate::test_app::staff_browser(&app, "mo").await;
+    let dashboard = mo.get("/staff").await;
+    assert!(
+        dashboard.contains("<dt>Indlæg i debatten, der venter på en moderator</dt><dd>1</dd>"),
+        "{dashboard}"
+    );
     let queue = mo.get("/staff/moderation").await;
     assert!(
         queue.contains(words) && queue.contains(">Godkend<"),

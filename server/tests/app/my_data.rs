@@ -51,6 +51,22 @@ async fn a_resident_downloads_everything_stored_about_them() {
         )
         .await;
     assert!(posted.contains("argued=posted"), "{posted}");
+    // So is their report of another resident's argument.
+    let mut other = Browser::new(&app);
+    other.sign_in_as("anden@example.dk").await;
+    let (_, theirs) = other
+        .post_form(
+            "/fn/ideas/argue",
+            &[("idea", "1"), ("stance", "against"), ("text", "Køb en bil")],
+        )
+        .await;
+    let argument = theirs.rsplit("argument-").next().unwrap().to_owned();
+    browser
+        .post_form(
+            "/fn/ideas/argument/report",
+            &[("idea", "1"), ("argument", &argument), ("reason", "spam")],
+        )
+        .await;
 
     let response = app
         .client
@@ -73,6 +89,10 @@ async fn a_resident_downloads_everything_stored_about_them() {
     assert_eq!(data["sessions"].as_array().unwrap().len(), 1);
     assert_eq!(data["arguments"][0]["text"], "Hvornår er den færdig?");
     assert_eq!(data["arguments"][0]["stance"], "question");
+    let reports = data["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0]["argument_id"].to_string(), argument);
+    assert_eq!(reports[0]["reason"], "spam");
     let text = data.to_string();
     let session = browser.jar.0["session"].clone();
     assert!(
