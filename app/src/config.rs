@@ -25,6 +25,8 @@ pub struct SiteConfig {
     pub moderation: klimadialog::moderation::ModerationMode,
     /// Whether residents' arguments are public at once (the default) or wait for a moderator.
     pub debate_moderation: klimadialog::moderation::ModerationMode,
+    /// The municipality's own words on the debate rules page, where it has any.
+    pub debate_rules: DebateRulesText,
     /// When residents' reports hide a public idea or argument until a moderator has looked.
     pub report_hiding: klimadialog::report::HidingRule,
     /// A background map under the areas on /map, if the municipality wants one.
@@ -40,6 +42,56 @@ impl SiteConfig {
     /// HTTPS.
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
+    }
+}
+
+/// A municipality's own words on `/debatregler`, per language, read from a TOML file at start:
+/// an introduction and an explanation of each rule. The rules themselves (their keys and
+/// names) are the site's, since hidden posts name them; whatever the file leaves out is the
+/// built-in text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DebateRulesText {
+    #[serde(default)]
+    pub da: RulesWords,
+    #[serde(default)]
+    pub en: RulesWords,
+}
+
+/// One language's words on the debate rules page; each paragraph is separated by a blank line.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesWords {
+    pub intro: Option<String>,
+    pub respect: Option<String>,
+    pub discrimination: Option<String>,
+    pub on_topic: Option<String>,
+    pub advertising: Option<String>,
+    pub privacy: Option<String>,
+    pub lawful: Option<String>,
+}
+
+impl DebateRulesText {
+    /// The words for a reader's language (the test-only pseudo-language reads English).
+    pub fn words(&self, locale: klimadialog::Locale) -> &RulesWords {
+        match locale {
+            klimadialog::Locale::Da => &self.da,
+            _ => &self.en,
+        }
+    }
+}
+
+impl RulesWords {
+    pub fn rule(&self, rule: klimadialog::argument::DebateRule) -> Option<&str> {
+        use klimadialog::argument::DebateRule as R;
+        match rule {
+            R::Respect => self.respect.as_deref(),
+            R::Discrimination => self.discrimination.as_deref(),
+            R::OnTopic => self.on_topic.as_deref(),
+            R::Advertising => self.advertising.as_deref(),
+            R::Privacy => self.privacy.as_deref(),
+            R::Lawful => self.lawful.as_deref(),
+        }
     }
 }
 
@@ -93,6 +145,7 @@ impl Default for SiteConfig {
             public_url: "http://127.0.0.1:3000".into(),
             moderation: klimadialog::moderation::ModerationMode::Pre,
             debate_moderation: klimadialog::moderation::ModerationMode::Post,
+            debate_rules: DebateRulesText::default(),
             report_hiding: klimadialog::report::HidingRule::default(),
             map_tiles: None,
             targets: ClimateTargets::default(),

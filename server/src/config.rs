@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use klimadialog::map_tiles::TileTemplate;
-use klimadialog_app::config::{ClimateTargets, MapTiles, SiteConfig};
+use klimadialog_app::config::{ClimateTargets, DebateRulesText, MapTiles, SiteConfig};
 
 /// Klimadialog: residents' ideas for a Danish municipality's climate action plan.
 ///
@@ -155,6 +155,12 @@ pub struct ServeArgs {
     /// `post` (at once; moderators hide what breaks the rules afterwards).
     #[arg(long, env = "KLIMADIALOG_MODERATION", value_enum, default_value_t = ModerationMode::Pre)]
     pub moderation: ModerationMode,
+
+    /// A TOML file with the municipality's own words on the debate rules page: `[da]` and
+    /// `[en]` tables with `intro` and an explanation per rule (`respect`, `discrimination`,
+    /// `on_topic`, `advertising`, `privacy`, `lawful`). What it leaves out is the built-in text.
+    #[arg(long, env = "KLIMADIALOG_DEBATE_RULES")]
+    pub debate_rules: Option<PathBuf>,
 
     /// When residents' arguments under ideas become public: `post` (at once; moderators hide
     /// what breaks the debate rules afterwards; the default) or `pre` (after a moderator
@@ -330,6 +336,11 @@ impl ServeArgs {
             public_url,
             moderation: self.moderation.into(),
             debate_moderation: self.debate_moderation.into(),
+            debate_rules: match &self.debate_rules {
+                Some(path) => read_debate_rules(path)
+                    .map_err(|e| format!("KLIMADIALOG_DEBATE_RULES {}: {e}", path.display()))?,
+                None => DebateRulesText::default(),
+            },
             report_hiding: klimadialog::report::HidingRule {
                 threshold: self.report_threshold,
                 min_account_age: i64::from(self.report_min_account_hours) * 3600,
@@ -378,4 +389,38 @@ pub struct SeedArgs {
     /// How many supports to add, spread over the new ideas.
     #[arg(long, default_value_t = 1_000_000)]
     pub supports: u64,
+}
+
+/// The longest text the debate rules file may give (characters), and the file's size (bytes).
+const MAX_RULE_CHARS: usize = 3000;
+const MAX_RULES_FILE_BYTES: u64 = 64 * 1024;
+
+/// Reads the municipality's debate rules file, refusing a file too large, unknown keys,
+/// overlong texts and control characters: at start, so a typo never reaches residents.
+fn read_debate_rules(path: &std::path::Path) -> Result<DebateRulesText, String> {
+    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    if size > MAX_RULES_FILE_BYTES {
+        return Err(format!("larger than {MAX_RULES_FILE_BYTES} bytes"));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let rules: DebateRulesText = toml::from_str(&text).map_err(|e| e.to_string())?;
+    for (language, words) in [("da", &rules.da), ("en", &rules.en)] {
+        let texts = std::iter::once(("intro", words.intro.as_deref())).chain(
+            klimadialog::argument::DebateRule::ALL
+                .iter()
+                .map(|r| (r.as_str(), words.rule(*r))),
+        );
+        for (key, text) in texts {
+            let Some(text) = text else { continue };
+            if text.chars().count() > MAX_RULE_CHARS {
+                return Err(format!(
+                    "[{language}] {key}: longer than {MAX_RULE_CHARS} characters"
+                ));
+            }
+            if text.trim().is_empty() || text.chars().any(|c| c.is_control() && c != '\n') {
+                return Err(format!("[{language}] {key}: empty, or control characters"));
+            }
+        }
+    }
+    Ok(rules)
 }

@@ -314,3 +314,63 @@ async fn the_municipality_replies_for_a_department_and_a_bad_one_keeps_the_words
     let page = lone.get(&format!("/ideas/{id}")).await;
     assert_eq!(crate::test_app::count(&page, "?report_argument="), 0);
 }
+
+#[tokio::test]
+async fn the_debate_rules_page_speaks_in_the_municipalitys_words_where_it_gave_any() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("debatregler.toml");
+    std::fs::write(
+        &file,
+        r#"
+[da]
+intro = """Aalborg Kommune vil have en saglig debat.
+
+Skriv til klima@aalborg.dk, hvis du er uenig i en afgørelse."""
+privacy = "Nævn ikke naboer, kolleger eller andre ved navn."
+
+[en]
+intro = "Aalborg Kommune wants a debate on the facts."
+"#,
+    )
+    .unwrap();
+    let app = TestApp::spawn_with(None, &["--debate-rules", file.to_str().unwrap()]).await;
+    let page = app.get("/debatregler").await.1;
+    assert!(
+        page.contains(
+            "<p>Aalborg Kommune vil have en saglig debat.</p><p>Skriv til klima@aalborg.dk"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("<p>Nævn ikke naboer, kolleger eller andre ved navn.</p>"));
+    assert!(
+        page.contains("Skriv om idéen, ikke om de mennesker"),
+        "what the file leaves out is the built-in text"
+    );
+    let english = app
+        .get_with("/debatregler", &[("accept-language", "en")])
+        .await
+        .1;
+    assert!(
+        english.contains("<p>Aalborg Kommune wants a debate on the facts.</p>"),
+        "{english}"
+    );
+
+    // A file with a typo, or too long a text, stops the start.
+    for (bad, says) in [
+        ("[da]\nrespekt = \"Vis respekt\"\n", "respekt"),
+        (
+            &format!("[en]\nintro = \"{}\"\n", "a".repeat(3001)) as &str,
+            "3000",
+        ),
+        ("[da]\nintro = \"\"\n", "empty"),
+    ] {
+        std::fs::write(&file, bad).unwrap();
+        let mut args = crate::test_app::test_args(dir.path(), None);
+        args.debate_rules = Some(file.clone());
+        let refused = args.site_config().unwrap_err();
+        assert!(
+            refused.contains("KLIMADIALOG_DEBATE_RULES") && refused.contains(says),
+            "{refused}"
+        );
+    }
+}
