@@ -35,6 +35,8 @@ string_enum!(
         ExportIdeasXlsx => "export.ideas_xlsx",
         ExportIdeasGeoJson => "export.ideas_geojson",
         ExportIdeasJson => "export.ideas_json",
+        ExportArgumentsCsv => "export.arguments_csv",
+        ExportArgumentsJson => "export.arguments_json",
         DebateHide => "debate.hide",
         DebateRestore => "debate.restore",
         DebateApprove => "debate.approve",

@@ -49,7 +49,7 @@ pub fn guarded(method: &Method, path: &str) -> Option<Guarded> {
         if is(&[support::SetSupport::PATH]) {
             return Some(Guarded::Support);
         }
-        if is(&[report::ReportIdea::PATH]) {
+        if is(&[report::ReportIdea::PATH, report::ReportArgument::PATH]) {
             return Some(Guarded::Report);
         }
         if is(&[
@@ -177,6 +177,7 @@ mod tests {
             ("/fn/ideas/locate", Guarded::Proposal),
             ("/fn/ideas/support", Guarded::Support),
             ("/fn/ideas/report", Guarded::Report),
+            ("/fn/ideas/argument/report", Guarded::Report),
             ("/fn/ideas/argue", Guarded::Debate),
             ("/fn/ideas/helpful", Guarded::Debate),
             ("/fn/ideas/argument/edit", Guarded::Debate),
@@ -189,6 +190,7 @@ mod tests {
             "/fn/me/data",
             "/staff/export/ideas",
             "/staff/export/ideas.xlsx",
+            "/staff/export/arguments.csv",
         ] {
             assert_eq!(guarded(&Method::GET, path), Some(Guarded::Export), "{path}");
         }

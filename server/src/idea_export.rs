@@ -1,5 +1,5 @@
 //! `/staff/export/ideas.{csv,xlsx,geojson,json}`: ideas with the filters of `/ideas`, in every
-//! moderation state, with what staff need. Residents' e-mails only when an admin adds
+//! moderation state, with what staff need (the XLSX with a second sheet of their arguments). Residents' e-mails only when an admin adds
 //! `contact=1`; every download is audited. Read in chunks by id and written as it goes (XLSX
 //! through rust_xlsxwriter's constant-memory mode into a temporary file), so memory stays flat
 //! however many ideas there are.
@@ -95,7 +95,7 @@ pub async fn json(state: State<AppState>, headers: HeaderMap, query: RawQuery) -
     export(state, headers, query, Format::Json).await
 }
 
-const COLUMNS: [&str; 21] = [
+const COLUMNS: [&str; 24] = [
     "id",
     "title",
     "description",
@@ -117,6 +117,9 @@ const COLUMNS: [&str; 21] = [
     "exact_point",
     "author_name",
     "staff_note",
+    "arguments_for",
+    "arguments_against",
+    "questions",
 ];
 
 async fn export(
@@ -334,6 +337,9 @@ fn csv_row(out: &mut String, idea: &ExportIdea, with_contact: bool, separator: S
         Cell::Text(if idea.exact_point { "true" } else { "false" }),
         text(&idea.author_name),
         text(&idea.staff_note),
+        Cell::Number(idea.arguments_for),
+        Cell::Number(idea.arguments_against),
+        Cell::Number(idea.questions),
     ];
     if with_contact {
         cells.push(text(&idea.author_email));
@@ -449,8 +455,15 @@ async fn xlsx_file(
             put(sheet.write_number(row, 16, round6(idea.lat)))?;
             put(sheet.write_number(row, 17, round6(idea.lon)))?;
             put(sheet.write_boolean(row, 18, idea.exact_point))?;
+            for (col, n) in [
+                (21, idea.arguments_for),
+                (22, idea.arguments_against),
+                (23, idea.questions),
+            ] {
+                put(sheet.write_number(row, col, n as f64))?;
+            }
             if let Some(email) = &idea.author_email {
-                put(sheet.write_string(row, 21, email))?;
+                put(sheet.write_string(row, 24, email))?;
             }
             row += 1;
         }
@@ -459,6 +472,8 @@ async fn xlsx_file(
             _ => break,
         }
     }
+    // The second sheet: the arguments of the same ideas.
+    crate::argument_export::write_sheet(&mut workbook, &state.db, filter).await?;
     let path = dir.path().join("ideas.xlsx");
     let saved = path.clone();
     // Zipping is CPU work; it runs on the blocking pool.

@@ -2,6 +2,7 @@
 //! stop. `main.rs` only parses the command line and calls in here, so tests can start the
 //! same server on port 0.
 
+pub mod argument_export;
 pub mod client_address;
 pub mod config;
 pub mod csv;
@@ -173,12 +174,15 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
         .route(&format!("{}{{name}}", paths::PHOTOS), get(routes::photo))
         .route(paths::OPEN_DATA_JSON, get(open_data::ideas_json))
         .route(paths::OPEN_DATA_GEOJSON, get(open_data::ideas_geojson))
+        .route(paths::OPEN_DATA_ARGUMENTS, get(open_data::arguments_json))
         .route(paths::AUDIT_CSV, get(staff_export::audit_csv))
         .route(paths::EXPORT_IDEAS, get(idea_export::by_format))
         .route(paths::EXPORT_IDEAS_CSV, get(idea_export::csv))
         .route(paths::EXPORT_IDEAS_XLSX, get(idea_export::xlsx))
         .route(paths::EXPORT_IDEAS_GEOJSON, get(idea_export::geojson))
         .route(paths::EXPORT_IDEAS_JSON, get(idea_export::json))
+        .route(paths::EXPORT_ARGUMENTS_CSV, get(argument_export::csv))
+        .route(paths::EXPORT_ARGUMENTS_JSON, get(argument_export::json))
         .route(
             paths::AREAS_UPLOAD,
             post(klimadialog_app::forms::area::upload_areas).layer(DefaultBodyLimit::max(

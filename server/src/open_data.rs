@@ -1,5 +1,6 @@
 //! `/api/ideas.json` and `/api/ideas.geojson`: published ideas as open data, with the filters
-//! of `/ideas`. No personal data (see `klimadialog::storage::OpenIdea`). Pages of
+//! of `/ideas`; `/api/arguments.json`: their published arguments. No personal data (see
+//! `klimadialog::storage::OpenIdea` and `OpenArgument`). Pages of
 //! `PAGE_SIZE` ideas in a stable order; a `Link: <…>; rel="next"` header points onward.
 
 use axum::Json;
@@ -109,4 +110,41 @@ pub async fn ideas_geojson(State(state): State<AppState>, RawQuery(query): RawQu
         .collect();
     let body = json!({ "type": "FeatureCollection", "features": features });
     with_headers(Json(body).into_response(), "application/geo+json", next)
+}
+
+/// `/api/arguments.json`: published arguments and replies under published ideas (of one idea
+/// with `idea=<id>`), by id, a page at a time like the ideas. No personal data (see
+/// `klimadialog::storage::OpenArgument`).
+pub async fn arguments_json(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let pairs: Vec<(String, String)> = query
+        .as_deref()
+        .map(|q| serde_urlencoded::from_str(q).unwrap_or_default())
+        .unwrap_or_default();
+    let number = |name: &str| {
+        pairs
+            .iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| v.parse::<i64>().ok())
+            .filter(|n| *n > 0)
+    };
+    let idea = number("idea");
+    let page = number("page").unwrap_or(1).min(1_000_000);
+    let found = state
+        .db
+        .open_arguments(idea, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
+        .await;
+    let mut arguments = match found {
+        Ok(arguments) => arguments,
+        Err(error) => {
+            tracing::error!(%error, "open data query failed");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let next = (arguments.len() as i64 > PAGE_SIZE).then(|| match idea {
+        Some(idea) => format!("/api/arguments.json?idea={idea}&page={}", page + 1),
+        None => format!("/api/arguments.json?page={}", page + 1),
+    });
+    arguments.truncate(PAGE_SIZE as usize);
+    let body = json!({ "arguments": arguments, "next": next });
+    with_headers(Json(body).into_response(), "application/json", next)
 }

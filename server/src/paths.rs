@@ -17,11 +17,14 @@ pub const EXPORT_IDEAS_CSV: &str = "/staff/export/ideas.csv";
 pub const EXPORT_IDEAS_XLSX: &str = "/staff/export/ideas.xlsx";
 pub const EXPORT_IDEAS_GEOJSON: &str = "/staff/export/ideas.geojson";
 pub const EXPORT_IDEAS_JSON: &str = "/staff/export/ideas.json";
+pub const EXPORT_ARGUMENTS_CSV: &str = "/staff/export/arguments.csv";
+pub const EXPORT_ARGUMENTS_JSON: &str = "/staff/export/arguments.json";
 pub const AUDIT_CSV: &str = "/staff/audit.csv";
 /// Open data.
 pub const OPEN_DATA: &str = "/api/";
 pub const OPEN_DATA_JSON: &str = "/api/ideas.json";
 pub const OPEN_DATA_GEOJSON: &str = "/api/ideas.geojson";
+pub const OPEN_DATA_ARGUMENTS: &str = "/api/arguments.json";
 /// Residents' photos, by file name.
 pub const PHOTOS: &str = "/photos/";
 /// The language switch: `/lang/{tag}`.

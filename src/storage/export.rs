@@ -33,6 +33,10 @@ pub struct ExportIdea {
     pub author_email: Option<String>,
     /// What staff noted on the idea for each other.
     pub staff_note: Option<String>,
+    /// Published arguments by stance (replies not counted).
+    pub arguments_for: i64,
+    pub arguments_against: i64,
+    pub questions: i64,
 }
 
 impl Db {
@@ -64,9 +68,17 @@ impl Db {
                 'author_name', r.display_name, 'author_email', ",
         );
         q.push(if with_contact { "r.email" } else { "NULL" });
+        q.push(concat!(
+            ", 'staff_note', i.staff_note, 'arguments_for', ",
+            counted_arguments!("for"),
+            ", 'arguments_against', ",
+            counted_arguments!("against"),
+            ", 'questions', ",
+            counted_arguments!("question"),
+            ")), '[]')"
+        ));
         q.push(
-            ", 'staff_note', i.staff_note)), '[]')
-             FROM ideas i JOIN areas a ON a.id = i.area_id
+            " FROM ideas i JOIN areas a ON a.id = i.area_id
              LEFT JOIN sectors s ON s.key = i.sector_key
              LEFT JOIN adaptation_themes t ON t.key = i.theme_key
              LEFT JOIN residents r ON r.id = i.author_id

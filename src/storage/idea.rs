@@ -90,21 +90,20 @@ impl SummaryRow {
     }
 }
 
-pub(super) const SUMMARY_COLUMNS: &str = "i.id, i.title, i.kind,
+pub(super) const SUMMARY_COLUMNS: &str = concat!(
+    "i.id, i.title, i.kind,
     coalesce(i.sector_key, i.theme_key) AS category_key,
     coalesce(s.name_da, t.name_da) AS category_da,
     coalesce(s.name_en, t.name_en) AS category_en,
     a.slug AS area_slug, a.name AS area_name, i.support_count, i.status, i.created_at,
-    i.language,
-    (SELECT count(*) FROM arguments g WHERE g.idea_id = i.id AND g.stance = 'for'
-        AND g.parent_id IS NULL AND g.moderation_state = 'published' AND g.deleted_at IS NULL)
-        AS arguments_for,
-    (SELECT count(*) FROM arguments g WHERE g.idea_id = i.id AND g.stance = 'against'
-        AND g.parent_id IS NULL AND g.moderation_state = 'published' AND g.deleted_at IS NULL)
-        AS arguments_against,
-    (SELECT count(*) FROM arguments g WHERE g.idea_id = i.id AND g.stance = 'question'
-        AND g.parent_id IS NULL AND g.moderation_state = 'published' AND g.deleted_at IS NULL)
-        AS arguments_questions";
+    i.language, ",
+    counted_arguments!("for"),
+    " AS arguments_for, ",
+    counted_arguments!("against"),
+    " AS arguments_against, ",
+    counted_arguments!("question"),
+    " AS arguments_questions"
+);
 
 pub(super) const SUMMARY_FROM: &str = "FROM ideas i
     JOIN areas a ON a.id = i.area_id

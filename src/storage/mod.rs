@@ -1,10 +1,23 @@
 //! Storage on SQLite through sqlx. Every SQL statement of the product lives in this module,
 //! one function per query, so another backend can be added without touching the UI.
 
+/// The published arguments (not replies) of idea `i` with one stance: the counts every card
+/// and export shows, read from the `arguments_counted` index.
+macro_rules! counted_arguments {
+    ($stance:literal) => {
+        concat!(
+            "(SELECT count(*) FROM arguments g WHERE g.idea_id = i.id AND g.stance = '",
+            $stance,
+            "' AND g.parent_id IS NULL AND g.moderation_state = 'published' AND g.deleted_at IS NULL)"
+        )
+    };
+}
+
 mod answer;
 mod area;
 mod area_import;
 mod argument;
+mod argument_export;
 mod argument_moderation;
 mod audit;
 mod backup;
@@ -47,6 +60,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 pub use answer::{DueMail, MAX_MAIL_ATTEMPTS, StatusRefusal, retry_delay};
 pub use area::{AreaRow, NewArea};
 pub use area_import::{ImportMode, ImportSummary, PendingImport};
+pub use argument_export::{ExportArgument, OpenArgument};
 pub use argument_moderation::DueDebateMail;
 pub use audit::{AuditEntry, AuditFilter};
 pub use backup::{database_file, restore};

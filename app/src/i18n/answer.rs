@@ -22,6 +22,8 @@ pub struct AnswerTexts {
     pub download: &'static str,
     /// The CSV for tools other than Danish Excel, whose separator is `;`.
     pub csv_comma: &'static str,
+    pub arguments_csv: &'static str,
+    pub arguments_json: &'static str,
     pub merge_heading: &'static str,
     pub merge_search: &'static str,
     pub merge_find: &'static str,

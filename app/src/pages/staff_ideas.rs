@@ -464,15 +464,17 @@ fn ExportForm(filter: StaffFilter, admin: bool) -> impl IntoView {
             <h2 id="export-heading">{t.export}</h2>
             <p>{t.export_intro}</p>
             <ul class="plain-list">
-                // (extension, label, whether the label is a format's name, query)
+                // (file, label, whether the label is a format's name, query)
                 {[
-                    ("csv", "CSV", true, None),
-                    ("csv", t.csv_comma, false, Some("separator=comma")),
-                    ("xlsx", "Excel (XLSX)", true, None),
-                    ("geojson", "GeoJSON", true, None),
-                    ("json", "JSON", true, None),
+                    ("ideas.csv", "CSV", true, None),
+                    ("ideas.csv", t.csv_comma, false, Some("separator=comma")),
+                    ("ideas.xlsx", "Excel (XLSX)", true, None),
+                    ("ideas.geojson", "GeoJSON", true, None),
+                    ("ideas.json", "JSON", true, None),
+                    ("arguments.csv", t.arguments_csv, false, None),
+                    ("arguments.json", t.arguments_json, false, None),
                 ]
-                    .map(|(ext, label, name, extra)| {
+                    .map(|(file, label, name, extra)| {
                         let query: Vec<String> = filter
                             .pairs()
                             .into_iter()
@@ -482,7 +484,7 @@ fn ExportForm(filter: StaffFilter, admin: bool) -> impl IntoView {
                         view! {
                             <li>
                                 <a
-                                    href=format!("/staff/export/ideas.{ext}?{}", query.join("&"))
+                                    href=format!("/staff/export/{file}?{}", query.join("&"))
                                     download=""
                                 >
                                     {t.download}

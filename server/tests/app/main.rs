@@ -14,6 +14,7 @@ mod test_app;
 mod answer;
 mod area;
 mod argument;
+mod argument_export;
 mod argument_moderation;
 mod audit;
 mod authorization;
