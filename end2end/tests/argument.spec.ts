@@ -1,5 +1,5 @@
 import { expect, Page } from '@playwright/test';
-import { codeMailedTo, jsEnabled, test } from './helpers';
+import { codeMailedTo, jsEnabled, mailsContaining, test } from './helpers';
 
 async function signIn(page: Page, email: string) {
   await expect(page.getByRole('heading', { level: 1, name: 'Log ind med din e-mail' })).toBeVisible();
@@ -134,4 +134,58 @@ test('a moderator hides an argument under a rule, the municipality replies, and 
   await expect(debate.getByRole('button', { name: 'Send indlæg' })).toHaveCount(0);
   await debate.getByRole('link', { name: /Vis respekt/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Vis respekt' })).toBeVisible();
+});
+
+test('a resident reports an argument, and a moderator hides it from the queue, telling its author', async ({ page }, testInfo) => {
+  const idea = jsEnabled(testInfo) ? 8 : 9;
+  const run = testInfo.project.name;
+  const debate = page.getByRole('region', { name: 'Debat' });
+  const author = `debat-e-${run}@example.org`;
+  const words = `Ring til naboen Jens på 12 34 56 78, han ved det hele (${run}).`;
+
+  await page.goto(`/ideas/${idea}`);
+  await debate.getByLabel('Jeg er for idéen').check();
+  await debate.getByLabel('Dit indlæg').fill(words);
+  await debate.getByRole('button', { name: 'Send indlæg' }).click();
+  await signIn(page, author);
+  await debate.getByRole('button', { name: 'Send indlæg' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Tak.' })).toBeVisible();
+  await page.context().clearCookies();
+
+  // Another resident reports it: through sign-in to the form, a reason needed, the comment kept.
+  await page.goto(`/ideas/${idea}`);
+  const thread = debate.locator('ol.arguments > li').filter({ hasText: words });
+  await thread.getByRole('link', { name: 'Anmeld' }).click();
+  await signIn(page, `debat-f-${run}@example.org`);
+  const comment = `Navn og telefonnummer på en anden (${run})`;
+  await thread.getByLabel('Kommentar (valgfri)').fill(comment);
+  await thread.getByRole('button', { name: 'Send anmeldelse' }).click();
+  await expect(thread.getByText('Vælg, hvorfor du anmelder indlægget.')).toBeVisible();
+  await expect(thread.getByLabel('Kommentar (valgfri)')).toHaveValue(comment);
+  await expect(thread.getByLabel('Findes allerede som en anden idé')).toHaveCount(0);
+  await thread.getByLabel('Krænkende eller stødende').check();
+  await thread.getByRole('button', { name: 'Send anmeldelse' }).click();
+  await expect(thread.getByText('Tak. En moderator ser på indlægget.')).toBeVisible();
+  await page.context().clearCookies();
+
+  // The moderator finds it in the queue with the reason, hides it under a rule.
+  await page.goto('/staff/login?next=/staff/moderation');
+  await page.getByLabel('Brugernavn').fill('e2e-admin');
+  await page.getByLabel('Adgangskode').fill('e2e-klimaplan-adgang');
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  const queue = page.getByRole('region', { name: 'Indlæg i debatten' });
+  const item = queue.getByRole('article').filter({ hasText: words });
+  await expect(item.getByText(`Krænkende eller stødende: ${comment}`)).toBeVisible();
+  await item.getByLabel('Regel').selectOption({ label: 'Respektér andres privatliv' });
+  await item.getByRole('button', { name: 'Skjul' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Gemt' })).toBeVisible();
+  await expect(queue.getByText(words)).toHaveCount(0);
+
+  // The author is told which rule, with their words; readers see where it was and why.
+  const mails = await mailsContaining(words);
+  expect(mails.map((mail) => mail.to)).toEqual([author]);
+  expect(mails[0].text).toContain('debatreglen »Respektér andres privatliv«');
+  await page.goto(`/ideas/${idea}`);
+  await expect(debate.getByText(words)).toHaveCount(0);
+  await expect(debate.getByRole('link', { name: /^Skjult af en moderator den .*: Respektér andres privatliv$/ })).toBeVisible();
 });
