@@ -71,6 +71,14 @@ pub struct QueuedArgument {
     pub reports: Vec<(ReportReason, Option<String>)>,
 }
 
+/// Why an argument may be reported: an idea's reasons, bar "the same as another idea".
+pub const REPORT_REASONS: &[ReportReason] = &[
+    ReportReason::Spam,
+    ReportReason::Offensive,
+    ReportReason::OffTopic,
+    ReportReason::Other,
+];
+
 /// One resident's report of one argument.
 pub struct ArgumentReport<'a> {
     pub idea: IdeaId,

@@ -4,7 +4,7 @@
 //! at a time and the arguments of each chunk written as they come, so memory stays flat.
 
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use klimadialog::audit::AuditAction;
 use klimadialog::staff::StaffRole;
@@ -85,26 +85,18 @@ async fn export(
         Format::Json => (AuditAction::ExportArgumentsJson, "json", "application/json"),
     };
     let audit = json!({ "format": name, "filter": described.join("&") });
-    if let Err(error) = state
-        .db
-        .record_export(member.id, action, audit, klimadialog::storage::now())
-        .await
+    if let Err(refusal) =
+        crate::staff_export::audit_download(&state, member.id, action, audit).await
     {
-        tracing::error!(%error, "recording an export failed");
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        return refusal;
     }
     let separator = crate::idea_export::csv_separator(&pairs);
     let body = crate::streamed::body(text_stream(state.db.clone(), filter, format, separator));
-    let mut response = body.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(value) = HeaderValue::from_str(&format!(
-        "attachment; filename=\"klimadialog-arguments.{name}\""
-    )) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    crate::staff_export::as_download(
+        body.into_response(),
+        content_type,
+        &format!("klimadialog-arguments.{name}"),
+    )
 }
 
 /// The next chunk of ideas' arguments after idea `after`: the arguments, and the last idea

@@ -6,7 +6,7 @@
 
 use crate::csv::{BOM, Cell, Separator, write_row};
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use klimadialog::staff::StaffRole;
 use klimadialog::staff_ideas::StaffFilter;
@@ -154,13 +154,10 @@ async fn export(
         .collect();
     let audit = json!({ "format": format.name(), "filter": described.join("&"), "include_contact": with_contact });
     let action = format.audit_action();
-    if let Err(error) = state
-        .db
-        .record_export(member.id, action, audit, klimadialog::storage::now())
-        .await
+    if let Err(refusal) =
+        crate::staff_export::audit_download(&state, member.id, action, audit).await
     {
-        tracing::error!(%error, "recording an export failed");
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        return refusal;
     }
     let body = match format {
         Format::Xlsx => match xlsx_file(&state, &filter, with_contact).await {
@@ -178,20 +175,11 @@ async fn export(
             separator,
         )),
     };
-    let mut response = body.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(format.content_type()),
-    );
-    if let Ok(value) = HeaderValue::from_str(&format!(
-        "attachment; filename=\"klimadialog-ideas.{}\"",
-        format.name()
-    )) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    crate::staff_export::as_download(
+        body.into_response(),
+        format.content_type(),
+        &format!("klimadialog-ideas.{}", format.name()),
+    )
 }
 
 /// The CSV separator a download asks for (`separator=comma`); `;` for Danish Excel otherwise.

@@ -8,7 +8,7 @@ use klimadialog::EmailAddress;
 use klimadialog::PublicStatus;
 use klimadialog::argument::DebateRule;
 use klimadialog::mail::Mail;
-use klimadialog::storage::{DueDebateMail, DueMail, now, retry_delay};
+use klimadialog::storage::{DueDebateMail, DueMail, MailQueue, now, retry_delay};
 use klimadialog_app::state::AppState;
 
 /// Mails sent per round, so one round never holds a long list in memory.
@@ -45,7 +45,7 @@ async fn deliver_due(state: &AppState, retry_base: i64) -> bool {
         let message = compose(state, mail);
         attempt(
             state,
-            Queue::Status,
+            MailQueue::Status,
             mail.id,
             mail.attempts,
             message,
@@ -64,7 +64,7 @@ async fn deliver_due(state: &AppState, retry_base: i64) -> bool {
         let message = compose_debate(state, mail);
         attempt(
             state,
-            Queue::Debate,
+            MailQueue::Debate,
             mail.id,
             mail.attempts,
             message,
@@ -75,18 +75,11 @@ async fn deliver_due(state: &AppState, retry_base: i64) -> bool {
     status.len() as i64 == BATCH || debate.len() as i64 == BATCH
 }
 
-/// Which queue a mail came from, so its attempt is recorded there.
-#[derive(Clone, Copy)]
-enum Queue {
-    Status,
-    Debate,
-}
-
 /// Sends one queued mail and records the attempt: sent, or tried again later, waiting longer
 /// each time.
 async fn attempt(
     state: &AppState,
-    queue: Queue,
+    queue: MailQueue,
     id: i64,
     attempts: i64,
     message: Option<Composed>,
@@ -101,17 +94,13 @@ async fn attempt(
         None => Err("unreadable queued mail".to_owned()),
     };
     let at = now();
-    let stored = match (result, queue) {
-        (Ok(()), Queue::Status) => state.db.mark_mail_sent(id, at).await,
-        (Ok(()), Queue::Debate) => state.db.mark_debate_mail_sent(id, at).await,
-        (Err(error), queue) => {
+    let stored = match result {
+        Ok(()) => state.db.mark_mail_sent(queue, id, at).await,
+        Err(error) => {
             // The address is personal data: the log names the queue row, not the person.
-            tracing::warn!(mail = id, attempts = attempts + 1, %error, "mail not sent; will retry");
+            tracing::warn!(mail = id, ?queue, attempts = attempts + 1, %error, "mail not sent; will retry");
             let retry_at = at + retry_delay(attempts, retry_base);
-            match queue {
-                Queue::Status => state.db.mark_mail_failed(id, retry_at, at).await,
-                Queue::Debate => state.db.mark_debate_mail_failed(id, retry_at, at).await,
-            }
+            state.db.mark_mail_failed(queue, id, retry_at, at).await
         }
     };
     if let Err(error) = stored {

@@ -30,19 +30,15 @@ pub async fn audit_csv(
     let query = AuditQuery::parse(query.as_deref().unwrap_or(""));
     let separator = crate::idea_export::csv_separator(&pairs);
     let filter = query.filter();
-    let now = klimadialog::storage::now();
-    if let Err(error) = state
-        .db
-        .record_export(
-            member.id,
-            klimadialog::audit::AuditAction::ExportAuditCsv,
-            serde_json::json!({ "filter": query.to_query() }),
-            now,
-        )
-        .await
+    if let Err(refusal) = audit_download(
+        &state,
+        member.id,
+        klimadialog::audit::AuditAction::ExportAuditCsv,
+        serde_json::json!({ "filter": query.to_query() }),
+    )
+    .await
     {
-        tracing::error!(%error, "recording an export failed");
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        return refusal;
     }
     let db = state.db.clone();
     // Chunks of the log, newest first, each a page keyed by the last id of the one before.
@@ -85,18 +81,11 @@ pub async fn audit_csv(
             Some((Ok::<_, std::io::Error>(out), next))
         }
     });
-    let mut response = crate::streamed::body(stream).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"klimadialog-audit.csv\""),
-    );
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    as_download(
+        crate::streamed::body(stream).into_response(),
+        "text/csv; charset=utf-8",
+        "klimadialog-audit.csv",
+    )
 }
 
 fn write_entry(out: &mut String, entry: &AuditEntry, separator: Separator) {
@@ -159,4 +148,38 @@ fn refused(refusal: &StaffRefused) -> Response {
         text,
     )
         .into_response()
+}
+
+/// Records a download in the audit log before a byte of it is sent; when that fails, the
+/// answer to send instead (no unrecorded export leaves the site).
+pub(crate) async fn audit_download(
+    state: &AppState,
+    staff: i64,
+    action: klimadialog::audit::AuditAction,
+    audit: serde_json::Value,
+) -> Result<(), Response> {
+    state
+        .db
+        .record_export(staff, action, audit, klimadialog::storage::now())
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "recording an export failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        })
+}
+
+/// A streamed body as a download: its type, the file name browsers save it under, and never
+/// kept by a cache on the way.
+pub(crate) fn as_download(
+    mut response: Response,
+    content_type: &'static str,
+    file_name: &str,
+) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }

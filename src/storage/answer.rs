@@ -45,6 +45,24 @@ impl DueMail {
 /// Attempts after which a mail is given up (about a day of back-off).
 pub const MAX_MAIL_ATTEMPTS: i64 = 12;
 
+/// The queues of mail to residents, each a table with the same attempt columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailQueue {
+    /// A status change of an idea they proposed or support.
+    Status,
+    /// Their words in a debate, hidden by a moderator.
+    Debate,
+}
+
+impl MailQueue {
+    fn table(self) -> &'static str {
+        match self {
+            MailQueue::Status => "status_mails",
+            MailQueue::Debate => "debate_mails",
+        }
+    }
+}
+
 impl Db {
     /// Sets the status of a public idea, records it with its answer in the history and the
     /// audit log, and queues one mail for its author and each supporter, all in one
@@ -112,23 +130,33 @@ impl Db {
     }
 
     #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn mark_mail_sent(&self, mail: i64, now: i64) -> Result<()> {
-        sqlx::query("UPDATE status_mails SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")
-            .bind(now)
-            .bind(mail)
-            .execute(self.pool())
-            .await?;
+    pub async fn mark_mail_sent(&self, queue: MailQueue, mail: i64, now: i64) -> Result<()> {
+        sqlx::query(&format!(
+            "UPDATE {} SET sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+            queue.table()
+        ))
+        .bind(now)
+        .bind(mail)
+        .execute(self.pool())
+        .await?;
         Ok(())
     }
 
     /// Counts a failed attempt: tries again at `retry_at`, or gives up after the last attempt.
     #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn mark_mail_failed(&self, mail: i64, retry_at: i64, now: i64) -> Result<()> {
-        sqlx::query(
-            "UPDATE status_mails SET attempts = attempts + 1, next_attempt_at = ?,
+    pub async fn mark_mail_failed(
+        &self,
+        queue: MailQueue,
+        mail: i64,
+        retry_at: i64,
+        now: i64,
+    ) -> Result<()> {
+        sqlx::query(&format!(
+            "UPDATE {} SET attempts = attempts + 1, next_attempt_at = ?,
                     failed_at = CASE WHEN attempts + 1 >= ? THEN ? END
              WHERE id = ?",
-        )
+            queue.table()
+        ))
         .bind(retry_at)
         .bind(MAX_MAIL_ATTEMPTS)
         .bind(now)
@@ -271,8 +299,12 @@ mod tests {
         let due = db.due_status_mails(10, 10).await.unwrap();
         assert_eq!(due.len(), 2);
         assert_eq!(due[0].answer_da.as_deref(), Some("Indgår i planen."));
-        db.mark_mail_sent(due[0].id, 11).await.unwrap();
-        db.mark_mail_failed(due[1].id, 100, 11).await.unwrap();
+        db.mark_mail_sent(MailQueue::Status, due[0].id, 11)
+            .await
+            .unwrap();
+        db.mark_mail_failed(MailQueue::Status, due[1].id, 100, 11)
+            .await
+            .unwrap();
         assert!(
             db.due_status_mails(99, 10).await.unwrap().is_empty(),
             "waits for its retry"
@@ -304,7 +336,7 @@ mod tests {
         for attempt in 0..MAX_MAIL_ATTEMPTS {
             let due = db.due_status_mails(1000 + attempt, 10).await.unwrap();
             assert_eq!(due.len(), 1, "attempt {attempt}");
-            db.mark_mail_failed(due[0].id, 1001 + attempt, 1000 + attempt)
+            db.mark_mail_failed(MailQueue::Status, due[0].id, 1001 + attempt, 1000 + attempt)
                 .await
                 .unwrap();
         }

@@ -467,34 +467,6 @@ impl Db {
                 .await?,
         )
     }
-
-    #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn mark_debate_mail_sent(&self, mail: i64, now: i64) -> Result<()> {
-        sqlx::query("UPDATE debate_mails SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")
-            .bind(now)
-            .bind(mail)
-            .execute(self.pool())
-            .await?;
-        Ok(())
-    }
-
-    /// Counts a failed attempt as status mails do: again at `retry_at`, or given up after the
-    /// last attempt.
-    #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn mark_debate_mail_failed(&self, mail: i64, retry_at: i64, now: i64) -> Result<()> {
-        sqlx::query(
-            "UPDATE debate_mails SET attempts = attempts + 1, next_attempt_at = ?,
-                    failed_at = CASE WHEN attempts + 1 >= ? THEN ? END
-             WHERE id = ?",
-        )
-        .bind(retry_at)
-        .bind(super::answer::MAX_MAIL_ATTEMPTS)
-        .bind(now)
-        .bind(mail)
-        .execute(self.pool())
-        .await?;
-        Ok(())
-    }
 }
 
 #[cfg(test)]
@@ -832,7 +804,7 @@ mod tests {
         db.decide_argument(id, privacy, staff, t + 1).await.unwrap();
         let due = db.due_debate_mails(t + 1, 10).await.unwrap();
         assert_eq!(due.len(), 1, "hiding twice under one rule tells once");
-        db.mark_debate_mail_failed(due[0].id, t + 100, t + 1)
+        db.mark_mail_failed(crate::storage::MailQueue::Debate, due[0].id, t + 100, t + 1)
             .await
             .unwrap();
         assert!(db.due_debate_mails(t + 50, 10).await.unwrap().is_empty());

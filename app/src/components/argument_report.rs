@@ -3,12 +3,13 @@
 //! forms. The form is a plain one and works without JavaScript; what the post did comes back
 //! in the address (`argument_report=`), and what was typed in a short-lived cookie.
 
-use klimadialog::report::ReportReason;
+use klimadialog::argument_moderation::REPORT_REASONS;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::params::Params;
 
-use crate::i18n::{reason_name, use_language, use_locale};
+use crate::components::report_form::{ReportFields, report_fields};
+use crate::i18n::use_language;
 use crate::server_fns::report::{ReportArgument, ReportNotice, argument_report_address};
 use crate::url::{Lenient, encode_component, read_query};
 
@@ -71,7 +72,6 @@ fn ReportArgumentForm(
 ) -> impl IntoView {
     let t = &use_language().argument;
     let r = &use_language().report;
-    let locale = use_locale();
     let asked: ArgumentReportQuery = read_query();
     let typed_reason = asked.reason.0.unwrap_or_default();
     let typed_comment = crate::components::typed_field("report_comment");
@@ -82,32 +82,6 @@ fn ReportArgumentForm(
         Some(ReportNotice::TooMany) => (None, None, Some(r.too_many)),
         _ => (None, None, None),
     };
-    let prefix = format!("report-{argument}");
-    let reason_error_id = format!("{prefix}-reason-error");
-    let comment_id = format!("{prefix}-comment");
-    let comment_hint = format!("{prefix}-comment-hint");
-    let comment_error_id = format!("{prefix}-comment-error");
-    // An argument is never a duplicate idea: that reason is for ideas only.
-    let reasons = ReportReason::ALL
-        .iter()
-        .filter(|reason| **reason != ReportReason::Duplicate)
-        .map(|reason| {
-            let id = format!("{prefix}-{}", reason.as_str());
-            view! {
-                <div class="choice">
-                    <input
-                        type="radio"
-                        id=id.clone()
-                        name="reason"
-                        value=reason.as_str()
-                        checked=typed_reason == reason.as_str()
-                        aria-describedby=reason_error.map(|_| reason_error_id.clone())
-                    />
-                    <label for=id>{reason_name(*reason, locale)}</label>
-                </div>
-            }
-        })
-        .collect_view();
     view! {
         {general
             .map(|m| {
@@ -120,46 +94,15 @@ fn ReportArgumentForm(
         <form method="post" action={<ReportArgument as ServerFn>::PATH} class="stack">
             <input type="hidden" name="idea" value=idea />
             <input type="hidden" name="argument" value=argument />
-            <fieldset>
-                <legend>{t.report_why}</legend>
-                {reason_error
-                    .map(|m| {
-                        view! {
-                            <p class="field-error" id=reason_error_id.clone()>
-                                {m}
-                            </p>
-                        }
-                    })}
-                {reasons}
-            </fieldset>
-            <div class="field">
-                <label for=comment_id.clone()>{r.comment}</label>
-                <p class="hint" id=comment_hint.clone()>
-                    {r.comment_hint}
-                </p>
-                {comment_error
-                    .map(|m| {
-                        view! {
-                            <p class="field-error" id=comment_error_id.clone()>
-                                {m}
-                            </p>
-                        }
-                    })}
-                <textarea
-                    id=comment_id
-                    name="comment"
-                    rows="3"
-                    maxlength="1000"
-                    aria-describedby=if comment_error.is_some() {
-                        format!("{comment_hint} {comment_error_id}")
-                    } else {
-                        comment_hint.clone()
-                    }
-                    aria-invalid=comment_error.map(|_| "true")
-                >
-                    {crate::components::raw_text(&typed_comment)}
-                </textarea>
-            </div>
+            {report_fields(ReportFields {
+                prefix: format!("report-{argument}"),
+                legend: t.report_why,
+                reasons: REPORT_REASONS,
+                typed_reason,
+                typed_comment,
+                reason_error,
+                comment_error,
+            })}
             <p class="inline-list">
                 <button type="submit" class="button secondary">
                     {r.send}

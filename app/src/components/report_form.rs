@@ -24,7 +24,6 @@ struct ReportQuery {
 #[component]
 pub fn ReportForm(idea: i64, signed_in: bool, reported: bool) -> impl IntoView {
     let t = &use_language().report;
-    let locale = use_locale();
     let sent: ReportQuery = read_query();
     let outcome = sent.report.0;
     let typed_reason = sent.reason.0.unwrap_or_default();
@@ -55,22 +54,6 @@ pub fn ReportForm(idea: i64, signed_in: bool, reported: bool) -> impl IntoView {
         }
         .into_any()
     } else {
-        let choice = |reason: ReportReason| {
-            let id = format!("report-{}", reason.as_str());
-            view! {
-                <div class="choice">
-                    <input
-                        type="radio"
-                        id=id.clone()
-                        name="reason"
-                        value=reason.as_str()
-                        checked=typed_reason == reason.as_str()
-                        aria-describedby=reason_error.map(|_| "report-reason-error")
-                    />
-                    <label for=id>{reason_name(reason, locale)}</label>
-                </div>
-            }
-        };
         view! {
             {notice
                 .map(|m| {
@@ -82,46 +65,15 @@ pub fn ReportForm(idea: i64, signed_in: bool, reported: bool) -> impl IntoView {
                 })}
             <form method="post" action={<ReportIdea as ServerFn>::PATH} class="stack">
                 <input type="hidden" name="idea" value=idea />
-                <fieldset>
-                    <legend>{t.why}</legend>
-                    {reason_error
-                        .map(|m| {
-                            view! {
-                                <p id="report-reason-error" class="field-error">
-                                    {m}
-                                </p>
-                            }
-                        })}
-                    {ReportReason::ALL.iter().map(|r| choice(*r)).collect_view()}
-                </fieldset>
-                <div class="field">
-                    <label for="report-comment">{t.comment}</label>
-                    <p id="report-comment-hint" class="hint">
-                        {t.comment_hint}
-                    </p>
-                    {comment_error
-                        .map(|m| {
-                            view! {
-                                <p id="report-comment-error" class="field-error">
-                                    {m}
-                                </p>
-                            }
-                        })}
-                    <textarea
-                        id="report-comment"
-                        name="comment"
-                        rows="3"
-                        maxlength="1000"
-                        aria-invalid=comment_error.map(|_| "true")
-                        aria-describedby=if comment_error.is_some() {
-                            "report-comment-error report-comment-hint"
-                        } else {
-                            "report-comment-hint"
-                        }
-                    >
-                        {crate::components::raw_text(&typed_comment)}
-                    </textarea>
-                </div>
+                {report_fields(ReportFields {
+                    prefix: "report".to_owned(),
+                    legend: t.why,
+                    reasons: ReportReason::ALL,
+                    typed_reason,
+                    typed_comment,
+                    reason_error,
+                    comment_error,
+                })}
                 <button type="submit" class="button secondary">
                     {t.send}
                 </button>
@@ -134,5 +86,98 @@ pub fn ReportForm(idea: i64, signed_in: bool, reported: bool) -> impl IntoView {
             <summary>{t.open}</summary>
             {body}
         </details>
+    }
+}
+
+/// What a report form's fields show: the reasons to choose from, what was typed when the form
+/// came back, and why. `prefix` keeps the ids apart where a page has several forms.
+pub(crate) struct ReportFields {
+    pub prefix: String,
+    pub legend: &'static str,
+    pub reasons: &'static [ReportReason],
+    pub typed_reason: String,
+    pub typed_comment: String,
+    pub reason_error: Option<&'static str>,
+    pub comment_error: Option<&'static str>,
+}
+
+/// A report's reason (one of `reasons`) and optional comment, each with its error in place:
+/// shared by the reports of ideas and of arguments.
+pub(crate) fn report_fields(fields: ReportFields) -> impl IntoView {
+    let t = &use_language().report;
+    let locale = use_locale();
+    let ReportFields {
+        prefix,
+        legend,
+        reasons,
+        typed_reason,
+        typed_comment,
+        reason_error,
+        comment_error,
+    } = fields;
+    let reason_error_id = format!("{prefix}-reason-error");
+    let comment_id = format!("{prefix}-comment");
+    let hint_id = format!("{prefix}-comment-hint");
+    let comment_error_id = format!("{prefix}-comment-error");
+    let choices = reasons
+        .iter()
+        .map(|reason| {
+            let id = format!("{prefix}-{}", reason.as_str());
+            view! {
+                <div class="choice">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name="reason"
+                        value=reason.as_str()
+                        checked=typed_reason == reason.as_str()
+                        aria-describedby=reason_error.map(|_| reason_error_id.clone())
+                    />
+                    <label for=id>{reason_name(*reason, locale)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset>
+            <legend>{legend}</legend>
+            {reason_error
+                .map(|m| {
+                    view! {
+                        <p id=reason_error_id.clone() class="field-error">
+                            {m}
+                        </p>
+                    }
+                })}
+            {choices}
+        </fieldset>
+        <div class="field">
+            <label for=comment_id.clone()>{t.comment}</label>
+            <p id=hint_id.clone() class="hint">
+                {t.comment_hint}
+            </p>
+            {comment_error
+                .map(|m| {
+                    view! {
+                        <p id=comment_error_id.clone() class="field-error">
+                            {m}
+                        </p>
+                    }
+                })}
+            <textarea
+                id=comment_id
+                name="comment"
+                rows="3"
+                maxlength="1000"
+                aria-invalid=comment_error.map(|_| "true")
+                aria-describedby=if comment_error.is_some() {
+                    format!("{comment_error_id} {hint_id}")
+                } else {
+                    hint_id.clone()
+                }
+            >
+                {crate::components::raw_text(&typed_comment)}
+            </textarea>
+        </div>
     }
 }

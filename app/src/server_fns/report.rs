@@ -26,6 +26,33 @@ impl ReportNotice {
     }
 }
 
+/// A report form's reason (one of `allowed`) and comment, or what to tell the reporter with the
+/// reason to keep in the form.
+#[cfg(feature = "ssr")]
+fn read_report(
+    reason: Option<&str>,
+    comment: &str,
+    allowed: &[klimadialog::report::ReportReason],
+) -> Result<
+    (
+        klimadialog::report::ReportReason,
+        Option<klimadialog::report::ReportComment>,
+    ),
+    (ReportNotice, &'static str),
+> {
+    use klimadialog::idea::TextError;
+    use klimadialog::report::{ReportComment, ReportReason};
+
+    let reason = ReportReason::parse(reason.unwrap_or_default())
+        .filter(|reason| allowed.contains(reason))
+        .ok_or((ReportNotice::ReasonMissing, ""))?;
+    match ReportComment::parse(comment) {
+        Ok(comment) => Ok((reason, comment)),
+        Err(TextError::TooLong { .. }) => Err((ReportNotice::CommentTooLong, reason.as_str())),
+        Err(_) => Err((ReportNotice::CommentBad, reason.as_str())),
+    }
+}
+
 /// Reports a public idea, then goes back to it with what happened in the address (`report=`)
 /// and, when the form was incomplete, what was typed in a cookie, so the form shows it. A visitor who
 /// is not signed in is sent to sign in and comes back to the form.
@@ -37,7 +64,6 @@ pub async fn report_idea(
     comment: Option<String>,
 ) -> Result<(), AppError> {
     use klimadialog::IdeaId;
-    use klimadialog::idea::TextError;
     use klimadialog::report::{Report, ReportComment, ReportOutcome, ReportReason};
     use klimadialog::storage::now;
 
@@ -64,19 +90,10 @@ pub async fn report_idea(
             encode_component(reason),
         ));
     };
-    let reason_text = reason.unwrap_or_default();
-    let Some(reason) = ReportReason::parse(&reason_text) else {
-        back_with(ReportNotice::ReasonMissing, "");
-        return Ok(());
-    };
-    let comment = match ReportComment::parse(&comment_text) {
-        Ok(comment) => comment,
-        Err(TextError::TooLong { .. }) => {
-            back_with(ReportNotice::CommentTooLong, reason.as_str());
-            return Ok(());
-        }
-        Err(_) => {
-            back_with(ReportNotice::CommentBad, reason.as_str());
+    let (reason, comment) = match read_report(reason.as_deref(), &comment_text, ReportReason::ALL) {
+        Ok(read) => read,
+        Err((notice, kept)) => {
+            back_with(notice, kept);
             return Ok(());
         }
     };
@@ -127,8 +144,7 @@ pub async fn report_argument(
     use klimadialog::IdeaId;
     use klimadialog::argument::ArgumentId;
     use klimadialog::argument_moderation::ArgumentReport;
-    use klimadialog::idea::TextError;
-    use klimadialog::report::{ReportComment, ReportOutcome, ReportReason};
+    use klimadialog::report::{ReportComment, ReportOutcome};
     use klimadialog::storage::now;
 
     use crate::session::current_resident;
@@ -154,19 +170,14 @@ pub async fn report_argument(
             encode_component(reason),
         ));
     };
-    let reason_text = reason.unwrap_or_default();
-    let Some(reason) = ReportReason::parse(&reason_text) else {
-        back_with(ReportNotice::ReasonMissing, "");
-        return Ok(());
-    };
-    let comment = match ReportComment::parse(&comment_text) {
-        Ok(comment) => comment,
-        Err(TextError::TooLong { .. }) => {
-            back_with(ReportNotice::CommentTooLong, reason.as_str());
-            return Ok(());
-        }
-        Err(_) => {
-            back_with(ReportNotice::CommentBad, reason.as_str());
+    let (reason, comment) = match read_report(
+        reason.as_deref(),
+        &comment_text,
+        klimadialog::argument_moderation::REPORT_REASONS,
+    ) {
+        Ok(read) => read,
+        Err((notice, kept)) => {
+            back_with(notice, kept);
             return Ok(());
         }
     };

@@ -118,6 +118,11 @@ async fn reports_hide_an_argument_and_a_moderator_hides_it_under_a_rule_telling_
         "{page}"
     );
     assert!(page.contains("Navn og nummer</textarea>"), "{page}");
+    let location = report(&mut a, &idea, &argument, "duplicate", "").await;
+    assert!(
+        location.contains("argument_report=reason_missing"),
+        "an argument is no duplicate idea: {location}"
+    );
     assert_eq!(app.db.argument_queue_count().await.unwrap(), 0);
 
     let location = report(&mut a, &idea, &argument, "offensive", "Navn og nummer").await;
