@@ -33,6 +33,8 @@ const PAGES: &[(&str, Expect, Expect)] = &[
     ("/staff/export/ideas.geojson", Allowed, Allowed),
     ("/staff/export/ideas.json", Allowed, Allowed),
     ("/staff/export/ideas.csv?contact=1", Forbidden, Allowed),
+    ("/staff/export/arguments.csv", Allowed, Allowed),
+    ("/staff/export/arguments.json", Allowed, Allowed),
 ];
 
 /// Server functions with arguments that would succeed or fail harmlessly: (endpoint, body,
