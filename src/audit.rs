@@ -13,6 +13,7 @@ string_enum!(
         IdeaMerge => "idea.merge",
         IdeaUnmerge => "idea.unmerge",
         IdeaNote => "idea.note",
+        IdeaLinkAction => "idea.link_action",
         IdeaStatus => "idea.status",
         ModerationApprove => "moderation.approve",
         ModerationReject => "moderation.reject",
@@ -45,6 +46,9 @@ string_enum!(
         DebateReply => "debate.reply",
         DebateClose => "debate.close",
         DebateReopen => "debate.reopen",
+        PlanActionCreate => "plan.action_create",
+        PlanActionUpdate => "plan.action_update",
+        PlanBaseline => "plan.baseline",
     }
 );
 
@@ -75,6 +79,7 @@ string_enum!(
         Areas => "areas",
         Export => "export",
         Debate => "debate",
+        Plan => "plan",
     }
 );
 
@@ -85,6 +90,8 @@ string_enum!(
         StaffUser => "staff_user",
         Area => "area",
         Export => "export",
+        Action => "action",
+        Settings => "settings",
     }
 );
 

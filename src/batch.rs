@@ -9,7 +9,6 @@ use crate::answer::{AnswerError, OfficialAnswer, check_answer};
 use crate::area::AreaSlug;
 use crate::idea::{Category, PublicStatus};
 use crate::moderation::ModerationAction;
-use crate::reference::CategoryKey;
 use crate::staff_ideas::StaffFilter;
 
 /// The most ideas one batch changes: a whole consultation round's worth, in one transaction
@@ -171,11 +170,7 @@ pub fn read_batch(
             BatchAction::Status { status, answer }
         }
         BatchKind::Category => {
-            let category = match first(body, "new_category").split_once(':') {
-                Some(("sector", key)) => CategoryKey::parse(key).map(Category::Sector),
-                Some(("theme", key)) => CategoryKey::parse(key).map(Category::Theme),
-                _ => None,
-            };
+            let category = Category::parse_choice(first(body, "new_category"));
             BatchAction::Category(category.ok_or(BatchError::Category)?)
         }
         BatchKind::Area => {

@@ -205,6 +205,23 @@ impl Category {
         }
     }
 
+    /// Reads a form's choice of category: `sector:<key>` or `theme:<key>`.
+    pub fn parse_choice(choice: &str) -> Option<Category> {
+        match choice.trim().split_once(':') {
+            Some(("sector", key)) => CategoryKey::parse(key).map(Category::Sector),
+            Some(("theme", key)) => CategoryKey::parse(key).map(Category::Theme),
+            _ => None,
+        }
+    }
+
+    /// The choice as forms write it: `sector:<key>` or `theme:<key>`.
+    pub fn choice(&self) -> String {
+        match self {
+            Category::Sector(key) => format!("sector:{}", key.as_str()),
+            Category::Theme(key) => format!("theme:{}", key.as_str()),
+        }
+    }
+
     /// Rebuilds a category from the columns that store it.
     pub fn from_columns(kind: IdeaKind, sector: Option<&str>, theme: Option<&str>) -> Option<Self> {
         match (kind, sector, theme) {

@@ -19,6 +19,7 @@ pub mod map;
 pub mod map_tiles;
 pub mod moderation;
 pub mod numbers;
+pub mod plan;
 pub mod propose;
 pub mod ranking;
 pub mod reference;

@@ -41,6 +41,38 @@ impl Record {
     }
 }
 
+impl Record {
+    /// A change to one of the plan's actions.
+    pub fn action(
+        staff: Option<i64>,
+        action: AuditAction,
+        id: i64,
+        before: serde_json::Value,
+        after: serde_json::Value,
+        at: i64,
+    ) -> Record {
+        Record {
+            object_type: AuditObject::Action,
+            ..Record::idea(staff, action, id, before, after, at)
+        }
+    }
+
+    /// A change to the site's settings (one of a kind, so no object id).
+    pub fn settings(
+        staff: Option<i64>,
+        action: AuditAction,
+        before: serde_json::Value,
+        after: serde_json::Value,
+        at: i64,
+    ) -> Record {
+        Record {
+            object_type: AuditObject::Settings,
+            object_id: None,
+            ..Record::idea(staff, action, 0, before, after, at)
+        }
+    }
+}
+
 pub(crate) async fn record(conn: &mut SqliteConnection, entry: Record) -> Result<()> {
     sqlx::query(
         "INSERT INTO audit_events (staff_id, action, object_type, object_id, before_json, after_json, created_at)

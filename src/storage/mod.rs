@@ -35,6 +35,7 @@ mod notes;
 mod open_data;
 mod personal_data;
 mod photo;
+mod plan;
 mod propose;
 mod reference;
 mod report;

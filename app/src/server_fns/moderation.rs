@@ -176,7 +176,6 @@ pub async fn correct_idea(
     category: String,
     area: String,
 ) -> Result<(), AppError> {
-    use klimadialog::reference::CategoryKey;
     use klimadialog::staff::StaffRole;
     use klimadialog::storage::{Correction, CorrectionRefusal, now};
     use klimadialog::{Category, IdeaId, IdeaTitle};
@@ -190,12 +189,7 @@ pub async fn correct_idea(
         ));
         return Ok(());
     };
-    let category = match category.split_once(':') {
-        Some(("sector", key)) => CategoryKey::parse(key).map(Category::Sector),
-        Some(("theme", key)) => CategoryKey::parse(key).map(Category::Theme),
-        _ => None,
-    };
-    let Some(category) = category else {
+    let Some(category) = Category::parse_choice(&category) else {
         return Err(AppError::BadRequest.respond());
     };
     let areas = state.db.list_areas().await?;
