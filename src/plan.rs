@@ -180,7 +180,9 @@ impl ActionFields {
         check(years.is_some(), ActionProblem::Years);
         let reduction = match self.reduction.trim() {
             "" => Ok(None),
-            typed => Tonnes::parse(typed).map(Some).ok_or(ActionProblem::Reduction),
+            typed => Tonnes::parse(typed)
+                .map(Some)
+                .ok_or(ActionProblem::Reduction),
         };
         let adaptation = matches!(category, Some(Category::Theme(_)));
         match &reduction {
@@ -190,7 +192,11 @@ impl ActionFields {
         }
         let link = match self.link.trim() {
             "" => Ok(None),
-            typed if typed.starts_with("https://") && typed.len() <= 500 && !typed.contains(char::is_whitespace) => {
+            typed
+                if typed.starts_with("https://")
+                    && typed.len() <= 500
+                    && !typed.contains(char::is_whitespace) =>
+            {
                 Ok(Some(typed.to_owned()))
             }
             _ => Err(ActionProblem::Link),
@@ -247,7 +253,9 @@ fn optional(input: &str, max: usize, multiline: bool) -> Result<Option<String>, 
     if input.trim().is_empty() {
         return Ok(None);
     }
-    clean_text(input, 1, max, multiline).map(Some).map_err(|_| ())
+    clean_text(input, 1, max, multiline)
+        .map(Some)
+        .map_err(|_| ())
 }
 
 /// The municipality's emissions: per sector, tCO2e in the base year and the latest year with
@@ -312,6 +320,74 @@ pub fn gap(baseline: &Baseline, target_percent: u8, actions: &[(ActionStatus, f6
         left: (latest - target - cut).max(0.0),
         planned,
     }
+}
+
+/// An action as the plan's pages list it, with its progress and the ideas linked to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "storage", derive(sqlx::FromRow))]
+pub struct ActionRow {
+    pub id: i64,
+    pub code: String,
+    pub title_da: String,
+    pub title_en: Option<String>,
+    pub description_da: String,
+    pub description_en: Option<String>,
+    pub kind: String,
+    /// The sector or theme's key and names.
+    pub category_key: String,
+    pub category_da: String,
+    pub category_en: String,
+    pub owner: String,
+    pub status: String,
+    pub start_year: i64,
+    pub end_year: i64,
+    pub reduction_t: Option<f64>,
+    pub link: Option<String>,
+    pub milestones: i64,
+    pub milestones_done: i64,
+    pub ideas: i64,
+}
+
+/// A milestone on an action's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "storage", derive(sqlx::FromRow))]
+pub struct MilestoneRow {
+    pub id: i64,
+    pub title: String,
+    /// YYYY-MM-DD.
+    pub due: String,
+    pub done_at: Option<i64>,
+}
+
+/// An idea linked to an action, as the action's page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "storage", derive(sqlx::FromRow))]
+pub struct LinkedIdea {
+    pub id: i64,
+    pub title: String,
+    pub support_count: i64,
+    pub status: String,
+    pub note: Option<String>,
+}
+
+/// An action an idea is linked to, as the idea's page names it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "storage", derive(sqlx::FromRow))]
+pub struct ActionLink {
+    pub code: String,
+    pub title_da: String,
+    pub title_en: Option<String>,
+    pub status: String,
+}
+
+/// One action with all its page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionDetail {
+    pub action: ActionRow,
+    pub milestones: Vec<MilestoneRow>,
+    /// Every status it has had, oldest first.
+    pub statuses: Vec<(crate::time::Timestamp, String)>,
+    pub ideas: Vec<LinkedIdea>,
 }
 
 #[cfg(test)]
@@ -409,7 +485,12 @@ mod tests {
         assert_eq!(found.target, 450_000.0);
         assert_eq!(found.latest, 1_050_000.0);
         assert_eq!(found.left, 1_050_000.0 - 450_000.0 - 300_000.0);
-        assert!(found.planned.iter().all(|(s, _)| *s != ActionStatus::Dropped));
+        assert!(
+            found
+                .planned
+                .iter()
+                .all(|(s, _)| *s != ActionStatus::Dropped)
+        );
         let enough = gap(&baseline, 70, &[(ActionStatus::Planned, 900_000.0)]);
         assert_eq!(enough.left, 0.0, "never below zero");
     }

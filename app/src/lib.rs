@@ -34,6 +34,8 @@ use crate::pages::{
     map::MapPage,
     me::MyPage,
     not_found::NotFound,
+    plan::PlanPage,
+    plan_action::PlanActionPage,
     privacy::PrivacyPage,
     propose::ProposePage,
     propose_review::ProposeReviewPage,
@@ -116,6 +118,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ideas/:id") view=IdeaPage ssr=SsrMode::Async />
                     <Route path=path!("/map") view=MapPage ssr=SsrMode::Async />
                     <Route path=path!("/stats") view=StatsPage ssr=SsrMode::Async />
+                    <Route path=path!("/plan") view=PlanPage ssr=SsrMode::Async />
+                    <Route path=path!("/plan/:code") view=PlanActionPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=StaffDashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/login") view=StaffLoginPage />
                     <Route

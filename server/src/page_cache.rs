@@ -406,10 +406,26 @@ fn is_public_page(path: &str) -> bool {
     let idea_page = path
         .strip_prefix("/ideas/")
         .is_some_and(|id| (1..=18).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit()));
+    // An action's page, by a code as the core reads one (a letter, then letters, digits, dots
+    // or hyphens).
+    let action_page = path.strip_prefix("/plan/").is_some_and(|code| {
+        (1..=12).contains(&code.len())
+            && code.starts_with(|c: char| c.is_ascii_alphabetic())
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+    });
     idea_page
+        || action_page
         || matches!(
             path,
-            "/" | "/ideas" | "/map" | "/stats" | "/tilgaengelighed" | "/privatliv" | "/debatregler"
+            "/" | "/ideas"
+                | "/map"
+                | "/stats"
+                | "/plan"
+                | "/tilgaengelighed"
+                | "/privatliv"
+                | "/debatregler"
         )
 }
 

@@ -2,6 +2,7 @@
 //! make a first look feel alive, and synthetic data sets of any size for benchmarks.
 
 mod ideas;
+mod plan;
 mod synthetic;
 
 pub use synthetic::{SeedReport, seed_synthetic};
@@ -278,7 +279,7 @@ pub async fn install_demo(db: &Db) -> Result<()> {
         };
         db.set_status(IdeaId(idea_ids[i]), &decision).await?;
     }
-    Ok(())
+    plan::install_demo_plan(db, now).await
 }
 
 /// A small, fast, deterministic generator (SplitMix64): demo and benchmark data are the same on

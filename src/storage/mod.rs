@@ -76,6 +76,7 @@ pub use moderation::{QueueItem, Refusal};
 pub use open_data::OpenIdea;
 pub use personal_data::PersonalData;
 pub use photo::{PhotoAccess, PhotoViewer};
+pub use plan::ActionRefusal;
 pub use propose::{DRAFT_LIFETIME_SECONDS, Draft, ReadyDraft};
 pub use reference::CategoryRow;
 pub use report::OpenReport;

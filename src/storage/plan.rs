@@ -2,69 +2,12 @@
 //! and each new status on the action's timeline), their milestones, the links from ideas, and
 //! the emissions baseline.
 
-use serde::{Deserialize, Serialize};
-
 use super::audit::{Record, record};
 use super::{Db, Result};
 use crate::audit::AuditAction;
 use crate::idea::{Category, IdeaId};
-use crate::plan::{Action, ActionCode, Baseline};
+use crate::plan::{Action, ActionCode, ActionDetail, ActionLink, ActionRow, Baseline};
 use crate::time::Timestamp;
-
-/// An action as the plan's pages list it, with its progress and the ideas linked to it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
-pub struct ActionRow {
-    pub id: i64,
-    pub code: String,
-    pub title_da: String,
-    pub title_en: Option<String>,
-    pub description_da: String,
-    pub description_en: Option<String>,
-    pub kind: String,
-    /// The sector or theme's key and names.
-    pub category_key: String,
-    pub category_da: String,
-    pub category_en: String,
-    pub owner: String,
-    pub status: String,
-    pub start_year: i64,
-    pub end_year: i64,
-    pub reduction_t: Option<f64>,
-    pub link: Option<String>,
-    pub milestones: i64,
-    pub milestones_done: i64,
-    pub ideas: i64,
-}
-
-/// A milestone on an action's timeline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
-pub struct MilestoneRow {
-    pub id: i64,
-    pub title: String,
-    /// YYYY-MM-DD.
-    pub due: String,
-    pub done_at: Option<i64>,
-}
-
-/// An idea linked to an action, as the action's page lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
-pub struct LinkedIdea {
-    pub id: i64,
-    pub title: String,
-    pub support_count: i64,
-    pub status: String,
-    pub note: Option<String>,
-}
-
-/// One action with all its page shows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ActionDetail {
-    pub action: ActionRow,
-    pub milestones: Vec<MilestoneRow>,
-    /// Every status it has had, oldest first.
-    pub statuses: Vec<(Timestamp, String)>,
-    pub ideas: Vec<LinkedIdea>,
-}
 
 /// Why an action was not saved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +36,7 @@ impl Db {
     pub async fn save_action(
         &self,
         action: &Action,
-        staff: i64,
+        staff: Option<i64>,
         now: i64,
     ) -> Result<std::result::Result<i64, ActionRefusal>> {
         let mut tx = self.begin_write().await?;
@@ -161,32 +104,18 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         }
-        let (audit_action, before_json) = match &before {
-            Some((_, _, json)) => (
-                AuditAction::PlanActionUpdate,
-                serde_json::from_str(json).unwrap_or_default(),
-            ),
-            None => (AuditAction::PlanActionCreate, serde_json::Value::Null),
-        };
-        record(
-            &mut tx,
-            Record::action(
-                Some(staff),
-                audit_action,
+        // The demo's own setup (no staff member) is no staff action: only staff's are audited.
+        if let Some(staff) = staff {
+            audit_saved(
+                &mut tx,
+                staff,
                 id,
-                before_json,
-                serde_json::json!({
-                    "code": action.code.as_str(),
-                    "title_da": action.title_da,
-                    "owner": action.owner,
-                    "status": action.status.as_str(),
-                    "reduction_t": action.reduction.map(|t| t.value()),
-                    "end_year": action.end_year,
-                }),
+                action,
+                before.map(|(_, _, json)| json),
                 now,
-            ),
-        )
-        .await?;
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(Ok(id))
     }
@@ -276,7 +205,7 @@ impl Db {
         idea: IdeaId,
         code: &ActionCode,
         note: Option<&str>,
-        staff: i64,
+        staff: Option<i64>,
         now: i64,
     ) -> Result<bool> {
         let mut tx = self.begin_write().await?;
@@ -296,28 +225,27 @@ impl Db {
         if linked == 0 {
             return Ok(false);
         }
-        record(
-            &mut tx,
-            Record::idea(
-                Some(staff),
-                AuditAction::IdeaLinkAction,
-                idea.0,
-                serde_json::Value::Null,
-                serde_json::json!({ "action": code.as_str(), "note": note }),
-                now,
-            ),
-        )
-        .await?;
+        if let Some(staff) = staff {
+            record(
+                &mut tx,
+                Record::idea(
+                    Some(staff),
+                    AuditAction::IdeaLinkAction,
+                    idea.0,
+                    serde_json::Value::Null,
+                    serde_json::json!({ "action": code.as_str(), "note": note }),
+                    now,
+                ),
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(true)
     }
 
-    /// The actions a public idea is linked to: code, Danish and English title, status.
+    /// The actions a public idea is linked to.
     #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn actions_of_idea(
-        &self,
-        idea: IdeaId,
-    ) -> Result<Vec<(String, String, Option<String>, String)>> {
+    pub async fn actions_of_idea(&self, idea: IdeaId) -> Result<Vec<ActionLink>> {
         Ok(sqlx::query_as(
             "SELECT x.code, x.title_da, x.title_en, x.status
              FROM idea_actions l JOIN actions x ON x.id = l.action_id
@@ -354,9 +282,16 @@ impl Db {
 
     /// Replaces the emissions baseline, with an audit entry.
     #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn set_baseline(&self, baseline: &Baseline, staff: Option<i64>, now: i64) -> Result<()> {
+    pub async fn set_baseline(
+        &self,
+        baseline: &Baseline,
+        staff: Option<i64>,
+        now: i64,
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM emissions").execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM emissions")
+            .execute(&mut *tx)
+            .await?;
         for (sector, base, latest) in &baseline.sectors {
             sqlx::query("INSERT INTO emissions (sector_key, base_t, latest_t) VALUES (?, ?, ?)")
                 .bind(sector)
@@ -374,17 +309,19 @@ impl Db {
         .bind(baseline.demo)
         .execute(&mut *tx)
         .await?;
-        record(
-            &mut tx,
-            Record::settings(
-                staff,
-                AuditAction::PlanBaseline,
-                serde_json::Value::Null,
-                serde_json::to_value(baseline).unwrap_or_default(),
-                now,
-            ),
-        )
-        .await?;
+        if let Some(staff) = staff {
+            record(
+                &mut tx,
+                Record::settings(
+                    Some(staff),
+                    AuditAction::PlanBaseline,
+                    serde_json::Value::Null,
+                    serde_json::to_value(baseline).unwrap_or_default(),
+                    now,
+                ),
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -402,6 +339,43 @@ impl Db {
         .fetch_all(self.pool())
         .await?)
     }
+}
+
+/// The audit entry of a saved action: what it was (if it existed) and became.
+async fn audit_saved(
+    tx: &mut sqlx::SqliteConnection,
+    staff: i64,
+    id: i64,
+    action: &Action,
+    before: Option<String>,
+    now: i64,
+) -> Result<()> {
+    let (audit_action, before_json) = match before {
+        Some(json) => (
+            AuditAction::PlanActionUpdate,
+            serde_json::from_str(&json).unwrap_or_default(),
+        ),
+        None => (AuditAction::PlanActionCreate, serde_json::Value::Null),
+    };
+    record(
+        tx,
+        Record::action(
+            Some(staff),
+            audit_action,
+            id,
+            before_json,
+            serde_json::json!({
+                "code": action.code.as_str(),
+                "title_da": action.title_da,
+                "owner": action.owner,
+                "status": action.status.as_str(),
+                "reduction_t": action.reduction.map(|t| t.value()),
+                "end_year": action.end_year,
+            }),
+            now,
+        ),
+    )
+    .await
 }
 
 #[cfg(test)]
@@ -435,18 +409,18 @@ mod tests {
         let staff = staff(&db, crate::staff::StaffRole::Admin).await;
         let t = now();
         let id = db
-            .save_action(&action("t3", "planned", "10 000"), staff, t)
+            .save_action(&action("t3", "planned", "10 000"), Some(staff), t)
             .await
             .unwrap()
             .unwrap();
         // Saved again by its code: the same action, a new status on its timeline.
         let again = db
-            .save_action(&action("T3", "in_progress", "12 000"), staff, t + 10)
+            .save_action(&action("T3", "in_progress", "12 000"), Some(staff), t + 10)
             .await
             .unwrap()
             .unwrap();
         assert_eq!(again, id);
-        db.save_action(&action("T4", "dropped", "50 000"), staff, t)
+        db.save_action(&action("T4", "dropped", "50 000"), Some(staff), t)
             .await
             .unwrap()
             .unwrap();
@@ -459,28 +433,49 @@ mod tests {
         let idea = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
         let code = ActionCode::parse("T3").unwrap();
         assert!(
-            db.link_idea(idea, &code, Some("Indgår i stiplanen"), staff, t)
+            db.link_idea(idea, &code, Some("Indgår i stiplanen"), Some(staff), t)
                 .await
                 .unwrap()
         );
         let pending = insert(&db, "Endnu ikke godkendt", ModerationState::Pending).await;
-        assert!(!db.link_idea(pending, &code, None, staff, t).await.unwrap());
-        db.add_milestone(id, "Første strækning åbnet", crate::time::Date::parse_iso("2026-06-01").unwrap(), Some(t))
-            .await
-            .unwrap();
-        db.add_milestone(id, "Hele ruten åbnet", crate::time::Date::parse_iso("2029-09-01").unwrap(), None)
-            .await
-            .unwrap();
+        assert!(
+            !db.link_idea(pending, &code, None, Some(staff), t)
+                .await
+                .unwrap()
+        );
+        db.add_milestone(
+            id,
+            "Første strækning åbnet",
+            crate::time::Date::parse_iso("2026-06-01").unwrap(),
+            Some(t),
+        )
+        .await
+        .unwrap();
+        db.add_milestone(
+            id,
+            "Hele ruten åbnet",
+            crate::time::Date::parse_iso("2029-09-01").unwrap(),
+            None,
+        )
+        .await
+        .unwrap();
 
         let detail = db.action_detail(&code).await.unwrap().unwrap();
         assert_eq!(detail.action.reduction_t, Some(12000.0));
-        assert_eq!((detail.action.milestones_done, detail.action.milestones), (1, 2));
         assert_eq!(
-            detail.statuses.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>(),
+            (detail.action.milestones_done, detail.action.milestones),
+            (1, 2)
+        );
+        assert_eq!(
+            detail
+                .statuses
+                .iter()
+                .map(|(_, s)| s.as_str())
+                .collect::<Vec<_>>(),
             ["planned", "in_progress"]
         );
         assert_eq!(detail.ideas[0].note.as_deref(), Some("Indgår i stiplanen"));
-        assert_eq!(db.actions_of_idea(idea).await.unwrap()[0].0, "T3");
+        assert_eq!(db.actions_of_idea(idea).await.unwrap()[0].code, "T3");
 
         db.set_baseline(
             &Baseline {
@@ -504,7 +499,11 @@ mod tests {
             .collect();
         let found = gap(&baseline, 70, &actions);
         assert_eq!(found.target, 150_000.0);
-        assert_eq!(found.left, 450_000.0 - 150_000.0 - 12_000.0, "the dropped one does not count");
+        assert_eq!(
+            found.left,
+            450_000.0 - 150_000.0 - 12_000.0,
+            "the dropped one does not count"
+        );
         let audit: Vec<String> = sqlx::query_scalar("SELECT action FROM audit_events ORDER BY id")
             .fetch_all(db.pool())
             .await

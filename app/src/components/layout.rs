@@ -123,6 +123,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                         </a>
                     </li>
                     <li>
+                        <a href="/plan" aria-current=current("/plan")>
+                            {crate::i18n::use_language().plan.title}
+                        </a>
+                    </li>
+                    <li>
                         <a href="/ideas/new" aria-current=current("/ideas/new")>
                             {crate::i18n::use_language().propose.nav}
                         </a>

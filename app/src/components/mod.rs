@@ -2,6 +2,7 @@ pub mod argument;
 pub mod argument_moderation;
 pub mod argument_report;
 pub mod batch_panel;
+pub mod idea_actions;
 pub mod idea_card;
 pub mod layout;
 pub mod live_text;

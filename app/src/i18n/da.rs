@@ -7,6 +7,7 @@ use klimadialog::argument::{ArgumentProblem, DebateRule, StaffDebateProblem, Sta
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
 use klimadialog::numbers::{count, format_int};
+use klimadialog::plan::ActionStatus;
 use klimadialog::report::ReportReason;
 use klimadialog::retention;
 use klimadialog::staff_ideas::Column;
@@ -272,6 +273,80 @@ pub static LANGUAGE: Language = Language {
         save_note: "Gem note",
         note_saved: "Noten er gemt.",
         error_note: "Noten må højst være 4.000 tegn og ikke indeholde kontroltegn.",
+    },
+    plan: PlanTexts {
+        title: "Klimaplanen",
+        intro: |m, pct, year| {
+            format!(
+                "Her kan du se indsatserne i {m}s klimaplan, hvor langt de er nået, og hvor meget der mangler, før udledningen er {pct} % lavere i {year} end i basisåret. Borgernes idéer står ved de indsatser, de er blevet en del af."
+            )
+        },
+        demo_notice: "Tallene og indsatserne her er eksempler til demoen, ikke en rigtig kommunes.",
+        no_baseline: "Kommunen har ikke lagt tal for udledningen ind endnu.",
+        gap_heading: |year| format!("Vejen til målet i {year}"),
+        gap_base: |year| format!("Udledning i {year} (basisår)"),
+        gap_latest: |year| format!("Udledning i {year}"),
+        gap_target: |pct, year| format!("Mål for {year}: {pct} % mindre end basisåret"),
+        gap_planned: |status| match status {
+            ActionStatus::Done => "Reduktion fra gennemførte indsatser",
+            ActionStatus::InProgress => "Reduktion fra indsatser i gang",
+            ActionStatus::Planned => "Reduktion fra planlagte indsatser",
+            ActionStatus::Paused => "Reduktion fra indsatser på pause",
+            ActionStatus::Dropped => "Reduktion fra opgivne indsatser",
+        },
+        gap_left: "Mangler stadig at blive fundet",
+        what: "Hvad",
+        tonnes_heading: "Ton CO₂e om året",
+        tonnes: |n| format!("{n} t"),
+        show_numbers: "Vis tallene",
+        sectors_heading: "Hvor udledningen er, og hvad borgerne foreslår",
+        sectors_intro: "For hver sektor: udledningen det seneste år med tal, og hvor mange idéer og støtter borgerne har givet.",
+        sector: "Sektor",
+        emissions_in: |year| format!("Udledning {year} (t)"),
+        ideas: "Idéer",
+        supports: "Støtter",
+        mitigation_heading: "Indsatser, der mindsker udledningen",
+        adaptation_heading: "Indsatser for klimatilpasning",
+        none: "Kommunen har ikke lagt indsatser ind endnu.",
+        status_name: |status| match status {
+            ActionStatus::Planned => "Planlagt",
+            ActionStatus::InProgress => "I gang",
+            ActionStatus::Done => "Gennemført",
+            ActionStatus::Paused => "Sat på pause",
+            ActionStatus::Dropped => "Opgivet",
+        },
+        status_label: "Status",
+        progress: |done, all| {
+            format!(
+                "{} af {} nået",
+                format_int(L, done),
+                count(L, all, "milepæl", "milepæle")
+            )
+        },
+        reduction: |n| format!("Ca. {n} t CO₂e mindre om året"),
+        owner: "Ansvarlig",
+        period: "Periode",
+        idea_count: |n| count(L, n, "idé fra borgerne", "idéer fra borgerne"),
+        timeline_heading: "Tidslinje",
+        status_became: |status| {
+            let name = match status {
+                ActionStatus::Planned => "planlagt",
+                ActionStatus::InProgress => "i gang",
+                ActionStatus::Done => "gennemført",
+                ActionStatus::Paused => "sat på pause",
+                ActionStatus::Dropped => "opgivet",
+            };
+            format!("Status: {name}")
+        },
+        milestone_done: "Nået",
+        milestone_due: "Forventes",
+        ideas_heading: "Borgernes idéer bag indsatsen",
+        no_ideas: "Ingen idéer er knyttet til indsatsen endnu.",
+        supports_count: |n| count(L, n, "støtte", "støtter"),
+        plan_link: "Indsatsen i klimaplanen",
+        all_actions: "Alle indsatser i klimaplanen",
+        in_plan_heading: "I klimaplanen",
+        part_of: |code| format!("Del af indsats {code}:"),
     },
     argument: ArgumentTexts {
         heading: "Debat",

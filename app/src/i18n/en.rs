@@ -7,6 +7,7 @@ use klimadialog::argument::{ArgumentProblem, DebateRule, StaffDebateProblem, Sta
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
 use klimadialog::numbers::{count, format_int};
+use klimadialog::plan::ActionStatus;
 use klimadialog::report::ReportReason;
 use klimadialog::retention;
 use klimadialog::staff_ideas::Column;
@@ -277,6 +278,80 @@ pub static LANGUAGE: Language = Language {
         save_note: "Save note",
         note_saved: "The note has been saved.",
         error_note: "The note can be at most 4,000 characters without control characters.",
+    },
+    plan: PlanTexts {
+        title: "The climate plan",
+        intro: |m, pct, year| {
+            format!(
+                "Here you can see the actions in {m}'s climate plan, how far they have come, and how much is missing before emissions are {pct} % lower in {year} than in the base year. Residents' ideas are shown with the actions they have become part of."
+            )
+        },
+        demo_notice: "The figures and actions here are examples for the demo, not a real municipality's.",
+        no_baseline: "The municipality has not entered emissions figures yet.",
+        gap_heading: |year| format!("The road to the target in {year}"),
+        gap_base: |year| format!("Emissions in {year} (base year)"),
+        gap_latest: |year| format!("Emissions in {year}"),
+        gap_target: |pct, year| format!("Target for {year}: {pct} % less than the base year"),
+        gap_planned: |status| match status {
+            ActionStatus::Done => "Cut by completed actions",
+            ActionStatus::InProgress => "Cut by actions in progress",
+            ActionStatus::Planned => "Cut by planned actions",
+            ActionStatus::Paused => "Cut by paused actions",
+            ActionStatus::Dropped => "Cut by dropped actions",
+        },
+        gap_left: "Still to be found",
+        what: "What",
+        tonnes_heading: "Tonnes CO₂e a year",
+        tonnes: |n| format!("{n} t"),
+        show_numbers: "Show the numbers",
+        sectors_heading: "Where the emissions are, and what residents propose",
+        sectors_intro: "For each sector: the emissions in the latest year with figures, and how many ideas and supports residents have given.",
+        sector: "Sector",
+        emissions_in: |year| format!("Emissions {year} (t)"),
+        ideas: "Ideas",
+        supports: "Supports",
+        mitigation_heading: "Actions that cut emissions",
+        adaptation_heading: "Actions for climate adaptation",
+        none: "The municipality has not entered any actions yet.",
+        status_name: |status| match status {
+            ActionStatus::Planned => "Planned",
+            ActionStatus::InProgress => "In progress",
+            ActionStatus::Done => "Completed",
+            ActionStatus::Paused => "Paused",
+            ActionStatus::Dropped => "Dropped",
+        },
+        status_label: "Status",
+        progress: |done, all| {
+            format!(
+                "{} of {} reached",
+                format_int(L, done),
+                count(L, all, "milestone", "milestones")
+            )
+        },
+        reduction: |n| format!("About {n} t CO₂e less a year"),
+        owner: "Responsible",
+        period: "Period",
+        idea_count: |n| count(L, n, "idea from residents", "ideas from residents"),
+        timeline_heading: "Timeline",
+        status_became: |status| {
+            let name = match status {
+                ActionStatus::Planned => "planned",
+                ActionStatus::InProgress => "in progress",
+                ActionStatus::Done => "completed",
+                ActionStatus::Paused => "paused",
+                ActionStatus::Dropped => "dropped",
+            };
+            format!("Status: {name}")
+        },
+        milestone_done: "Reached",
+        milestone_due: "Expected",
+        ideas_heading: "Residents' ideas behind the action",
+        no_ideas: "No ideas are linked to the action yet.",
+        supports_count: |n| count(L, n, "support", "supports"),
+        plan_link: "The action in the climate plan",
+        all_actions: "All actions in the climate plan",
+        in_plan_heading: "In the climate plan",
+        part_of: |code| format!("Part of action {code}:"),
     },
     argument: ArgumentTexts {
         heading: "Debate",

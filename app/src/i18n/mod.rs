@@ -35,6 +35,7 @@ mod debate_mail;
 mod faults;
 mod list;
 mod map;
+mod plan;
 mod privacy;
 mod propose;
 mod report;
@@ -68,6 +69,7 @@ pub use debate_mail::{DebateMail, debate_mail};
 pub use faults::{FaultTexts, fault_page};
 pub use list::ListTexts;
 pub use map::MapTexts;
+pub use plan::PlanTexts;
 pub use privacy::PrivacyTexts;
 pub use propose::ProposeTexts;
 pub use report::{ReportTexts, reason_name};
@@ -84,6 +86,7 @@ pub struct Language {
     pub answers: AnswerTexts,
     pub areas: AreasTexts,
     pub argument: ArgumentTexts,
+    pub plan: PlanTexts,
     pub audit: AuditTexts,
     pub batch: BatchTexts,
     pub faults: FaultTexts,

@@ -223,6 +223,11 @@ fn IdeaView(
                     .created_at
                     .iso_date()>{crate::i18n::format_date(summary.created_at, locale)}</time>
             </p>
+            {review
+                .is_none()
+                .then(|| {
+                    view! { <crate::components::idea_actions::IdeaActions idea=summary.id.0 /> }
+                })}
             {(!idea.history.is_empty())
                 .then(|| {
                     view! {

@@ -9,6 +9,8 @@ pub mod ideas;
 pub mod map;
 pub mod me;
 pub mod not_found;
+pub mod plan;
+pub mod plan_action;
 pub mod privacy;
 pub mod propose;
 pub mod propose_review;

@@ -23,6 +23,7 @@ pub mod map;
 pub mod me;
 pub mod merge;
 pub mod moderation;
+pub mod plan;
 pub mod propose;
 pub mod report;
 pub mod signin;

@@ -282,7 +282,7 @@ fn every_page_route_is_either_shared_or_personal() {
     let routes = leptos_axum::generate_route_list(klimadialog_app::App);
     assert!(routes.len() >= 15, "{} routes", routes.len());
     for route in routes {
-        let path = route.path().replace("{id}", "42");
+        let path = route.path().replace("{id}", "42").replace("{code}", "T1");
         let public = is_public_page(&path);
         let personal = crate::routes::is_personal_path(&path);
         assert!(

@@ -36,6 +36,7 @@ mod my_data;
 mod open_data;
 mod page_cache;
 mod photo;
+mod plan;
 mod propose;
 mod rate_limits;
 mod report;

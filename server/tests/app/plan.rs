@@ -1,0 +1,78 @@
+//! The climate plan as the public reads it over HTTP, on the demo's plan: the actions by
+//! sector and theme, the gap chart with its numbers, one action's timeline and ideas, and an
+//! idea's place in the plan; in Danish and English.
+
+use reqwest::StatusCode;
+
+use crate::test_app::TestApp;
+
+#[tokio::test]
+async fn the_plan_shows_its_actions_and_the_gap_with_its_numbers() {
+    let app = TestApp::spawn().await;
+    let (status, page) = app.get("/plan").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("<h1>Klimaplanen</h1>"), "{page}");
+    assert!(
+        page.contains("Tallene og indsatserne her er eksempler til demoen"),
+        "demo figures are labelled as such"
+    );
+    assert!(page.contains("Vejen til målet i 2030"));
+    // The demo's figures: 3 660 000 t in 1990, 2 375 000 t in 2022, the target 30 % of 1990,
+    // 424 500 t of counted cuts, and what is left.
+    for (label, tonnes) in [
+        ("Udledning i 1990 (basisår)", "3.660.000"),
+        ("Udledning i 2022", "2.375.000"),
+        ("Mål for 2030: 70 % mindre end basisåret", "1.098.000"),
+        ("Mangler stadig at blive fundet", "852.500"),
+    ] {
+        assert!(
+            page.contains(&format!(r#"<th scope="row">{label}</th><td>{tonnes}</td>"#)),
+            "{label}: {page}"
+        );
+    }
+    assert!(page.contains(r#"role="img" aria-labelledby="gap-heading""#));
+    // Actions by kind, each linked, with status, progress and tonnes.
+    assert!(page.contains(r#"<a href="/plan/T1">"#));
+    assert!(page.contains("Et sammenhængende net af cykelstier"));
+    assert!(page.contains("1 af 2 milepæle nået"), "{page}");
+    assert!(page.contains("Ca. 8.000 t CO₂e mindre om året"));
+    assert!(page.contains("Indsatser for klimatilpasning"));
+    assert!(page.contains("Skybrudssikring af midtbyen"));
+    // Per sector: emissions beside residents' ideas.
+    assert!(page.contains("Hvor udledningen er, og hvad borgerne foreslår"));
+    assert!(page.contains(r#"<a href="/ideas?sector=transport">Transport</a>"#));
+
+    let english = app.get_with("/plan", &[("accept-language", "en")]).await.1;
+    assert!(english.contains("<h1>The climate plan</h1>"));
+    assert!(english.contains("Cut by actions in progress"));
+    // The demo's actions are in Danish only: marked so for screen readers.
+    assert!(
+        english.contains(r#"<span lang="da">Et sammenhængende net af cykelstier</span>"#),
+        "{english}"
+    );
+}
+
+#[tokio::test]
+async fn an_action_has_its_timeline_and_the_ideas_behind_it() {
+    let app = TestApp::spawn().await;
+    let (status, page) = app.get("/plan/T1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Et sammenhængende net af cykelstier"));
+    assert!(page.contains("Status: i gang"), "{page}");
+    assert!(page.contains("Første 20 km nye cykelstier"));
+    assert!(page.contains("(Nået)") && page.contains("(Forventes)"));
+    assert!(page.contains("Sammenhængende cykelsti langs Vejgårdsvej"));
+    assert!(page.contains("Strækningen er med i cykelstinettet."));
+    assert!(page.contains("Trafik og Veje"));
+    // A code is read in capitals; an unknown or malformed one is a real 404.
+    assert_eq!(app.get("/plan/t1").await.0, StatusCode::OK);
+    for missing in ["/plan/Z9", "/plan/%3Cscript%3E", "/plan/1"] {
+        assert_eq!(app.get(missing).await.0, StatusCode::NOT_FOUND, "{missing}");
+    }
+    // The idea's page says which action it became part of, and links to it.
+    let id = app.idea_id(crate::test_app::PUBLIC_DEMO_IDEA).await;
+    let idea = app.get(&format!("/ideas/{id}")).await.1;
+    assert!(idea.contains("I klimaplanen"), "{idea}");
+    assert!(idea.contains(r#"Del af indsats T1:"#));
+    assert!(idea.contains(r#"<a href="/plan/T1">Et sammenhængende net af cykelstier</a>"#));
+}
