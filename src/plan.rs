@@ -48,6 +48,20 @@ impl ActionCode {
     }
 }
 
+/// The C40 CAPF / GPC sector a site's sector reports under, for open data that lines up with
+/// the inventory and CDP's actions data set. Energy used in buildings and industry is
+/// stationary energy (GPC I); sectors that are not an inventory's (urban development, the
+/// municipality's own operations) have none.
+pub fn capf_sector(sector: &str) -> Option<&'static str> {
+    match sector {
+        "energy" | "buildings" | "industry" => Some("stationary_energy"),
+        "transport" => Some("transportation"),
+        "waste" => Some("waste"),
+        "agriculture" | "landuse" => Some("afolu"),
+        _ => None,
+    }
+}
+
 /// Tonnes of CO2e a year: zero or more, at most ten million (more than any Danish
 /// municipality emits). Read as a Dane or an English speaker writes it: spaces between
 /// thousands, and a decimal comma or point with one or two decimals ("1 250,5", "1250.5").

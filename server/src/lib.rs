@@ -9,6 +9,7 @@ pub mod csv;
 pub mod flood_guard;
 pub mod idea_export;
 pub mod mail_worker;
+pub mod open_actions;
 pub mod open_data;
 pub mod page_cache;
 pub mod panics;
@@ -175,6 +176,8 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
         .route(paths::OPEN_DATA_JSON, get(open_data::ideas_json))
         .route(paths::OPEN_DATA_GEOJSON, get(open_data::ideas_geojson))
         .route(paths::OPEN_DATA_ARGUMENTS, get(open_data::arguments_json))
+        .route(paths::OPEN_DATA_ACTIONS_JSON, get(open_actions::json))
+        .route(paths::OPEN_DATA_ACTIONS_CSV, get(open_actions::csv))
         .route(paths::AUDIT_CSV, get(staff_export::audit_csv))
         .route(paths::EXPORT_IDEAS, get(idea_export::by_format))
         .route(paths::EXPORT_IDEAS_CSV, get(idea_export::csv))

@@ -25,6 +25,8 @@ pub const OPEN_DATA: &str = "/api/";
 pub const OPEN_DATA_JSON: &str = "/api/ideas.json";
 pub const OPEN_DATA_GEOJSON: &str = "/api/ideas.geojson";
 pub const OPEN_DATA_ARGUMENTS: &str = "/api/arguments.json";
+pub const OPEN_DATA_ACTIONS_JSON: &str = "/api/actions.json";
+pub const OPEN_DATA_ACTIONS_CSV: &str = "/api/actions.csv";
 /// Residents' photos, by file name.
 pub const PHOTOS: &str = "/photos/";
 /// The language switch: `/lang/{tag}`.

@@ -256,6 +256,17 @@ impl Db {
         .await?)
     }
 
+    /// The public ideas linked to each action: (action id, idea id), by action and idea.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn action_idea_ids(&self) -> Result<Vec<(i64, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT l.action_id, l.idea_id FROM idea_actions l JOIN ideas i ON i.id = l.idea_id
+             WHERE i.moderation_state = 'published' ORDER BY l.action_id, l.idea_id",
+        )
+        .fetch_all(self.pool())
+        .await?)
+    }
+
     /// The emissions baseline, if the municipality has entered one.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn baseline(&self) -> Result<Option<Baseline>> {

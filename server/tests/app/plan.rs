@@ -76,3 +76,56 @@ async fn an_action_has_its_timeline_and_the_ideas_behind_it() {
     assert!(idea.contains(r#"Del af indsats T1:"#));
     assert!(idea.contains(r#"<a href="/plan/T1">Et sammenhængende net af cykelstier</a>"#));
 }
+
+#[tokio::test]
+async fn the_actions_are_open_data_as_json_and_csv() {
+    let app = TestApp::spawn().await;
+    let (status, body) = app.get("/api/actions.json").await;
+    assert_eq!(status, StatusCode::OK);
+    let data: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let actions = data["actions"].as_array().unwrap();
+    assert_eq!(actions.len(), 15);
+    let t1 = actions.iter().find(|a| a["code"] == "T1").unwrap();
+    assert_eq!(t1["capf_sector"], "transportation");
+    assert_eq!(t1["status"], "in_progress");
+    assert_eq!(t1["reduction_t_per_year"], 8000.0);
+    assert_eq!(
+        (t1["milestones"].as_i64(), t1["milestones_done"].as_i64()),
+        (Some(2), Some(1))
+    );
+    let idea = app.idea_id(crate::test_app::PUBLIC_DEMO_IDEA).await;
+    assert!(
+        t1["idea_ids"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!(idea))
+    );
+    assert!(t1["url"].as_str().unwrap().ends_with("/plan/T1"));
+    let k1 = actions.iter().find(|a| a["code"] == "K1").unwrap();
+    assert_eq!(
+        (k1["theme"].as_str(), k1["capf_sector"].as_str()),
+        (Some("cloudburst"), None)
+    );
+
+    let response = app
+        .client
+        .get(format!("{}/api/actions.csv", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["access-control-allow-origin"], "*");
+    let csv = response.text().await.unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "code,title_da,title_en,kind,sector,theme,capf_sector,owner,status,start_year,end_year,reduction_t_per_year,milestones,milestones_done,idea_ids,url"
+    );
+    let row = csv.lines().find(|l| l.starts_with("T1,")).unwrap();
+    assert!(
+        row.starts_with(
+            "T1,Et sammenhængende net af cykelstier,,mitigation,transport,,transportation,"
+        ),
+        "{row}"
+    );
+    assert_eq!(csv.lines().count(), 16);
+}
