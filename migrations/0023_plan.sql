@@ -47,14 +47,17 @@ CREATE TABLE action_status_changes (
 ) STRICT;
 CREATE INDEX action_status_changes_action ON action_status_changes (action_id, created_at);
 
--- Staff link ideas to actions, many to many, with a short note the public reads.
+-- Staff link ideas to actions, many to many, with a short note the public reads. A rowid
+-- table: SQLite's update hook, which tells the page cache that public pages changed, is not
+-- called for WITHOUT ROWID tables.
 CREATE TABLE idea_actions (
+    id         INTEGER PRIMARY KEY,
     idea_id    INTEGER NOT NULL REFERENCES ideas(id),
     action_id  INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
     note       TEXT CHECK (note IS NULL OR length(note) <= 300),
     created_at INTEGER NOT NULL,
-    PRIMARY KEY (idea_id, action_id)
-) STRICT, WITHOUT ROWID;
+    UNIQUE (idea_id, action_id)
+) STRICT;
 CREATE INDEX idea_actions_action ON idea_actions (action_id);
 
 -- The emissions baseline: tCO2e per sector in the base year and the latest year with figures.

@@ -14,6 +14,7 @@ string_enum!(
         IdeaUnmerge => "idea.unmerge",
         IdeaNote => "idea.note",
         IdeaLinkAction => "idea.link_action",
+        IdeaUnlinkAction => "idea.unlink_action",
         IdeaStatus => "idea.status",
         ModerationApprove => "moderation.approve",
         ModerationReject => "moderation.reject",

@@ -48,6 +48,22 @@ impl ActionCode {
     }
 }
 
+string_enum!(
+    /// Why linking an idea to an action went back (`plan_error=`).
+    LinkProblem {
+        /// No action chosen, or no such action.
+        Action => "action",
+        /// The note is too long or not one line.
+        Note => "note",
+    }
+);
+
+/// What staff tell residents about a link from an idea to an action: one line, at most 300
+/// characters; empty means none.
+pub fn link_note(input: &str) -> Result<Option<String>, LinkProblem> {
+    optional(input, 300, false).map_err(|_| LinkProblem::Note)
+}
+
 /// The C40 CAPF / GPC sector a site's sector reports under, for open data that lines up with
 /// the inventory and CDP's actions data set. Energy used in buildings and industry is
 /// stationary energy (GPC I); sectors that are not an inventory's (urban development, the
@@ -392,6 +408,8 @@ pub struct ActionLink {
     pub title_da: String,
     pub title_en: Option<String>,
     pub status: String,
+    /// What staff wrote about the link.
+    pub note: Option<String>,
 }
 
 /// One action with all its page shows.

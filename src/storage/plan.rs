@@ -243,11 +243,50 @@ impl Db {
         Ok(true)
     }
 
+    /// Takes a link from an idea to an action away, audited on the idea; `false` when there
+    /// was none.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn unlink_idea(
+        &self,
+        idea: IdeaId,
+        code: &ActionCode,
+        staff: i64,
+        now: i64,
+    ) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        let note: Option<Option<String>> = sqlx::query_scalar(
+            "DELETE FROM idea_actions
+             WHERE idea_id = ? AND action_id = (SELECT id FROM actions WHERE code = ?)
+             RETURNING note",
+        )
+        .bind(idea.0)
+        .bind(code.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(note) = note else {
+            return Ok(false);
+        };
+        record(
+            &mut tx,
+            Record::idea(
+                Some(staff),
+                AuditAction::IdeaUnlinkAction,
+                idea.0,
+                serde_json::json!({ "action": code.as_str(), "note": note }),
+                serde_json::Value::Null,
+                now,
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
     /// The actions a public idea is linked to.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn actions_of_idea(&self, idea: IdeaId) -> Result<Vec<ActionLink>> {
         Ok(sqlx::query_as(
-            "SELECT x.code, x.title_da, x.title_en, x.status
+            "SELECT x.code, x.title_da, x.title_en, x.status, l.note
              FROM idea_actions l JOIN actions x ON x.id = l.action_id
              WHERE l.idea_id = ? ORDER BY x.code",
         )

@@ -7,6 +7,7 @@ pub mod idea_card;
 pub mod layout;
 pub mod live_text;
 pub mod locate_me;
+pub mod plan_links;
 pub mod report_form;
 pub mod share_link;
 pub mod staff_header;

@@ -352,6 +352,21 @@ pub static LANGUAGE: Language = Language {
         all_actions: "All actions in the climate plan",
         in_plan_heading: "In the climate plan",
         part_of: |code| format!("Part of action {code}:"),
+        staff_intro: "Link the idea to the actions in the climate plan it has become part of. Residents see it on the idea's page and the action's page.",
+        none_linked: "The idea is not linked to any action.",
+        action_label: "Action",
+        action_choose: "Choose an action",
+        note_label: "Note for residents (optional)",
+        note_hint: "At most 300 characters on one line, e.g. how the idea is part of the action.",
+        link: "Link to the action",
+        unlink: "Remove",
+        link_done: "Saved.",
+        link_error: |problem| match problem {
+            klimadialog::plan::LinkProblem::Action => "Choose an action.",
+            klimadialog::plan::LinkProblem::Note => {
+                "The note may be at most 300 characters on one line."
+            }
+        },
     },
     argument: ArgumentTexts {
         heading: "Debate",
@@ -579,6 +594,7 @@ pub static LANGUAGE: Language = Language {
             AuditAction::IdeaUnmerge => "Merge undone",
             AuditAction::IdeaNote => "Internal note saved",
             AuditAction::IdeaLinkAction => "Idea linked to an action",
+            AuditAction::IdeaUnlinkAction => "Idea unlinked from an action",
             AuditAction::PlanActionCreate => "Action created",
             AuditAction::PlanActionUpdate => "Action changed",
             AuditAction::PlanBaseline => "Emissions figures changed",

@@ -59,4 +59,15 @@ pub struct PlanTexts {
     pub in_plan_heading: &'static str,
     /// "Del af indsats T3: …" before the linked title.
     pub part_of: fn(&str) -> String,
+    // Staff, on an idea's staff page.
+    pub staff_intro: &'static str,
+    pub none_linked: &'static str,
+    pub action_label: &'static str,
+    pub action_choose: &'static str,
+    pub note_label: &'static str,
+    pub note_hint: &'static str,
+    pub link: &'static str,
+    pub unlink: &'static str,
+    pub link_done: &'static str,
+    pub link_error: fn(klimadialog::plan::LinkProblem) -> &'static str,
 }

@@ -274,6 +274,8 @@ fn StatusCard(
                 </form>
             </section>
             {answerable.then(|| view! { <MergeSection id back=back_for_merge merge /> })}
+            {answerable
+                .then(|| view! { <crate::components::plan_links::StaffPlanPanel idea=id /> })}
             {answerable.then(|| view! { <StaffDebatePanel idea=id /> })}
         </section>
     }

@@ -65,3 +65,85 @@ pub async fn load_idea_actions(idea: i64) -> Result<Vec<klimadialog::plan::Actio
     let state = crate::state::app_state()?;
     Ok(state.db.actions_of_idea(klimadialog::IdeaId(idea)).await?)
 }
+
+/// An idea's links to the plan as staff keep them, and the actions to choose from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffIdeaActions {
+    pub linked: Vec<klimadialog::plan::ActionLink>,
+    /// Every action: code and Danish title.
+    pub choices: Vec<(String, String)>,
+}
+
+#[server(prefix = "/fn", endpoint = "staff/plan/idea")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "load_staff_idea_actions", skip_all)
+)]
+pub async fn load_staff_idea_actions(idea: i64) -> Result<StaffIdeaActions, AppError> {
+    use klimadialog::staff::StaffRole;
+
+    let state = crate::state::app_state()?;
+    crate::session::require_staff(&state, StaffRole::Moderator).await?;
+    let linked = state.db.actions_of_idea(klimadialog::IdeaId(idea)).await?;
+    let choices = state
+        .db
+        .plan_actions()
+        .await?
+        .into_iter()
+        .map(|a| (a.code, a.title_da))
+        .collect();
+    Ok(StaffIdeaActions { linked, choices })
+}
+
+/// The staff page of the idea at its plan section, with what the last form did.
+#[cfg(feature = "ssr")]
+fn back_to_plan(idea: i64, problem: Option<klimadialog::plan::LinkProblem>) {
+    let query = match problem {
+        Some(problem) => format!("plan_error={}", problem.as_str()),
+        None => "plan=done".to_owned(),
+    };
+    leptos_axum::redirect(&format!("/staff/ideas/{idea}?{query}#plan"));
+}
+
+/// Links a public idea to one of the plan's actions with a note residents read (`unlink`
+/// takes the link away).
+#[server(prefix = "/fn", endpoint = "staff/plan/link")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "link_idea", skip_all))]
+pub async fn link_idea(
+    idea: i64,
+    action: String,
+    note: Option<String>,
+    unlink: Option<String>,
+) -> Result<(), AppError> {
+    use klimadialog::plan::{ActionCode, LinkProblem, link_note};
+    use klimadialog::staff::StaffRole;
+
+    let state = crate::state::app_state()?;
+    let member = crate::session::require_staff(&state, StaffRole::Moderator).await?;
+    let Some(code) = ActionCode::parse(&action) else {
+        back_to_plan(idea, Some(LinkProblem::Action));
+        return Ok(());
+    };
+    let now = klimadialog::storage::now();
+    let id = klimadialog::IdeaId(idea);
+    if unlink.is_some() {
+        state.db.unlink_idea(id, &code, member.id, now).await?;
+        back_to_plan(idea, None);
+        return Ok(());
+    }
+    let typed = note.unwrap_or_default();
+    let note = match link_note(&typed) {
+        Ok(note) => note,
+        Err(problem) => {
+            crate::session::keep_typed(&[("link_note", &typed)]);
+            back_to_plan(idea, Some(problem));
+            return Ok(());
+        }
+    };
+    let linked = state
+        .db
+        .link_idea(id, &code, note.as_deref(), Some(member.id), now)
+        .await?;
+    back_to_plan(idea, (!linked).then_some(LinkProblem::Action));
+    Ok(())
+}

@@ -70,6 +70,13 @@ const FUNCTIONS: &[(&str, &str, Expect, Expect)] = &[
     ),
     ("staff/ideas/unmerge", "merge=999999", Forbidden, Allowed),
     ("staff/debate", "idea=1", Allowed, Allowed),
+    ("staff/plan/idea", "idea=1", Allowed, Allowed),
+    (
+        "staff/plan/link",
+        "idea=999999&action=T1&note=x",
+        Allowed,
+        Allowed,
+    ),
     (
         "staff/debate/moderate",
         "idea=999999&argument=999999&action=restore",

@@ -140,6 +140,10 @@ const WRITES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "/fn/staff/plan/link",
+        &[("idea", "999999"), ("action", "T1"), ("note", "x")],
+    ),
+    (
         "/fn/staff/debate/reply",
         &[
             ("idea", "999999"),

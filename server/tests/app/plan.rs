@@ -129,3 +129,93 @@ async fn the_actions_are_open_data_as_json_and_csv() {
     );
     assert_eq!(csv.lines().count(), 16);
 }
+
+#[tokio::test]
+async fn staff_link_an_idea_to_an_action_with_a_note_and_take_it_away() {
+    let app = crate::test_app::with_staff().await;
+    let id = app
+        .idea_id("Bedre busforbindelse fra Vadum til Lindholm Station")
+        .await;
+    let idea = id.to_string();
+    let mut mo = crate::test_app::staff_browser(&app, "mo").await;
+    let page = mo.get(&format!("/staff/ideas/{id}")).await;
+    assert!(
+        page.contains("Idéen er ikke knyttet til nogen indsats."),
+        "{page}"
+    );
+    assert!(page.contains(r#"<option value="T2">T2 Elbusser i bybusnettet</option>"#));
+
+    // No action chosen, or a note of two lines: said, the note kept, nothing linked.
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/plan/link",
+            &[("idea", &idea), ("action", ""), ("note", "")],
+        )
+        .await;
+    assert_eq!(
+        location,
+        format!("/staff/ideas/{id}?plan_error=action#plan")
+    );
+    assert!(mo.get(&location).await.contains("Vælg en indsats."));
+    let long = "Busserne kører oftere. ".repeat(14);
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/plan/link",
+            &[("idea", &idea), ("action", "T2"), ("note", &long)],
+        )
+        .await;
+    assert!(location.contains("plan_error=note"), "{location}");
+    let page = mo.get(&location).await;
+    assert!(page.contains("Noten må højst være 300 tegn på én linje."));
+    assert!(page.contains(&format!(r#"value="{long}""#)), "{page}");
+    assert!(
+        app.db
+            .actions_of_idea(klimadialog::IdeaId(id))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let note = "Ruten får elbusser fra 2026.";
+    let (_, location) = mo
+        .post_form(
+            "/fn/staff/plan/link",
+            &[("idea", &idea), ("action", "t2"), ("note", note)],
+        )
+        .await;
+    assert_eq!(location, format!("/staff/ideas/{id}?plan=done#plan"));
+    let public = app.get(&format!("/ideas/{id}")).await.1;
+    assert!(public.contains("Del af indsats T2:"), "{public}");
+    let action = app.get("/plan/T2").await.1;
+    assert!(action.contains("Bedre busforbindelse fra Vadum til Lindholm Station"));
+    assert!(action.contains(note));
+
+    mo.post_form(
+        "/fn/staff/plan/link",
+        &[("idea", &idea), ("action", "T2"), ("unlink", "true")],
+    )
+    .await;
+    assert!(
+        !app.get(&format!("/ideas/{id}"))
+            .await
+            .1
+            .contains("Del af indsats")
+    );
+    assert_eq!(
+        app.audit_actions("idea", id).await,
+        ["idea.link_action", "idea.unlink_action"]
+    );
+    // Residents cannot link.
+    let mut lone = crate::test_app::Browser::new(&app);
+    lone.sign_in_as("lone@example.dk").await;
+    lone.post_form("/fn/staff/plan/link", &[("idea", &idea), ("action", "T2")])
+        .await;
+    assert!(
+        app.db
+            .actions_of_idea(klimadialog::IdeaId(id))
+            .await
+            .unwrap()
+            .is_empty(),
+        "the authorisation matrix has the details"
+    );
+}
