@@ -144,11 +144,77 @@ pub async fn seed_synthetic(db: &Db, ideas: u64, supports: u64) -> Result<SeedRe
         db.bulk_insert_arguments(idea_ids[(n - 1) / 2], &debaters, 1_000, now)
             .await?;
     }
+    // A plan as large as a big municipality's: 200 actions (the benchmark reads `/plan` and
+    // `/plan/M1`), each with a few milestones and ideas linked, and a baseline.
+    if n > 0 {
+        seed_plan(db, &idea_ids, &mut rng, now).await?;
+    }
     Ok(SeedReport {
         ideas: idea_ids.len() as u64,
         residents: resident_count,
         supports: inserted_supports,
     })
+}
+
+/// Actions in a synthetic plan.
+pub const PLAN_ACTIONS: usize = 200;
+
+async fn seed_plan(db: &Db, ideas: &[i64], rng: &mut SplitMix, now: i64) -> Result<()> {
+    use crate::plan::{ActionCode, ActionFields, ActionStatus, Baseline};
+    for n in 0..PLAN_ACTIONS {
+        let mitigation = n % 4 != 3;
+        let category = if mitigation {
+            format!("sector:{}", SECTORS[n % SECTORS.len()].key)
+        } else {
+            format!("theme:{}", THEMES[n % THEMES.len()].key)
+        };
+        let code = format!("{}{}", if mitigation { 'M' } else { 'K' }, n + 1);
+        let fields = ActionFields {
+            code: code.clone(),
+            title_da: format!("Indsats nummer {} i den store plan", n + 1),
+            description_da: "En indsats i en syntetisk plan til målinger.".into(),
+            category,
+            owner: "Klima og Miljø".into(),
+            status: ActionStatus::ALL[n % 4].as_str().into(),
+            start_year: "2023".into(),
+            end_year: "2030".into(),
+            reduction: if mitigation {
+                format!("{}", 500 + rng.below(20_000))
+            } else {
+                String::new()
+            },
+            ..ActionFields::default()
+        };
+        let action = fields
+            .parse()
+            .map_err(|_| StorageError::Refused("a synthetic action did not parse"))?;
+        let id = db
+            .save_action(&action, None, now)
+            .await?
+            .map_err(|_| StorageError::Refused("a synthetic action's category is unknown"))?;
+        for m in 0..3 {
+            let due = crate::time::Date::parse_iso(&format!("{}-06-01", 2024 + m * 2))
+                .ok_or(StorageError::Refused("a synthetic date"))?;
+            let done = (m as usize) < n % 3;
+            db.add_milestone(id, &format!("Milepæl {}", m + 1), due, done.then_some(now))
+                .await?;
+        }
+        let code = ActionCode::parse(&code).ok_or(StorageError::Refused("a synthetic code"))?;
+        for _ in 0..3 {
+            let idea = crate::IdeaId(ideas[rng.below(ideas.len())]);
+            db.link_idea(idea, &code, None, None, now).await?;
+        }
+    }
+    let baseline = Baseline {
+        base_year: 1990,
+        latest_year: 2022,
+        sectors: SECTORS
+            .iter()
+            .map(|s| (s.key.to_owned(), 400_000.0, 250_000.0))
+            .collect(),
+        demo: true,
+    };
+    db.set_baseline(&baseline, None, now).await
 }
 
 #[cfg(test)]
@@ -185,6 +251,9 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!((debate.counts.total(), debate.threads.len()), (1_000, 20));
+        // And a plan of 200 actions with its baseline.
+        assert_eq!(db.plan_actions().await.unwrap().len(), PLAN_ACTIONS);
+        assert!(db.baseline().await.unwrap().is_some());
     }
 
     #[tokio::test]
