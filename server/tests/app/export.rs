@@ -366,12 +366,28 @@ async fn every_download_arrives_whole_however_the_client_asks_for_it() {
     // Thirty downloads in a row: more than the export bucket lets one address have.
     let app = with_staff_and(&["--rate-limits", "false"]).await;
     hostile_idea(&app).await;
+    // A debate too, so the argument downloads carry Danish letters.
+    let mut lone = Browser::new(&app);
+    lone.sign_in_as("lone@example.dk").await;
+    lone.post_form(
+        "/fn/ideas/argue",
+        &[
+            ("idea", "1"),
+            ("stance", "for"),
+            ("text", "Ærø-færgen på el, tak"),
+        ],
+    )
+    .await;
     let anna = staff_browser(&app, "anna").await;
     let total = app.db.count_ideas().await.unwrap() as usize;
     let dir = tempfile::tempdir().unwrap();
     let (_, plain_csv) = download_encoded(&anna, "/staff/export/ideas.csv", None).await;
     let (_, plain_json) = download_encoded(&anna, "/staff/export/ideas.json", None).await;
     let (_, plain_geojson) = download_encoded(&anna, "/staff/export/ideas.geojson", None).await;
+    let (_, plain_arguments) = download_encoded(&anna, "/staff/export/arguments.csv", None).await;
+    let (_, plain_arguments_json) =
+        download_encoded(&anna, "/staff/export/arguments.json", None).await;
+    assert!(String::from_utf8_lossy(&plain_arguments).contains("Ærø-færgen på el, tak"));
     let mut spreadsheets = Vec::new();
     for (n, encoding) in ENCODINGS.into_iter().enumerate() {
         let get = |path: &'static str| download_encoded(&anna, path, encoding);
@@ -384,6 +400,16 @@ async fn every_download_arrives_whole_however_the_client_asks_for_it() {
         assert_eq!(ideas.len(), total);
         let (_, geojson) = get("/staff/export/ideas.geojson").await;
         assert!(geojson == plain_geojson, "GeoJSON with {encoding:?}");
+        let (_, arguments) = get("/staff/export/arguments.csv").await;
+        assert!(
+            arguments == plain_arguments,
+            "arguments CSV with {encoding:?}"
+        );
+        let (_, arguments) = get("/staff/export/arguments.json").await;
+        assert!(
+            arguments == plain_arguments_json,
+            "arguments JSON with {encoding:?}"
+        );
         let (status, audit) = get("/staff/audit.csv").await;
         assert_eq!(status, StatusCode::OK);
         let audit = String::from_utf8(audit).unwrap();
