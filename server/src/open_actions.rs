@@ -5,13 +5,14 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use klimadialog::plan::{ActionRow, capf_sector};
 use klimadialog_app::state::AppState;
 use serde_json::{Value, json};
 
 use crate::csv::{Cell, Separator, write_row};
+use crate::open_data::with_headers;
 
 const COLUMNS: [&str; 16] = [
     "code",
@@ -79,21 +80,6 @@ fn object(state: &AppState, row: &ActionRow, ideas: &[i64]) -> Value {
     })
 }
 
-fn with_headers(mut response: Response, content_type: &'static str) -> Response {
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    // Open data: any site may read it.
-    headers.insert(
-        header::ACCESS_CONTROL_ALLOW_ORIGIN,
-        HeaderValue::from_static("*"),
-    );
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=300"),
-    );
-    response
-}
-
 pub async fn json(State(state): State<AppState>) -> Response {
     let actions = match actions(&state).await {
         Ok(actions) => actions,
@@ -106,6 +92,7 @@ pub async fn json(State(state): State<AppState>) -> Response {
     with_headers(
         Json(json!({ "actions": list })).into_response(),
         "application/json",
+        None,
     )
 }
 
@@ -136,5 +123,5 @@ pub async fn csv(State(state): State<AppState>) -> Response {
         let cells: Vec<Cell<'_>> = texts.iter().map(|t| Cell::Text(t)).collect();
         write_row(&mut out, &cells, Separator::Comma);
     }
-    with_headers(out.into_response(), "text/csv; charset=utf-8")
+    with_headers(out.into_response(), "text/csv; charset=utf-8", None)
 }

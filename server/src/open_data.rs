@@ -52,7 +52,9 @@ async fn page_of(
     Ok((ideas, next))
 }
 
-fn with_headers(
+/// Open data's headers: its type, readable by any site, cached five minutes, and the next
+/// page when there is one.
+pub(crate) fn with_headers(
     mut response: Response,
     content_type: &'static str,
     next: Option<String>,
