@@ -26,6 +26,8 @@ pub struct OpenIdea {
     pub lon: f64,
     /// Whether `lat`/`lon` is the idea's own point (true) or its area's (false).
     pub exact_point: bool,
+    /// The codes of the climate plan's actions the idea is part of.
+    pub actions: Vec<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -42,6 +44,8 @@ struct OpenRow {
     point_exact: bool,
     label_lat: f64,
     label_lon: f64,
+    /// A JSON array of action codes.
+    actions: String,
 }
 
 impl Db {
@@ -58,7 +62,10 @@ impl Db {
             "SELECT i.id, i.title, i.description, i.kind, i.sector_key AS sector,
                     i.theme_key AS theme, a.slug AS area, a.name AS area_name, i.status,
                     i.support_count, i.created_at,
-                    r.display_name AS author, i.lat, i.lon, i.point_exact, a.label_lat, a.label_lon
+                    r.display_name AS author, i.lat, i.lon, i.point_exact, a.label_lat, a.label_lon,
+                    (SELECT coalesce(json_group_array(x.code), '[]')
+                     FROM idea_actions l JOIN actions x ON x.id = l.action_id
+                     WHERE l.idea_id = i.id) AS actions
              FROM ideas i JOIN areas a ON a.id = i.area_id
              LEFT JOIN residents r ON r.id = i.author_id AND r.deleted_at IS NULL",
         );
@@ -86,6 +93,7 @@ impl Db {
                     lat,
                     lon,
                     exact_point: exact,
+                    actions: serde_json::from_str(&r.actions).unwrap_or_default(),
                 }
             })
             .collect())

@@ -128,6 +128,17 @@ async fn the_actions_are_open_data_as_json_and_csv() {
         "{row}"
     );
     assert_eq!(csv.lines().count(), 16);
+
+    // The ideas' open data names the actions each idea is part of.
+    let ideas: serde_json::Value =
+        serde_json::from_str(&app.get("/api/ideas.json").await.1).unwrap();
+    let linked = ideas["ideas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == idea)
+        .unwrap();
+    assert_eq!(linked["actions"], serde_json::json!(["T1"]));
 }
 
 #[tokio::test]
