@@ -77,6 +77,7 @@ test('residents argue for an idea, reply to each other and mark an argument help
 });
 
 test('a moderator hides an argument under a rule, the municipality replies, and staff close the debate', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
   const idea = jsEnabled(testInfo) ? 6 : 7;
   const run = testInfo.project.name;
   const debate = page.getByRole('region', { name: 'Debat' });
@@ -137,6 +138,9 @@ test('a moderator hides an argument under a rule, the municipality replies, and 
 });
 
 test('a resident reports an argument, and a moderator hides it from the queue, telling its author', async ({ page }, testInfo) => {
+  // Three people and eleven pages, each checked by axe (without JavaScript in a page of its
+  // own): under a full run's load this takes longer than the default half minute.
+  test.setTimeout(90_000);
   const idea = jsEnabled(testInfo) ? 8 : 9;
   const run = testInfo.project.name;
   const debate = page.getByRole('region', { name: 'Debat' });
