@@ -69,13 +69,7 @@ async fn export(
             Ok(member) => member,
             Err(refusal) => return refusal,
         };
-    let filter =
-        StaffFilter::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str()))).rows_only();
-    let described: Vec<String> = filter
-        .pairs()
-        .into_iter()
-        .map(|(n, v)| format!("{n}={v}"))
-        .collect();
+    let (filter, described) = crate::staff_export::download_filter(&pairs);
     let (action, name, content_type) = match format {
         Format::Csv => (
             AuditAction::ExportArgumentsCsv,
@@ -84,7 +78,7 @@ async fn export(
         ),
         Format::Json => (AuditAction::ExportArgumentsJson, "json", "application/json"),
     };
-    let audit = json!({ "format": name, "filter": described.join("&") });
+    let audit = json!({ "format": name, "filter": described });
     if let Err(refusal) =
         crate::staff_export::audit_download(&state, member.id, action, audit).await
     {

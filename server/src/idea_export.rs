@@ -145,14 +145,9 @@ async fn export(
         Err(refusal) => return refusal,
     };
     // The staff table's filter (a superset of `/ideas`'s): a download holds its rows.
-    let filter =
-        StaffFilter::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str()))).rows_only();
-    let described: Vec<String> = filter
-        .pairs()
-        .into_iter()
-        .map(|(n, v)| format!("{n}={v}"))
-        .collect();
-    let audit = json!({ "format": format.name(), "filter": described.join("&"), "include_contact": with_contact });
+    let (filter, described) = crate::staff_export::download_filter(&pairs);
+    let audit =
+        json!({ "format": format.name(), "filter": described, "include_contact": with_contact });
     let action = format.audit_action();
     if let Err(refusal) =
         crate::staff_export::audit_download(&state, member.id, action, audit).await

@@ -183,3 +183,20 @@ pub(crate) fn as_download(
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
+
+/// The rows a download of the staff table holds (its filter without paging), and the filter as
+/// the audit entry records it.
+pub(crate) fn download_filter(
+    pairs: &[(String, String)],
+) -> (klimadialog::staff_ideas::StaffFilter, String) {
+    let filter = klimadialog::staff_ideas::StaffFilter::from_pairs(
+        pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+    )
+    .rows_only();
+    let described: Vec<String> = filter
+        .pairs()
+        .into_iter()
+        .map(|(n, v)| format!("{n}={v}"))
+        .collect();
+    (filter, described.join("&"))
+}

@@ -26,6 +26,17 @@ impl ReportNotice {
     }
 }
 
+/// Keeps a refused report's comment for the form, cut one character over the limit so the
+/// form can still say it is too long.
+#[cfg(feature = "ssr")]
+fn keep_comment(comment: &str) {
+    let typed: String = comment
+        .chars()
+        .take(klimadialog::report::ReportComment::MAX_CHARS + 1)
+        .collect();
+    crate::session::keep_typed(&[("report_comment", &typed)]);
+}
+
 /// A report form's reason (one of `allowed`) and comment, or what to tell the reporter with the
 /// reason to keep in the form.
 #[cfg(feature = "ssr")]
@@ -64,7 +75,7 @@ pub async fn report_idea(
     comment: Option<String>,
 ) -> Result<(), AppError> {
     use klimadialog::IdeaId;
-    use klimadialog::report::{Report, ReportComment, ReportOutcome, ReportReason};
+    use klimadialog::report::{Report, ReportOutcome, ReportReason};
     use klimadialog::storage::now;
 
     use crate::session::current_resident;
@@ -79,11 +90,7 @@ pub async fn report_idea(
     };
     let comment_text = comment.unwrap_or_default();
     let back_with = |problem: ReportNotice, reason: &str| {
-        let typed: String = comment_text
-            .chars()
-            .take(ReportComment::MAX_CHARS + 1)
-            .collect();
-        crate::session::keep_typed(&[("report_comment", &typed)]);
+        keep_comment(&comment_text);
         leptos_axum::redirect(&format!(
             "{here}?report={}&reason={}#report",
             problem.as_str(),
@@ -144,7 +151,7 @@ pub async fn report_argument(
     use klimadialog::IdeaId;
     use klimadialog::argument::ArgumentId;
     use klimadialog::argument_moderation::ArgumentReport;
-    use klimadialog::report::{ReportComment, ReportOutcome};
+    use klimadialog::report::ReportOutcome;
     use klimadialog::storage::now;
 
     use crate::session::current_resident;
@@ -158,11 +165,7 @@ pub async fn report_argument(
     };
     let comment_text = comment.unwrap_or_default();
     let back_with = |problem: ReportNotice, reason: &str| {
-        let typed: String = comment_text
-            .chars()
-            .take(ReportComment::MAX_CHARS + 1)
-            .collect();
-        crate::session::keep_typed(&[("report_comment", &typed)]);
+        keep_comment(&comment_text);
         leptos_axum::redirect(&format!(
             "/ideas/{idea}?report_argument={argument}&argument_report={}&reason={}\
              #argument-{argument}",
