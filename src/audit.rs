@@ -39,6 +39,8 @@ string_enum!(
         ExportIdeasJson => "export.ideas_json",
         ExportArgumentsCsv => "export.arguments_csv",
         ExportArgumentsJson => "export.arguments_json",
+        ExportActionsCsv => "export.actions_csv",
+        ExportActionsXlsx => "export.actions_xlsx",
         DebateHide => "debate.hide",
         DebateRestore => "debate.restore",
         DebateApprove => "debate.approve",
@@ -50,6 +52,8 @@ string_enum!(
         PlanActionCreate => "plan.action_create",
         PlanActionUpdate => "plan.action_update",
         PlanBaseline => "plan.baseline",
+        PlanMilestoneAdd => "plan.milestone_add",
+        PlanMilestoneReach => "plan.milestone_reach",
     }
 );
 

@@ -20,12 +20,14 @@ pub mod map_tiles;
 pub mod moderation;
 pub mod numbers;
 pub mod plan;
+pub mod plan_import;
 pub mod propose;
 pub mod ranking;
 pub mod reference;
 pub mod report;
 pub mod resident;
 pub mod retention;
+pub mod sheet;
 pub mod staff_ideas;
 pub mod time;
 

@@ -64,6 +64,25 @@ pub fn link_note(input: &str) -> Result<Option<String>, LinkProblem> {
     optional(input, 300, false).map_err(|_| LinkProblem::Note)
 }
 
+string_enum!(
+    /// Why a new milestone went back (`milestone_error=`).
+    MilestoneProblem {
+        /// Two to 200 characters on one line.
+        Title => "title",
+        /// A real day, YYYY-MM-DD, in the years an action may run.
+        Due => "due",
+    }
+);
+
+/// A milestone as an admin typed it: its title and the day it is due.
+pub fn milestone(title: &str, due: &str) -> Result<(String, crate::time::Date), MilestoneProblem> {
+    let title = clean_text(title, 2, 200, false).map_err(|_| MilestoneProblem::Title)?;
+    let due = crate::time::Date::parse_iso(due)
+        .filter(|d| u16::try_from(d.year).is_ok_and(|y| YEARS.contains(&y)))
+        .ok_or(MilestoneProblem::Due)?;
+    Ok((title, due))
+}
+
 /// The C40 CAPF / GPC sector a site's sector reports under, for open data that lines up with
 /// the inventory and CDP's actions data set. Energy used in buildings and industry is
 /// stationary energy (GPC I); sectors that are not an inventory's (urban development, the

@@ -47,6 +47,8 @@ use crate::pages::{
     staff_ideas::StaffIdeasPage,
     staff_login::StaffLoginPage,
     staff_moderation::StaffModerationPage,
+    staff_plan::StaffPlanPage,
+    staff_plan_action::StaffPlanActionPage,
     staff_team::StaffTeamPage,
     stats::StatsPage,
 };
@@ -132,6 +134,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/areas") view=StaffAreasPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/team") view=StaffTeamPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/plan") view=StaffPlanPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/staff/plan/edit")
+                        view=StaffPlanActionPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
                     <Route path=path!("/privatliv") view=PrivacyPage />
                     <Route path=path!("/debatregler") view=DebateRulesPage />

@@ -14,6 +14,7 @@ pub mod open_data;
 pub mod page_cache;
 pub mod panics;
 pub mod paths;
+pub mod plan_export;
 pub mod request_log;
 pub mod routes;
 pub mod staff_cli;
@@ -186,10 +187,18 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
         .route(paths::EXPORT_IDEAS_JSON, get(idea_export::json))
         .route(paths::EXPORT_ARGUMENTS_CSV, get(argument_export::csv))
         .route(paths::EXPORT_ARGUMENTS_JSON, get(argument_export::json))
+        .route(paths::EXPORT_ACTIONS_CSV, get(plan_export::csv))
+        .route(paths::EXPORT_ACTIONS_XLSX, get(plan_export::xlsx))
         .route(
             paths::AREAS_UPLOAD,
             post(klimadialog_app::forms::area::upload_areas).layer(DefaultBodyLimit::max(
                 klimadialog_app::forms::area::MAX_UPLOAD_BYTES,
+            )),
+        )
+        .route(
+            paths::PLAN_UPLOAD,
+            post(klimadialog_app::forms::plan_import::upload_plan).layer(DefaultBodyLimit::max(
+                klimadialog_app::forms::plan_import::MAX_UPLOAD_BYTES,
             )),
         )
         .route(

@@ -8,6 +8,8 @@ pub const SERVER_FNS: &str = "/fn/";
 pub const PROPOSE_FORM: &str = "/ideas/new";
 /// Areas uploaded by staff (multipart GeoJSON).
 pub const AREAS_UPLOAD: &str = "/staff/areas/upload";
+/// The plan uploaded by staff as a spreadsheet (multipart CSV or XLSX).
+pub const PLAN_UPLOAD: &str = "/staff/plan/upload";
 /// A batch action on the staff table (a form with repeated fields).
 pub const BATCH: &str = "/staff/ideas/batch";
 /// Staff exports of ideas; each format under it.
@@ -19,6 +21,8 @@ pub const EXPORT_IDEAS_GEOJSON: &str = "/staff/export/ideas.geojson";
 pub const EXPORT_IDEAS_JSON: &str = "/staff/export/ideas.json";
 pub const EXPORT_ARGUMENTS_CSV: &str = "/staff/export/arguments.csv";
 pub const EXPORT_ARGUMENTS_JSON: &str = "/staff/export/arguments.json";
+pub const EXPORT_ACTIONS_CSV: &str = "/staff/export/actions.csv";
+pub const EXPORT_ACTIONS_XLSX: &str = "/staff/export/actions.xlsx";
 pub const AUDIT_CSV: &str = "/staff/audit.csv";
 /// Open data.
 pub const OPEN_DATA: &str = "/api/";

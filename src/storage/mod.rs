@@ -36,6 +36,7 @@ mod open_data;
 mod personal_data;
 mod photo;
 mod plan;
+mod plan_import;
 mod propose;
 mod reference;
 mod report;
@@ -144,12 +145,13 @@ pub type Result<T> = std::result::Result<T, StorageError>;
 /// (SQLite reports no row changes of WITHOUT ROWID tables to the hook; of those, `sessions`,
 /// `staff_sessions` and `idea_drafts` are private, and `supports` and `merged_supports` change
 /// only with `ideas` rows, which are public.)
-const PRIVATE_TABLES: [&str; 8] = [
+const PRIVATE_TABLES: [&str; 9] = [
     "sign_in_codes",
     "staff_users",
     "audit_events",
     "status_mails",
     "pending_area_imports",
+    "plan_drafts",
     "health_probe",
     "reports",
     "_sqlx_migrations",

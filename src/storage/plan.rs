@@ -43,84 +43,11 @@ impl Db {
         now: i64,
     ) -> Result<std::result::Result<i64, ActionRefusal>> {
         let mut tx = self.begin_write().await?;
-        let (kind, sector, theme) = match &action.category {
-            Category::Sector(key) => ("mitigation", Some(key.as_str()), None),
-            Category::Theme(key) => ("adaptation", None, Some(key.as_str())),
-        };
-        let known: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM sectors WHERE key = ?1 UNION ALL
-             SELECT 1 FROM adaptation_themes WHERE key = ?2",
-        )
-        .bind(sector)
-        .bind(theme)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if known.is_none() {
-            return Ok(Err(ActionRefusal::UnknownCategory));
+        let saved = save_action_in(&mut tx, action, staff, now).await?;
+        if saved.is_ok() {
+            tx.commit().await?;
         }
-        let before: Option<(i64, String, String)> = sqlx::query_as(
-            "SELECT id, status, json_object('title_da', title_da, 'owner', owner,
-                 'status', status, 'reduction_t', reduction_t, 'end_year', end_year)
-             FROM actions WHERE code = ?",
-        )
-        .bind(action.code.as_str())
-        .fetch_optional(&mut *tx)
-        .await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO actions (code, title_da, title_en, description_da, description_en, kind,
-                 sector_key, theme_key, owner, status, start_year, end_year, reduction_t, link,
-                 created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
-             ON CONFLICT (code) DO UPDATE SET title_da = ?2, title_en = ?3, description_da = ?4,
-                 description_en = ?5, kind = ?6, sector_key = ?7, theme_key = ?8, owner = ?9,
-                 status = ?10, start_year = ?11, end_year = ?12, reduction_t = ?13, link = ?14,
-                 updated_at = ?15
-             RETURNING id",
-        )
-        .bind(action.code.as_str())
-        .bind(&action.title_da)
-        .bind(&action.title_en)
-        .bind(&action.description_da)
-        .bind(&action.description_en)
-        .bind(kind)
-        .bind(sector)
-        .bind(theme)
-        .bind(&action.owner)
-        .bind(action.status.as_str())
-        .bind(i64::from(action.start_year))
-        .bind(i64::from(action.end_year))
-        .bind(action.reduction.map(|t| t.value()))
-        .bind(&action.link)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        let status_changed = before
-            .as_ref()
-            .is_none_or(|(_, status, _)| status != action.status.as_str());
-        if status_changed {
-            sqlx::query(
-                "INSERT INTO action_status_changes (action_id, status, created_at) VALUES (?, ?, ?)",
-            )
-            .bind(id)
-            .bind(action.status.as_str())
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        }
-        // The demo's own setup (no staff member) is no staff action: only staff's are audited.
-        if let Some(staff) = staff {
-            audit_saved(
-                &mut tx,
-                staff,
-                id,
-                action,
-                before.map(|(_, _, json)| json),
-                now,
-            )
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(Ok(id))
+        Ok(saved)
     }
 
     /// Every action, by kind (mitigation first), the plan's order of sectors and themes, code.
@@ -198,6 +125,87 @@ impl Db {
         .bind(done_at)
         .fetch_one(self.pool())
         .await?)
+    }
+
+    /// An admin adds a milestone to the action with `code`, audited on the action; `None`
+    /// when there is no such action.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn add_action_milestone(
+        &self,
+        code: &ActionCode,
+        title: &str,
+        due: crate::time::Date,
+        staff: i64,
+        now: i64,
+    ) -> Result<Option<i64>> {
+        let mut tx = self.begin_write().await?;
+        let added: Option<(i64, i64)> = sqlx::query_as(
+            "INSERT INTO action_milestones (action_id, title, due)
+             SELECT id, ?, ? FROM actions WHERE code = ? RETURNING id, action_id",
+        )
+        .bind(title)
+        .bind(due.iso())
+        .bind(code.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((id, action)) = added else {
+            return Ok(None);
+        };
+        record(
+            &mut tx,
+            Record::action(
+                Some(staff),
+                AuditAction::PlanMilestoneAdd,
+                action,
+                serde_json::Value::Null,
+                serde_json::json!({ "milestone": id, "title": title, "due": due.iso() }),
+                now,
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(id))
+    }
+
+    /// Marks a milestone of the action with `code` as reached, audited on the action; `false`
+    /// when there is no such milestone or it was reached already.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn reach_milestone(
+        &self,
+        code: &ActionCode,
+        milestone: i64,
+        staff: i64,
+        now: i64,
+    ) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        let reached: Option<(i64, String)> = sqlx::query_as(
+            "UPDATE action_milestones SET done_at = ?1
+             WHERE id = ?2 AND done_at IS NULL
+               AND action_id = (SELECT id FROM actions WHERE code = ?3)
+             RETURNING action_id, title",
+        )
+        .bind(now)
+        .bind(milestone)
+        .bind(code.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((action, title)) = reached else {
+            return Ok(false);
+        };
+        record(
+            &mut tx,
+            Record::action(
+                Some(staff),
+                AuditAction::PlanMilestoneReach,
+                action,
+                serde_json::json!({ "milestone": milestone, "done": false }),
+                serde_json::json!({ "milestone": milestone, "title": title, "done": true }),
+                now,
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// Links a public idea to an action with a short note (or changes the note), audited on
@@ -392,6 +400,93 @@ impl Db {
         .fetch_all(self.pool())
         .await?)
     }
+}
+
+/// Saves `action` inside `tx` (see [`Db::save_action`]); the form and a confirmed import
+/// share it.
+pub(super) async fn save_action_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    action: &Action,
+    staff: Option<i64>,
+    now: i64,
+) -> Result<std::result::Result<i64, ActionRefusal>> {
+    let (kind, sector, theme) = match &action.category {
+        Category::Sector(key) => ("mitigation", Some(key.as_str()), None),
+        Category::Theme(key) => ("adaptation", None, Some(key.as_str())),
+    };
+    let known: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM sectors WHERE key = ?1 UNION ALL
+         SELECT 1 FROM adaptation_themes WHERE key = ?2",
+    )
+    .bind(sector)
+    .bind(theme)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if known.is_none() {
+        return Ok(Err(ActionRefusal::UnknownCategory));
+    }
+    let before: Option<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, status, json_object('title_da', title_da, 'owner', owner,
+             'status', status, 'reduction_t', reduction_t, 'end_year', end_year)
+         FROM actions WHERE code = ?",
+    )
+    .bind(action.code.as_str())
+    .fetch_optional(&mut **tx)
+    .await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO actions (code, title_da, title_en, description_da, description_en, kind,
+             sector_key, theme_key, owner, status, start_year, end_year, reduction_t, link,
+             created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
+         ON CONFLICT (code) DO UPDATE SET title_da = ?2, title_en = ?3, description_da = ?4,
+             description_en = ?5, kind = ?6, sector_key = ?7, theme_key = ?8, owner = ?9,
+             status = ?10, start_year = ?11, end_year = ?12, reduction_t = ?13, link = ?14,
+             updated_at = ?15
+         RETURNING id",
+    )
+    .bind(action.code.as_str())
+    .bind(&action.title_da)
+    .bind(&action.title_en)
+    .bind(&action.description_da)
+    .bind(&action.description_en)
+    .bind(kind)
+    .bind(sector)
+    .bind(theme)
+    .bind(&action.owner)
+    .bind(action.status.as_str())
+    .bind(i64::from(action.start_year))
+    .bind(i64::from(action.end_year))
+    .bind(action.reduction.map(|t| t.value()))
+    .bind(&action.link)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    let status_changed = before
+        .as_ref()
+        .is_none_or(|(_, status, _)| status != action.status.as_str());
+    if status_changed {
+        sqlx::query(
+            "INSERT INTO action_status_changes (action_id, status, created_at) VALUES (?, ?, ?)",
+        )
+        .bind(id)
+        .bind(action.status.as_str())
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    // The demo's own setup (no staff member) is no staff action: only staff's are audited.
+    if let Some(staff) = staff {
+        audit_saved(
+            tx,
+            staff,
+            id,
+            action,
+            before.map(|(_, _, json)| json),
+            now,
+        )
+        .await?;
+    }
+    Ok(Ok(id))
 }
 
 /// The audit entry of a saved action: what it was (if it existed) and became.

@@ -45,6 +45,7 @@ fn StaffMenu(badge: StaffBadge, path: String) -> impl IntoView {
             ("/staff/team", language.team.team_title),
             ("/staff/audit", language.team.audit_title),
             ("/staff/areas", language.areas.title),
+            ("/staff/plan", language.staff_plan.title),
         ]);
     }
     let links = links

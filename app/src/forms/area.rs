@@ -4,14 +4,14 @@
 
 use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use klimadialog::area_import::{ImportError, read_areas};
 use klimadialog::staff::StaffRole;
 use klimadialog::storage::now;
-use klimadialog_session::who::StaffRefused;
 
 use super::propose::read_bounded;
+use super::{FileRefused, read_file, see_other, staff_sending};
 use crate::server_fns::area::AreasProblem;
 use crate::state::AppState;
 use crate::url::encode_component;
@@ -22,14 +22,6 @@ pub const MAX_AREA_FILE_BYTES: usize = 20 * 1024 * 1024;
 
 /// The route's body limit: the file and the form's small fields.
 pub const MAX_UPLOAD_BYTES: usize = MAX_AREA_FILE_BYTES + 64 * 1024;
-
-fn see_other(to: &str) -> Response {
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    if let Ok(location) = HeaderValue::from_str(to) {
-        response.headers_mut().insert(header::LOCATION, location);
-    }
-    response
-}
 
 fn back(problem: AreasProblem, detail: &str) -> Response {
     see_other(&format!(
@@ -44,16 +36,9 @@ pub async fn upload_areas(
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let secure = crate::session::secure_cookies(&state);
-    let staff = klimadialog_session::staff_of(&state.db, &headers, secure, StaffRole::Admin, now());
-    let member = match staff.await {
+    let member = match staff_sending(&state, &headers, StaffRole::Admin, "/staff/areas").await {
         Ok(member) => member,
-        Err(StaffRefused::NotSignedIn) => return see_other("/staff/login?next=/staff/areas"),
-        Err(StaffRefused::Forbidden) => return StatusCode::FORBIDDEN.into_response(),
-        Err(StaffRefused::Storage(error)) => {
-            tracing::warn!(%error, "checking a staff session failed");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
-        }
+        Err(response) => return response,
     };
     let Ok(mut multipart) = multipart else {
         return (StatusCode::BAD_REQUEST, "Ugyldig formular / Invalid form").into_response();
@@ -76,22 +61,11 @@ pub async fn upload_areas(
                 .chars()
                 .take(200)
                 .collect();
-            let mut bytes = Vec::new();
-            loop {
-                match field.chunk().await {
-                    Ok(Some(chunk)) if bytes.len() + chunk.len() <= MAX_AREA_FILE_BYTES => {
-                        bytes.extend_from_slice(&chunk);
-                    }
-                    Ok(Some(_)) => return back(AreasProblem::TooLarge, ""),
-                    Ok(None) => break,
-                    // A body cut off at the route's limit arrives as an error of the field.
-                    Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                        return back(AreasProblem::TooLarge, "");
-                    }
-                    Err(_) => return back(AreasProblem::NotGeojson, ""),
-                }
+            match read_file(&mut field, MAX_AREA_FILE_BYTES).await {
+                Ok(bytes) => file = Some(bytes),
+                Err(FileRefused::TooLarge) => return back(AreasProblem::TooLarge, ""),
+                Err(FileRefused::Broken) => return back(AreasProblem::NotGeojson, ""),
             }
-            file = Some(bytes);
         } else if name == "property"
             && let Ok(Some(bytes)) = read_bounded(&mut field, 1024).await
         {

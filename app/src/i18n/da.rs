@@ -2,12 +2,14 @@
 
 use super::*;
 use crate::server_fns::area::AreasProblem;
+use crate::server_fns::staff_plan::PlanFileError;
 use klimadialog::ModerationState;
 use klimadialog::argument::{ArgumentProblem, DebateRule, StaffDebateProblem, Stance};
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
 use klimadialog::numbers::{count, format_int};
-use klimadialog::plan::ActionStatus;
+use klimadialog::plan::{ActionProblem, ActionStatus, MilestoneProblem};
+use klimadialog::plan_import::{Column as PlanColumn, FileProblem};
 use klimadialog::report::ReportReason;
 use klimadialog::retention;
 use klimadialog::staff_ideas::Column;
@@ -361,6 +363,169 @@ pub static LANGUAGE: Language = Language {
             klimadialog::plan::LinkProblem::Note => "Noten må højst være 300 tegn på én linje.",
         },
     },
+    staff_plan: StaffPlanTexts {
+        title: "Klimaplanens indsatser",
+        intro: "Her opretter og retter du indsatserne i klimaplanen. Du kan også hente hele planen som regneark, rette i det og indlæse det igen: Du ser først, hvad der ændres, og intet gemmes, før du bekræfter.",
+        count: |n| format!("Der er {}", count(L, n as i64, "indsats", "indsatser")),
+        new_action: "Opret en ny indsats",
+        edit: "Ret",
+        code: "Kode",
+        action_title: "Titel",
+        export_heading: "Hent planen som regneark",
+        export_hint: "Regnearket har de samme kolonner, som indlæsningen læser. Ret i det, og indlæs det igen nedenfor.",
+        export_xlsx: "Hent som Excel (XLSX)",
+        export_csv: "Hent som CSV",
+        upload_heading: "Indlæs indsatser fra et regneark",
+        file: "Regneark (XLSX eller CSV)",
+        file_hint: "Højst 5 MB. Første række er kolonnernes navne: kode, titel, beskrivelse, sektor_eller_tema, ansvarlig, status, startår, slutår og gerne reduktion_ton_co2e, titel_en, beskrivelse_en og link. En indsats med en kode, der findes, bliver opdateret.",
+        preview_button: "Se, hvad der ændres",
+        file_error: |error| match error {
+            PlanFileError::TooLarge => {
+                "Filen er for stor. Den må højst fylde 5 MB. Intet er ændret."
+            }
+            PlanFileError::NoFile => "Vælg en fil.",
+            PlanFileError::NotASheet => {
+                "Filen kan ikke læses som et regneark. Gem den som Excel-projektmappe (.xlsx) eller CSV, og prøv igen. Intet er ændret."
+            }
+            PlanFileError::Unclosed => {
+                "Et anførselstegn i CSV-filen bliver ikke lukket. Gem filen igen fra dit regneark, og prøv igen. Intet er ændret."
+            }
+            PlanFileError::Empty => "Filen er tom. Intet er ændret.",
+            PlanFileError::TooManyRows => "Filen har mere end 2.000 rækker. Intet er ændret.",
+            PlanFileError::TooManyColumns => "Filen har mere end 40 kolonner. Intet er ændret.",
+            PlanFileError::CellTooLong => "En celle har mere end 5.000 tegn. Intet er ændret.",
+            PlanFileError::Unpacked => {
+                "Regnearket fylder mere, end en klimaplan kan. Intet er ændret."
+            }
+            PlanFileError::Expired => "Forhåndsvisningen er ikke gemt længere. Indlæs filen igen.",
+        },
+        preview_heading: |file| format!("Hvad {file} ændrer"),
+        file_problem: |problem| match problem {
+            FileProblem::MissingColumns(columns) => format!(
+                "Første række mangler {}: {}. Intet er ændret.",
+                if columns.len() == 1 {
+                    "kolonnen"
+                } else {
+                    "kolonnerne"
+                },
+                columns
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            FileProblem::SameColumnTwice(column) => format!(
+                "Kolonnen {} står to gange i første række. Intet er ændret.",
+                column.as_str()
+            ),
+            FileProblem::NoRows => {
+                "Filen har ingen rækker under kolonnernes navne. Intet er ændret.".into()
+            }
+        },
+        summary: |new, changed, same, refused| {
+            format!(
+                "Nye: {}. Ændres: {}. Uændrede: {}. Kan ikke gemmes: {}.",
+                format_int(L, new as i64),
+                format_int(L, changed as i64),
+                format_int(L, same as i64),
+                format_int(L, refused as i64)
+            )
+        },
+        rows_caption: "Filens rækker",
+        row: "Række",
+        outcome: "Hvad der sker",
+        outcome_new: "Ny indsats",
+        outcome_changed: |columns| format!("Ændres: {columns}"),
+        outcome_same: "Uændret",
+        outcome_same_code: |row| format!("Samme kode som række {row}"),
+        column_name: |column| match column {
+            PlanColumn::Code => "kode",
+            PlanColumn::TitleDa => "titel",
+            PlanColumn::TitleEn => "engelsk titel",
+            PlanColumn::DescriptionDa => "beskrivelse",
+            PlanColumn::DescriptionEn => "engelsk beskrivelse",
+            PlanColumn::Category => "sektor eller tema",
+            PlanColumn::Owner => "ansvarlig",
+            PlanColumn::Status => "status",
+            PlanColumn::StartYear => "startår",
+            PlanColumn::EndYear => "slutår",
+            PlanColumn::Reduction => "reduktion",
+            PlanColumn::Link => "link",
+        },
+        fix_and_upload: "Ret de rækker, der ikke kan gemmes, i regnearket, og indlæs det igen. Intet er gemt endnu.",
+        nothing_changes: "Filen ændrer ikke noget i planen.",
+        confirm: |n| format!("Gem {}", count(L, n as i64, "indsats", "indsatser")),
+        imported: |n| format!("{} er gemt.", count(L, n as i64, "indsats", "indsatser")),
+        new_heading: "Ny indsats",
+        edit_heading: |code| format!("Ret indsats {code}"),
+        form_problems: "Indsatsen er ikke gemt. Ret det, der står herunder:",
+        problem: |problem| match problem {
+            ActionProblem::Code => {
+                "Skriv en kode på 1–12 tegn, som begynder med et bogstav, fx T3 eller E1.2."
+            }
+            ActionProblem::Title => "Skriv en titel på 3–160 tegn på én linje.",
+            ActionProblem::TitleEn => "Den engelske titel må højst have 160 tegn på én linje.",
+            ActionProblem::Description => "Skriv en beskrivelse på højst 4.000 tegn.",
+            ActionProblem::DescriptionEn => "Den engelske beskrivelse må højst have 4.000 tegn.",
+            ActionProblem::Category => "Vælg en af kommunens sektorer eller temaer.",
+            ActionProblem::Owner => {
+                "Skriv, hvem der er ansvarlig: 2–120 tegn, fx en forvaltning eller en partner."
+            }
+            ActionProblem::Status => {
+                "Vælg en status: planlagt, i gang, gennemført, sat på pause eller droppet."
+            }
+            ActionProblem::Years => {
+                "Skriv start- og slutår som årstal mellem 2000 og 2100. Slutåret kan ikke ligge før startåret."
+            }
+            ActionProblem::Reduction => {
+                "Skriv reduktionen som et antal ton om året, fx 1250 eller 1 250,5."
+            }
+            ActionProblem::ReductionForAdaptation => {
+                "En tilpasningsindsats har ingen reduktion i ton. Lad feltet være tomt."
+            }
+            ActionProblem::Link => "Linket skal begynde med https:// og må højst have 500 tegn.",
+        },
+        code_hint: "Koden fra klimaplanen, fx T3. Den kan ikke ændres bagefter.",
+        code_fixed: "Koden kan ikke ændres.",
+        title_en: "Titel på engelsk",
+        description: "Beskrivelse",
+        description_en: "Beskrivelse på engelsk",
+        english_hint: "Kan udelades. Så ser engelsktalende den danske tekst.",
+        category: "Sektor eller tema",
+        category_hint: "En sektor for indsatser, der mindsker udledningen. Et tema for indsatser, der tilpasser kommunen til et ændret klima.",
+        sectors: "Sektorer (mindre udledning)",
+        themes: "Temaer (tilpasning)",
+        owner: "Ansvarlig",
+        owner_hint: "Fx By- og Landskabsforvaltningen eller Aalborg Forsyning.",
+        status: "Status",
+        start_year: "Startår",
+        end_year: "Slutår",
+        reduction: "Reduktion i ton CO₂e om året i 2030",
+        reduction_hint: "Kun for indsatser, der mindsker udledningen. Kan udelades, hvis den ikke er beregnet.",
+        link: "Link til klimaplanen",
+        link_hint: "Kan udelades. Fx https://www.aalborg.dk/klimaplan#T3",
+        save: "Gem indsatsen",
+        saved: "Indsatsen er gemt.",
+        back: "Tilbage til klimaplanens indsatser",
+        public_page: "Se indsatsens offentlige side",
+        milestones_heading: "Milepæle",
+        no_milestones: "Indsatsen har ingen milepæle endnu.",
+        reached_on: |day| format!("Nået {day}"),
+        due_on: |day| format!("Frist {day}"),
+        mark_reached: "Markér som nået",
+        add_milestone: "Tilføj en milepæl",
+        milestone_title: "Milepæl",
+        milestone_due: "Frist",
+        milestone_due_hint: "Dato som åååå-mm-dd, fx 2027-03-01.",
+        milestone_added: "Milepælen er tilføjet.",
+        milestone_reached: "Milepælen er markeret som nået. Borgerne bag indsatsens idéer får besked.",
+        milestone_problem: |problem| match problem {
+            MilestoneProblem::Title => "Skriv milepælen på 2–200 tegn på én linje.",
+            MilestoneProblem::Due => {
+                "Skriv fristen som en dato mellem år 2000 og 2100, fx 2027-03-01."
+            }
+        },
+    },
     argument: ArgumentTexts {
         heading: "Debat",
         summary: |c| {
@@ -593,6 +758,8 @@ pub static LANGUAGE: Language = Language {
             AuditAction::PlanActionCreate => "Indsats oprettet",
             AuditAction::PlanActionUpdate => "Indsats ændret",
             AuditAction::PlanBaseline => "Udledningstal ændret",
+            AuditAction::PlanMilestoneAdd => "Milepæl tilføjet",
+            AuditAction::PlanMilestoneReach => "Milepæl nået",
             AuditAction::IdeaStatus => "Status ændret",
             AuditAction::ModerationApprove => "Godkendt",
             AuditAction::ModerationReject => "Afvist",
@@ -617,6 +784,8 @@ pub static LANGUAGE: Language = Language {
             AuditAction::ExportIdeasJson => "Idéer eksporteret (JSON)",
             AuditAction::ExportArgumentsCsv => "Indlæg eksporteret (CSV)",
             AuditAction::ExportArgumentsJson => "Indlæg eksporteret (JSON)",
+            AuditAction::ExportActionsCsv => "Klimaplanens indsatser hentet som CSV",
+            AuditAction::ExportActionsXlsx => "Klimaplanens indsatser hentet som Excel",
             AuditAction::DebateHide => "Indlæg skjult",
             AuditAction::DebateRestore => "Indlæg gjort offentligt igen",
             AuditAction::DebateReply => "Svar som kommunen",

@@ -2,12 +2,14 @@
 
 use super::*;
 use crate::server_fns::area::AreasProblem;
+use crate::server_fns::staff_plan::PlanFileError;
 use klimadialog::ModerationState;
 use klimadialog::argument::{ArgumentProblem, DebateRule, StaffDebateProblem, Stance};
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
 use klimadialog::numbers::{count, format_int};
-use klimadialog::plan::ActionStatus;
+use klimadialog::plan::{ActionProblem, ActionStatus, MilestoneProblem};
+use klimadialog::plan_import::{Column as PlanColumn, FileProblem};
 use klimadialog::report::ReportReason;
 use klimadialog::retention;
 use klimadialog::staff_ideas::Column;
@@ -368,6 +370,180 @@ pub static LANGUAGE: Language = Language {
             }
         },
     },
+    staff_plan: StaffPlanTexts {
+        title: "The climate plan's actions",
+        intro: "Here you create and edit the actions of the climate plan. You can also download the whole plan as a spreadsheet, edit it and load it again: you first see what changes, and nothing is saved until you confirm.",
+        count: |n| match n {
+            1 => "There is 1 action".into(),
+            n => format!("There are {} actions", format_int(L, n as i64)),
+        },
+        new_action: "Create a new action",
+        edit: "Edit",
+        code: "Code",
+        action_title: "Title",
+        export_heading: "Download the plan as a spreadsheet",
+        export_hint: "The spreadsheet has the columns the import reads. Edit it and load it again below.",
+        export_xlsx: "Download as Excel (XLSX)",
+        export_csv: "Download as CSV",
+        upload_heading: "Load actions from a spreadsheet",
+        file: "Spreadsheet (XLSX or CSV)",
+        file_hint: "At most 5 MB. The first row names the columns: kode, titel, beskrivelse, sektor_eller_tema, ansvarlig, status, startår, slutår, and if you have them reduktion_ton_co2e, titel_en, beskrivelse_en and link (English names such as code and title work too). An action whose code exists is updated.",
+        preview_button: "See what changes",
+        file_error: |error| match error {
+            PlanFileError::TooLarge => "The file is too large: at most 5 MB. Nothing was changed.",
+            PlanFileError::NoFile => "Choose a file.",
+            PlanFileError::NotASheet => {
+                "The file cannot be read as a spreadsheet. Save it as an Excel workbook (.xlsx) or CSV and try again. Nothing was changed."
+            }
+            PlanFileError::Unclosed => {
+                "A quotation mark in the CSV file is never closed. Save the file again from your spreadsheet and try again. Nothing was changed."
+            }
+            PlanFileError::Empty => "The file is empty. Nothing was changed.",
+            PlanFileError::TooManyRows => "The file has more than 2,000 rows. Nothing was changed.",
+            PlanFileError::TooManyColumns => {
+                "The file has more than 40 columns. Nothing was changed."
+            }
+            PlanFileError::CellTooLong => {
+                "A cell has more than 5,000 characters. Nothing was changed."
+            }
+            PlanFileError::Unpacked => {
+                "The spreadsheet is larger than a climate plan can be. Nothing was changed."
+            }
+            PlanFileError::Expired => "The preview is no longer kept. Load the file again.",
+        },
+        preview_heading: |file| format!("What {file} changes"),
+        file_problem: |problem| match problem {
+            FileProblem::MissingColumns(columns) => format!(
+                "The first row lacks {}: {}. Nothing was changed.",
+                if columns.len() == 1 {
+                    "the column"
+                } else {
+                    "the columns"
+                },
+                columns
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            FileProblem::SameColumnTwice(column) => format!(
+                "The column {} is in the first row twice. Nothing was changed.",
+                column.as_str()
+            ),
+            FileProblem::NoRows => {
+                "The file has no rows under the column names. Nothing was changed.".into()
+            }
+        },
+        summary: |new, changed, same, refused| {
+            format!(
+                "New: {}. Changed: {}. Unchanged: {}. Cannot be saved: {}.",
+                format_int(L, new as i64),
+                format_int(L, changed as i64),
+                format_int(L, same as i64),
+                format_int(L, refused as i64)
+            )
+        },
+        rows_caption: "The file's rows",
+        row: "Row",
+        outcome: "What happens",
+        outcome_new: "New action",
+        outcome_changed: |columns| format!("Changes: {columns}"),
+        outcome_same: "Unchanged",
+        outcome_same_code: |row| format!("Same code as row {row}"),
+        column_name: |column| match column {
+            PlanColumn::Code => "code",
+            PlanColumn::TitleDa => "title",
+            PlanColumn::TitleEn => "English title",
+            PlanColumn::DescriptionDa => "description",
+            PlanColumn::DescriptionEn => "English description",
+            PlanColumn::Category => "sector or theme",
+            PlanColumn::Owner => "owner",
+            PlanColumn::Status => "status",
+            PlanColumn::StartYear => "start year",
+            PlanColumn::EndYear => "end year",
+            PlanColumn::Reduction => "reduction",
+            PlanColumn::Link => "link",
+        },
+        fix_and_upload: "Correct the rows that cannot be saved in the spreadsheet and load it again. Nothing has been saved yet.",
+        nothing_changes: "The file changes nothing in the plan.",
+        confirm: |n| format!("Save {}", count(L, n as i64, "action", "actions")),
+        imported: |n| format!("{} saved.", count(L, n as i64, "action", "actions")),
+        new_heading: "New action",
+        edit_heading: |code| format!("Edit action {code}"),
+        form_problems: "The action was not saved. Correct what is said below:",
+        problem: |problem| match problem {
+            ActionProblem::Code => {
+                "Write a code of 1–12 characters starting with a letter, e.g. T3 or E1.2."
+            }
+            ActionProblem::Title => "Write a title of 3–160 characters on one line.",
+            ActionProblem::TitleEn => {
+                "The English title may have at most 160 characters on one line."
+            }
+            ActionProblem::Description => "Write a description of at most 4,000 characters.",
+            ActionProblem::DescriptionEn => {
+                "The English description may have at most 4,000 characters."
+            }
+            ActionProblem::Category => "Choose one of the municipality's sectors or themes.",
+            ActionProblem::Owner => {
+                "Write who is responsible: 2–120 characters, e.g. a department or a partner."
+            }
+            ActionProblem::Status => {
+                "Choose a status: planned, in progress, done, paused or dropped."
+            }
+            ActionProblem::Years => {
+                "Write the start and end years as years between 2000 and 2100. The end cannot come before the start."
+            }
+            ActionProblem::Reduction => {
+                "Write the reduction as tonnes a year, e.g. 1250 or 1250.5."
+            }
+            ActionProblem::ReductionForAdaptation => {
+                "An adaptation action has no reduction in tonnes. Leave the field empty."
+            }
+            ActionProblem::Link => {
+                "The link must start with https:// and have at most 500 characters."
+            }
+        },
+        code_hint: "The code in the climate plan, e.g. T3. It cannot be changed later.",
+        code_fixed: "The code cannot be changed.",
+        title_en: "Title in English",
+        description: "Description",
+        description_en: "Description in English",
+        english_hint: "May be left out: English readers then see the Danish text.",
+        category: "Sector or theme",
+        category_hint: "A sector for actions that cut emissions, a theme for actions that adapt the municipality to a changed climate.",
+        sectors: "Sectors (cutting emissions)",
+        themes: "Themes (adaptation)",
+        owner: "Responsible",
+        owner_hint: "E.g. the City and Landscape Department or the utility company.",
+        status: "Status",
+        start_year: "Start year",
+        end_year: "End year",
+        reduction: "Reduction in tonnes CO₂e a year by 2030",
+        reduction_hint: "Only for actions that cut emissions. May be left out if it has not been estimated.",
+        link: "Link to the climate plan",
+        link_hint: "May be left out. E.g. https://www.aalborg.dk/klimaplan#T3",
+        save: "Save the action",
+        saved: "The action is saved.",
+        back: "Back to the climate plan's actions",
+        public_page: "See the action's public page",
+        milestones_heading: "Milestones",
+        no_milestones: "The action has no milestones yet.",
+        reached_on: |day| format!("Reached {day}"),
+        due_on: |day| format!("Due {day}"),
+        mark_reached: "Mark as reached",
+        add_milestone: "Add a milestone",
+        milestone_title: "Milestone",
+        milestone_due: "Due date",
+        milestone_due_hint: "A date as yyyy-mm-dd, e.g. 2027-03-01.",
+        milestone_added: "The milestone was added.",
+        milestone_reached: "The milestone is marked as reached. The residents behind the action's ideas will hear of it.",
+        milestone_problem: |problem| match problem {
+            MilestoneProblem::Title => "Write the milestone in 2–200 characters on one line.",
+            MilestoneProblem::Due => {
+                "Write the due date as a date between the years 2000 and 2100, e.g. 2027-03-01."
+            }
+        },
+    },
     argument: ArgumentTexts {
         heading: "Debate",
         summary: |c| {
@@ -598,6 +774,8 @@ pub static LANGUAGE: Language = Language {
             AuditAction::PlanActionCreate => "Action created",
             AuditAction::PlanActionUpdate => "Action changed",
             AuditAction::PlanBaseline => "Emissions figures changed",
+            AuditAction::PlanMilestoneAdd => "Milestone added",
+            AuditAction::PlanMilestoneReach => "Milestone reached",
             AuditAction::IdeaStatus => "Status changed",
             AuditAction::ModerationApprove => "Approved",
             AuditAction::ModerationReject => "Rejected",
@@ -622,6 +800,8 @@ pub static LANGUAGE: Language = Language {
             AuditAction::ExportIdeasJson => "Ideas exported (JSON)",
             AuditAction::ExportArgumentsCsv => "Posts exported (CSV)",
             AuditAction::ExportArgumentsJson => "Posts exported (JSON)",
+            AuditAction::ExportActionsCsv => "The plan's actions downloaded as CSV",
+            AuditAction::ExportActionsXlsx => "The plan's actions downloaded as Excel",
             AuditAction::DebateHide => "Post hidden",
             AuditAction::DebateRestore => "Post made public again",
             AuditAction::DebateReply => "Reply as the municipality",

@@ -41,6 +41,7 @@ mod propose;
 mod report;
 mod staff;
 mod staff_ideas;
+mod staff_plan;
 mod stats;
 mod status_mail;
 mod team;
@@ -75,6 +76,7 @@ pub use propose::ProposeTexts;
 pub use report::{ReportTexts, reason_name};
 pub use staff::StaffTexts;
 pub use staff_ideas::StaffIdeasTexts;
+pub use staff_plan::StaffPlanTexts;
 pub use stats::StatsTexts;
 pub use status_mail::{StatusMail, status_mail};
 pub use team::TeamTexts;
@@ -97,6 +99,7 @@ pub struct Language {
     pub report: ReportTexts,
     pub staff: StaffTexts,
     pub staff_ideas: StaffIdeasTexts,
+    pub staff_plan: StaffPlanTexts,
     pub stats: StatsTexts,
     /// Subject and body of the mail about a status change; the status's name is given.
     pub status_mail: fn(&StatusMail<'_>, &str) -> (String, String),

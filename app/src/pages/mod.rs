@@ -22,6 +22,8 @@ pub mod staff_idea;
 pub mod staff_ideas;
 pub mod staff_login;
 pub mod staff_moderation;
+pub mod staff_plan;
+pub mod staff_plan_action;
 pub mod staff_team;
 pub mod stats;
 

@@ -84,7 +84,7 @@ fn PlanView(page: Loaded) -> impl IntoView {
 }
 
 /// Tonnes as the page's language writes whole numbers.
-fn tonnes(value: f64) -> String {
+pub(crate) fn tonnes(value: f64) -> String {
     klimadialog::numbers::format_int(use_locale(), value.round() as i64)
 }
 

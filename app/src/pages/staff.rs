@@ -36,6 +36,7 @@ pub fn StaffRefusal(error: AppError, here: &'static str) -> impl IntoView {
             }
             .into_any()
         }
+        AppError::NotFound => view! { <crate::pages::not_found::NotFound /> }.into_any(),
         _ => view! { <LoadError /> }.into_any(),
     }
 }

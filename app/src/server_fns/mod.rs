@@ -29,6 +29,7 @@ pub mod report;
 pub mod signin;
 pub mod staff;
 pub mod staff_ideas;
+pub mod staff_plan;
 pub mod stats;
 pub mod support;
 pub mod team;

@@ -35,6 +35,11 @@ const PAGES: &[(&str, Expect, Expect)] = &[
     ("/staff/export/ideas.csv?contact=1", Forbidden, Allowed),
     ("/staff/export/arguments.csv", Allowed, Allowed),
     ("/staff/export/arguments.json", Allowed, Allowed),
+    ("/staff/plan", Forbidden, Allowed),
+    ("/staff/plan/edit", Forbidden, Allowed),
+    ("/staff/plan/edit?code=T1", Forbidden, Allowed),
+    ("/staff/export/actions.csv", Allowed, Allowed),
+    ("/staff/export/actions.xlsx", Allowed, Allowed),
 ];
 
 /// Server functions with arguments that would succeed or fail harmlessly: (endpoint, body,
@@ -96,6 +101,27 @@ const FUNCTIONS: &[(&str, &str, Expect, Expect)] = &[
         Allowed,
     ),
     ("staff/team", "", Forbidden, Allowed),
+    ("staff/plan", "", Forbidden, Allowed),
+    ("staff/plan/confirm", "import=999999", Forbidden, Allowed),
+    ("staff/plan/form", "code=T1", Forbidden, Allowed),
+    (
+        "staff/plan/save",
+        "code=T1&title_da=x&title_en=&description_da=&description_en=&owner=x&status=x&start_year=x&end_year=x&reduction=&link=",
+        Forbidden,
+        Allowed,
+    ),
+    (
+        "staff/plan/milestone",
+        "code=Z9&title=Milep%C3%A6l&due=2027-01-01",
+        Forbidden,
+        Allowed,
+    ),
+    (
+        "staff/plan/reach",
+        "code=Z9&milestone=999999",
+        Forbidden,
+        Allowed,
+    ),
     ("staff/areas", "", Forbidden, Allowed),
     (
         "staff/areas/apply",
@@ -125,12 +151,15 @@ const FUNCTIONS: &[(&str, &str, Expect, Expect)] = &[
 
 /// Plain forms that axum handles itself (not server functions): (path, body, moderator, admin).
 /// A refused form leads to the staff login, as the page it came from would.
-const FORMS: &[(&str, &str, Expect, Expect)] = &[(
-    "/staff/ideas/batch",
-    "ids=999999%3A0&action=hide&reason=Spam",
-    Allowed,
-    Allowed,
-)];
+const FORMS: &[(&str, &str, Expect, Expect)] = &[
+    (
+        "/staff/ideas/batch",
+        "ids=999999%3A0&action=hide&reason=Spam",
+        Allowed,
+        Allowed,
+    ),
+    ("/staff/plan/upload", "file=x", Forbidden, Allowed),
+];
 
 fn check(who: &str, what: &str, expect: Expect, status: StatusCode, location: &str, page: bool) {
     let ok = match expect {

@@ -143,6 +143,34 @@ const WRITES: &[(&str, &[(&str, &str)])] = &[
         "/fn/staff/plan/link",
         &[("idea", "999999"), ("action", "T1"), ("note", "x")],
     ),
+    ("/fn/staff/plan/confirm", &[("import", "999999")]),
+    (
+        "/fn/staff/plan/save",
+        &[
+            // A title too short and years backwards: the corpus changes one field at a time,
+            // so one stays wrong and nothing is saved.
+            ("code", "T1"),
+            ("title_da", "x"),
+            ("title_en", ""),
+            ("description_da", "Flere cykelstier."),
+            ("description_en", ""),
+            ("category", "sector:transport"),
+            ("owner", "Trafik og Veje"),
+            ("status", "planned"),
+            ("start_year", "2025"),
+            ("end_year", "1999"),
+            ("reduction", ""),
+            ("link", ""),
+        ],
+    ),
+    (
+        "/fn/staff/plan/milestone",
+        &[("code", "Z9"), ("title", "Milepæl"), ("due", "2027-01-01")],
+    ),
+    (
+        "/fn/staff/plan/reach",
+        &[("code", "T1"), ("milestone", "999999")],
+    ),
     (
         "/fn/staff/debate/reply",
         &[
@@ -259,6 +287,11 @@ const QUERIES: &[(&str, &[&str])] = &[
     ("/staff/ideas/1", &["error", "done", "noted"]),
     ("/staff/audit", &["actor", "action", "before", "object"]),
     ("/staff/areas", &["preview", "error"]),
+    ("/staff/plan", &["preview", "imported", "file_error"]),
+    (
+        "/staff/plan/edit",
+        &["code", "draft", "saved", "milestone", "milestone_error"],
+    ),
 ];
 
 /// Downloads: a filter that does not parse is dropped, as on `/ideas`, and the download that
@@ -269,6 +302,7 @@ const EXPORTS: &[(&str, &[&str])] = &[
         &["status", "contact", "area", "moderation"],
     ),
     ("/staff/export/ideas", &["format"]),
+    ("/staff/export/actions.csv", &["separator"]),
 ];
 
 const PATHS: &[&str] = &[
@@ -470,7 +504,7 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
     let (resident, admin) = (senders.cookies[1].1.as_str(), senders.cookies[2].1.as_str());
     // Drafts are the visitor's own scratch space (typed text kept for the form), not product
     // data; every other table must stay exactly as it was.
-    let except = ["idea_drafts", "argument_drafts"];
+    let except = ["idea_drafts", "argument_drafts", "plan_drafts"];
     let before = app.db.content_digest(&except).await.unwrap();
     let mut tally = Tally {
         sent: 0,
@@ -522,10 +556,14 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
             vec![b'a'; 3 * 1024 * 1024],
         ),
     ];
-    for (path, _) in WRITES
-        .iter()
-        .chain([("/ideas/new", &[][..]), ("/staff/areas/upload", &[][..])].iter())
-    {
+    for (path, _) in WRITES.iter().chain(
+        [
+            ("/ideas/new", &[][..]),
+            ("/staff/areas/upload", &[][..]),
+            ("/staff/plan/upload", &[][..]),
+        ]
+        .iter(),
+    ) {
         for (content_type, body) in &bodies {
             for (who, cookie) in &senders.cookies {
                 if ends_the_session(path) && !cookie.is_empty() {
@@ -717,7 +755,12 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
     tally
         .query_corpus(&app, EXPORTS, |_| admin.to_owned())
         .await;
-    let except = ["idea_drafts", "argument_drafts", "audit_events"];
+    let except = [
+        "idea_drafts",
+        "argument_drafts",
+        "plan_drafts",
+        "audit_events",
+    ];
     let without_audit = |digests: &[(String, String)]| -> Vec<(String, String)> {
         digests
             .iter()

@@ -37,6 +37,7 @@ mod open_data;
 mod page_cache;
 mod photo;
 mod plan;
+mod plan_import;
 mod propose;
 mod rate_limits;
 mod report;

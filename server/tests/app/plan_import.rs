@@ -1,0 +1,385 @@
+//! Admins keep the climate plan over HTTP as browsers send it: the plan downloaded as a
+//! spreadsheet, edited and loaded again (a preview per row, then a confirmation that saves all
+//! or nothing), bad rows named by their row numbers, hostile files refused before they are
+//! unpacked, and the action form with its milestones.
+
+use reqwest::StatusCode;
+
+use crate::test_app::{Browser, TestApp, location, staff_browser, with_staff};
+
+/// Uploads `file` as the plan's upload form does; returns the status and Location.
+async fn upload(browser: &Browser<'_>, file: Vec<u8>, name: &str) -> (StatusCode, String) {
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(file)
+            .file_name(name.to_owned())
+            .mime_str("application/octet-stream")
+            .unwrap(),
+    );
+    let response = browser
+        .app
+        .client
+        .post(format!("{}/staff/plan/upload", browser.app.base))
+        .header("accept", "text/html,application/xhtml+xml")
+        .header("cookie", browser.jar.header())
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    (response.status(), location(&response))
+}
+
+/// A download's bytes, as the signed-in browser gets them.
+async fn download(browser: &Browser<'_>, path: &str) -> (StatusCode, Vec<u8>) {
+    let response = browser
+        .app
+        .client
+        .get(format!("{}{path}", browser.app.base))
+        .header("cookie", browser.jar.header())
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    (status, response.bytes().await.unwrap().to_vec())
+}
+
+/// CSV as Danish Excel writes it: `;`, every cell quoted.
+fn csv(rows: &[Vec<String>]) -> Vec<u8> {
+    rows.iter()
+        .map(|row| {
+            row.iter()
+                .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
+                .collect::<Vec<_>>()
+                .join(";")
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+        .into_bytes()
+}
+
+fn preview_id(location: &str) -> String {
+    location
+        .trim_start_matches("/staff/plan?preview=")
+        .trim_end_matches("#preview")
+        .to_owned()
+}
+
+async fn status_of(app: &TestApp, code: &str) -> String {
+    let rows = app.db.plan_actions().await.unwrap();
+    rows.into_iter().find(|a| a.code == code).unwrap().status
+}
+
+#[tokio::test]
+async fn the_plan_downloaded_edited_and_loaded_again_changes_only_the_edits() {
+    let app = with_staff().await;
+    let mut anna = staff_browser(&app, "anna").await;
+    let (status, bytes) = download(&anna, "/staff/export/actions.csv").await;
+    assert_eq!(status, StatusCode::OK);
+    let mut table: Vec<Vec<String>> = klimadialog::sheet::read_csv(&bytes)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.cells)
+        .collect();
+    assert_eq!(
+        table[0].join(";"),
+        "kode;titel;titel_en;beskrivelse;beskrivelse_en;sektor_eller_tema;ansvarlig;status;startår;slutår;reduktion_ton_co2e;link"
+    );
+    assert_eq!(table.len(), 16, "the demo's 15 actions");
+    let t1 = table.iter_mut().find(|r| r[0] == "T1").unwrap();
+    t1[7] = "gennemført".into();
+    table.push(
+        [
+            "T99",
+            "Fossilfri fjernvarme i Nibe",
+            "",
+            "Fjernvarmen i Nibe skal komme fra overskudsvarme og biomasse.",
+            "",
+            "Energiforsyning (el og fjernvarme)",
+            "Aalborg Forsyning",
+            "planlagt",
+            "2026",
+            "2029",
+            "1 500",
+            "",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    let before = app.db.plan_actions().await.unwrap().len();
+    let (status, at) = upload(&anna, csv(&table), "plan.csv").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(at.starts_with("/staff/plan?preview="), "{at}");
+    let page = anna.get(&at).await;
+    assert!(page.contains("Hvad plan.csv ændrer"), "{page}");
+    assert!(page.contains("Nye: 1. Ændres: 1. Uændrede: 14. Kan ikke gemmes: 0."));
+    assert!(page.contains("Ændres: status"));
+    assert!(page.contains("Ny indsats"));
+    assert!(page.contains("Gem 2 indsatser"));
+    assert_eq!(
+        app.db.plan_actions().await.unwrap().len(),
+        before,
+        "a preview saves nothing"
+    );
+    assert_eq!(status_of(&app, "T1").await, "in_progress");
+
+    let id = preview_id(&at);
+    let (_, done) = anna
+        .post_form("/fn/staff/plan/confirm", &[("import", &id)])
+        .await;
+    assert_eq!(done, "/staff/plan?imported=2");
+    assert!(anna.get(&done).await.contains("2 indsatser er gemt."));
+    assert_eq!(status_of(&app, "T1").await, "done");
+    let t99 = app.db.plan_actions().await.unwrap();
+    let t99 = t99.iter().find(|a| a.code == "T99").unwrap();
+    assert_eq!(
+        (t99.category_key.as_str(), t99.reduction_t),
+        ("energy", Some(1500.0))
+    );
+    let audit = anna.get("/staff/audit?action=plan.").await;
+    assert!(audit.contains("plan.action_update") && audit.contains("plan.action_create"));
+    assert!(app.get("/plan/T1").await.1.contains("Status: gennemført"));
+    // The file is used up.
+    let (_, again) = anna
+        .post_form("/fn/staff/plan/confirm", &[("import", &id)])
+        .await;
+    assert_eq!(again, "/staff/plan?file_error=expired#upload");
+
+    // The XLSX export, loaded as it is, changes nothing.
+    let (status, xlsx) = download(&anna, "/staff/export/actions.xlsx").await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, at) = upload(&anna, xlsx, "klimaplan.xlsx").await;
+    let page = anna.get(&at).await;
+    assert!(page.contains("Nye: 0. Ændres: 0. Uændrede: 16."), "{page}");
+    assert!(page.contains("Filen ændrer ikke noget i planen."));
+    assert!(!page.contains("/fn/staff/plan/confirm"));
+    let audit = anna.get("/staff/audit?action=export.").await;
+    assert!(audit.contains("export.actions_csv") && audit.contains("export.actions_xlsx"));
+}
+
+#[tokio::test]
+async fn bad_rows_are_named_by_number_and_nothing_of_the_file_is_saved() {
+    let app = with_staff().await;
+    let mut anna = staff_browser(&app, "anna").await;
+    let rows = [
+        "kode;titel;beskrivelse;sektor_eller_tema;ansvarlig;status;startår;slutår",
+        "T1;Et sammenhængende net af cykelstier;Ny tekst.;transport;Trafik og Veje;i gang;2023;2030",
+        "X 1;Ok titel;Tekst.;Månen;Trafik;måske;2031;2030",
+        "t1;Igen;Igen.;transport;Trafik;planned;2025;2030",
+    ];
+    let (_, at) = upload(&anna, rows.join("\n").into_bytes(), "plan.csv").await;
+    let page = anna.get(&at).await;
+    assert!(page.contains("Kan ikke gemmes: 2."), "{page}");
+    assert!(
+        page.contains(r#"<tr class="refused"><th scope="row">3</th><td>X 1</td>"#),
+        "{page}"
+    );
+    for reason in [
+        "Skriv en kode på 1–12 tegn",
+        "Vælg en af kommunens sektorer eller temaer.",
+        "Vælg en status: planlagt, i gang",
+        "Slutåret kan ikke ligge før startåret.",
+        "Samme kode som række 2",
+        "Ret de rækker, der ikke kan gemmes, i regnearket, og indlæs det igen.",
+    ] {
+        assert!(page.contains(reason), "{reason}");
+    }
+    assert!(
+        !page.contains("/fn/staff/plan/confirm"),
+        "no way to confirm"
+    );
+    // Confirming anyway goes back to the preview and saves nothing.
+    let id = preview_id(&at);
+    let (_, back) = anna
+        .post_form("/fn/staff/plan/confirm", &[("import", &id)])
+        .await;
+    assert_eq!(back, format!("/staff/plan?preview={id}#preview"));
+    let t1 = app.db.plan_actions().await.unwrap();
+    assert_ne!(
+        t1.iter().find(|a| a.code == "T1").unwrap().description_da,
+        "Ny tekst."
+    );
+
+    let (_, at) = upload(&anna, b"code;title\nT1;x".to_vec(), "kort.csv").await;
+    assert!(anna.get(&at).await.contains(
+        "Første række mangler kolonnerne: beskrivelse, sektor_eller_tema, ansvarlig, status, startår, slutår. Intet er ændret."
+    ));
+    for (file, error, says) in [
+        (Vec::new(), "no_file", "Vælg en fil."),
+        (
+            b"\x00\x01\x02binary".to_vec(),
+            "not_a_sheet",
+            "kan ikke læses som et regneark",
+        ),
+        (
+            b"PK\x03\x04broken zip".to_vec(),
+            "not_a_sheet",
+            "kan ikke læses som et regneark",
+        ),
+        (
+            b"a;\"b\nc".to_vec(),
+            "unclosed",
+            "Et anførselstegn i CSV-filen",
+        ),
+        (vec![b'x'; 6 * 1024 * 1024], "too_large", "højst fylde 5 MB"),
+    ] {
+        let (status, at) = upload(&anna, file, "plan.csv").await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(at, format!("/staff/plan?file_error={error}#upload"));
+        assert!(anna.get(&at).await.contains(says), "{error}");
+    }
+}
+
+#[tokio::test]
+async fn only_admins_keep_the_plan() {
+    let app = with_staff().await;
+    let mo = staff_browser(&app, "mo").await;
+    let (status, _) = upload(&mo, b"kode\nT1".to_vec(), "plan.csv").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let nobody = Browser::new(&app);
+    let (status, at) = upload(&nobody, b"kode\nT1".to_vec(), "plan.csv").await;
+    assert_eq!(
+        (status, at.as_str()),
+        (StatusCode::SEE_OTHER, "/staff/login?next=/staff/plan")
+    );
+    // Moderators may download the plan, as they may every other staff download.
+    assert_eq!(
+        download(&mo, "/staff/export/actions.csv").await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        download(&nobody, "/staff/export/actions.xlsx").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn the_action_form_keeps_what_was_typed_and_names_every_problem() {
+    let app = with_staff().await;
+    let mut anna = staff_browser(&app, "anna").await;
+    let long = "Cykelstier langs alle skoleveje. ".repeat(100);
+    let mut fields = vec![
+        ("code", "t50"),
+        ("title_da", "ab"),
+        ("title_en", ""),
+        ("description_da", long.as_str()),
+        ("description_en", ""),
+        ("category", "sector:transport"),
+        ("owner", "Trafik og Veje"),
+        ("status", "planned"),
+        ("start_year", "2031"),
+        ("end_year", "2030"),
+        ("reduction", "mange"),
+        ("link", ""),
+    ];
+    let (status, at) = anna.post_form("/fn/staff/plan/save", &fields).await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert!(at.starts_with("/staff/plan/edit?draft="), "{at}");
+    let page = anna.get(&at).await;
+    assert!(page.contains("Indsatsen er ikke gemt."));
+    assert!(page.contains("Skriv en titel på 3–160 tegn"));
+    assert!(page.contains("Slutåret kan ikke ligge før startåret."));
+    assert!(page.contains("Skriv reduktionen som et antal ton om året"));
+    assert!(
+        page.contains(long.trim_end()),
+        "3 300 characters kept as typed"
+    );
+    assert!(page.contains(r#"value="t50""#));
+    assert!(
+        app.db
+            .plan_actions()
+            .await
+            .unwrap()
+            .iter()
+            .all(|a| a.code != "T50")
+    );
+    // The draft is hers alone.
+    let mut mo = staff_browser(&app, "mo").await;
+    assert!(
+        !mo.get(&at)
+            .await
+            .contains("Cykelstier langs alle skoleveje")
+    );
+
+    fields[1].1 = "Sikre skoleveje";
+    fields[8].1 = "2026";
+    fields[10].1 = "";
+    let (_, at) = anna.post_form("/fn/staff/plan/save", &fields).await;
+    assert_eq!(at, "/staff/plan/edit?code=T50&saved=1");
+    assert!(anna.get(&at).await.contains("Indsatsen er gemt."));
+    // Editing keeps the code, whatever the form says.
+    let mut edit = fields.clone();
+    edit.push(("editing", "T50"));
+    edit[0].1 = "T77";
+    edit[7].1 = "in_progress";
+    let (_, at) = anna.post_form("/fn/staff/plan/save", &edit).await;
+    assert_eq!(at, "/staff/plan/edit?code=T50&saved=1");
+    let codes: Vec<String> = app
+        .db
+        .plan_actions()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.code)
+        .collect();
+    assert!(codes.contains(&"T50".to_owned()) && !codes.contains(&"T77".to_owned()));
+    assert_eq!(status_of(&app, "T50").await, "in_progress");
+
+    // Milestones: a day that does not exist comes back with the words; then added, reached.
+    let (_, at) = anna
+        .post_form(
+            "/fn/staff/plan/milestone",
+            &[
+                ("code", "T50"),
+                ("title", "Skolevej ved Vejgård"),
+                ("due", "2027-02-30"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        at,
+        "/staff/plan/edit?code=T50&milestone_error=due#milestones"
+    );
+    let page = anna.get(&at).await;
+    assert!(page.contains("Skriv fristen som en dato"));
+    assert!(page.contains(r#"value="Skolevej ved Vejgård""#));
+    let (_, at) = anna
+        .post_form(
+            "/fn/staff/plan/milestone",
+            &[
+                ("code", "T50"),
+                ("title", "Skolevej ved Vejgård"),
+                ("due", "2027-03-01"),
+            ],
+        )
+        .await;
+    assert_eq!(at, "/staff/plan/edit?code=T50&milestone=added#milestones");
+    let code = klimadialog::plan::ActionCode::parse("T50").unwrap();
+    let detail = app.db.action_detail(&code).await.unwrap().unwrap();
+    let milestone = detail.milestones[0].id.to_string();
+    let (_, at) = anna
+        .post_form(
+            "/fn/staff/plan/reach",
+            &[("code", "T50"), ("milestone", &milestone)],
+        )
+        .await;
+    assert_eq!(at, "/staff/plan/edit?code=T50&milestone=reached#milestones");
+    assert!(anna.get(&at).await.contains("Nået "));
+    let actions = app.audit_actions("action", detail.action.id).await;
+    for action in [
+        "plan.action_create",
+        "plan.action_update",
+        "plan.milestone_add",
+        "plan.milestone_reach",
+    ] {
+        assert!(
+            actions.iter().any(|a| a == action),
+            "{action} in {actions:?}"
+        );
+    }
+    assert!(
+        app.get("/plan/T50")
+            .await
+            .1
+            .contains("Skolevej ved Vejgård")
+    );
+}
