@@ -354,4 +354,93 @@ mod tests {
         let cell = "x".repeat(MAX_CELL_CHARS + 1);
         assert_eq!(read_csv(cell.as_bytes()), Err(SheetProblem::CellTooLong));
     }
+
+    /// A workbook as Excel lays it out, with this first sheet and shared strings.
+    #[cfg(feature = "sheets")]
+    fn xlsx(sheet: &[u8], shared: Option<&str>) -> Vec<u8> {
+        use std::io::Write;
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        let mut parts: Vec<(&str, Vec<u8>)> = vec![
+            ("[Content_Types].xml", br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_vec()),
+            ("_rels/.rels", br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_vec()),
+            ("xl/workbook.xml", br#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Indsatser" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_vec()),
+            ("xl/_rels/workbook.xml.rels", br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_vec()),
+            ("xl/worksheets/sheet1.xml", sheet.to_vec()),
+        ];
+        if let Some(shared) = shared {
+            parts.push(("xl/sharedStrings.xml", shared.as_bytes().to_vec()));
+        }
+        for (name, bytes) in parts {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(&bytes).unwrap();
+        }
+        zip.finish().unwrap();
+        out.into_inner()
+    }
+
+    #[cfg(feature = "sheets")]
+    fn sheet_of(rows: &str) -> Vec<u8> {
+        format!(r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#).into_bytes()
+    }
+
+    #[cfg(feature = "sheets")]
+    #[test]
+    fn reads_an_xlsx_sheet_with_shared_strings_numbers_and_gaps() {
+        let sheet = sheet_of(
+            r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row>
+               <row r="3"><c r="A3" t="inlineStr"><is><t>T1</t></is></c><c r="B3"><v>2030</v></c><c r="C3"><v>1250.5</v></c></row>"#,
+        );
+        let shared = r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>kode</t></si><si><t>reduktion</t></si></sst>"#;
+        let table = read_xlsx(&xlsx(&sheet, Some(shared))).unwrap();
+        assert_eq!(
+            cells(&table),
+            vec![
+                (1, vec!["kode", "", "reduktion"]),
+                (3, vec!["T1", "2030", "1250.5"]),
+            ]
+        );
+    }
+
+    #[cfg(feature = "sheets")]
+    #[test]
+    fn hostile_workbooks_are_refused_before_they_are_unpacked() {
+        // A cell at the bottom of the sheet: a reader that allocates the sheet's range would
+        // take gigabytes.
+        let far = sheet_of(r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#);
+        assert_eq!(
+            read_xlsx(&xlsx(&far, None)),
+            Err(SheetProblem::TooManyColumns)
+        );
+        let deep = sheet_of(r#"<row r="1048576"><c r="A1048576"><v>1</v></c></row>"#);
+        assert_eq!(
+            read_xlsx(&xlsx(&deep, None)),
+            Err(SheetProblem::TooManyRows)
+        );
+        // Shared strings that claim a trillion entries: calamine would reserve them up front.
+        let claims = r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="1000000000000"><si><t>x</t></si></sst>"#;
+        let one = sheet_of(r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#);
+        assert_eq!(
+            read_xlsx(&xlsx(&one, Some(claims))),
+            Err(SheetProblem::TooLarge)
+        );
+        // 100 MB of rows packed into a few hundred kilobytes.
+        let mut bomb = Vec::with_capacity(101 * 1024 * 1024);
+        bomb.extend_from_slice(
+            &sheet_of("")[..sheet_of("").len() - "</sheetData></worksheet>".len()],
+        );
+        while bomb.len() < 100 * 1024 * 1024 {
+            bomb.extend_from_slice(b"<row></row>");
+        }
+        bomb.extend_from_slice(b"</sheetData></worksheet>");
+        let packed = xlsx(&bomb, None);
+        assert!(packed.len() < 1024 * 1024, "{}", packed.len());
+        assert_eq!(read_xlsx(&packed), Err(SheetProblem::TooLarge));
+        assert_eq!(
+            read_xlsx(b"PK\x03\x04not a zip"),
+            Err(SheetProblem::NotASheet)
+        );
+    }
 }

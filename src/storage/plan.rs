@@ -476,15 +476,7 @@ pub(super) async fn save_action_in(
     }
     // The demo's own setup (no staff member) is no staff action: only staff's are audited.
     if let Some(staff) = staff {
-        audit_saved(
-            tx,
-            staff,
-            id,
-            action,
-            before.map(|(_, _, json)| json),
-            now,
-        )
-        .await?;
+        audit_saved(tx, staff, id, action, before.map(|(_, _, json)| json), now).await?;
     }
     Ok(Ok(id))
 }

@@ -383,3 +383,117 @@ async fn the_action_form_keeps_what_was_typed_and_names_every_problem() {
             .contains("Skolevej ved Vejgård")
     );
 }
+
+/// A zip whose one part declares `size` bytes of worksheet: packed, a few hundred kilobytes.
+fn xlsx_bomb(size: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(size > u32::MAX as usize);
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    let rows = b"<row></row>".repeat(64 * 1024);
+    let mut written = 0;
+    while written < size {
+        zip.write_all(&rows).unwrap();
+        written += rows.len();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+/// A real workbook with one number at the sheet's last row.
+fn xlsx_far_cell() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "kode").unwrap();
+    sheet.write_number(1_048_575, 0, 1.0).unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn hostile_spreadsheets_sent_at_once_leave_memory_bounded() {
+    use crate::workload::{ServerProcess, prepare};
+    use klimadialog::staff::{Password, StaffRole, hash_password};
+
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("site.db");
+    prepare(&database, 0).await;
+    let db = klimadialog_server::open_database(database.to_str().unwrap(), false)
+        .await
+        .unwrap();
+    let hash = hash_password(&Password::parse(crate::test_app::STAFF_PASSWORD).unwrap());
+    db.insert_staff("anna", &hash, StaffRole::Admin, klimadialog::storage::now())
+        .await
+        .unwrap();
+    db.close().await;
+    let server = ServerProcess::start(dir.path(), &database);
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(120))
+        .build()
+        .unwrap();
+    let login = client
+        .post(format!("{}/fn/staff/login", server.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("referer", format!("{}/staff/login", server.base))
+        .body(format!(
+            "username=anna&password={}&next=%2Fstaff",
+            crate::test_app::STAFF_PASSWORD
+        ))
+        .send()
+        .await
+        .unwrap();
+    let cookie = login
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok()?.split(';').next())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let resting = server.peak_memory_mb();
+
+    // Eight files at once: half a gigabyte of worksheet packed in under 3 MB, and a cell at the
+    // sheet's last row, which a reader that allocates the sheet's range would take gigabytes for.
+    let bomb = xlsx_bomb(512 * 1024 * 1024);
+    assert!(bomb.len() < 3 * 1024 * 1024, "{}", bomb.len());
+    let far = xlsx_far_cell();
+    let mut sent = tokio::task::JoinSet::new();
+    for n in 0..8 {
+        let file = if n % 2 == 0 {
+            bomb.clone()
+        } else {
+            far.clone()
+        };
+        let (client, base, cookie) = (client.clone(), server.base.clone(), cookie.clone());
+        sent.spawn(async move {
+            let form = reqwest::multipart::Form::new().part(
+                "file",
+                reqwest::multipart::Part::bytes(file).file_name("plan.xlsx"),
+            );
+            let response = client
+                .post(format!("{base}/staff/plan/upload"))
+                .header("cookie", cookie)
+                .multipart(form)
+                .send()
+                .await
+                .unwrap();
+            location(&response)
+        });
+    }
+    while let Some(at) = sent.join_next().await {
+        let at = at.unwrap();
+        assert!(
+            at == "/staff/plan?file_error=unpacked#upload"
+                || at == "/staff/plan?file_error=too_many_rows#upload",
+            "{at}"
+        );
+    }
+    let peak = server.peak_memory_mb();
+    assert!(
+        peak < resting + 120,
+        "peak memory {peak} MB after eight hostile workbooks (at rest {resting} MB)"
+    );
+    assert!(server.problems().is_empty(), "{:?}", server.problems());
+}
