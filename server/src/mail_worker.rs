@@ -1,6 +1,7 @@
-//! Sends the queued mails in the background (status changes, and words a moderator hid in a
-//! debate): at once when woken after a change, and every so often for retries. A failed send waits longer each time and never blocks the
-//! staff action that queued it; the queue is in the database, so a restart loses nothing.
+//! Sends the queued mails in the background (status changes, words a moderator hid in a debate,
+//! and news of the plan's actions): at once when woken after a change, and every so often for
+//! retries. A failed send waits longer each time and never blocks the staff action that queued
+//! it; the queue is in the database, so a restart loses nothing.
 
 use std::time::Duration;
 
@@ -8,7 +9,7 @@ use klimadialog::EmailAddress;
 use klimadialog::PublicStatus;
 use klimadialog::argument::DebateRule;
 use klimadialog::mail::Mail;
-use klimadialog::storage::{DueDebateMail, DueMail, MailQueue, now, retry_delay};
+use klimadialog::storage::{DueDebateMail, DueMail, DuePlanMail, MailQueue, now, retry_delay};
 use klimadialog_app::state::AppState;
 
 /// Mails sent per round, so one round never holds a long list in memory.
@@ -32,7 +33,7 @@ pub fn spawn(state: AppState, retry_base: u64) -> tokio::task::JoinHandle<()> {
     })
 }
 
-/// Sends what is due in both queues; whether a batch was full.
+/// Sends what is due in every queue; whether a batch was full.
 async fn deliver_due(state: &AppState, retry_base: i64) -> bool {
     let status = match state.db.due_status_mails(now(), BATCH).await {
         Ok(due) => due,
@@ -72,7 +73,28 @@ async fn deliver_due(state: &AppState, retry_base: i64) -> bool {
         )
         .await;
     }
-    status.len() as i64 == BATCH || debate.len() as i64 == BATCH
+    let plan = match state.db.due_plan_mails(now(), BATCH).await {
+        Ok(due) => due,
+        Err(error) => {
+            tracing::error!(%error, "reading the plan mail queue failed");
+            return false;
+        }
+    };
+    for mail in &plan {
+        let message = compose_plan(state, mail);
+        attempt(
+            state,
+            MailQueue::Plan,
+            mail.id,
+            mail.attempts,
+            message,
+            retry_base,
+        )
+        .await;
+    }
+    [status.len(), debate.len(), plan.len()]
+        .into_iter()
+        .any(|n| n as i64 == BATCH)
 }
 
 /// Sends one queued mail and records the attempt: sent, or tried again later, waiting longer
@@ -167,6 +189,42 @@ fn compose_debate(state: &AppState, mail: &DueDebateMail) -> Option<Composed> {
             rule,
             rules_link: &rules_link,
             words: &mail.body,
+            municipality: &state.config.municipality,
+        },
+        language,
+    );
+    Some(Composed { to, subject, body })
+}
+
+fn compose_plan(state: &AppState, mail: &DuePlanMail) -> Option<Composed> {
+    use klimadialog::plan::ActionStatus;
+    use klimadialog_app::i18n::{PlanChange, PlanMail, plan_mail};
+
+    let to = EmailAddress::parse(&mail.email).ok()?;
+    let change = match (&mail.status, &mail.milestone) {
+        (Some(status), None) => PlanChange::Status(ActionStatus::parse(status)?),
+        (None, Some(milestone)) => PlanChange::Milestone(milestone),
+        _ => return None,
+    };
+    let site = state.config.public_url.trim_end_matches('/');
+    let language = klimadialog::Locale::from_tag(&mail.language).unwrap_or_default();
+    let title = match language {
+        klimadialog::Locale::Da => &mail.title_da,
+        _ => mail.title_en.as_ref().unwrap_or(&mail.title_da),
+    };
+    let ideas: Vec<(String, String)> = mail
+        .their_ideas()
+        .into_iter()
+        .map(|(id, title)| (title, format!("{site}/ideas/{id}")))
+        .collect();
+    let (subject, body) = plan_mail(
+        &PlanMail {
+            code: &mail.code,
+            title,
+            change,
+            ideas: &ideas,
+            link: &format!("{site}/plan/{}", mail.code),
+            me_link: &format!("{site}/me#mail"),
             municipality: &state.config.municipality,
         },
         language,

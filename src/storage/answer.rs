@@ -52,6 +52,8 @@ pub enum MailQueue {
     Status,
     /// Their words in a debate, hidden by a moderator.
     Debate,
+    /// An action their ideas are part of got a new status or reached a milestone.
+    Plan,
 }
 
 impl MailQueue {
@@ -59,6 +61,7 @@ impl MailQueue {
         match self {
             MailQueue::Status => "status_mails",
             MailQueue::Debate => "debate_mails",
+            MailQueue::Plan => "plan_mails",
         }
     }
 }

@@ -209,6 +209,7 @@ impl Db {
             "DELETE FROM argument_reports WHERE resident_id = ?",
             "DELETE FROM status_mails WHERE resident_id = ?",
             "DELETE FROM debate_mails WHERE resident_id = ?",
+            "DELETE FROM plan_mails WHERE resident_id = ?",
             "DELETE FROM argument_helpful WHERE resident_id = ?",
             "UPDATE ideas SET author_id = NULL WHERE author_id = ?",
             "UPDATE arguments SET author_id = NULL WHERE author_id = ?",

@@ -3,6 +3,7 @@
 //! the emissions baseline.
 
 use super::audit::{Record, record};
+use super::plan_mail::{ActionChange, queue_plan_mails};
 use super::{Db, Result};
 use crate::audit::AuditAction;
 use crate::idea::{Category, IdeaId};
@@ -192,6 +193,7 @@ impl Db {
         let Some((action, title)) = reached else {
             return Ok(false);
         };
+        queue_plan_mails(&mut tx, action, ActionChange::Milestone(milestone), now).await?;
         record(
             &mut tx,
             Record::action(
@@ -465,14 +467,19 @@ pub(super) async fn save_action_in(
         .as_ref()
         .is_none_or(|(_, status, _)| status != action.status.as_str());
     if status_changed {
-        sqlx::query(
-            "INSERT INTO action_status_changes (action_id, status, created_at) VALUES (?, ?, ?)",
+        let change: i64 = sqlx::query_scalar(
+            "INSERT INTO action_status_changes (action_id, status, created_at) VALUES (?, ?, ?)
+             RETURNING id",
         )
         .bind(id)
         .bind(action.status.as_str())
         .bind(now)
-        .execute(&mut **tx)
+        .fetch_one(&mut **tx)
         .await?;
+        // A new action has no ideas yet; an existing one's residents hear of its new status.
+        if before.is_some() {
+            queue_plan_mails(tx, id, ActionChange::Status(change), now).await?;
+        }
     }
     // The demo's own setup (no staff member) is no staff action: only staff's are audited.
     if let Some(staff) = staff {

@@ -15,7 +15,8 @@ pub struct Swept {
     pub sessions: u64,
     pub staff_sessions: u64,
     pub drafts: u64,
-    pub status_mails: u64,
+    /// Sent or given-up mails of every queue.
+    pub mails: u64,
     /// Photos taken off hidden or rejected ideas (their files go with the next file sweep).
     pub photos: u64,
 }
@@ -50,13 +51,22 @@ impl Db {
                     now - DRAFT_SECONDS,
                 )
                 .await?,
-            status_mails: run(
-                "DELETE FROM status_mails
-                 WHERE coalesce(sent_at, failed_at) IS NOT NULL
-                   AND coalesce(sent_at, failed_at) < ?",
-                now - STATUS_MAIL_SECONDS,
-            )
-            .await?,
+            mails: {
+                let mut swept = 0;
+                // Every queue keeps a sent or given-up mail as long as the status mails.
+                for queue in ["status_mails", "debate_mails", "plan_mails"] {
+                    swept += run(
+                        &format!(
+                            "DELETE FROM {queue}
+                             WHERE coalesce(sent_at, failed_at) IS NOT NULL
+                               AND coalesce(sent_at, failed_at) < ?"
+                        ),
+                        now - STATUS_MAIL_SECONDS,
+                    )
+                    .await?;
+                }
+                swept
+            },
             photos: run(
                 "UPDATE ideas SET photo = NULL
                  WHERE photo IS NOT NULL AND moderation_state IN ('hidden', 'rejected')

@@ -134,7 +134,7 @@ pub static LANGUAGE: Language = Language {
             deleted: "Din konto er slettet.",
             mail_heading: "Mails fra Klimadialog",
             mail_language: "Sprog i mailene",
-            status_mails: "Send mig en mail, når en idé, jeg har foreslået eller støtter, får ny status",
+            status_mails: "Send mig en mail, når en idé, jeg har foreslået eller støtter, får ny status, eller når en indsats i klimaplanen, som idéen er en del af, kommer videre",
             mail_save: "Gem",
             mail_saved: "Dine valg er gemt.",
         },
@@ -1274,6 +1274,47 @@ pub static LANGUAGE: Language = Language {
         let quoted: String = words.lines().map(|line| format!("> {line}\n")).collect();
         let body = format!(
             "Hej\n\nEn moderator har skjult dit indlæg i debatten om idéen »{title}«, fordi det bryder debatreglen »{rule}«.\n\nDu skrev:\n{quoted}\nDer står nu, hvornår og efter hvilken regel indlægget er skjult. Svarene på det bliver stående.\n\nDu kan læse debatreglerne her: {rules_link}\nDu er velkommen til at skrive et nyt indlæg, der holder sig til reglerne: {link}\n\nMener du, at det er en fejl, kan du skrive til kommunen.\n\nVenlig hilsen\n{m}\n\nMailen er sendt automatisk. Du kan ikke svare på den.\n"
+        );
+        (subject, body)
+    },
+    plan_mail: |mail, what| {
+        let PlanMail {
+            code,
+            title,
+            change,
+            ideas,
+            link,
+            me_link,
+            municipality: m,
+        } = *mail;
+        let subject = format!("Nyt om indsats {code} i klimaplanen – {m}");
+        let news = match change {
+            PlanChange::Status(_) => {
+                format!(
+                    "Indsatsen »{code} {title}« i {m}s klimaplan har fået en ny status: {what}."
+                )
+            }
+            PlanChange::Milestone(_) => {
+                format!(
+                    "Indsatsen »{code} {title}« i {m}s klimaplan har nået en milepæl: »{what}«."
+                )
+            }
+        };
+        let listed: String = ideas
+            .iter()
+            .map(|(t, l)| format!("- »{t}«: {l}\n"))
+            .collect();
+        let yours = match ideas.len() {
+            0 => String::new(),
+            1 => format!(
+                "Idéen her, som du har foreslået eller støttet, er en del af indsatsen:\n{listed}\n"
+            ),
+            _ => format!(
+                "Idéerne her, som du har foreslået eller støttet, er en del af indsatsen:\n{listed}\n"
+            ),
+        };
+        let body = format!(
+            "Hej\n\n{news}\n\n{yours}Se indsatsen, dens milepæle og idéerne bag den: {link}\n\nDu får mailen, fordi du har foreslået eller støttet en idé, der er en del af indsatsen. Du kan slå mails om dine idéer fra her: {me_link}\n\nVenlig hilsen\n{m}\n\nMailen er sendt automatisk. Du kan ikke svare på den.\n"
         );
         (subject, body)
     },

@@ -136,7 +136,7 @@ pub static LANGUAGE: Language = Language {
             deleted: "Your account has been deleted.",
             mail_heading: "Emails from Klimadialog",
             mail_language: "Language of the emails",
-            status_mails: "Email me when an idea I have proposed or support gets a new status",
+            status_mails: "Email me when an idea I have proposed or support gets a new status, or when an action of the climate plan it is part of moves on",
             mail_save: "Save",
             mail_saved: "Your choices have been saved.",
         },
@@ -1276,6 +1276,47 @@ pub static LANGUAGE: Language = Language {
         let quoted: String = words.lines().map(|line| format!("> {line}\n")).collect();
         let body = format!(
             "Hello\n\nA moderator has hidden your post in the debate on the idea “{title}” because it breaks the debate rule “{rule}”.\n\nYou wrote:\n{quoted}\nIn its place it now says when and under which rule it was hidden. The replies to it remain.\n\nYou can read the debate rules here: {rules_link}\nYou are welcome to write a new post within the rules: {link}\n\nIf you think this is a mistake, you can write to the municipality.\n\nKind regards\n{m}\n\nThis mail was sent automatically. You cannot reply to it.\n"
+        );
+        (subject, body)
+    },
+    plan_mail: |mail, what| {
+        let PlanMail {
+            code,
+            title,
+            change,
+            ideas,
+            link,
+            me_link,
+            municipality: m,
+        } = *mail;
+        let subject = format!("News about action {code} in the climate plan – {m}");
+        let news = match change {
+            PlanChange::Status(_) => {
+                format!(
+                    "The action “{code} {title}” in {m}’s climate plan has a new status: {what}."
+                )
+            }
+            PlanChange::Milestone(_) => {
+                format!(
+                    "The action “{code} {title}” in {m}’s climate plan has reached a milestone: “{what}”."
+                )
+            }
+        };
+        let listed: String = ideas
+            .iter()
+            .map(|(t, l)| format!("- “{t}”: {l}\n"))
+            .collect();
+        let yours = match ideas.len() {
+            0 => String::new(),
+            1 => format!(
+                "This idea, which you proposed or support, is part of the action:\n{listed}\n"
+            ),
+            _ => format!(
+                "These ideas, which you proposed or support, are part of the action:\n{listed}\n"
+            ),
+        };
+        let body = format!(
+            "Hello\n\n{news}\n\n{yours}See the action, its milestones and the ideas behind it: {link}\n\nYou get this mail because you proposed or support an idea that is part of the action. You can turn off mails about your ideas here: {me_link}\n\nKind regards\n{m}\n\nThis mail was sent automatically. You cannot reply to it.\n"
         );
         (subject, body)
     },

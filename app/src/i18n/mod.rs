@@ -36,6 +36,7 @@ mod faults;
 mod list;
 mod map;
 mod plan;
+mod plan_mail;
 mod privacy;
 mod propose;
 mod report;
@@ -71,6 +72,7 @@ pub use faults::{FaultTexts, fault_page};
 pub use list::ListTexts;
 pub use map::MapTexts;
 pub use plan::PlanTexts;
+pub use plan_mail::{PlanChange, PlanMail, plan_mail};
 pub use privacy::PrivacyTexts;
 pub use propose::ProposeTexts;
 pub use report::{ReportTexts, reason_name};
@@ -106,6 +108,9 @@ pub struct Language {
     /// Subject and body of the mail to an author whose words a moderator hid; the rule's name
     /// is given.
     pub debate_mail: fn(&DebateMail<'_>, &str) -> (String, String),
+    /// Subject and body of the mail to the residents behind an action; the new status's name
+    /// or the milestone's title is given.
+    pub plan_mail: fn(&PlanMail<'_>, &str) -> (String, String),
     pub team: TeamTexts,
 }
 

@@ -140,7 +140,8 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
         reported: state.db.reported_idea_count().await?,
         arguments_waiting: state.db.argument_queue_count().await?,
         mails_waiting: state.db.unsent_status_mails().await?
-            + state.db.unsent_debate_mails().await?,
+            + state.db.unsent_debate_mails().await?
+            + state.db.unsent_plan_mails().await?,
         mail_not_sent: state.mailer.outbox_dir().is_some(),
         recent,
     })

@@ -130,6 +130,8 @@ pub async fn confirm_plan_import(import: i64) -> Result<(), AppError> {
     match state.db.import_actions(&saving, member.id, now).await? {
         Ok(saved) => {
             state.db.delete_plan_draft(import).await?;
+            // A new status queues mails to the residents behind the action.
+            state.mail_queued.notify_one();
             leptos_axum::redirect(&format!("/staff/plan?imported={saved}"));
         }
         // A sector or theme removed between the preview and the confirmation.
@@ -268,6 +270,9 @@ pub async fn save_action(
             .map(|_| action),
         _ => None,
     };
+    if saved.is_some() {
+        state.mail_queued.notify_one();
+    }
     match saved {
         Some(action) => leptos_axum::redirect(&format!(
             "/staff/plan/edit?code={}&saved=1",
@@ -335,10 +340,13 @@ pub async fn reach_milestone(code: String, milestone: i64) -> Result<(), AppErro
     let member = crate::session::require_staff(&state, StaffRole::Admin).await?;
     let code = ActionCode::parse(&code).ok_or_else(|| AppError::NotFound.respond())?;
     let now = klimadialog::storage::now();
-    state
+    if state
         .db
         .reach_milestone(&code, milestone, member.id, now)
-        .await?;
+        .await?
+    {
+        state.mail_queued.notify_one();
+    }
     leptos_axum::redirect(&format!(
         "/staff/plan/edit?code={}&milestone=reached#milestones",
         crate::url::encode_component(code.as_str())

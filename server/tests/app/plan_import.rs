@@ -497,3 +497,131 @@ async fn hostile_spreadsheets_sent_at_once_leave_memory_bounded() {
     );
     assert!(server.problems().is_empty(), "{:?}", server.problems());
 }
+
+// Multi-threaded: the SMTP sink is read with blocking waits while the mail worker runs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_residents_behind_an_action_are_mailed_when_it_moves_on() {
+    use klimadialog::storage::now;
+
+    let smtp = crate::smtp::SmtpSink::start();
+    let url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let app = crate::test_app::with_staff_mailing(Some(&url), &[]).await;
+    let mut anna = staff_browser(&app, "anna").await;
+    let fields = [
+        ("code", "T60"),
+        ("title_da", "Elbusser på alle bybuslinjer"),
+        ("title_en", "Electric buses on every city line"),
+        ("description_da", "Alle bybusser kører på el i 2028."),
+        ("description_en", ""),
+        ("category", "sector:transport"),
+        ("owner", "Nordjyllands Trafikselskab"),
+        ("status", "planned"),
+        ("start_year", "2025"),
+        ("end_year", "2028"),
+        ("reduction", "4000"),
+        ("link", ""),
+    ];
+    let (_, at) = anna.post_form("/fn/staff/plan/save", &fields).await;
+    assert_eq!(at, "/staff/plan/edit?code=T60&saved=1");
+    let author = app
+        .db
+        .resident_for_email("idemager@example.dk", now())
+        .await
+        .unwrap();
+    let fan = app
+        .db
+        .resident_for_email("fan@example.dk", now())
+        .await
+        .unwrap();
+    let settings = klimadialog::storage::MailSettings {
+        language: klimadialog::Locale::En,
+        status_mails: true,
+    };
+    app.db.save_mail_settings(fan, settings).await.unwrap();
+    let idea = app
+        .insert_published_idea(
+            "Elbusser til Vestbyen",
+            "Lad elbusserne køre til Vestbyen.",
+            Some(author),
+        )
+        .await;
+    app.db.add_support(idea, fan.0, now()).await.unwrap();
+    let (_, linked) = anna
+        .post_form(
+            "/fn/staff/plan/link",
+            &[
+                ("idea", &idea.0.to_string()),
+                ("action", "T60"),
+                ("note", ""),
+            ],
+        )
+        .await;
+    assert!(linked.ends_with("plan=done#plan"), "{linked}");
+    let (_, _) = anna
+        .post_form(
+            "/fn/staff/plan/milestone",
+            &[
+                ("code", "T60"),
+                ("title", "De første 20 elbusser kører"),
+                ("due", "2026-06-01"),
+            ],
+        )
+        .await;
+    let code = klimadialog::plan::ActionCode::parse("T60").unwrap();
+    let milestone = app
+        .db
+        .action_detail(&code)
+        .await
+        .unwrap()
+        .unwrap()
+        .milestones[0]
+        .id;
+    anna.post_form(
+        "/fn/staff/plan/reach",
+        &[("code", "T60"), ("milestone", &milestone.to_string())],
+    )
+    .await;
+
+    // One mail each, in their own language, naming the milestone and their idea.
+    let mut mails: Vec<String> = (0..2).map(|_| smtp.next_mail()).collect();
+    mails.sort_by_key(|m| !m.contains("To: idemager@example.dk"));
+    let danish = crate::smtp::mail_body(&mails[0]);
+    assert!(
+        danish.contains("Indsatsen »T60 Elbusser på alle bybuslinjer« i Aalborg Kommunes klimaplan har nået en milepæl: »De første 20 elbusser kører«."),
+        "{danish}"
+    );
+    assert!(danish.contains("- »Elbusser til Vestbyen«: "), "{danish}");
+    assert!(danish.contains(&format!("/ideas/{}\n", idea.0)), "{danish}");
+    assert!(danish.contains("/plan/T60"));
+    assert!(mails[1].contains("To: fan@example.dk"));
+    let english = crate::smtp::mail_body(&mails[1]);
+    assert!(
+        english.contains("The action “T60 Electric buses on every city line” in Aalborg Kommune’s climate plan has reached a milestone: “De første 20 elbusser kører”."),
+        "{english}"
+    );
+
+    // A new status through the import is one more mail each.
+    let mut import = fields.map(|(_, v)| v.to_owned()).to_vec();
+    import[7] = "i gang".into();
+    let header = fields.map(|(k, _)| k.to_owned()).to_vec();
+    let (_, at) = upload(&anna, csv(&[header, import]), "plan.csv").await;
+    let (_, done) = anna
+        .post_form("/fn/staff/plan/confirm", &[("import", &preview_id(&at))])
+        .await;
+    assert_eq!(done, "/staff/plan?imported=1");
+    let next = crate::smtp::mail_body(&smtp.next_mail());
+    assert!(
+        next.contains("har fået en ny status: i gang.")
+            || next.contains("has a new status: in progress."),
+        "{next}"
+    );
+    smtp.next_mail();
+    // The worker records a mail as sent just after the server took it.
+    for _ in 0..50 {
+        if app.db.unsent_plan_mails().await.unwrap() == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.db.unsent_plan_mails().await.unwrap(), 0);
+}
