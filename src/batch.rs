@@ -99,6 +99,8 @@ crate::string_enum!(
         NotPublic => "not_public",
         /// The moderation action does not fit the idea's state (approving a public idea).
         NotNow => "not_now",
+        /// "In the climate plan" needs a link to one of the plan's actions first.
+        NoAction => "no_action",
     }
 );
 

@@ -17,7 +17,7 @@ test('staff filter to an area and a sector, sort by supports, and answer ten ide
   // told apart by the answer.
   const [status, answer] = jsEnabled(testInfo)
     ? ['Under behandling', 'Klimaplanens sekretariat ser på idéerne i efteråret (e2e med JavaScript).']
-    : ['Med i klimaplanen', 'Idéerne indgår i klimaplanens handlinger for 9000 Aalborg (e2e uden JavaScript).'];
+    : ['Delvist med i klimaplanen', 'Idéerne indgår i klimaplanens handlinger for 9000 Aalborg (e2e uden JavaScript).'];
   await signIn(page, '/staff/ideas');
   await page.getByLabel('Område', { exact: true }).selectOption({ label: '9000 Aalborg' });
   await page.getByLabel('Sektor', { exact: true }).selectOption({ label: 'Transport' });

@@ -378,6 +378,15 @@ mod tests {
         assert_eq!(decided.summary.status, PublicStatus::InPlan);
         assert_eq!(decided.history.len(), 2);
         assert!(decided.history[1].answer.is_some());
+        // "In the climate plan" says which action: every such demo idea is linked to one.
+        let unlinked: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM ideas WHERE status = 'in_plan'
+               AND id NOT IN (SELECT idea_id FROM idea_actions)",
+        )
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+        assert_eq!(unlinked, 0);
     }
 
     #[tokio::test]

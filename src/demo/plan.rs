@@ -213,6 +213,11 @@ const LINKS: &[(&str, &str, &str)] = &[
         "E2",
         "Idéen indgår sammen med kommunens egne tage.",
     ),
+    (
+        "Alle kommunens biler skal være elbiler",
+        "T3",
+        "Kommunens egne elbiler lader ved de nye ladestandere.",
+    ),
 ];
 
 /// Made-up tonnes per sector: (sector, base year, latest year).

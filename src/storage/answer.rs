@@ -13,6 +13,8 @@ use crate::idea::{IdeaId, PublicStatus};
 pub enum StatusRefusal {
     /// No such idea, or not public (statuses answer the public).
     NotPublic,
+    /// "In the climate plan" says which action: the idea must be linked to one first.
+    NoAction,
 }
 
 /// A queued mail that is due, with what it needs to be written.
@@ -199,6 +201,16 @@ pub(super) async fn change_status_on(
     let Some(before) = before else {
         return Ok(Err(StatusRefusal::NotPublic));
     };
+    if status == PublicStatus::InPlan {
+        let linked: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM idea_actions WHERE idea_id = ?)")
+                .bind(idea.0)
+                .fetch_one(&mut *tx)
+                .await?;
+        if !linked {
+            return Ok(Err(StatusRefusal::NoAction));
+        }
+    }
     sqlx::query("UPDATE ideas SET status = ?, updated_at = ? WHERE id = ?")
         .bind(status.as_str())
         .bind(now)
@@ -294,6 +306,12 @@ mod tests {
             da: "Indgår i planen.".into(),
             en: None,
         };
+        // "In the climate plan" says which action: not before the idea is linked to one.
+        let refused = db.answer_idea(idea, PublicStatus::InPlan, Some(&answer), mo, 10);
+        assert_eq!(refused.await.unwrap(), Err(StatusRefusal::NoAction));
+        assert_eq!(db.unsent_status_mails().await.unwrap(), 0);
+        let code = crate::storage::tests::plan_action(&db, "T1").await;
+        assert!(db.link_idea(idea, &code, None, None, 10).await.unwrap());
         let queued = db
             .answer_idea(idea, PublicStatus::InPlan, Some(&answer), mo, 10)
             .await

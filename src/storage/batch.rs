@@ -5,7 +5,7 @@
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use super::answer::{audit_status_on, change_status_on};
+use super::answer::{StatusRefusal, audit_status_on, change_status_on};
 use super::moderation::moderate_on;
 use super::staff_ideas::push_staff_filter;
 use super::{Db, Result, audit};
@@ -44,6 +44,8 @@ struct Current {
     theme_key: Option<String>,
     area_id: i64,
     title: String,
+    /// Linked to at least one of the plan's actions.
+    linked: bool,
 }
 
 impl Db {
@@ -76,7 +78,7 @@ impl Db {
         };
         let current: Vec<Current> = sqlx::query_as(
             "SELECT id, updated_at, moderation_state, status, kind, sector_key, theme_key, area_id,
-                    title
+                    title, EXISTS (SELECT 1 FROM idea_actions l WHERE l.idea_id = ideas.id) AS linked
              FROM ideas WHERE id IN (SELECT value FROM json_each(?))",
         )
         .bind(serde_json::to_string(&ids).unwrap_or_default())
@@ -103,15 +105,20 @@ impl Db {
                 let mut changes = Vec::with_capacity(current.len());
                 for idea in &current {
                     let id = IdeaId(idea.id);
-                    let Ok((change, before)) =
-                        change_status_on(&mut tx, id, *status, answer.as_ref(), staff, now).await?
-                    else {
-                        // Checked above, in the same transaction.
-                        return Ok(Err(BatchFailure::Refused(vec![(
-                            idea.id,
-                            BatchRefusal::NotPublic,
-                        )])));
-                    };
+                    let (change, before) =
+                        match change_status_on(&mut tx, id, *status, answer.as_ref(), staff, now)
+                            .await?
+                        {
+                            Ok(done) => done,
+                            // Checked above, in the same transaction.
+                            Err(refusal) => {
+                                let refusal = match refusal {
+                                    StatusRefusal::NotPublic => BatchRefusal::NotPublic,
+                                    StatusRefusal::NoAction => BatchRefusal::NoAction,
+                                };
+                                return Ok(Err(BatchFailure::Refused(vec![(idea.id, refusal)])));
+                            }
+                        };
                     let batch = serde_json::json!({ "batch": current.len() });
                     audit_status_on(
                         &mut tx,
@@ -228,9 +235,15 @@ impl Db {
 fn refusal(idea: &Current, action: &BatchAction) -> Option<BatchRefusal> {
     let state = ModerationState::parse(&idea.moderation_state)?;
     match action {
-        BatchAction::Status { .. } => (state != ModerationState::Published
-            || idea.status == PublicStatus::Merged.as_str())
-        .then_some(BatchRefusal::NotPublic),
+        BatchAction::Status { .. }
+            if state != ModerationState::Published
+                || idea.status == PublicStatus::Merged.as_str() =>
+        {
+            Some(BatchRefusal::NotPublic)
+        }
+        BatchAction::Status { status, .. } => {
+            (*status == PublicStatus::InPlan && !idea.linked).then_some(BatchRefusal::NoAction)
+        }
         BatchAction::Moderate { action, .. } => state
             .after(*action)
             .is_none()
@@ -380,7 +393,21 @@ mod tests {
                 en: None,
             }),
         };
+        // "In the climate plan" needs a link to an action: one idea without refuses the batch.
+        let code = crate::storage::tests::plan_action(&db, "T1").await;
+        for idea in &ideas[..2] {
+            assert!(db.link_idea(*idea, &code, None, None, 40).await.unwrap());
+        }
         let selection = ticked(&db, &ideas).await;
+        let refused = db.run_batch(&selection, &action, mo, 45).await.unwrap();
+        assert_eq!(
+            refused,
+            Err(BatchFailure::Refused(vec![(
+                ideas[2].0,
+                BatchRefusal::NoAction
+            )]))
+        );
+        assert!(db.link_idea(ideas[2], &code, None, None, 48).await.unwrap());
         let done = db.run_batch(&selection, &action, mo, 50).await.unwrap();
         assert_eq!(
             done,

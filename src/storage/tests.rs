@@ -387,3 +387,21 @@ async fn the_change_counter_grows_with_every_commit_and_not_with_reads() {
     db.mark_changed();
     assert_eq!(db.changes(), marked + 1);
 }
+
+/// An action of the plan with this code (transport, planned), for tests of what links to it.
+pub(crate) async fn plan_action(db: &Db, code: &str) -> crate::plan::ActionCode {
+    let fields = crate::plan::ActionFields {
+        code: code.into(),
+        title_da: format!("Indsats {code}"),
+        description_da: "En indsats i klimaplanen.".into(),
+        category: "sector:transport".into(),
+        owner: "Trafik og Veje".into(),
+        status: "planned".into(),
+        start_year: "2025".into(),
+        end_year: "2030".into(),
+        ..crate::plan::ActionFields::default()
+    };
+    let action = fields.parse().unwrap();
+    db.save_action(&action, None, 1).await.unwrap().unwrap();
+    action.code
+}

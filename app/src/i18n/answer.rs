@@ -13,6 +13,7 @@ pub struct AnswerTexts {
     pub error_answer_required: &'static str,
     pub error_english_alone: &'static str,
     pub error_answer_invalid: &'static str,
+    pub error_no_action: &'static str,
     pub current: &'static str,
     pub export: &'static str,
     pub export_intro: &'static str,

@@ -51,6 +51,7 @@ pub fn StaffIdeaPage() -> impl IntoView {
         StaffIdeasProblem::AnswerInvalid => t.error_answer_invalid,
         StaffIdeasProblem::MergeTarget => t.error_merge_target,
         StaffIdeasProblem::Note => t.error_note,
+        StaffIdeasProblem::NoAction => t.error_no_action,
     });
     let saved = after.done.0 == Some(id);
     let merge_q = after.merge_q.0.clone().unwrap_or_default();

@@ -14,6 +14,8 @@ klimadialog::string_enum!(
         AnswerInvalid => "answer_invalid",
         MergeTarget => "merge_target",
         Note => "note",
+        /// "In the climate plan" before the idea is linked to one of the plan's actions.
+        NoAction => "no_action",
     }
 );
 
@@ -79,6 +81,10 @@ pub async fn set_idea_status(
             leptos_axum::redirect(&format!("{back}done={idea}#idea-{idea}"));
         }
         Err(StatusRefusal::NotPublic) => return Err(AppError::NotFound.respond()),
+        Err(StatusRefusal::NoAction) => {
+            crate::session::keep_typed(&[("answer_da", &answer_da), ("answer_en", &answer_en)]);
+            leptos_axum::redirect(&StaffIdeasProblem::NoAction.address(&back, idea));
+        }
     }
     Ok(())
 }

@@ -120,6 +120,40 @@ async fn a_decision_with_its_answer_mails_author_and_supporters_once_each() {
         "new"
     );
 
+    // "In the climate plan" says which action: refused until the idea is linked to one,
+    // with the answer kept in the form.
+    let decision = [
+        ("status", "in_plan"),
+        (
+            "answer_da",
+            "Delebiler indgår i planens afsnit om transport.",
+        ),
+        (
+            "answer_en",
+            "Car sharing is part of the plan's transport section.",
+        ),
+    ];
+    let (_, location) = set_status(&mut mo, idea, &decision).await;
+    assert!(location.contains("error=no_action"), "{location}");
+    let page = mo.get(&location).await;
+    assert!(
+        page.contains("Knyt først idéen til en indsats i klimaplanen"),
+        "{page}"
+    );
+    assert!(page.contains("Delebiler indgår i planens afsnit om transport.</textarea>"));
+    assert!(!smtp.mail_within(Duration::from_millis(300)));
+    let (_, linked) = mo
+        .post_form(
+            "/fn/staff/plan/link",
+            &[
+                ("idea", &idea.0.to_string()),
+                ("action", "T2"),
+                ("note", ""),
+            ],
+        )
+        .await;
+    assert!(linked.ends_with("plan=done#plan"), "{linked}");
+
     let (status, location) = set_status(
         &mut mo,
         idea,
@@ -254,7 +288,7 @@ async fn each_resident_gets_their_own_language_and_can_stop_status_mails_on_my_p
         &mut mo,
         idea,
         &[
-            ("status", "in_plan"),
+            ("status", "partly_in_plan"),
             ("answer_da", "Delebiler indgår i planen."),
         ],
     )
@@ -266,7 +300,7 @@ async fn each_resident_gets_their_own_language_and_can_stop_status_mails_on_my_p
     );
     let (to, english) = &mails[0];
     assert_eq!(to, "a@example.dk");
-    assert!(english.contains("The idea “Delebiler i Hasseris”, which you support, now has the status “In the climate plan”"), "{english}");
+    assert!(english.contains("The idea “Delebiler i Hasseris”, which you support, now has the status “Partly in the climate plan”"), "{english}");
     assert!(
         english.contains("The municipality's answer (in Danish):\nDelebiler indgår i planen."),
         "{english}"

@@ -117,7 +117,7 @@ async fn one_status_for_ticked_ideas_mails_each_resident_once() {
             ("ids", &picked[1]),
             ("scope", "ticked"),
             ("action", "status"),
-            ("new_status", "in_plan"),
+            ("new_status", "partly_in_plan"),
             ("answer_da", "Elcykler indgår i planens transportafsnit."),
         ],
     )
@@ -141,7 +141,7 @@ async fn one_status_for_ticked_ideas_mails_each_resident_once() {
     assert!(mails[0].contains("To: begge@example.dk"));
     assert!(
         both.contains(
-            "2 idéer, som du har foreslået eller støtter, har fået status »Med i klimaplanen«"
+            "2 idéer, som du har foreslået eller støtter, har fået status »Delvist med i klimaplanen«"
         ),
         "{both}"
     );

@@ -817,7 +817,7 @@ async fn escaping_of_stored_text() {
             "/fn/staff/ideas/status",
             &[
                 ("idea", &id),
-                ("status", "in_plan"),
+                ("status", "already_planned"),
                 ("answer_da", "<script>alert(1)</script> Vi bygger den."),
                 ("answer_en", ""),
                 ("back", "/staff/ideas"),
