@@ -86,6 +86,11 @@ pub struct IdeaDetail {
     /// The idea's own point in millionths of a degree (latitude, longitude), if it has one.
     pub point: Option<(i64, i64)>,
     pub history: Vec<StatusEntry>,
+    /// When a moderator approved it for the public, if one did (else it was public at once).
+    pub approved_at: Option<Timestamp>,
+    /// What happened in the plan: links to actions, and those actions' statuses and milestones
+    /// since the idea was proposed, oldest first.
+    pub plan_events: Vec<crate::plan::PlanEvent>,
 }
 
 /// How many weeks back the weekly statistics go.

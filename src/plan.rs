@@ -371,6 +371,27 @@ pub fn gap(baseline: &Baseline, target_percent: u8, actions: &[(ActionStatus, f6
     }
 }
 
+/// What happened to an idea in the plan, for its timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PlanEventKind {
+    /// Staff linked the idea to the action.
+    Linked,
+    /// The action got this status.
+    Status(ActionStatus),
+    /// The action reached the milestone with this title.
+    Milestone(String),
+}
+
+/// One event of the plan on an idea's timeline: when, which action, what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanEvent {
+    pub at: crate::time::Timestamp,
+    pub code: String,
+    pub title_da: String,
+    pub title_en: Option<String>,
+    pub kind: PlanEventKind,
+}
+
 /// An action as the plan's pages list it, with its progress and the ideas linked to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "storage", derive(sqlx::FromRow))]

@@ -234,6 +234,8 @@ impl Db {
                 _ => None,
             },
             history: self.status_history(id).await?,
+            approved_at: self.approved_at(id).await?,
+            plan_events: self.plan_events_of_idea(id).await?,
         };
         Ok(Some((detail, moderation)))
     }
@@ -278,6 +280,19 @@ impl Db {
             .fetch_all(self.pool())
             .await?;
         rows.into_iter().map(SummaryRow::into_summary).collect()
+    }
+
+    /// When a moderator last approved the idea for the public, from the audit log.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn approved_at(&self, id: IdeaId) -> Result<Option<crate::time::Timestamp>> {
+        let at: Option<i64> = sqlx::query_scalar(
+            "SELECT max(created_at) FROM audit_events
+             WHERE object_type = 'idea' AND object_id = ? AND action = 'moderation.approve'",
+        )
+        .bind(id.0)
+        .fetch_one(self.pool())
+        .await?;
+        Ok(at.map(crate::time::Timestamp))
     }
 
     /// The status changes of an idea, oldest first.

@@ -7,7 +7,10 @@ use super::plan_mail::{ActionChange, queue_plan_mails};
 use super::{Db, Result};
 use crate::audit::AuditAction;
 use crate::idea::{Category, IdeaId};
-use crate::plan::{Action, ActionCode, ActionDetail, ActionLink, ActionRow, Baseline};
+use crate::plan::{
+    Action, ActionCode, ActionDetail, ActionLink, ActionRow, ActionStatus, Baseline, PlanEvent,
+    PlanEventKind,
+};
 use crate::time::Timestamp;
 
 /// Why an action was not saved.
@@ -32,6 +35,9 @@ const ROW_COLUMNS: &str = "x.id, x.code, x.title_da, x.title_en, x.description_d
     FROM actions x
     LEFT JOIN sectors s ON s.key = x.sector_key
     LEFT JOIN adaptation_themes t ON t.key = x.theme_key";
+
+/// An event as the timeline's query returns it: when, code, titles, kind and its detail.
+type EventRow = (i64, String, String, Option<String>, String, Option<String>);
 
 impl Db {
     /// Creates the action, or updates the one with its code, with an audit entry before and
@@ -306,6 +312,53 @@ impl Db {
         .bind(idea.0)
         .fetch_all(self.pool())
         .await?)
+    }
+
+    /// The plan's events on an idea's timeline: its links to actions, and those actions'
+    /// statuses and reached milestones since it became part of them, oldest first.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn plan_events_of_idea(&self, idea: IdeaId) -> Result<Vec<PlanEvent>> {
+        let rows: Vec<EventRow> = sqlx::query_as(
+            "SELECT l.created_at, x.code, x.title_da, x.title_en, 'linked', NULL
+                 FROM idea_actions l JOIN actions x ON x.id = l.action_id WHERE l.idea_id = ?1
+                 UNION ALL
+                 SELECT c.created_at, x.code, x.title_da, x.title_en, 'status', c.status
+                 FROM idea_actions l JOIN actions x ON x.id = l.action_id
+                 JOIN action_status_changes c ON c.action_id = x.id
+                 WHERE l.idea_id = ?1 AND c.created_at >= l.created_at
+                   -- A change, not the status the action was created with.
+                   AND c.id > (SELECT min(c0.id) FROM action_status_changes c0
+                               WHERE c0.action_id = x.id)
+                 UNION ALL
+                 SELECT m.done_at, x.code, x.title_da, x.title_en, 'milestone', m.title
+                 FROM idea_actions l JOIN actions x ON x.id = l.action_id
+                 JOIN action_milestones m ON m.action_id = x.id
+                 WHERE l.idea_id = ?1 AND m.done_at >= l.created_at
+                 ORDER BY 1, 2, 5 DESC",
+        )
+        .bind(idea.0)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(at, code, title_da, title_en, kind, detail)| {
+                let kind = match (kind.as_str(), detail) {
+                    ("linked", _) => PlanEventKind::Linked,
+                    ("status", Some(status)) => {
+                        PlanEventKind::Status(ActionStatus::parse(&status)?)
+                    }
+                    ("milestone", Some(title)) => PlanEventKind::Milestone(title),
+                    _ => return None,
+                };
+                Some(PlanEvent {
+                    at: Timestamp(at),
+                    code,
+                    title_da,
+                    title_en,
+                    kind,
+                })
+            })
+            .collect())
     }
 
     /// The public ideas linked to each action: (action id, idea id), by action and idea.

@@ -4,6 +4,7 @@ pub mod argument_report;
 pub mod batch_panel;
 pub mod idea_actions;
 pub mod idea_card;
+pub mod idea_timeline;
 pub mod layout;
 pub mod live_text;
 pub mod locate_me;

@@ -92,6 +92,8 @@ pub static LANGUAGE: Language = Language {
         proposed_by: |name| format!("Foreslået af {name} den"),
         resident_in: |area| format!("en borger i {area}"),
         status_history: "Forløb",
+        history_proposed: "Foreslået",
+        history_approved: "Godkendt og vist for alle",
         official_answer: "Kommunens svar",
         share_idea: "Del idéen",
         copy_link: "Kopiér link",
@@ -349,6 +351,18 @@ pub static LANGUAGE: Language = Language {
         plan_link: "Indsatsen i klimaplanen",
         all_actions: "Alle indsatser i klimaplanen",
         in_plan_heading: "I klimaplanen",
+        history_linked: "Blev en del af indsatsen",
+        history_action_status: |status| {
+            let name = match status {
+                ActionStatus::Planned => "planlagt",
+                ActionStatus::InProgress => "i gang",
+                ActionStatus::Done => "gennemført",
+                ActionStatus::Paused => "sat på pause",
+                ActionStatus::Dropped => "droppet",
+            };
+            format!("fik status: {name}")
+        },
+        history_milestone: |title| format!("nåede milepælen »{title}«"),
         part_of: |code| format!("Del af indsats {code}:"),
         staff_intro: "Knyt idéen til de indsatser i klimaplanen, den er blevet en del af. Borgerne ser det på idéens side og på indsatsens side.",
         none_linked: "Idéen er ikke knyttet til nogen indsats.",

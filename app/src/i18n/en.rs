@@ -92,6 +92,8 @@ pub static LANGUAGE: Language = Language {
         proposed_by: |name| format!("Proposed by {name} on"),
         resident_in: |area| format!("a resident in {area}"),
         status_history: "History",
+        history_proposed: "Proposed",
+        history_approved: "Approved and made public",
         official_answer: "The municipality's answer",
         share_idea: "Share this idea",
         copy_link: "Copy link",
@@ -354,6 +356,18 @@ pub static LANGUAGE: Language = Language {
         plan_link: "The action in the climate plan",
         all_actions: "All actions in the climate plan",
         in_plan_heading: "In the climate plan",
+        history_linked: "Became part of the action",
+        history_action_status: |status| {
+            let name = match status {
+                ActionStatus::Planned => "planned",
+                ActionStatus::InProgress => "in progress",
+                ActionStatus::Done => "done",
+                ActionStatus::Paused => "paused",
+                ActionStatus::Dropped => "dropped",
+            };
+            format!("got the status: {name}")
+        },
+        history_milestone: |title| format!("reached the milestone “{title}”"),
         part_of: |code| format!("Part of action {code}:"),
         staff_intro: "Link the idea to the actions in the climate plan it has become part of. Residents see it on the idea's page and the action's page.",
         none_linked: "The idea is not linked to any action.",

@@ -172,6 +172,8 @@ pub struct Texts {
     /// How an author without a public display name is shown.
     pub resident_in: fn(&str) -> String,
     pub status_history: &'static str,
+    pub history_proposed: &'static str,
+    pub history_approved: &'static str,
     pub official_answer: &'static str,
     pub share_idea: &'static str,
     pub copy_link: &'static str,

@@ -57,6 +57,12 @@ pub struct PlanTexts {
     pub all_actions: &'static str,
     // On an idea's page.
     pub in_plan_heading: &'static str,
+    // On an idea's timeline.
+    pub history_linked: &'static str,
+    /// "fik status: i gang", after the action.
+    pub history_action_status: fn(ActionStatus) -> String,
+    /// "nåede milepælen »…«", after the action.
+    pub history_milestone: fn(&str) -> String,
     /// "Del af indsats T3: …" before the linked title.
     pub part_of: fn(&str) -> String,
     // Staff, on an idea's staff page.

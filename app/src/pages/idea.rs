@@ -1,4 +1,5 @@
-//! `/ideas/{id}`: one idea, its status history and the municipality's answer.
+//! `/ideas/{id}`: one idea, its timeline (statuses with the municipality's answers, its place
+//! in the plan) and its debate.
 
 use klimadialog::IdeaId;
 use klimadialog::listing::IdeaDetail;
@@ -8,6 +9,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::argument::DebateSection;
+use crate::components::idea_timeline::IdeaTimeline;
 use crate::components::report_form::ReportForm;
 use crate::components::share_link::ShareLink;
 use crate::components::support_button::{SupportButton, SupportTexts};
@@ -83,6 +85,7 @@ fn IdeaView(
 ) -> impl IntoView {
     let locale = use_locale();
     let t = use_texts();
+    let timeline = idea.clone();
     let summary = idea.summary;
     let author = match &idea.author_name {
         Some(name) => (t.proposed_by)(name),
@@ -228,48 +231,7 @@ fn IdeaView(
                 .then(|| {
                     view! { <crate::components::idea_actions::IdeaActions idea=summary.id.0 /> }
                 })}
-            {(!idea.history.is_empty())
-                .then(|| {
-                    view! {
-                        <section class="history" aria-labelledby="history-heading">
-                            <h2 id="history-heading">{t.status_history}</h2>
-                            <ol>
-                                {idea
-                                    .history
-                                    .into_iter()
-                                    .map(|step| {
-                                        view! {
-                                            <li>
-                                                <time datetime=step
-                                                    .at
-                                                    .iso_date()>
-                                                    {crate::i18n::format_date(step.at, locale)}
-                                                </time>
-                                                ": "
-                                                <strong>{status_name(step.status, locale)}</strong>
-                                                {step
-                                                    .answer
-                                                    .map(|answer| {
-                                                        view! {
-                                                            <blockquote class="answer">
-                                                                <p class="answer-label">{t.official_answer}</p>
-                                                                {
-                                                                    let (text, language) = answer.text(locale);
-                                                                    view! {
-                                                                        <p lang=lang_if_other(language)>{text.to_owned()}</p>
-                                                                    }
-                                                                }
-                                                            </blockquote>
-                                                        }
-                                                    })}
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ol>
-                        </section>
-                    }
-                })}
+            <IdeaTimeline idea=timeline />
             {map.map(|drawing| view! { <MiniMap drawing point=idea.point /> })}
             {review
                 .is_none()

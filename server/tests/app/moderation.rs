@@ -56,8 +56,12 @@ async fn a_moderator_approves_a_new_idea_and_the_audit_log_says_so() {
         .await;
     assert_eq!(location, "/staff/moderation?done=approve");
     assert_eq!(state_of(&app, PENDING).await, "published");
-    let (status, _) = app.get(&format!("/ideas/{id}")).await;
+    let (status, page) = app.get(&format!("/ideas/{id}")).await;
     assert_eq!(status, StatusCode::OK, "public now");
+    assert!(
+        page.contains("Godkendt og vist for alle"),
+        "on its timeline"
+    );
     assert!(
         !mo.get("/staff/moderation").await.contains(PENDING),
         "out of the queue"

@@ -75,6 +75,14 @@ async fn an_action_has_its_timeline_and_the_ideas_behind_it() {
     assert!(idea.contains("I klimaplanen"), "{idea}");
     assert!(idea.contains(r#"Del af indsats T1:"#));
     assert!(idea.contains(r#"<a href="/plan/T1">Et sammenhængende net af cykelstier</a>"#));
+    // Its whole life as one timeline: proposed, its statuses with the answer, the link to the
+    // action and the action's progress since.
+    let timeline = idea.split(r#"id="history-heading""#).nth(1).unwrap();
+    let proposed = timeline.find("Foreslået").unwrap();
+    let decided = timeline.find("Med i klimaplanen").unwrap();
+    let linked = timeline.find("Blev en del af indsatsen").unwrap();
+    assert!(proposed < decided && decided < linked, "{timeline}");
+    assert!(timeline.contains(r#"<a href="/plan/T1">T1 Et sammenhængende net af cykelstier</a>"#));
 }
 
 #[tokio::test]

@@ -600,6 +600,20 @@ async fn the_residents_behind_an_action_are_mailed_when_it_moves_on() {
         "{english}"
     );
 
+    // The idea's timeline shows the link and the milestone.
+    let page = app.get(&format!("/ideas/{}", idea.0)).await.1;
+    assert!(page.contains("Blev en del af indsatsen"), "{page}");
+    assert!(
+        page.contains(
+            "T60 Elbusser på alle bybuslinjer</a> <!>nåede milepælen »De første 20 elbusser kører«"
+        ),
+        "{page}"
+    );
+    assert!(
+        !page.contains("fik status: planlagt"),
+        "only what happened after the link"
+    );
+
     // A new status through the import is one more mail each.
     let mut import = fields.map(|(_, v)| v.to_owned()).to_vec();
     import[7] = "i gang".into();
@@ -624,4 +638,6 @@ async fn the_residents_behind_an_action_are_mailed_when_it_moves_on() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert_eq!(app.db.unsent_plan_mails().await.unwrap(), 0);
+    let page = app.get(&format!("/ideas/{}", idea.0)).await.1;
+    assert!(page.contains("</a> <!>fik status: i gang"), "{page}");
 }
