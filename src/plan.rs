@@ -307,6 +307,76 @@ fn optional(input: &str, max: usize, multiline: bool) -> Result<Option<String>, 
         .map_err(|_| ())
 }
 
+string_enum!(
+    /// Why the emissions figures went back (`baseline_error=`, with `sector=` where it is one
+    /// sector's).
+    BaselineProblem {
+        /// Years between 1990 and 2100, the latest not before the base year.
+        Years => "years",
+        /// A sector's figure is missing (one of the two given) or not a number of tonnes.
+        Figure => "figure",
+        /// No sector has figures.
+        Empty => "empty",
+        /// A file's sector is not one of the site's.
+        Sector => "sector",
+        /// A file without the sector and the two figures' columns, or with no rows.
+        Columns => "columns",
+    }
+);
+
+/// The emissions form as typed: the two years and, per sector key, the two figures.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BaselineFields {
+    pub base_year: String,
+    pub latest_year: String,
+    /// (sector key, base year tonnes, latest year tonnes), as typed.
+    pub sectors: Vec<(String, String, String)>,
+}
+
+/// The years a baseline may have: inventories start at 1990.
+pub const BASELINE_YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
+
+impl BaselineFields {
+    /// The baseline, or the first problem and the sector it is about. A sector with both
+    /// figures empty has none; one with one figure is a problem.
+    pub fn parse(&self) -> Result<Baseline, (BaselineProblem, Option<String>)> {
+        let year = |s: &str| {
+            s.trim()
+                .parse::<u16>()
+                .ok()
+                .filter(|y| BASELINE_YEARS.contains(y))
+        };
+        let (Some(base_year), Some(latest_year)) = (year(&self.base_year), year(&self.latest_year))
+        else {
+            return Err((BaselineProblem::Years, None));
+        };
+        if latest_year < base_year {
+            return Err((BaselineProblem::Years, None));
+        }
+        let mut sectors = Vec::new();
+        for (key, base, latest) in &self.sectors {
+            if base.trim().is_empty() && latest.trim().is_empty() {
+                continue;
+            }
+            match (Tonnes::parse(base), Tonnes::parse(latest)) {
+                (Some(base), Some(latest)) => {
+                    sectors.push((key.clone(), base.value(), latest.value()));
+                }
+                _ => return Err((BaselineProblem::Figure, Some(key.clone()))),
+            }
+        }
+        if sectors.is_empty() {
+            return Err((BaselineProblem::Empty, None));
+        }
+        Ok(Baseline {
+            base_year,
+            latest_year,
+            sectors,
+            demo: false,
+        })
+    }
+}
+
 /// The municipality's emissions: per sector, tCO2e in the base year and the latest year with
 /// figures (from Energistyrelsen's Energi- og CO2-regnskab), and whether they are demo figures.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

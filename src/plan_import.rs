@@ -245,6 +245,53 @@ pub fn read_plan(
     Ok(read)
 }
 
+/// An emissions file (columns `sektor`, `udledning_basisår` and `udledning_seneste_år`, or in
+/// English `sector`, `base_year_t` and `latest_year_t`; sectors by key or name) as the form's
+/// figures per sector key. A sector the site lacks is refused with its row number.
+pub fn read_baseline(
+    table: &Table,
+    sectors: &[CategoryName],
+) -> Result<Vec<(String, String, String)>, (crate::plan::BaselineProblem, Option<String>)> {
+    use crate::plan::BaselineProblem;
+    let Some((header, rows)) = table.split_first() else {
+        return Err((BaselineProblem::Columns, None));
+    };
+    let find = |names: &[&str]| {
+        header
+            .cells
+            .iter()
+            .position(|cell| names.iter().any(|n| normal(n) == normal(cell)))
+    };
+    let columns = (
+        find(&["sektor", "sector"]),
+        find(&["udledning_basisår", "basisår", "base_year_t", "base"]),
+        find(&[
+            "udledning_seneste_år",
+            "seneste_år",
+            "latest_year_t",
+            "latest",
+        ]),
+    );
+    let (Some(sector), Some(base), Some(latest)) = columns else {
+        return Err((BaselineProblem::Columns, None));
+    };
+    if rows.is_empty() {
+        return Err((BaselineProblem::Columns, None));
+    }
+    let cell = |row: &crate::sheet::Row, i: usize| row.cells.get(i).cloned().unwrap_or_default();
+    rows.iter()
+        .map(|row| {
+            let choice = category_choice(&cell(row, sector), sectors);
+            match choice.strip_prefix("sector:") {
+                Some(key) if sectors.iter().any(|c| c.choice == choice) => {
+                    Ok((key.to_owned(), cell(row, base), cell(row, latest)))
+                }
+                _ => Err((BaselineProblem::Sector, Some(row.number.to_string()))),
+            }
+        })
+        .collect()
+}
+
 /// The columns in which `new` differs from `old`.
 pub fn changed_columns(old: &Action, new: &Action) -> Vec<Column> {
     let differs = |column: Column| match column {
@@ -428,6 +475,56 @@ mod tests {
         assert_eq!(
             rows[3].outcome,
             Outcome::Refused(vec![ActionProblem::ReductionForAdaptation])
+        );
+    }
+
+    #[test]
+    fn an_emissions_file_reads_sectors_by_name_and_names_an_unknown_one_by_row() {
+        use crate::plan::{BaselineFields, BaselineProblem};
+        let file = "Sektor;Udledning basisår;Udledning seneste år\nTransport;1 000 000;800.000,5\n";
+        let sectors = read_baseline(&read_csv(file.as_bytes()).unwrap(), &categories()).unwrap();
+        assert_eq!(
+            sectors,
+            vec![("transport".into(), "1 000 000".into(), "800.000,5".into())]
+        );
+        let fields = BaselineFields {
+            base_year: "1990".into(),
+            latest_year: "2022".into(),
+            sectors: sectors.clone(),
+        };
+        // "800.000,5" is Danish for 800 000.5 only with the comma; as typed, it is refused
+        // rather than guessed.
+        assert_eq!(
+            fields.parse(),
+            Err((BaselineProblem::Figure, Some("transport".into())))
+        );
+        let fields = BaselineFields {
+            sectors: vec![("transport".into(), "1000000".into(), "800000,5".into())],
+            ..fields
+        };
+        let baseline = fields.parse().unwrap();
+        assert_eq!(
+            baseline.sectors,
+            vec![("transport".into(), 1_000_000.0, 800_000.5)]
+        );
+        assert_eq!(
+            BaselineFields {
+                latest_year: "1989".into(),
+                ..fields.clone()
+            }
+            .parse(),
+            Err((BaselineProblem::Years, None))
+        );
+        let moon = "sektor;basisår;seneste_år\nTransport;1;1\nMånen;1;1\n";
+        assert_eq!(
+            read_baseline(&read_csv(moon.as_bytes()).unwrap(), &categories()),
+            Err((BaselineProblem::Sector, Some("3".into())))
+        );
+        let theme = "sektor;basisår;seneste_år\nOversvømmelse;1;1\n";
+        assert_eq!(
+            read_baseline(&read_csv(theme.as_bytes()).unwrap(), &categories()),
+            Err((BaselineProblem::Sector, Some("2".into()))),
+            "themes have no emissions"
         );
     }
 

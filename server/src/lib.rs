@@ -202,6 +202,12 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
             )),
         )
         .route(
+            paths::BASELINE,
+            post(klimadialog_app::forms::baseline::save_baseline).layer(DefaultBodyLimit::max(
+                klimadialog_app::forms::baseline::MAX_FORM_BYTES,
+            )),
+        )
+        .route(
             paths::BATCH,
             post(klimadialog_app::forms::batch::run_batch).layer(DefaultBodyLimit::max(
                 klimadialog_app::forms::batch::MAX_BATCH_FORM_BYTES,

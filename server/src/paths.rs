@@ -10,6 +10,8 @@ pub const PROPOSE_FORM: &str = "/ideas/new";
 pub const AREAS_UPLOAD: &str = "/staff/areas/upload";
 /// The plan uploaded by staff as a spreadsheet (multipart CSV or XLSX).
 pub const PLAN_UPLOAD: &str = "/staff/plan/upload";
+/// The emissions baseline from staff (multipart: the figures, or a CSV file of them).
+pub const BASELINE: &str = "/staff/plan/baseline";
 /// A batch action on the staff table (a form with repeated fields).
 pub const BATCH: &str = "/staff/ideas/batch";
 /// Staff exports of ideas; each format under it.

@@ -1,10 +1,11 @@
 //! The forms that are not server functions: axum handlers for multipart bodies (a photo, a
 //! GeoJSON file, a spreadsheet of the plan), which server functions cannot stream with a bounded
 //! size, and for the staff table's batch form, whose ticked rows come as repeated fields. The
-//! server mounts them at `paths::PROPOSE_FORM`, `paths::AREAS_UPLOAD`, `paths::PLAN_UPLOAD` and
-//! `paths::BATCH`.
+//! server mounts them at `paths::PROPOSE_FORM`, `paths::AREAS_UPLOAD`, `paths::PLAN_UPLOAD`,
+//! `paths::BASELINE` and `paths::BATCH`.
 
 pub mod area;
+pub mod baseline;
 pub mod batch;
 pub mod plan_import;
 pub mod propose;

@@ -8,7 +8,7 @@ use klimadialog::argument::{ArgumentProblem, DebateRule, StaffDebateProblem, Sta
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
 use klimadialog::numbers::{count, format_int};
-use klimadialog::plan::{ActionProblem, ActionStatus, MilestoneProblem};
+use klimadialog::plan::{ActionProblem, ActionStatus, BaselineProblem, MilestoneProblem};
 use klimadialog::plan_import::{Column as PlanColumn, FileProblem};
 use klimadialog::report::ReportReason;
 use klimadialog::retention;
@@ -539,6 +539,27 @@ pub static LANGUAGE: Language = Language {
             MilestoneProblem::Due => {
                 "Skriv fristen som en dato mellem år 2000 og 2100, fx 2027-03-01."
             }
+        },
+        baseline_heading: "Udledningen i basisåret og det seneste år",
+        baseline_intro: "Tallene er grundlaget for vejen til målet på klimaplanens side: ton CO₂e pr. sektor i basisåret og i det seneste år med tal, fx fra Energistyrelsens Energi- og CO2-regnskab. Lad en sektor stå tom, hvis den ikke har tal.",
+        baseline_demo: "Tallene her er demoens eksempler. Når du gemmer, bliver de kommunens egne, og siderne holder op med at kalde dem eksempler.",
+        base_year: "Basisår",
+        latest_year: "Seneste år med tal",
+        sector: "Sektor",
+        base_tonnes: "Ton CO₂e i basisåret",
+        latest_tonnes: "Ton CO₂e i seneste år",
+        baseline_file: "Eller indlæs tallene fra en CSV-fil",
+        baseline_file_hint: "Kolonnerne sektor, udledning_basisår og udledning_seneste_år, en række pr. sektor. Tallene i filen erstatter dem i skemaet. Årene tages fra felterne ovenfor.",
+        baseline_save: "Gem udledningen",
+        baseline_saved: "Udledningen er gemt. Klimaplanens side viser den nu.",
+        baseline_error: |problem, about| {
+            match problem {
+            BaselineProblem::Years => "Skriv basisår og seneste år som årstal mellem 1990 og 2100. Det seneste år kan ikke ligge før basisåret. Intet er gemt.".into(),
+            BaselineProblem::Figure => format!("Skriv begge tal for {about} som ton, fx 1250 eller 1 250,5, eller lad begge felter stå tomme. Intet er gemt."),
+            BaselineProblem::Empty => "Skriv tallene for mindst én sektor. Intet er gemt.".into(),
+            BaselineProblem::Sector => format!("Række {about} i filen nævner en sektor, kommunen ikke har. Intet er gemt."),
+            BaselineProblem::Columns => "Filen skal være en CSV-fil med kolonnerne sektor, udledning_basisår og udledning_seneste_år og mindst én række. Intet er gemt.".into(),
+        }
         },
     },
     argument: ArgumentTexts {

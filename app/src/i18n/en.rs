@@ -8,7 +8,7 @@ use klimadialog::argument::{ArgumentProblem, DebateRule, StaffDebateProblem, Sta
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
 use klimadialog::numbers::{count, format_int};
-use klimadialog::plan::{ActionProblem, ActionStatus, MilestoneProblem};
+use klimadialog::plan::{ActionProblem, ActionStatus, BaselineProblem, MilestoneProblem};
 use klimadialog::plan_import::{Column as PlanColumn, FileProblem};
 use klimadialog::report::ReportReason;
 use klimadialog::retention;
@@ -557,6 +557,27 @@ pub static LANGUAGE: Language = Language {
             MilestoneProblem::Due => {
                 "Write the due date as a date between the years 2000 and 2100, e.g. 2027-03-01."
             }
+        },
+        baseline_heading: "Emissions in the base year and the latest year",
+        baseline_intro: "These figures are the basis of the road to the target on the climate plan's page: tonnes of CO₂e per sector in the base year and in the latest year with figures, e.g. from the Danish Energy Agency's energy and CO2 accounts. Leave a sector empty if it has no figures.",
+        baseline_demo: "The figures here are the demo's examples. When you save, they become the municipality's own, and the pages stop calling them examples.",
+        base_year: "Base year",
+        latest_year: "Latest year with figures",
+        sector: "Sector",
+        base_tonnes: "Tonnes CO₂e in the base year",
+        latest_tonnes: "Tonnes CO₂e in the latest year",
+        baseline_file: "Or load the figures from a CSV file",
+        baseline_file_hint: "The columns sektor, udledning_basisår and udledning_seneste_år (or sector, base_year_t and latest_year_t), one row per sector. The file's figures replace those in the form. The years are taken from the fields above.",
+        baseline_save: "Save the emissions",
+        baseline_saved: "The emissions are saved. The climate plan's page shows them now.",
+        baseline_error: |problem, about| {
+            match problem {
+            BaselineProblem::Years => "Write the base year and the latest year as years between 1990 and 2100. The latest year cannot come before the base year. Nothing was saved.".into(),
+            BaselineProblem::Figure => format!("Write both figures for {about} as tonnes, e.g. 1250 or 1250.5, or leave both fields empty. Nothing was saved."),
+            BaselineProblem::Empty => "Write the figures of at least one sector. Nothing was saved.".into(),
+            BaselineProblem::Sector => format!("Row {about} of the file names a sector the municipality does not have. Nothing was saved."),
+            BaselineProblem::Columns => "The file must be a CSV file with the columns sektor, udledning_basisår and udledning_seneste_år and at least one row. Nothing was saved.".into(),
+        }
         },
     },
     argument: ArgumentTexts {

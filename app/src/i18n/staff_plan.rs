@@ -1,7 +1,7 @@
 //! Texts of the admins' plan pages: `/staff/plan` (the actions, the spreadsheet import with its
 //! preview, the export) and `/staff/plan/edit` (one action's form and its milestones).
 
-use klimadialog::plan::{ActionProblem, MilestoneProblem};
+use klimadialog::plan::{ActionProblem, BaselineProblem, MilestoneProblem};
 use klimadialog::plan_import::{Column, FileProblem};
 
 use crate::server_fns::staff_plan::PlanFileError;
@@ -89,4 +89,19 @@ pub struct StaffPlanTexts {
     pub milestone_added: &'static str,
     pub milestone_reached: &'static str,
     pub milestone_problem: fn(MilestoneProblem) -> &'static str,
+    // The emissions baseline.
+    pub baseline_heading: &'static str,
+    pub baseline_intro: &'static str,
+    pub baseline_demo: &'static str,
+    pub base_year: &'static str,
+    pub latest_year: &'static str,
+    pub sector: &'static str,
+    pub base_tonnes: &'static str,
+    pub latest_tonnes: &'static str,
+    pub baseline_file: &'static str,
+    pub baseline_file_hint: &'static str,
+    pub baseline_save: &'static str,
+    pub baseline_saved: &'static str,
+    /// The problem, with the sector's name or the file's row number where it is about one.
+    pub baseline_error: fn(BaselineProblem, &str) -> String,
 }

@@ -16,12 +16,25 @@ use crate::server_fns::staff_plan::{
     ConfirmPlanImport, PlanFileError, PlanPreview, StaffPlan, load_staff_plan,
 };
 use crate::url::{Lenient, read_query};
+use klimadialog::plan::{Baseline, BaselineProblem};
+
+/// What the last emissions form did, from the address.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct BaselineAfter {
+    saved: bool,
+    problem: Option<BaselineProblem>,
+    /// The sector's key or the file's row the problem is about.
+    about: String,
+}
 
 #[derive(Params, Debug, Clone, Default, PartialEq)]
 struct PlanQuery {
     preview: Lenient<i64>,
     imported: Lenient<usize>,
     file_error: Lenient<PlanFileError>,
+    baseline: Lenient<String>,
+    baseline_error: Lenient<BaselineProblem>,
+    about: Lenient<String>,
 }
 
 #[component]
@@ -33,14 +46,22 @@ pub fn StaffPlanPage() -> impl IntoView {
         preview,
         imported,
         file_error,
+        baseline: baseline_saved,
+        baseline_error,
+        about,
     } = query;
+    let baseline_after = BaselineAfter {
+        saved: baseline_saved.0.is_some(),
+        problem: baseline_error.0,
+        about: about.0.unwrap_or_default(),
+    };
     view! {
         <Title text=format!("{} – {}", t.title, all.site_name) />
         <Meta name="robots" content="noindex" />
         <Suspense>
             {Suspend::new(async move {
                 match load_staff_plan(preview.0).await {
-                    Ok(StaffPlan { actions, preview }) => {
+                    Ok(StaffPlan { actions, preview, baseline, sectors }) => {
                         view! {
                             <h1>{t.title}</h1>
                             <p>{t.intro}</p>
@@ -57,6 +78,7 @@ pub fn StaffPlanPage() -> impl IntoView {
                             <ActionTable actions />
                             <ExportSection />
                             <UploadForm error=file_error.0 />
+                            <BaselineForm baseline sectors after=baseline_after.clone() />
                         }
                             .into_any()
                     }
@@ -295,5 +317,178 @@ fn OutcomeText(outcome: Outcome) -> impl IntoView {
             </ul>
         }
         .into_any(),
+    }
+}
+
+#[component]
+fn BaselineForm(
+    baseline: Option<Baseline>,
+    sectors: Vec<crate::server_fns::propose::Choice>,
+    after: BaselineAfter,
+) -> impl IntoView {
+    let t = &use_language().staff_plan;
+    let locale = crate::i18n::use_locale();
+    let failed = after.problem.is_some();
+    // After a refusal the form shows what was typed; else the figures there are.
+    let kept = |name: &str, stored: Option<String>| {
+        if failed {
+            crate::components::typed_field(name)
+        } else {
+            stored.unwrap_or_default()
+        }
+    };
+    let figure = |x: f64| {
+        let rounded = (x * 10.0).round() / 10.0;
+        format!("{rounded}")
+    };
+    let stored = |key: &str| {
+        baseline
+            .as_ref()
+            .and_then(|b| b.sectors.iter().find(|(k, _, _)| k == key))
+            .map(|(_, base, latest)| (figure(*base), figure(*latest)))
+    };
+    let about = match after.problem {
+        Some(BaselineProblem::Figure) => sectors
+            .iter()
+            .find(|c| c.value == after.about)
+            .map(|c| c.label.get(locale).to_owned())
+            .unwrap_or_default(),
+        _ => after.about.clone(),
+    };
+    let base_year = kept(
+        "base_year",
+        baseline.as_ref().map(|b| b.base_year.to_string()),
+    );
+    let latest_year = kept(
+        "latest_year",
+        baseline.as_ref().map(|b| b.latest_year.to_string()),
+    );
+    let demo = baseline.as_ref().is_some_and(|b| b.demo);
+    let rows = sectors
+        .into_iter()
+        .map(|c| {
+            let (base, latest) = stored(&c.value).unzip();
+            let base = kept(&format!("base.{}", c.value), base);
+            let latest = kept(&format!("latest.{}", c.value), latest);
+            let row_id = format!("baseline-{}", c.value);
+            view! {
+                <tr>
+                    <th scope="row" id=row_id.clone()>
+                        {c.label.get(locale).to_owned()}
+                    </th>
+                    <td>
+                        <input
+                            type="text"
+                            inputmode="decimal"
+                            name=format!("base.{}", c.value)
+                            value=base
+                            aria-labelledby=format!("{row_id} baseline-base")
+                        />
+                    </td>
+                    <td>
+                        <input
+                            type="text"
+                            inputmode="decimal"
+                            name=format!("latest.{}", c.value)
+                            value=latest
+                            aria-labelledby=format!("{row_id} baseline-latest")
+                        />
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section id="baseline" aria-labelledby="baseline-heading" class="stack">
+            <h2 id="baseline-heading">{t.baseline_heading}</h2>
+            <p>{t.baseline_intro}</p>
+            {demo
+                .then(|| {
+                    view! {
+                        <p class="notice" role="note">
+                            {t.baseline_demo}
+                        </p>
+                    }
+                })}
+            {after
+                .saved
+                .then(|| {
+                    view! {
+                        <p class="notice" role="status">
+                            {t.baseline_saved}
+                        </p>
+                    }
+                })}
+            {after
+                .problem
+                .map(|p| {
+                    view! {
+                        <p class="notice error" role="alert">
+                            {(t.baseline_error)(p, &about)}
+                        </p>
+                    }
+                })}
+            <form
+                method="post"
+                action="/staff/plan/baseline"
+                enctype="multipart/form-data"
+                class="stack"
+            >
+                <div class="field-row">
+                    <div class="field">
+                        <label for="baseline-base-year">{t.base_year}</label>
+                        <input
+                            id="baseline-base-year"
+                            name="base_year"
+                            type="text"
+                            inputmode="numeric"
+                            value=base_year
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="baseline-latest-year">{t.latest_year}</label>
+                        <input
+                            id="baseline-latest-year"
+                            name="latest_year"
+                            type="text"
+                            inputmode="numeric"
+                            value=latest_year
+                        />
+                    </div>
+                </div>
+                <div class="table-scroll">
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.sector}</th>
+                                <th scope="col" id="baseline-base">
+                                    {t.base_tonnes}
+                                </th>
+                                <th scope="col" id="baseline-latest">
+                                    {t.latest_tonnes}
+                                </th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <div class="field">
+                    <label for="baseline-file">{t.baseline_file}</label>
+                    <p id="baseline-file-hint" class="hint">
+                        {t.baseline_file_hint}
+                    </p>
+                    <input
+                        id="baseline-file"
+                        name="file"
+                        type="file"
+                        accept=".csv,text/csv"
+                        aria-describedby="baseline-file-hint"
+                    />
+                </div>
+                <button type="submit" class="button">
+                    {t.baseline_save}
+                </button>
+            </form>
+        </section>
     }
 }

@@ -55,6 +55,9 @@ pub struct PlanPreview {
 pub struct StaffPlan {
     pub actions: Vec<ActionRow>,
     pub preview: Option<PlanPreview>,
+    /// The emissions figures there are, for the baseline form.
+    pub baseline: Option<klimadialog::plan::Baseline>,
+    pub sectors: Vec<Choice>,
 }
 
 #[server(prefix = "/fn", endpoint = "staff/plan")]
@@ -72,7 +75,13 @@ pub async fn load_staff_plan(preview: Option<i64>) -> Result<StaffPlan, AppError
         Some(id) => read_file(&state, id, member.id, &actions).await?,
         None => None,
     };
-    Ok(StaffPlan { actions, preview })
+    let (_, sectors, _) = super::reference_choices(&state).await?;
+    Ok(StaffPlan {
+        actions,
+        preview,
+        baseline: state.db.baseline().await?,
+        sectors,
+    })
 }
 
 /// A kept file read against `actions` (as they are now, so a preview is never stale).

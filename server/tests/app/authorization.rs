@@ -159,6 +159,7 @@ const FORMS: &[(&str, &str, Expect, Expect)] = &[
         Allowed,
     ),
     ("/staff/plan/upload", "file=x", Forbidden, Allowed),
+    ("/staff/plan/baseline", "base_year=1990", Forbidden, Allowed),
 ];
 
 fn check(who: &str, what: &str, expect: Expect, status: StatusCode, location: &str, page: bool) {

@@ -287,7 +287,17 @@ const QUERIES: &[(&str, &[&str])] = &[
     ("/staff/ideas/1", &["error", "done", "noted"]),
     ("/staff/audit", &["actor", "action", "before", "object"]),
     ("/staff/areas", &["preview", "error"]),
-    ("/staff/plan", &["preview", "imported", "file_error"]),
+    (
+        "/staff/plan",
+        &[
+            "preview",
+            "imported",
+            "file_error",
+            "baseline",
+            "baseline_error",
+            "about",
+        ],
+    ),
     (
         "/staff/plan/edit",
         &["code", "draft", "saved", "milestone", "milestone_error"],
@@ -561,6 +571,7 @@ async fn a_thousand_hostile_requests_change_nothing_and_break_nothing() {
             ("/ideas/new", &[][..]),
             ("/staff/areas/upload", &[][..]),
             ("/staff/plan/upload", &[][..]),
+            ("/staff/plan/baseline", &[][..]),
         ]
         .iter(),
     ) {

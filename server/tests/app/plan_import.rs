@@ -641,3 +641,143 @@ async fn the_residents_behind_an_action_are_mailed_when_it_moves_on() {
     let page = app.get(&format!("/ideas/{}", idea.0)).await.1;
     assert!(page.contains("</a> <!>fik status: i gang"), "{page}");
 }
+
+/// Posts the emissions form as a browser does (multipart), with an optional CSV file.
+async fn post_baseline(
+    browser: &Browser<'_>,
+    fields: &[(&str, &str)],
+    file: Option<&str>,
+) -> (StatusCode, String, String) {
+    let mut form = reqwest::multipart::Form::new();
+    for (name, value) in fields {
+        form = form.text(name.to_string(), value.to_string());
+    }
+    let part = reqwest::multipart::Part::bytes(file.unwrap_or_default().as_bytes().to_vec())
+        .file_name(if file.is_some() { "udledning.csv" } else { "" })
+        .mime_str("text/csv")
+        .unwrap();
+    form = form.part("file", part);
+    let response = browser
+        .app
+        .client
+        .post(format!("{}/staff/plan/baseline", browser.app.base))
+        .header("accept", "text/html,application/xhtml+xml")
+        .header("cookie", browser.jar.header())
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let typed = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok()?.split(';').next().map(str::to_owned))
+        .collect::<Vec<_>>()
+        .join("; ");
+    (response.status(), location(&response), typed)
+}
+
+#[tokio::test]
+async fn the_emissions_baseline_is_entered_in_the_form_or_from_a_csv_file() {
+    let app = with_staff().await;
+    let mut anna = staff_browser(&app, "anna").await;
+    let page = anna.get("/staff/plan").await;
+    assert!(
+        page.contains("Tallene her er demoens eksempler."),
+        "the demo's figures say so"
+    );
+    assert!(
+        page.contains(r#"value="1990""#),
+        "the form holds the figures there are"
+    );
+
+    // A sector with one figure of two is refused, naming it, and the form keeps what was typed.
+    let (_, at, typed) = post_baseline(
+        &anna,
+        &[
+            ("base_year", "1990"),
+            ("latest_year", "2023"),
+            ("base.transport", "1 000 000"),
+            ("latest.transport", ""),
+            ("base.energy", "2000000"),
+            ("latest.energy", "900000,5"),
+        ],
+        None,
+    )
+    .await;
+    assert_eq!(
+        at,
+        "/staff/plan?baseline_error=figure&about=transport#baseline"
+    );
+    anna.jar.0.insert(
+        "typed".into(),
+        typed.trim_start_matches("typed=").to_owned(),
+    );
+    let page = anna.get(&at).await;
+    assert!(
+        page.contains("Skriv begge tal for Transport som ton"),
+        "{page}"
+    );
+    assert!(page.contains(r#"value="900000,5""#), "kept as typed");
+    assert_eq!(
+        app.db.baseline().await.unwrap().unwrap().latest_year,
+        2022,
+        "nothing saved"
+    );
+
+    let (_, at, _) = post_baseline(
+        &anna,
+        &[
+            ("base_year", "1990"),
+            ("latest_year", "2023"),
+            ("base.transport", "1 000 000"),
+            ("latest.transport", "750000"),
+            ("base.energy", "2000000"),
+            ("latest.energy", "900000,5"),
+        ],
+        None,
+    )
+    .await;
+    assert_eq!(at, "/staff/plan?baseline=saved#baseline");
+    let baseline = app.db.baseline().await.unwrap().unwrap();
+    assert_eq!((baseline.latest_year, baseline.demo), (2023, false));
+    assert_eq!(baseline.sectors.len(), 2);
+    let plan = app.get("/plan").await.1;
+    assert!(
+        !plan.contains("eksempler til demoen"),
+        "no longer demo figures"
+    );
+    assert!(plan.contains("Udledning i 2023"), "{plan}");
+
+    // A file stands in for the typed figures; a sector the site lacks is named by its row.
+    let file =
+        "sektor;udledning_basisår;udledning_seneste_år\nTransport;1200000;800000\nMånen;1;1\n";
+    let years = [("base_year", "1990"), ("latest_year", "2023")];
+    let (_, at, _) = post_baseline(&anna, &years, Some(file)).await;
+    assert_eq!(at, "/staff/plan?baseline_error=sector&about=3#baseline");
+    assert!(
+        anna.get(&at)
+            .await
+            .contains("Række 3 i filen nævner en sektor")
+    );
+    let file = "sektor;udledning_basisår;udledning_seneste_år\nTransport;1200000;800000\nLandbrug;500000;450000\n";
+    let (_, at, _) = post_baseline(&anna, &years, Some(file)).await;
+    assert_eq!(at, "/staff/plan?baseline=saved#baseline");
+    let baseline = app.db.baseline().await.unwrap().unwrap();
+    assert_eq!(
+        baseline.sectors,
+        vec![
+            ("transport".to_owned(), 1_200_000.0, 800_000.0),
+            ("agriculture".to_owned(), 500_000.0, 450_000.0)
+        ]
+    );
+    let audit = anna.get("/staff/audit?action=plan.baseline").await;
+    assert!(audit.contains("plan.baseline"));
+
+    // Only admins.
+    let mo = staff_browser(&app, "mo").await;
+    assert_eq!(
+        post_baseline(&mo, &years, Some(file)).await.0,
+        StatusCode::FORBIDDEN
+    );
+}
