@@ -324,6 +324,9 @@ string_enum!(
     }
 );
 
+/// A problem of the emissions figures, and the sector (or a file's row) it is about.
+pub type BaselineRefusal = (BaselineProblem, Option<String>);
+
 /// The emissions form as typed: the two years and, per sector key, the two figures.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BaselineFields {
@@ -339,7 +342,7 @@ pub const BASELINE_YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
 impl BaselineFields {
     /// The baseline, or the first problem and the sector it is about. A sector with both
     /// figures empty has none; one with one figure is a problem.
-    pub fn parse(&self) -> Result<Baseline, (BaselineProblem, Option<String>)> {
+    pub fn parse(&self) -> Result<Baseline, BaselineRefusal> {
         let year = |s: &str| {
             s.trim()
                 .parse::<u16>()

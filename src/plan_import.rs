@@ -251,7 +251,7 @@ pub fn read_plan(
 pub fn read_baseline(
     table: &Table,
     sectors: &[CategoryName],
-) -> Result<Vec<(String, String, String)>, (crate::plan::BaselineProblem, Option<String>)> {
+) -> Result<Vec<(String, String, String)>, crate::plan::BaselineRefusal> {
     use crate::plan::BaselineProblem;
     let Some((header, rows)) = table.split_first() else {
         return Err((BaselineProblem::Columns, None));
