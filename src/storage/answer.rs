@@ -59,7 +59,9 @@ pub enum MailQueue {
 }
 
 impl MailQueue {
-    fn table(self) -> &'static str {
+    pub const ALL: [MailQueue; 3] = [MailQueue::Status, MailQueue::Debate, MailQueue::Plan];
+
+    pub(super) fn table(self) -> &'static str {
         match self {
             MailQueue::Status => "status_mails",
             MailQueue::Debate => "debate_mails",
@@ -171,14 +173,15 @@ impl Db {
         Ok(())
     }
 
-    /// Queued mails not yet sent (waiting or given up), for the dashboard and tests.
+    /// Mails of `queue` not sent yet (waiting or given up), for the dashboard and tests.
     #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn unsent_status_mails(&self) -> Result<i64> {
-        Ok(
-            sqlx::query_scalar("SELECT count(*) FROM status_mails WHERE sent_at IS NULL")
-                .fetch_one(self.pool())
-                .await?,
-        )
+    pub async fn unsent_mails(&self, queue: MailQueue) -> Result<i64> {
+        Ok(sqlx::query_scalar(&format!(
+            "SELECT count(*) FROM {} WHERE sent_at IS NULL",
+            queue.table()
+        ))
+        .fetch_one(self.pool())
+        .await?)
     }
 }
 
@@ -309,7 +312,12 @@ mod tests {
         // "In the climate plan" says which action: not before the idea is linked to one.
         let refused = db.answer_idea(idea, PublicStatus::InPlan, Some(&answer), mo, 10);
         assert_eq!(refused.await.unwrap(), Err(StatusRefusal::NoAction));
-        assert_eq!(db.unsent_status_mails().await.unwrap(), 0);
+        assert_eq!(
+            db.unsent_mails(crate::storage::MailQueue::Status)
+                .await
+                .unwrap(),
+            0
+        );
         let code = crate::storage::tests::plan_action(&db, "T1").await;
         assert!(db.link_idea(idea, &code, None, None, 10).await.unwrap());
         let queued = db
@@ -367,6 +375,11 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
-        assert_eq!(db.unsent_status_mails().await.unwrap(), 1);
+        assert_eq!(
+            db.unsent_mails(crate::storage::MailQueue::Status)
+                .await
+                .unwrap(),
+            1
+        );
     }
 }

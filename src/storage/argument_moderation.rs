@@ -457,16 +457,6 @@ impl Db {
         .fetch_all(self.pool())
         .await?)
     }
-
-    /// Mails to authors of hidden words not sent yet (waiting or given up), for the dashboard.
-    #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn unsent_debate_mails(&self) -> Result<i64> {
-        Ok(
-            sqlx::query_scalar("SELECT count(*) FROM debate_mails WHERE sent_at IS NULL")
-                .fetch_one(self.pool())
-                .await?,
-        )
-    }
 }
 
 #[cfg(test)]

@@ -102,16 +102,6 @@ impl Db {
         .fetch_all(self.pool())
         .await?)
     }
-
-    /// Plan mails not sent yet (waiting or given up), for the dashboard and tests.
-    #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn unsent_plan_mails(&self) -> Result<i64> {
-        Ok(
-            sqlx::query_scalar("SELECT count(*) FROM plan_mails WHERE sent_at IS NULL")
-                .fetch_one(self.pool())
-                .await?,
-        )
-    }
 }
 
 #[cfg(test)]
@@ -171,7 +161,12 @@ mod tests {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(db.unsent_plan_mails().await.unwrap(), 0);
+        assert_eq!(
+            db.unsent_mails(crate::storage::MailQueue::Plan)
+                .await
+                .unwrap(),
+            0
+        );
         fields.status = "in_progress".into();
         db.save_action(&fields.parse().unwrap(), Some(admin), t + 2)
             .await
@@ -224,6 +219,11 @@ mod tests {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(db.unsent_plan_mails().await.unwrap(), 5);
+        assert_eq!(
+            db.unsent_mails(crate::storage::MailQueue::Plan)
+                .await
+                .unwrap(),
+            5
+        );
     }
 }

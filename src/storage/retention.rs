@@ -54,7 +54,7 @@ impl Db {
             mails: {
                 let mut swept = 0;
                 // Every queue keeps a sent or given-up mail as long as the status mails.
-                for queue in ["status_mails", "debate_mails", "plan_mails"] {
+                for queue in super::MailQueue::ALL.map(super::MailQueue::table) {
                     swept += run(
                         &format!(
                             "DELETE FROM {queue}

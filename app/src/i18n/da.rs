@@ -932,7 +932,7 @@ pub static LANGUAGE: Language = Language {
         purposes: [
             "at logge dig ind med en kode, vi sender til din e-mailadresse",
             "at vise de idéer, du foreslår, og tælle, hvilke idéer du støtter",
-            "at skrive til dig, når der sker noget med de idéer, du har foreslået eller støtter",
+            "at skrive til dig, når der sker noget med de idéer, du har foreslået eller støtter, også når en indsats i klimaplanen, de er en del af, kommer videre",
             "at kommunens medarbejdere kan læse, sortere og besvare idéerne i arbejdet med klimaplanen",
             "at beskytte siden mod misbrug, fx mange forsøg fra samme sted på kort tid",
         ],

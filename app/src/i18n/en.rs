@@ -950,7 +950,7 @@ pub static LANGUAGE: Language = Language {
         purposes: [
             "to sign you in with a code we send to your email address",
             "to show the ideas you propose and count which ideas you support",
-            "to write to you when something happens to ideas you have proposed or support",
+            "to write to you when something happens to ideas you have proposed or support, also when an action of the climate plan they are part of moves on",
             "so that the municipality's staff can read, sort and answer the ideas in their work on the climate plan",
             "to protect the site from misuse, such as many attempts from one place in a short time",
         ],

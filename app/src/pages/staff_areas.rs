@@ -6,6 +6,7 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
+use crate::components::file_field::FileField;
 use crate::i18n::{use_language, use_texts};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::area::{
@@ -94,19 +95,12 @@ fn UploadForm(error: Option<String>) -> impl IntoView {
                 enctype="multipart/form-data"
                 class="stack"
             >
-                <div class="field">
-                    <label for="area-file">{t.file}</label>
-                    <p id="area-file-hint" class="hint">
-                        {t.file_hint}
-                    </p>
-                    <input
-                        id="area-file"
-                        name="file"
-                        type="file"
-                        accept=".geojson,.json,application/geo+json"
-                        aria-describedby="area-file-hint"
-                    />
-                </div>
+                <FileField
+                    id="area-file"
+                    label=t.file
+                    hint=t.file_hint
+                    accept=".geojson,.json,application/geo+json"
+                />
                 <div class="field">
                     <label for="area-property">{t.property}</label>
                     <p id="area-property-hint" class="hint">

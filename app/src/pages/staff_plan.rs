@@ -10,6 +10,7 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::params::Params;
 
+use crate::components::file_field::FileField;
 use crate::i18n::{use_language, use_texts};
 use crate::pages::staff::StaffRefusal;
 use crate::server_fns::staff_plan::{
@@ -187,19 +188,12 @@ fn UploadForm(error: Option<PlanFileError>) -> impl IntoView {
                 enctype="multipart/form-data"
                 class="stack"
             >
-                <div class="field">
-                    <label for="plan-file">{t.file}</label>
-                    <p id="plan-file-hint" class="hint">
-                        {t.file_hint}
-                    </p>
-                    <input
-                        id="plan-file"
-                        name="file"
-                        type="file"
-                        accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                        aria-describedby="plan-file-hint"
-                    />
-                </div>
+                <FileField
+                    id="plan-file"
+                    label=t.file
+                    hint=t.file_hint
+                    accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                />
                 <button type="submit" class="button">
                     {t.preview_button}
                 </button>
@@ -472,19 +466,12 @@ fn BaselineForm(
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
-                <div class="field">
-                    <label for="baseline-file">{t.baseline_file}</label>
-                    <p id="baseline-file-hint" class="hint">
-                        {t.baseline_file_hint}
-                    </p>
-                    <input
-                        id="baseline-file"
-                        name="file"
-                        type="file"
-                        accept=".csv,text/csv"
-                        aria-describedby="baseline-file-hint"
-                    />
-                </div>
+                <FileField
+                    id="baseline-file"
+                    label=t.baseline_file
+                    hint=t.baseline_file_hint
+                    accept=".csv,text/csv"
+                />
                 <button type="submit" class="button">
                     {t.baseline_save}
                 </button>

@@ -94,6 +94,18 @@ fn Loaded(form: ActionForm, query: EditQuery) -> impl IntoView {
     }
 }
 
+/// One text field of the action form: label, hint, problem and its input or text area.
+struct TextField {
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    value: String,
+    which: &'static [ActionProblem],
+    hint: Option<&'static str>,
+    required: bool,
+    multiline: bool,
+}
+
 #[component]
 fn ActionFormView(form: ActionForm) -> impl IntoView {
     let language = use_language();
@@ -194,46 +206,48 @@ fn ActionFormView(form: ActionForm) -> impl IntoView {
         }
         .into_any(),
     };
-    let text = |id: &'static str,
-                name: &'static str,
-                label: &'static str,
-                value: String,
-                which: &'static [ActionProblem],
-                hint: Option<&'static str>,
-                required: bool| {
+    let field = |f: TextField| {
+        let TextField {
+            id,
+            name,
+            label,
+            value,
+            which,
+            hint,
+            required,
+            multiline,
+        } = f;
         let bad = which.iter().any(|p| problems.contains(p));
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                {hint
-                    .map(|h| {
-                        view! {
-                            <p id=format!("{id}-hint") class="hint">
-                                {h}
-                            </p>
-                        }
-                    })}
-                {problem_text(id, which)}
+        let invalid = bad.then_some("true");
+        let describedby = described(id, bad, hint.is_some());
+        let control = if multiline {
+            view! {
+                <textarea
+                    id=id
+                    name=name
+                    rows="6"
+                    required=required
+                    aria-invalid=invalid
+                    aria-describedby=describedby
+                >
+                    {raw_text(&value)}
+                </textarea>
+            }
+            .into_any()
+        } else {
+            view! {
                 <input
                     id=id
                     name=name
                     type="text"
                     value=value
                     required=required
-                    aria-invalid=bad.then_some("true")
-                    aria-describedby=described(id, bad, hint.is_some())
+                    aria-invalid=invalid
+                    aria-describedby=describedby
                 />
-            </div>
-        }
-    };
-    let area = |id: &'static str,
-                name: &'static str,
-                label: &'static str,
-                value: String,
-                which: &'static [ActionProblem],
-                hint: Option<&'static str>,
-                required: bool| {
-        let bad = which.iter().any(|p| problems.contains(p));
+            }
+            .into_any()
+        };
         view! {
             <div class="field">
                 <label for=id>{label}</label>
@@ -246,16 +260,7 @@ fn ActionFormView(form: ActionForm) -> impl IntoView {
                         }
                     })}
                 {problem_text(id, which)}
-                <textarea
-                    id=id
-                    name=name
-                    rows="6"
-                    required=required
-                    aria-invalid=bad.then_some("true")
-                    aria-describedby=described(id, bad, hint.is_some())
-                >
-                    {raw_text(&value)}
-                </textarea>
+                {control}
             </div>
         }
     };
@@ -282,42 +287,46 @@ fn ActionFormView(form: ActionForm) -> impl IntoView {
         >
             {summary}
             {code_field}
-            {text(
-                "action-title",
-                "title_da",
-                t.action_title,
-                fields.title_da.clone(),
-                &[ActionProblem::Title],
-                None,
-                true,
-            )}
-            {text(
-                "action-title-en",
-                "title_en",
-                t.title_en,
-                fields.title_en.clone(),
-                &[ActionProblem::TitleEn],
-                Some(t.english_hint),
-                false,
-            )}
-            {area(
-                "action-description",
-                "description_da",
-                t.description,
-                fields.description_da.clone(),
-                &[ActionProblem::Description],
-                None,
-                true,
-            )}
-            {area(
-                "action-description-en",
-                "description_en",
-                t.description_en,
-                fields.description_en.clone(),
-                &[ActionProblem::DescriptionEn],
-                Some(t.english_hint),
-                false,
-            )}
+            {field(TextField {
+                id: "action-title",
+                name: "title_da",
+                label: t.action_title,
+                value: fields.title_da.clone(),
+                which: &[ActionProblem::Title],
+                hint: None,
+                required: true,
+                multiline: false,
+            })}
+            {field(TextField {
+                id: "action-title-en",
+                name: "title_en",
+                label: t.title_en,
+                value: fields.title_en.clone(),
+                which: &[ActionProblem::TitleEn],
+                hint: Some(t.english_hint),
+                required: false,
+                multiline: false,
+            })}
+            {field(TextField {
+                id: "action-description",
+                name: "description_da",
+                label: t.description,
+                value: fields.description_da.clone(),
+                which: &[ActionProblem::Description],
+                hint: None,
+                required: true,
+                multiline: true,
+            })}
+            {field(TextField {
+                id: "action-description-en",
+                name: "description_en",
+                label: t.description_en,
+                value: fields.description_en.clone(),
+                which: &[ActionProblem::DescriptionEn],
+                hint: Some(t.english_hint),
+                required: false,
+                multiline: true,
+            })}
             <div class="field">
                 <label for="action-category">{t.category}</label>
                 <p id="action-category-hint" class="hint">
@@ -334,15 +343,16 @@ fn ActionFormView(form: ActionForm) -> impl IntoView {
                     <optgroup label=t.themes>{theme_options}</optgroup>
                 </select>
             </div>
-            {text(
-                "action-owner",
-                "owner",
-                t.owner,
-                fields.owner.clone(),
-                &[ActionProblem::Owner],
-                Some(t.owner_hint),
-                true,
-            )}
+            {field(TextField {
+                id: "action-owner",
+                name: "owner",
+                label: t.owner,
+                value: fields.owner.clone(),
+                which: &[ActionProblem::Owner],
+                hint: Some(t.owner_hint),
+                required: true,
+                multiline: false,
+            })}
             <div class="field">
                 <label for="action-status">{t.status}</label>
                 {problem_text("action-status", &[ActionProblem::Status])}
@@ -383,24 +393,26 @@ fn ActionFormView(form: ActionForm) -> impl IntoView {
                     />
                 </div>
             </div>
-            {text(
-                "action-reduction",
-                "reduction",
-                t.reduction,
-                fields.reduction.clone(),
-                &[ActionProblem::Reduction, ActionProblem::ReductionForAdaptation],
-                Some(t.reduction_hint),
-                false,
-            )}
-            {text(
-                "action-link",
-                "link",
-                t.link,
-                fields.link.clone(),
-                &[ActionProblem::Link],
-                Some(t.link_hint),
-                false,
-            )}
+            {field(TextField {
+                id: "action-reduction",
+                name: "reduction",
+                label: t.reduction,
+                value: fields.reduction.clone(),
+                which: &[ActionProblem::Reduction, ActionProblem::ReductionForAdaptation],
+                hint: Some(t.reduction_hint),
+                required: false,
+                multiline: false,
+            })}
+            {field(TextField {
+                id: "action-link",
+                name: "link",
+                label: t.link,
+                value: fields.link.clone(),
+                which: &[ActionProblem::Link],
+                hint: Some(t.link_hint),
+                required: false,
+                multiline: false,
+            })}
             <button type="submit" class="button">
                 {t.save}
             </button>

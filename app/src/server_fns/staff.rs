@@ -139,9 +139,14 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
         per_status,
         reported: state.db.reported_idea_count().await?,
         arguments_waiting: state.db.argument_queue_count().await?,
-        mails_waiting: state.db.unsent_status_mails().await?
-            + state.db.unsent_debate_mails().await?
-            + state.db.unsent_plan_mails().await?,
+        mails_waiting: {
+            use klimadialog::storage::MailQueue;
+            let mut waiting = 0;
+            for queue in MailQueue::ALL {
+                waiting += state.db.unsent_mails(queue).await?;
+            }
+            waiting
+        },
         mail_not_sent: state.mailer.outbox_dir().is_some(),
         recent,
     })

@@ -232,7 +232,13 @@ async fn a_refusing_mail_server_does_not_block_the_change_and_the_mail_comes_lat
         assert!(mail_body(&smtp.next_mail()).contains("Under behandling"));
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(app.db.unsent_status_mails().await.unwrap(), 0);
+    assert_eq!(
+        app.db
+            .unsent_mails(klimadialog::storage::MailQueue::Status)
+            .await
+            .unwrap(),
+        0
+    );
 }
 
 /// Sends each mail to its recipient: `(to, body)` pairs, sorted by address.
