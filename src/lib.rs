@@ -11,6 +11,7 @@ pub mod argument_moderation;
 pub mod audit;
 pub mod batch;
 pub mod filter;
+pub mod follow;
 pub mod idea;
 pub mod limits;
 pub mod listing;

@@ -25,6 +25,7 @@ mod batch;
 mod bulk;
 mod corrections;
 mod export;
+mod follow;
 mod health;
 mod idea;
 mod listing;

@@ -20,6 +20,16 @@ pub struct PersonalData {
     pub sessions: Vec<SessionRecord>,
     /// When codes were sent to their address (the codes themselves are not stored).
     pub sign_in_codes: Vec<CodeRecord>,
+    /// What they chose to follow or to stop following.
+    pub follows: Vec<FollowRecord>,
+}
+
+#[derive(Debug, Serialize, sqlx::FromRow)]
+pub struct FollowRecord {
+    pub kind: String,
+    pub target: String,
+    pub following: bool,
+    pub changed_at: i64,
 }
 
 #[derive(Debug, Serialize, sqlx::FromRow)]
@@ -30,6 +40,8 @@ pub struct ResidentRecord {
     /// The language of their mails, and whether they get status mails.
     pub language: Option<String>,
     pub status_mails: bool,
+    /// How often they hear of what they follow.
+    pub frequency: String,
     pub created_at: i64,
 }
 
@@ -106,7 +118,8 @@ impl Db {
     pub async fn personal_data(&self, resident: ResidentId) -> Result<Option<PersonalData>> {
         let pool = self.pool();
         let Some(record) = sqlx::query_as::<_, ResidentRecord>(
-            "SELECT r.email, r.display_name, a.name AS area, r.language, r.status_mails, r.created_at
+            "SELECT r.email, r.display_name, a.name AS area, r.language, r.status_mails, r.frequency,
+                    r.created_at
              FROM residents r LEFT JOIN areas a ON a.id = r.area_id
              WHERE r.id = ? AND r.deleted_at IS NULL",
         )
@@ -173,7 +186,15 @@ impl Db {
         .bind(record.email.as_deref())
         .fetch_all(pool)
         .await?;
+        let follows = sqlx::query_as(
+            "SELECT kind, target, following, changed_at FROM follows
+             WHERE resident_id = ? ORDER BY changed_at, id",
+        )
+        .bind(resident.0)
+        .fetch_all(pool)
+        .await?;
         Ok(Some(PersonalData {
+            follows,
             resident: record,
             ideas,
             supports,
@@ -210,6 +231,7 @@ impl Db {
             "DELETE FROM status_mails WHERE resident_id = ?",
             "DELETE FROM debate_mails WHERE resident_id = ?",
             "DELETE FROM plan_mails WHERE resident_id = ?",
+            "DELETE FROM follows WHERE resident_id = ?",
             "DELETE FROM argument_helpful WHERE resident_id = ?",
             "UPDATE ideas SET author_id = NULL WHERE author_id = ?",
             "UPDATE arguments SET author_id = NULL WHERE author_id = ?",

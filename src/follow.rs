@@ -1,0 +1,117 @@
+//! What a resident follows, and why. Proposing, supporting or arguing on an idea follows it
+//! without a row of its own: those are read from the ideas, supports and arguments themselves,
+//! so a support costs no extra write (a million supports would be a million follow rows). Only a
+//! resident's own choice is stored: following something (an idea, an area, a sector or theme,
+//! an action of the plan) or stopping to follow an idea they would follow anyway, which later
+//! supports or arguments do not undo.
+
+use serde::{Deserialize, Serialize};
+
+use crate::idea::string_enum;
+
+string_enum!(
+    /// The kinds of things a resident can follow.
+    FollowKind {
+        Idea => "idea",
+        Area => "area",
+        Sector => "sector",
+        Theme => "theme",
+        Action => "action",
+    }
+);
+
+/// One thing to follow: its kind and key (an idea's id, an area's slug, a sector's or theme's
+/// key, an action's code), checked as the kind's keys are.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FollowTarget {
+    pub kind: FollowKind,
+    key: String,
+}
+
+impl FollowTarget {
+    /// A target as forms and addresses name it; `None` for a key its kind never has.
+    pub fn parse(kind: &str, key: &str) -> Option<FollowTarget> {
+        let kind = FollowKind::parse(kind.trim())?;
+        let key = key.trim();
+        let key = match kind {
+            FollowKind::Idea => crate::IdeaId::parse(key)?.0.to_string(),
+            FollowKind::Area => crate::AreaSlug::parse(key)?.as_str().to_owned(),
+            FollowKind::Sector | FollowKind::Theme => {
+                crate::CategoryKey::parse(key)?.as_str().to_owned()
+            }
+            FollowKind::Action => crate::plan::ActionCode::parse(key)?.as_str().to_owned(),
+        };
+        Some(FollowTarget { kind, key })
+    }
+
+    pub fn idea(idea: crate::IdeaId) -> FollowTarget {
+        FollowTarget {
+            kind: FollowKind::Idea,
+            key: idea.0.to_string(),
+        }
+    }
+
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+}
+
+/// Why a resident hears about an idea, or that they do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IdeaFollow {
+    /// They proposed it.
+    Proposed,
+    /// They support it.
+    Supported,
+    /// They took part in its debate.
+    Argued,
+    /// They chose to follow it.
+    Chosen,
+    /// They chose to stop following it (whatever else they did).
+    Stopped,
+    /// Nothing ties them to it.
+    None,
+}
+
+impl IdeaFollow {
+    pub fn follows(self) -> bool {
+        !matches!(self, IdeaFollow::Stopped | IdeaFollow::None)
+    }
+}
+
+string_enum!(
+    /// How often a resident hears of what they follow.
+    Frequency {
+        /// A mail for each event, as it happens.
+        AtOnce => "at_once",
+        /// One digest a day (the default: news without a flood).
+        Daily => "daily",
+        Weekly => "weekly",
+        Never => "never",
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_are_read_as_their_kinds_keys_are() {
+        assert_eq!(FollowTarget::parse("idea", " 42 ").unwrap().key(), "42");
+        assert_eq!(FollowTarget::parse("action", "t3").unwrap().key(), "T3");
+        assert_eq!(
+            FollowTarget::parse("sector", "transport").unwrap().kind,
+            FollowKind::Sector
+        );
+        for (kind, key) in [
+            ("idea", "-1"),
+            ("idea", "abc"),
+            ("area", "Nørresundby!"),
+            ("sector", "<script>"),
+            ("action", "3T"),
+            ("planet", "earth"),
+        ] {
+            assert_eq!(FollowTarget::parse(kind, key), None, "{kind} {key}");
+        }
+    }
+}
