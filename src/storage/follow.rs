@@ -3,7 +3,7 @@
 //! to stop. See `crate::follow`.
 
 use super::{Db, Result};
-use crate::follow::{FollowTarget, Frequency, IdeaFollow};
+use crate::follow::{FollowKind, FollowTarget, Frequency, IdeaFollow};
 use crate::{IdeaId, ResidentId};
 
 impl Db {
@@ -29,6 +29,28 @@ impl Db {
         .execute(self.pool())
         .await?;
         Ok(())
+    }
+
+    /// Whether there is such a thing to follow: a public idea, an area, a sector, a theme or an
+    /// action of the plan.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn follow_target_exists(&self, target: &FollowTarget) -> Result<bool> {
+        let sql = match target.kind {
+            FollowKind::Idea => {
+                "SELECT EXISTS (SELECT 1 FROM ideas WHERE id = CAST(? AS INTEGER)
+                                AND moderation_state = 'published')"
+            }
+            FollowKind::Area => {
+                "SELECT EXISTS (SELECT 1 FROM areas WHERE slug = ? AND retired_at IS NULL)"
+            }
+            FollowKind::Sector => "SELECT EXISTS (SELECT 1 FROM sectors WHERE key = ?)",
+            FollowKind::Theme => "SELECT EXISTS (SELECT 1 FROM adaptation_themes WHERE key = ?)",
+            FollowKind::Action => "SELECT EXISTS (SELECT 1 FROM actions WHERE code = ?)",
+        };
+        Ok(sqlx::query_scalar(sql)
+            .bind(target.key())
+            .fetch_one(self.pool())
+            .await?)
     }
 
     /// Whether, and why, a resident follows an idea.

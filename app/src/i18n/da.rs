@@ -7,6 +7,7 @@ use klimadialog::ModerationState;
 use klimadialog::argument::{ArgumentProblem, DebateRule, StaffDebateProblem, Stance};
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
+use klimadialog::follow::IdeaFollow;
 use klimadialog::numbers::{count, format_int};
 use klimadialog::plan::{ActionProblem, ActionStatus, BaselineProblem, MilestoneProblem};
 use klimadialog::plan_import::{Column as PlanColumn, FileProblem};
@@ -848,6 +849,29 @@ pub static LANGUAGE: Language = Language {
             AuditObject::Action => "Indsats",
             AuditObject::Settings => "Indstillinger",
         },
+    },
+    follow: FollowTexts {
+        heading: "Følg idéen",
+        state: |follow| match follow {
+            IdeaFollow::Proposed => {
+                "Du følger idéen, fordi du har foreslået den. Du får besked, når der sker noget med den."
+            }
+            IdeaFollow::Supported => {
+                "Du følger idéen, fordi du støtter den. Du får besked, når der sker noget med den."
+            }
+            IdeaFollow::Argued => {
+                "Du følger idéen, fordi du har skrevet i debatten om den. Du får besked, når der sker noget med den."
+            }
+            IdeaFollow::Chosen => "Du følger idéen. Du får besked, når der sker noget med den.",
+            IdeaFollow::Stopped => {
+                "Du følger ikke idéen og får ikke besked om den, heller ikke hvis du støtter den."
+            }
+            IdeaFollow::None => {
+                "Følg idéen, så får du besked, når den får ny status, når nogen skriver i debatten, og når den bliver en del af klimaplanen."
+            }
+        },
+        start: "Følg idéen",
+        stop: "Følg ikke længere",
     },
     faults: FaultTexts {
         title: "Prøv igen om lidt",

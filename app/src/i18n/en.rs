@@ -7,6 +7,7 @@ use klimadialog::ModerationState;
 use klimadialog::argument::{ArgumentProblem, DebateRule, StaffDebateProblem, Stance};
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
+use klimadialog::follow::IdeaFollow;
 use klimadialog::numbers::{count, format_int};
 use klimadialog::plan::{ActionProblem, ActionStatus, BaselineProblem, MilestoneProblem};
 use klimadialog::plan_import::{Column as PlanColumn, FileProblem};
@@ -864,6 +865,29 @@ pub static LANGUAGE: Language = Language {
             AuditObject::Action => "Action",
             AuditObject::Settings => "Settings",
         },
+    },
+    follow: FollowTexts {
+        heading: "Follow the idea",
+        state: |follow| match follow {
+            IdeaFollow::Proposed => {
+                "You follow the idea because you proposed it. You hear when something happens to it."
+            }
+            IdeaFollow::Supported => {
+                "You follow the idea because you support it. You hear when something happens to it."
+            }
+            IdeaFollow::Argued => {
+                "You follow the idea because you wrote in its debate. You hear when something happens to it."
+            }
+            IdeaFollow::Chosen => "You follow the idea. You hear when something happens to it.",
+            IdeaFollow::Stopped => {
+                "You do not follow the idea and hear nothing of it, even if you support it."
+            }
+            IdeaFollow::None => {
+                "Follow the idea to hear when it gets a new status, when someone writes in its debate and when it becomes part of the climate plan."
+            }
+        },
+        start: "Follow the idea",
+        stop: "Stop following",
     },
     faults: FaultTexts {
         title: "Please try again in a moment",

@@ -33,6 +33,7 @@ mod audit;
 mod batch;
 mod debate_mail;
 mod faults;
+mod follow;
 mod list;
 mod map;
 mod plan;
@@ -69,6 +70,7 @@ pub use audit::{AuditTexts, audit_action_name, audit_group_name, audit_object_na
 pub use batch::BatchTexts;
 pub use debate_mail::{DebateMail, debate_mail};
 pub use faults::{FaultTexts, fault_page};
+pub use follow::FollowTexts;
 pub use list::ListTexts;
 pub use map::MapTexts;
 pub use plan::PlanTexts;
@@ -94,6 +96,7 @@ pub struct Language {
     pub audit: AuditTexts,
     pub batch: BatchTexts,
     pub faults: FaultTexts,
+    pub follow: FollowTexts,
     pub list: ListTexts,
     pub map: MapTexts,
     pub privacy: PrivacyTexts,

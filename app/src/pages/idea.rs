@@ -55,6 +55,7 @@ pub fn IdeaPage() -> impl IntoView {
                                 signed_in=found.signed_in
                                 reported=found.reported
                                 merged_from
+                                follow=found.follow
                             />
                         }
                             .into_any()
@@ -82,6 +83,7 @@ fn IdeaView(
     signed_in: bool,
     reported: bool,
     merged_from: Option<i64>,
+    follow: Option<klimadialog::follow::IdeaFollow>,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = use_texts();
@@ -232,6 +234,12 @@ fn IdeaView(
                     view! { <crate::components::idea_actions::IdeaActions idea=summary.id.0 /> }
                 })}
             <IdeaTimeline idea=timeline />
+            {follow
+                .map(|follow| {
+                    view! {
+                        <crate::components::follow_idea::FollowIdea idea=summary.id.0 follow />
+                    }
+                })}
             {map.map(|drawing| view! { <MiniMap drawing point=idea.point /> })}
             {review
                 .is_none()

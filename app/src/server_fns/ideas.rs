@@ -64,6 +64,8 @@ pub struct IdeaForVisitor {
     pub reported: bool,
     /// The idea this one was merged into: its page is where visitors go.
     pub merged_into: Option<i64>,
+    /// Whether, and why, the signed-in visitor follows the idea.
+    pub follow: Option<klimadialog::follow::IdeaFollow>,
 }
 
 /// What the author of an unpublished idea is told.
@@ -133,6 +135,10 @@ async fn idea_for_visitor(
             signed_in: resident.is_some(),
             reported,
             merged_into: None,
+            follow: match resident {
+                Some(resident) => Some(state.db.idea_follow(resident, id).await?),
+                None => None,
+            },
         }));
     }
     // Awaiting review, rejected or hidden: only its author sees it, with where it stands.
@@ -157,5 +163,7 @@ async fn idea_for_visitor(
             signed_in: true,
             reported: false,
             merged_into: None,
+            // Not public yet: nothing happens to it that a follower would hear of.
+            follow: None,
         }))
 }

@@ -17,6 +17,7 @@ pub mod area;
 pub mod argument;
 pub mod argument_moderation;
 pub mod audit;
+pub mod follow;
 pub mod ideas;
 pub mod list;
 pub mod map;

@@ -145,6 +145,15 @@ const WRITES: &[(&str, &[(&str, &str)])] = &[
     ),
     ("/fn/staff/plan/confirm", &[("import", "999999")]),
     (
+        "/fn/follow",
+        &[
+            ("kind", "idea"),
+            ("key", "999999"),
+            ("follow", "true"),
+            ("next", "/"),
+        ],
+    ),
+    (
         "/fn/staff/plan/save",
         &[
             // A title too short and years backwards: the corpus changes one field at a time,

@@ -24,6 +24,7 @@ mod docs;
 mod durability;
 mod export;
 mod faults;
+mod follow;
 mod hostile;
 mod http;
 mod listing;
