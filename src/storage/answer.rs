@@ -70,7 +70,45 @@ impl MailQueue {
     }
 }
 
+/// Every mail queue together, as the staff dashboard shows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MailQueueState {
+    /// Not tried yet.
+    pub waiting: i64,
+    /// Refused or failed at least once, to be tried again.
+    pub retrying: i64,
+    /// Given up after the last attempt.
+    pub given_up: i64,
+    /// Sent since `today_start`.
+    pub sent_today: i64,
+}
+
 impl Db {
+    /// The state of every mail queue; `today_start` is when today began (Danish time).
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn mail_queue_state(&self, today_start: i64) -> Result<MailQueueState> {
+        let mut state = MailQueueState::default();
+        for queue in MailQueue::ALL {
+            let (waiting, retrying, given_up, sent_today): (i64, i64, i64, i64) =
+                sqlx::query_as(&format!(
+                    "SELECT coalesce(sum(sent_at IS NULL AND failed_at IS NULL AND attempts = 0), 0),
+                            coalesce(sum(sent_at IS NULL AND failed_at IS NULL AND attempts > 0), 0),
+                            coalesce(sum(sent_at IS NULL AND failed_at IS NOT NULL), 0),
+                            coalesce(sum(sent_at >= ?), 0)
+                     FROM {}",
+                    queue.table()
+                ))
+                .bind(today_start)
+                .fetch_one(self.pool())
+                .await?;
+            state.waiting += waiting;
+            state.retrying += retrying;
+            state.given_up += given_up;
+            state.sent_today += sent_today;
+        }
+        Ok(state)
+    }
+
     /// Sets the status of a public idea, records it with its answer in the history and the
     /// audit log, and queues one mail for its author and each supporter, all in one
     /// transaction. Returns how many mails were queued.
@@ -339,6 +377,21 @@ mod tests {
             "waits for its retry"
         );
         assert_eq!(db.due_status_mails(100, 10).await.unwrap().len(), 1);
+        let queues = db.mail_queue_state(0).await.unwrap();
+        assert_eq!(
+            (
+                queues.waiting,
+                queues.retrying,
+                queues.given_up,
+                queues.sent_today
+            ),
+            (0, 1, 0, 1)
+        );
+        assert_eq!(
+            db.mail_queue_state(12).await.unwrap().sent_today,
+            0,
+            "sent before today"
+        );
         let log = db.audit_of("idea", idea.0).await.unwrap();
         assert_eq!(log.last().unwrap().1, "idea.status");
 

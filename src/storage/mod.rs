@@ -61,7 +61,9 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-pub use answer::{DueMail, MAX_MAIL_ATTEMPTS, MailQueue, StatusRefusal, retry_delay};
+pub use answer::{
+    DueMail, MAX_MAIL_ATTEMPTS, MailQueue, MailQueueState, StatusRefusal, retry_delay,
+};
 pub use area::{AreaRow, NewArea};
 pub use area_import::{ImportMode, ImportSummary, PendingImport};
 pub use argument_export::{ExportArgument, OpenArgument};

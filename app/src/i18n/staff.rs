@@ -51,6 +51,9 @@ pub struct StaffTexts {
     pub reported: &'static str,
     pub arguments_waiting: &'static str,
     pub mails_waiting: &'static str,
+    pub mails_retrying: &'static str,
+    pub mails_given_up: &'static str,
+    pub mails_sent_today: &'static str,
     /// Shown to staff when the site has no mail server.
     pub mail_not_sent: &'static str,
     pub recent: &'static str,

@@ -85,6 +85,18 @@ pub fn StaffDashboardPage() -> impl IntoView {
                                     <dt>{t.mails_waiting}</dt>
                                     <dd>{format_int(locale, d.mails_waiting)}</dd>
                                 </div>
+                                <div>
+                                    <dt>{t.mails_retrying}</dt>
+                                    <dd>{format_int(locale, d.mails_retrying)}</dd>
+                                </div>
+                                <div>
+                                    <dt>{t.mails_given_up}</dt>
+                                    <dd>{format_int(locale, d.mails_given_up)}</dd>
+                                </div>
+                                <div>
+                                    <dt>{t.mails_sent_today}</dt>
+                                    <dd>{format_int(locale, d.mails_sent_today)}</dd>
+                                </div>
                             </dl>
                             <h2>{t.per_status}</h2>
                             <ul class="plain-list">

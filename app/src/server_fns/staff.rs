@@ -92,8 +92,12 @@ pub struct Dashboard {
     pub reported: i64,
     /// Arguments waiting for a moderator: new under approval, or reported.
     pub arguments_waiting: i64,
-    /// Mails to residents not sent yet (waiting for a retry, or given up).
+    /// Mails to residents in every queue: not tried yet, to be tried again after a failure,
+    /// given up, and sent today.
     pub mails_waiting: i64,
+    pub mails_retrying: i64,
+    pub mails_given_up: i64,
+    pub mails_sent_today: i64,
     /// No mail server: mail is written to files instead of sent (development, demo).
     pub mail_not_sent: bool,
     /// The latest staff actions: when, who (`None`: the system), what, about which idea.
@@ -133,20 +137,20 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
             )
         })
         .collect();
+    let today = klimadialog::time::Timestamp(klimadialog::storage::now())
+        .local_date()
+        .start_in_denmark();
+    let mails = state.db.mail_queue_state(today.0).await?;
     Ok(Dashboard {
         pending,
         hidden,
         per_status,
         reported: state.db.reported_idea_count().await?,
         arguments_waiting: state.db.argument_queue_count().await?,
-        mails_waiting: {
-            use klimadialog::storage::MailQueue;
-            let mut waiting = 0;
-            for queue in MailQueue::ALL {
-                waiting += state.db.unsent_mails(queue).await?;
-            }
-            waiting
-        },
+        mails_waiting: mails.waiting,
+        mails_retrying: mails.retrying,
+        mails_given_up: mails.given_up,
+        mails_sent_today: mails.sent_today,
         mail_not_sent: state.mailer.outbox_dir().is_some(),
         recent,
     })

@@ -239,6 +239,15 @@ async fn a_refusing_mail_server_does_not_block_the_change_and_the_mail_comes_lat
             .unwrap(),
         0
     );
+    // The dashboard says what the queue went through: all sent today, none left or given up.
+    let page = mo.get("/staff").await;
+    assert!(
+        page.contains("<dt>Mails sendt i dag</dt><dd>3</dd>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<dt>Mails, der prøves igen, fordi mailserveren afviste dem</dt><dd>0</dd>")
+    );
 }
 
 /// Sends each mail to its recipient: `(to, body)` pairs, sorted by address.

@@ -170,7 +170,8 @@ async fn the_dashboard_counts_what_waits_and_shows_recent_actions() {
         page.contains("<dt>Idéer med åbne anmeldelser</dt><dd>1</dd>"),
         "{page}"
     );
-    assert!(page.contains("<dt>Mails til borgere, der ikke er sendt endnu</dt><dd>0</dd>"));
+    assert!(page.contains("<dt>Mails til borgere, der venter på at blive sendt</dt><dd>0</dd>"));
+    assert!(page.contains("<dt>Mails, der er opgivet efter et døgns forsøg</dt><dd>0</dd>"));
     assert!(page.contains("<h2>Seneste handlinger</h2>"));
     // Named for staff, the stored name kept for whoever needs it.
     assert!(page.contains(r#"<span data-action="moderation.approve">Godkendt</span>"#));
