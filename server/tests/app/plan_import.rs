@@ -7,25 +7,38 @@ use reqwest::StatusCode;
 
 use crate::test_app::{Browser, TestApp, location, staff_browser, with_staff};
 
-/// Uploads `file` as the plan's upload form does; returns the status and Location.
-async fn upload(browser: &Browser<'_>, file: Vec<u8>, name: &str) -> (StatusCode, String) {
-    let form = reqwest::multipart::Form::new().part(
-        "file",
-        reqwest::multipart::Part::bytes(file)
-            .file_name(name.to_owned())
-            .mime_str("application/octet-stream")
-            .unwrap(),
-    );
-    let response = browser
+/// Posts a multipart form as a browser does: `fields`, then `file` in the field `file`
+/// (`None`: the empty part a form sends when no file was chosen).
+async fn post_file(
+    browser: &Browser<'_>,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: Option<(&str, Vec<u8>)>,
+) -> reqwest::Response {
+    let mut form = reqwest::multipart::Form::new();
+    for (name, value) in fields {
+        form = form.text(name.to_string(), value.to_string());
+    }
+    let (name, bytes) = file.unwrap_or(("", Vec::new()));
+    let part = reqwest::multipart::Part::bytes(bytes)
+        .file_name(name.to_owned())
+        .mime_str("application/octet-stream")
+        .unwrap();
+    browser
         .app
         .client
-        .post(format!("{}/staff/plan/upload", browser.app.base))
+        .post(format!("{}{path}", browser.app.base))
         .header("accept", "text/html,application/xhtml+xml")
         .header("cookie", browser.jar.header())
-        .multipart(form)
+        .multipart(form.part("file", part))
         .send()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// Uploads `file` as the plan's upload form does; returns the status and Location.
+async fn upload(browser: &Browser<'_>, file: Vec<u8>, name: &str) -> (StatusCode, String) {
+    let response = post_file(browser, "/staff/plan/upload", &[], Some((name, file))).await;
     (response.status(), location(&response))
 }
 
@@ -654,31 +667,15 @@ async fn the_residents_behind_an_action_are_mailed_when_it_moves_on() {
     assert!(page.contains("</a> <!>fik status: i gang"), "{page}");
 }
 
-/// Posts the emissions form as a browser does (multipart), with an optional CSV file.
+/// Posts the emissions form as a browser does, with an optional CSV file; returns the status,
+/// Location and the cookies it set.
 async fn post_baseline(
     browser: &Browser<'_>,
     fields: &[(&str, &str)],
     file: Option<&str>,
 ) -> (StatusCode, String, String) {
-    let mut form = reqwest::multipart::Form::new();
-    for (name, value) in fields {
-        form = form.text(name.to_string(), value.to_string());
-    }
-    let part = reqwest::multipart::Part::bytes(file.unwrap_or_default().as_bytes().to_vec())
-        .file_name(if file.is_some() { "udledning.csv" } else { "" })
-        .mime_str("text/csv")
-        .unwrap();
-    form = form.part("file", part);
-    let response = browser
-        .app
-        .client
-        .post(format!("{}/staff/plan/baseline", browser.app.base))
-        .header("accept", "text/html,application/xhtml+xml")
-        .header("cookie", browser.jar.header())
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let file = file.map(|text| ("udledning.csv", text.as_bytes().to_vec()));
+    let response = post_file(browser, "/staff/plan/baseline", fields, file).await;
     let typed = response
         .headers()
         .get_all("set-cookie")
