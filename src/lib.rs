@@ -10,6 +10,7 @@ pub mod argument;
 pub mod argument_moderation;
 pub mod audit;
 pub mod batch;
+pub mod digest;
 pub mod filter;
 pub mod follow;
 pub mod idea;

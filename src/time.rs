@@ -70,6 +70,17 @@ impl Date {
         civil_from_days(days_from_civil(self.year, self.month, self.day) + 1)
     }
 
+    /// The day before this one.
+    pub fn preceding(self) -> Date {
+        civil_from_days(days_from_civil(self.year, self.month, self.day) - 1)
+    }
+
+    /// Days since Monday: 0 on a Monday, 6 on a Sunday.
+    pub fn weekday(self) -> u32 {
+        // 1970-01-01 was a Thursday.
+        (days_from_civil(self.year, self.month, self.day) + 3).rem_euclid(7) as u32
+    }
+
     /// `YYYY-MM-DD`, as date inputs show it.
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)

@@ -56,16 +56,24 @@ pub enum MailQueue {
     Debate,
     /// An action their ideas are part of got a new status or reached a milestone.
     Plan,
+    /// What happened to what they follow, at once or as a daily or weekly digest.
+    Digest,
 }
 
 impl MailQueue {
-    pub const ALL: [MailQueue; 3] = [MailQueue::Status, MailQueue::Debate, MailQueue::Plan];
+    pub const ALL: [MailQueue; 4] = [
+        MailQueue::Status,
+        MailQueue::Debate,
+        MailQueue::Plan,
+        MailQueue::Digest,
+    ];
 
     pub(super) fn table(self) -> &'static str {
         match self {
             MailQueue::Status => "status_mails",
             MailQueue::Debate => "debate_mails",
             MailQueue::Plan => "plan_mails",
+            MailQueue::Digest => "digests",
         }
     }
 }

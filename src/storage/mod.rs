@@ -24,6 +24,7 @@ mod backup;
 mod batch;
 mod bulk;
 mod corrections;
+mod digest;
 mod export;
 mod follow;
 mod health;
@@ -73,6 +74,7 @@ pub use backup::{database_file, restore};
 pub use batch::{BatchDone, BatchFailure};
 pub use bulk::BulkIdea;
 pub use corrections::{Correction, CorrectionRefusal};
+pub use digest::DueDigest;
 pub use export::ExportIdea;
 pub use idea::{IdeaColumns, Moderation, NewIdea, StatusUpdate};
 pub use map::AreaCount;
@@ -150,11 +152,16 @@ pub type Result<T> = std::result::Result<T, StorageError>;
 /// (SQLite reports no row changes of WITHOUT ROWID tables to the hook; of those, `sessions`,
 /// `staff_sessions` and `idea_drafts` are private, and `supports` and `merged_supports` change
 /// only with `ideas` rows, which are public.)
-const PRIVATE_TABLES: [&str; 9] = [
+const PRIVATE_TABLES: [&str; 14] = [
     "sign_in_codes",
     "staff_users",
     "audit_events",
     "status_mails",
+    "debate_mails",
+    "plan_mails",
+    "follow_events",
+    "digest_runs",
+    "digests",
     "pending_area_imports",
     "plan_drafts",
     "health_probe",

@@ -232,6 +232,8 @@ impl Db {
             "DELETE FROM debate_mails WHERE resident_id = ?",
             "DELETE FROM plan_mails WHERE resident_id = ?",
             "DELETE FROM follows WHERE resident_id = ?",
+            "DELETE FROM digest_items WHERE resident_id = ?",
+            "DELETE FROM digests WHERE resident_id = ?",
             "DELETE FROM argument_helpful WHERE resident_id = ?",
             "UPDATE ideas SET author_id = NULL WHERE author_id = ?",
             "UPDATE arguments SET author_id = NULL WHERE author_id = ?",
@@ -243,7 +245,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         sqlx::query(
-            "UPDATE residents SET email = NULL, display_name = NULL, area_id = NULL, language = NULL, deleted_at = ?
+            "UPDATE residents SET email = NULL, display_name = NULL, area_id = NULL, language = NULL, mail_key = NULL, deleted_at = ?
              WHERE id = ?",
         )
         .bind(now)
