@@ -91,6 +91,13 @@ string_enum!(
     }
 );
 
+impl Default for Frequency {
+    /// Daily: news without a flood.
+    fn default() -> Frequency {
+        Frequency::Daily
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -51,6 +51,7 @@ use crate::pages::{
     staff_plan_action::StaffPlanActionPage,
     staff_team::StaffTeamPage,
     stats::StatsPage,
+    unsubscribe::UnsubscribePage,
 };
 
 /// The HTML document around every page. The language is chosen here, once per request, so
@@ -143,6 +144,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
                     <Route path=path!("/privatliv") view=PrivacyPage />
                     <Route path=path!("/debatregler") view=DebateRulesPage />
+                    <Route
+                        path=path!("/afmeld/:key")
+                        view=UnsubscribePage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/me") view=MyPage ssr=SsrMode::Async />
                     <Route path=path!("/signin") view=SignInPage />
                     <Route path=path!("/signin/code") view=SignInCodePage ssr=SsrMode::Async />

@@ -34,6 +34,18 @@ pub enum Command {
     /// Put a backup in place of the database (stop the server first). The backup is checked
     /// first; the database it replaces is kept beside it as `<file>.replaced-<time>`.
     Restore(BackupArgs),
+    /// Make the digest rounds that are due (the running server's mail worker sends them).
+    /// The server does this by itself every minute; by hand it helps after a long outage,
+    /// and tests use `--at` to be next Monday morning without waiting for it.
+    Digests(DigestArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DigestArgs {
+    /// The time to make them as of: Unix seconds, or Danish local time "2026-12-07 07:00".
+    /// Now, if left out.
+    #[arg(long)]
+    pub at: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -217,6 +229,12 @@ pub struct ServeArgs {
     /// Seconds before a failed mail is tried again, doubling after each further failure.
     #[arg(long, env = "KLIMADIALOG_MAIL_RETRY_SECONDS", default_value_t = 30)]
     pub mail_retry_seconds: u64,
+
+    /// At most this many mails a minute, whatever the queues hold: a digest round to thousands
+    /// of followers goes out over some minutes rather than in a burst the mail server (or the
+    /// residents' providers) would throttle or take for spam.
+    #[arg(long, env = "KLIMADIALOG_MAILS_PER_MINUTE", default_value_t = 600, value_parser = clap::value_parser!(u32).range(1..=60_000))]
+    pub mails_per_minute: u32,
 
     /// Per-address limits on sign-in, login, proposals, supports, reports and exports. Turn
     /// off only for load tests on loopback, where one address stands for thousands of clients.

@@ -6,6 +6,7 @@ pub mod argument_export;
 pub mod client_address;
 pub mod config;
 pub mod csv;
+pub mod digest_cli;
 pub mod flood_guard;
 pub mod idea_export;
 pub mod mail_worker;
@@ -20,6 +21,7 @@ pub mod routes;
 pub mod staff_cli;
 pub mod staff_export;
 pub mod streamed;
+pub mod unsubscribe;
 pub mod upkeep;
 
 use std::sync::Arc;
@@ -173,6 +175,10 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
             get(routes::switch_language),
         )
         .route(paths::WAS, get(routes::was))
+        .route(
+            &format!("{}{{key}}", paths::UNSUBSCRIBE),
+            post(unsubscribe::stop),
+        )
         .route(&format!("{}{{name}}", paths::PHOTOS), get(routes::photo))
         .route(paths::OPEN_DATA_JSON, get(open_data::ideas_json))
         .route(paths::OPEN_DATA_GEOJSON, get(open_data::ideas_geojson))
@@ -273,7 +279,11 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
 pub async fn serve(database_url: &str, args: ServeArgs) -> Result<(), ServerError> {
     let db = open_database(database_url, args.demo).await?;
     let state = app_state(db.clone(), &args)?;
-    mail_worker::spawn(state.clone(), args.mail_retry_seconds);
+    mail_worker::spawn(
+        state.clone(),
+        args.mail_retry_seconds,
+        args.mails_per_minute,
+    );
     upkeep::spawn(db.clone(), args.data_dir.clone());
     let shutdown = shutdown_signal();
     let listener = tokio::net::TcpListener::bind(args.site_addr).await?;

@@ -38,5 +38,7 @@ pub const PHOTOS: &str = "/photos/";
 /// The language switch: `/lang/{tag}`.
 pub const LANGUAGE: &str = "/lang/";
 pub const HEALTH: &str = "/healthz";
+/// The stop page and its one-click POST (RFC 8058): `/afmeld/{key}`.
+pub const UNSUBSCRIBE: &str = "/afmeld/";
 /// The official accessibility statement (a redirect to the WAS-Tool).
 pub const WAS: &str = "/was";

@@ -453,7 +453,10 @@ pub async fn refuse_cross_site_writes(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    if writes && is_cross_site(request.headers(), &state.config.public_url) {
+    // The one-click stop comes from residents' mail programs, wherever they run; its key is
+    // its authority, and all it can do is stop mails.
+    let stop_link = request.uri().path().starts_with(crate::paths::UNSUBSCRIBE);
+    if writes && !stop_link && is_cross_site(request.headers(), &state.config.public_url) {
         return (
             StatusCode::FORBIDDEN,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],

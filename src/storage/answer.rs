@@ -22,6 +22,7 @@ pub enum StatusRefusal {
 pub struct DueMail {
     pub id: i64,
     pub attempts: i64,
+    pub resident_id: i64,
     pub email: String,
     pub idea_id: i64,
     pub title: String,
@@ -68,7 +69,7 @@ impl MailQueue {
         MailQueue::Digest,
     ];
 
-    pub(super) fn table(self) -> &'static str {
+    pub fn table(self) -> &'static str {
         match self {
             MailQueue::Status => "status_mails",
             MailQueue::Debate => "debate_mails",
@@ -160,7 +161,7 @@ impl Db {
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn due_status_mails(&self, now: i64, limit: i64) -> Result<Vec<DueMail>> {
         Ok(sqlx::query_as(
-            "SELECT m.id, m.attempts, r.email, i.id AS idea_id, i.title, c.status, c.answer_da,
+            "SELECT m.id, m.attempts, r.id AS resident_id, r.email, i.id AS idea_id, i.title, c.status, c.answer_da,
                     c.answer_en, coalesce(r.language, 'da') AS language, coalesce(i.author_id = r.id, 0) AS is_author,
                     (SELECT coalesce(json_group_array(json_array(c2.idea_id, i2.title,
                                      json(iif(i2.author_id IS r.id, 'true', 'false')))), '[]')

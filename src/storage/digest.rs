@@ -242,6 +242,19 @@ impl Db {
         .await?)
     }
 
+    /// Whether the resident with this stop key has stopped their mails; `None` for a key no
+    /// resident has (a made-up one, or the account was deleted).
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn mail_key_stopped(&self, key: &str) -> Result<Option<bool>> {
+        Ok(sqlx::query_scalar(
+            "SELECT frequency = 'never' AND status_mails = 0 AND replies_at_once = 0
+             FROM residents WHERE mail_key = ? AND email IS NOT NULL",
+        )
+        .bind(key)
+        .fetch_optional(self.pool())
+        .await?)
+    }
+
     /// Stops every mail about what the resident with this stop key follows (digests, status and
     /// plan mails, replies at once); `false` for a key no resident has. Stopping twice is
     /// stopping once.

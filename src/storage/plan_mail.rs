@@ -11,6 +11,7 @@ use super::{Db, Result};
 pub struct DuePlanMail {
     pub id: i64,
     pub attempts: i64,
+    pub resident_id: i64,
     pub email: String,
     /// The recipient's language tag, as stored.
     pub language: String,
@@ -80,7 +81,7 @@ impl Db {
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn due_plan_mails(&self, now: i64, limit: i64) -> Result<Vec<DuePlanMail>> {
         Ok(sqlx::query_as(
-            "SELECT m.id, m.attempts, r.email, coalesce(r.language, 'da') AS language, x.code,
+            "SELECT m.id, m.attempts, r.id AS resident_id, r.email, coalesce(r.language, 'da') AS language, x.code,
                     x.title_da, x.title_en, c.status, ms.title AS milestone,
                     (SELECT coalesce(json_group_array(json_array(t.id, t.title)), '[]') FROM (
                         SELECT i.id, i.title FROM idea_actions l CROSS JOIN ideas i ON i.id = l.idea_id
@@ -212,6 +213,7 @@ mod tests {
         let settings = crate::storage::MailSettings {
             language: crate::Locale::Da,
             status_mails: false,
+            ..Default::default()
         };
         db.save_mail_settings(fan, settings).await.unwrap();
         fields.status = "done".into();

@@ -9,8 +9,12 @@ use crate::resident::ResidentId;
 pub struct MailSettings {
     /// The language of their mails.
     pub language: crate::Locale,
-    /// A mail when an idea they proposed or support gets a new status.
+    /// A mail at once when an idea they proposed or support gets a new status.
     pub status_mails: bool,
+    /// How often they hear of what they follow.
+    pub frequency: crate::follow::Frequency,
+    /// A mail at once when someone replies to their argument, whatever `frequency` says.
+    pub replies_at_once: bool,
 }
 
 pub struct NewResident<'a> {
@@ -20,20 +24,36 @@ pub struct NewResident<'a> {
     pub created_at: i64,
 }
 
+impl Default for MailSettings {
+    /// A new resident's: Danish, status mails at once, a daily digest, replies at once.
+    fn default() -> MailSettings {
+        MailSettings {
+            language: crate::Locale::Da,
+            status_mails: true,
+            frequency: crate::follow::Frequency::Daily,
+            replies_at_once: true,
+        }
+    }
+}
+
 impl Db {
     /// A resident's mail settings (Danish and mails on, until they choose).
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn mail_settings(&self, resident: ResidentId) -> Result<MailSettings> {
-        let (language, status_mails): (String, bool) = sqlx::query_as(
-            "SELECT coalesce(language, 'da'), status_mails FROM residents WHERE id = ?",
-        )
-        .bind(resident.0)
-        .fetch_optional(self.pool())
-        .await?
-        .unwrap_or(("da".into(), true));
+        let (language, status_mails, frequency, replies_at_once): (String, bool, String, bool) =
+            sqlx::query_as(
+                "SELECT coalesce(language, 'da'), status_mails, frequency, replies_at_once
+                 FROM residents WHERE id = ?",
+            )
+            .bind(resident.0)
+            .fetch_optional(self.pool())
+            .await?
+            .unwrap_or(("da".into(), true, "daily".into(), true));
         Ok(MailSettings {
             language: crate::Locale::from_tag(&language).unwrap_or_default(),
             status_mails,
+            frequency: crate::follow::Frequency::parse(&frequency).unwrap_or_default(),
+            replies_at_once,
         })
     }
 
@@ -43,12 +63,18 @@ impl Db {
         resident: ResidentId,
         settings: MailSettings,
     ) -> Result<()> {
-        sqlx::query("UPDATE residents SET language = ?, status_mails = ? WHERE id = ?")
-            .bind(settings.language.tag())
-            .bind(settings.status_mails)
-            .bind(resident.0)
-            .execute(self.pool())
-            .await?;
+        sqlx::query(
+            "UPDATE residents SET language = ?, status_mails = ?, frequency = ?,
+                    replies_at_once = ?
+             WHERE id = ?",
+        )
+        .bind(settings.language.tag())
+        .bind(settings.status_mails)
+        .bind(settings.frequency.as_str())
+        .bind(settings.replies_at_once)
+        .bind(resident.0)
+        .execute(self.pool())
+        .await?;
         Ok(())
     }
 

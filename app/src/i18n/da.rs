@@ -1,5 +1,6 @@
 //! Dansk: every text of the site in Danish, as the municipality writes it (klarsprog, "du").
 
+use super::digest_mail::join_and;
 use super::*;
 use crate::server_fns::area::AreasProblem;
 use crate::server_fns::staff_plan::PlanFileError;
@@ -7,7 +8,7 @@ use klimadialog::ModerationState;
 use klimadialog::argument::{ArgumentProblem, DebateRule, StaffDebateProblem, Stance};
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
-use klimadialog::follow::IdeaFollow;
+use klimadialog::follow::{Frequency, IdeaFollow};
 use klimadialog::numbers::{count, format_int};
 use klimadialog::plan::{ActionProblem, ActionStatus, BaselineProblem, MilestoneProblem};
 use klimadialog::plan_import::{Column as PlanColumn, FileProblem};
@@ -137,9 +138,19 @@ pub static LANGUAGE: Language = Language {
             deleted: "Din konto er slettet.",
             mail_heading: "Mails fra Klimadialog",
             mail_language: "Sprog i mailene",
-            status_mails: "Send mig en mail, når en idé, jeg har foreslået eller støtter, får ny status, eller når en indsats i klimaplanen, som idéen er en del af, kommer videre",
+            status_mails: "Send mig en mail med det samme, når en idé, jeg har foreslået eller støtter, får ny status, eller når en indsats i klimaplanen, som idéen er en del af, kommer videre",
+            frequency_legend: "Hvor ofte vil du høre om det, du følger?",
+            frequency_hint: "Du følger idéer, du har foreslået, støttet eller skrevet om, og det, du selv har valgt at følge. Du hører om nye indlæg, svar, statusser og nye idéer.",
+            frequency: |frequency| match frequency {
+                Frequency::AtOnce => "Med det samme",
+                Frequency::Daily => "Samlet én gang om dagen",
+                Frequency::Weekly => "Samlet én gang om ugen",
+                Frequency::Never => "Aldrig",
+            },
+            replies_at_once: "Send mig en mail med det samme, når nogen svarer på mit indlæg",
             mail_save: "Gem",
             mail_saved: "Dine valg er gemt.",
+            mail_refused: "Vælg, hvor ofte du vil høre om det, du følger: med det samme, én gang om dagen, én gang om ugen eller aldrig. Intet er ændret.",
         },
         support_idea: "Støt idéen",
         withdraw_support: "Træk din støtte tilbage",
@@ -850,6 +861,69 @@ pub static LANGUAGE: Language = Language {
             AuditObject::Settings => "Indstillinger",
         },
     },
+    digest_mail: DigestMailTexts {
+        subject: |frequency, m| match frequency {
+            Frequency::Daily => format!("Dagens nyt om det, du følger – {m}"),
+            Frequency::Weekly => format!("Ugens nyt om det, du følger – {m}"),
+            _ => format!("Nyt om det, du følger – {m}"),
+        },
+        intro: |frequency| match frequency {
+            Frequency::Daily => {
+                "Her er, hvad der er sket siden i går med det, du følger i kommunens klimadialog:"
+            }
+            Frequency::Weekly => {
+                "Her er, hvad der er sket den seneste uge med det, du følger i kommunens klimadialog:"
+            }
+            _ => "Der er sket noget med det, du følger i kommunens klimadialog:",
+        },
+        new_idea: |area| format!("Ny idé i {area}"),
+        status: |name| format!("Ny status: {name}"),
+        answer: "Kommunens svar:",
+        arguments: |[pro, con, question]| {
+            let parts: Vec<String> = [
+                (pro, "nyt argument for", "nye argumenter for"),
+                (con, "nyt argument imod", "nye argumenter imod"),
+                (question, "nyt spørgsmål", "nye spørgsmål"),
+            ]
+            .into_iter()
+            .filter(|(n, _, _)| *n > 0)
+            .map(|(n, one, other)| count(L, i64::from(n), one, other))
+            .collect();
+            join_and(&parts, " og ")
+        },
+        replies: |n| {
+            format!(
+                "{} i debatten",
+                count(L, i64::from(n), "nyt svar", "nye svar")
+            )
+        },
+        replies_to_me: |n| {
+            format!(
+                "{} på dit indlæg",
+                count(L, i64::from(n), "nyt svar", "nye svar")
+            )
+        },
+        by_municipality: |n| {
+            format!(
+                "Kommunen har skrevet {} i debatten",
+                count(L, i64::from(n), "indlæg", "indlæg")
+            )
+        },
+        action_status: |name| format!("Indsatsen har fået en ny status: {name}"),
+        milestone: |title| format!("Indsatsen har nået milepælen »{title}«"),
+        more: |n| {
+            format!(
+                "… og {} mere. Se det hele på din side",
+                count(L, n as i64, "idé eller indsats", "idéer eller indsatser")
+            )
+        },
+        footer: |me, stop, m| {
+            format!(
+                "Du får mailen, fordi du følger det ovenfor: du har foreslået, støttet eller skrevet om idéerne, eller du har valgt at følge dem.\n\nSkift, hvor ofte du får mails, eller hvad du følger: {me}\nStop alle mails om det, du følger, med ét klik: {stop}\n\nVenlig hilsen\n{m}\n\nMailen er sendt automatisk. Du kan ikke svare på den.\n"
+            )
+        },
+        stop_line: |link| format!("Stop alle mails om det, du følger, med ét klik: {link}\n"),
+    },
     follow: FollowTexts {
         heading: "Følg idéen",
         state: |follow| match follow {
@@ -1440,6 +1514,22 @@ pub static LANGUAGE: Language = Language {
             "Hej\n\n{opening}{answer}\n\nLæs idéen og hele forløbet: {link}\n\n{why}\nVil du ikke have flere mails om idéernes status, kan du slå dem fra på Min side: {me_link}\n\nVenlig hilsen\n{m}\n\nMailen er sendt automatisk. Du kan ikke svare på den.\n"
         );
         (subject, body)
+    },
+    unsubscribe: UnsubscribeTexts {
+        title: "Stop mails om det, du følger",
+        intro: |m| {
+            format!(
+                "Du får mails fra {m}s klimadialog om idéer, du har foreslået, støttet, skrevet om eller valgt at følge, og om det i klimaplanen, du følger. Med knappen her stopper du dem alle."
+            )
+        },
+        button: "Stop alle mails om det, du følger",
+        fewer: "Vil du hellere have færre mails? Du kan vælge en opsamling én gang om ugen i stedet.",
+        settings_link: "Dine mailindstillinger",
+        stopped_title: "Du får ikke flere mails om det, du følger",
+        stopped: "Vi har stoppet mails om nye svar, statusser og indlæg. Mails, du selv beder om, fx koder til at logge ind, får du stadig.",
+        undo: "Har du fortrudt? Du kan slå mails til igen på din side.",
+        unknown_title: "Linket virker ikke",
+        unknown: "Linket virker ikke længere, fx fordi kontoen er slettet. Log ind for at se og ændre dine mailindstillinger.",
     },
     team: TeamTexts {
         team_title: "Medarbejdere",

@@ -1,5 +1,6 @@
 //! English: every text of the site in English.
 
+use super::digest_mail::join_and;
 use super::*;
 use crate::server_fns::area::AreasProblem;
 use crate::server_fns::staff_plan::PlanFileError;
@@ -7,7 +8,7 @@ use klimadialog::ModerationState;
 use klimadialog::argument::{ArgumentProblem, DebateRule, StaffDebateProblem, Stance};
 use klimadialog::audit::{AuditAction, AuditGroup, AuditObject};
 use klimadialog::batch::{BatchError, BatchKind, BatchRefusal};
-use klimadialog::follow::IdeaFollow;
+use klimadialog::follow::{Frequency, IdeaFollow};
 use klimadialog::numbers::{count, format_int};
 use klimadialog::plan::{ActionProblem, ActionStatus, BaselineProblem, MilestoneProblem};
 use klimadialog::plan_import::{Column as PlanColumn, FileProblem};
@@ -139,9 +140,19 @@ pub static LANGUAGE: Language = Language {
             deleted: "Your account has been deleted.",
             mail_heading: "Emails from Klimadialog",
             mail_language: "Language of the emails",
-            status_mails: "Email me when an idea I have proposed or support gets a new status, or when an action of the climate plan it is part of moves on",
+            status_mails: "Email me at once when an idea I have proposed or support gets a new status, or when an action of the climate plan it is part of moves on",
+            frequency_legend: "How often do you want to hear about what you follow?",
+            frequency_hint: "You follow ideas you proposed, supported or wrote about, and what you chose to follow yourself. You hear about new posts, replies, statuses and new ideas.",
+            frequency: |frequency| match frequency {
+                Frequency::AtOnce => "At once",
+                Frequency::Daily => "Together once a day",
+                Frequency::Weekly => "Together once a week",
+                Frequency::Never => "Never",
+            },
+            replies_at_once: "Email me at once when someone replies to my post",
             mail_save: "Save",
             mail_saved: "Your choices have been saved.",
+            mail_refused: "Choose how often you want to hear about what you follow: at once, once a day, once a week or never. Nothing was changed.",
         },
         support_idea: "Support this idea",
         withdraw_support: "Withdraw your support",
@@ -866,6 +877,69 @@ pub static LANGUAGE: Language = Language {
             AuditObject::Settings => "Settings",
         },
     },
+    digest_mail: DigestMailTexts {
+        subject: |frequency, m| match frequency {
+            Frequency::Daily => format!("Today's news about what you follow – {m}"),
+            Frequency::Weekly => format!("This week's news about what you follow – {m}"),
+            _ => format!("News about what you follow – {m}"),
+        },
+        intro: |frequency| match frequency {
+            Frequency::Daily => {
+                "Here is what happened since yesterday to what you follow in the municipality's climate dialogue:"
+            }
+            Frequency::Weekly => {
+                "Here is what happened this past week to what you follow in the municipality's climate dialogue:"
+            }
+            _ => "Something happened to what you follow in the municipality's climate dialogue:",
+        },
+        new_idea: |area| format!("New idea in {area}"),
+        status: |name| format!("New status: {name}"),
+        answer: "The municipality's answer:",
+        arguments: |[pro, con, question]| {
+            let parts: Vec<String> = [
+                (pro, "new argument for", "new arguments for"),
+                (con, "new argument against", "new arguments against"),
+                (question, "new question", "new questions"),
+            ]
+            .into_iter()
+            .filter(|(n, _, _)| *n > 0)
+            .map(|(n, one, other)| count(L, i64::from(n), one, other))
+            .collect();
+            join_and(&parts, " and ")
+        },
+        replies: |n| {
+            format!(
+                "{} in the debate",
+                count(L, i64::from(n), "new reply", "new replies")
+            )
+        },
+        replies_to_me: |n| {
+            format!(
+                "{} to your post",
+                count(L, i64::from(n), "new reply", "new replies")
+            )
+        },
+        by_municipality: |n| {
+            format!(
+                "The municipality wrote {} in the debate",
+                count(L, i64::from(n), "post", "posts")
+            )
+        },
+        action_status: |name| format!("The action has a new status: {name}"),
+        milestone: |title| format!("The action reached the milestone “{title}”"),
+        more: |n| {
+            format!(
+                "… and {} more. See everything on your page",
+                count(L, n as i64, "idea or action", "ideas or actions")
+            )
+        },
+        footer: |me, stop, m| {
+            format!(
+                "You get this mail because you follow what is above: you proposed, supported or wrote about the ideas, or you chose to follow them.\n\nChange how often you get mails, or what you follow: {me}\nStop all mails about what you follow in one click: {stop}\n\nKind regards\n{m}\n\nThis mail was sent automatically. You cannot reply to it.\n"
+            )
+        },
+        stop_line: |link| format!("Stop all mails about what you follow in one click: {link}\n"),
+    },
     follow: FollowTexts {
         heading: "Follow the idea",
         state: |follow| match follow {
@@ -1439,6 +1513,22 @@ pub static LANGUAGE: Language = Language {
             "Hello\n\n{opening}{answer}\n\nRead the idea and its full history: {link}\n\n{why}\nTo stop emails about the ideas' status, switch them off on My page: {me_link}\n\nKind regards\n{m}\n\nThis email was sent automatically. Please do not reply.\n"
         );
         (subject, body)
+    },
+    unsubscribe: UnsubscribeTexts {
+        title: "Stop mails about what you follow",
+        intro: |m| {
+            format!(
+                "You get mails from the {m} climate dialogue about ideas you proposed, supported, wrote about or chose to follow, and about what you follow in the climate plan. The button below stops them all."
+            )
+        },
+        button: "Stop all mails about what you follow",
+        fewer: "Would you rather get fewer mails? You can choose one summary a week instead.",
+        settings_link: "Your mail settings",
+        stopped_title: "You will get no more mails about what you follow",
+        stopped: "We stopped mails about new replies, statuses and posts. Mails you ask for yourself, such as sign-in codes, still come.",
+        undo: "Changed your mind? You can turn mails on again on your page.",
+        unknown_title: "This link does not work",
+        unknown: "This link no longer works, for example because the account was deleted. Sign in to see and change your mail settings.",
     },
     team: TeamTexts {
         team_title: "Staff",

@@ -32,6 +32,7 @@ mod argument;
 mod audit;
 mod batch;
 mod debate_mail;
+mod digest_mail;
 mod faults;
 mod follow;
 mod list;
@@ -47,6 +48,7 @@ mod staff_plan;
 mod stats;
 mod status_mail;
 mod team;
+mod unsubscribe;
 
 mod da;
 mod en;
@@ -69,6 +71,7 @@ pub use argument::ArgumentTexts;
 pub use audit::{AuditTexts, audit_action_name, audit_group_name, audit_object_name};
 pub use batch::BatchTexts;
 pub use debate_mail::{DebateMail, debate_mail};
+pub use digest_mail::{DigestMail, DigestMailTexts, digest_mail, stop_line};
 pub use faults::{FaultTexts, fault_page};
 pub use follow::FollowTexts;
 pub use list::ListTexts;
@@ -84,6 +87,7 @@ pub use staff_plan::StaffPlanTexts;
 pub use stats::StatsTexts;
 pub use status_mail::{StatusMail, status_mail};
 pub use team::TeamTexts;
+pub use unsubscribe::UnsubscribeTexts;
 
 /// One language: every text the site shows or mails, by feature.
 pub struct Language {
@@ -95,6 +99,7 @@ pub struct Language {
     pub plan: PlanTexts,
     pub audit: AuditTexts,
     pub batch: BatchTexts,
+    pub digest_mail: DigestMailTexts,
     pub faults: FaultTexts,
     pub follow: FollowTexts,
     pub list: ListTexts,
@@ -115,6 +120,7 @@ pub struct Language {
     /// or the milestone's title is given.
     pub plan_mail: fn(&PlanMail<'_>, &str) -> (String, String),
     pub team: TeamTexts,
+    pub unsubscribe: UnsubscribeTexts,
 }
 
 pub fn language(locale: Locale) -> &'static Language {
@@ -228,8 +234,15 @@ pub struct MeTexts {
     pub mail_heading: &'static str,
     pub mail_language: &'static str,
     pub status_mails: &'static str,
+    /// How often the resident hears of what they follow: the question, a hint, each answer.
+    pub frequency_legend: &'static str,
+    pub frequency_hint: &'static str,
+    pub frequency: fn(klimadialog::follow::Frequency) -> &'static str,
+    pub replies_at_once: &'static str,
     pub mail_save: &'static str,
     pub mail_saved: &'static str,
+    /// A frequency the form does not offer (a tampered form).
+    pub mail_refused: &'static str,
 }
 
 /// Signing in with a code sent by e-mail.

@@ -107,6 +107,8 @@ pub fn MyPage() -> impl IntoView {
                             <MailSettings
                                 language=page.mail_language
                                 status_mails=page.status_mails
+                                frequency=page.frequency
+                                replies_at_once=page.replies_at_once
                             />
                             <MyData />
                             <DeleteAccount />
@@ -129,9 +131,39 @@ fn me_notice() -> Option<MeNotice> {
 }
 
 #[component]
-fn MailSettings(language: klimadialog::Locale, status_mails: bool) -> impl IntoView {
+fn MailSettings(
+    language: klimadialog::Locale,
+    status_mails: bool,
+    frequency: klimadialog::follow::Frequency,
+    replies_at_once: bool,
+) -> impl IntoView {
+    use klimadialog::follow::Frequency;
+
     let t = &use_texts().me;
-    let saved = me_notice() == Some(MeNotice::MailSaved);
+    let notice = me_notice();
+    let saved = notice == Some(MeNotice::MailSaved);
+    let refused = notice == Some(MeNotice::MailRefused);
+    let choices = [
+        Frequency::AtOnce,
+        Frequency::Daily,
+        Frequency::Weekly,
+        Frequency::Never,
+    ]
+    .map(|choice| {
+        let id = format!("frequency-{}", choice.as_str());
+        view! {
+            <div class="choice">
+                <input
+                    type="radio"
+                    id=id.clone()
+                    name="frequency"
+                    value=choice.as_str()
+                    checked=choice == frequency
+                />
+                <label for=id>{(t.frequency)(choice)}</label>
+            </div>
+        }
+    });
     let options = klimadialog::Locale::ALL.map(|locale| {
         view! {
             <option value=locale.tag() selected=locale == language lang=locale.tag()>
@@ -150,7 +182,32 @@ fn MailSettings(language: klimadialog::Locale, status_mails: bool) -> impl IntoV
                         </p>
                     }
                 })}
+            {refused
+                .then(|| {
+                    view! {
+                        <p class="notice error" role="alert">
+                            {t.mail_refused}
+                        </p>
+                    }
+                })}
             <form method="post" action={<SaveMailSettings as ServerFn>::PATH} class="stack">
+                <fieldset aria-describedby="frequency-hint">
+                    <legend>{t.frequency_legend}</legend>
+                    <p id="frequency-hint" class="hint">
+                        {t.frequency_hint}
+                    </p>
+                    {choices}
+                </fieldset>
+                <div class="choice">
+                    <input
+                        type="checkbox"
+                        id="replies-at-once"
+                        name="replies_at_once"
+                        value="1"
+                        checked=replies_at_once
+                    />
+                    <label for="replies-at-once">{t.replies_at_once}</label>
+                </div>
                 <div class="field">
                     <label for="mail-language">{t.mail_language}</label>
                     <select id="mail-language" name="language">

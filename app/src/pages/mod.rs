@@ -26,6 +26,7 @@ pub mod staff_plan;
 pub mod staff_plan_action;
 pub mod staff_team;
 pub mod stats;
+pub mod unsubscribe;
 
 use leptos::prelude::*;
 

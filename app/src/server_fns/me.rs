@@ -12,6 +12,8 @@ klimadialog::string_enum!(
     MeNotice {
         /// The mail settings were saved.
         MailSaved => "mail_saved",
+        /// A frequency the form does not offer: nothing was saved.
+        MailRefused => "mail_refused",
         /// Deleting the account needs the box ticked.
         DeleteUnconfirmed => "delete_unconfirmed",
     }
@@ -22,9 +24,12 @@ klimadialog::string_enum!(
 pub struct MyPage {
     pub ideas: Vec<(IdeaSummary, ModerationState)>,
     pub supported: Vec<IdeaSummary>,
-    /// The language of their mails, and whether they get status mails.
+    /// The language of their mails, whether they get status mails at once, how often they
+    /// hear of what they follow, and whether replies to them come at once.
     pub mail_language: klimadialog::Locale,
     pub status_mails: bool,
+    pub frequency: klimadialog::follow::Frequency,
+    pub replies_at_once: bool,
 }
 
 /// `None` when nobody is signed in.
@@ -43,11 +48,15 @@ pub async fn load_my_page() -> Result<Option<MyPage>, AppError> {
         supported,
         mail_language: settings.language,
         status_mails: settings.status_mails,
+        frequency: settings.frequency,
+        replies_at_once: settings.replies_at_once,
     }))
 }
 
-/// The resident's mail settings: the language of their mails, and whether a new status of
-/// an idea they proposed or support is mailed. A plain form; back to `/me` with a note.
+/// The resident's mail settings: the language of their mails, whether a new status of an idea
+/// they proposed or support is mailed at once, how often they hear of what they follow, and
+/// whether a reply to them comes at once. A plain form; back to `/me` with a note. A frequency
+/// the form does not offer saves nothing and says so.
 #[server(prefix = "/fn", endpoint = "me/mail")]
 #[cfg_attr(
     feature = "ssr",
@@ -56,6 +65,8 @@ pub async fn load_my_page() -> Result<Option<MyPage>, AppError> {
 pub async fn save_mail_settings(
     language: String,
     status_mails: Option<String>,
+    frequency: Option<String>,
+    replies_at_once: Option<String>,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     let Some(resident) = crate::session::current_resident(&state).await else {
@@ -65,9 +76,22 @@ pub async fn save_mail_settings(
     let Some(language) = klimadialog::Locale::from_tag(&language) else {
         return Err(AppError::BadRequest.respond());
     };
+    // A form from before frequencies (a page open across an upgrade) keeps the stored one.
+    let frequency = match frequency.as_deref() {
+        None => state.db.frequency(resident).await?,
+        Some(given) => match klimadialog::follow::Frequency::parse(given.trim()) {
+            Some(frequency) => frequency,
+            None => {
+                leptos_axum::redirect(&format!("/me?me={}#mail", MeNotice::MailRefused.as_str()));
+                return Ok(());
+            }
+        },
+    };
     let settings = klimadialog::storage::MailSettings {
         language,
         status_mails: status_mails.is_some(),
+        frequency,
+        replies_at_once: replies_at_once.is_some(),
     };
     state.db.save_mail_settings(resident, settings).await?;
     leptos_axum::redirect(&format!("/me?me={}#mail", MeNotice::MailSaved.as_str()));

@@ -34,6 +34,7 @@ pub mod staff_plan;
 pub mod stats;
 pub mod support;
 pub mod team;
+pub mod unsubscribe;
 
 /// The areas, sectors and themes as select lists offer them.
 #[cfg(feature = "ssr")]

@@ -89,15 +89,15 @@ pub async fn request_sign_in_code(
             })?;
         kept.browser = Some(browser);
         let t = &crate::i18n::texts(crate::request_locale()).signin;
-        let mail = Mail {
-            to: &email,
-            subject: t.mail_subject.to_owned(),
-            body: (t.mail_body)(
+        let mail = Mail::plain(
+            &email,
+            t.mail_subject.to_owned(),
+            (t.mail_body)(
                 code.as_str(),
                 &state.config.municipality,
                 &state.config.public_url,
             ),
-        };
+        );
         state.mailer.send(mail).await.map_err(|error| {
             tracing::error!(%error, "sign-in mail failed");
             SignInProblem::MailFailed

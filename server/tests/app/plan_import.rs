@@ -549,6 +549,7 @@ async fn the_residents_behind_an_action_are_mailed_when_it_moves_on() {
     let settings = klimadialog::storage::MailSettings {
         language: klimadialog::Locale::En,
         status_mails: true,
+        ..Default::default()
     };
     app.db.save_mail_settings(fan, settings).await.unwrap();
     let idea = app

@@ -51,7 +51,11 @@ impl TestApp {
         };
         let state = klimadialog_server::app_state(db.clone(), &args).unwrap();
         if mail_worker {
-            klimadialog_server::mail_worker::spawn(state.clone(), args.mail_retry_seconds);
+            klimadialog_server::mail_worker::spawn(
+                state.clone(),
+                args.mail_retry_seconds,
+                args.mails_per_minute,
+            );
         }
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
