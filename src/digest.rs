@@ -127,13 +127,11 @@ pub fn group(entries: &[DigestEntry]) -> Vec<DigestGroup> {
                 group.by_municipality += u32::from(entry.by_municipality);
             }
             "idea" => group.new_in = entry.area.clone().or(Some(String::new())),
-            "action_status" => {
-                if group.action_status.is_none() {
-                    group.action_status = entry
-                        .action_status
-                        .as_deref()
-                        .and_then(crate::plan::ActionStatus::parse);
-                }
+            "action_status" if group.action_status.is_none() => {
+                group.action_status = entry
+                    .action_status
+                    .as_deref()
+                    .and_then(crate::plan::ActionStatus::parse);
             }
             "milestone" => group.milestones.extend(entry.milestone.clone()),
             _ => {}

@@ -13,11 +13,11 @@ async fn mail_reaches_a_real_smtp_server() {
     let url = format!("smtp://127.0.0.1:{}", sink.port);
     let mailer = Mailer::smtp(&url, "Klimadialog <klimadialog@example.org>").unwrap();
     let to = EmailAddress::parse("mette@example.org").unwrap();
-    let mail = Mail {
-        to: &to,
-        subject: "Din kode: 123456".into(),
-        body: "Din kode er 123456.\nKoden udløber om 10 minutter.".into(),
-    };
+    let mail = Mail::plain(
+        &to,
+        "Din kode: 123456".into(),
+        "Din kode er 123456.\nKoden udløber om 10 minutter.".into(),
+    );
     mailer.send(mail).await.unwrap();
     let raw = sink.next_mail();
     assert!(raw.contains("To: mette@example.org"), "{raw}");
@@ -36,9 +36,10 @@ async fn without_smtp_mail_lands_in_the_outbox() {
     let mailer = Mailer::outbox(outbox.clone(), "klimadialog@example.org").unwrap();
     let to = EmailAddress::parse("jens@example.org").unwrap();
     let mail = Mail {
-        to: &to,
-        subject: "Din kode".into(),
-        body: "Din kode er 654321.".into(),
+        html: Some(klimadialog::mail::html_of("Din kode er 654321.", "da")),
+        unsubscribe: Some("https://klima.example.dk/afmeld/abc".into()),
+        message_id: Some("<status_mails-7.klimadialog@klima.example.dk>".into()),
+        ..Mail::plain(&to, "Din kode".into(), "Din kode er 654321.".into())
     };
     mailer.send(mail).await.unwrap();
     let files: Vec<_> = std::fs::read_dir(&outbox)
@@ -52,6 +53,16 @@ async fn without_smtp_mail_lands_in_the_outbox() {
         raw.contains("To: jens@example.org") && raw.contains("654321"),
         "{raw}"
     );
+    // A text with its HTML alternative, the one-click stop headers, our Message-ID.
+    for header in [
+        "Content-Type: multipart/alternative",
+        "List-Unsubscribe: <https://klima.example.dk/afmeld/abc>",
+        "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+        "Message-ID: <status_mails-7.klimadialog@klima.example.dk>",
+        "Content-Type: text/html",
+    ] {
+        assert!(raw.contains(header), "{header}\n{raw}");
+    }
     assert_eq!(mailer.outbox_dir(), Some(outbox.as_path()));
 }
 

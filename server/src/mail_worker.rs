@@ -251,8 +251,9 @@ fn message_id(state: &AppState, queue: MailQueue, id: i64) -> String {
 async fn stop_link(state: &AppState, resident: i64) -> Option<String> {
     match state.db.mail_key(klimadialog::ResidentId(resident)).await {
         Ok(key) => Some(format!(
-            "{}/unsubscribe/{key}",
-            state.config.public_url.trim_end_matches('/')
+            "{}{}{key}",
+            state.config.public_url.trim_end_matches('/'),
+            crate::paths::UNSUBSCRIBE
         )),
         Err(error) => {
             tracing::error!(%error, "reading a stop key failed");

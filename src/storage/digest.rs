@@ -167,12 +167,12 @@ impl Db {
         .bind(frequency)
         .execute(&mut *tx)
         .await?;
+        // Due at once: a round made ahead of time (`klimadialog digests --at`) goes out now.
         let mails = sqlx::query(
             "INSERT INTO digests (run_id, resident_id, next_attempt_at)
-             SELECT DISTINCT run_id, resident_id, ?2 FROM digest_items WHERE run_id = ?1",
+             SELECT DISTINCT run_id, resident_id, 0 FROM digest_items WHERE run_id = ?1",
         )
         .bind(run)
-        .bind(now)
         .execute(&mut *tx)
         .await?
         .rows_affected();

@@ -116,11 +116,54 @@ fn forward_lines(lines: Lines<BufReader<ChildStdout>>) -> mpsc::Receiver<String>
     rx
 }
 
-/// The text of a received mail's body, with its transfer encoding (quoted-printable or base64,
-/// as lettre picks for non-ASCII text) undone.
+/// The text of a received mail's body (its plain-text part, when it has an HTML alternative),
+/// with its transfer encoding (quoted-printable or base64, as lettre picks for non-ASCII text)
+/// undone.
 pub fn mail_body(raw: &str) -> String {
+    mail_part(raw, "text/plain")
+}
+
+/// The HTML alternative of a received mail, decoded; empty when it has none.
+pub fn mail_html(raw: &str) -> String {
+    mail_part(raw, "text/html")
+}
+
+/// The part of `kind` of a mail (the mail itself when it is not multipart), decoded.
+fn mail_part(raw: &str, kind: &str) -> String {
     let raw = raw.replace("\r\n", "\n");
-    let (headers, body) = raw.split_once("\n\n").unwrap_or((&raw, ""));
+    let (headers, _) = raw.split_once("\n\n").unwrap_or((&raw, ""));
+    let unfolded = headers.replace("\n ", " ").replace("\n\t", " ");
+    let boundary = unfolded
+        .lines()
+        .find(|l| {
+            l.to_ascii_lowercase()
+                .starts_with("content-type: multipart/")
+        })
+        .and_then(|l| l.split("boundary=").nth(1))
+        .map(|b| b.trim().trim_matches('"').to_owned());
+    let Some(boundary) = boundary else {
+        let plain = !unfolded
+            .to_ascii_lowercase()
+            .contains("content-type: text/html");
+        return if (kind == "text/plain") == plain {
+            decoded(&raw)
+        } else {
+            String::new()
+        };
+    };
+    raw.split(&format!("--{boundary}"))
+        .map(|part| part.trim_start_matches('\n'))
+        .find(|part| {
+            let head = part.split("\n\n").next().unwrap_or("").to_ascii_lowercase();
+            head.contains(&format!("content-type: {kind}"))
+        })
+        .map(decoded)
+        .unwrap_or_default()
+}
+
+/// A single part's body with its transfer encoding undone.
+fn decoded(raw: &str) -> String {
+    let (headers, body) = raw.split_once("\n\n").unwrap_or((raw, ""));
     let encoding = headers
         .lines()
         .find_map(|l| l.strip_prefix("Content-Transfer-Encoding: "))

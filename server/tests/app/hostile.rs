@@ -145,6 +145,27 @@ const WRITES: &[(&str, &[(&str, &str)])] = &[
     ),
     ("/fn/staff/plan/confirm", &[("import", "999999")]),
     (
+        "/fn/me/mail",
+        &[
+            // A language and a frequency the form does not offer: two wrong, one stays wrong.
+            ("language", "xx"),
+            ("frequency", "hourly"),
+            ("status_mails", "1"),
+            ("replies_at_once", "1"),
+        ],
+    ),
+    (
+        "/afmeld/0000000000000000000000000000000000000000000000000000000000000000",
+        &[("List-Unsubscribe", "One-Click")],
+    ),
+    (
+        "/fn/unsubscribe",
+        &[(
+            "key",
+            "0000000000000000000000000000000000000000000000000000000000000000",
+        )],
+    ),
+    (
         "/fn/follow",
         &[
             ("kind", "idea"),

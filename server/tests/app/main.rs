@@ -20,6 +20,7 @@ mod audit;
 mod authorization;
 mod batch;
 mod cli;
+mod digest;
 mod docs;
 mod durability;
 mod export;

@@ -1,0 +1,451 @@
+//! Followers' mails at a real SMTP server: a resident who supports an idea and chooses a weekly
+//! digest gets one, with the new arguments and the municipality's answer, in their language,
+//! with a settings link, a stop link and the RFC 8058 headers, plain text and HTML; the stop
+//! link works from a mail program without a session, twice; the settings form refuses what it
+//! does not offer. The mail server refuses, then accepts: the digest arrives once. The server
+//! is killed mid-round, twice: every follower gets their digest, none a second different one.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use klimadialog::argument::{ArgumentText, NewArgument, Post, Stance};
+use klimadialog::storage::{MailQueue, now};
+use klimadialog::{IdeaId, PublicStatus, ResidentId};
+use reqwest::StatusCode;
+
+use crate::smtp::{SmtpSink, mail_body, mail_html};
+use crate::test_app::{Browser, TestApp};
+
+/// A week on from now: past next Monday's seven o'clock, when the weekly round is due.
+const A_WEEK: i64 = 7 * 86_400;
+
+/// A header of a raw mail, unfolded.
+fn header(raw: &str, name: &str) -> Option<String> {
+    let raw = raw.replace("\r\n", "\n");
+    let head = raw.split("\n\n").next().unwrap_or("").replace("\n ", " ");
+    head.lines().find_map(|l| {
+        l.split_once(':')
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.trim().to_owned())
+    })
+}
+
+/// Mails arriving at the sink until one to `to`; the others are returned too.
+fn mail_to(smtp: &SmtpSink, to: &str) -> String {
+    for _ in 0..50 {
+        let raw = smtp.next_mail();
+        if header(&raw, "To").is_some_and(|t| t.contains(to)) {
+            return raw;
+        }
+    }
+    panic!("no mail to {to}");
+}
+
+async fn argue(app: &TestApp, who: ResidentId, idea: IdeaId, post: Post, words: &str) {
+    let new = NewArgument {
+        idea,
+        post,
+        text: ArgumentText::parse(words).unwrap(),
+    };
+    app.db
+        .insert_argument(
+            who,
+            &new,
+            klimadialog::Locale::Da,
+            klimadialog::moderation::ModerationMode::Post,
+            now(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+}
+
+async fn staff(app: &TestApp) -> i64 {
+    use klimadialog::staff::{Password, StaffRole, hash_password};
+    let hash = hash_password(&Password::parse(crate::test_app::STAFF_PASSWORD).unwrap());
+    app.db
+        .insert_staff("mo", &hash, StaffRole::Moderator, now())
+        .await
+        .unwrap()
+}
+
+// Multi-threaded: the SMTP sink is read with blocking waits while the mail worker runs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_supporter_gets_a_weekly_digest_and_stops_every_mail_in_one_click() {
+    let smtp = SmtpSink::start();
+    let url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let app = TestApp::spawn_with(Some(&url), &["--mail-retry-seconds", "1"]).await;
+    // The first rounds mark where news starts (the demo's past is no news).
+    app.db.make_digest_rounds(now()).await.unwrap();
+    let mo = staff(&app).await;
+    let author = app
+        .db
+        .resident_for_email("forfatter@example.dk", now())
+        .await
+        .unwrap();
+    let idea = app
+        .insert_published_idea(
+            "Solceller på skolernes tage",
+            "Skolernes tage kan bære solceller, der dækker en del af deres forbrug.",
+            Some(author),
+        )
+        .await;
+    let page = format!("/ideas/{}", idea.0);
+
+    // The fan supports it and chooses a weekly digest and no status mails at once, without
+    // JavaScript.
+    let mut fan = Browser::new(&app);
+    let fan_id = fan.sign_in_as("fan@example.dk").await;
+    let key = idea.0.to_string();
+    fan.post_form(
+        "/fn/ideas/support",
+        &[("idea", &key), ("support", "true"), ("next", &page)],
+    )
+    .await;
+    let me = fan.get("/me").await;
+    assert!(
+        me.contains("Hvor ofte vil du høre om det, du følger?"),
+        "{me}"
+    );
+    assert!(me.contains(r#"value="daily" checked"#), "daily by default");
+    let (status, back) = fan
+        .post_form(
+            "/fn/me/mail",
+            &[
+                ("language", "da"),
+                ("frequency", "weekly"),
+                ("replies_at_once", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        (status, back.as_str()),
+        (StatusCode::FOUND, "/me?me=mail_saved#mail")
+    );
+    // A choice the form does not offer: said in Danish, nothing saved.
+    let (_, back) = fan
+        .post_form(
+            "/fn/me/mail",
+            &[("language", "da"), ("frequency", "hourly")],
+        )
+        .await;
+    assert_eq!(back, "/me?me=mail_refused#mail");
+    assert!(
+        fan.get(&back)
+            .await
+            .contains("Vælg, hvor ofte du vil høre om det, du følger")
+    );
+    let settings = app.db.mail_settings(fan_id).await.unwrap();
+    assert_eq!(
+        (
+            settings.frequency.as_str(),
+            settings.status_mails,
+            settings.replies_at_once
+        ),
+        ("weekly", false, true)
+    );
+
+    // The week's news: two arguments and the municipality's answer.
+    let talker = app
+        .db
+        .resident_for_email("talker@example.dk", now())
+        .await
+        .unwrap();
+    argue(
+        &app,
+        talker,
+        idea,
+        Post::Argument(Stance::For),
+        "Det sparer skolerne penge hvert år.",
+    )
+    .await;
+    argue(
+        &app,
+        talker,
+        idea,
+        Post::Argument(Stance::Question),
+        "Hvem skal vedligeholde anlæggene?",
+    )
+    .await;
+    let answer = klimadialog::answer::OfficialAnswer {
+        da: "Vi undersøger tagene i foråret.".into(),
+        en: None,
+    };
+    app.db
+        .answer_idea(idea, PublicStatus::UnderReview, Some(&answer), mo, now())
+        .await
+        .unwrap()
+        .unwrap();
+    // The author gets the status at once (their default), with the stop link and headers.
+    let status_mail = mail_to(&smtp, "forfatter@example.dk");
+    assert!(header(&status_mail, "List-Unsubscribe").is_some_and(|h| h.contains("/afmeld/")));
+    assert!(mail_body(&status_mail).contains("Stop alle mails om det, du følger, med ét klik"));
+
+    // Next Monday morning: one digest for the fan, with everything.
+    app.db.make_digest_rounds(now() + A_WEEK).await.unwrap();
+    let digest = mail_to(&smtp, "fan@example.dk");
+    let body = mail_body(&digest);
+    for expected in [
+        "den seneste uge",
+        "»Solceller på skolernes tage«",
+        "1 nyt argument for og 1 nyt spørgsmål",
+        "Ny status: Under behandling",
+        "Kommunens svar: Vi undersøger tagene i foråret.",
+        &format!("/ideas/{}", idea.0),
+        "/me#mail",
+    ] {
+        assert!(body.contains(expected), "{expected}\n{body}");
+    }
+    let stop = header(&digest, "List-Unsubscribe").unwrap();
+    assert_eq!(
+        header(&digest, "List-Unsubscribe-Post").as_deref(),
+        Some("List-Unsubscribe=One-Click")
+    );
+    let stop = stop.trim_matches(['<', '>']).to_owned();
+    assert!(body.contains(&stop), "the stop link is in the text too");
+    let html = mail_html(&digest);
+    assert!(
+        html.contains(r#"<html lang="da">"#) && html.contains(&format!(r#"<a href="{stop}">"#))
+    );
+
+    // Opening the link changes nothing (mail scanners open links); the page offers the button.
+    let path = &stop[stop.find("/afmeld/").unwrap()..];
+    let (status, page_text) = app.get(path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page_text.contains("Stop alle mails om det, du følger"),
+        "{page_text}"
+    );
+    assert_eq!(
+        app.db
+            .mail_settings(fan_id)
+            .await
+            .unwrap()
+            .frequency
+            .as_str(),
+        "weekly"
+    );
+    // A mail program's one click: no cookie, no session, from elsewhere; twice is once.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for origin in [None, Some("https://mail.example.com")] {
+        let mut request = client
+            .post(format!("{}{path}", app.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("List-Unsubscribe=One-Click");
+        if let Some(origin) = origin {
+            request = request
+                .header("origin", origin)
+                .header("sec-fetch-site", "cross-site");
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Du får ikke flere mails")
+        );
+    }
+    let settings = app.db.mail_settings(fan_id).await.unwrap();
+    assert_eq!(
+        (
+            settings.frequency.as_str(),
+            settings.status_mails,
+            settings.replies_at_once
+        ),
+        ("never", false, false)
+    );
+    assert!(
+        app.get(path)
+            .await
+            .1
+            .contains("Du får ikke flere mails om det, du følger")
+    );
+    // A browser's button goes back to the page.
+    let (status, back) = fan
+        .post_form(path, &[("List-Unsubscribe", "One-Click")])
+        .await;
+    assert!(status.is_redirection(), "{status}");
+    assert_eq!(back, path);
+
+    // Keys that are nobody's: a page that says so, and nothing stopped.
+    let nobody = format!("/afmeld/{}", "0".repeat(64));
+    let (status, text) = app.get(&nobody).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(text.contains("Linket virker ikke"));
+    assert_eq!(
+        app.get("/afmeld/%3Cscript%3E").await.0,
+        StatusCode::NOT_FOUND
+    );
+    let response = client
+        .post(format!("{}{nobody}", app.base))
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_digest_waits_out_a_refusing_mail_server_and_arrives_once() {
+    let smtp = SmtpSink::start_refusing(2);
+    let url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let app = TestApp::spawn_with(Some(&url), &["--mail-retry-seconds", "1"]).await;
+    app.db.make_digest_rounds(now()).await.unwrap();
+    let reader = app
+        .db
+        .resident_for_email("reader@example.dk", now())
+        .await
+        .unwrap();
+    app.db
+        .set_frequency(reader, klimadialog::follow::Frequency::Daily)
+        .await
+        .unwrap();
+    let idea = app
+        .insert_published_idea(
+            "Flere ladestandere i Nørresundby",
+            "Der mangler ladestandere ved etageboligerne.",
+            None,
+        )
+        .await;
+    app.db
+        .set_follow(
+            reader,
+            &klimadialog::follow::FollowTarget::idea(idea),
+            true,
+            now(),
+        )
+        .await
+        .unwrap();
+    let talker = app
+        .db
+        .resident_for_email("talker@example.dk", now())
+        .await
+        .unwrap();
+    argue(
+        &app,
+        talker,
+        idea,
+        Post::Argument(Stance::Against),
+        "Det bør betales af elselskaberne.",
+    )
+    .await;
+    let made = app.db.make_digest_rounds(now() + 86_400).await.unwrap();
+    assert!(made.iter().any(|m| m.mails == 1), "{made:?}");
+    let digest = mail_to(&smtp, "reader@example.dk");
+    assert!(mail_body(&digest).contains("1 nyt argument imod"));
+    assert!(!smtp.mail_within(Duration::from_secs(3)), "sent once");
+    assert_eq!(app.db.unsent_mails(MailQueue::Digest).await.unwrap(), 0);
+    // The dashboard's count saw it sent today (or, near midnight, yesterday).
+    let state = app.db.mail_queue_state(now() - 86_400).await.unwrap();
+    assert!(state.sent_today >= 1 && state.retrying == 0 && state.given_up == 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_mid_round_twice_every_follower_gets_their_digest_once() {
+    use crate::workload::{ServerProcess, run_cli};
+
+    const FOLLOWERS: usize = 24;
+    let smtp = SmtpSink::start();
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("klimadialog.db");
+    let url = database.to_str().unwrap();
+    {
+        let db = klimadialog_server::open_database(url, false).await.unwrap();
+        db.make_digest_rounds(now()).await.unwrap();
+        let idea = klimadialog_server_test_idea(&db).await;
+        for n in 0..FOLLOWERS {
+            let id = db
+                .resident_for_email(&format!("f{n}@example.dk"), now())
+                .await
+                .unwrap();
+            db.add_public_support(idea, id, now()).await.unwrap();
+        }
+        let talker = db
+            .resident_for_email("talker@example.dk", now())
+            .await
+            .unwrap();
+        let new = NewArgument {
+            idea,
+            post: Post::Argument(Stance::For),
+            text: ArgumentText::parse("Det gør turen tryggere for børnene.").unwrap(),
+        };
+        db.insert_argument(
+            talker,
+            &new,
+            klimadialog::Locale::Da,
+            klimadialog::moderation::ModerationMode::Post,
+            now(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        db.close().await;
+    }
+    // Tomorrow morning's round, made from the command line as an operator (or a test) can.
+    let tomorrow = (now() + 86_400).to_string();
+    run_cli(&database, &["digests", "--at", &tomorrow]);
+
+    let smtp_url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let env = [
+        ("KLIMADIALOG_MAIL_OUTBOX", "false"),
+        ("SMTP_URL", smtp_url.as_str()),
+        ("MAIL_FROM", "Aalborg Kommune <klimadialog@aalborg.example>"),
+        ("KLIMADIALOG_MAILS_PER_MINUTE", "240"),
+    ];
+    let mut received: Vec<String> = Vec::new();
+    for kill_after in [4, 12] {
+        let server = ServerProcess::start_with(dir.path(), &database, &env);
+        while received.len() < kill_after {
+            received.push(smtp.next_mail());
+        }
+        server.kill();
+    }
+    let server = ServerProcess::start_with(dir.path(), &database, &env);
+    let mut by_recipient: HashMap<String, Vec<String>> = HashMap::new();
+    let tally = |raw: &String, map: &mut HashMap<String, Vec<String>>| {
+        let to = header(raw, "To").unwrap();
+        map.entry(to)
+            .or_default()
+            .push(header(raw, "Message-ID").unwrap());
+    };
+    for raw in &received {
+        tally(raw, &mut by_recipient);
+    }
+    while by_recipient.len() < FOLLOWERS {
+        let raw = smtp.next_mail();
+        tally(&raw, &mut by_recipient);
+        received.push(raw);
+    }
+    assert!(
+        !smtp.mail_within(Duration::from_secs(3)),
+        "nothing more comes"
+    );
+    server.stop();
+    // A kill between the mail server's "accepted" and our record of it may send one again,
+    // then as the same message (the same Message-ID); never a second digest.
+    for (to, ids) in &by_recipient {
+        assert!(ids.iter().all(|id| id == &ids[0]), "{to}: {ids:?}");
+    }
+    assert!(received.len() <= FOLLOWERS + 2, "{} mails", received.len());
+    assert!(
+        received
+            .iter()
+            .all(|raw| mail_body(raw).contains("1 nyt argument for"))
+    );
+}
+
+/// A published idea in a bare database, for the process tests.
+async fn klimadialog_server_test_idea(db: &klimadialog::storage::Db) -> IdeaId {
+    crate::test_app::insert_published_idea(
+        db,
+        "Sikre skoleveje i Vejgaard",
+        "Fortove og overgange, så børn kan cykle selv.",
+        None,
+    )
+    .await
+}
