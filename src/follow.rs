@@ -29,8 +29,17 @@ pub struct FollowTarget {
 }
 
 impl FollowTarget {
-    /// A target as forms and addresses name it; `None` for a key its kind never has.
+    /// A target as forms and addresses name it; `None` for a key its kind never has. The kind
+    /// `category` takes a sector or theme as the propose form names it (`sector:transport`),
+    /// so one list can offer both.
     pub fn parse(kind: &str, key: &str) -> Option<FollowTarget> {
+        let (kind, key) = match kind.trim() {
+            "category" => match key.trim().split_once(':')? {
+                (kind @ ("sector" | "theme"), key) => (kind, key),
+                _ => return None,
+            },
+            kind => (kind, key),
+        };
         let kind = FollowKind::parse(kind.trim())?;
         let key = key.trim();
         let key = match kind {
@@ -53,6 +62,28 @@ impl FollowTarget {
 
     pub fn key(&self) -> &str {
         &self.key
+    }
+}
+
+/// Something a resident chose to follow, with its name as their page lists it (an action's
+/// code and title, an idea's title, an area's, sector's or theme's name).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "storage", derive(sqlx::FromRow))]
+pub struct FollowedTopic {
+    pub kind: String,
+    pub key: String,
+    pub name_da: String,
+    pub name_en: Option<String>,
+}
+
+impl FollowedTopic {
+    /// Where it is on the site: its page, or the ideas list filtered by it.
+    pub fn href(&self) -> String {
+        match self.kind.as_str() {
+            "idea" => format!("/ideas/{}", self.key),
+            "action" => format!("/plan/{}", self.key),
+            kind => format!("/ideas?{kind}={}", self.key),
+        }
     }
 }
 
@@ -107,6 +138,12 @@ mod tests {
         assert_eq!(FollowTarget::parse("idea", " 42 ").unwrap().key(), "42");
         assert_eq!(FollowTarget::parse("action", "t3").unwrap().key(), "T3");
         assert_eq!(
+            FollowTarget::parse("category", "theme:cloudburst")
+                .unwrap()
+                .kind,
+            FollowKind::Theme
+        );
+        assert_eq!(
             FollowTarget::parse("sector", "transport").unwrap().kind,
             FollowKind::Sector
         );
@@ -116,6 +153,8 @@ mod tests {
             ("area", "Nørresundby!"),
             ("sector", "<script>"),
             ("action", "3T"),
+            ("category", "transport"),
+            ("category", "idea:42"),
             ("planet", "earth"),
         ] {
             assert_eq!(FollowTarget::parse(kind, key), None, "{kind} {key}");

@@ -3,7 +3,7 @@
 //! to stop. See `crate::follow`.
 
 use super::{Db, Result};
-use crate::follow::{FollowKind, FollowTarget, Frequency, IdeaFollow};
+use crate::follow::{FollowKind, FollowTarget, FollowedTopic, Frequency, IdeaFollow};
 use crate::{IdeaId, ResidentId};
 
 impl Db {
@@ -105,6 +105,59 @@ impl Db {
             .collect())
     }
 
+    /// What a resident chose to follow, with names, newest first; what no longer exists (a
+    /// retired area, a hidden idea) is left out.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn followed_topics(&self, resident: ResidentId) -> Result<Vec<FollowedTopic>> {
+        Ok(sqlx::query_as(
+            "SELECT kind, key, name_da, name_en FROM (
+                 SELECT f.kind, f.target AS key, f.changed_at, f.id,
+                        CASE f.kind
+                            WHEN 'area' THEN (SELECT name FROM areas
+                                              WHERE slug = f.target AND retired_at IS NULL)
+                            WHEN 'sector' THEN (SELECT name_da FROM sectors WHERE key = f.target)
+                            WHEN 'theme' THEN (SELECT name_da FROM adaptation_themes
+                                               WHERE key = f.target)
+                            WHEN 'action' THEN (SELECT code || ' ' || title_da FROM actions
+                                                WHERE code = f.target)
+                            WHEN 'idea' THEN (SELECT title FROM ideas
+                                              WHERE id = CAST(f.target AS INTEGER)
+                                                AND moderation_state = 'published')
+                        END AS name_da,
+                        CASE f.kind
+                            WHEN 'sector' THEN (SELECT name_en FROM sectors WHERE key = f.target)
+                            WHEN 'theme' THEN (SELECT name_en FROM adaptation_themes
+                                               WHERE key = f.target)
+                            WHEN 'action' THEN (SELECT code || ' ' || title_en FROM actions
+                                                WHERE code = f.target AND title_en IS NOT NULL)
+                        END AS name_en
+                 FROM follows f WHERE f.resident_id = ? AND f.following = 1)
+             WHERE name_da IS NOT NULL
+             ORDER BY changed_at DESC, id DESC",
+        )
+        .bind(resident.0)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Whether a resident chose to follow `target`.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn follows_target(
+        &self,
+        resident: ResidentId,
+        target: &FollowTarget,
+    ) -> Result<bool> {
+        Ok(sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM follows WHERE resident_id = ? AND kind = ?
+                            AND target = ? AND following = 1)",
+        )
+        .bind(resident.0)
+        .bind(target.kind.as_str())
+        .bind(target.key())
+        .fetch_one(self.pool())
+        .await?)
+    }
+
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn frequency(&self, resident: ResidentId) -> Result<Frequency> {
         let stored: String = sqlx::query_scalar("SELECT frequency FROM residents WHERE id = ?")
@@ -188,6 +241,16 @@ mod tests {
         let area = FollowTarget::parse("area", "vestbyen").unwrap();
         db.set_follow(reader, &area, true, t + 4).await.unwrap();
         assert_eq!(db.chosen_follows(reader).await.unwrap(), vec![area, target]);
+        // Their page names them; an area that does not exist is left out.
+        let sector = FollowTarget::parse("category", "sector:transport").unwrap();
+        db.set_follow(reader, &sector, true, t + 4).await.unwrap();
+        assert!(db.follows_target(reader, &sector).await.unwrap());
+        let named = db.followed_topics(reader).await.unwrap();
+        let kinds: Vec<&str> = named.iter().map(|f| f.kind.as_str()).collect();
+        assert_eq!(kinds, ["sector", "idea"], "{named:?}");
+        assert_eq!(named[1].name_da, "Flere cykelstier i byen");
+        assert_eq!(named[0].href(), "/ideas?sector=transport");
+        db.set_follow(reader, &sector, false, t + 4).await.unwrap();
         assert_eq!(db.frequency(reader).await.unwrap(), Frequency::Daily);
         db.set_frequency(reader, Frequency::Weekly).await.unwrap();
         assert_eq!(db.frequency(reader).await.unwrap(), Frequency::Weekly);
@@ -196,7 +259,8 @@ mod tests {
         let data = db.personal_data(reader).await.unwrap().unwrap();
         assert_eq!(
             (data.follows.len(), data.resident.frequency.as_str()),
-            (2, "weekly")
+            (3, "weekly"),
+            "two to follow, one to have stopped"
         );
         assert!(db.delete_resident(reader, t + 5).await.unwrap());
         let left: i64 = sqlx::query_scalar("SELECT count(*) FROM follows WHERE resident_id = ?")

@@ -4,6 +4,7 @@ pub mod argument_report;
 pub mod batch_panel;
 pub mod file_field;
 pub mod follow_idea;
+pub mod follow_topic;
 pub mod idea_actions;
 pub mod idea_card;
 pub mod idea_timeline;

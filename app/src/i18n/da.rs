@@ -946,6 +946,25 @@ pub static LANGUAGE: Language = Language {
         },
         start: "Følg idéen",
         stop: "Følg ikke længere",
+        action_state: |following| {
+            if following {
+                "Du følger indsatsen og hører, når den får ny status eller når en milepæl."
+            } else {
+                "Følg indsatsen, så hører du, når den får ny status eller når en milepæl."
+            }
+        },
+        action_start: "Følg indsatsen",
+        action_stop: "Følg ikke indsatsen længere",
+        topics_heading: "Det, du følger",
+        topics_hint: "Du følger også de idéer, du har foreslået, støttet eller skrevet om. Dem kan du stoppe med at følge på idéens side.",
+        topics_none: "Du har ikke selv valgt at følge noget endnu.",
+        topic_stop: |name| format!("Følg ikke {name} længere"),
+        stop_short: "Stop",
+        follow_area: "Følg et område, og hør om nye idéer der",
+        follow_category: "Følg en sektor eller et tema, og hør om nye idéer i det",
+        sectors: "Sektorer",
+        themes: "Klimatilpasning",
+        follow_short: "Følg",
     },
     faults: FaultTexts {
         title: "Prøv igen om lidt",

@@ -962,6 +962,25 @@ pub static LANGUAGE: Language = Language {
         },
         start: "Follow the idea",
         stop: "Stop following",
+        action_state: |following| {
+            if following {
+                "You follow the action and hear when it gets a new status or reaches a milestone."
+            } else {
+                "Follow the action to hear when it gets a new status or reaches a milestone."
+            }
+        },
+        action_start: "Follow the action",
+        action_stop: "Stop following the action",
+        topics_heading: "What you follow",
+        topics_hint: "You also follow the ideas you proposed, supported or wrote about. You can stop following them on each idea's page.",
+        topics_none: "You have not chosen to follow anything yet.",
+        topic_stop: |name| format!("Stop following {name}"),
+        stop_short: "Stop",
+        follow_area: "Follow an area and hear about new ideas there",
+        follow_category: "Follow a sector or a theme and hear about new ideas in it",
+        sectors: "Sectors",
+        themes: "Climate adaptation",
+        follow_short: "Follow",
     },
     faults: FaultTexts {
         title: "Please try again in a moment",

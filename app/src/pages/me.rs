@@ -104,6 +104,12 @@ pub fn MyPage() -> impl IntoView {
                                         .into_any()
                                 }}
                             </section>
+                            <crate::components::follow_topic::FollowTopics
+                                topics=page.follows
+                                areas=page.areas
+                                sectors=page.sectors
+                                themes=page.themes
+                            />
                             <MailSettings
                                 language=page.mail_language
                                 status_mails=page.status_mails

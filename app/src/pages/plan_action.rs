@@ -9,11 +9,18 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
+use crate::components::follow_topic::FollowAction;
 use crate::i18n::{format_date, status_name, use_language, use_locale, use_texts};
 use crate::pages::LoadError;
 use crate::pages::not_found::NotFound;
 use crate::pages::plan::action_title;
+use crate::server_fns::follow::load_follow_state;
 use crate::server_fns::plan::load_action;
+
+/// An action's code as its page's address gives it, in capitals as the plan writes it.
+fn detail_code(code: &str) -> String {
+    code.trim().to_uppercase()
+}
 
 #[component]
 pub fn PlanActionPage() -> impl IntoView {
@@ -24,8 +31,24 @@ pub fn PlanActionPage() -> impl IntoView {
     view! {
         <Suspense>
             {Suspend::new(async move {
-                match load_action(code).await {
-                    Ok(Some(detail)) => view! { <ActionView detail /> }.into_any(),
+                match load_action(code.clone()).await {
+                    Ok(Some(detail)) => {
+                        // Only a signed-in resident gets an answer (and a follow button).
+                        let following = load_follow_state("action".into(), code.clone())
+                            .await
+                            .ok()
+                            .flatten();
+                        view! {
+                            <ActionView detail />
+                            {following
+                                .map(|following| {
+                                    view! {
+                                        <FollowAction code=detail_code(&code) following />
+                                    }
+                                })}
+                        }
+                            .into_any()
+                    }
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Err(_) => view! { <LoadError /> }.into_any(),
                 }

@@ -37,3 +37,23 @@ pub async fn set_follow(
     leptos_axum::redirect(&format!("{}#follow", next.split('#').next().unwrap_or("/")));
     Ok(())
 }
+
+/// Whether the signed-in resident chose to follow `kind`/`key`; `None` for a visitor who is
+/// not signed in (who sees no follow button) or a target that cannot be.
+#[server(prefix = "/fn", endpoint = "follow/state")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "load_follow_state", skip_all)
+)]
+pub async fn load_follow_state(kind: String, key: String) -> Result<Option<bool>, AppError> {
+    use klimadialog::follow::FollowTarget;
+
+    let state = crate::state::app_state()?;
+    let Some(resident) = crate::session::current_resident(&state).await else {
+        return Ok(None);
+    };
+    let Some(target) = FollowTarget::parse(&kind, &key) else {
+        return Ok(None);
+    };
+    Ok(Some(state.db.follows_target(resident, &target).await?))
+}

@@ -30,6 +30,11 @@ pub struct MyPage {
     pub status_mails: bool,
     pub frequency: klimadialog::follow::Frequency,
     pub replies_at_once: bool,
+    /// What they chose to follow, and the areas, sectors and themes they may.
+    pub follows: Vec<klimadialog::follow::FollowedTopic>,
+    pub areas: Vec<super::propose::Choice>,
+    pub sectors: Vec<super::propose::Choice>,
+    pub themes: Vec<super::propose::Choice>,
 }
 
 /// `None` when nobody is signed in.
@@ -43,6 +48,8 @@ pub async fn load_my_page() -> Result<Option<MyPage>, AppError> {
     let ideas = state.db.ideas_by_author(resident).await?;
     let supported = state.db.ideas_supported_by(resident).await?;
     let settings = state.db.mail_settings(resident).await?;
+    let follows = state.db.followed_topics(resident).await?;
+    let (areas, sectors, themes) = super::reference_choices(&state).await?;
     Ok(Some(MyPage {
         ideas,
         supported,
@@ -50,6 +57,10 @@ pub async fn load_my_page() -> Result<Option<MyPage>, AppError> {
         status_mails: settings.status_mails,
         frequency: settings.frequency,
         replies_at_once: settings.replies_at_once,
+        follows,
+        areas,
+        sectors,
+        themes,
     }))
 }
 

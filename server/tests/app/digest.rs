@@ -449,3 +449,114 @@ async fn klimadialog_server_test_idea(db: &klimadialog::storage::Db) -> IdeaId {
     )
     .await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_resident_follows_an_area_on_their_page_and_hears_of_a_new_idea_there() {
+    let smtp = SmtpSink::start();
+    let url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let app = TestApp::spawn_with(Some(&url), &["--mail-retry-seconds", "1"]).await;
+    app.db.make_digest_rounds(now()).await.unwrap();
+    let area = app
+        .db
+        .list_areas()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.id == klimadialog::AreaId(3))
+        .unwrap();
+
+    // On /me, without JavaScript: follow the area and a sector, see them listed, stop one.
+    let mut neighbour = Browser::new(&app);
+    let id = neighbour.sign_in_as("nabo@example.dk").await;
+    let me = neighbour.get("/me").await;
+    assert!(me.contains("Du har ikke selv valgt at følge noget endnu."));
+    assert!(me.contains("Følg et område, og hør om nye idéer der"));
+    let follow = |kind: &'static str, key: String, follow: &'static str| {
+        [
+            ("kind", kind.to_owned()),
+            ("key", key),
+            ("follow", follow.to_owned()),
+            ("next", "/me".to_owned()),
+        ]
+    };
+    for fields in [
+        follow("area", area.slug.as_str().to_owned(), "true"),
+        follow("category", "sector:energy".to_owned(), "true"),
+    ] {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (status, back) = neighbour.post_form("/fn/follow", &fields).await;
+        assert_eq!((status, back.as_str()), (StatusCode::FOUND, "/me#follow"));
+    }
+    let me = neighbour.get("/me").await;
+    assert!(
+        me.contains(&format!(r#"href="/ideas?area={}""#, area.slug.as_str())),
+        "{me}"
+    );
+    assert!(me.contains(&format!("Følg ikke {} længere", area.name)));
+    let stop = follow("sector", "energy".to_owned(), "false");
+    let stop: Vec<(&str, &str)> = stop.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    neighbour.post_form("/fn/follow", &stop).await;
+    assert_eq!(app.db.followed_topics(id).await.unwrap().len(), 1);
+    // Something that is not there to follow is a 404, and nothing is stored.
+    let bogus = follow("category", "sector:nowhere".to_owned(), "true");
+    let bogus: Vec<(&str, &str)> = bogus.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _) = neighbour.post_form("/fn/follow", &bogus).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // A new idea in the area (by someone else); tomorrow morning's digest tells of it.
+    let idea = app
+        .insert_published_idea(
+            "Skybrudssikring af stien ved åen",
+            "Stien står under vand efter hvert skybrud.",
+            None,
+        )
+        .await;
+    app.db.make_digest_rounds(now() + 86_400).await.unwrap();
+    let digest = mail_to(&smtp, "nabo@example.dk");
+    let body = mail_body(&digest);
+    assert!(body.contains(&format!("Ny idé i {}", area.name)), "{body}");
+    assert!(body.contains(&format!("/ideas/{}", idea.0)));
+    assert!(body.contains("siden i går"));
+}
+
+#[tokio::test]
+async fn an_action_page_offers_signed_in_residents_to_follow_it() {
+    let app = TestApp::spawn().await;
+    let (status, page) = app.get("/plan/T1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        !page.contains(r#"id="follow""#),
+        "signed-out visitors see no button"
+    );
+    let mut resident = Browser::new(&app);
+    let id = resident.sign_in_as("plan@example.dk").await;
+    assert!(
+        resident
+            .get("/plan/T1")
+            .await
+            .contains("Følg indsatsen, så hører du")
+    );
+    let (status, back) = resident
+        .post_form(
+            "/fn/follow",
+            &[
+                ("kind", "action"),
+                ("key", "T1"),
+                ("follow", "true"),
+                ("next", "/plan/T1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        (status, back.as_str()),
+        (StatusCode::FOUND, "/plan/T1#follow")
+    );
+    assert!(
+        resident
+            .get("/plan/T1")
+            .await
+            .contains("Du følger indsatsen")
+    );
+    let topics = app.db.followed_topics(id).await.unwrap();
+    assert_eq!((topics.len(), topics[0].href().as_str()), (1, "/plan/T1"));
+}
