@@ -6,6 +6,8 @@
 //! - `sqlite-writes`: single-row insert transactions on a fresh SQLite file with the site's
 //!   settings (WAL, `synchronous = FULL`), one after another; no durable write can be faster.
 //! - `sessions`: signed-in residents for the load generator, one session token per line.
+//! - `followers`: a status change on an idea with 20 000 supporters, timed: the transaction that
+//!   queues their mails at once, and the next morning's digest round for them.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -41,6 +43,16 @@ enum Bench {
         #[arg(long)]
         count: usize,
     },
+    /// On a fresh database at `db`: `supporters` residents support two ideas; prints the
+    /// milliseconds of the status change that queues a mail at once for each, of one that
+    /// goes to their digests instead, and of the morning round that queues the digests, and
+    /// how many digests it queued.
+    Followers {
+        #[arg(long)]
+        db: String,
+        #[arg(long, default_value_t = 20_000)]
+        supporters: i64,
+    },
 }
 
 #[tokio::main]
@@ -49,6 +61,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Bench::Ceiling { bytes, addr } => ceiling(bytes, addr).await,
         Bench::SqliteWrites { db, seconds } => sqlite_writes(db, seconds).await,
         Bench::Sessions { db, count } => sessions(&db, count).await,
+        Bench::Followers { db, supporters } => followers(&db, supporters).await,
     }
 }
 
@@ -100,6 +113,91 @@ async fn sessions(db: &str, count: usize) -> Result<(), Box<dyn std::error::Erro
         let token = klimadialog::signin::start_session(&db, resident, None, now()).await?;
         println!("{}", token.as_str());
     }
+    db.close().await;
+    Ok(())
+}
+
+async fn followers(path: &str, supporters: i64) -> Result<(), Box<dyn std::error::Error>> {
+    use klimadialog::answer::OfficialAnswer;
+    use klimadialog::storage::{Db, NewIdea, now};
+    use klimadialog::{Category, CategoryKey, IdeaDescription, IdeaTitle, ModerationState};
+
+    let db = Db::open(path).await?;
+    klimadialog::demo::install_reference_data(&db).await?;
+    let staff = db
+        .insert_staff("bench", "$argon2id$x", klimadialog::staff::StaffRole::Admin, now())
+        .await?;
+    let mut ideas = Vec::new();
+    for title in ["Gratis bybusser i hele kommunen", "Cykelsti langs hele fjorden"] {
+        ideas.push(
+            db.insert_idea(&NewIdea {
+                title: IdeaTitle::parse(title)?,
+                description: IdeaDescription::parse("Mange vil bruge den, hvis den kommer.")?,
+                category: Category::Sector(CategoryKey::parse("transport")?),
+                area: klimadialog::AreaId(1),
+                point: None,
+                exact_point: false,
+                photo: None,
+                author: None,
+                moderation: ModerationState::Published,
+                created_at: now(),
+            })
+            .await?,
+        );
+    }
+    // Where news starts: the first rounds cover nothing.
+    db.make_digest_rounds(now()).await?;
+    // The residents and their supports in bulk, on a connection of its own (the site's API
+    // makes one at a time, which is not what is measured here).
+    let options = SqliteConnectOptions::from_str("sqlite://")?
+        .filename(klimadialog::storage::database_file(path))
+        .journal_mode(SqliteJournalMode::Wal)
+        .foreign_keys(true);
+    let mut conn = SqliteConnection::connect_with(&options).await?;
+    sqlx::query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+         INSERT INTO residents (email, created_at) SELECT 'f' || i || '@example.org', 1 FROM n",
+    )
+    .bind(supporters)
+    .execute(&mut conn)
+    .await?;
+    for idea in &ideas {
+        sqlx::query(
+            "INSERT INTO supports (idea_id, resident_id, created_at)
+             SELECT ?, id, 1 FROM residents WHERE email LIKE 'f%'",
+        )
+        .bind(idea.0)
+        .execute(&mut conn)
+        .await?;
+    }
+    let answer = OfficialAnswer {
+        da: "Det indgår i planen for den kollektive trafik.".into(),
+        en: None,
+    };
+    let timed = Instant::now();
+    db.answer_idea(ideas[0], klimadialog::PublicStatus::UnderReview, Some(&answer), staff, now())
+        .await?
+        .map_err(|e| format!("{e:?}"))?;
+    let at_once = timed.elapsed();
+    // The same residents, now without mails at once: the second status goes to their digests.
+    sqlx::query("UPDATE residents SET status_mails = 0")
+        .execute(&mut conn)
+        .await?;
+    let timed = Instant::now();
+    db.answer_idea(ideas[1], klimadialog::PublicStatus::UnderReview, Some(&answer), staff, now())
+        .await?
+        .map_err(|e| format!("{e:?}"))?;
+    let to_digest = timed.elapsed();
+    let timed = Instant::now();
+    let made = db.make_digest_rounds(now() + 86_400).await?;
+    let round = timed.elapsed();
+    let digests: u64 = made.iter().map(|m| m.mails).sum();
+    println!(
+        "{} {} {} {digests}",
+        at_once.as_millis(),
+        to_digest.as_millis(),
+        round.as_millis()
+    );
     db.close().await;
     Ok(())
 }

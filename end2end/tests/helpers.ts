@@ -154,7 +154,11 @@ export async function codeMailedTo(address: string): Promise<string> {
       const mails = fs
         .readdirSync(outbox)
         .map((name) => path.join(outbox, name))
-        .filter((file) => fs.readFileSync(file, 'utf8').includes(`To: ${address}`))
+        .filter((file) => {
+          const raw = fs.readFileSync(file, 'utf8');
+          // Codes come without a stop link; mails about what one follows carry one.
+          return raw.includes(`To: ${address}`) && !/^List-Unsubscribe:/m.test(raw);
+        })
         .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
       found = mails[0];
       return found !== undefined;
@@ -165,21 +169,39 @@ export async function codeMailedTo(address: string): Promise<string> {
   return code![1];
 }
 
-/** A plain-text mail's headers and body, the body decoded where it is sent as base64 or as
- * quoted-printable (as mail in non-ASCII text is). */
+/** A mail's headers and its plain text, decoded where it is sent as base64 or as
+ * quoted-printable (as mail in non-ASCII text is); of a mail with an HTML alternative, the
+ * plain-text part. */
 export function mailText(raw: string): string {
+  const [headers, body] = splitPart(raw);
+  const unfolded = headers.replace(/\r?\n[ \t]+/g, ' ');
+  const boundary = unfolded.match(/^Content-Type:\s*multipart\/[^\r\n]*boundary="?([^";\r\n]+)"?/im);
+  if (boundary) {
+    const plain = body
+      .split(`--${boundary[1]}`)
+      .map((part) => part.replace(/^\r?\n/, ''))
+      .find((part) => /^Content-Type:\s*text\/plain/im.test(splitPart(part)[0]));
+    if (plain) return `${headers}\n\n${decoded(...splitPart(plain))}`;
+  }
+  return `${headers}\n\n${decoded(headers, body)}`;
+}
+
+function splitPart(raw: string): [string, string] {
   const split = raw.search(/\r?\n\r?\n/);
-  const [headers, body] = split < 0 ? [raw, ''] : [raw.slice(0, split), raw.slice(split).trim()];
+  return split < 0 ? [raw, ''] : [raw.slice(0, split), raw.slice(split).trim()];
+}
+
+function decoded(headers: string, body: string): string {
   if (/^Content-Transfer-Encoding:\s*base64/im.test(headers)) {
-    return `${headers}\n\n${Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')}`;
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   }
   if (/^Content-Transfer-Encoding:\s*quoted-printable/im.test(headers)) {
     const bytes = body
       .replace(/=\r?\n/g, '')
       .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    return `${headers}\n\n${Buffer.from(bytes, 'latin1').toString('utf8')}`;
+    return Buffer.from(bytes, 'latin1').toString('utf8');
   }
-  return `${headers}\n\n${body}`;
+  return body;
 }
 
 /**

@@ -46,6 +46,9 @@ pub struct DigestArgs {
     /// Now, if left out.
     #[arg(long)]
     pub at: Option<String>,
+    /// Only the rounds of this schedule (`at_once`, `daily` or `weekly`); all, if left out.
+    #[arg(long, value_parser = ["at_once", "daily", "weekly"])]
+    pub schedule: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

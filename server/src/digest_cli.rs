@@ -4,8 +4,16 @@
 
 use crate::{ServerError, open_database};
 
-/// Makes the rounds due at `at` (now when `None`) and says how many mails each queued.
-pub async fn make(url: &str, at: Option<&str>) -> Result<(), ServerError> {
+/// Makes the rounds due at `at` (now when `None`), of one schedule or all, and says how many
+/// mails each queued.
+pub async fn make(url: &str, at: Option<&str>, schedule: Option<&str>) -> Result<(), ServerError> {
+    use klimadialog::follow::Frequency;
+    let schedules = match schedule {
+        None => vec![Frequency::AtOnce, Frequency::Daily, Frequency::Weekly],
+        Some(name) => vec![Frequency::parse(name).ok_or_else(|| {
+            ServerError::Usage(format!("--schedule {name:?}: at_once, daily or weekly"))
+        })?],
+    };
     let now = match at {
         None => klimadialog::storage::now(),
         Some(text) => parse_time(text).ok_or_else(|| {
@@ -15,7 +23,10 @@ pub async fn make(url: &str, at: Option<&str>) -> Result<(), ServerError> {
         })?,
     };
     let db = open_database(url, false).await?;
-    let made = db.make_digest_rounds(now).await?;
+    let mut made = Vec::new();
+    for schedule in schedules {
+        made.extend(db.make_digest_round(schedule, now).await?);
+    }
     db.close().await;
     if made.is_empty() {
         println!("no digest round was due");

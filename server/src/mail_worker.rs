@@ -23,7 +23,9 @@ const BATCH: i64 = 50;
 /// Starts the worker; it runs as long as the runtime. `retry_base` is the wait after the first
 /// failure in seconds, doubling after each further one; `per_minute` caps the mails sent.
 pub fn spawn(state: AppState, retry_base: u64, per_minute: u32) -> tokio::task::JoinHandle<()> {
-    let poll = Duration::from_secs(retry_base.clamp(1, 60));
+    // Often enough that a round made by `klimadialog digests` in another process goes out
+    // within seconds; each look is a few indexed reads.
+    let poll = Duration::from_secs(retry_base.clamp(1, 10));
     let pace = Pace::new(per_minute);
     tokio::spawn(async move {
         loop {

@@ -22,8 +22,12 @@ async fn main() -> ExitCode {
         Some(Command::Backup(args)) => backup(&cli.database.database_url, &args.path).await,
         Some(Command::Restore(args)) => restore(&cli.database.database_url, &args.path).await,
         Some(Command::Digests(args)) => {
-            klimadialog_server::digest_cli::make(&cli.database.database_url, args.at.as_deref())
-                .await
+            klimadialog_server::digest_cli::make(
+                &cli.database.database_url,
+                args.at.as_deref(),
+                args.schedule.as_deref(),
+            )
+            .await
         }
     };
     match result {

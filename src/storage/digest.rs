@@ -113,20 +113,47 @@ impl Db {
     pub async fn make_digest_rounds(&self, now: i64) -> Result<Vec<RoundMade>> {
         let mut made = Vec::new();
         for frequency in [Frequency::AtOnce, Frequency::Daily, Frequency::Weekly] {
-            if let Some(round) = DigestRound::due(frequency, now)
-                && let Some(mails) = self.make_round(&round, now).await?
-            {
-                made.push(RoundMade { frequency, mails });
-            }
+            made.extend(self.make_digest_round(frequency, now).await?);
         }
         Ok(made)
+    }
+
+    /// The round of one schedule due at `now`, if it was not made yet.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn make_digest_round(
+        &self,
+        frequency: Frequency,
+        now: i64,
+    ) -> Result<Option<RoundMade>> {
+        let Some(round) = DigestRound::due(frequency, now) else {
+            return Ok(None);
+        };
+        Ok(self
+            .make_round(&round, now)
+            .await?
+            .map(|mails| RoundMade { frequency, mails }))
     }
 
     /// Makes one round in one transaction; `None` when it was made before or, for mails at
     /// once, when there is no news.
     async fn make_round(&self, round: &DigestRound, now: i64) -> Result<Option<u64>> {
-        let mut tx = self.begin_write().await?;
         let frequency = round.frequency.as_str();
+        // Asked every minute; the write lock only when there is a round to make.
+        let due: bool = sqlx::query_scalar(
+            "SELECT CASE WHEN ?1 = 'at_once'
+                THEN coalesce((SELECT max(last_event) FROM digest_runs WHERE frequency = ?1), -1)
+                     < (SELECT coalesce(max(id), 0) FROM follow_events)
+                ELSE NOT EXISTS (SELECT 1 FROM digest_runs WHERE frequency = ?1 AND period = ?2)
+             END",
+        )
+        .bind(frequency)
+        .bind(&round.period)
+        .fetch_one(self.pool())
+        .await?;
+        if !due {
+            return Ok(None);
+        }
+        let mut tx = self.begin_write().await?;
         let (previous, last): (Option<i64>, i64) = sqlx::query_as(
             "SELECT (SELECT max(last_event) FROM digest_runs WHERE frequency = ?),
                     (SELECT coalesce(max(id), 0) FROM follow_events)",
