@@ -144,11 +144,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tilgaengelighed") view=AccessibilityPage />
                     <Route path=path!("/privatliv") view=PrivacyPage />
                     <Route path=path!("/debatregler") view=DebateRulesPage />
-                    <Route
-                        path=path!("/afmeld/:key")
-                        view=UnsubscribePage
-                        ssr=SsrMode::Async
-                    />
+                    <Route path=path!("/afmeld/:key") view=UnsubscribePage ssr=SsrMode::Async />
                     <Route path=path!("/me") view=MyPage ssr=SsrMode::Async />
                     <Route path=path!("/signin") view=SignInPage />
                     <Route path=path!("/signin/code") view=SignInCodePage ssr=SsrMode::Async />

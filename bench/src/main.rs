@@ -125,15 +125,23 @@ async fn followers(path: &str, supporters: i64) -> Result<(), Box<dyn std::error
     let db = Db::open(path).await?;
     klimadialog::demo::install_reference_data(&db).await?;
     let staff = db
-        .insert_staff("bench", "$argon2id$x", klimadialog::staff::StaffRole::Admin, now())
+        .insert_staff(
+            "bench",
+            "$argon2id$x",
+            klimadialog::staff::StaffRole::Admin,
+            now(),
+        )
         .await?;
     let mut ideas = Vec::new();
-    for title in ["Gratis bybusser i hele kommunen", "Cykelsti langs hele fjorden"] {
+    for title in [
+        "Gratis bybusser i hele kommunen",
+        "Cykelsti langs hele fjorden",
+    ] {
         ideas.push(
             db.insert_idea(&NewIdea {
                 title: IdeaTitle::parse(title)?,
                 description: IdeaDescription::parse("Mange vil bruge den, hvis den kommer.")?,
-                category: Category::Sector(CategoryKey::parse("transport")?),
+                category: Category::Sector(CategoryKey::parse("transport").ok_or("sector")?),
                 area: klimadialog::AreaId(1),
                 point: None,
                 exact_point: false,
@@ -175,18 +183,30 @@ async fn followers(path: &str, supporters: i64) -> Result<(), Box<dyn std::error
         en: None,
     };
     let timed = Instant::now();
-    db.answer_idea(ideas[0], klimadialog::PublicStatus::UnderReview, Some(&answer), staff, now())
-        .await?
-        .map_err(|e| format!("{e:?}"))?;
+    db.answer_idea(
+        ideas[0],
+        klimadialog::PublicStatus::UnderReview,
+        Some(&answer),
+        staff,
+        now(),
+    )
+    .await?
+    .map_err(|e| format!("{e:?}"))?;
     let at_once = timed.elapsed();
     // The same residents, now without mails at once: the second status goes to their digests.
     sqlx::query("UPDATE residents SET status_mails = 0")
         .execute(&mut conn)
         .await?;
     let timed = Instant::now();
-    db.answer_idea(ideas[1], klimadialog::PublicStatus::UnderReview, Some(&answer), staff, now())
-        .await?
-        .map_err(|e| format!("{e:?}"))?;
+    db.answer_idea(
+        ideas[1],
+        klimadialog::PublicStatus::UnderReview,
+        Some(&answer),
+        staff,
+        now(),
+    )
+    .await?
+    .map_err(|e| format!("{e:?}"))?;
     let to_digest = timed.elapsed();
     let timed = Instant::now();
     let made = db.make_digest_rounds(now() + 86_400).await?;

@@ -65,6 +65,19 @@ impl Db {
                     )
                     .await?;
                 }
+                // A round's record of who heard of what goes with its mails; the newest round
+                // of each schedule stays, since the next one starts where it ended.
+                swept += run(
+                    "DELETE FROM digest_runs WHERE created_at < ?
+                       AND id NOT IN (SELECT max(id) FROM digest_runs GROUP BY frequency)",
+                    now - STATUS_MAIL_SECONDS,
+                )
+                .await?;
+                run(
+                    "DELETE FROM follow_events WHERE created_at < ?",
+                    now - STATUS_MAIL_SECONDS,
+                )
+                .await?;
                 swept
             },
             photos: run(

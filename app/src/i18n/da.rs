@@ -1049,7 +1049,7 @@ pub static LANGUAGE: Language = Language {
         purposes: [
             "at logge dig ind med en kode, vi sender til din e-mailadresse",
             "at vise de idéer, du foreslår, og tælle, hvilke idéer du støtter",
-            "at skrive til dig, når der sker noget med de idéer, du har foreslået eller støtter, også når en indsats i klimaplanen, de er en del af, kommer videre",
+            "at skrive til dig om det, du følger: de idéer, du har foreslået, støtter eller har skrevet om, og de områder, emner og indsatser i klimaplanen, du selv har valgt – så ofte, som du har valgt",
             "at kommunens medarbejdere kan læse, sortere og besvare idéerne i arbejdet med klimaplanen",
             "at beskytte siden mod misbrug, fx mange forsøg fra samme sted på kort tid",
         ],
@@ -1060,7 +1060,7 @@ pub static LANGUAGE: Language = Language {
             "din e-mailadresse",
             "et navn, hvis du selv vælger at vise et",
             "de idéer, du skriver, med foto og et punkt på kortet, hvis du tilføjer dem. Fotoet gemmes uden de oplysninger, telefonen lægger i det (fx hvor det er taget)",
-            "hvilke idéer du støtter, og hvilke idéer og indlæg du har anmeldt, og dine indlæg i debatten om idéerne, også hvilke indlæg du har fundet nyttige",
+            "hvilke idéer du støtter, og hvilke idéer og indlæg du har anmeldt, og dine indlæg i debatten om idéerne, også hvilke indlæg du har fundet nyttige, hvad du har valgt at følge, og hvor ofte du vil have mails",
             "hvornår du har logget ind",
             "din internetadresse, kun krypteret og kun i serverens hukommelse, til at begrænse misbrug. Den gemmes ikke",
         ],
@@ -1089,7 +1089,7 @@ pub static LANGUAGE: Language = Language {
                 retention::HIDDEN_PHOTO_SECONDS,
             ),
             (
-                "Mails, vi har sendt om idéernes status",
+                "Mails, vi har sendt om det, du følger, og hvad hver mail fortalte om",
                 retention::STATUS_MAIL_SECONDS,
             ),
             (

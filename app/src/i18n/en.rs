@@ -1067,7 +1067,7 @@ pub static LANGUAGE: Language = Language {
         purposes: [
             "to sign you in with a code we send to your email address",
             "to show the ideas you propose and count which ideas you support",
-            "to write to you when something happens to ideas you have proposed or support, also when an action of the climate plan they are part of moves on",
+            "to write to you about what you follow: the ideas you have proposed, support or written about, and the areas, topics and actions of the climate plan you chose yourself – as often as you chose",
             "so that the municipality's staff can read, sort and answer the ideas in their work on the climate plan",
             "to protect the site from misuse, such as many attempts from one place in a short time",
         ],
@@ -1078,7 +1078,7 @@ pub static LANGUAGE: Language = Language {
             "your email address",
             "a name, if you choose to show one",
             "the ideas you write, with a photo and a point on the map if you add them. The photo is stored without the information your phone puts in it (such as where it was taken)",
-            "which ideas you support, which ideas and posts you have reported, and your posts in the debate on the ideas, including which posts you found helpful",
+            "which ideas you support, which ideas and posts you have reported, and your posts in the debate on the ideas, including which posts you found helpful, what you chose to follow, and how often you want emails",
             "when you signed in",
             "your internet address, only encrypted and only in the server's memory, to limit misuse. It is not stored",
         ],
@@ -1107,7 +1107,7 @@ pub static LANGUAGE: Language = Language {
                 retention::HIDDEN_PHOTO_SECONDS,
             ),
             (
-                "Emails we sent about the ideas' status",
+                "Emails we sent about what you follow, and what each one told of",
                 retention::STATUS_MAIL_SECONDS,
             ),
             (

@@ -33,18 +33,16 @@ pub fn PlanActionPage() -> impl IntoView {
             {Suspend::new(async move {
                 match load_action(code.clone()).await {
                     Ok(Some(detail)) => {
-                        // Only a signed-in resident gets an answer (and a follow button).
                         let following = load_follow_state("action".into(), code.clone())
                             .await
                             .ok()
                             .flatten();
+                        // Only a signed-in resident gets an answer (and a follow button).
                         view! {
                             <ActionView detail />
                             {following
                                 .map(|following| {
-                                    view! {
-                                        <FollowAction code=detail_code(&code) following />
-                                    }
+                                    view! { <FollowAction code=detail_code(&code) following /> }
                                 })}
                         }
                             .into_any()

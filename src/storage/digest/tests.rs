@@ -282,4 +282,33 @@ async fn a_status_change_on_an_idea_with_many_supporters_is_one_event_and_one_ro
             .unwrap()
             .is_empty()
     );
+
+    // A month on, the sweep takes the rounds and the events, but each schedule's newest round
+    // stays, so the next starts where it ended: news after the sweep is still told, once.
+    db.sweep(at("2027-01-05 8")).await.unwrap();
+    let count =
+        async |sql: &str| -> i64 { sqlx::query_scalar(sql).fetch_one(db.pool()).await.unwrap() };
+    assert_eq!(count("SELECT count(*) FROM follow_events").await, 0);
+    assert_eq!(count("SELECT count(*) FROM digest_runs").await, 3);
+    assert_eq!(count("SELECT count(*) FROM digest_items").await, 0);
+    let later = crate::answer::OfficialAnswer {
+        da: "Det blev ikke en del af planen.".into(),
+        en: None,
+    };
+    db.answer_idea(
+        popular,
+        PublicStatus::NotAdopted,
+        Some(&later),
+        anna,
+        at("2027-01-05 9"),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let made = db.make_digest_rounds(at("2027-01-06 7")).await.unwrap();
+    let daily = made
+        .iter()
+        .find(|m| m.frequency == Frequency::Daily)
+        .unwrap();
+    assert_eq!(daily.mails, 2000);
 }
