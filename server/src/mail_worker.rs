@@ -420,3 +420,26 @@ async fn compose_digest(state: &AppState, mail: &DueDigest) -> Option<Option<Com
         stop: Some(stop),
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Pace;
+
+    // Tokio's paused clock: the waits are measured, not slept.
+    #[tokio::test(start_paused = true)]
+    async fn sending_is_paced_to_the_configured_mails_a_minute() {
+        let pace = Pace::new(60);
+        let start = tokio::time::Instant::now();
+        for _ in 0..4 {
+            pace.wait().await;
+        }
+        // The first goes at once, each next a second later.
+        assert_eq!(start.elapsed().as_secs(), 3);
+        // A pause longer than the gap does not bank sends for a burst later.
+        tokio::time::sleep(std::time::Duration::from_secs(10)).await;
+        let resumed = tokio::time::Instant::now();
+        pace.wait().await;
+        pace.wait().await;
+        assert_eq!(resumed.elapsed().as_secs(), 1);
+    }
+}

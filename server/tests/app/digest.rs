@@ -560,3 +560,144 @@ async fn an_action_page_offers_signed_in_residents_to_follow_it() {
     let topics = app.db.followed_topics(id).await.unwrap();
     assert_eq!((topics.len(), topics[0].href().as_str()), (1, "/plan/T1"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replies_come_at_once_and_the_plan_s_progress_in_english_the_next_morning() {
+    let smtp = SmtpSink::start();
+    let url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let app = TestApp::spawn_with(Some(&url), &["--mail-retry-seconds", "1"]).await;
+    app.db.make_digest_rounds(now()).await.unwrap();
+    let mo = staff(&app).await;
+    let idea = app
+        .insert_published_idea(
+            "Grønne tage på busskurene",
+            "Sedum på taget af busskurene tager regnvand og giver insekter et sted at være.",
+            None,
+        )
+        .await;
+    let key = idea.0.to_string();
+    let page = format!("/ideas/{key}");
+
+    // A resident argues through the form; another replies, and the municipality too.
+    let mut talker = Browser::new(&app);
+    talker.sign_in_as("talker@example.dk").await;
+    let (status, _) = talker
+        .post_form(
+            "/fn/ideas/argue",
+            &[
+                ("idea", &key),
+                ("stance", "for"),
+                ("text", "Det er billigt og ser godt ud."),
+            ],
+        )
+        .await;
+    assert!(status.is_redirection(), "{status}");
+    let argument: i64 = {
+        let debate = app.get(&page).await.1;
+        debate
+            .split(r#"id="argument-"#)
+            .skip(1)
+            .find_map(|rest| rest.split('"').next()?.parse().ok())
+            .expect("the argument on the page")
+    };
+    let replier = app
+        .db
+        .resident_for_email("replier@example.dk", now())
+        .await
+        .unwrap();
+    argue(
+        &app,
+        replier,
+        idea,
+        Post::Reply(klimadialog::argument::ArgumentId(argument)),
+        "Og de holder busskuret køligt om sommeren.",
+    )
+    .await;
+    // The worker makes the round at once by itself: no clock needed for mails at once.
+    let reply = mail_to(&smtp, "talker@example.dk");
+    let body = mail_body(&reply);
+    assert!(body.contains("1 nyt svar på dit indlæg"), "{body}");
+    assert!(header(&reply, "List-Unsubscribe").is_some());
+    app.db
+        .reply_as_municipality(
+            idea,
+            klimadialog::argument::ArgumentId(argument),
+            &ArgumentText::parse("Kommunen prøver det på ti busskure i 2027.").unwrap(),
+            None,
+            mo,
+            now(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let municipality = mail_body(&mail_to(&smtp, "talker@example.dk"));
+    assert!(
+        municipality.contains("Kommunen har skrevet 1 indlæg i debatten"),
+        "{municipality}"
+    );
+
+    // An English-speaking resident follows an action; it reaches a milestone.
+    let mut planner = Browser::new(&app);
+    let planner_id = planner.sign_in_as("planner@example.dk").await;
+    planner
+        .post_form(
+            "/fn/me/mail",
+            &[
+                ("language", "en"),
+                ("frequency", "daily"),
+                ("status_mails", "1"),
+            ],
+        )
+        .await;
+    planner
+        .post_form(
+            "/fn/follow",
+            &[
+                ("kind", "action"),
+                ("key", "T1"),
+                ("follow", "true"),
+                ("next", "/plan/T1"),
+            ],
+        )
+        .await;
+    assert_eq!(app.db.followed_topics(planner_id).await.unwrap().len(), 1);
+    let code = klimadialog::plan::ActionCode::parse("T1").unwrap();
+    let detail = app.db.action_detail(&code).await.unwrap().unwrap();
+    let open = detail
+        .milestones
+        .iter()
+        .find(|m| m.done_at.is_none())
+        .unwrap();
+    let anna = app
+        .db
+        .insert_staff(
+            "anna",
+            "$argon2id$x",
+            klimadialog::staff::StaffRole::Admin,
+            now(),
+        )
+        .await
+        .unwrap();
+    assert!(
+        app.db
+            .reach_milestone(&code, open.id, anna, now())
+            .await
+            .unwrap()
+    );
+    app.db.make_digest_rounds(now() + 86_400).await.unwrap();
+    let digest = mail_to(&smtp, "planner@example.dk");
+    let body = mail_body(&digest);
+    assert!(
+        body.contains("Here is what happened since yesterday"),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!(
+            "The action reached the milestone “{}”",
+            open.title
+        )),
+        "{body}"
+    );
+    assert!(body.contains("/plan/T1"));
+    assert!(mail_html(&digest).contains(r#"<html lang="en">"#));
+}
