@@ -1,13 +1,5 @@
-import { expect, Page } from '@playwright/test';
-import { codeMailedTo, jsEnabled, mailsContaining, test } from './helpers';
-
-async function signIn(page: Page, email: string) {
-  await expect(page.getByRole('heading', { level: 1, name: 'Log ind med din e-mail' })).toBeVisible();
-  await page.getByLabel('Din e-mail').fill(email);
-  await page.getByRole('button', { name: 'Send mig en kode' }).click();
-  await page.getByLabel('Kode (6 cifre)').fill(await codeMailedTo(email));
-  await page.getByRole('button', { name: 'Log ind' }).click();
-}
+import { expect } from '@playwright/test';
+import { jsEnabled, mailsContaining, signIn, test } from './helpers';
 
 test('residents argue for an idea, reply to each other and mark an argument helpful', async ({ page }, testInfo) => {
   // The two projects run at the same time against one server: each uses its own idea.

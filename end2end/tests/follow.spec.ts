@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, Page } from '@playwright/test';
-import { codeMailedTo, jsEnabled, mailsContaining, test, waitForIslands } from './helpers';
+import { codeMailedTo, jsEnabled, mailsContaining, signIn, test, waitForIslands } from './helpers';
 
 // Residents hear of what they follow: a supporter chooses a weekly digest, gets one with the
 // debate and the municipality's answer, and stops every mail from the link in it; a neighbour
@@ -66,14 +66,6 @@ async function mailTo(to: string, needle: string) {
     .toBeGreaterThan(0);
   expect(found).toHaveLength(1);
   return found[0].text;
-}
-
-async function signIn(page: Page, email: string) {
-  await expect(page.getByRole('heading', { level: 1, name: 'Log ind med din e-mail' })).toBeVisible();
-  await page.getByLabel('Din e-mail').fill(email);
-  await page.getByRole('button', { name: 'Send mig en kode' }).click();
-  await page.getByLabel('Kode (6 cifre)').fill(await codeMailedTo(email));
-  await page.getByRole('button', { name: 'Log ind' }).click();
 }
 
 async function staffLogin(page: Page, next: string) {

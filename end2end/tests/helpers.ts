@@ -169,6 +169,15 @@ export async function codeMailedTo(address: string): Promise<string> {
   return code![1];
 }
 
+/** Signs in on the sign-in page the journey is on, with the code mailed to `email`. */
+export async function signIn(page: Page, email: string) {
+  await expect(page.getByRole('heading', { level: 1, name: 'Log ind med din e-mail' })).toBeVisible();
+  await page.getByLabel('Din e-mail').fill(email);
+  await page.getByRole('button', { name: 'Send mig en kode' }).click();
+  await page.getByLabel('Kode (6 cifre)').fill(await codeMailedTo(email));
+  await page.getByRole('button', { name: 'Log ind' }).click();
+}
+
 /** A mail's headers and its plain text, decoded where it is sent as base64 or as
  * quoted-printable (as mail in non-ASCII text is); of a mail with an HTML alternative, the
  * plain-text part. */

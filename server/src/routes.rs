@@ -432,9 +432,9 @@ fn is_personal_request(request: &axum::extract::Request) -> bool {
 }
 
 /// The pages (and server functions) that are about one person whoever asks: their own page,
-/// sign-in, proposing, every staff page.
+/// sign-in, proposing, the stop page of their mails, every staff page.
 pub(crate) fn is_personal_path(path: &str) -> bool {
-    ["/me", "/signin", "/ideas/new", "/staff", "/fn/"]
+    ["/me", "/signin", "/ideas/new", "/afmeld", "/staff", "/fn/"]
         .iter()
         .any(|p| path == *p || path.starts_with(&format!("{}/", p.trim_end_matches('/'))))
 }

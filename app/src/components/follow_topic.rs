@@ -121,31 +121,38 @@ pub fn FollowTopics(
             <h2 id="follow-heading">{t.topics_heading}</h2>
             <p class="hint">{t.topics_hint}</p>
             {listed}
-            <form method="post" action=action class="stack">
-                <FollowFields kind="area" key=None follow=true next=next.clone() />
-                <div class="field">
-                    <label for="follow-area">{t.follow_area}</label>
-                    <select id="follow-area" name="key">
-                        {options(areas, "")}
-                    </select>
-                </div>
-                <button type="submit" class="button secondary">
-                    {t.follow_short}
-                </button>
-            </form>
-            <form method="post" action=action class="stack">
-                <FollowFields kind="category" key=None follow=true next=next.clone() />
-                <div class="field">
-                    <label for="follow-category">{t.follow_category}</label>
-                    <select id="follow-category" name="key">
-                        <optgroup label=t.sectors>{options(sectors, "sector:")}</optgroup>
-                        <optgroup label=t.themes>{options(themes, "theme:")}</optgroup>
-                    </select>
-                </div>
-                <button type="submit" class="button secondary">
-                    {t.follow_short}
-                </button>
-            </form>
+            <ChooseToFollow kind="area" id="follow-area" label=t.follow_area>
+                {options(areas, "")}
+            </ChooseToFollow>
+            <ChooseToFollow kind="category" id="follow-category" label=t.follow_category>
+                <optgroup label=t.sectors>{options(sectors, "sector:")}</optgroup>
+                <optgroup label=t.themes>{options(themes, "theme:")}</optgroup>
+            </ChooseToFollow>
         </section>
+    }
+}
+
+/// A form that follows what the resident picks from a list (`children`: its options).
+#[component]
+fn ChooseToFollow(
+    kind: &'static str,
+    id: &'static str,
+    label: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let t = &use_language().follow;
+    view! {
+        <form method="post" action={<SetFollow as ServerFn>::PATH} class="stack">
+            <FollowFields kind key=None follow=true next="/me".to_owned() />
+            <div class="field">
+                <label for=id>{label}</label>
+                <select id=id name="key">
+                    {children()}
+                </select>
+            </div>
+            <button type="submit" class="button secondary">
+                {t.follow_short}
+            </button>
+        </form>
     }
 }

@@ -35,6 +35,7 @@ fn only_public_pages_without_a_session_are_shared() {
     for uri in [
         "/me",
         "/signin",
+        "/afmeld/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
         "/ideas/new",
         "/ideas/new/review",
         "/ideas/42/x",
@@ -282,7 +283,11 @@ fn every_page_route_is_either_shared_or_personal() {
     let routes = leptos_axum::generate_route_list(klimadialog_app::App);
     assert!(routes.len() >= 15, "{} routes", routes.len());
     for route in routes {
-        let path = route.path().replace("{id}", "42").replace("{code}", "T1");
+        let path = route
+            .path()
+            .replace("{id}", "42")
+            .replace("{code}", "T1")
+            .replace("{key}", &"0".repeat(64));
         let public = is_public_page(&path);
         let personal = crate::routes::is_personal_path(&path);
         assert!(

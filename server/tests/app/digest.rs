@@ -14,7 +14,7 @@ use klimadialog::{IdeaId, PublicStatus, ResidentId};
 use reqwest::StatusCode;
 
 use crate::smtp::{SmtpSink, mail_body, mail_html};
-use crate::test_app::{Browser, TestApp};
+use crate::test_app::{Browser, TestApp, with_staff_mailing};
 
 /// A week on from now: past next Monday's seven o'clock, when the weekly round is due.
 const A_WEEK: i64 = 7 * 86_400;
@@ -60,24 +60,27 @@ async fn argue(app: &TestApp, who: ResidentId, idea: IdeaId, post: Post, words: 
         .unwrap();
 }
 
-async fn staff(app: &TestApp) -> i64 {
-    use klimadialog::staff::{Password, StaffRole, hash_password};
-    let hash = hash_password(&Password::parse(crate::test_app::STAFF_PASSWORD).unwrap());
-    app.db
-        .insert_staff("mo", &hash, StaffRole::Moderator, now())
-        .await
-        .unwrap()
+/// The app with staff ("anna", "mo"), mailing to `smtp`, retrying after a second; its first
+/// digest rounds made, so news starts now (the demo's past is no news). Returns mo's id.
+async fn following_app(smtp: &SmtpSink) -> (TestApp, i64) {
+    let url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let app = with_staff_mailing(Some(&url), &["--mail-retry-seconds", "1"]).await;
+    app.db.make_digest_rounds(now()).await.unwrap();
+    let mo = app.db.staff_account("mo").await.unwrap().unwrap().id;
+    (app, mo)
+}
+
+/// A resident's mail settings as (frequency, status mails at once, replies at once).
+async fn settings_of(app: &TestApp, resident: ResidentId) -> (&'static str, bool, bool) {
+    let s = app.db.mail_settings(resident).await.unwrap();
+    (s.frequency.as_str(), s.status_mails, s.replies_at_once)
 }
 
 // Multi-threaded: the SMTP sink is read with blocking waits while the mail worker runs.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_supporter_gets_a_weekly_digest_and_stops_every_mail_in_one_click() {
     let smtp = SmtpSink::start();
-    let url = format!("smtp://127.0.0.1:{}", smtp.port);
-    let app = TestApp::spawn_with(Some(&url), &["--mail-retry-seconds", "1"]).await;
-    // The first rounds mark where news starts (the demo's past is no news).
-    app.db.make_digest_rounds(now()).await.unwrap();
-    let mo = staff(&app).await;
+    let (app, mo) = following_app(&smtp).await;
     let author = app
         .db
         .resident_for_email("forfatter@example.dk", now())
@@ -135,15 +138,7 @@ async fn a_supporter_gets_a_weekly_digest_and_stops_every_mail_in_one_click() {
             .await
             .contains("Vælg, hvor ofte du vil høre om det, du følger")
     );
-    let settings = app.db.mail_settings(fan_id).await.unwrap();
-    assert_eq!(
-        (
-            settings.frequency.as_str(),
-            settings.status_mails,
-            settings.replies_at_once
-        ),
-        ("weekly", false, true)
-    );
+    assert_eq!(settings_of(&app, fan_id).await, ("weekly", false, true));
 
     // The week's news: two arguments and the municipality's answer.
     let talker = app
@@ -250,15 +245,7 @@ async fn a_supporter_gets_a_weekly_digest_and_stops_every_mail_in_one_click() {
                 .contains("Du får ikke flere mails")
         );
     }
-    let settings = app.db.mail_settings(fan_id).await.unwrap();
-    assert_eq!(
-        (
-            settings.frequency.as_str(),
-            settings.status_mails,
-            settings.replies_at_once
-        ),
-        ("never", false, false)
-    );
+    assert_eq!(settings_of(&app, fan_id).await, ("never", false, false));
     assert!(
         app.get(path)
             .await
@@ -293,9 +280,7 @@ async fn a_supporter_gets_a_weekly_digest_and_stops_every_mail_in_one_click() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_digest_waits_out_a_refusing_mail_server_and_arrives_once() {
     let smtp = SmtpSink::start_refusing(2);
-    let url = format!("smtp://127.0.0.1:{}", smtp.port);
-    let app = TestApp::spawn_with(Some(&url), &["--mail-retry-seconds", "1"]).await;
-    app.db.make_digest_rounds(now()).await.unwrap();
+    let (app, _) = following_app(&smtp).await;
     let reader = app
         .db
         .resident_for_email("reader@example.dk", now())
@@ -453,9 +438,7 @@ async fn klimadialog_server_test_idea(db: &klimadialog::storage::Db) -> IdeaId {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_resident_follows_an_area_on_their_page_and_hears_of_a_new_idea_there() {
     let smtp = SmtpSink::start();
-    let url = format!("smtp://127.0.0.1:{}", smtp.port);
-    let app = TestApp::spawn_with(Some(&url), &["--mail-retry-seconds", "1"]).await;
-    app.db.make_digest_rounds(now()).await.unwrap();
+    let (app, _) = following_app(&smtp).await;
     let area = app
         .db
         .list_areas()
@@ -564,10 +547,7 @@ async fn an_action_page_offers_signed_in_residents_to_follow_it() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn replies_come_at_once_and_the_plan_s_progress_in_english_the_next_morning() {
     let smtp = SmtpSink::start();
-    let url = format!("smtp://127.0.0.1:{}", smtp.port);
-    let app = TestApp::spawn_with(Some(&url), &["--mail-retry-seconds", "1"]).await;
-    app.db.make_digest_rounds(now()).await.unwrap();
-    let mo = staff(&app).await;
+    let (app, mo) = following_app(&smtp).await;
     let idea = app
         .insert_published_idea(
             "Grønne tage på busskurene",
@@ -668,16 +648,7 @@ async fn replies_come_at_once_and_the_plan_s_progress_in_english_the_next_mornin
         .iter()
         .find(|m| m.done_at.is_none())
         .unwrap();
-    let anna = app
-        .db
-        .insert_staff(
-            "anna",
-            "$argon2id$x",
-            klimadialog::staff::StaffRole::Admin,
-            now(),
-        )
-        .await
-        .unwrap();
+    let anna = app.db.staff_account("anna").await.unwrap().unwrap().id;
     assert!(
         app.db
             .reach_milestone(&code, open.id, anna, now())
