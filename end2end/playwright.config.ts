@@ -44,18 +44,30 @@ export default defineConfig({
   },
   // Journeys that change what others read (merging two public ideas, clearing the moderation
   // queue) run in `*.late.spec.ts`, after every other journey, one project after the other.
+  //
+  // The server stands behind a proxy, as it does in production (nginx on the same machine):
+  // each project's browser is a household of its own on the internet (`X-Forwarded-For`), so
+  // the hourly limit on sign-in codes per network counts each project's residents apart.
   projects: [
-    { name: 'js-on', use: { javaScriptEnabled: true }, testIgnore: /\.late\.spec\.ts$/ },
-    { name: 'js-off', use: { javaScriptEnabled: false }, testIgnore: /\.late\.spec\.ts$/ },
+    {
+      name: 'js-on',
+      use: { javaScriptEnabled: true, extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.1' } },
+      testIgnore: /\.late\.spec\.ts$/,
+    },
+    {
+      name: 'js-off',
+      use: { javaScriptEnabled: false, extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.2' } },
+      testIgnore: /\.late\.spec\.ts$/,
+    },
     {
       name: 'late-js-on',
-      use: { javaScriptEnabled: true },
+      use: { javaScriptEnabled: true, extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.3' } },
       testMatch: /\.late\.spec\.ts$/,
       dependencies: ['js-on', 'js-off'],
     },
     {
       name: 'late-js-off',
-      use: { javaScriptEnabled: false },
+      use: { javaScriptEnabled: false, extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.4' } },
       testMatch: /\.late\.spec\.ts$/,
       dependencies: ['late-js-on'],
     },
@@ -82,6 +94,10 @@ export default defineConfig({
       KLIMADIALOG_MAP_TILES_CREDIT: 'Kort: prøvefliser',
       // The test-only pseudo-language for language.spec.ts; only requests asking for en-XA see it.
       KLIMADIALOG_PSEUDO_LOCALE: 'true',
+      KLIMADIALOG_TRUSTED_PROXIES: '127.0.0.1',
+      // Mail is paced for real mail servers; the journeys' outbox needs no pacing (the pace
+      // itself is tested in the mail worker's unit test).
+      KLIMADIALOG_MAILS_PER_MINUTE: '60000',
       RUST_LOG: 'warn',
     },
   },

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test as base, expect, Page, TestInfo } from '@playwright/test';
@@ -239,4 +240,71 @@ export async function mailsContaining(needle: string): Promise<{ to: string; tex
     )
     .toBe(true);
   return read();
+}
+
+/**
+ * The journeys' clock: makes the rounds of `schedule` due `days` from now, as an operator's
+ * `klimadialog digests --at` does; the server's mail worker sends them within seconds. Each
+ * journey uses days of its own, so the rounds of one never stand in for another's.
+ */
+export function digestsInDays(days: number, schedule: 'daily' | 'weekly') {
+  const bin = process.env.KLIMADIALOG_BIN ?? path.resolve(__dirname, '../../target/debug/klimadialog');
+  const at = Math.floor(Date.now() / 1000) + days * 86_400;
+  execFileSync(bin, ['digests', '--at', String(at), '--schedule', schedule], {
+    env: {
+      ...process.env,
+      DATABASE_URL: path.join(process.env.KLIMADIALOG_E2E_DATA!, 'e2e.db'),
+      RUST_LOG: 'warn',
+    },
+  });
+}
+
+/**
+ * Runs `work` while no other journey holds the lock `name`: journeys of the two projects share
+ * one server, one digest schedule (a round one makes between the other's events would split
+ * that week's news over two mails) and one moderation queue.
+ */
+export async function alone<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const lock = path.join(process.env.KLIMADIALOG_E2E_DATA!, `${name}.lock`);
+  await expect
+    .poll(
+      () => {
+        try {
+          fs.mkdirSync(lock);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { intervals: [500], timeout: 120_000 },
+    )
+    .toBe(true);
+  try {
+    return await work();
+  } finally {
+    fs.rmdirSync(lock);
+  }
+}
+
+/** The one mail to `to` holding `needle` (decoded), waiting for the mail worker to send it. */
+export async function mailTo(to: string, needle: string): Promise<string> {
+  const outbox = path.join(process.env.KLIMADIALOG_E2E_DATA!, 'outbox');
+  const read = () =>
+    fs
+      .readdirSync(outbox)
+      .map((name) => mailText(fs.readFileSync(path.join(outbox, name), 'utf8')))
+      .filter((text) => new RegExp(`^To:\\s*${to}\\s*$`, 'm').test(text) && text.includes(needle));
+  await expect.poll(() => read().length, { intervals: [1_000], timeout: 60_000 }).toBeGreaterThan(0);
+  const found = read();
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+/** Signs in as the journeys' admin, on the way to `next`. */
+export async function staffLogin(page: Page, next: string) {
+  await page.context().clearCookies();
+  await page.goto(`/staff/login?next=${next}`);
+  await page.getByLabel('Brugernavn').fill('e2e-admin');
+  await page.getByLabel('Adgangskode').fill('e2e-klimaplan-adgang');
+  await page.getByRole('button', { name: 'Log ind' }).click();
 }

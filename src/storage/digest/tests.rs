@@ -78,6 +78,7 @@ async fn every_kind_of_event_reaches_its_followers_on_their_schedule_once() {
     let quitter = resident(&db, "quitter", Frequency::Daily).await;
     let areafan = resident(&db, "areafan", Frequency::Daily).await;
     let planfan = resident(&db, "planfan", Frequency::Daily).await;
+    let sectorfan = resident(&db, "sectorfan", Frequency::Daily).await;
     let silent = resident(&db, "silent", Frequency::Never).await;
 
     // The first rounds ever cover nothing that came before them.
@@ -103,6 +104,8 @@ async fn every_kind_of_event_reaches_its_followers_on_their_schedule_once() {
     db.set_follow(areafan, &area, true, start).await.unwrap();
     let action = FollowTarget::parse("action", "T3").unwrap();
     db.set_follow(planfan, &action, true, start).await.unwrap();
+    let sector = FollowTarget::parse("category", "sector:transport").unwrap();
+    db.set_follow(sectorfan, &sector, true, start).await.unwrap();
 
     // The events: an argument, the author's reply to it, the municipality's reply, a status
     // with an answer, a new idea in the followed area, a milestone of the followed action.
@@ -148,6 +151,21 @@ async fn every_kind_of_event_reaches_its_followers_on_their_schedule_once() {
             .await
             .unwrap()
     );
+    let moving = crate::plan::ActionFields {
+        code: "T3".into(),
+        title_da: "Indsats T3".into(),
+        description_da: "En indsats i klimaplanen.".into(),
+        category: "sector:transport".into(),
+        owner: "Trafik og Veje".into(),
+        status: "in_progress".into(),
+        start_year: "2025".into(),
+        end_year: "2030".into(),
+        ..crate::plan::ActionFields::default()
+    };
+    db.save_action(&moving.parse().unwrap(), Some(anna), t + 7)
+        .await
+        .unwrap()
+        .unwrap();
 
     // At once, within the hour: the one who chose "at once", and the talker for the replies to
     // their argument (replies come at once by default).
@@ -180,7 +198,10 @@ async fn every_kind_of_event_reaches_its_followers_on_their_schedule_once() {
     );
     db.make_digest_rounds(thursday).await.unwrap();
     let daily = round(&db, "daily", thursday).await;
-    assert_eq!(names(&daily), ["areafan", "author", "planfan", "talker"]);
+    assert_eq!(
+        names(&daily),
+        ["areafan", "author", "planfan", "sectorfan", "talker"]
+    );
     let of = |name: &str| &daily.iter().find(|(n, _)| n == name).unwrap().1;
     let author_hears = db.digest_entries(of("author")).await.unwrap();
     // Not their own reply, not the status their status mail told them of at once.
@@ -199,9 +220,19 @@ async fn every_kind_of_event_reaches_its_followers_on_their_schedule_once() {
     );
     assert!(areafan_hears[0].area.is_some());
     let planfan_hears = db.digest_entries(of("planfan")).await.unwrap();
+    assert_eq!(planfan_hears.len(), 2, "{planfan_hears:?}");
+    assert_eq!(planfan_hears[0].action_status.as_deref(), Some("in_progress"));
     assert_eq!(
-        planfan_hears[0].milestone.as_deref(),
+        planfan_hears[1].milestone.as_deref(),
         Some("Første 20 elbusser")
+    );
+    let sectorfan_hears = db.digest_entries(of("sectorfan")).await.unwrap();
+    assert_eq!(
+        sectorfan_hears
+            .iter()
+            .map(|e| e.kind.as_str())
+            .collect::<Vec<_>>(),
+        ["idea"]
     );
 
     // Monday's weekly digest for the supporter: the debate (the status came at once).
