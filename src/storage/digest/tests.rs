@@ -105,7 +105,9 @@ async fn every_kind_of_event_reaches_its_followers_on_their_schedule_once() {
     let action = FollowTarget::parse("action", "T3").unwrap();
     db.set_follow(planfan, &action, true, start).await.unwrap();
     let sector = FollowTarget::parse("category", "sector:transport").unwrap();
-    db.set_follow(sectorfan, &sector, true, start).await.unwrap();
+    db.set_follow(sectorfan, &sector, true, start)
+        .await
+        .unwrap();
 
     // The events: an argument, the author's reply to it, the municipality's reply, a status
     // with an answer, a new idea in the followed area, a milestone of the followed action.
@@ -221,7 +223,10 @@ async fn every_kind_of_event_reaches_its_followers_on_their_schedule_once() {
     assert!(areafan_hears[0].area.is_some());
     let planfan_hears = db.digest_entries(of("planfan")).await.unwrap();
     assert_eq!(planfan_hears.len(), 2, "{planfan_hears:?}");
-    assert_eq!(planfan_hears[0].action_status.as_deref(), Some("in_progress"));
+    assert_eq!(
+        planfan_hears[0].action_status.as_deref(),
+        Some("in_progress")
+    );
     assert_eq!(
         planfan_hears[1].milestone.as_deref(),
         Some("Første 20 elbusser")
