@@ -3,6 +3,7 @@
 //! Klimadialog's user interface. Pages are rendered on the server as complete HTML; only the
 //! interactive parts are islands, hydrated by a small WebAssembly bundle.
 
+pub mod assets;
 pub mod canonical;
 pub mod components;
 pub mod config;
@@ -11,6 +12,7 @@ pub mod error;
 pub mod forms;
 pub mod i18n;
 pub mod pages;
+pub mod personal;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod session;
@@ -56,9 +58,10 @@ use crate::pages::{
 
 /// The HTML document around every page. The language is chosen here, once per request, so
 /// `<html lang>` and every text below agree.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+pub fn shell(mut options: LeptosOptions) -> impl IntoView {
     let locale = request_locale();
     provide_context(locale);
+    options.output_name = assets::script_stem().into();
     view! {
         <!DOCTYPE html>
         <html lang=locale.tag()>
@@ -66,8 +69,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
-                <link rel="stylesheet" href="/pkg/klimadialog.css" />
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="stylesheet" href=assets::href("/pkg/klimadialog.css") />
+                <link rel="icon" href=assets::href("/favicon.svg") type="image/svg+xml" />
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>

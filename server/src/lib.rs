@@ -3,6 +3,7 @@
 //! same server on port 0.
 
 pub mod argument_export;
+pub mod assets;
 pub mod client_address;
 pub mod config;
 pub mod csv;
@@ -148,9 +149,15 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
     let options = leptos_options(args);
     let proxies = client_address::TrustedProxies::new(args.trusted_proxies.clone());
     let flood_guard = flood_guard::FloodGuard::new(args.rate_limits);
-    let page_cache =
-        page_cache::PageCache::new(state.db.clone(), args.page_cache, args.pseudo_locale);
+    let page_cache = page_cache::PageCache::new(
+        state.db.clone(),
+        args.page_cache,
+        args.pseudo_locale,
+        state.config.secure_cookies(),
+    );
     let routes = generate_route_list(App);
+    let assets = assets::Assets::load(&args.site_root);
+    let asset_names = assets.names().clone();
     let staff_state = state.clone();
     let header_state = state.clone();
     let csrf_state = state.clone();
@@ -159,12 +166,25 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
         let state = state.clone();
         move || {
             provide_context(state.clone());
+            provide_context(asset_names.clone());
             // The nonce the security headers put in the policy, for the page's inline scripts
             // (in place of the one leptos_axum made, which no header would name).
-            let nonce = use_context::<http::request::Parts>()
+            let parts = use_context::<http::request::Parts>();
+            let nonce = parts
+                .as_ref()
                 .and_then(|parts| parts.extensions.get::<leptos::nonce::Nonce>().cloned());
             if let Some(nonce) = nonce {
                 provide_context(nonce);
+            }
+            // The page cache's render for all signed-in residents (see `personal`).
+            let shared = parts.as_ref().and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<klimadialog_app::personal::SharedRender>()
+                    .copied()
+            });
+            if let Some(shared) = shared {
+                provide_context(shared);
             }
         }
     };
@@ -252,6 +272,8 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
             flood_guard,
             flood_guard::guard,
         ))
+        // Inside the security headers, so the built files get them too.
+        .layer(axum::middleware::from_fn_with_state(assets, assets::serve))
         .layer(axum::middleware::from_fn_with_state(
             header_state,
             routes::security_headers,

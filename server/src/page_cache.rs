@@ -25,7 +25,9 @@
 //! - Only a write that changed what public pages show makes them out of date: the database
 //!   counts commits that touched a public table (`Db::changes`).
 
-use klimadialog_session::cookies::has_personal_cookie;
+use klimadialog_session::cookies::{
+    has_personal_cookie, impersonal_cookie_header, only_session_cookie,
+};
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -40,6 +42,10 @@ use klimadialog::Locale;
 use klimadialog::storage::Db;
 use tokio::sync::watch;
 
+use spliced::{Cut, Spliced};
+
+mod spliced;
+
 /// The longest a kept page is served.
 pub const MAX_AGE: Duration = Duration::from_secs(10);
 
@@ -51,8 +57,17 @@ pub const BUDGET_BYTES: usize = 16 * 1024 * 1024;
 /// Of that, what free-text searches may take.
 pub const SEARCH_BUDGET_BYTES: usize = 2 * 1024 * 1024;
 
-/// A page's canonical address and its language.
-type Key = (String, Locale);
+/// A page's canonical address, its language and whom it is for.
+type Key = (String, Locale, Viewer);
+
+/// Whom a kept page is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Viewer {
+    /// Visitors without a session: the page as it is.
+    Visitor,
+    /// Signed-in residents: the shared render, each resident's parts put in per request.
+    Resident,
+}
 
 /// What a render hands to the requests that waited for it: its page, if it made one.
 type Rendered = Option<Arc<Page>>;
@@ -60,6 +75,8 @@ type Rendered = Option<Arc<Page>>;
 pub struct PageCache {
     db: Db,
     enabled: bool,
+    /// Whether the site's cookies have their `__Host-` names (served over HTTPS).
+    secure_cookies: bool,
     /// Whether requests may ask for the test-only pseudo-language.
     pseudo_locale: bool,
     slots: Mutex<Slots>,
@@ -104,6 +121,8 @@ struct Page {
     headers: HeaderMap,
     plain: Bytes,
     gzip: Bytes,
+    /// A shared render for residents with parts of their own, cut at those parts.
+    spliced: Option<Spliced>,
 }
 
 enum Lookup {
@@ -121,10 +140,11 @@ struct Filling {
 }
 
 impl PageCache {
-    pub fn new(db: Db, enabled: bool, pseudo_locale: bool) -> Arc<PageCache> {
+    pub fn new(db: Db, enabled: bool, pseudo_locale: bool, secure_cookies: bool) -> Arc<PageCache> {
         Arc::new(PageCache {
             db,
             enabled,
+            secure_cookies,
             pseudo_locale,
             slots: Mutex::default(),
         })
@@ -206,10 +226,17 @@ impl PageCache {
         }
     }
 
-    async fn fill(&self, filling: Filling, key: Key, response: Response, gzip: bool) -> Response {
+    /// Ends a render for everyone: its page, or the response itself when it is not one to
+    /// keep (not a page, someone's own, or a shared render whose parts are unreadable).
+    async fn fill(
+        &self,
+        filling: Filling,
+        key: Key,
+        response: Response,
+    ) -> Result<Arc<Page>, Response> {
         if !is_shareable(&response) {
             self.finish(&key, None);
-            return response;
+            return Err(response);
         }
         let (parts, body) = response.into_parts();
         let bytes = match axum::body::to_bytes(body, usize::MAX).await {
@@ -217,18 +244,45 @@ impl PageCache {
             Err(error) => {
                 tracing::error!(%error, "rendering a page failed midway");
                 self.finish(&key, None);
-                return busy();
+                return Err(busy());
             }
         };
-        let Some(page) = Page::new(&filling, parts.headers.clone(), bytes.clone()) else {
+        let Some(page) = Page::new(&filling, parts.headers.clone(), bytes.clone(), key.2) else {
             self.finish(&key, None);
-            return Response::from_parts(parts, Body::from(bytes));
+            return Err(Response::from_parts(parts, Body::from(bytes)));
         };
         let page = Arc::new(page);
         self.finish(&key, Some(page.clone()));
         // Those who waited get this very render, kept or not.
         filling.done.send_replace(Some(page.clone()));
-        page.response(gzip, false)
+        Ok(page)
+    }
+
+    /// The kept page for `key`, and whether it was made by an earlier request: from memory,
+    /// from the render another request is making, or rendered now by `render`. `Err` carries a
+    /// response that is not a page to keep.
+    async fn page<F>(&self, key: Key, render: F) -> Result<(Arc<Page>, bool), Response>
+    where
+        F: AsyncFnOnce() -> Response,
+    {
+        match self.lookup(&key) {
+            Lookup::Hit(page) => Ok((page, true)),
+            Lookup::Wait(mut waiting) => {
+                // Err: the render ended without a page to share (not a page, or cancelled).
+                let rendered = match waiting.changed().await {
+                    Ok(()) => waiting.borrow().clone(),
+                    Err(_) => None,
+                };
+                match rendered {
+                    Some(page) => Ok((page, true)),
+                    None => Err(render().await),
+                }
+            }
+            Lookup::Fill(filling) => {
+                let response = render().await;
+                Ok((self.fill(filling, key, response).await?, false))
+            }
+        }
     }
 }
 
@@ -263,33 +317,91 @@ impl Slots {
 }
 
 impl Page {
-    fn new(filling: &Filling, mut headers: HeaderMap, plain: Bytes) -> Option<Page> {
+    fn new(
+        filling: &Filling,
+        mut headers: HeaderMap,
+        plain: Bytes,
+        viewer: Viewer,
+    ) -> Option<Page> {
         let policy = hash_policy(&headers, &plain)?;
+        let spliced = match viewer {
+            Viewer::Visitor => None,
+            Viewer::Resident => match Spliced::parse(&plain) {
+                Cut::NoParts => None,
+                Cut::Parts(spliced) => Some(spliced),
+                Cut::Broken => {
+                    tracing::error!("a shared render's personal parts are unreadable; not kept");
+                    return None;
+                }
+            },
+        };
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
         headers.remove(header::CONTENT_LENGTH);
         headers.insert(
             header::VARY,
             HeaderValue::from_static("Accept-Encoding, Accept-Language, Cookie"),
         );
-        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        encoder.write_all(&plain).ok()?;
-        let gzip = Bytes::from(encoder.finish().ok()?);
+        // A page with parts is only ever sent put together.
+        let (plain, gzip) = if spliced.is_some() {
+            (Bytes::new(), Bytes::new())
+        } else {
+            let mut encoder =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            encoder.write_all(&plain).ok()?;
+            (plain, Bytes::from(encoder.finish().ok()?))
+        };
         Some(Page {
             changes: filling.changes,
             made: filling.started,
             headers,
             plain,
             gzip,
+            spliced,
         })
     }
 
     fn size(&self) -> usize {
-        self.plain.len() + self.gzip.len()
+        self.plain.len() + self.gzip.len() + self.spliced.as_ref().map_or(0, Spliced::size)
     }
 
     fn response(&self, gzip: bool, from_memory: bool) -> Response {
-        let body = if gzip { &self.gzip } else { &self.plain };
-        let mut response = Response::new(Body::from(body.clone()));
+        self.response_with(
+            if gzip { &self.gzip } else { &self.plain }.clone(),
+            gzip,
+            from_memory,
+        )
+    }
+
+    /// The page for a signed-in resident: their own variant in each part, and never kept by
+    /// a browser's or proxy's cache. `None` when it must be rendered for them after all.
+    async fn for_resident(
+        &self,
+        db: &Db,
+        resident: klimadialog::ResidentId,
+        gzip: bool,
+        from_memory: bool,
+    ) -> Option<Response> {
+        let body = match &self.spliced {
+            None => if gzip { &self.gzip } else { &self.plain }.clone(),
+            Some(spliced) => {
+                let choices = klimadialog_app::personal::resolve(db, resident, spliced.slots())
+                    .await
+                    .inspect_err(
+                        |error| tracing::warn!(%error, "reading a resident's parts failed"),
+                    )
+                    .ok()??;
+                spliced.assemble(&choices, gzip)
+            }
+        };
+        let mut response = self.response_with(body, gzip, from_memory);
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        Some(response)
+    }
+
+    fn response_with(&self, body: Bytes, gzip: bool, from_memory: bool) -> Response {
+        let mut response = Response::new(Body::from(body));
         *response.headers_mut() = self.headers.clone();
         if gzip {
             response
@@ -337,24 +449,52 @@ pub async fn serve(
         *request.uri_mut() = uri;
     }
     let gzip = accepts_gzip(request.headers());
-    match cache.lookup(&key) {
-        Lookup::Hit(page) => page.response(gzip, true),
-        Lookup::Wait(mut render) => {
-            // Err: the render ended without a page to share (not a page, or cancelled).
-            let rendered = match render.changed().await {
-                Ok(()) => render.borrow().clone(),
-                Err(_) => None,
-            };
-            match rendered {
-                Some(page) => page.response(gzip, true),
-                None => next.run(request).await,
-            }
-        }
-        Lookup::Fill(filling) => {
-            let response = next.run(request).await;
-            cache.fill(filling, key, response, gzip).await
-        }
+    match key.2 {
+        Viewer::Visitor => match cache.page(key, async || next.run(request).await).await {
+            Ok((page, from_memory)) => page.response(gzip, from_memory),
+            Err(response) => response,
+        },
+        Viewer::Resident => for_resident(&cache, key, request, next, gzip).await,
     }
+}
+
+/// A signed-in resident's page: the shared render with their own parts, or, when their
+/// session has ended or the page cannot be put together, the page rendered for them.
+async fn for_resident(
+    cache: &PageCache,
+    key: Key,
+    request: Request,
+    next: Next,
+    gzip: bool,
+) -> Response {
+    let now = klimadialog::storage::now();
+    let resident =
+        klimadialog_session::resident_of(&cache.db, request.headers(), cache.secure_cookies, now)
+            .await;
+    let Some(resident) = resident else {
+        return next.run(request).await;
+    };
+    let (parts, body) = request.into_parts();
+    let own = Request::from_parts(parts.clone(), body);
+    // The shared render sees none of the resident's cookies: nothing of theirs can get in.
+    let mut shared = Request::from_parts(parts, Body::empty());
+    shared.headers_mut().remove(header::COOKIE);
+    if let Some(cookies) = impersonal_cookie_header(own.headers()) {
+        shared.headers_mut().insert(header::COOKIE, cookies);
+    }
+    shared
+        .extensions_mut()
+        .insert(klimadialog_app::personal::SharedRender);
+    let render = next.clone();
+    let page = cache.page(key, async || render.run(shared).await).await;
+    if let Ok((page, from_memory)) = page
+        && let Some(response) = page
+            .for_resident(&cache.db, resident, gzip, from_memory)
+            .await
+    {
+        return response;
+    }
+    next.run(own).await
 }
 
 /// The key of a page everyone without a session sees alike, or `None` for the visitor's own.
@@ -377,14 +517,39 @@ fn shared_page_key(request: &Request, pseudo_locale: bool) -> Option<Key> {
         .get_all(header::COOKIE)
         .iter()
         .any(|v| v.to_str().is_err());
-    if unreadable || has_personal_cookie(request.headers()) {
+    if unreadable {
         return None;
     }
+    let viewer = if !has_personal_cookie(request.headers()) {
+        Viewer::Visitor
+    } else if only_session_cookie(request.headers()) && kept_for_residents(request.uri().path()) {
+        Viewer::Resident
+    } else {
+        return None;
+    };
     let address = klimadialog_app::canonical::page_address(request.uri().path(), &pairs);
     Some((
         address,
         klimadialog_app::locale_of(request.headers(), pseudo_locale),
+        viewer,
     ))
+}
+
+/// The public pages whose every resident-dependent part is a `personal` part (or that have
+/// none but the header's account link), so a shared render is right for every resident. An
+/// idea page (their waiting arguments, own arguments, follow and report state) and an action's
+/// page (follow state) are rendered for each resident until theirs are parts too.
+fn kept_for_residents(path: &str) -> bool {
+    matches!(
+        path,
+        "/" | "/ideas"
+            | "/map"
+            | "/stats"
+            | "/plan"
+            | "/tilgaengelighed"
+            | "/privatliv"
+            | "/debatregler"
+    )
 }
 
 fn list_is_canonical(request: &Request) -> bool {
@@ -447,7 +612,7 @@ fn is_shareable(response: &Response) -> bool {
 }
 
 /// Whether `Accept-Encoding` takes gzip (`gzip` or `*`, with a q-value above 0).
-fn accepts_gzip(headers: &HeaderMap) -> bool {
+pub(crate) fn accepts_gzip(headers: &HeaderMap) -> bool {
     headers
         .get_all(header::ACCEPT_ENCODING)
         .iter()

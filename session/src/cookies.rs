@@ -137,6 +137,29 @@ pub fn has_personal_cookie(headers: &HeaderMap) -> bool {
         .any(SiteCookie::personal)
 }
 
+/// Whether the request's only personal cookie is a resident's session: a signed-in resident
+/// with nothing half-typed, whose public pages can be put together from a shared render.
+pub fn only_session_cookie(headers: &HeaderMap) -> bool {
+    let mut personal = request_cookies(headers)
+        .filter_map(|c| SiteCookie::from_wire(c.name()))
+        .filter(|c| c.personal())
+        .peekable();
+    personal.peek().is_some() && personal.all(|c| c == SiteCookie::Session)
+}
+
+/// The request's `Cookie` header without the site's personal cookies (the language and the
+/// random-order seed stay): what a render for nobody in particular may see.
+pub fn impersonal_cookie_header(headers: &HeaderMap) -> Option<http::HeaderValue> {
+    let kept: Vec<String> = request_cookies(headers)
+        .filter(|c| SiteCookie::from_wire(c.name()).is_none_or(|site| !site.personal()))
+        .map(|c| format!("{}={}", c.name(), c.value()))
+        .collect();
+    if kept.is_empty() {
+        return None;
+    }
+    http::HeaderValue::from_str(&kept.join("; ")).ok()
+}
+
 /// Every cookie of the request's `Cookie` headers; malformed pairs are skipped.
 fn request_cookies(headers: &HeaderMap) -> impl Iterator<Item = Cookie<'_>> {
     headers
@@ -150,6 +173,28 @@ fn request_cookies(headers: &HeaderMap) -> impl Iterator<Item = Cookie<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_session_alone_is_a_signed_in_resident_with_nothing_typed() {
+        assert!(only_session_cookie(&headers("session=abc; lang=en")));
+        assert!(only_session_cookie(&headers("__Host-session=abc")));
+        assert!(!only_session_cookie(&headers("lang=en")));
+        assert!(!only_session_cookie(&headers("session=abc; typed=x")));
+        assert!(!only_session_cookie(&headers(
+            "session=abc; staff_session=y"
+        )));
+        assert!(!only_session_cookie(&HeaderMap::new()));
+    }
+
+    #[test]
+    fn the_impersonal_header_keeps_language_seed_and_others_only() {
+        let kept = impersonal_cookie_header(&headers("session=abc; lang=en; seed=7; _ga=1"));
+        assert_eq!(kept.unwrap(), "lang=en; seed=7; _ga=1");
+        assert_eq!(
+            impersonal_cookie_header(&headers("__Host-session=abc")),
+            None
+        );
+    }
 
     fn headers(cookie: &str) -> HeaderMap {
         let mut headers = HeaderMap::new();

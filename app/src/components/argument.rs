@@ -80,7 +80,7 @@ pub fn DebateSection(idea: i64) -> impl IntoView {
             })}
         </Suspense>
         // Posting and marking in place (public/live-debate.js); the forms work without it.
-        <script type="module" src="/live-debate.js"></script>
+        <script type="module" src=crate::assets::href("/live-debate.js")></script>
     }
 }
 

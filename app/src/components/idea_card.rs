@@ -10,6 +10,7 @@ use crate::i18n::{
     danish_lang, kind_name, lang_if_other, name_in_page_language, status_name, use_locale,
     use_texts,
 };
+use crate::personal::{SlotKind, personal};
 use crate::server_fns::ideas::IdeaPageForVisitor;
 use crate::server_fns::support::{SetSupport, SupportState};
 
@@ -64,14 +65,26 @@ pub fn IdeaCard(idea: IdeaSummary, support: SupportState, next: String) -> impl 
                             }
                         })}
                 </dl>
-                <SupportButton
-                    idea=idea.id.0
-                    state=support
-                    action={<SetSupport as ServerFn>::PATH.to_owned()}
-                    next=next
-                    texts=texts
-                    described_by=format!("idea-{}", idea.id)
-                />
+                {personal(
+                    SlotKind::Support,
+                    idea.id.0,
+                    u8::from(support.supported),
+                    move |variant| {
+                        view! {
+                            <SupportButton
+                                idea=idea.id.0
+                                state=SupportState {
+                                    supported: variant == 1,
+                                    count: support.count,
+                                }
+                                action={<SetSupport as ServerFn>::PATH.to_owned()}
+                                next=next.clone()
+                                texts=texts.clone()
+                                described_by=format!("idea-{}", idea.id)
+                            />
+                        }
+                    },
+                )}
             </article>
         </li>
     }

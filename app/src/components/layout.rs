@@ -10,11 +10,12 @@ use crate::server_fns::signin::SignOut;
 use crate::url::encode_component;
 use leptos::server_fn::ServerFn;
 
-/// Whether the request carries a session cookie. The header only needs to offer the right
-/// action: signing out of a stale session is harmless, and signing in replaces it.
+/// Whether the request carries a session cookie (or is the shared render for signed-in
+/// residents). The header only needs to offer the right action: signing out of a stale session
+/// is harmless, and signing in replaces it.
 fn has_session_cookie() -> bool {
     #[cfg(feature = "ssr")]
-    return crate::session::session_token().is_some();
+    return crate::personal::shared_render() || crate::session::session_token().is_some();
     #[cfg(not(feature = "ssr"))]
     false
 }

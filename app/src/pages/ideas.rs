@@ -258,6 +258,6 @@ fn IdeaListView(found: IdeaListPage, filter: IdeaFilter) -> impl IntoView {
         </div>
         // Updates the list in place when JavaScript runs (public/live-list.js); a module, so
         // it never holds up the page.
-        <script type="module" src="/live-list.js"></script>
+        <script type="module" src=crate::assets::href("/live-list.js")></script>
     }
 }

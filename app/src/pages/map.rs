@@ -166,7 +166,10 @@ fn AreaMap(page: MapPage, by_supports: bool) -> impl IntoView {
                                 <p class="meta tile-credit" hidden translate="no">
                                     {page.tile_credit}
                                 </p>
-                                <script type="module" src="/map-tiles.js"></script>
+                                <script
+                                    type="module"
+                                    src=crate::assets::href("/map-tiles.js")
+                                ></script>
                             }
                         })}
                 </figcaption>

@@ -116,7 +116,10 @@ pub fn StaffIdeasPage() -> impl IntoView {
                             <Pager filter=filter.clone() at pages />
                             <MergeList merges admin just_merged />
                             <ExportForm filter=filter.clone() admin />
-                            <script type="module" src="/staff-table.js"></script>
+                            <script
+                                type="module"
+                                src=crate::assets::href("/staff-table.js")
+                            ></script>
                         }
                             .into_any()
                     }

@@ -159,7 +159,7 @@ pub fn StaffModerationPage() -> impl IntoView {
         </Suspense>
         // The queue from the keyboard when JavaScript runs; a module, so it never holds up
         // the page.
-        <script type="module" src="/moderation-keys.js"></script>
+        <script type="module" src=crate::assets::href("/moderation-keys.js")></script>
     }
 }
 

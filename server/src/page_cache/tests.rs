@@ -48,8 +48,24 @@ fn only_public_pages_without_a_session_are_shared() {
     ] {
         assert!(!shared(uri, None), "{uri}");
     }
+    // A signed-in resident with nothing typed gets the shared render of the pages whose
+    // every part of theirs is a personal part; anything else of theirs, their own page.
+    let viewer =
+        |uri: &str, cookie: &str| shared_page_key(&get(uri, Some(cookie)), false).map(|key| key.2);
+    assert_eq!(viewer("/", "session=abc"), Some(Viewer::Resident));
+    assert_eq!(
+        viewer("/ideas?sort=new", "session=abc; lang=en"),
+        Some(Viewer::Resident)
+    );
+    assert_eq!(
+        viewer("/map", "_ga=1; __Host-session=abc"),
+        Some(Viewer::Resident)
+    );
+    assert_eq!(viewer("/ideas/42", "session=abc"), None);
+    assert_eq!(viewer("/plan/M1", "session=abc"), None);
+    assert_eq!(viewer("/", "lang=da"), Some(Viewer::Visitor));
     for cookie in [
-        "session=abc",
+        "session=abc; typed=x",
         "lang=da; staff_session=x",
         "draft=1",
         "typed=x; seed=1",
@@ -138,17 +154,18 @@ fn page_of(changes: u64, size: usize) -> Arc<Page> {
         headers: HeaderMap::new(),
         plain: Bytes::from(vec![b'x'; size]),
         gzip: Bytes::new(),
+        spliced: None,
     })
 }
 
 #[tokio::test]
 async fn a_flood_of_odd_pages_pushes_out_only_pages_nobody_asks_for() {
     let db = Db::open_in_memory().await.unwrap();
-    let cache = PageCache::new(db.clone(), true, false);
+    let cache = PageCache::new(db.clone(), true, false, false);
     let now = db.changes();
     let quarter = BUDGETS[0] / 4;
-    let key = |n: usize| (format!("/ideas/{n}"), Locale::Da);
-    let popular = ("/".to_owned(), Locale::Da);
+    let key = |n: usize| (format!("/ideas/{n}"), Locale::Da, Viewer::Visitor);
+    let popular = ("/".to_owned(), Locale::Da, Viewer::Visitor);
     cache.finish(&popular, Some(page_of(now, quarter)));
     for n in 0..40 {
         cache.finish(&key(n), Some(page_of(now, quarter)));
@@ -176,12 +193,12 @@ async fn a_flood_of_odd_pages_pushes_out_only_pages_nobody_asks_for() {
 #[tokio::test]
 async fn searches_have_a_budget_of_their_own() {
     let db = Db::open_in_memory().await.unwrap();
-    let cache = PageCache::new(db.clone(), true, false);
+    let cache = PageCache::new(db.clone(), true, false, false);
     let now = db.changes();
-    let popular = ("/ideas?area=hals".to_owned(), Locale::Da);
+    let popular = ("/ideas?area=hals".to_owned(), Locale::Da, Viewer::Visitor);
     cache.finish(&popular, Some(page_of(now, BUDGETS[0] / 2)));
     for n in 0..200 {
-        let search = (format!("/ideas?q=ord{n}"), Locale::Da);
+        let search = (format!("/ideas?q=ord{n}"), Locale::Da, Viewer::Visitor);
         cache.finish(&search, Some(page_of(now, BUDGETS[1] / 8)));
     }
     let slots = cache.slots();
@@ -198,8 +215,8 @@ async fn searches_have_a_budget_of_their_own() {
 #[tokio::test]
 async fn one_request_renders_while_the_others_wait_for_its_page() {
     let db = Db::open_in_memory().await.unwrap();
-    let cache = PageCache::new(db.clone(), true, false);
-    let key = ("/".to_owned(), Locale::Da);
+    let cache = PageCache::new(db.clone(), true, false, false);
+    let key = ("/".to_owned(), Locale::Da, Viewer::Visitor);
     let Lookup::Fill(filling) = cache.lookup(&key) else {
         panic!("the first request renders");
     };
@@ -213,6 +230,7 @@ async fn one_request_renders_while_the_others_wait_for_its_page() {
         headers: HeaderMap::new(),
         plain: Bytes::from_static(b"<p>page</p>"),
         gzip: Bytes::new(),
+        spliced: None,
     });
     cache.finish(&key, Some(page.clone()));
     filling.done.send_replace(Some(page));
@@ -241,8 +259,8 @@ async fn one_request_renders_while_the_others_wait_for_its_page() {
 #[tokio::test]
 async fn those_who_waited_get_the_render_even_when_it_could_not_be_kept() {
     let db = Db::open_in_memory().await.unwrap();
-    let cache = PageCache::new(db.clone(), true, false);
-    let key = ("/".to_owned(), Locale::Da);
+    let cache = PageCache::new(db.clone(), true, false, false);
+    let key = ("/".to_owned(), Locale::Da, Viewer::Visitor);
     let Lookup::Fill(filling) = cache.lookup(&key) else {
         panic!("the first request renders");
     };

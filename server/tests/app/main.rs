@@ -16,6 +16,7 @@ mod area;
 mod argument;
 mod argument_export;
 mod argument_moderation;
+mod assets;
 mod audit;
 mod authorization;
 mod batch;

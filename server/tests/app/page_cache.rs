@@ -1,6 +1,7 @@
-//! The copy of public pages kept for visitors without a session: shared only where a page is
-//! the same for everyone, current after every write, in each language, with a policy that lets
-//! exactly its own scripts run. A page served from memory carries an `Age` header.
+//! The copy of public pages kept for visitors without a session and, with each resident's own
+//! parts put in, for signed-in residents: shared only where a page is the same for everyone,
+//! current after every write, in each language, with a policy that lets exactly its own scripts
+//! run. A page served from memory carries an `Age` header.
 
 use crate::test_app::{Browser, TestApp, count};
 use klimadialog::IdeaId;
@@ -73,23 +74,127 @@ async fn a_visitor_gets_the_kept_page_until_a_write_changes_it() {
     assert!(after.contains(&count_text(n + 2)));
 }
 
+/// Whether the page shows idea `idea`'s support button as supported by the viewer.
+fn shows_supported(page: &str, idea: i64) -> bool {
+    // The card's title, then its support form: the hidden field says what a click would ask.
+    let card = page
+        .split("<li class=\"idea-card\">")
+        .find(|card| card.contains(&format!("id=\"idea-{idea}\"")))
+        .unwrap_or_else(|| panic!("idea {idea} on the page"));
+    assert!(!card.contains("<template"), "no marker reaches a resident");
+    card.contains("name=\"support\" value=\"false\"")
+}
+
 #[tokio::test]
-async fn a_signed_in_residents_page_is_never_kept_nor_shared() {
+async fn signed_in_residents_get_one_shared_render_with_their_own_supports() {
     let app = TestApp::spawn().await;
-    let mut resident = Browser::new(&app);
-    resident.sign_in_as("me@example.org").await;
-    let cookie = resident.jar.header();
-    for _ in 0..2 {
-        let response = fetch(&app, "/", &[("cookie", &cookie)]).await;
-        assert!(!from_memory(&response), "a resident's page is theirs");
-        let page = response.text().await.unwrap();
-        assert!(page.contains("Log ud"), "the resident is signed in");
-    }
+    let mut ann = Browser::new(&app);
+    let ann_id = ann.sign_in_as("ann@example.org").await;
+    let mut bo = Browser::new(&app);
+    bo.sign_in_as("bo@example.org").await;
+    app.db
+        .add_public_support(IdeaId(1), ann_id, now())
+        .await
+        .unwrap();
+    let ann_cookie = ann.jar.header();
+    let bo_cookie = bo.jar.header();
+
+    let first = fetch(&app, "/", &[("cookie", &ann_cookie)]).await;
+    assert!(!from_memory(&first), "the first resident's request renders");
+    assert_eq!(
+        first.headers()["cache-control"],
+        "no-store",
+        "never kept by a browser or proxy"
+    );
+    let first = first.text().await.unwrap();
+    assert!(first.contains("Log ud"), "the resident is signed in");
+    assert!(shows_supported(&first, 1), "Ann sees her support");
+    assert!(!shows_supported(&first, 2));
+
+    let other = fetch(&app, "/", &[("cookie", &bo_cookie)]).await;
+    assert!(
+        from_memory(&other),
+        "the next resident's page comes from the shared render"
+    );
+    let other = other.text().await.unwrap();
+    assert!(other.contains("Log ud"));
+    assert!(!shows_supported(&other, 1), "Bo does not get Ann's support");
+
+    // Gzip, as browsers ask: the same page.
+    let gzipped = fetch(
+        &app,
+        "/",
+        &[
+            ("cookie", &ann_cookie),
+            ("accept-encoding", "gzip, deflate, br, zstd"),
+        ],
+    )
+    .await;
+    assert_eq!(gzipped.headers()["content-encoding"], "gzip");
+    let bytes = gzipped.bytes().await.unwrap();
+    let mut unpacked = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut unpacked)
+        .unwrap();
+    assert_eq!(unpacked, first);
+
+    // Bo supports through the site: his next page shows it at once.
+    let (status, _) = bo
+        .post_form(
+            "/fn/ideas/support",
+            &[("idea", "2"), ("support", "true"), ("next", "/")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    let after = fetch(&app, "/", &[("cookie", &bo_cookie)])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(shows_supported(&after, 2), "his own support, at once");
+    assert!(!shows_supported(&after, 1));
+
+    // Visitors never get a resident's page, nor the residents' shared render.
     for _ in 0..2 {
         let page = fetch(&app, "/", &[]).await.text().await.unwrap();
         assert!(
             !page.contains("Log ud"),
             "a visitor never gets a resident's page"
+        );
+        assert!(!page.contains("<template"));
+    }
+
+    // A session that has ended gets the page rendered for the request, signed out.
+    ann.post_form("/fn/signout", &[]).await;
+    let ended = fetch(&app, "/", &[("cookie", &ann_cookie)]).await;
+    assert!(!from_memory(&ended));
+    let ended = ended.text().await.unwrap();
+    assert!(
+        !shows_supported(&ended, 1),
+        "nobody's supports without a session"
+    );
+}
+
+#[tokio::test]
+async fn a_residents_other_personal_cookies_and_pages_stay_their_own() {
+    let app = TestApp::spawn().await;
+    let mut resident = Browser::new(&app);
+    resident.sign_in_as("me@example.org").await;
+    let cookie = resident.jar.header();
+    // An idea page is rendered for each resident (their arguments, follow and report state).
+    for _ in 0..2 {
+        let response = fetch(&app, "/ideas/1", &[("cookie", &cookie)]).await;
+        assert!(
+            !from_memory(&response),
+            "an idea page is the resident's own"
+        );
+    }
+    // Something half-typed makes every page theirs.
+    let typed = format!("{cookie}; typed=x");
+    for _ in 0..2 {
+        let response = fetch(&app, "/", &[("cookie", &typed)]).await;
+        assert!(
+            !from_memory(&response),
+            "with typed text, the page is theirs"
         );
     }
     // The site's other personal cookies make the page the visitor's too.

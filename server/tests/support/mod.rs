@@ -36,8 +36,28 @@ impl TestApp {
         TestApp::start(None, options, false).await
     }
 
-    async fn start(smtp_url: Option<&str>, options: &[&str], mail_worker: bool) -> TestApp {
+    /// The app on a site root holding these built files (`pkg/klimadialog.css`, …), as a
+    /// release build leaves them.
+    pub async fn spawn_with_built_files(files: &[(&str, &[u8])]) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
+        for (path, bytes) in files {
+            let path = dir.path().join("site").join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+        TestApp::start_in(dir, None, &[], false).await
+    }
+
+    async fn start(smtp_url: Option<&str>, options: &[&str], mail_worker: bool) -> TestApp {
+        TestApp::start_in(tempfile::tempdir().unwrap(), smtp_url, options, mail_worker).await
+    }
+
+    async fn start_in(
+        dir: tempfile::TempDir,
+        smtp_url: Option<&str>,
+        options: &[&str],
+        mail_worker: bool,
+    ) -> TestApp {
         let db = open_database(dir.path().join("site.db").to_str().unwrap(), true)
             .await
             .unwrap();
