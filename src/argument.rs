@@ -275,6 +275,50 @@ pub struct ArgumentItem {
     pub editable: bool,
 }
 
+/// A reader's own relation to an argument: all of an [`ArgumentItem`] that depends on who reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArgumentMark {
+    /// Someone else's, not marked helpful by the reader.
+    Other,
+    /// Someone else's, marked helpful by the reader.
+    Helpful,
+    /// The reader's own, past its edit window.
+    Mine,
+    /// The reader's own, still editable.
+    MineEditable,
+}
+
+impl ArgumentMark {
+    /// Every mark, in the order a page kept for all residents holds them.
+    pub const ALL: [ArgumentMark; 4] = [
+        ArgumentMark::Other,
+        ArgumentMark::Helpful,
+        ArgumentMark::Mine,
+        ArgumentMark::MineEditable,
+    ];
+
+    pub fn of(mine: bool, editable: bool, helped: bool) -> ArgumentMark {
+        match (mine, editable, helped) {
+            (true, true, _) => ArgumentMark::MineEditable,
+            (true, false, _) => ArgumentMark::Mine,
+            (false, _, true) => ArgumentMark::Helpful,
+            (false, _, false) => ArgumentMark::Other,
+        }
+    }
+
+    /// The reader's mark on `item`.
+    pub fn of_item(item: &ArgumentItem) -> ArgumentMark {
+        ArgumentMark::of(item.mine, item.editable, item.helped)
+    }
+
+    /// `item` as a reader with this mark sees it.
+    pub fn apply(self, item: &mut ArgumentItem) {
+        item.helped = self == ArgumentMark::Helpful;
+        item.mine = matches!(self, ArgumentMark::Mine | ArgumentMark::MineEditable);
+        item.editable = self == ArgumentMark::MineEditable;
+    }
+}
+
 /// An argument with its replies, oldest reply first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Thread {

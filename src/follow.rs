@@ -105,8 +105,31 @@ pub enum IdeaFollow {
 }
 
 impl IdeaFollow {
+    /// Every state, in the order a page kept for all residents holds them.
+    pub const ALL: [IdeaFollow; 6] = [
+        IdeaFollow::None,
+        IdeaFollow::Proposed,
+        IdeaFollow::Supported,
+        IdeaFollow::Argued,
+        IdeaFollow::Chosen,
+        IdeaFollow::Stopped,
+    ];
+
     pub fn follows(self) -> bool {
         !matches!(self, IdeaFollow::Stopped | IdeaFollow::None)
+    }
+
+    /// The state from what the resident did: a choice (to follow, or to stop) wins over
+    /// taking part, except that taking part is the reason shown while they follow.
+    pub fn of(chosen: Option<bool>, proposed: bool, supported: bool, argued: bool) -> IdeaFollow {
+        match chosen {
+            Some(false) => IdeaFollow::Stopped,
+            _ if proposed => IdeaFollow::Proposed,
+            _ if supported => IdeaFollow::Supported,
+            _ if argued => IdeaFollow::Argued,
+            Some(true) => IdeaFollow::Chosen,
+            None => IdeaFollow::None,
+        }
     }
 }
 

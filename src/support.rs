@@ -42,13 +42,8 @@ pub async fn set_support(
         .check(&resident)
         .and_then(|()| limits.supports_per_client.check(client))
         .map_err(|retry_after| SupportError::RateLimited { retry_after })?;
-    if want {
-        db.add_public_support(idea, resident, now).await?;
-    } else {
-        db.remove_support(idea, resident).await?;
-    }
     let (count, supported) = db
-        .support_state(idea, resident)
+        .change_support(idea, resident, want, now)
         .await?
         .ok_or(SupportError::NotPublic)?;
     Ok(Supported { count, supported })

@@ -19,26 +19,48 @@ use leptos::prelude::*;
 pub enum SlotKind {
     /// A support button: variant 0 not supported, 1 supported. The key is the idea.
     Support,
+    /// The idea page's report form: 0 not reported, 1 reported.
+    Report,
+    /// The idea page's follow section: `IdeaFollow::ALL[variant]`.
+    Follow,
+    /// An argument's helpful mark and own actions: `ArgumentMark::ALL[variant]`. The key is the
+    /// argument.
+    Argument,
+    /// Nothing to show (one empty variant): marks a debate whose page is not put together for
+    /// a resident who has an argument on it awaiting review, which only they see.
+    Debate,
 }
 
 impl SlotKind {
+    const ALL: [SlotKind; 5] = [
+        SlotKind::Support,
+        SlotKind::Report,
+        SlotKind::Follow,
+        SlotKind::Argument,
+        SlotKind::Debate,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             SlotKind::Support => "support",
+            SlotKind::Report => "report",
+            SlotKind::Follow => "follow",
+            SlotKind::Argument => "argument",
+            SlotKind::Debate => "debate",
         }
     }
 
     pub fn parse(s: &str) -> Option<SlotKind> {
-        match s {
-            "support" => Some(SlotKind::Support),
-            _ => None,
-        }
+        SlotKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
     /// How many variants a shared render holds.
     pub fn variants(self) -> u8 {
         match self {
-            SlotKind::Support => 2,
+            SlotKind::Support | SlotKind::Report => 2,
+            SlotKind::Follow => klimadialog::follow::IdeaFollow::ALL.len() as u8,
+            SlotKind::Argument => klimadialog::argument::ArgumentMark::ALL.len() as u8,
+            SlotKind::Debate => 1,
         }
     }
 }
@@ -69,49 +91,116 @@ where
     V: IntoView + 'static,
     F: Fn(u8) -> V,
 {
+    // Both renders are a list (Leptos marks a list's end with `<!>`), so a page put together
+    // from the shared render is byte for byte the page rendered for the resident.
     if !shared_render() {
-        return part(actual).into_any();
+        return std::iter::once(part(actual)).collect_view().into_any();
     }
-    let variants = (0..kind.variants())
+    let last = kind.variants() - 1;
+    (0..=last)
         .map(|variant| {
             let marker = format!("{}:{key}:{variant}", kind.as_str());
-            view! {
-                <template data-slot=marker></template>
-                {part(variant)}
+            if variant == last {
+                view! {
+                    <template data-slot=marker></template>
+                    {part(variant)}
+                    <template data-slot-end=""></template>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <template data-slot=marker></template>
+                    {part(variant)}
+                }
+                .into_any()
             }
         })
-        .collect_view();
-    view! {
-        {variants}
-        <template data-slot-end=""></template>
-    }
-    .into_any()
+        .collect_view()
+        .into_any()
 }
 
 /// The viewer's variant of each part, in order, for `resident`; `None` when their page cannot
-/// be put together from the shared render and must be rendered for them.
+/// be put together from the shared render and must be rendered for them. One query for an
+/// idea page's own state, one for its arguments, one for the support buttons of a list.
 #[cfg(feature = "ssr")]
 pub async fn resolve(
     db: &klimadialog::storage::Db,
     resident: klimadialog::ResidentId,
     slots: &[(SlotKind, i64)],
 ) -> Result<Option<Vec<u8>>, klimadialog::storage::StorageError> {
-    let ideas: Vec<klimadialog::IdeaId> = slots
-        .iter()
-        .filter(|(kind, _)| *kind == SlotKind::Support)
-        .map(|(_, key)| klimadialog::IdeaId(*key))
-        .collect();
-    let supported = if ideas.is_empty() {
-        Vec::new()
-    } else {
-        db.supported_among(resident, &ideas).await?
-    };
-    Ok(Some(
+    use klimadialog::IdeaId;
+    use klimadialog::argument::ArgumentId;
+    use std::collections::HashMap;
+
+    let keys = |kind: SlotKind| {
         slots
             .iter()
-            .map(|(kind, key)| match kind {
-                SlotKind::Support => u8::from(supported.contains(&klimadialog::IdeaId(*key))),
-            })
-            .collect(),
-    ))
+            .filter(move |(k, _)| *k == kind)
+            .map(|(_, key)| *key)
+    };
+    // The ideas whose page this is: their whole state in one query each.
+    let mut ideas = HashMap::new();
+    for key in keys(SlotKind::Debate)
+        .chain(keys(SlotKind::Follow))
+        .chain(keys(SlotKind::Report))
+    {
+        if let std::collections::hash_map::Entry::Vacant(entry) = ideas.entry(key) {
+            let viewer = db.idea_viewer(resident, IdeaId(key)).await?;
+            if viewer.waiting_argument {
+                return Ok(None);
+            }
+            entry.insert(viewer);
+        }
+    }
+    let listed: Vec<IdeaId> = keys(SlotKind::Support)
+        .filter(|key| !ideas.contains_key(key))
+        .map(IdeaId)
+        .collect();
+    let supported = if listed.is_empty() {
+        Vec::new()
+    } else {
+        db.supported_among(resident, &listed).await?
+    };
+    let arguments: Vec<ArgumentId> = keys(SlotKind::Argument).map(ArgumentId).collect();
+    let marks = db
+        .argument_marks(resident, &arguments, klimadialog::storage::now())
+        .await?;
+    Ok(slots
+        .iter()
+        .map(|(kind, key)| {
+            let variant = match kind {
+                SlotKind::Support => Some(match ideas.get(key) {
+                    Some(viewer) => usize::from(viewer.supported),
+                    None => usize::from(supported.contains(&IdeaId(*key))),
+                }),
+                SlotKind::Report => ideas.get(key).map(|v| usize::from(v.reported)),
+                SlotKind::Follow => ideas
+                    .get(key)
+                    .and_then(|v| index_of(&klimadialog::follow::IdeaFollow::ALL, v.follow)),
+                SlotKind::Argument => {
+                    marks
+                        .iter()
+                        .find(|(id, _)| id.0 == *key)
+                        .and_then(|(_, mark)| {
+                            index_of(&klimadialog::argument::ArgumentMark::ALL, *mark)
+                        })
+                }
+                SlotKind::Debate => Some(0),
+            };
+            // A part that cannot be read (an argument gone since the render) makes the page
+            // theirs to render.
+            variant.and_then(|v| u8::try_from(v).ok())
+        })
+        .collect())
+}
+
+#[cfg(feature = "ssr")]
+fn index_of<T: PartialEq>(all: &[T], found: T) -> Option<usize> {
+    all.iter().position(|x| *x == found)
+}
+
+/// Whether the page is for someone signed in: the resident's own render with their session, or
+/// the shared render for all of them.
+pub fn signed_in(resident: Option<klimadialog::ResidentId>) -> bool {
+    resident.is_some() || shared_render()
 }

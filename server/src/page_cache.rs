@@ -537,19 +537,19 @@ fn shared_page_key(request: &Request, pseudo_locale: bool) -> Option<Key> {
 
 /// The public pages whose every resident-dependent part is a `personal` part (or that have
 /// none but the header's account link), so a shared render is right for every resident. An
-/// idea page (their waiting arguments, own arguments, follow and report state) and an action's
-/// page (follow state) are rendered for each resident until theirs are parts too.
+/// action's page (its follow button) is rendered for each resident until that is a part too.
 fn kept_for_residents(path: &str) -> bool {
-    matches!(
-        path,
-        "/" | "/ideas"
-            | "/map"
-            | "/stats"
-            | "/plan"
-            | "/tilgaengelighed"
-            | "/privatliv"
-            | "/debatregler"
-    )
+    is_idea_page(path)
+        || matches!(
+            path,
+            "/" | "/ideas"
+                | "/map"
+                | "/stats"
+                | "/plan"
+                | "/tilgaengelighed"
+                | "/privatliv"
+                | "/debatregler"
+        )
 }
 
 fn list_is_canonical(request: &Request) -> bool {
@@ -567,10 +567,13 @@ fn found(to: &str) -> Response {
     response
 }
 
+fn is_idea_page(path: &str) -> bool {
+    path.strip_prefix("/ideas/")
+        .is_some_and(|id| (1..=18).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn is_public_page(path: &str) -> bool {
-    let idea_page = path
-        .strip_prefix("/ideas/")
-        .is_some_and(|id| (1..=18).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit()));
+    let idea_page = is_idea_page(path);
     // An action's page, by a code as the core reads one (a letter, then letters, digits, dots
     // or hyphens).
     let action_page = path.strip_prefix("/plan/").is_some_and(|code| {

@@ -319,3 +319,72 @@ fn client_tags_hide_the_address() {
         "salted per process"
     );
 }
+
+#[tokio::test]
+async fn an_ended_session_is_over_at_once_and_one_ended_elsewhere_within_the_recheck() {
+    let (db, _dir) = file_db().await;
+    let resident = db
+        .resident_for_email("mette@example.org", NOW)
+        .await
+        .unwrap();
+    let token = start_session(&db, resident, None, NOW).await.unwrap();
+    // Looked up once, then answered from memory.
+    assert_eq!(
+        session_resident(&db, &token, NOW).await.unwrap(),
+        Some(resident)
+    );
+    assert_eq!(
+        session_resident(&db, &token, NOW + 1).await.unwrap(),
+        Some(resident)
+    );
+
+    // Signing out ends it at once.
+    end_session(&db, &token).await.unwrap();
+    assert_eq!(session_resident(&db, &token, NOW + 2).await.unwrap(), None);
+
+    // A new sign-in replaces the old session at once.
+    let first = start_session(&db, resident, None, NOW).await.unwrap();
+    assert!(session_resident(&db, &first, NOW).await.unwrap().is_some());
+    let second = start_session(&db, resident, Some(&first), NOW + 3)
+        .await
+        .unwrap();
+    assert_eq!(session_resident(&db, &first, NOW + 3).await.unwrap(), None);
+    assert_eq!(
+        session_resident(&db, &second, NOW + 3).await.unwrap(),
+        Some(resident)
+    );
+
+    // Deleting the account ends every session of it at once.
+    assert!(db.delete_resident(resident, NOW + 4).await.unwrap());
+    assert_eq!(session_resident(&db, &second, NOW + 4).await.unwrap(), None);
+
+    // A session ended by another process (here: straight in the database) is believed for at
+    // most the recheck interval, and an expired one never.
+    let other = db.resident_for_email("ole@example.org", NOW).await.unwrap();
+    let token = start_session(&db, other, None, NOW).await.unwrap();
+    assert!(session_resident(&db, &token, NOW).await.unwrap().is_some());
+    sqlx::query("DELETE FROM sessions")
+        .execute(db.pool())
+        .await
+        .unwrap();
+    let recheck = crate::storage::SESSION_RECHECK_SECONDS;
+    assert!(
+        session_resident(&db, &token, NOW + recheck - 1)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert_eq!(
+        session_resident(&db, &token, NOW + recheck).await.unwrap(),
+        None
+    );
+    let expiring = start_session(&db, other, None, NOW).await.unwrap();
+    assert!(
+        session_resident(&db, &expiring, NOW)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    let end = NOW + SESSION_LIFETIME_SECONDS;
+    assert_eq!(session_resident(&db, &expiring, end).await.unwrap(), None);
+}

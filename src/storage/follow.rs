@@ -68,14 +68,7 @@ impl Db {
             .bind(idea.0)
             .fetch_one(self.pool())
             .await?;
-        Ok(match chosen {
-            Some(false) => IdeaFollow::Stopped,
-            _ if proposed => IdeaFollow::Proposed,
-            _ if supported => IdeaFollow::Supported,
-            _ if argued => IdeaFollow::Argued,
-            Some(true) => IdeaFollow::Chosen,
-            None => IdeaFollow::None,
-        })
+        Ok(IdeaFollow::of(chosen, proposed, supported, argued))
     }
 
     /// How many residents with an address follow an idea.

@@ -46,6 +46,8 @@ mod report;
 mod resident;
 mod retention;
 mod search;
+mod session_cache;
+pub use session_cache::RECHECK_SECONDS as SESSION_RECHECK_SECONDS;
 mod signin;
 mod staff;
 mod staff_ideas;
@@ -53,6 +55,7 @@ mod stats;
 mod support;
 mod support_writer;
 mod team;
+mod viewer;
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -93,6 +96,7 @@ pub use retention::Swept;
 pub use staff::StaffAccount;
 pub use stats::{Stats, Tally};
 pub use team::{TeamChange, TeamMember, TeamRefusal};
+pub use viewer::IdeaViewer;
 
 /// What can go wrong in storage. Callers log the details and show users a plain message.
 #[derive(Debug, thiserror::Error)]
@@ -178,6 +182,7 @@ pub struct Db {
     /// Counts committed write transactions (see [`Db::changes`]).
     changes: Arc<AtomicU64>,
     supports: support_writer::SupportWriter,
+    sessions: Arc<session_cache::SessionCache>,
 }
 
 impl Db {
@@ -258,6 +263,7 @@ impl Db {
             pool,
             trending_minute: Default::default(),
             changes,
+            sessions: Default::default(),
         };
         db.index_missing_ideas().await?;
         Ok(db)

@@ -253,6 +253,7 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.sessions.forget_resident(resident);
         Ok(true)
     }
 }

@@ -155,14 +155,23 @@ impl Db {
 
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn session_resident(&self, token_hash: &str, now: i64) -> Result<Option<ResidentId>> {
-        let id: Option<i64> = sqlx::query_scalar(
-            "SELECT resident_id FROM sessions WHERE token_hash = ? AND expires_at > ?",
+        if let Some(resident) = self.sessions.get(token_hash, now) {
+            return Ok(Some(resident));
+        }
+        let generation = self.sessions.generation();
+        let found: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT resident_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?",
         )
         .bind(token_hash)
         .bind(now)
         .fetch_optional(self.pool())
         .await?;
-        Ok(id.map(ResidentId))
+        Ok(found.map(|(id, expires_at)| {
+            let resident = ResidentId(id);
+            self.sessions
+                .put(generation, token_hash, resident, expires_at, now);
+            resident
+        }))
     }
 
     #[tracing::instrument(level = "debug", skip_all)]
@@ -171,6 +180,7 @@ impl Db {
             .bind(token_hash)
             .execute(self.pool())
             .await?;
+        self.sessions.forget(token_hash);
         Ok(())
     }
 }

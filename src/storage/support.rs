@@ -18,17 +18,40 @@ impl Db {
         resident: ResidentId,
         at: i64,
     ) -> Result<bool> {
-        self.supports
+        Ok(self
+            .supports
             .write(SupportChange::Add { idea, resident, at })
-            .await
+            .await?
+            .changed)
     }
 
     /// Withdraws a support; `false` if there was none.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn remove_support(&self, idea: IdeaId, resident: ResidentId) -> Result<bool> {
-        self.supports
+        Ok(self
+            .supports
             .write(SupportChange::Remove { idea, resident })
-            .await
+            .await?
+            .changed)
+    }
+
+    /// Supports (`want`) or withdraws, and answers with the idea's count and whether the
+    /// resident supports it once committed (read in the same transaction); `None` when the
+    /// idea is not public.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn change_support(
+        &self,
+        idea: IdeaId,
+        resident: ResidentId,
+        want: bool,
+        at: i64,
+    ) -> Result<Option<(i64, bool)>> {
+        let change = if want {
+            SupportChange::Add { idea, resident, at }
+        } else {
+            SupportChange::Remove { idea, resident }
+        };
+        Ok(self.supports.write(change).await?.state)
     }
 
     /// Which of `ideas` the resident supports: one query for a whole list of cards.

@@ -405,3 +405,47 @@ pub(crate) async fn plan_action(db: &Db, code: &str) -> crate::plan::ActionCode 
     db.save_action(&action, None, 1).await.unwrap().unwrap();
     action.code
 }
+
+/// A double tap sends support and withdrawal at once: they land in one group, are written in
+/// the order sent, and each is answered with where the idea stands once the group committed.
+#[tokio::test]
+async fn changes_to_one_support_in_one_group_are_written_in_order() {
+    let (db, _dir) = db_with_reference().await;
+    let id = insert(&db, "Flere cykelstier", ModerationState::Published).await;
+    let hidden = insert(&db, "Skjult idé om vind", ModerationState::Pending).await;
+    let r = crate::ResidentId(resident(&db, 1).await);
+    let other = crate::ResidentId(resident(&db, 2).await);
+    let t = now();
+    let (a, b, c, d, e) = tokio::join!(
+        db.change_support(id, r, true, t),
+        db.change_support(id, r, false, t),
+        db.change_support(id, r, true, t),
+        db.change_support(id, other, false, t),
+        db.change_support(hidden, r, true, t),
+    );
+    let states = [a, b, c, d, e].map(Result::unwrap);
+    assert_eq!(
+        states,
+        [
+            Some((1, true)),
+            Some((1, true)),
+            Some((1, true)),
+            Some((1, false)),
+            None
+        ]
+    );
+    assert_eq!(db.support_count(id).await.unwrap(), Some(1));
+    assert!(db.support_counts_agree().await.unwrap());
+    // And the same one after the other: each sees its own change.
+    assert_eq!(
+        db.change_support(id, r, false, t).await.unwrap(),
+        Some((0, false))
+    );
+    assert_eq!(
+        db.change_support(id, r, false, t).await.unwrap(),
+        Some((0, false))
+    );
+    assert!(!db.remove_support(id, r).await.unwrap());
+    assert!(db.add_public_support(id, r, t).await.unwrap());
+    assert!(!db.add_public_support(id, r, t).await.unwrap());
+}

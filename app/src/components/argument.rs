@@ -4,14 +4,15 @@
 //! without JavaScript; what the last post did comes back in the address.
 
 use klimadialog::argument::{
-    ArgumentDraft, ArgumentItem, ArgumentOrder, ArgumentProblem, Author, HiddenBy, PER_PAGE, Shown,
-    Stance, Thread,
+    ArgumentDraft, ArgumentItem, ArgumentMark, ArgumentOrder, ArgumentProblem, Author, HiddenBy,
+    PER_PAGE, Shown, Stance, Thread,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::params::Params;
 
 use crate::i18n::{format_date, lang_if_other, use_language, use_locale};
+use crate::personal::{SlotKind, personal};
 use crate::server_fns::argument::{
     ArgueNotice, DeleteArgument, EditArgument, MarkHelpful, PostArgument, load_debate,
 };
@@ -132,7 +133,11 @@ fn DebateView(
             </li>
         }
     };
+    // Only its author sees an argument awaiting review (and the counts with it): a resident who
+    // has one here gets the page rendered for them, never the shared one.
+    let guard = personal(SlotKind::Debate, idea, 0, |_| ());
     view! {
+        {guard}
         <section id="debate" class="debate" aria-labelledby="debate-heading">
             <h2 id="debate-heading">{t.heading}</h2>
             <p class="debate-summary">{(t.summary)(debate.counts)}</p>
@@ -347,7 +352,7 @@ fn ThreadView(
     let field = format!("reply-text-{parent}");
     view! {
         <li>
-            <ArgumentView idea item=thread.argument edit_failed signed_in />
+            {argument_part(idea, thread.argument, edit_failed, signed_in)}
             {(!thread.replies.is_empty())
                 .then(|| {
                     view! {
@@ -358,7 +363,7 @@ fn ThreadView(
                                 .map(|reply| {
                                     view! {
                                         <li>
-                                            <ArgumentView idea item=reply edit_failed signed_in />
+                                            {argument_part(idea, reply, edit_failed, signed_in)}
                                         </li>
                                     }
                                 })
@@ -397,6 +402,30 @@ fn ThreadView(
                 })}
         </li>
     }
+}
+
+/// An argument as its reader sees it: their helpful mark, or their own edit and delete (a part
+/// of the page that is each resident's own, see `personal`).
+fn argument_part(
+    idea: i64,
+    item: ArgumentItem,
+    edit_failed: Option<(i64, ArgumentProblem)>,
+    signed_in: bool,
+) -> AnyView {
+    let actual = ArgumentMark::ALL
+        .iter()
+        .position(|m| *m == ArgumentMark::of_item(&item))
+        .unwrap_or(0);
+    personal(
+        SlotKind::Argument,
+        item.id.0,
+        u8::try_from(actual).unwrap_or(0),
+        move |variant| {
+            let mut item = item.clone();
+            ArgumentMark::ALL[usize::from(variant)].apply(&mut item);
+            view! { <ArgumentView idea item edit_failed signed_in /> }
+        },
+    )
 }
 
 #[component]

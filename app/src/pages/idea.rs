@@ -16,8 +16,10 @@ use crate::components::support_button::{SupportButton, SupportTexts};
 use crate::i18n::{kind_name, lang_if_other, status_name, use_locale, use_texts};
 use crate::pages::LoadError;
 use crate::pages::not_found::NotFound;
+use crate::personal::{SlotKind, personal, shared_render};
 use crate::server_fns::ideas::{ReviewNotice, load_idea_for_visitor};
 use crate::server_fns::support::{SetSupport, SupportState};
+use klimadialog::follow::IdeaFollow;
 
 use leptos::server_fn::ServerFn;
 
@@ -152,16 +154,25 @@ fn IdeaView(
                         .into_any()
                 }
                 None => {
-                    view! {
-                        <SupportButton
-                            idea=summary.id.0
-                            state=support
-                            action={<SetSupport as ServerFn>::PATH.to_owned()}
-                            next=here
-                            texts=support_texts
-                        />
-                    }
-                        .into_any()
+                    personal(
+                        SlotKind::Support,
+                        summary.id.0,
+                        u8::from(support.supported),
+                        move |variant| {
+                            view! {
+                                <SupportButton
+                                    idea=summary.id.0
+                                    state=SupportState {
+                                        supported: variant == 1,
+                                        count: support.count,
+                                    }
+                                    action={<SetSupport as ServerFn>::PATH.to_owned()}
+                                    next=here.clone()
+                                    texts=support_texts.clone()
+                                />
+                            }
+                        },
+                    )
                 }
             }}
             <dl class="facts">
@@ -234,11 +245,24 @@ fn IdeaView(
                     view! { <crate::components::idea_actions::IdeaActions idea=summary.id.0 /> }
                 })}
             <IdeaTimeline idea=timeline />
-            {follow
-                .map(|follow| {
-                    view! {
-                        <crate::components::follow_idea::FollowIdea idea=summary.id.0 follow />
-                    }
+            {(follow.is_some() || shared_render())
+                .then(|| {
+                    let actual = follow.unwrap_or(IdeaFollow::None);
+                    let actual = IdeaFollow::ALL.iter().position(|f| *f == actual).unwrap_or(0);
+                    personal(
+                        SlotKind::Follow,
+                        summary.id.0,
+                        u8::try_from(actual).unwrap_or(0),
+                        move |variant| {
+                            let follow = IdeaFollow::ALL[usize::from(variant)];
+                            view! {
+                                <crate::components::follow_idea::FollowIdea
+                                    idea=summary.id.0
+                                    follow
+                                />
+                            }
+                        },
+                    )
                 })}
             {map.map(|drawing| view! { <MiniMap drawing point=idea.point /> })}
             {review
@@ -258,7 +282,18 @@ fn IdeaView(
             {review.is_none().then(|| view! { <DebateSection idea=summary.id.0 /> })}
             {review
                 .is_none()
-                .then(|| view! { <ReportForm idea=summary.id.0 signed_in reported /> })}
+                .then(|| {
+                    personal(
+                        SlotKind::Report,
+                        summary.id.0,
+                        u8::from(reported),
+                        move |variant| {
+                            view! {
+                                <ReportForm idea=summary.id.0 signed_in reported=variant == 1 />
+                            }
+                        },
+                    )
+                })}
         </article>
     }
 }

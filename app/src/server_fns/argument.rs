@@ -63,7 +63,7 @@ pub async fn load_debate(
     };
     Ok(DebateForVisitor {
         debate,
-        signed_in: reader.is_some(),
+        signed_in: crate::personal::signed_in(reader),
         draft,
     })
 }

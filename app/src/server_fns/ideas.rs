@@ -132,7 +132,7 @@ async fn idea_for_visitor(
             support,
             review: None,
             map: None,
-            signed_in: resident.is_some(),
+            signed_in: crate::personal::signed_in(resident),
             reported,
             merged_into: None,
             follow: match resident {

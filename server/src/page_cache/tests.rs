@@ -61,7 +61,7 @@ fn only_public_pages_without_a_session_are_shared() {
         viewer("/map", "_ga=1; __Host-session=abc"),
         Some(Viewer::Resident)
     );
-    assert_eq!(viewer("/ideas/42", "session=abc"), None);
+    assert_eq!(viewer("/ideas/42", "session=abc"), Some(Viewer::Resident));
     assert_eq!(viewer("/plan/M1", "session=abc"), None);
     assert_eq!(viewer("/", "lang=da"), Some(Viewer::Visitor));
     for cookie in [

@@ -180,12 +180,12 @@ async fn a_residents_other_personal_cookies_and_pages_stay_their_own() {
     let mut resident = Browser::new(&app);
     resident.sign_in_as("me@example.org").await;
     let cookie = resident.jar.header();
-    // An idea page is rendered for each resident (their arguments, follow and report state).
+    // An action's page is rendered for each resident (their follow button).
     for _ in 0..2 {
-        let response = fetch(&app, "/ideas/1", &[("cookie", &cookie)]).await;
+        let response = fetch(&app, "/plan/T1", &[("cookie", &cookie)]).await;
         assert!(
             !from_memory(&response),
-            "an idea page is the resident's own"
+            "an action's page is the resident's own"
         );
     }
     // Something half-typed makes every page theirs.
@@ -366,4 +366,158 @@ async fn odd_addresses_share_their_page_and_cannot_crowd_out_the_front_page() {
     let odd = fetch(&app, "/ideas?sort=new&area=9370-hals&x=1", &[]).await;
     assert_eq!(odd.status(), StatusCode::FOUND);
     assert_eq!(odd.headers()["location"], "/ideas?area=9370-hals&sort=new");
+}
+
+/// The page as rendered for the request alone: a cookie of the site's that changes nothing on
+/// public pages (the address being signed in with) makes it the resident's own render.
+async fn own_render(app: &TestApp, path: &str, cookie: &str) -> String {
+    let cookie = format!("{cookie}; signin_email=x%40example.org");
+    let response = fetch(app, path, &[("cookie", &cookie)]).await;
+    assert!(!from_memory(&response));
+    normalised(&response.text().await.unwrap())
+}
+
+/// A page put together from the shared render.
+async fn put_together(app: &TestApp, path: &str, cookie: &str) -> String {
+    let response = fetch(app, path, &[("cookie", cookie)]).await;
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    assert!(from_memory(&response), "{path} from the shared render");
+    normalised(&response.text().await.unwrap())
+}
+
+/// Without the render's nonce, which every render has its own of (Leptos also writes it into
+/// the preload links' `crossorigin`).
+fn normalised(page: &str) -> String {
+    let mut page = page.to_owned();
+    for attribute in ["nonce=\"", "crossorigin=\""] {
+        let mut out = String::with_capacity(page.len());
+        let mut rest = page.as_str();
+        while let Some(i) = rest.find(attribute) {
+            out.push_str(&rest[..i + attribute.len()]);
+            rest = &rest[i + attribute.len()..];
+            rest = &rest[rest.find('"').unwrap_or(0)..];
+        }
+        out.push_str(rest);
+        page = out;
+    }
+    page
+}
+
+#[tokio::test]
+async fn each_residents_page_put_together_equals_the_page_rendered_for_them() {
+    let app = TestApp::spawn().await;
+    let idea = app.idea_id(crate::test_app::PUBLIC_DEMO_IDEA).await;
+    let id = idea.to_string();
+    let page = format!("/ideas/{idea}");
+    let mut ann = Browser::new(&app);
+    ann.sign_in_as("ann@example.org").await;
+    let mut bo = Browser::new(&app);
+    bo.sign_in_as("bo@example.org").await;
+    let mut cy = Browser::new(&app);
+    cy.sign_in_as("cy@example.org").await;
+
+    // Bo argues; Ann argues too, marks Bo's argument helpful, supports and reports the idea;
+    // Cy chooses to follow it, then stops.
+    for (who, text) in [
+        (&mut bo, "Færre biler i midtbyen."),
+        (&mut ann, "Sikrere skoleveje."),
+    ] {
+        let (status, _) = who
+            .post_form(
+                "/fn/ideas/argue",
+                &[("idea", &id), ("stance", "for"), ("text", text)],
+            )
+            .await;
+        assert_eq!(status, StatusCode::FOUND);
+    }
+    let debate = app
+        .db
+        .debate(
+            idea_id(idea),
+            None,
+            klimadialog::argument::ArgumentOrder::Newest,
+            None,
+            1,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let bos = debate
+        .threads
+        .iter()
+        .find(|t| matches!(&t.argument.shown, klimadialog::argument::Shown::Text(s) if s.starts_with("Færre")))
+        .unwrap()
+        .argument
+        .id
+        .0
+        .to_string();
+    for (path, fields) in [
+        (
+            "/fn/ideas/helpful",
+            vec![
+                ("idea", id.as_str()),
+                ("argument", bos.as_str()),
+                ("helpful", "true"),
+            ],
+        ),
+        (
+            "/fn/ideas/support",
+            vec![("idea", id.as_str()), ("support", "true"), ("next", "/")],
+        ),
+        (
+            "/fn/ideas/report",
+            vec![("idea", id.as_str()), ("reason", "spam")],
+        ),
+    ] {
+        let (status, _) = ann.post_form(path, &fields).await;
+        assert_eq!(status, StatusCode::FOUND, "{path}");
+    }
+    for follow in ["true", "false"] {
+        let (status, _) = cy
+            .post_form(
+                "/fn/follow",
+                &[
+                    ("kind", "idea"),
+                    ("key", &id),
+                    ("follow", follow),
+                    ("next", &page),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::FOUND);
+    }
+
+    let cookies = [ann.jar.header(), bo.jar.header(), cy.jar.header()];
+    for path in [
+        "/",
+        "/ideas",
+        page.as_str(),
+        "/ideas?sort=new",
+        "/map",
+        "/plan",
+    ] {
+        // The first request makes the shared render.
+        fetch(&app, path, &[("cookie", &cookies[0])]).await;
+        for cookie in &cookies {
+            let together = put_together(&app, path, cookie).await;
+            let own = own_render(&app, path, cookie).await;
+            assert!(!together.contains("<template"), "{path}: no marker sent");
+            if together != own {
+                let at = together
+                    .bytes()
+                    .zip(own.bytes())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(together.len().min(own.len()));
+                panic!(
+                    "{path}: put together differs from rendered at {at}:\n{}\n---\n{}",
+                    &together[at.saturating_sub(200)..(at + 200).min(together.len())],
+                    &own[at.saturating_sub(200)..(at + 200).min(own.len())],
+                );
+            }
+        }
+    }
+}
+
+fn idea_id(id: i64) -> IdeaId {
+    IdeaId(id)
 }

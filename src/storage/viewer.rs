@@ -1,0 +1,195 @@
+//! What on a public page is one signed-in resident's own, read in as few queries as possible:
+//! a page kept for all residents is put together with these for each of them, so these reads
+//! are what a resident's page costs.
+
+use sqlx::Row;
+
+use super::{Db, Result};
+use crate::argument::{ArgumentId, ArgumentMark};
+use crate::follow::IdeaFollow;
+use crate::idea::IdeaId;
+use crate::resident::ResidentId;
+
+/// A resident's own state on an idea's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdeaViewer {
+    pub supported: bool,
+    pub reported: bool,
+    pub follow: IdeaFollow,
+    /// They have an argument or reply on it awaiting review, which only they see.
+    pub waiting_argument: bool,
+}
+
+impl Db {
+    /// A resident's support, report, follow and waiting arguments on one idea, in one query.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn idea_viewer(&self, resident: ResidentId, idea: IdeaId) -> Result<IdeaViewer> {
+        let row = sqlx::query(
+            "SELECT (SELECT following FROM follows
+                     WHERE resident_id = ?1 AND kind = 'idea' AND target = CAST(?2 AS TEXT))
+                        AS chosen,
+                    EXISTS (SELECT 1 FROM ideas WHERE id = ?2 AND author_id = ?1) AS proposed,
+                    EXISTS (SELECT 1 FROM supports WHERE idea_id = ?2 AND resident_id = ?1)
+                        AS supported,
+                    EXISTS (SELECT 1 FROM arguments WHERE idea_id = ?2 AND author_id = ?1)
+                        AS argued,
+                    EXISTS (SELECT 1 FROM reports WHERE idea_id = ?2 AND resident_id = ?1)
+                        AS reported,
+                    EXISTS (SELECT 1 FROM arguments WHERE idea_id = ?2 AND author_id = ?1
+                            AND moderation_state = 'pending') AS waiting",
+        )
+        .bind(resident.0)
+        .bind(idea.0)
+        .fetch_one(self.pool())
+        .await?;
+        let supported: bool = row.get("supported");
+        Ok(IdeaViewer {
+            supported,
+            reported: row.get("reported"),
+            follow: IdeaFollow::of(
+                row.get("chosen"),
+                row.get("proposed"),
+                supported,
+                row.get("argued"),
+            ),
+            waiting_argument: row.get("waiting"),
+        })
+    }
+
+    /// A resident's mark on each of the given arguments, in one query; arguments that do not
+    /// exist are left out.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn argument_marks(
+        &self,
+        resident: ResidentId,
+        arguments: &[ArgumentId],
+        now: i64,
+    ) -> Result<Vec<(ArgumentId, ArgumentMark)>> {
+        if arguments.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The ids are numbers: written into the query as they are.
+        let ids: Vec<String> = arguments.iter().map(|a| a.0.to_string()).collect();
+        let rows: Vec<(i64, bool, bool, bool)> = sqlx::query_as(&format!(
+            "SELECT a.id, a.author_id IS ?1,
+                    a.deleted_at IS NULL AND a.created_at > ?2 - {window},
+                    EXISTS (SELECT 1 FROM argument_helpful h
+                            WHERE h.argument_id = a.id AND h.resident_id = ?1)
+             FROM arguments a WHERE a.id IN ({})",
+            ids.join(", "),
+            window = crate::argument::EDIT_WINDOW_SECONDS,
+        ))
+        .bind(resident.0)
+        .bind(now)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, mine, in_window, helpful)| {
+                (ArgumentId(id), ArgumentMark::of(mine, in_window, helpful))
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ModerationState;
+    use crate::argument::{ArgumentOrder, Stance};
+    use crate::locale::Locale;
+    use crate::moderation::ModerationMode;
+    use crate::storage::argument::tests::{AT_ONCE, argument};
+    use crate::storage::tests::{db_with_reference, insert, resident};
+
+    /// Each reading agrees with what the page reads for the same resident.
+    #[tokio::test]
+    async fn the_viewers_state_agrees_with_what_the_page_reads_for_them() {
+        let (db, _dir) = db_with_reference().await;
+        let idea = insert(&db, "Flere cykelstier i byen", ModerationState::Published).await;
+        let (mette, ole) = (
+            ResidentId(resident(&db, 1).await),
+            ResidentId(resident(&db, 2).await),
+        );
+        let t = crate::storage::now();
+        let blank = db.idea_viewer(mette, idea).await.unwrap();
+        assert_eq!(
+            blank,
+            IdeaViewer {
+                supported: false,
+                reported: false,
+                follow: IdeaFollow::None,
+                waiting_argument: false,
+            }
+        );
+        db.add_public_support(idea, mette, t).await.unwrap();
+        let viewer = db.idea_viewer(mette, idea).await.unwrap();
+        assert!(viewer.supported);
+        assert_eq!(viewer.follow, IdeaFollow::Supported);
+        assert_eq!(viewer.follow, db.idea_follow(mette, idea).await.unwrap());
+        assert!(!viewer.reported);
+
+        // Ole's argument, which Mette marks; Mette's own, one fresh and one old.
+        let post = |who, text: &'static str, at| {
+            let db = db.clone();
+            async move {
+                db.insert_argument(
+                    who,
+                    &argument(idea, Stance::For, text),
+                    Locale::Da,
+                    AT_ONCE,
+                    at,
+                )
+                .await
+                .unwrap()
+                .unwrap()
+            }
+        };
+        let oles = post(ole, "Færre biler i midtbyen.", t).await;
+        post(mette, "Sikrere skoleveje for børnene.", t).await;
+        post(mette, "Det er godt for helbredet.", t - 3600).await;
+        db.set_helpful(oles, mette, true, t).await.unwrap();
+        let debate = db
+            .debate(idea, Some(mette), ArgumentOrder::Newest, None, 1)
+            .await
+            .unwrap()
+            .unwrap();
+        let ids: Vec<ArgumentId> = debate.threads.iter().map(|th| th.argument.id).collect();
+        let marks = db.argument_marks(mette, &ids, t).await.unwrap();
+        let mut seen = Vec::new();
+        for thread in &debate.threads {
+            let item = &thread.argument;
+            let (_, mark) = marks.iter().find(|(id, _)| *id == item.id).unwrap();
+            assert_eq!(*mark, ArgumentMark::of_item(item), "{:?}", item.id);
+            seen.push(*mark);
+        }
+        seen.sort_by_key(|m| *m as u8);
+        assert_eq!(
+            seen,
+            [
+                ArgumentMark::Helpful,
+                ArgumentMark::Mine,
+                ArgumentMark::MineEditable
+            ]
+        );
+        assert!(db.argument_marks(mette, &[], t).await.unwrap().is_empty());
+
+        // Arguing follows; an argument awaiting review is only Ole's to see.
+        assert_eq!(
+            db.idea_viewer(ole, idea).await.unwrap().follow,
+            IdeaFollow::Argued
+        );
+        db.insert_argument(
+            ole,
+            &argument(idea, Stance::Against, "Det koster for meget."),
+            Locale::Da,
+            ModerationMode::Pre,
+            t,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        assert!(db.idea_viewer(ole, idea).await.unwrap().waiting_argument);
+        assert!(!db.idea_viewer(mette, idea).await.unwrap().waiting_argument);
+    }
+}
