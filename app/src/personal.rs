@@ -1,4 +1,6 @@
-//! The parts of a public page that are the viewer's own: whether they support each idea shown.
+//! The parts of a public page that are the viewer's own: whether they support each idea shown,
+//! an idea's report and follow state, their mark on each argument or their own arguments, whether
+//! they follow a plan action.
 //!
 //! Every signed-in resident sees the same `/`, `/ideas?…` or map as everyone else but for these
 //! few parts, and rendering a whole page for each of them cost a hundred times what a page
@@ -8,9 +10,10 @@
 //! (`resolve`). Components render such a part through [`personal`]; outside a shared render it
 //! is just the viewer's own variant.
 //!
-//! A part must lie outside islands (an island is whole inside a variant), and a page whose
-//! resident-dependent content is not all in parts must not be kept for residents (the cache
-//! keeps only the pages listed in `kept_for_residents`).
+//! A part must lie outside islands (an island is whole inside a variant), and everything on a
+//! public page that depends on the resident must be in a part: the cache keeps every public
+//! page for residents this way. What cannot be a part (an argument awaiting review, which only
+//! its author sees) sends the resident to a render of their own (`resolve` answers `None`).
 
 use leptos::prelude::*;
 
@@ -26,17 +29,21 @@ pub enum SlotKind {
     /// An argument's helpful mark and own actions: `ArgumentMark::ALL[variant]`. The key is the
     /// argument.
     Argument,
+    /// An action page's follow section: 0 not following, 1 following. The key is the action's
+    /// id.
+    ActionFollow,
     /// Nothing to show (one empty variant): marks a debate whose page is not put together for
     /// a resident who has an argument on it awaiting review, which only they see.
     Debate,
 }
 
 impl SlotKind {
-    const ALL: [SlotKind; 5] = [
+    const ALL: [SlotKind; 6] = [
         SlotKind::Support,
         SlotKind::Report,
         SlotKind::Follow,
         SlotKind::Argument,
+        SlotKind::ActionFollow,
         SlotKind::Debate,
     ];
 
@@ -46,6 +53,7 @@ impl SlotKind {
             SlotKind::Report => "report",
             SlotKind::Follow => "follow",
             SlotKind::Argument => "argument",
+            SlotKind::ActionFollow => "action-follow",
             SlotKind::Debate => "debate",
         }
     }
@@ -57,7 +65,7 @@ impl SlotKind {
     /// How many variants a shared render holds.
     pub fn variants(self) -> u8 {
         match self {
-            SlotKind::Support | SlotKind::Report => 2,
+            SlotKind::Support | SlotKind::Report | SlotKind::ActionFollow => 2,
             SlotKind::Follow => klimadialog::follow::IdeaFollow::ALL.len() as u8,
             SlotKind::Argument => klimadialog::argument::ArgumentMark::ALL.len() as u8,
             SlotKind::Debate => 1,
@@ -165,6 +173,10 @@ pub async fn resolve(
     let marks = db
         .argument_marks(resident, &arguments, klimadialog::storage::now())
         .await?;
+    let mut actions = HashMap::new();
+    for key in keys(SlotKind::ActionFollow) {
+        actions.insert(key, db.follows_action(resident, key).await?);
+    }
     Ok(slots
         .iter()
         .map(|(kind, key)| {
@@ -185,6 +197,7 @@ pub async fn resolve(
                             index_of(&klimadialog::argument::ArgumentMark::ALL, *mark)
                         })
                 }
+                SlotKind::ActionFollow => actions.get(key).map(|f| usize::from(*f)),
                 SlotKind::Debate => Some(0),
             };
             // A part that cannot be read (an argument gone since the render) makes the page

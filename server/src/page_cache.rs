@@ -522,7 +522,9 @@ fn shared_page_key(request: &Request, pseudo_locale: bool) -> Option<Key> {
     }
     let viewer = if !has_personal_cookie(request.headers()) {
         Viewer::Visitor
-    } else if only_session_cookie(request.headers()) && kept_for_residents(request.uri().path()) {
+    } else if only_session_cookie(request.headers()) {
+        // Every public page's resident-dependent content is in `personal` parts, so one render
+        // serves all residents.
         Viewer::Resident
     } else {
         return None;
@@ -533,23 +535,6 @@ fn shared_page_key(request: &Request, pseudo_locale: bool) -> Option<Key> {
         klimadialog_app::locale_of(request.headers(), pseudo_locale),
         viewer,
     ))
-}
-
-/// The public pages whose every resident-dependent part is a `personal` part (or that have
-/// none but the header's account link), so a shared render is right for every resident. An
-/// action's page (its follow button) is rendered for each resident until that is a part too.
-fn kept_for_residents(path: &str) -> bool {
-    is_idea_page(path)
-        || matches!(
-            path,
-            "/" | "/ideas"
-                | "/map"
-                | "/stats"
-                | "/plan"
-                | "/tilgaengelighed"
-                | "/privatliv"
-                | "/debatregler"
-        )
 }
 
 fn list_is_canonical(request: &Request) -> bool {
@@ -572,17 +557,21 @@ fn is_idea_page(path: &str) -> bool {
         .is_some_and(|id| (1..=18).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn is_public_page(path: &str) -> bool {
-    let idea_page = is_idea_page(path);
-    // An action's page, by a code as the core reads one (a letter, then letters, digits, dots
-    // or hyphens).
-    let action_page = path.strip_prefix("/plan/").is_some_and(|code| {
+/// An action's page, by a code as the core reads one (a letter, then letters, digits, dots or
+/// hyphens).
+fn is_action_page(path: &str) -> bool {
+    path.strip_prefix("/plan/").is_some_and(|code| {
         (1..=12).contains(&code.len())
             && code.starts_with(|c: char| c.is_ascii_alphabetic())
             && code
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-    });
+    })
+}
+
+fn is_public_page(path: &str) -> bool {
+    let idea_page = is_idea_page(path);
+    let action_page = is_action_page(path);
     idea_page
         || action_page
         || matches!(

@@ -56,6 +56,20 @@ impl Db {
         })
     }
 
+    /// Whether a resident follows a plan action, by its id.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn follows_action(&self, resident: ResidentId, action: i64) -> Result<bool> {
+        Ok(sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM follows f JOIN actions a ON a.code = f.target
+                            WHERE f.resident_id = ? AND f.kind = 'action' AND a.id = ?
+                              AND f.following = 1)",
+        )
+        .bind(resident.0)
+        .bind(action)
+        .fetch_one(self.pool())
+        .await?)
+    }
+
     /// A resident's mark on each of the given arguments, in one query; arguments that do not
     /// exist are left out.
     #[tracing::instrument(level = "debug", skip_all)]

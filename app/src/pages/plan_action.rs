@@ -14,6 +14,7 @@ use crate::i18n::{format_date, status_name, use_language, use_locale, use_texts}
 use crate::pages::LoadError;
 use crate::pages::not_found::NotFound;
 use crate::pages::plan::action_title;
+use crate::personal::{SlotKind, personal, shared_render};
 use crate::server_fns::follow::load_follow_state;
 use crate::server_fns::plan::load_action;
 
@@ -37,13 +38,25 @@ pub fn PlanActionPage() -> impl IntoView {
                             .await
                             .ok()
                             .flatten();
-                        // Only a signed-in resident gets an answer (and a follow button).
+                        let id = detail.action.id;
+                        let follow = (following.is_some() || shared_render())
+                            .then(|| {
+                                let code = detail_code(&code);
+                                personal(
+                                    SlotKind::ActionFollow,
+                                    id,
+                                    u8::from(following == Some(true)),
+                                    move |variant| {
+                                        // Only a signed-in resident gets an answer (and a follow button).
+                                        view! {
+                                            <FollowAction code=code.clone() following=variant == 1 />
+                                        }
+                                    },
+                                )
+                            });
                         view! {
                             <ActionView detail />
-                            {following
-                                .map(|following| {
-                                    view! { <FollowAction code=detail_code(&code) following /> }
-                                })}
+                            {follow}
                         }
                             .into_any()
                     }

@@ -62,7 +62,8 @@ fn only_public_pages_without_a_session_are_shared() {
         Some(Viewer::Resident)
     );
     assert_eq!(viewer("/ideas/42", "session=abc"), Some(Viewer::Resident));
-    assert_eq!(viewer("/plan/M1", "session=abc"), None);
+    assert_eq!(viewer("/plan/M1", "session=abc"), Some(Viewer::Resident));
+    assert_eq!(viewer("/me", "session=abc"), None);
     assert_eq!(viewer("/", "lang=da"), Some(Viewer::Visitor));
     for cookie in [
         "session=abc; typed=x",
