@@ -3,16 +3,14 @@
 use klimadialog::IdeaKind;
 use klimadialog::listing::IdeaSummary;
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 
-use crate::components::support_button::{SupportButton, SupportTexts};
+use crate::components::support_button::{SupportTexts, support_part};
 use crate::i18n::{
     danish_lang, kind_name, lang_if_other, name_in_page_language, status_name, use_locale,
     use_texts,
 };
-use crate::personal::{SlotKind, personal};
 use crate::server_fns::ideas::IdeaPageForVisitor;
-use crate::server_fns::support::{SetSupport, SupportState};
+use crate::server_fns::support::SupportState;
 
 #[component]
 pub fn IdeaCard(idea: IdeaSummary, support: SupportState, next: String) -> impl IntoView {
@@ -65,26 +63,7 @@ pub fn IdeaCard(idea: IdeaSummary, support: SupportState, next: String) -> impl 
                             }
                         })}
                 </dl>
-                {personal(
-                    SlotKind::Support,
-                    idea.id.0,
-                    u8::from(support.supported),
-                    move |variant| {
-                        view! {
-                            <SupportButton
-                                idea=idea.id.0
-                                state=SupportState {
-                                    supported: variant == 1,
-                                    count: support.count,
-                                }
-                                action={<SetSupport as ServerFn>::PATH.to_owned()}
-                                next=next.clone()
-                                texts=texts.clone()
-                                described_by=format!("idea-{}", idea.id)
-                            />
-                        }
-                    },
-                )}
+                {support_part(idea.id.0, support, next, texts, Some(format!("idea-{}", idea.id)))}
             </article>
         </li>
     }

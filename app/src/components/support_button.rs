@@ -127,6 +127,38 @@ pub fn SupportButton(
     }
 }
 
+/// The support button as a part of the page that is the viewer's own (see `personal`): in the
+/// shared render for residents, both states.
+pub fn support_part(
+    idea: i64,
+    support: SupportState,
+    next: String,
+    texts: SupportTexts,
+    described_by: Option<String>,
+) -> AnyView {
+    use crate::personal::{SlotKind, personal};
+    use crate::server_fns::support::SetSupport;
+    use leptos::server_fn::ServerFn;
+    personal(
+        SlotKind::Support,
+        idea,
+        u8::from(support.supported),
+        move |variant| {
+            let state = SupportState {
+                supported: variant == 1,
+                count: support.count,
+            };
+            let action = <SetSupport as ServerFn>::PATH.to_owned();
+            match described_by.clone() {
+                Some(described_by) => view! { <SupportButton idea state action next=next.clone() texts=texts.clone() described_by /> }
+                .into_any(),
+                None => view! { <SupportButton idea state action next=next.clone() texts=texts.clone() /> }
+                .into_any(),
+            }
+        },
+    )
+}
+
 impl SupportTexts {
     /// The button's texts for one idea, in the visitor's language.
     pub fn for_idea(t: &crate::i18n::Texts, idea: klimadialog::IdeaId, here: &str) -> SupportTexts {

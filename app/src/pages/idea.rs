@@ -12,16 +12,14 @@ use crate::components::argument::DebateSection;
 use crate::components::idea_timeline::IdeaTimeline;
 use crate::components::report_form::ReportForm;
 use crate::components::share_link::ShareLink;
-use crate::components::support_button::{SupportButton, SupportTexts};
+use crate::components::support_button::{SupportTexts, support_part};
 use crate::i18n::{kind_name, lang_if_other, status_name, use_locale, use_texts};
 use crate::pages::LoadError;
 use crate::pages::not_found::NotFound;
 use crate::personal::{SlotKind, personal, shared_render};
 use crate::server_fns::ideas::{ReviewNotice, load_idea_for_visitor};
-use crate::server_fns::support::{SetSupport, SupportState};
+use crate::server_fns::support::SupportState;
 use klimadialog::follow::IdeaFollow;
-
-use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn IdeaPage() -> impl IntoView {
@@ -153,27 +151,7 @@ fn IdeaView(
                     }
                         .into_any()
                 }
-                None => {
-                    personal(
-                        SlotKind::Support,
-                        summary.id.0,
-                        u8::from(support.supported),
-                        move |variant| {
-                            view! {
-                                <SupportButton
-                                    idea=summary.id.0
-                                    state=SupportState {
-                                        supported: variant == 1,
-                                        count: support.count,
-                                    }
-                                    action={<SetSupport as ServerFn>::PATH.to_owned()}
-                                    next=here.clone()
-                                    texts=support_texts.clone()
-                                />
-                            }
-                        },
-                    )
-                }
+                None => support_part(summary.id.0, support, here, support_texts, None),
             }}
             <dl class="facts">
                 <div>
