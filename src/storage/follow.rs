@@ -56,19 +56,8 @@ impl Db {
     /// Whether, and why, a resident follows an idea.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn idea_follow(&self, resident: ResidentId, idea: IdeaId) -> Result<IdeaFollow> {
-        let (chosen, proposed, supported, argued): (Option<bool>, bool, bool, bool) =
-            sqlx::query_as(
-                "SELECT (SELECT following FROM follows
-                         WHERE resident_id = ?1 AND kind = 'idea' AND target = CAST(?2 AS TEXT)),
-                        EXISTS (SELECT 1 FROM ideas WHERE id = ?2 AND author_id = ?1),
-                        EXISTS (SELECT 1 FROM supports WHERE idea_id = ?2 AND resident_id = ?1),
-                        EXISTS (SELECT 1 FROM arguments WHERE idea_id = ?2 AND author_id = ?1)",
-            )
-            .bind(resident.0)
-            .bind(idea.0)
-            .fetch_one(self.pool())
-            .await?;
-        Ok(IdeaFollow::of(chosen, proposed, supported, argued))
+        // The resident's whole state on the idea is one query; the follow is part of it.
+        Ok(self.idea_viewer(resident, idea).await?.follow)
     }
 
     /// How many residents with an address follow an idea.
