@@ -41,6 +41,7 @@ mod plan;
 mod plan_import;
 mod plan_mail;
 mod propose;
+mod readers;
 mod reference;
 mod report;
 mod resident;
@@ -103,6 +104,8 @@ pub use viewer::IdeaViewer;
 pub enum StorageError {
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("database error: {0}")]
+    Read(#[from] rusqlite::Error),
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("a stored row breaks the domain rules: {0}")]
@@ -145,6 +148,9 @@ impl StorageError {
                     .map(|c| c & 0xff);
                 matches!(code, Some(5 | 6 | 7 | 8 | 10 | 13 | 14 | 15))
             }
+            StorageError::Read(rusqlite::Error::SqliteFailure(error, _)) => {
+                matches!(error.extended_code & 0xff, 5 | 6 | 7 | 10 | 14 | 15)
+            }
             _ => false,
         }
     }
@@ -183,6 +189,7 @@ pub struct Db {
     changes: Arc<AtomicU64>,
     supports: support_writer::SupportWriter,
     sessions: Arc<session_cache::SessionCache>,
+    readers: Arc<readers::Readers>,
 }
 
 impl Db {
@@ -259,10 +266,12 @@ impl Db {
                     Ok(true)
                 })
             })
-            .connect_with(options)
+            .connect_with(options.clone())
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
+        let readers = readers::Readers::open(options.get_filename(), in_memory)?;
         let db = Db {
+            readers: Arc::new(readers),
             supports: support_writer::SupportWriter::start(pool.clone()),
             pool,
             trending_minute: Default::default(),
@@ -308,6 +317,7 @@ impl Db {
     /// Waits for running queries and closes every connection, so the WAL is checkpointed.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn close(&self) {
+        self.readers.close();
         self.pool.close().await;
     }
 }

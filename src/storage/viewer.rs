@@ -2,8 +2,6 @@
 //! a page kept for all residents is put together with these for each of them, so these reads
 //! are what a resident's page costs.
 
-use sqlx::Row;
-
 use super::{Db, Result};
 use crate::argument::{ArgumentId, ArgumentMark};
 use crate::follow::IdeaFollow;
@@ -24,50 +22,43 @@ impl Db {
     /// A resident's support, report, follow and waiting arguments on one idea, in one query.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn idea_viewer(&self, resident: ResidentId, idea: IdeaId) -> Result<IdeaViewer> {
-        let row = sqlx::query(
-            "SELECT (SELECT following FROM follows
-                     WHERE resident_id = ?1 AND kind = 'idea' AND target = CAST(?2 AS TEXT))
-                        AS chosen,
-                    EXISTS (SELECT 1 FROM ideas WHERE id = ?2 AND author_id = ?1) AS proposed,
-                    EXISTS (SELECT 1 FROM supports WHERE idea_id = ?2 AND resident_id = ?1)
-                        AS supported,
-                    EXISTS (SELECT 1 FROM arguments WHERE idea_id = ?2 AND author_id = ?1)
-                        AS argued,
-                    EXISTS (SELECT 1 FROM reports WHERE idea_id = ?2 AND resident_id = ?1)
-                        AS reported,
-                    EXISTS (SELECT 1 FROM arguments WHERE idea_id = ?2 AND author_id = ?1
-                            AND moderation_state = 'pending') AS waiting",
-        )
-        .bind(resident.0)
-        .bind(idea.0)
-        .fetch_one(self.pool())
-        .await?;
-        let supported: bool = row.get("supported");
-        Ok(IdeaViewer {
-            supported,
-            reported: row.get("reported"),
-            follow: IdeaFollow::of(
-                row.get("chosen"),
-                row.get("proposed"),
-                supported,
-                row.get("argued"),
-            ),
-            waiting_argument: row.get("waiting"),
+        self.read(|connection| {
+            connection
+                .prepare_cached(
+                    "SELECT (SELECT following FROM follows
+                             WHERE resident_id = ?1 AND kind = 'idea'
+                               AND target = CAST(?2 AS TEXT)),
+                            EXISTS (SELECT 1 FROM ideas WHERE id = ?2 AND author_id = ?1),
+                            EXISTS (SELECT 1 FROM supports WHERE idea_id = ?2 AND resident_id = ?1),
+                            EXISTS (SELECT 1 FROM arguments WHERE idea_id = ?2 AND author_id = ?1),
+                            EXISTS (SELECT 1 FROM reports WHERE idea_id = ?2 AND resident_id = ?1),
+                            EXISTS (SELECT 1 FROM arguments WHERE idea_id = ?2 AND author_id = ?1
+                                    AND moderation_state = 'pending')",
+                )?
+                .query_row((resident.0, idea.0), |row| {
+                    let supported: bool = row.get(2)?;
+                    Ok(IdeaViewer {
+                        supported,
+                        reported: row.get(4)?,
+                        follow: IdeaFollow::of(row.get(0)?, row.get(1)?, supported, row.get(3)?),
+                        waiting_argument: row.get(5)?,
+                    })
+                })
         })
     }
 
     /// Whether a resident follows a plan action, by its id.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn follows_action(&self, resident: ResidentId, action: i64) -> Result<bool> {
-        Ok(sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM follows f JOIN actions a ON a.code = f.target
-                            WHERE f.resident_id = ? AND f.kind = 'action' AND a.id = ?
-                              AND f.following = 1)",
-        )
-        .bind(resident.0)
-        .bind(action)
-        .fetch_one(self.pool())
-        .await?)
+        self.read(|connection| {
+            connection
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM follows f JOIN actions a ON a.code = f.target
+                                    WHERE f.resident_id = ? AND f.kind = 'action' AND a.id = ?
+                                      AND f.following = 1)",
+                )?
+                .query_row((resident.0, action), |row| row.get(0))
+        })
     }
 
     /// A resident's mark on each of the given arguments, in one query; arguments that do not
@@ -82,27 +73,29 @@ impl Db {
         if arguments.is_empty() {
             return Ok(Vec::new());
         }
-        // The ids are numbers: written into the query as they are.
-        let ids: Vec<String> = arguments.iter().map(|a| a.0.to_string()).collect();
-        let rows: Vec<(i64, bool, bool, bool)> = sqlx::query_as(&format!(
-            "SELECT a.id, a.author_id IS ?1,
-                    a.deleted_at IS NULL AND a.created_at > ?2 - {window},
-                    EXISTS (SELECT 1 FROM argument_helpful h
-                            WHERE h.argument_id = a.id AND h.resident_id = ?1)
-             FROM arguments a WHERE a.id IN ({})",
-            ids.join(", "),
-            window = crate::argument::EDIT_WINDOW_SECONDS,
-        ))
-        .bind(resident.0)
-        .bind(now)
-        .fetch_all(self.pool())
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, mine, in_window, helpful)| {
-                (ArgumentId(id), ArgumentMark::of(mine, in_window, helpful))
-            })
-            .collect())
+        // The ids as one JSON array: one statement, prepared once, for every page.
+        let ids: Vec<i64> = arguments.iter().map(|a| a.0).collect();
+        let ids = serde_json::to_string(&ids).expect("numbers serialise");
+        self.read(|connection| {
+            connection
+                .prepare_cached(
+                    "SELECT a.id, a.author_id IS ?1,
+                            a.deleted_at IS NULL AND a.created_at > ?2 - ?4,
+                            EXISTS (SELECT 1 FROM argument_helpful h
+                                    WHERE h.argument_id = a.id AND h.resident_id = ?1)
+                     FROM arguments a WHERE a.id IN (SELECT value FROM json_each(?3))",
+                )?
+                .query_map(
+                    (resident.0, now, ids, crate::argument::EDIT_WINDOW_SECONDS),
+                    |row| {
+                        Ok((
+                            ArgumentId(row.get(0)?),
+                            ArgumentMark::of(row.get(1)?, row.get(2)?, row.get(3)?),
+                        ))
+                    },
+                )?
+                .collect()
+        })
     }
 }
 
