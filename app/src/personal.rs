@@ -190,18 +190,18 @@ pub async fn resolve(
                     .get(key)
                     .and_then(|v| index_of(&klimadialog::follow::IdeaFollow::ALL, v.follow)),
                 SlotKind::Argument => {
-                    marks
+                    let mark = marks
                         .iter()
                         .find(|(id, _)| id.0 == *key)
-                        .and_then(|(_, mark)| {
-                            index_of(&klimadialog::argument::ArgumentMark::ALL, *mark)
-                        })
+                        .map_or(klimadialog::argument::ArgumentMark::Other, |(_, mark)| {
+                            *mark
+                        });
+                    index_of(&klimadialog::argument::ArgumentMark::ALL, mark)
                 }
                 SlotKind::ActionFollow => actions.get(key).map(|f| usize::from(*f)),
                 SlotKind::Debate => Some(0),
             };
-            // A part that cannot be read (an argument gone since the render) makes the page
-            // theirs to render.
+            // A part that cannot be read makes the page theirs to render.
             variant.and_then(|v| u8::try_from(v).ok())
         })
         .collect())

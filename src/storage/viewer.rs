@@ -61,8 +61,9 @@ impl Db {
         })
     }
 
-    /// A resident's mark on each of the given arguments, in one query; arguments that do not
-    /// exist are left out.
+    /// A resident's marks among the given arguments, in one query: only their own arguments
+    /// and those they found helpful; every other one is [`ArgumentMark::Other`]. (Most
+    /// residents have neither on a page, and each is then found from an index of their own.)
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn argument_marks(
         &self,
@@ -73,17 +74,20 @@ impl Db {
         if arguments.is_empty() {
             return Ok(Vec::new());
         }
-        // The ids as one JSON array: one statement, prepared once, for every page.
+        // The ids as one JSON array: one statement, prepared once, for every page. One's own
+        // arguments are never one's helpful marks, so the two halves never meet.
         let ids: Vec<i64> = arguments.iter().map(|a| a.0).collect();
         let ids = serde_json::to_string(&ids).expect("numbers serialise");
         self.read(|connection| {
             connection
                 .prepare_cached(
-                    "SELECT a.id, a.author_id IS ?1,
-                            a.deleted_at IS NULL AND a.created_at > ?2 - ?4,
-                            EXISTS (SELECT 1 FROM argument_helpful h
-                                    WHERE h.argument_id = a.id AND h.resident_id = ?1)
-                     FROM arguments a WHERE a.id IN (SELECT value FROM json_each(?3))",
+                    "SELECT a.id, 1, a.deleted_at IS NULL AND a.created_at > ?2 - ?4, 0
+                     FROM arguments a
+                     WHERE a.author_id = ?1 AND a.id IN (SELECT value FROM json_each(?3))
+                     UNION ALL
+                     SELECT h.argument_id, 0, 0, 1 FROM argument_helpful h
+                     WHERE h.resident_id = ?1
+                       AND h.argument_id IN (SELECT value FROM json_each(?3))",
                 )?
                 .query_map(
                     (resident.0, now, ids, crate::argument::EDIT_WINDOW_SECONDS),
@@ -166,9 +170,12 @@ mod tests {
         let mut seen = Vec::new();
         for thread in &debate.threads {
             let item = &thread.argument;
-            let (_, mark) = marks.iter().find(|(id, _)| *id == item.id).unwrap();
-            assert_eq!(*mark, ArgumentMark::of_item(item), "{:?}", item.id);
-            seen.push(*mark);
+            let mark = marks
+                .iter()
+                .find(|(id, _)| *id == item.id)
+                .map_or(ArgumentMark::Other, |(_, mark)| *mark);
+            assert_eq!(mark, ArgumentMark::of_item(item), "{:?}", item.id);
+            seen.push(mark);
         }
         seen.sort_by_key(|m| *m as u8);
         assert_eq!(
@@ -180,6 +187,11 @@ mod tests {
             ]
         );
         assert!(db.argument_marks(mette, &[], t).await.unwrap().is_empty());
+        // To Ole, Mette's two are others' arguments: only his own is named.
+        assert_eq!(
+            db.argument_marks(ole, &ids, t).await.unwrap(),
+            [(oles, ArgumentMark::MineEditable)]
+        );
 
         // Arguing follows; an argument awaiting review is only Ole's to see.
         assert_eq!(
