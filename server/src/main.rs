@@ -5,6 +5,11 @@ use clap::Parser;
 use klimadialog_server::config::{Cli, Command, ServeArgs, StaffCommand};
 use klimadialog_server::{ServerError, open_database, serve};
 
+/// mimalloc rather than glibc's malloc: a request allocates and frees many small pieces on
+/// two threads at once, where glibc's arenas spent a fifth of the CPU (bench/README.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
