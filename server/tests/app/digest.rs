@@ -519,17 +519,7 @@ async fn an_action_page_offers_signed_in_residents_to_follow_it() {
             .await
             .contains("Følg indsatsen, så hører du")
     );
-    let (status, back) = resident
-        .post_form(
-            "/fn/follow",
-            &[
-                ("kind", "action"),
-                ("key", "T1"),
-                ("follow", "true"),
-                ("next", "/plan/T1"),
-            ],
-        )
-        .await;
+    let (status, back) = resident.follow("action", "T1", true, "/plan/T1").await;
     assert_eq!(
         (status, back.as_str()),
         (StatusCode::FOUND, "/plan/T1#follow")
@@ -629,17 +619,7 @@ async fn replies_come_at_once_and_the_plan_s_progress_in_english_the_next_mornin
             ],
         )
         .await;
-    planner
-        .post_form(
-            "/fn/follow",
-            &[
-                ("kind", "action"),
-                ("key", "T1"),
-                ("follow", "true"),
-                ("next", "/plan/T1"),
-            ],
-        )
-        .await;
+    planner.follow("action", "T1", true, "/plan/T1").await;
     assert_eq!(app.db.followed_topics(planner_id).await.unwrap().len(), 1);
     let code = klimadialog::plan::ActionCode::parse("T1").unwrap();
     let detail = app.db.action_detail(&code).await.unwrap().unwrap();

@@ -81,17 +81,7 @@ async fn a_resident_follows_an_idea_by_supporting_it_and_can_stop() {
         ("area", "atlantis"),
         ("planet", "1"),
     ] {
-        let (status, _) = lone
-            .post_form(
-                "/fn/follow",
-                &[
-                    ("kind", kind),
-                    ("key", key),
-                    ("follow", "true"),
-                    ("next", "/"),
-                ],
-            )
-            .await;
+        let (status, _) = lone.follow(kind, key, true, "/").await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{kind} {key}");
     }
     // An area, a sector and an action of the plan can be followed too.
@@ -100,17 +90,7 @@ async fn a_resident_follows_an_idea_by_supporting_it_and_can_stop() {
         ("sector", "transport"),
         ("action", "T1"),
     ] {
-        let (status, _) = lone
-            .post_form(
-                "/fn/follow",
-                &[
-                    ("kind", kind),
-                    ("key", key),
-                    ("follow", "true"),
-                    ("next", "/"),
-                ],
-            )
-            .await;
+        let (status, _) = lone.follow(kind, key, true, "/").await;
         assert_eq!(status, StatusCode::FOUND, "{kind} {key}");
     }
     let resident = app

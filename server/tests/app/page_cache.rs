@@ -464,30 +464,10 @@ async fn each_residents_page_put_together_equals_the_page_rendered_for_them() {
         let (status, _) = ann.post_form(path, &fields).await;
         assert_eq!(status, StatusCode::FOUND, "{path}");
     }
-    let (status, _) = bo
-        .post_form(
-            "/fn/follow",
-            &[
-                ("kind", "action"),
-                ("key", "T1"),
-                ("follow", "true"),
-                ("next", "/plan/T1"),
-            ],
-        )
-        .await;
+    let (status, _) = bo.follow("action", "T1", true, "/plan/T1").await;
     assert_eq!(status, StatusCode::FOUND);
-    for follow in ["true", "false"] {
-        let (status, _) = cy
-            .post_form(
-                "/fn/follow",
-                &[
-                    ("kind", "idea"),
-                    ("key", &id),
-                    ("follow", follow),
-                    ("next", &page),
-                ],
-            )
-            .await;
+    for follow in [true, false] {
+        let (status, _) = cy.follow("idea", &id, follow, &page).await;
         assert_eq!(status, StatusCode::FOUND);
     }
 

@@ -277,6 +277,25 @@ impl<'a> Browser<'a> {
 }
 
 impl Browser<'_> {
+    /// Presses a follow or stop button (the form of `/fn/follow`): `kind` is idea, area,
+    /// sector or action; returns the status and Location.
+    pub async fn follow(
+        &mut self,
+        kind: &str,
+        key: &str,
+        follow: bool,
+        next: &str,
+    ) -> (StatusCode, String) {
+        let follow = if follow { "true" } else { "false" };
+        let fields = [
+            ("kind", kind),
+            ("key", key),
+            ("follow", follow),
+            ("next", next),
+        ];
+        self.post_form("/fn/follow", &fields).await
+    }
+
     /// Posts a form as a browser without JavaScript does; returns the status and Location.
     pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
         let body = fields
