@@ -55,6 +55,32 @@ impl Photo {
         let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
         format!("{hex}.{}x{}.jpg", self.width, self.height)
     }
+
+    /// Stores the photo in `dir` under its file name, whole or not at all, and returns the
+    /// name. Written to a partial file of its own, flushed to disk, then renamed: the same photo
+    /// sent twice at once has one name, and one shared partial file would be renamed away under
+    /// the second writer. Upkeep deletes partial files a crash left behind.
+    pub fn store_in(&self, dir: &std::path::Path) -> std::io::Result<String> {
+        use std::io::Write;
+        static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let name = self.file_name();
+        let path = dir.join(&name);
+        if path.exists() {
+            return Ok(name);
+        }
+        std::fs::create_dir_all(dir)?;
+        let writer = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let partial = dir.join(format!("{name}.{}-{writer}.partial", std::process::id()));
+        let written = std::fs::File::create(&partial).and_then(|mut file| {
+            file.write_all(&self.jpeg)?;
+            file.sync_all()
+        });
+        if let Err(error) = written.and_then(|()| std::fs::rename(&partial, &path)) {
+            let _ = std::fs::remove_file(&partial);
+            return Err(error);
+        }
+        Ok(name)
+    }
 }
 
 /// Whether a name is one `Photo::file_name` makes; nothing else is ever looked up on disk.

@@ -47,7 +47,7 @@ pub async fn run_once(db: &Db, data_dir: &Path, now: i64) -> Result<Upkeep, Stor
     let now = SystemTime::UNIX_EPOCH + Duration::from_secs(now.max(0) as u64);
     let (photo_files, outbox_files) = tokio::task::spawn_blocking(move || {
         let photos = delete_old_files(&photo_dir, now, PHOTO_GRACE, |name| {
-            !in_use.contains(name.trim_end_matches(".partial"))
+            name.ends_with(".partial") || !in_use.contains(name)
         });
         let mails = delete_old_files(&outbox, now, OUTBOX_KEPT, |name| name.ends_with(".eml"));
         (photos, mails)

@@ -128,3 +128,39 @@ fn a_picture_at_the_budget_is_still_taken() {
     let photo = reencode(&bomb_png(8_000, 5_000, false)).unwrap();
     assert_eq!((photo.width, photo.height), (1600, 1000));
 }
+
+#[test]
+fn the_same_photo_stored_by_many_at_once_is_stored_whole_and_leaves_nothing_behind() {
+    // The same photo sent twice at once: both writers have one name and must both succeed.
+    let dir = tempfile::tempdir().unwrap();
+    let photo = reencode(&jpeg(1600, 1200)).unwrap();
+    for round in 0..20 {
+        let photos = dir.path().join(format!("round-{round}"));
+        let start = std::sync::Barrier::new(8);
+        let names: Vec<String> = std::thread::scope(|scope| {
+            let writers: Vec<_> = (0..8)
+                .map(|_| {
+                    scope.spawn(|| {
+                        start.wait();
+                        photo.store_in(&photos)
+                    })
+                })
+                .collect();
+            writers
+                .into_iter()
+                .map(|w| w.join().unwrap().unwrap())
+                .collect()
+        });
+        assert!(names.iter().all(|name| *name == photo.file_name()));
+        let files: Vec<_> = std::fs::read_dir(&photos)
+            .unwrap()
+            .map(|f| f.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            files,
+            [std::ffi::OsString::from(photo.file_name())],
+            "one file, no partial"
+        );
+        assert_eq!(std::fs::read(photos.join(&names[0])).unwrap(), photo.jpeg);
+    }
+}

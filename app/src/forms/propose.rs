@@ -119,34 +119,24 @@ async fn store_photo(state: &AppState, upload: Vec<u8>) -> Result<String, PhotoP
     let Ok(Ok(turn)) = tokio::time::timeout(DECODE_QUEUE, DECODES.acquire()).await else {
         return Err(PhotoProblem::Busy);
     };
+    let photo_dir = state.photo_dir.clone();
     let photo = tokio::task::spawn_blocking(move || {
         let _turn = turn;
-        photo::reencode(&upload)
+        photo::reencode(&upload).map(|photo| photo.store_in(&photo_dir))
     })
     .await
-    .map_err(|_| PhotoProblem::Failed)?
-    .map_err(|e| match e {
-        PhotoError::TooLarge => PhotoProblem::TooLarge,
-        PhotoError::NotAPicture => PhotoProblem::NotAPicture,
-        PhotoError::TooManyPixels => PhotoProblem::TooManyPixels,
-        PhotoError::Encode => PhotoProblem::Failed,
-    })?;
-    let name = photo.file_name();
-    let path = state.photo_dir.join(&name);
-    if !tokio::fs::try_exists(&path).await.unwrap_or(false) {
-        let partial = state.photo_dir.join(format!("{name}.partial"));
-        let written = async {
-            tokio::fs::create_dir_all(state.photo_dir.as_path()).await?;
-            tokio::fs::write(&partial, &photo.jpeg).await?;
-            tokio::fs::rename(&partial, &path).await
-        }
-        .await;
-        if let Err(error) = written {
+    .map_err(|_| PhotoProblem::Failed)?;
+    match photo {
+        Ok(Ok(name)) => Ok(name),
+        Ok(Err(error)) => {
             tracing::error!(%error, "storing a photo failed");
-            return Err(PhotoProblem::Failed);
+            Err(PhotoProblem::Failed)
         }
+        Err(PhotoError::TooLarge) => Err(PhotoProblem::TooLarge),
+        Err(PhotoError::NotAPicture) => Err(PhotoProblem::NotAPicture),
+        Err(PhotoError::TooManyPixels) => Err(PhotoProblem::TooManyPixels),
+        Err(PhotoError::Encode) => Err(PhotoProblem::Failed),
     }
-    Ok(name)
 }
 
 pub async fn save_draft(

@@ -117,10 +117,12 @@ async fn upkeep_deletes_what_is_past_its_time_and_photos_nothing_uses() {
     let partial = photo_file(dir.path(), 8, DAY);
     std::fs::rename(
         dir.path().join("photos").join(&partial),
-        dir.path().join("photos").join(format!("{partial}.partial")),
+        dir.path()
+            .join("photos")
+            .join(format!("{partial}.4242-0.partial")),
     )
     .unwrap();
-    let partial = format!("{partial}.partial");
+    let partial = format!("{partial}.4242-0.partial");
     std::fs::create_dir_all(dir.path().join("outbox")).unwrap();
     let old_mail = dir.path().join("outbox/old.eml");
     std::fs::write(&old_mail, "To: r@example.org").unwrap();
