@@ -14,7 +14,7 @@ port=${PORT:-3992}
 dir=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
 export DATABASE_URL="$dir/bench.db" KLIMADIALOG_DEMO=false KLIMADIALOG_DATA_DIR="$dir" \
-  LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn
+  LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$port" KLIMADIALOG_METRICS_ADDR=127.0.0.1:0 RUST_LOG=warn
 
 "$bin" seed --ideas "$ideas" --supports "$ideas" >/dev/null
 printf '%s\n' 'bench-export-password' | "$bin" staff add bench --role admin >/dev/null

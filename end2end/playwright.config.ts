@@ -83,6 +83,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: path.join(dataDir, 'e2e.db'),
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      KLIMADIALOG_METRICS_ADDR: "127.0.0.1:0",
       LEPTOS_SITE_ROOT: siteRoot,
       KLIMADIALOG_DEMO: 'true',
       // No SMTP_URL: mail goes to <data dir>/outbox, where the tests read it.

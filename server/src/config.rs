@@ -7,11 +7,21 @@ use clap::{Args, Parser, Subcommand};
 use klimadialog::map_tiles::TileTemplate;
 use klimadialog_app::config::{ClimateTargets, DebateRulesText, MapTiles, SiteConfig};
 
+/// What `--version` says after the name: the release and the database schema it migrates to,
+/// so whoever upgrades can see which backups this build can open.
+static VERSION_LINE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "{} (database schema {})",
+        crate::VERSION,
+        klimadialog::storage::schema_version()
+    )
+});
+
 /// Klimadialog: residents' ideas for a Danish municipality's climate action plan.
 ///
 /// Without a subcommand it serves the site. Every option can also be set in the environment.
 #[derive(Debug, Parser)]
-#[command(name = "klimadialog", version, about, long_about = None)]
+#[command(name = "klimadialog", version = VERSION_LINE.as_str(), about, long_about = None)]
 pub struct Cli {
     #[command(flatten)]
     pub database: DatabaseArgs,
@@ -244,6 +254,15 @@ pub struct ServeArgs {
     #[arg(long, env = "KLIMADIALOG_RATE_LIMITS", default_value_t = true, action = clap::ArgAction::Set)]
     pub rate_limits: bool,
 
+    /// Where Prometheus scrapes `/metrics`: an address of its own, never the public site's.
+    /// `off` serves no metrics.
+    #[arg(
+        long,
+        env = "KLIMADIALOG_METRICS_ADDR",
+        default_value = "127.0.0.1:9464"
+    )]
+    pub metrics_addr: MetricsAddr,
+
     /// Keep rendered public pages for visitors without a session for up to ten seconds, until
     /// the database changes. Off only to measure or debug rendering itself.
     #[arg(long, env = "KLIMADIALOG_PAGE_CACHE", default_value_t = true, action = clap::ArgAction::Set)]
@@ -444,4 +463,21 @@ fn read_debate_rules(path: &std::path::Path) -> Result<DebateRulesText, String> 
         }
     }
     Ok(rules)
+}
+
+/// `KLIMADIALOG_METRICS_ADDR`: an address and port, or `off`.
+#[derive(Debug, Clone, Copy)]
+pub struct MetricsAddr(pub Option<SocketAddr>);
+
+impl std::str::FromStr for MetricsAddr {
+    type Err = String;
+
+    fn from_str(value: &str) -> Result<MetricsAddr, String> {
+        match value.trim() {
+            "off" | "" => Ok(MetricsAddr(None)),
+            address => address.parse().map(|a| MetricsAddr(Some(a))).map_err(|_| {
+                format!("{address:?} is neither an address with a port (127.0.0.1:9464) nor off")
+            }),
+        }
+    }
 }

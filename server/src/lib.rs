@@ -2,6 +2,9 @@
 //! stop. `main.rs` only parses the command line and calls in here, so tests can start the
 //! same server on port 0.
 
+/// The release, as `--version`, `/healthz` and `/metrics` name it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 pub mod argument_export;
 pub mod assets;
 pub mod client_address;
@@ -11,6 +14,7 @@ pub mod digest_cli;
 pub mod flood_guard;
 pub mod idea_export;
 pub mod mail_worker;
+pub mod metrics;
 pub mod open_actions;
 pub mod open_data;
 pub mod page_cache;
@@ -144,8 +148,8 @@ pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
         .build()
 }
 
-/// The whole site as one router.
-pub fn router(state: AppState, args: &ServeArgs) -> Router {
+/// The whole site as one router, counting what it answers in `metrics`.
+pub fn router(state: AppState, args: &ServeArgs, metrics: &Arc<metrics::Metrics>) -> Router {
     let options = leptos_options(args);
     let proxies = client_address::TrustedProxies::new(args.trusted_proxies.clone());
     let flood_guard = flood_guard::FloodGuard::new(args.rate_limits);
@@ -293,6 +297,11 @@ pub fn router(state: AppState, args: &ServeArgs) -> Router {
             page_cache::serve,
         ))
         .layer(panics::layer())
+        // Outside the panic catcher, so a panic's 500 is counted too.
+        .layer(axum::middleware::from_fn_with_state(
+            metrics.clone(),
+            metrics::count,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http().make_span_with(request_log::span))
 }
@@ -309,8 +318,20 @@ pub async fn serve(database_url: &str, args: ServeArgs) -> Result<(), ServerErro
     upkeep::spawn(db.clone(), args.data_dir.clone());
     let shutdown = shutdown_signal();
     let listener = tokio::net::TcpListener::bind(args.site_addr).await?;
+    let metrics = Arc::new(metrics::Metrics::default());
+    if let Some(address) = args.metrics_addr.0 {
+        let listener = tokio::net::TcpListener::bind(address).await?;
+        tracing::info!(metrics_address = %listener.local_addr()?, "serving /metrics");
+        let scrape = metrics::router(metrics.clone(), db.clone(), database_path(database_url));
+        // Stops with the process; a scrape in flight at shutdown is worth nothing.
+        tokio::spawn(async move {
+            if let Err(error) = axum::serve(listener, scrape).await {
+                tracing::error!(%error, "the metrics listener stopped");
+            }
+        });
+    }
     tracing::info!(address = %listener.local_addr()?, "serving Klimadialog");
-    let app = router(state, &args);
+    let app = router(state, &args, &metrics);
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -320,6 +341,16 @@ pub async fn serve(database_url: &str, args: ServeArgs) -> Result<(), ServerErro
     tracing::info!("stopped serving; closing the database");
     db.close().await;
     Ok(())
+}
+
+/// The database file of a `DATABASE_URL`, unless it is in memory.
+fn database_path(url: &str) -> Option<std::path::PathBuf> {
+    let path = url
+        .strip_prefix("sqlite://")
+        .or(url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    let path = path.split('?').next().unwrap_or(path);
+    (!path.is_empty() && !path.contains(":memory:")).then(|| path.into())
 }
 
 /// Resolves on SIGTERM or Ctrl-C. The handlers are registered when this is called, not when it

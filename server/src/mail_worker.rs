@@ -194,6 +194,7 @@ async fn attempt(
         }
         None => Err("unreadable queued mail".to_owned()),
     };
+    crate::metrics::mail_attempt(result.is_ok());
     let at = now();
     let stored = match result {
         Ok(()) => state.db.mark_mail_sent(queue, id, at).await,

@@ -42,6 +42,8 @@ use klimadialog::Locale;
 use klimadialog::storage::Db;
 use tokio::sync::watch;
 
+use crate::request_log::RouteLabel;
+
 use spliced::{Cut, Spliced};
 
 mod spliced;
@@ -123,6 +125,17 @@ struct Page {
     gzip: Bytes,
     /// A shared render for residents with parts of their own, cut at those parts.
     spliced: Option<Spliced>,
+    /// The route that rendered it, for `/metrics` to count the requests it answers.
+    route: Option<RouteLabel>,
+}
+
+/// Whether a public page came from the cache, on the response for `/metrics`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheUse {
+    /// Made by an earlier request (kept, or rendered meanwhile for another).
+    Hit,
+    /// Rendered for this request.
+    Miss,
 }
 
 enum Lookup {
@@ -247,10 +260,12 @@ impl PageCache {
                 return Err(busy());
             }
         };
-        let Some(page) = Page::new(&filling, parts.headers.clone(), bytes.clone(), key.2) else {
+        let Some(mut page) = Page::new(&filling, parts.headers.clone(), bytes.clone(), key.2)
+        else {
             self.finish(&key, None);
             return Err(Response::from_parts(parts, Body::from(bytes)));
         };
+        page.route = parts.extensions.get::<RouteLabel>().cloned();
         let page = Arc::new(page);
         self.finish(&key, Some(page.clone()));
         // Those who waited get this very render, kept or not.
@@ -357,6 +372,7 @@ impl Page {
             plain,
             gzip,
             spliced,
+            route: None,
         })
     }
 
@@ -408,6 +424,14 @@ impl Page {
                 .headers_mut()
                 .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
         }
+        if let Some(route) = &self.route {
+            response.extensions_mut().insert(route.clone());
+        }
+        response.extensions_mut().insert(if from_memory {
+            CacheUse::Hit
+        } else {
+            CacheUse::Miss
+        });
         if from_memory {
             // RFC 9111's Age: how long ago the page was rendered; also how a reader of the
             // response can tell it came from here.

@@ -12,6 +12,11 @@ use axum::response::Response;
 use klimadialog_app::error::Failures;
 use tracing::Span;
 
+/// The route a response answered, as the router's pattern (`/ideas/{id}`): for `/metrics`,
+/// and kept with a cached page for the requests it answers later.
+#[derive(Debug, Clone)]
+pub struct RouteLabel(pub std::sync::Arc<str>);
+
 /// The span a request is served in (for `TraceLayer::make_span_with`).
 pub fn span(request: &Request) -> Span {
     static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -29,13 +34,16 @@ pub async fn record(mut request: Request, next: Next) -> Response {
     let route = request
         .extensions()
         .get::<MatchedPath>()
-        .map(|path| path.as_str().to_owned());
+        .map(|path| std::sync::Arc::<str>::from(path.as_str()));
     Span::current().record("route", route.as_deref().unwrap_or("(no route)"));
     let failures = Failures::default();
     request.extensions_mut().insert(failures.clone());
-    let response = next.run(request).await;
+    let mut response = next.run(request).await;
     for failure in failures.take() {
         failure.log();
+    }
+    if let Some(route) = route {
+        response.extensions_mut().insert(RouteLabel(route));
     }
     response
 }

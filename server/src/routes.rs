@@ -16,8 +16,8 @@ use klimadialog_session::{SiteCookie, is_local_path};
 use serde::Deserialize;
 use serde_json::json;
 
-/// `/healthz`: 200 when the process runs and the database answers a read and commits a write;
-/// 503 otherwise (a full disk lets reads go on while every write fails), and 200 again as soon
+/// `/healthz`: 200 when the process runs and the database answers a read and commits a write,
+/// with the release and database schema running (what a rolling upgrade waits for); 503 otherwise (a full disk lets reads go on while every write fails), and 200 again as soon
 /// as writes work.
 pub async fn healthz(State(state): State<AppState>) -> Response {
     let read = tokio::time::timeout(Duration::from_secs(2), state.db.check()).await;
@@ -28,7 +28,12 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
     match write {
         Ok(Ok(())) => (
             StatusCode::OK,
-            Json(json!({ "status": "ok", "database": "ok" })),
+            Json(json!({
+                "status": "ok",
+                "database": "ok",
+                "version": crate::VERSION,
+                "schema": klimadialog::storage::schema_version(),
+            })),
         )
             .into_response(),
         Ok(Err(error)) => {

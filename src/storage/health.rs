@@ -1,4 +1,5 @@
-//! What `/healthz` asks of the database: that it answers a read, and that it can still write.
+//! What `/healthz` and `/metrics` ask of the database: that it answers a read, that it can
+//! still write, its size and the supports it committed.
 //! A full disk or a read-only file lets reads go on while every commit fails; a health check
 //! that only read said "ok" throughout.
 
@@ -27,6 +28,26 @@ impl Db {
             .await?;
         transaction.commit().await?;
         Ok(())
+    }
+
+    /// The database file's size in bytes, free pages included (the WAL beside it is not).
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub async fn size_bytes(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+        )
+        .fetch_one(self.pool())
+        .await?)
+    }
+
+    /// Supports added and withdrawn since the process started, counted once committed.
+    pub fn supports_committed(&self) -> (u64, u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let committed = &self.supports.committed;
+        (
+            committed.added.load(Relaxed),
+            committed.withdrawn.load(Relaxed),
+        )
     }
 }
 

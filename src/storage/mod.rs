@@ -46,6 +46,7 @@ mod reference;
 mod report;
 mod resident;
 mod retention;
+mod schema;
 mod search;
 mod session_cache;
 pub use session_cache::RECHECK_SECONDS as SESSION_RECHECK_SECONDS;
@@ -94,6 +95,7 @@ pub use reference::CategoryRow;
 pub use report::OpenReport;
 pub use resident::{MailSettings, NewResident};
 pub use retention::Swept;
+pub use schema::{MIGRATOR, schema_version};
 pub use staff::StaffAccount;
 pub use stats::{Stats, Tally};
 pub use team::{TeamChange, TeamMember, TeamRefusal};
@@ -114,6 +116,11 @@ pub enum StorageError {
     Refused(&'static str),
     #[error("{0}")]
     Unavailable(&'static str),
+    #[error(
+        "the database has schema {database}, newer than this build's {build}: install the newer \
+         version again, or restore the backup taken before the upgrade"
+    )]
+    NewerSchema { database: i64, build: i64 },
 }
 
 impl StorageError {
@@ -268,7 +275,7 @@ impl Db {
             })
             .connect_with(options.clone())
             .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        schema::migrate(&pool).await?;
         let readers = readers::Readers::open(options.get_filename(), in_memory)?;
         let db = Db {
             readers: Arc::new(readers),

@@ -66,14 +66,24 @@ struct Job {
 #[derive(Debug, Clone)]
 pub(crate) struct SupportWriter {
     jobs: mpsc::Sender<Job>,
+    /// Supports added and withdrawn since the start, once committed (for `/metrics`).
+    pub(crate) committed: std::sync::Arc<Committed>,
+}
+
+/// Changes that did something, counted after their commit.
+#[derive(Debug, Default)]
+pub(crate) struct Committed {
+    pub(crate) added: std::sync::atomic::AtomicU64,
+    pub(crate) withdrawn: std::sync::atomic::AtomicU64,
 }
 
 impl SupportWriter {
     /// Starts the writing task on the current Tokio runtime.
     pub(crate) fn start(pool: SqlitePool) -> SupportWriter {
         let (jobs, queue) = mpsc::channel(4 * MAX_GROUP);
-        tokio::spawn(write_groups(pool, queue));
-        SupportWriter { jobs }
+        let committed = std::sync::Arc::<Committed>::default();
+        tokio::spawn(write_groups(pool, queue, committed.clone()));
+        SupportWriter { jobs, committed }
     }
 
     /// Writes `change` with whatever else is waiting. Returns once the change is committed.
@@ -89,12 +99,17 @@ impl SupportWriter {
     }
 }
 
-async fn write_groups(pool: SqlitePool, mut queue: mpsc::Receiver<Job>) {
+async fn write_groups(
+    pool: SqlitePool,
+    mut queue: mpsc::Receiver<Job>,
+    committed: std::sync::Arc<Committed>,
+) {
     let mut group = Vec::with_capacity(MAX_GROUP);
     while queue.recv_many(&mut group, MAX_GROUP).await > 0 {
         match write_group(&pool, &group).await {
             Ok(written) => {
                 for (job, written) in group.drain(..).zip(written) {
+                    committed.count(job.change, written);
                     // The resident may have gone; the support stays written.
                     let _ = job.done.send(Ok(written));
                 }
@@ -116,9 +131,23 @@ async fn write_groups(pool: SqlitePool, mut queue: mpsc::Receiver<Job>) {
                                 .copied()
                                 .ok_or(StorageError::Unavailable("saving the support failed"))
                         });
+                    if let Ok(written) = alone {
+                        committed.count(job.change, written);
+                    }
                     let _ = job.done.send(alone);
                 }
             }
+        }
+    }
+}
+
+impl Committed {
+    fn count(&self, change: SupportChange, written: Written) {
+        use std::sync::atomic::Ordering::Relaxed;
+        match change {
+            _ if !written.changed => {}
+            SupportChange::Add { .. } => _ = self.added.fetch_add(1, Relaxed),
+            SupportChange::Remove { .. } => _ = self.withdrawn.fetch_add(1, Relaxed),
         }
     }
 }

@@ -156,6 +156,7 @@ fn page_of(changes: u64, size: usize) -> Arc<Page> {
         plain: Bytes::from(vec![b'x'; size]),
         gzip: Bytes::new(),
         spliced: None,
+        route: None,
     })
 }
 
@@ -232,6 +233,7 @@ async fn one_request_renders_while_the_others_wait_for_its_page() {
         plain: Bytes::from_static(b"<p>page</p>"),
         gzip: Bytes::new(),
         spliced: None,
+        route: None,
     });
     cache.finish(&key, Some(page.clone()));
     filling.done.send_replace(Some(page));

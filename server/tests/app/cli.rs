@@ -16,6 +16,7 @@ pub(crate) fn serve_command(dir: &std::path::Path, db: &std::path::Path) -> Comm
         .arg("serve")
         .env("DATABASE_URL", db)
         .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+        .env("KLIMADIALOG_METRICS_ADDR", "127.0.0.1:0")
         .env("LEPTOS_SITE_ROOT", dir)
         .env("KLIMADIALOG_DATA_DIR", dir)
         .env("KLIMADIALOG_LOG_FORMAT", "json")
@@ -51,6 +52,19 @@ fn help_names_every_setting() {
             "serve --help lacks {expected}:\n{text}"
         );
     }
+}
+
+#[test]
+fn version_names_the_release_and_the_database_schema() {
+    let out = Command::new(BIN).arg("--version").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let expected = format!(
+        "klimadialog {} (database schema {})\n",
+        env!("CARGO_PKG_VERSION"),
+        klimadialog::storage::schema_version()
+    );
+    assert_eq!(text, expected);
 }
 
 #[tokio::test]

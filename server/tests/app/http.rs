@@ -228,6 +228,11 @@ async fn healthz_checks_the_database() {
     let (status, body) = app.get("/healthz").await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains(r#""database":"ok""#));
+    // What a rolling upgrade waits for: the release and the schema now running.
+    let health: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(health["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(health["schema"], klimadialog::storage::schema_version());
+    assert!(health["schema"].as_i64().unwrap() >= 28);
     app.db.close().await;
     let (status, body) = app.get("/healthz").await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);

@@ -34,6 +34,7 @@ mod load;
 mod logs;
 mod map_tiles;
 mod merge;
+mod metrics;
 mod moderation;
 mod my_data;
 mod open_data;

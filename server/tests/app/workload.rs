@@ -33,6 +33,7 @@ impl ServerProcess {
             .arg("serve")
             .env("DATABASE_URL", database)
             .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+            .env("KLIMADIALOG_METRICS_ADDR", "127.0.0.1:0")
             .env("LEPTOS_SITE_ROOT", dir)
             .env("KLIMADIALOG_DATA_DIR", dir)
             .env("KLIMADIALOG_DEMO", "false")
@@ -93,6 +94,16 @@ impl ServerProcess {
             .and_then(|v| v.parse().ok())
             .expect("VmHWM in /proc/<pid>/status");
         kib / 1024
+    }
+
+    /// Where the server serves `/metrics` (`http://address`), as it logged at start.
+    pub fn metrics_base(&self) -> String {
+        let log = self.log.lock().unwrap();
+        log.iter()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .find_map(|v| v["fields"]["metrics_address"].as_str().map(str::to_owned))
+            .map(|address| format!("http://{address}"))
+            .expect("the server logs its metrics address")
     }
 
     /// Everything the server logged so far.
