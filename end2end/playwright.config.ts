@@ -13,6 +13,16 @@ if (!process.env.KLIMADIALOG_E2E_DATA) {
   process.env.KLIMADIALOG_E2E_DATA = fs.mkdtempSync(path.join(os.tmpdir(), 'klimadialog-e2e-'));
 }
 const dataDir = process.env.KLIMADIALOG_E2E_DATA;
+// A second site behind Debian's nginx with TLS and HTTP/2, configured with the example the
+// package ships: proxy.spec.ts goes through it as a resident would in production.
+const proxiedPort = Number(process.env.E2E_PROXIED_PORT ?? 3996);
+const httpsPort = Number(process.env.E2E_HTTPS_PORT ?? 4443);
+const httpPort = Number(process.env.E2E_HTTP_PORT ?? 4080);
+const proxyURL = `https://localhost:${httpsPort}`;
+if (!process.env.KLIMADIALOG_E2E_PROXY_DATA) {
+  process.env.KLIMADIALOG_E2E_PROXY_DATA = fs.mkdtempSync(path.join(os.tmpdir(), 'klimadialog-e2e-proxy-'));
+}
+const proxyDataDir = process.env.KLIMADIALOG_E2E_PROXY_DATA;
 
 export default defineConfig({
   testDir: './tests',
@@ -52,12 +62,12 @@ export default defineConfig({
     {
       name: 'js-on',
       use: { javaScriptEnabled: true, extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.1' } },
-      testIgnore: /\.late\.spec\.ts$/,
+      testIgnore: [/\.late\.spec\.ts$/, /proxy\.spec\.ts$/],
     },
     {
       name: 'js-off',
       use: { javaScriptEnabled: false, extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.2' } },
-      testIgnore: /\.late\.spec\.ts$/,
+      testIgnore: [/\.late\.spec\.ts$/, /proxy\.spec\.ts$/],
     },
     {
       name: 'late-js-on',
@@ -71,8 +81,19 @@ export default defineConfig({
       testMatch: /\.late\.spec\.ts$/,
       dependencies: ['late-js-on'],
     },
+    // Through nginx: the browser speaks TLS and HTTP/2 to it, and nginx adds the address.
+    {
+      name: 'proxy-js-on',
+      use: { javaScriptEnabled: true, baseURL: proxyURL, ignoreHTTPSErrors: true },
+      testMatch: /proxy\.spec\.ts$/,
+    },
+    {
+      name: 'proxy-js-off',
+      use: { javaScriptEnabled: false, baseURL: proxyURL, ignoreHTTPSErrors: true },
+      testMatch: /proxy\.spec\.ts$/,
+    },
   ],
-  webServer: {
+  webServer: [{
     // A staff account for the staff journeys, its password on stdin as an operator would pipe it.
     command: `printf '%s\\n' "$E2E_STAFF_PASSWORD" | "${bin}" staff add e2e-admin --role admin && "${bin}" serve`,
     url: `${baseURL}/healthz`,
@@ -102,4 +123,33 @@ export default defineConfig({
       RUST_LOG: 'warn',
     },
   },
+  {
+    command: `"${bin}" serve`,
+    url: `http://127.0.0.1:${proxiedPort}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      DATABASE_URL: path.join(proxyDataDir, 'e2e.db'),
+      LEPTOS_SITE_ADDR: `127.0.0.1:${proxiedPort}`,
+      KLIMADIALOG_METRICS_ADDR: '127.0.0.1:0',
+      LEPTOS_SITE_ROOT: siteRoot,
+      KLIMADIALOG_DEMO: 'true',
+      KLIMADIALOG_DATA_DIR: proxyDataDir,
+      // As README's "Running in production" sets them behind nginx.
+      KLIMADIALOG_PUBLIC_URL: proxyURL,
+      KLIMADIALOG_TRUSTED_PROXIES: '127.0.0.1,::1',
+      RUST_LOG: 'warn',
+    },
+  },
+  {
+    command: `proxy/nginx.sh ${httpsPort} ${httpPort} ${proxiedPort}`,
+    url: `${proxyURL}/healthz`,
+    ignoreHTTPSErrors: true,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  }],
 });

@@ -147,8 +147,11 @@ export const test = base.extend<{ page: Page }>({
  * The newest sign-in code mailed to `address`. The e2e server has no SMTP server, so it writes
  * mail as .eml files into its outbox; the HTTP tests cover real SMTP.
  */
-export async function codeMailedTo(address: string): Promise<string> {
-  const outbox = path.join(process.env.KLIMADIALOG_E2E_DATA!, 'outbox');
+export async function codeMailedTo(
+  address: string,
+  dataDir: string = process.env.KLIMADIALOG_E2E_DATA!,
+): Promise<string> {
+  const outbox = path.join(dataDir, 'outbox');
   let found: string | undefined;
   await expect
     .poll(() => {

@@ -39,11 +39,12 @@ pub enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     Staff(StaffCommand),
-    /// Write a consistent copy of the database to a new file; safe while the site serves.
+    /// Write a consistent copy of the database to a new file, or into a folder with a dated
+    /// name (`klimadialog-<UTC time>.db`); safe while the site serves.
     Backup(BackupArgs),
     /// Put a backup in place of the database (stop the server first). The backup is checked
     /// first; the database it replaces is kept beside it as `<file>.replaced-<time>`.
-    Restore(BackupArgs),
+    Restore(RestoreArgs),
     /// Make the digest rounds that are due (the running server's mail worker sends them).
     /// The server does this by itself every minute; by hand it helps after a long outage,
     /// and tests use `--at` to be next Monday morning without waiting for it.
@@ -63,6 +64,15 @@ pub struct DigestArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct BackupArgs {
+    /// The backup file, or a folder to write a dated backup into.
+    pub path: std::path::PathBuf,
+    /// In a folder: keep only this many backups, deleting the oldest.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub keep: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
     /// The backup file.
     pub path: std::path::PathBuf,
 }

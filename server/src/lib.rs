@@ -7,6 +7,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub mod argument_export;
 pub mod assets;
+pub mod backup_cli;
 pub mod client_address;
 pub mod config;
 pub mod csv;

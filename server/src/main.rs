@@ -3,7 +3,7 @@ use std::time::Instant;
 
 use clap::Parser;
 use klimadialog_server::config::{Cli, Command, ServeArgs, StaffCommand};
-use klimadialog_server::{ServerError, open_database, serve};
+use klimadialog_server::{ServerError, backup_cli, open_database, serve};
 
 /// mimalloc rather than glibc's malloc: a request allocates and frees many small pieces on
 /// two threads at once, where glibc's arenas spent a fifth of the CPU (bench/README.md).
@@ -24,8 +24,17 @@ async fn main() -> ExitCode {
         Some(Command::Staff(StaffCommand::Add(args))) => {
             klimadialog_server::staff_cli::add(&cli.database.database_url, &args).await
         }
-        Some(Command::Backup(args)) => backup(&cli.database.database_url, &args.path).await,
-        Some(Command::Restore(args)) => restore(&cli.database.database_url, &args.path).await,
+        Some(Command::Backup(args)) => {
+            backup_cli::backup(
+                &cli.database.database_url,
+                &args.path,
+                args.keep.map(usize::from),
+            )
+            .await
+        }
+        Some(Command::Restore(args)) => {
+            backup_cli::restore(&cli.database.database_url, &args.path).await
+        }
         Some(Command::Digests(args)) => {
             klimadialog_server::digest_cli::make(
                 &cli.database.database_url,
@@ -56,32 +65,6 @@ async fn seed(url: &str, ideas: u64, supports: u64) -> Result<(), ServerError> {
         seconds = started.elapsed().as_secs_f64(),
         "seeded"
     );
-    Ok(())
-}
-
-async fn backup(url: &str, path: &std::path::Path) -> Result<(), ServerError> {
-    if !klimadialog::storage::database_file(url).exists() {
-        return Err(ServerError::Usage(format!("no database at {url}")));
-    }
-    let db = open_database(url, false).await?;
-    let started = Instant::now();
-    let result = db.backup_to(path).await;
-    db.close().await;
-    result?;
-    tracing::info!(path = %path.display(), seconds = started.elapsed().as_secs_f64(), "backup written");
-    Ok(())
-}
-
-async fn restore(url: &str, backup: &std::path::Path) -> Result<(), ServerError> {
-    let database = klimadialog::storage::database_file(url);
-    let kept =
-        klimadialog::storage::restore(backup, &database, klimadialog::storage::now()).await?;
-    match kept {
-        Some(kept) => {
-            tracing::info!(database = %database.display(), replaced = %kept.display(), "restored; the replaced database is kept")
-        }
-        None => tracing::info!(database = %database.display(), "restored"),
-    }
     Ok(())
 }
 

@@ -57,6 +57,7 @@ impl ServerProcess {
                 {
                     let _ = found.send(address.to_owned());
                 }
+                crate::test_app::log_watch::check(&line);
                 kept.lock().unwrap().push(line);
             }
         });
@@ -125,6 +126,7 @@ impl Drop for ServerProcess {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        crate::test_app::log_watch::assert_clean();
     }
 }
 

@@ -10,11 +10,19 @@ use klimadialog_server::{open_database, router};
 use reqwest::StatusCode;
 use reqwest::redirect::Policy;
 
+pub mod log_watch;
+
 pub struct TestApp {
     pub base: String,
     pub db: Db,
     pub client: reqwest::Client,
     _dir: tempfile::TempDir,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        log_watch::assert_clean();
+    }
 }
 
 impl TestApp {
@@ -58,6 +66,7 @@ impl TestApp {
         options: &[&str],
         mail_worker: bool,
     ) -> TestApp {
+        log_watch::install();
         let db = open_database(dir.path().join("site.db").to_str().unwrap(), true)
             .await
             .unwrap();
@@ -248,6 +257,7 @@ impl Jar {
             if text.contains("Max-Age=0") {
                 self.0.remove(name);
             } else {
+                log_watch::secret(value);
                 self.0.insert(name.to_owned(), value.to_owned());
             }
         }
@@ -338,6 +348,7 @@ impl Browser<'_> {
         let token = klimadialog::signin::start_session(&self.app.db, resident, None, now())
             .await
             .unwrap();
+        log_watch::secret(token.as_str());
         self.jar
             .0
             .insert("session".to_owned(), token.as_str().to_owned());
