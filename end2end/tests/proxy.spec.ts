@@ -1,4 +1,6 @@
 import { expect, request } from '@playwright/test';
+import * as crypto from 'node:crypto';
+import * as zlib from 'node:zlib';
 import { codeMailedTo, jsEnabled, test, waitForIslands } from './helpers';
 
 // The site behind Debian's nginx, configured with the example the package ships: TLS (a
@@ -6,13 +8,37 @@ import { codeMailedTo, jsEnabled, test, waitForIslands } from './helpers';
 // size for photos. Its own site and data folder (playwright.config.ts).
 const proxyData = process.env.KLIMADIALOG_E2E_PROXY_DATA!;
 
-// A 1×1 PNG, as a phone's photo stands in for here.
-const PHOTO = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+/**
+ * A photo as large as a phone's: `width`×`height` pixels of noise, which no compression
+ * shrinks (1 200×900 is 3.2 MB, over nginx's default 1 MB body limit, under the site's 10 MB).
+ */
+function noisePng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  crypto.randomFillSync(rows);
+  for (let y = 0; y < height; y++) rows[y * (width * 3 + 1)] = 0; // no filter
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+const PHOTO = noisePng(1200, 900);
 
-test('behind nginx with TLS a resident proposes with a photo, signs in and supports', async ({ page, context }, testInfo) => {
+test('behind nginx with TLS a resident proposes with a phone-sized photo, signs in and supports', async ({ page, context }, testInfo) => {
+  expect(PHOTO.length, 'larger than nginx lets through by default').toBeGreaterThan(3_000_000);
   const js = jsEnabled(testInfo);
   const email = `proxy-${testInfo.project.name}@example.org`;
   const title = `Solceller på idrætshallen (${testInfo.project.name})`;
