@@ -67,32 +67,40 @@ impl Default for RouteSeries {
 }
 
 impl Metrics {
-    fn series(&self, route: &str) -> Arc<RouteSeries> {
+    /// Counts one response. The series are read under the shared lock without taking a
+    /// reference each (two atomic writes fewer per request on a line both cores share); the
+    /// write lock is taken once per route, the first time it answers.
+    fn record(&self, route: &str, status: u16, seconds: f64) {
         if let Some(series) = self
             .routes
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .get(route)
         {
-            return series.clone();
+            series.add(status, seconds);
+            return;
         }
         let mut routes = self.routes.write().unwrap_or_else(|e| e.into_inner());
-        routes.entry(Arc::from(route)).or_default().clone()
+        routes
+            .entry(Arc::from(route))
+            .or_default()
+            .add(status, seconds);
     }
+}
 
-    fn record(&self, route: &str, status: u16, seconds: f64) {
-        let series = self.series(route);
+impl RouteSeries {
+    fn add(&self, status: u16, seconds: f64) {
         let index = if STATUSES.contains(&status) {
             status
         } else {
             599
         };
-        series.statuses[usize::from(index - STATUSES.start())].fetch_add(1, Relaxed);
+        self.statuses[usize::from(index - STATUSES.start())].fetch_add(1, Relaxed);
         if let Some(bucket) = BUCKETS.iter().position(|&le| seconds <= le) {
-            series.buckets[bucket].fetch_add(1, Relaxed);
+            self.buckets[bucket].fetch_add(1, Relaxed);
         }
-        series.micros.fetch_add((seconds * 1e6) as u64, Relaxed);
-        series.count.fetch_add(1, Relaxed);
+        self.micros.fetch_add((seconds * 1e6) as u64, Relaxed);
+        self.count.fetch_add(1, Relaxed);
     }
 }
 
