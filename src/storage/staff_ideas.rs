@@ -128,6 +128,17 @@ const ROW_COLUMNS: &str = "i.id, i.title, i.language, i.kind,
     LEFT JOIN (SELECT idea_id, count(*) AS open FROM reports WHERE resolved_at IS NULL
                GROUP BY idea_id) rp ON rp.idea_id = i.id";
 
+/// What a page's ids are chosen from: the ideas with the tables their filter and order need,
+/// the areas only for an area filter or order, the reports only when the order is by them.
+/// (Sectors and themes SQLite leaves out by itself when nothing asks for them.)
+const PAGE_FROM: &str = "FROM ideas i
+    LEFT JOIN sectors s ON s.key = i.sector_key
+    LEFT JOIN adaptation_themes t ON t.key = i.theme_key";
+const AREA_JOIN: &str = " JOIN areas a ON a.id = i.area_id";
+const REPORTS_JOIN: &str = "
+    LEFT JOIN (SELECT idea_id, count(*) AS open_reports FROM reports WHERE resolved_at IS NULL
+               GROUP BY idea_id) rq ON rq.idea_id = i.id";
+
 impl Db {
     /// One idea as a row of the table, in any moderation state.
     #[tracing::instrument(level = "debug", skip_all)]
@@ -149,7 +160,19 @@ impl Db {
         push_staff_filter(&mut count, filter, hits.as_ref());
         let total: i64 = count.build_query_scalar().fetch_one(self.pool()).await?;
 
-        let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {ROW_COLUMNS} WHERE 1"));
+        // The page's ids first, ordered on the idea (and what the order needs) alone; the
+        // rows' other columns and joins only for those fifty. Joining every idea's area and
+        // reports before the sort took most of a staff page's time at 10 000 ideas.
+        let area = filter.public.area.is_some() || filter.order == Column::Area;
+        let mut q = QueryBuilder::<Sqlite>::new(format!(
+            "SELECT {ROW_COLUMNS} WHERE i.id IN (SELECT i.id {PAGE_FROM}{}{} WHERE 1",
+            if area { AREA_JOIN } else { "" },
+            if filter.order == Column::Reports {
+                REPORTS_JOIN
+            } else {
+                ""
+            }
+        ));
         push_staff_filter(&mut q, filter, hits.as_ref());
         // The id last, so equal rows keep one order from page to page.
         let order: Vec<String> = order_expressions(filter.order)
@@ -164,12 +187,15 @@ impl Db {
                 format!("{expression} {}", sql(direction))
             })
             .collect();
-        q.push(format!(" ORDER BY {}", order.join(", ")));
+        let order = format!(" ORDER BY {}", order.join(", "));
+        q.push(&order);
         let page = filter.page();
         q.push(" LIMIT ")
             .push_bind(i64::from(PER_PAGE))
             .push(" OFFSET ")
-            .push_bind(i64::from(page - 1) * i64::from(PER_PAGE));
+            .push_bind(i64::from(page - 1) * i64::from(PER_PAGE))
+            .push(")")
+            .push(&order);
         let rows: Vec<Row> = q.build_query_as().fetch_all(self.pool()).await?;
         Ok(StaffPage {
             rows: rows.into_iter().map(Row::into_row).collect::<Result<_>>()?,
