@@ -38,5 +38,7 @@ http {
   include $dir/site.conf;
 }
 CONF
-nginx -t -q -p "$dir" -c "$dir/nginx.conf"
-exec nginx -p "$dir" -c "$dir/nginx.conf" -g 'daemon off;'
+# Debian puts nginx in /usr/sbin, which not every PATH has.
+nginx=$(command -v nginx || echo /usr/sbin/nginx)
+"$nginx" -t -q -p "$dir" -c "$dir/nginx.conf"
+exec "$nginx" -p "$dir" -c "$dir/nginx.conf" -g 'daemon off;'
