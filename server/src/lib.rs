@@ -323,7 +323,11 @@ pub async fn serve(database_url: &str, args: ServeArgs) -> Result<(), ServerErro
     if let Some(address) = args.metrics_addr.0 {
         let listener = tokio::net::TcpListener::bind(address).await?;
         tracing::info!(metrics_address = %listener.local_addr()?, "serving /metrics");
-        let scrape = metrics::router(metrics.clone(), db.clone(), database_path(database_url));
+        let scrape = metrics::router(
+            metrics.clone(),
+            db.clone(),
+            klimadialog::storage::database_file(database_url),
+        );
         // Stops with the process; a scrape in flight at shutdown is worth nothing.
         tokio::spawn(async move {
             if let Err(error) = axum::serve(listener, scrape).await {
@@ -342,16 +346,6 @@ pub async fn serve(database_url: &str, args: ServeArgs) -> Result<(), ServerErro
     tracing::info!("stopped serving; closing the database");
     db.close().await;
     Ok(())
-}
-
-/// The database file of a `DATABASE_URL`, unless it is in memory.
-fn database_path(url: &str) -> Option<std::path::PathBuf> {
-    let path = url
-        .strip_prefix("sqlite://")
-        .or(url.strip_prefix("sqlite:"))
-        .unwrap_or(url);
-    let path = path.split('?').next().unwrap_or(path);
-    (!path.is_empty() && !path.contains(":memory:")).then(|| path.into())
 }
 
 /// Resolves on SIGTERM or Ctrl-C. The handlers are registered when this is called, not when it

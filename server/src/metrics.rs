@@ -133,20 +133,21 @@ pub async fn count(State(metrics): State<Arc<Metrics>>, request: Request, next: 
 struct Scrape {
     metrics: Arc<Metrics>,
     db: Db,
-    /// The database file, for the size of its write-ahead log.
-    wal: Option<std::path::PathBuf>,
+    /// The database's write-ahead log beside its file (none for a database in memory).
+    wal: std::path::PathBuf,
 }
 
 /// The router of the metrics listener: `/metrics` and nothing else.
-pub fn router(metrics: Arc<Metrics>, db: Db, database: Option<std::path::PathBuf>) -> Router {
-    let wal = database.map(|path| {
-        let mut wal = path.into_os_string();
-        wal.push("-wal");
-        wal.into()
-    });
+pub fn router(metrics: Arc<Metrics>, db: Db, database: std::path::PathBuf) -> Router {
+    let mut wal = database.into_os_string();
+    wal.push("-wal");
     Router::new()
         .route("/metrics", get(scrape))
-        .with_state(Scrape { metrics, db, wal })
+        .with_state(Scrape {
+            metrics,
+            db,
+            wal: wal.into(),
+        })
 }
 
 async fn scrape(State(scrape): State<Scrape>) -> Response {
@@ -252,16 +253,17 @@ async fn scrape(State(scrape): State<Scrape>) -> Response {
         );
         let _ = writeln!(out, "klimadialog_database_bytes {bytes}");
     }
-    if let Some(wal) = &scrape.wal {
-        let bytes = tokio::fs::metadata(wal).await.map(|m| m.len()).unwrap_or(0);
-        family(
-            &mut out,
-            "klimadialog_database_wal_bytes",
-            "gauge",
-            "The database's write-ahead log, until its next checkpoint.",
-        );
-        let _ = writeln!(out, "klimadialog_database_wal_bytes {bytes}");
-    }
+    let bytes = tokio::fs::metadata(&scrape.wal)
+        .await
+        .map(|m| m.len())
+        .unwrap_or(0);
+    family(
+        &mut out,
+        "klimadialog_database_wal_bytes",
+        "gauge",
+        "The database's write-ahead log, until its next checkpoint.",
+    );
+    let _ = writeln!(out, "klimadialog_database_wal_bytes {bytes}");
     let mut response = out.into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,

@@ -18,14 +18,11 @@ pub fn schema_version() -> i64 {
 
 /// Migrates the database to this build's schema, unless it is already past it.
 pub(super) async fn migrate(pool: &SqlitePool) -> Result<()> {
-    let applied: Option<i64> = sqlx::query_scalar(
-        "SELECT max(version) FROM _sqlx_migrations
-         WHERE EXISTS (SELECT 1 FROM sqlite_schema WHERE name = '_sqlx_migrations')",
-    )
-    .fetch_optional(pool)
-    .await
-    .ok()
-    .flatten();
+    // A new database has no migrations table yet: nothing applied, nothing to refuse.
+    let applied: Option<i64> = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations")
+        .fetch_one(pool)
+        .await
+        .unwrap_or(None);
     if let Some(database) = applied.filter(|&v| v > schema_version()) {
         return Err(StorageError::NewerSchema {
             database,
