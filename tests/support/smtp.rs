@@ -70,14 +70,20 @@ impl SmtpSink {
 
     /// Waits for the next received message and returns its raw text.
     pub fn next_mail(&self) -> String {
+        self.next_mail_within(Duration::from_secs(20))
+            .expect("a mail arrives")
+    }
+
+    /// The next received message's raw text, if one arrives within `wait`.
+    pub fn next_mail_within(&self, wait: Duration) -> Option<String> {
+        let until = std::time::Instant::now() + wait;
         loop {
-            let line = self
-                .lines
-                .recv_timeout(Duration::from_secs(20))
-                .expect("a mail arrives");
+            let left = until.saturating_duration_since(std::time::Instant::now());
+            let line = self.lines.recv_timeout(left).ok()?;
             if let Some(rest) = line.strip_prefix("MAIL ") {
                 let n = rest.split_whitespace().next().unwrap();
-                return std::fs::read_to_string(self.dir.path().join(format!("{n}.eml"))).unwrap();
+                let path = self.dir.path().join(format!("{n}.eml"));
+                return Some(std::fs::read_to_string(path).unwrap());
             }
         }
     }
