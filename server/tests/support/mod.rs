@@ -119,6 +119,20 @@ impl TestApp {
         self.db.ideas_with_title(title).await.unwrap()[0].0
     }
 
+    /// Waits (up to twenty seconds) until the worker has recorded every mail of `queue` as
+    /// sent: it records a mail just after the mail server took it, so a test that has read the
+    /// mail may still be a moment ahead of the record. Returns how many are left unsent.
+    pub async fn unsent_after_the_worker(&self, queue: klimadialog::storage::MailQueue) -> i64 {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let left = self.db.unsent_mails(queue).await.unwrap();
+            if left == 0 || std::time::Instant::now() > until {
+                return left;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
     /// The audit log's actions about one object, oldest first.
     pub async fn audit_actions(&self, object_type: &str, object_id: i64) -> Vec<String> {
         self.db
