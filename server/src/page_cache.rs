@@ -44,8 +44,10 @@ use tokio::sync::watch;
 
 use crate::request_log::RouteLabel;
 
+use address::Addresses;
 use spliced::{Cut, Spliced};
 
+mod address;
 mod spliced;
 
 /// The longest a kept page is served.
@@ -81,6 +83,7 @@ pub struct PageCache {
     secure_cookies: bool,
     /// Whether requests may ask for the test-only pseudo-language.
     pseudo_locale: bool,
+    addresses: Addresses,
     slots: Mutex<Slots>,
 }
 
@@ -159,6 +162,7 @@ impl PageCache {
             enabled,
             secure_cookies,
             pseudo_locale,
+            addresses: Addresses::default(),
             slots: Mutex::default(),
         })
     }
@@ -450,9 +454,9 @@ pub async fn serve(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let Some(key) = cache
+    let Some((key, list_canonical)) = cache
         .enabled
-        .then(|| shared_page_key(&request, cache.pseudo_locale))
+        .then(|| shared_page_key(&request, cache.pseudo_locale, &cache.addresses))
         .flatten()
     else {
         let before = cache.db.changes();
@@ -464,7 +468,7 @@ pub async fn serve(
         }
         return response;
     };
-    if request.uri().path() == "/ideas" && !list_is_canonical(&request) {
+    if request.uri().path() == "/ideas" && !list_canonical {
         // What the page itself would answer, without rendering it.
         return found(&key.0);
     }
@@ -521,20 +525,18 @@ async fn for_resident(
     next.run(own).await
 }
 
-/// The key of a page everyone without a session sees alike, or `None` for the visitor's own.
-fn shared_page_key(request: &Request, pseudo_locale: bool) -> Option<Key> {
+/// The key of a page everyone without a session sees alike, or `None` for the visitor's own;
+/// with it, for the list, whether the address asked for is its canonical one.
+fn shared_page_key(
+    request: &Request,
+    pseudo_locale: bool,
+    addresses: &Addresses,
+) -> Option<(Key, bool)> {
     if request.method() != Method::GET || !is_public_page(request.uri().path()) {
         return None;
     }
-    let query = request.uri().query().unwrap_or("");
-    let pairs: Vec<(String, String)> = if query.is_empty() {
-        Vec::new()
-    } else {
-        serde_urlencoded::from_str(query).ok()?
-    };
-    if pairs.iter().any(|(k, v)| k == "sort" && v == "random") {
-        return None;
-    }
+    let address = addresses.of(request.uri());
+    let canonical = address.canonical.clone()?;
     // A cookie header that is not text is nobody's to share either.
     let unreadable = request
         .headers()
@@ -553,18 +555,8 @@ fn shared_page_key(request: &Request, pseudo_locale: bool) -> Option<Key> {
     } else {
         return None;
     };
-    let address = klimadialog_app::canonical::page_address(request.uri().path(), &pairs);
-    Some((
-        address,
-        klimadialog_app::locale_of(request.headers(), pseudo_locale),
-        viewer,
-    ))
-}
-
-fn list_is_canonical(request: &Request) -> bool {
-    let query = request.uri().query().unwrap_or("");
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
-    klimadialog_app::canonical::is_canonical_list(&pairs)
+    let locale = klimadialog_app::locale_of(request.headers(), pseudo_locale);
+    Some(((canonical, locale, viewer), address.list_canonical))
 }
 
 /// A redirect to `to`, as the list page sends a form's long URL to its short one.
