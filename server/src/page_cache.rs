@@ -454,7 +454,7 @@ pub async fn serve(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let Some((key, list_canonical)) = cache
+    let Some((key, redirect)) = cache
         .enabled
         .then(|| shared_page_key(&request, cache.pseudo_locale, &cache.addresses))
         .flatten()
@@ -468,7 +468,7 @@ pub async fn serve(
         }
         return response;
     };
-    if request.uri().path() == "/ideas" && !list_canonical {
+    if redirect {
         // What the page itself would answer, without rendering it.
         return found(&key.0);
     }
@@ -526,7 +526,7 @@ async fn for_resident(
 }
 
 /// The key of a page everyone without a session sees alike, or `None` for the visitor's own;
-/// with it, for the list, whether the address asked for is its canonical one.
+/// with it, whether the address is a list's to redirect to the key's canonical one.
 fn shared_page_key(
     request: &Request,
     pseudo_locale: bool,
@@ -556,7 +556,7 @@ fn shared_page_key(
         return None;
     };
     let locale = klimadialog_app::locale_of(request.headers(), pseudo_locale);
-    Some(((canonical, locale, viewer), address.list_canonical))
+    Some(((canonical, locale, viewer), address.redirect))
 }
 
 /// A redirect to `to`, as the list page sends a form's long URL to its short one.

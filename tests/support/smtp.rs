@@ -90,15 +90,7 @@ impl SmtpSink {
 
     /// Whether another message arrives within `wait` (refusals do not count).
     pub fn mail_within(&self, wait: Duration) -> bool {
-        let until = std::time::Instant::now() + wait;
-        loop {
-            let left = until.saturating_duration_since(std::time::Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) if line.starts_with("MAIL ") => return true,
-                Ok(_) => continue,
-                Err(_) => return false,
-            }
-        }
+        self.next_mail_within(wait).is_some()
     }
 }
 

@@ -1,5 +1,5 @@
 //! What the address a visitor asked for comes to: the canonical address its page is kept (and
-//! rendered) under, and, for the list, whether the address is that one already.
+//! rendered) under, and whether the list must first send the visitor there.
 //!
 //! Working it out decodes the query and reads the list's filter: by perf, a tenth of the CPU of
 //! a list page answered from memory, more than finding and sending the page. A campaign sends
@@ -22,8 +22,15 @@ pub(super) struct Address {
     /// The canonical address, or `None` when the page is nobody's to share: a query that does
     /// not decode, or the random order (each visitor's own).
     pub canonical: Option<String>,
-    /// For the list: whether the address asked for is its canonical one.
-    pub list_canonical: bool,
+    /// A list address with more than its filter: the list redirects it to the canonical one.
+    pub redirect: bool,
+}
+
+impl Address {
+    const NOT_SHARED: Address = Address {
+        canonical: None,
+        redirect: false,
+    };
 }
 
 #[derive(Default)]
@@ -69,23 +76,15 @@ fn work_out(path: &str, query: Option<&str>) -> Address {
     } else {
         match serde_urlencoded::from_str(query) {
             Ok(pairs) => pairs,
-            Err(_) => {
-                return Address {
-                    canonical: None,
-                    list_canonical: false,
-                };
-            }
+            Err(_) => return Address::NOT_SHARED,
         }
     };
     if pairs.iter().any(|(k, v)| k == "sort" && v == "random") {
-        return Address {
-            canonical: None,
-            list_canonical: false,
-        };
+        return Address::NOT_SHARED;
     }
     Address {
         canonical: Some(klimadialog_app::canonical::page_address(path, &pairs)),
-        list_canonical: path == "/ideas" && klimadialog_app::canonical::is_canonical_list(&pairs),
+        redirect: path == "/ideas" && !klimadialog_app::canonical::is_canonical_list(&pairs),
     }
 }
 
@@ -116,8 +115,9 @@ mod tests {
             of("/ideas?sort=trending").canonical.as_deref(),
             Some("/ideas?sort=trending")
         );
-        assert!(of("/ideas?sort=trending").list_canonical);
-        assert!(!of("/ideas?sort=trending&x=1").list_canonical);
+        assert!(!of("/ideas?sort=trending").redirect);
+        assert!(of("/ideas?sort=trending&x=1").redirect);
+        assert!(!of("/?x=1").redirect);
     }
 
     #[test]
